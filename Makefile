@@ -1,0 +1,42 @@
+# The README's commands. Each works on a fresh machine with only Python >= 3.10 and the package index.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.fazhi-installed
+export FAZHI_CACHE_DIR ?= $(CURDIR)/.cache/fazhi
+export MPLCONFIGDIR    ?= $(CURDIR)/.cache/matplotlib
+export PYTHONDONTWRITEBYTECODE = 1
+
+.PHONY: report test lint lab clean install
+
+# Create the virtualenv when missing and (re)install the package with its dev extras
+# whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## make report: build the corpus from data/raw and render every notebook to reports/
+report: $(STAMP)
+	$(BIN)/fazhi build data/raw
+	$(BIN)/fazhi render data/raw --out reports
+
+## make test: run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make lint: ruff
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+## make lab: JupyterLab on notebooks/
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+## make clean: remove generated data, reports and caches (never data/raw)
+clean:
+	rm -rf data/processed/* reports/* .cache .pytest_cache .ruff_cache
+	touch data/processed/.gitkeep reports/.gitkeep

@@ -1,0 +1,46 @@
+"""fazhi: analyse Chinese local governments' annual rule-of-law reports (法治政府建设年度报告).
+
+Importing the package does nothing heavy: names are resolved lazily on first use.
+
+>>> import fazhi
+>>> corpus = fazhi.open_corpus("data/raw")          # doctest: +SKIP
+>>> fazhi.textstat_frequency(corpus, n=10)          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (resolved on first attribute access)
+_EXPORTS = {
+    "Corpus": "corpus",
+    "read_corpus": "corpus",
+    "build_corpus": "corpus",
+    "load_corpus": "corpus",
+    "open_corpus": "corpus",
+    "Tokenizer": "tokens",
+    "textstat_frequency": "textstat",
+    "textstat_trend": "textstat",
+    "textplot_trend": "textplot",
+    "textplot_wordcloud": "textplot",
+    "font_path": "fonts",
+    "setup_font": "fonts",
+    "render": "render",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    mod = _EXPORTS.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'fazhi' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"fazhi.{mod}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

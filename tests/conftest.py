@@ -1,0 +1,24 @@
+"""Shared fixtures: the project root, the sample corpus, a built store in a temp dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Caches of the test run go to a temp dir unless the caller chose one."""
+    os.environ.setdefault("FAZHI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    os.environ.setdefault("MPLCONFIGDIR", str(tmp_path_factory.mktemp("mpl")))
+    os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    return RAW
