@@ -20,11 +20,13 @@ def _norm(spec: str) -> tuple[str, str]:
 
 def _env_specs() -> dict[str, str]:
     specs: dict[str, str] = {}
-    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("dependencies:", 1)[1].splitlines():
         m = re.match(r"^\s+- (?!pip:)(.+?)\s*(#.*)?$", line)
-        if m and not m.group(1).startswith("-e") and m.group(1) not in ("pip",) \
-                and not m.group(1).startswith("python"):
-            name, bound = _norm(m.group(1))
+        if not m or m.group(1).startswith("-e"):
+            continue
+        name, bound = _norm(m.group(1))
+        if name not in ("python", "pip"):
             specs[name] = bound
     return specs
 
