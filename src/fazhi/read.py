@@ -1,15 +1,41 @@
 """Read stage: find report files and turn bytes into text, recording the encoding found.
 
-Never modifies the files it reads.
+Formats: ``.txt``, ``.html``/``.htm`` (the main text block of a web page, not its navigation),
+``.docx`` (paragraphs and tables) and ``.pdf`` (text layer). Encodings: BOMs (UTF-8/16/32), strict
+UTF-8, then GB18030 (a superset of GBK/GB2312), then charset-normalizer. Line endings CRLF/CR become LF.
+
+Never modifies the files it reads; bad input raises :class:`ReadError` with a one-line reason.
+
+>>> read_file("data/raw/2021-chongqing-qianjiang-pengdong.txt").encoding   # doctest: +SKIP
+'utf-8'
 """
 
 from __future__ import annotations
 
+import codecs
+import io
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Literal
 
-SUFFIXES = (".txt",)
+Format = Literal["txt", "html", "docx", "pdf"]
+SUFFIXES: dict[str, Format] = {".txt": "txt", ".html": "html", ".htm": "html",
+                               ".docx": "docx", ".pdf": "pdf"}
+
+MIN_CJK = 20  # fewer Chinese characters than this: not a report
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# control bytes that never occur in text files (NUL aside, handled separately)
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 @dataclass(frozen=True)
@@ -26,32 +52,267 @@ class ReadError(ValueError):
     """A file that cannot be read as a report; the message says why, for people."""
 
 
+def count_cjk(text: str) -> int:
+    """Number of Chinese characters. ``count_cjk("法治 2020")`` -> 2."""
+    return len(_CJK.findall(text))
+
+
 def find_files(path: str | Path) -> Iterator[Path]:
-    """Report files under ``path`` (a file or a folder walked recursively), hidden ones skipped."""
+    """Report files under ``path`` (a file or a folder walked recursively), hidden ones skipped.
+
+    Entries with a report suffix that are not regular readable files (a broken symlink, a folder
+    named ``x.txt``) are yielded too, so that they are reported as rejected rather than lost.
+    """
     root = Path(path)
-    if root.is_file():
+    if not root.is_dir():
         yield root
         return
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if p.is_file() and p.suffix.lower() in SUFFIXES:
-            yield p
+        if p.suffix.lower() not in SUFFIXES:
+            continue
+        if p.is_dir() and any(True for _ in p.iterdir()):
+            continue  # a folder with content is walked, not read
+        yield p
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes of a text file; return (text, encoding). Raises :class:`ReadError`.
+
+    >>> decode_bytes("法治政府".encode("gb18030"))
+    ('法治政府', 'gb18030')
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"编码错误（{enc}）/ invalid {enc} text: {exc.reason}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    head = data[:65536]
+    if b"\x00" in head or sum(head.count(b) for b in _BINARY_BYTES) > len(head) / 100:
+        guess = _utf16_without_bom(data)
+        if guess:
+            return guess
+        raise ReadError("二进制文件，不是文本 / binary file, not text")
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # lazy: only for unusual files
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("无法识别文本编码 / cannot detect the text encoding")
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM (many NULs at odd or even positions), else None."""
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if count_cjk(text) >= MIN_CJK and "\x00" not in text:
+            return text, enc
+    return None
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF, CR and other line separators -> LF. ``"a\\r\\nb\\rc"`` -> ``"a\\nb\\nc"``."""
+    return _NEWLINES.sub("\n", text)
+
+
+def _read_txt(data: bytes) -> tuple[str, str]:
+    return decode_bytes(data)
+
+
+def _read_html(data: bytes) -> tuple[str, str]:
+    text, enc = decode_bytes(data)
+    return html_main_text(text), enc
+
+
+def _read_docx(data: bytes) -> tuple[str, str]:
+    try:
+        import docx  # python-docx, lazy
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                for row in Table(child, document).rows:
+                    cells: list[str] = []
+                    for cell in row.cells:
+                        if not cells or cell.text != cells[-1]:  # merged cells repeat
+                            cells.append(cell.text)
+                    lines.append("\t".join(cells))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, AttributeError) as exc:
+        raise ReadError(f"损坏的 Word 文件 / corrupt .docx file ({type(exc).__name__})") from None
+    except Exception as exc:  # lxml / python-docx raise many kinds on broken parts
+        raise ReadError(f"损坏的 Word 文件 / corrupt .docx file ({type(exc).__name__})") from None
+    return "\n".join(lines), "docx"
+
+
+def _read_pdf(data: bytes) -> tuple[str, str]:
+    try:
+        from pypdf import PdfReader  # lazy
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise ReadError("加密的 PDF 文件 / encrypted PDF") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError, ... on corrupt files
+        raise ReadError(f"损坏的 PDF 文件 / corrupt PDF file ({type(exc).__name__})") from None
+    text = "\n".join(pages)
+    if count_cjk(text) == 0 and not text.strip():
+        raise ReadError("PDF 没有文本层（可能是扫描件）/ PDF has no text layer (scanned?)")
+    return text, "pdf"
+
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+              "select", "button", "template", "svg")
+_CHROME = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|side|"
+                     r"share|toolbar|topbar|banner|copyright|links?|position|location)(?:$|[-_\s\d])", re.I)
+_CONTAINERS = {"div", "article", "section", "main", "td", "body", "li", "dd", "blockquote"}
+_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section",
+           "table", "blockquote", "pre", "dd", "dt", "ul", "ol", "center"}
+
+
+def html_main_text(html: str) -> str:
+    """The main text of a web page: the block with the most Chinese text outside links.
+
+    Navigation, headers, footers, scripts and styles are dropped; a ``<h1>``/``<h2>`` title just
+    before the chosen block is kept as its first line.
+    ``html_main_text("<nav>首页</nav><div><p>一、工作情况</p></div>")`` -> ``"一、工作情况"``.
+    """
+    from bs4 import BeautifulSoup, NavigableString  # lazy
+    from bs4.element import Comment
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        attrs = tag.attrs or {}
+        names = " ".join([*(attrs.get("class") or []), attrs.get("id") or "", attrs.get("role") or ""])
+        if names.strip() and _CHROME.search(names):
+            tag.decompose()
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for s in soup.find_all(string=True):
+        if isinstance(s, Comment) or not isinstance(s, NavigableString):
+            continue
+        n = count_cjk(s)
+        if not n:
+            continue
+        if s.find_parent("a") is not None:
+            n = -n  # link text counts against its block
+        block = s.parent
+        while block is not None and block.name not in _CONTAINERS:
+            block = block.parent
+        if block is None:
+            continue
+        scores[id(block)] = scores.get(id(block), 0) + n
+        nodes[id(block)] = block
+    if not scores:
+        return soup.get_text("\n")
+    best = nodes[max(scores, key=lambda k: scores[k])]
+    lines = _block_lines(best)
+    title = best.find_previous(["h1", "h2"])
+    if title is not None:
+        t = " ".join(title.get_text(" ").split())
+        if t and count_cjk(t) and (not lines or t != lines[0].strip()):
+            lines.insert(0, t)
+    return "\n".join(lines)
+
+
+def _block_lines(node) -> list[str]:
+    """Text of a block, one line per paragraph-like element."""
+    from bs4 import NavigableString  # lazy
+    from bs4.element import Comment
+
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        for child in el.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                parts.append(str(child).replace("\n", " "))
+            elif child.name in _BLOCKS:
+                parts.append("\n")
+                walk(child)
+                parts.append("\n")
+            else:
+                walk(child)
+
+    walk(node)
+    return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
+
+
+_READERS = {"txt": _read_txt, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf}
 
 
 def read_file(path: str | Path) -> RawText:
-    """Decode one file. Raises :class:`ReadError` with a one-line reason."""
+    """Decode one file into text. Raises :class:`ReadError` with a one-line reason.
+
+    ``RawText.text`` is the text as decoded (line endings normalised to LF).
+    """
     p = Path(path)
-    data = p.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ReadError("无法识别文本编码 / cannot detect the text encoding")
+    fmt = SUFFIXES.get(p.suffix.lower())
+    if fmt is None:
+        raise ReadError(f"不支持的文件类型 {p.suffix or '(无后缀)'} / unsupported file type")
+    if p.is_symlink() and not p.exists():
+        raise ReadError("无法读取：链接指向的文件不存在 / cannot read: broken link")
+    if p.is_dir():
+        raise ReadError("无法读取：这是一个文件夹 / cannot read: this is a folder")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise ReadError("无法读取：没有权限 / cannot read: permission denied") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取 / cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise ReadError("空文件 / empty file" if not data else "只有空白 / whitespace only")
+    text, encoding = _READERS[fmt](data)
+    text = normalize_newlines(text)
     if not text.strip():
-        raise ReadError("空文件 / empty file")
-    return RawText(p, text, enc, p.suffix.lower().lstrip("."))
+        raise ReadError("只有空白 / whitespace only")
+    if count_cjk(text) < MIN_CJK:
+        raise ReadError(f"没有中文文本（少于{MIN_CJK}个汉字）/ no Chinese text")
+    return RawText(p, text, encoding, fmt)
+
+
+def load_table(name: str) -> list[list[str]]:
+    """Rows of a TSV data file shipped in ``fazhi/data`` ('#' lines and blank lines skipped).
+
+    >>> load_table("typos.tsv")[0]                               # doctest: +SKIP
+    ['机治', '机制']
+    """
+    return [list(r) for r in _load_table(name)]
+
+
+@cache
+def _load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    from importlib.resources import files
+
+    text = files("fazhi").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
