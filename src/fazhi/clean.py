@@ -1,11 +1,44 @@
-"""Clean stage: small pure ``str -> str`` cleaners composed into one pipeline."""
+"""Clean stage: small pure ``str -> str`` cleaners composed into one auditable pipeline.
+
+Each removing cleaner has a *finder* (``text -> [(start, end, rule)]``); :func:`clean_text` runs
+them in order and records every removal (rule, removed text, start/end in the original text) so
+``fazhi info --explain FILE`` can show it. The rules themselves are data (``data/clean_rules.tsv``,
+``typos.tsv``, ``typo_context.tsv``, ``placeholders.tsv``).
+
+Punctuation policy: in Chinese context (a Chinese character or Chinese punctuation next to it)
+half-width ``, ; : ? ! ( )`` and a sentence-final ``.`` become full-width ``， ； ： ？ ！ （ ）
+。``; full-width digits and Latin letters become half-width; numbers, times, URLs and e-mail
+addresses keep their half-width punctuation (``17:12``, ``99.5%``).
+
+>>> clean_text("一、工作情况\\n[bookmark: _GoBack](一)加强领导,压实责任").text
+'一、工作情况\\n（一）加强领导，压实责任'
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
 
-_WS = re.compile(r"[ \t\u3000\xa0]+")
+from fazhi.read import load_table, normalize_newlines
+
+Span = tuple[int, int, str]
+
+_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—·「」『』"
+_CJKP = f"[{_CJK_CHARS}{_CJK_PUNCT}]"
+_IS_CJKP = re.compile(_CJKP)
+_IS_CJK = re.compile(f"[{_CJK_CHARS}]")
+_HALF_PUNCT = re.compile(r"[,;:?!]")
+_PAREN = re.compile(r"\(([^()\n]{0,120})\)")
+_PERIOD = re.compile(rf"(?<=[{_CJK_CHARS}”）》])\.(?=$|\n|[ \t]*[{_CJK_CHARS}“（《]|[ \t]*$)", re.M)
+_FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
+_SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
+_LINE = re.compile(r"[^\n]+")
+_PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
 @dataclass
@@ -17,12 +50,298 @@ class Cleaned:
     flags: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    scope: Literal["line", "inline", "tail", "footer"]
+    regex: re.Pattern
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    out = []
+    for name, scope, pattern in load_table("clean_rules.tsv"):
+        out.append(_Rule(name, scope, re.compile(pattern)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _of(scope: str) -> list[_Rule]:
+    return [r for r in _rules() if r.scope == scope]
+
+
+# --- finders: text -> spans to remove ------------------------------------------------------------
+
+def find_trailer(text: str) -> list[Span]:
+    """Template-site trailer: from a marker such as ``……试读结束……`` to the end of the text."""
+    best: Span | None = None
+    for rule in _of("tail"):
+        m = rule.regex.search(text)
+        if m and (best is None or m.start() < best[0]):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            start = line_start if not text[line_start:m.start()].strip() else m.start()
+            best = (start, len(text), rule.name)
+    return [best] if best else []
+
+
+def find_footer(text: str) -> list[Span]:
+    """Trailing lines that are advertisements or disclaimers (WeChat ids, URLs, e-mail, 本站…)."""
+    spans: list[Span] = []
+    end = len(text)
+    for rule in _of("footer"):
+        while True:
+            stripped_end = len(text[:end].rstrip())
+            start = text.rfind("\n", 0, stripped_end) + 1
+            line = text[start:stripped_end]
+            if not line or not rule.regex.search(line):
+                break
+            spans.append((start, end, rule.name))
+            end = start
+    return spans
+
+
+def find_web_chrome(text: str) -> list[Span]:
+    """Whole lines of web-page chrome: ``日期:`` lines, ``政策文件:``, ``来源:``, ``附件下载``, …"""
+    spans = []
+    rules = _of("line")
+    for m in _LINE.finditer(text):
+        for rule in rules:
+            if rule.regex.search(m.group()):
+                end = m.end() + 1 if m.end() < len(text) else m.end()
+                spans.append((m.start(), end, rule.name))
+                break
+    return spans
+
+
+def find_artifacts(text: str) -> list[Span]:
+    """Conversion artifacts (``[bookmark: _GoBack]``) and invisible characters."""
+    return [(m.start(), m.end(), r.name) for r in _of("inline") for m in r.regex.finditer(text)]
+
+
+def find_repeated_title(text: str, *, window: int = 6) -> list[Span]:
+    """A repetition of the first line within the next ``window`` non-empty lines (web pages)."""
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)
+             if m.group().strip()]
+    if len(lines) < 2 or len(lines[0][2]) < 6:
+        return []
+    for start, end, line in lines[1:window + 1]:
+        if _SPACES.sub("", line) == _SPACES.sub("", lines[0][2]):
+            return [(start, min(end + 1, len(text)), "repeated_title")]
+    return []
+
+
+FINDERS = (find_trailer, find_footer, find_web_chrome, find_repeated_title, find_artifacts)
+
+
+def _remove(text: str, spans: list[Span]) -> str:
+    for start, end, _ in sorted(_disjoint(spans), reverse=True):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s[0] < out[-1][1]:
+            if s[1] > out[-1][1]:
+                out[-1] = (out[-1][0], s[1], out[-1][2])
+            continue
+        out.append(s)
+    return out
+
+
+def remove_trailer(text: str) -> str:
+    """``"……正文\\n……试读结束……\\n加微信:123"`` -> ``"……正文\\n"``."""
+    return _remove(text, find_trailer(text))
+
+
+def remove_footer(text: str) -> str:
+    """Drop trailing advertisement lines. ``"正文\\n如发现本站有涉嫌抄袭侵权"`` -> ``"正文\\n"``."""
+    return _remove(text, find_footer(text))
+
+
+def remove_web_chrome(text: str) -> str:
+    """``"日期:2021-03-19 17:12\\n正文"`` -> ``"正文"``."""
+    return _remove(text, find_web_chrome(text))
+
+
+def remove_repeated_title(text: str, *, window: int = 6) -> str:
+    """``"亭江镇2020年度报告\\n亭江镇2020年度报告\\n正文"`` -> ``"亭江镇2020年度报告\\n正文"``."""
+    return _remove(text, find_repeated_title(text, window=window))
+
+
+def remove_artifacts(text: str) -> str:
+    """``"[bookmark: _GoBack]（五）妥善处理"`` -> ``"（五）妥善处理"``."""
+    return _remove(text, find_artifacts(text))
+
+
+# --- substitutions (positions are not recorded; counts are) --------------------------------------
+
+@cache
+def _typo_regexes() -> tuple[tuple[str, str, re.Pattern], ...]:
+    guards = {row[0]: (row[1] if len(row) > 1 else "", row[2] if len(row) > 2 else "")
+              for row in load_table("typo_context.tsv")}
+    out = []
+    for wrong, right, *_ in load_table("typos.tsv"):
+        before, after = guards.get(wrong, ("", ""))
+        pat = re.escape(wrong)
+        if before:
+            pat = f"(?<![{re.escape(before)}])" + pat
+        if after:
+            pat += f"(?![{re.escape(after)}])"
+        out.append((wrong, right, re.compile(pat)))
+    return tuple(out)
+
+
+def count_typos(text: str) -> dict[str, int]:
+    """Known misspellings found. ``count_typos("完善工作机治")`` -> ``{"机治": 1}``."""
+    counts = {w: len(rx.findall(text)) for w, _, rx in _typo_regexes()}
+    return {w: n for w, n in counts.items() if n}
+
+
+def fix_typos(text: str) -> str:
+    """Replace the listed misspellings (``typos.tsv``), except in guarded contexts.
+
+    ``fix_typos("完善工作机治，危机治理")`` -> ``"完善工作机制，危机治理"``.
+    """
+    for _, right, rx in _typo_regexes():
+        text = rx.sub(right, text)
+    return text
+
+
+@cache
+def _placeholders() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, re.compile(pattern)) for name, pattern, *_ in load_table("placeholders.tsv"))
+
+
+def count_placeholders(text: str) -> dict[str, int]:
+    """Anonymisation placeholders next to Chinese text. ``count_placeholders("A总书记、X村")`` ->
+    ``{"A": 1, "X": 1}``. A Latin letter inside a word, acronym or number is not counted."""
+    out: Counter[str] = Counter()
+    for name, rx in _placeholders():
+        for m in rx.finditer(text):
+            prev = text[m.start() - 1] if m.start() else ""
+            nxt = text[m.end()] if m.end() < len(text) else ""
+            if (prev and _IS_CJKP.match(prev)) or (nxt and _IS_CJKP.match(nxt)):
+                out[name] += 1
+    return dict(out)
+
+
+def normalize_punctuation(text: str, *, style: Literal["fullwidth", "halfwidth"] = "fullwidth") -> str:
+    """Make punctuation consistent (see the module docstring).
+
+    ``normalize_punctuation("(一)加强领导,压实责任.")`` -> ``"（一）加强领导，压实责任。"``;
+    ``"17:12"`` and ``"99.5%"`` are unchanged. ``style="halfwidth"`` maps the other way.
+    """
+    text = _FULL_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    if style == "halfwidth":
+        table = {v: k for k, v in _PUNCT_MAP.items()} | {"（": "(", "）": ")"}
+        return text.translate(str.maketrans(table))
+
+    def ctx(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < len(text) and text[j] in " \t":
+            j += step
+        return 0 <= j < len(text) and bool(_IS_CJKP.match(text[j]))
+
+    chars = list(text)
+    for m in _HALF_PUNCT.finditer(text):
+        i = m.start()
+        if ctx(i, -1) or ctx(i, 1):
+            chars[i] = _PUNCT_MAP[m.group()]
+    text = "".join(chars)
+    text = _PERIOD.sub("。", text)
+
+    def paren(m: re.Match) -> str:
+        inner = m.group(1)
+        s, e = m.start(), m.end()
+        outer = (s and _IS_CJKP.match(text[s - 1])) or (e < len(text) and _IS_CJKP.match(text[e]))
+        if _IS_CJK.search(inner) or outer:
+            return f"（{inner}）"
+        return m.group()
+
+    return _PAREN.sub(paren, text)
+
+
 def normalize_whitespace(text: str) -> str:
-    """Collapse runs of spaces; strip lines. ``"  一、 工作情况 "`` -> ``"一、 工作情况"``."""
-    lines = (_WS.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    """Strip lines, drop blank lines, drop spaces between Chinese characters/punctuation and
+    collapse other runs to one space. ``"  （二） 行政执法 \\n\\n 不严"`` -> ``"（二）行政执法\\n不严"``."""
+    out = []
+    for line in text.split("\n"):
+        line = line.strip(" \t\u3000\xa0\u2002\u2003\u2009")
+        if not line:
+            continue
+
+        def repl(m: re.Match, line: str = line) -> str:
+            s, e = m.start(), m.end()
+            if (s and _IS_CJKP.match(line[s - 1])) or (e < len(line) and _IS_CJKP.match(line[e])):
+                return ""
+            return " "
+
+        out.append(_SPACES.sub(repl, line))
+    return "\n".join(out)
 
 
-def clean_text(text: str) -> Cleaned:
-    """Run the cleaning pipeline over one document's text."""
-    return Cleaned(normalize_whitespace(text))
+# --- the pipeline ---------------------------------------------------------------------------------
+
+class _OffsetMap:
+    """Maps positions of a text with some spans removed back to the original text."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def to_orig(self, pos: int) -> int:
+        orig = pos
+        for s, e in zip(self.starts, self.ends, strict=True):
+            if s <= orig:
+                orig += e - s
+            else:
+                break
+        return orig
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        j = i
+        while j < len(self.starts) and self.ends[j] <= end:
+            j += 1
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+
+def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
+               punctuation: Literal["fullwidth", "halfwidth", "keep"] = "fullwidth") -> Cleaned:
+    """Run the cleaning pipeline over one document's text.
+
+    Returns the cleaned text, the removals (``rule``, ``text``, ``start``, ``end`` in the original
+    text) and flags: ``truncated``, ``anonymised``, ``anonymised_counts``, ``typos_fixed`` (total),
+    ``typo_counts``.
+    """
+    original = normalize_newlines(text)
+    current = original
+    omap = _OffsetMap()
+    removals: list[dict] = []
+    for finder in finders:
+        spans = _disjoint(finder(current))
+        for start, end, rule in sorted(spans, reverse=True):
+            if end <= start:
+                continue
+            o_start, o_end = omap.to_orig(start), omap.to_orig(end - 1) + 1
+            removals.append({"rule": rule, "text": current[start:end], "start": o_start, "end": o_end})
+            omap.add(o_start, o_end)
+            current = current[:start] + current[end:]
+    removals.sort(key=lambda r: r["start"])
+    typo_counts = count_typos(current) if typos else {}
+    if typos:
+        current = fix_typos(current)
+    placeholders = count_placeholders(current)
+    if punctuation != "keep":
+        current = normalize_punctuation(current, style=punctuation)
+    current = normalize_whitespace(current)
+    flags = {
+        "truncated": any(r["rule"].startswith("trailer") for r in removals),
+        "anonymised": bool(placeholders),
+        "anonymised_counts": placeholders,
+        "typos_fixed": sum(typo_counts.values()),
+        "typo_counts": typo_counts,
+    }
+    return Cleaned(current, removals, flags)
