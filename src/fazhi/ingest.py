@@ -1,30 +1,53 @@
 """Ingestion: read -> clean -> meta -> parse for one file, and for a folder (dedup + overrides).
 
-``ingest_file`` is pure per file (safe to run in worker processes); ``finalize`` does the
-cross-file steps (duplicates, ``metadata.csv`` overrides) on the results.
+``ingest_file`` is pure per file (safe to run in worker processes, results are plain dicts);
+``finalize`` does the cross-file steps (duplicates, ``metadata.csv`` overrides) on the results.
+
+Dict/list-valued document fields (``anonymised_counts``, ``typo_counts``, ``parts``,
+``duty_evidence``, ``meta_rules``, ``removals``) are JSON strings, ready for Parquet.
+
+>>> ing = ingest("data/raw")                                  # doctest: +SKIP
+>>> ing.docs[["file", "town", "report_year"]]                 # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from fazhi.clean import clean_text
+from fazhi.meta import FIELDS as META_FIELDS
 from fazhi.meta import infer_meta
 from fazhi.read import ReadError, find_files, read_file
-from fazhi.sections import parse_sections
+from fazhi.sections import PARTS, analyse_structure
 
+FLAG_COLUMNS = [
+    "truncated", "anonymised", "anonymised_counts", "typos_fixed", "typo_counts",
+    "duplicate_numbering", "no_title",
+]
+COMPLIANCE_COLUMNS = [
+    "parts", "has_achievements", "has_problems", "has_duty", "has_plans", "has_other",
+    "late", "incomplete", "duty_evidence",
+]
 DOC_COLUMNS = [
     "doc_id", "file", "format", "encoding", "n_chars", "text_hash",
     "title", "kind", "report_year", "publish_date",
     "town", "district", "city", "province", "level",
+    *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals",
     "raw_text", "text",
 ]
 SECTION_COLUMNS = ["doc_id", "part", "level", "number", "heading", "start", "end", "text"]
 REJECTED_COLUMNS = ["file", "status", "reason"]
+JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals")
+OVERRIDES_FILE = "metadata.csv"
+LEVELS = ("town", "township", "subdistrict", "county", "district", "city", "province", "")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -46,32 +69,145 @@ class Ingested:
     rejected: pd.DataFrame
 
 
+class MetadataError(ValueError):
+    """``metadata.csv`` names an unknown file or field, or holds an invalid value."""
+
+
 def text_hash(text: str) -> str:
     """SHA-256 of a text (hex)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def is_late(publish_date: str, report_year) -> bool | None:
+    """Published after 1 April of the following year? None when either is unknown.
+
+    ``is_late("2021-03-19", 2020)`` -> False; ``is_late("2022-05-10", 2020)`` -> True.
+    """
+    if not publish_date or report_year is None or pd.isna(report_year):
+        return None
+    return publish_date > f"{int(report_year) + 1}-04-01"
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """Posix path of ``path`` relative to ``root`` (the file name when ``root`` is the file)."""
+    if path == root or not root.is_dir():
+        return path.name
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf-8",
+                 file: str = "") -> tuple[dict, list[dict]]:
+    """Clean, describe and parse one decoded text: (document row, sections)."""
+    cleaned = clean_text(raw_text)
+    h = text_hash(cleaned.text)
+    meta = infer_meta(cleaned.text, raw=raw_text)
+    rules = meta.pop("meta_rules")
+    struct = analyse_structure(cleaned.text)
+    flags = cleaned.flags
+    doc = {
+        "doc_id": h[:12], "file": file, "format": raw_format, "encoding": encoding,
+        "n_chars": len(cleaned.text), "text_hash": h, **meta,
+        "truncated": flags["truncated"], "anonymised": flags["anonymised"],
+        "anonymised_counts": _json(flags["anonymised_counts"]),
+        "typos_fixed": flags["typos_fixed"], "typo_counts": _json(flags["typo_counts"]),
+        "duplicate_numbering": struct.duplicate_numbering, "no_title": not meta["title"],
+        "parts": _json(struct.parts),
+        **{f"has_{p}": p in struct.parts for p in PARTS},
+        "late": is_late(meta["publish_date"], meta["report_year"]),
+        "incomplete": flags["truncated"],
+        "duty_evidence": _json(struct.duty),
+        "meta_rules": _json(rules), "removals": _json(cleaned.removals),
+        "raw_text": raw_text, "text": cleaned.text,
+    }
+    secs = [{"doc_id": doc["doc_id"], **{k: s[k] for k in SECTION_COLUMNS[1:]}}
+            for s in struct.sections]
+    return doc, secs
+
+
 def ingest_file(path: str | Path, root: str | Path) -> FileResult:
-    """Read, clean, infer metadata and parse one file. Never raises for bad input."""
+    """Read, clean, infer metadata and parse one file. Never raises for bad input: a file that
+    cannot be used comes back with ``reason`` set (one line, Chinese / English)."""
     path, root = Path(path), Path(root)
-    rel = path.name if path == root else path.relative_to(root).as_posix()
+    rel = relative_name(path, root)
     try:
         raw = read_file(path)
-    except (ReadError, OSError) as exc:
+    except ReadError as exc:
         return FileResult(rel, reason=str(exc))
-    cleaned = clean_text(raw.text)
-    h = text_hash(cleaned.text)
-    doc = {
-        "doc_id": h[:12], "file": rel, "format": raw.format, "encoding": raw.encoding,
-        "n_chars": len(cleaned.text), "text_hash": h,
-        **infer_meta(cleaned.text), "raw_text": raw.text, "text": cleaned.text,
-    }
-    secs = [{"doc_id": doc["doc_id"], **s} for s in parse_sections(cleaned.text)]
+    except Exception as exc:  # last resort: a batch never stops on one file
+        return FileResult(rel, reason=f"无法读取 / cannot read ({type(exc).__name__}: {exc})")
+    try:
+        doc, secs = process_text(raw.text, raw_format=raw.format, encoding=raw.encoding, file=rel)
+    except Exception as exc:  # pragma: no cover - a bug, but the batch goes on
+        return FileResult(rel, reason=f"处理失败 / processing failed ({type(exc).__name__}: {exc})")
     return FileResult(rel, doc=doc, sections=secs)
 
 
+def read_overrides(path: str | Path, files: set[str] | None = None) -> dict[str, dict]:
+    """``metadata.csv`` (columns: ``file`` then any metadata field) -> {file: {field: value}}.
+
+    Empty cells override nothing. Raises :class:`MetadataError` for an unknown field, an unknown
+    file (when ``files`` is given) or an invalid year/date/level.
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        if not header or header[0] != "file":
+            raise MetadataError(f"{path.name}: 第一列必须是 file / the first column must be 'file'")
+        unknown = [h for h in header[1:] if h not in META_FIELDS]
+        if unknown:
+            raise MetadataError(f"{path.name}: 未知字段 {', '.join(unknown)} / unknown field(s); "
+                                f"allowed: {', '.join(META_FIELDS)}")
+        out: dict[str, dict] = {}
+        for lineno, row in enumerate(reader, start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            name = row["file"].replace("\\", "/").removeprefix("./")
+            if not name:
+                continue
+            if files is not None and name not in files:
+                raise MetadataError(f"{path.name} 第{lineno}行: 找不到文件 {name} / unknown file")
+            values = {k: v for k, v in row.items() if k != "file" and v}
+            if "report_year" in values:
+                if not re.fullmatch(r"\d{4}", values["report_year"]):
+                    raise MetadataError(f"{path.name} 第{lineno}行: report_year 应为四位年份 / "
+                                        f"report_year must be a 4-digit year")
+                values["report_year"] = int(values["report_year"])
+            if "publish_date" in values and not _ISO_DATE.match(values["publish_date"]):
+                raise MetadataError(f"{path.name} 第{lineno}行: publish_date 应为 YYYY-MM-DD / "
+                                    f"publish_date must be YYYY-MM-DD")
+            if "level" in values and values["level"] not in LEVELS:
+                raise MetadataError(f"{path.name} 第{lineno}行: 未知 level {values['level']} / "
+                                    f"unknown level; allowed: {', '.join(LEVELS[:-1])}")
+            out.setdefault(name, {}).update(values)
+    return out
+
+
+def apply_overrides(doc: dict, values: dict) -> dict:
+    """A copy of ``doc`` with ``values`` set, their rule recorded as ``metadata.csv``."""
+    doc = dict(doc)
+    rules = json.loads(doc["meta_rules"])
+    for key, value in values.items():
+        doc[key] = value
+        rules[key] = {"rule": OVERRIDES_FILE, "confidence": 1.0}
+    doc["meta_rules"] = _json(rules)
+    doc["late"] = is_late(doc["publish_date"], doc["report_year"])
+    return doc
+
+
 def finalize(results: list[FileResult], root: str | Path) -> Ingested:
-    """Cross-file steps: drop duplicates (same text under two names), build the tables."""
+    """Cross-file steps: drop duplicates (same cleaned text under two names), apply the
+    ``metadata.csv`` overrides found at the root of ``root``, build the tables."""
+    root = Path(root)
+    overrides: dict[str, dict] = {}
+    if root.is_dir() and (root / OVERRIDES_FILE).is_file():
+        overrides = read_overrides(root / OVERRIDES_FILE, {r.file for r in results})
     docs, secs, rejected, seen = [], [], [], {}
     for r in sorted(results, key=lambda r: r.file):
         if r.doc is None:
@@ -81,16 +217,42 @@ def finalize(results: list[FileResult], root: str | Path) -> Ingested:
                              "reason": f"与 {seen[r.doc['text_hash']]} 内容相同 / same text as it"})
         else:
             seen[r.doc["text_hash"]] = r.file
-            docs.append(r.doc)
+            doc = apply_overrides(r.doc, overrides[r.file]) if r.file in overrides else r.doc
+            docs.append(doc)
             secs.extend(r.sections)
-    return Ingested(
-        pd.DataFrame(docs, columns=DOC_COLUMNS) if not docs else pd.DataFrame(docs),
-        pd.DataFrame(secs, columns=SECTION_COLUMNS),
-        pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
-    )
+    docs_df = pd.DataFrame(docs, columns=DOC_COLUMNS)
+    docs_df["report_year"] = docs_df["report_year"].astype("Int64")
+    docs_df["late"] = docs_df["late"].astype("boolean")
+    return Ingested(docs_df, pd.DataFrame(secs, columns=SECTION_COLUMNS),
+                    pd.DataFrame(rejected, columns=REJECTED_COLUMNS))
 
 
 def ingest(path: str | Path) -> Ingested:
-    """Ingest every report file under ``path`` serially."""
+    """Ingest every report file under ``path`` (a folder or one file) serially."""
     root = Path(path)
     return finalize([ingest_file(p, root) for p in find_files(root)], root)
+
+
+def explain_file(path: str | Path, root: str | Path | None = None) -> dict:
+    """What the pipeline did to one file: removals, flags, metadata rules, outline, duty evidence.
+
+    ``explain_file("data/raw/2020-fujian-fuzhou-mawei-tingjiang.txt")["removals"][0]["rule"]`` ->
+    ``"web_date"``.
+    """
+    path = Path(path)
+    result = ingest_file(path, Path(root) if root else path)
+    if result.doc is None:
+        return {"file": result.file, "status": "rejected", "reason": result.reason}
+    doc = result.doc
+    return {
+        "file": result.file, "status": "ok", "format": doc["format"], "encoding": doc["encoding"],
+        "n_chars": doc["n_chars"],
+        "meta": {k: doc[k] for k in META_FIELDS},
+        "meta_rules": json.loads(doc["meta_rules"]),
+        "flags": {k: (json.loads(doc[k]) if k in JSON_COLUMNS else doc[k]) for k in FLAG_COLUMNS},
+        "compliance": {k: (json.loads(doc[k]) if k in JSON_COLUMNS else doc[k])
+                       for k in COMPLIANCE_COLUMNS},
+        "removals": json.loads(doc["removals"]),
+        "sections": [{k: s[k] for k in ("part", "level", "number", "heading", "start", "end")}
+                     for s in result.sections],
+    }

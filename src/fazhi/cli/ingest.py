@@ -1,27 +1,166 @@
-"""``fazhi info``: what was read, cleaned, inferred and parsed."""
+"""``fazhi info``: what was read, cleaned, inferred and parsed.
+
+Exit codes: 0 every file read, 1 some files rejected (listed on stderr), 2 nothing read (or an
+invalid ``metadata.csv``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+
+TABLE_COLUMNS = ["file", "report_year", "publish_date", "town", "district", "city", "province",
+                 "level", "parts", "flags"]
+FLAG_NAMES = {"truncated": "truncated", "anonymised": "anonymised", "duplicate_numbering":
+              "duplicate_numbering", "no_title": "no_title", "late": "late"}
 
 
 def register(sub) -> None:
     p = sub.add_parser("info", help="列出报告及其元数据 / list the reports with their metadata",
-                       description="Read PATH and print one row per report with its metadata.")
+                       description="Read, clean, describe and parse the reports under PATH and print "
+                                   "one row per report: metadata, parts found, flags. Rejected files "
+                                   "go to stderr. Exit code 0: all read, 1: some rejected, "
+                                   "2: nothing read.")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
-                   help="folder or file of reports (default: data/raw)")
+                   help="folder or file of reports (default: data/raw); an optional "
+                        "PATH/metadata.csv overrides inferred metadata")
+    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
+                   help="output format: table for people (default), csv or jsonl (one JSON object "
+                        "per report) for scripts")
+    p.add_argument("--explain", default=None, metavar="FILE",
+                   help="show what was removed from FILE and why, its flags, metadata rules and "
+                        "outline (FILE is a path, or a file name relative to PATH)")
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from fazhi.corpus import read_corpus
+def _flags(row) -> str:
+    out = []
+    for col in ("truncated", "anonymised", "duplicate_numbering", "no_title"):
+        if bool(row[col]):
+            if col == "anonymised":
+                counts = json.loads(row["anonymised_counts"])
+                out.append("anonymised(" + ",".join(f"{k}×{v}" for k, v in counts.items()) + ")")
+            else:
+                out.append(col)
+    if row["typos_fixed"]:
+        out.append(f"typos_fixed({row['typos_fixed']})")
+    if row["late"] is True:
+        out.append("late")
+    return " ".join(out)
 
-    corpus = read_corpus(args.path)
-    cols = ["file", "report_year", "town", "district", "city", "province", "level"]
-    print(corpus.docs[cols].to_string(index=False))
-    for r in corpus.rejected.itertuples():
-        print(f"{r.status}: {r.file}: {r.reason}", file=sys.stderr)
-    if len(corpus.docs) == 0:
+
+def table_frame(docs):
+    """The rows ``fazhi info`` prints as a table (strings, ``—`` for empty)."""
+    import pandas as pd
+
+    rows = []
+    for _, d in docs.iterrows():
+        rows.append({
+            "file": d["file"],
+            "report_year": "—" if pd.isna(d["report_year"]) else str(int(d["report_year"])),
+            **{c: d[c] or "—" for c in ("publish_date", "town", "district", "city", "province",
+                                         "level")},
+            "parts": ",".join(json.loads(d["parts"])) or "—",
+            "flags": _flags(d) or "—",
+        })
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def format_table(df) -> str:
+    """A plain-text table aligned for Chinese (wide) characters."""
+    cells = [list(df.columns)] + [[str(v) for v in row] for row in df.itertuples(index=False)]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(df.columns))]
+    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in cells]
+    return "\n".join(lines)
+
+
+def _explain(target: str, root: Path) -> int:
+    from fazhi.ingest import explain_file
+
+    path = Path(target)
+    if not path.exists() and not path.is_symlink() and root.is_dir():
+        path = root / target
+    info = explain_file(path, root if root.is_dir() else None)
+    print(f"文件 / file: {info['file']}")
+    if info["status"] != "ok":
+        print(f"被拒绝 / rejected: {info['reason']}")
         return 2
-    return 1 if len(corpus.rejected) else 0
+    print(f"格式 / format: {info['format']}  编码 / encoding: {info['encoding']}  "
+          f"字数 / chars: {info['n_chars']}")
+    print("\n删除 / removals:")
+    for r in info["removals"] or [{"rule": "—", "text": "", "start": "", "end": ""}]:
+        shown = r["text"].replace("\n", "⏎")
+        shown = shown if len(shown) <= 80 else shown[:77] + "…"
+        print(f"  [{r['start']}:{r['end']}] {r['rule']}: {shown}")
+    print("\n标记 / flags:")
+    for k, v in info["flags"].items():
+        print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
+    print("\n元数据 / metadata (规则, 置信度 / rule, confidence):")
+    for k, v in info["meta"].items():
+        rule = info["meta_rules"].get(k)
+        why = f"  ({rule['rule']}, {rule['confidence']}{', ' + rule['note'] if 'note' in rule else ''})" \
+            if rule else ""
+        print(f"  {k}: {v if v not in (None, '') else '—'}{why}")
+    print("\n合规 / compliance:")
+    for k, v in info["compliance"].items():
+        print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
+    print("\n结构 / outline:")
+    for s in info["sections"]:
+        indent = "  " * s["level"]
+        print(f"{indent}{s['number'] or '·'} [{s['part']}] {s['heading'][:40]}  ({s['start']}-{s['end']})")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from fazhi.config import raw_dir
+    from fazhi.ingest import JSON_COLUMNS, MetadataError, ingest
+
+    root = Path(args.path) if args.path else raw_dir()
+    if args.explain:
+        return _explain(args.explain, root)
+    try:
+        ing = ingest(root)
+    except MetadataError as exc:
+        print(f"metadata.csv 错误 / error: {exc}", file=sys.stderr)
+        return 2
+    docs = ing.docs
+    if args.format == "table":
+        if len(docs):
+            print(format_table(table_frame(docs)))
+    elif args.format == "csv":
+        docs.drop(columns=["raw_text", "text", "removals"]).to_csv(sys.stdout, index=False)
+    else:
+        for _, d in docs.drop(columns=["raw_text", "removals"]).iterrows():
+            obj = {}
+            for k, v in d.items():
+                if k in JSON_COLUMNS:
+                    v = json.loads(v)
+                elif hasattr(v, "item"):
+                    v = v.item()
+                if v is not None and not isinstance(v, (list, dict)) and _isna(v):
+                    v = None
+                obj[k] = v
+            print(json.dumps(obj, ensure_ascii=False))
+    for r in ing.rejected.itertuples():
+        print(f"{r.status}: {r.file}: {r.reason}", file=sys.stderr)
+    if len(docs) == 0:
+        return 2
+    return 1 if len(ing.rejected) else 0
+
+
+def _isna(v) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
