@@ -1,21 +1,52 @@
-"""Store stage: the Corpus (documents, sections, tokens) and its Parquet store."""
+"""Store stage: the Corpus (documents, sections, tokens) and its Parquet store.
+
+Layout of a store folder ``OUT`` (default ``data/processed/``)::
+
+    OUT/CURRENT                  name of the current build (replaced atomically: temp file + rename)
+    OUT/builds/<build>/          docs/sections/tokens/rejected.parquet + manifest.json of one build
+    OUT/parts/<part>.files.parquet   per-file ingestion results of one worker batch (the cache)
+    OUT/parts/<part>.tokens.parquet  tokens of that batch: doc_id, part, tokens (space-joined)
+
+A build hashes every source file, reuses the parts of files whose bytes, the lexicon, the
+tokenizer and the package are unchanged, sends only file names of the other files to workers
+(local processes or a Dask cluster), each worker writes its own Parquet parts, and the parent
+assembles the tables, writes a new build folder and then switches ``CURRENT``. A build killed at any
+moment leaves the previous store readable; the next build completes it.
+
+>>> corpus = build_corpus("data/raw", "data/processed")      # doctest: +SKIP
+>>> corpus.subset("town == '亭江镇'").tokens                  # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
+import shutil
+import sys
 import time
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from fazhi import __version__
 from fazhi.config import processed_dir, raw_dir
-from fazhi.ingest import ingest
-from fazhi.tokens import Tokenizer
+from fazhi.ingest import FileResult, finalize, ingest, ingest_file
+from fazhi.read import find_files
+from fazhi.tokens import Backend, Tokenizer
 
 TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
 TABLES = ("docs", "sections", "tokens", "rejected")
+CURRENT = "CURRENT"
+METADATA_FILE = "metadata.csv"
+# modules and data whose changes invalidate the cache (besides the package version)
+_CODE = ("read.py", "clean.py", "meta.py", "sections.py", "ingest.py", "tokens.py", "lexicon.py",
+         "corpus.py")
 
 
 @dataclass
@@ -39,7 +70,11 @@ class Corpus:
         return len(self.docs)
 
     def subset(self, mask) -> Corpus:
-        """The documents where ``mask`` (a boolean Series over ``docs`` or a query string) holds."""
+        """The documents where ``mask`` holds (boolean Series over ``docs`` or a query string).
+
+        Never re-segments: the tokens rows of the kept documents are reused.
+        >>> corpus.subset("report_year >= 2021 and district == '马尾区'")   # doctest: +SKIP
+        """
         docs = self.docs.query(mask) if isinstance(mask, str) else self.docs[mask]
         ids = set(docs["doc_id"])
         keep = lambda df: None if df is None else df[df["doc_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
@@ -62,52 +97,497 @@ def default_store(path: str | Path | None = None) -> Path:
     return processed_dir() / f"{src.name}-{tag}"
 
 
-def tokenize_corpus(corpus: Corpus, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """One row per document and part with its tokens joined by spaces."""
-    tk = tokenizer or Tokenizer()
-    rows = []
-    for doc in corpus.docs.itertuples():
-        rows.append({"doc_id": doc.doc_id, "part": "all", "tokens": " ".join(tk.cut(doc.text))})
-    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+# ---------------------------------------------------------------- per-document tokens
 
 
-def build_corpus(path: str | Path | None = None, out: str | Path | None = None) -> Corpus:
-    """Read and segment the reports under ``path`` and save the store to ``out``."""
-    t0 = time.time()
-    corpus = read_corpus(path)
-    corpus.tokens = tokenize_corpus(corpus)
-    corpus.manifest = {"source": str(Path(path or raw_dir()).resolve()),
-                       "built": time.strftime("%Y-%m-%dT%H:%M:%S"), "seconds": time.time() - t0}
-    save_corpus(corpus, out or default_store(path))
-    return corpus
+def doc_parts(text: str, sections: Iterable[dict]) -> list[tuple[str, list[str]]]:
+    """The pieces of ``text`` per part, from the level-1 sections; text outside them is "preamble".
+
+    >>> doc_parts("前言一、成效", [{"level": 1, "part": "achievements", "start": 2, "end": 6}])
+    [('preamble', ['前言']), ('achievements', ['一、成效'])]
+    """
+    level1 = sorted((s for s in sections if int(s["level"]) == 1), key=lambda s: int(s["start"]))
+    pieces: dict[str, list[str]] = {}
+    pos = 0
+    for s in level1:
+        start, end = int(s["start"]), int(s["end"])
+        if start > pos:
+            pieces.setdefault("preamble", []).append(text[pos:start])
+        if end > max(start, pos):
+            pieces.setdefault(s["part"], []).append(text[max(start, pos):end])
+        pos = max(pos, end)
+    if pos < len(text):
+        pieces.setdefault("preamble", []).append(text[pos:])
+    return [(part, [p for p in texts if p.strip()]) for part, texts in pieces.items()
+            if any(p.strip() for p in texts)]
 
 
-def save_corpus(corpus: Corpus, out: str | Path) -> Path:
-    """Write the corpus tables as Parquet files under ``out``."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name in TABLES:
-        df = getattr(corpus, name)
-        if df is not None:
-            df.to_parquet(out / f"{name}.parquet", index=False)
-    (out / "manifest.json").write_text(json.dumps(corpus.manifest or {}, ensure_ascii=False, indent=1),
-                                       encoding="utf-8")
+def doc_tokens(tokenizer: Tokenizer, doc: dict, sections: list[dict]) -> list[dict]:
+    """Token rows (doc_id, part, tokens) of one document; anonymised documents get those aliases."""
+    anon = bool(doc.get("anonymised"))
+    rows = [{"doc_id": doc["doc_id"], "part": part,
+             "tokens": " ".join(t for t in (tokenizer.cut_joined(p, anonymised=anon) for p in texts)
+                                if t)}
+            for part, texts in doc_parts(doc["text"], sections)]
+    return rows or [{"doc_id": doc["doc_id"], "part": "preamble", "tokens": ""}]
+
+
+# ---------------------------------------------------------------- workers
+
+
+def _json_default(obj):
+    if obj is None or obj is pd.NA or obj is pd.NaT:
+        return None
+    if hasattr(obj, "item"):  # numpy scalars
+        return obj.item()
+    if isinstance(obj, (set, frozenset, tuple)):
+        return list(obj)
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    return str(obj)
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=_json_default)
+
+
+def _write_parquet(df_or_table, path: Path) -> None:
+    """Write a table under a temporary name, then rename it into place (atomic)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = df_or_table if isinstance(df_or_table, pa.Table) else \
+        pa.Table.from_pandas(df_or_table, preserve_index=False)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+@lru_cache(maxsize=4)
+def _worker_tokenizer(lexicon: str | None, backend: str, hmm: bool) -> Tokenizer:
+    """One Tokenizer per worker process and configuration (built once, reused across batches)."""
+    return Tokenizer(lexicon, backend=backend, hmm=hmm)  # type: ignore[arg-type]
+
+
+def process_batch(task: dict) -> dict:
+    """Ingest and segment a batch of files; write its two Parquet parts; return a small summary.
+
+    ``task``: files [(abs path, bytes hash)], root, parts_dir, part, lexicon, backend, hmm, version.
+    Runs in worker processes (local or Dask): only file names come in, only a summary goes out.
+    """
+    import pyarrow as pa
+
+    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
+    if tk.lexicon.version != task["version"]:
+        raise RuntimeError(f"lexicon changed during the build ({tk.lexicon.version} != "
+                           f"{task['version']}); rebuild")
+    root, parts = Path(task["root"]), Path(task["parts_dir"])
+    files, docs, secs, reasons, hashes, tok_rows = [], [], [], [], [], []
+    n_bytes = 0
+    for path, h in task["files"]:
+        n_bytes += os.path.getsize(path) if os.path.exists(path) else 0
+        r = ingest_file(path, root)
+        files.append(r.file)
+        hashes.append(h)
+        reasons.append(r.reason)
+        docs.append(_dumps(r.doc) if r.doc is not None else None)
+        secs.append(_dumps(r.sections))
+        if r.doc is not None:
+            tok_rows.extend(doc_tokens(tk, r.doc, r.sections))
+    name = task["part"]
+    toks = pa.table({c: pa.array([r[c] for r in tok_rows], pa.string()) for c in TOKEN_COLUMNS})
+    _write_parquet(toks, parts / f"{name}.tokens.parquet")
+    meta = pa.table({"file": pa.array(files, pa.string()), "hash": pa.array(hashes, pa.string()),
+                     "doc": pa.array(docs, pa.string()), "sections": pa.array(secs, pa.string()),
+                     "reason": pa.array(reasons, pa.string())})
+    _write_parquet(meta, parts / f"{name}.files.parquet")
+    return {"part": name, "files": len(files), "bytes": n_bytes}
+
+
+# ---------------------------------------------------------------- hashing and manifest
+
+
+def file_hash(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of the pipeline modules and data files: a code change invalidates the cache."""
+    here = Path(__file__).parent
+    h = hashlib.sha1(__version__.encode())
+    for name in _CODE:
+        p = here / name
+        if p.is_file():
+            h.update(p.read_bytes())
+    data = here / "data"
+    for p in sorted(data.rglob("*")) if data.is_dir() else ():
+        if p.is_file():
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _cache_key(tk: Tokenizer) -> dict:
+    return {"package": __version__, "code": code_version(), "lexicon": tk.lexicon.version,
+            "backend": tk.backend, "hmm": tk.hmm}
+
+
+def _sources(root: Path) -> tuple[dict[str, str], dict[str, Path], str | None]:
+    """Hash of every report file under ``root`` (by relative name) and of its metadata.csv."""
+    hashes, paths = {}, {}
+    for p in find_files(root):
+        rel = p.name if p == root else p.relative_to(root).as_posix()
+        hashes[rel], paths[rel] = file_hash(p), p.resolve()
+    meta = root / METADATA_FILE if root.is_dir() else root.parent / METADATA_FILE
+    return hashes, paths, (file_hash(meta) if meta.is_file() else None)
+
+
+def store_dir(path: str | Path) -> Path | None:
+    """The folder of the current build of the store ``path`` (None if there is none)."""
+    p = Path(path)
+    cur = p / CURRENT
+    if cur.is_file():
+        d = p / "builds" / cur.read_text(encoding="utf-8").strip()
+        return d if (d / "manifest.json").is_file() else None
+    if (p / "docs.parquet").is_file() and (p / "manifest.json").is_file():
+        return p  # a flat store (older layout)
+    return None
+
+
+def read_manifest(path: str | Path) -> dict | None:
+    """The manifest of the current build of the store ``path`` (None if there is none)."""
+    d = store_dir(path)
+    return json.loads((d / "manifest.json").read_text(encoding="utf-8")) if d else None
+
+
+# ---------------------------------------------------------------- running the batches
+
+
+def _batches(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[str, str]]]:
+    """Split files into batches of similar size (several per worker, for balance and progress)."""
+    sizes = [p.stat().st_size for p, _ in todo]
+    total = sum(sizes)
+    target = max(256 << 10, min(8 << 20, math.ceil(total / max(1, workers * 6))))
+    out, cur, cur_size = [], [], 0
+    for (p, h), size in zip(todo, sizes, strict=True):
+        cur.append((str(p), h))
+        cur_size += size
+        if cur_size >= target:
+            out.append(cur)
+            cur, cur_size = [], 0
+    if cur:
+        out.append(cur)
     return out
 
 
+def _progress(total_bytes: int, n_files: int, enabled: bool | None):
+    from tqdm.auto import tqdm
+
+    disable = not (sys.stderr.isatty() if enabled is None else enabled)
+    bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024, desc="分词 / segment",
+               disable=disable, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    bar.set_postfix_str(f"0/{n_files} files", refresh=False)
+    return bar
+
+
+def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], None]) -> None:
+    """Run ``process_batch`` over ``tasks``: serially, in local processes, or on a Dask cluster."""
+    if not tasks:
+        return
+    if scheduler is not None:
+        from distributed import Client, as_completed
+
+        client = Client(scheduler) if isinstance(scheduler, str) else scheduler
+        try:
+            futures = client.map(process_batch, tasks, pure=False)
+            for fut in as_completed(futures):
+                on_done(fut.result())
+        finally:
+            if isinstance(scheduler, str):
+                client.close()
+        return
+    if workers <= 1 or len(tasks) == 1:
+        for t in tasks:
+            on_done(process_batch(t))
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
+        futures = [pool.submit(process_batch, t) for t in tasks]
+        for fut in as_completed(futures):
+            on_done(fut.result())
+
+
+def default_workers() -> int:
+    """The local cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS/Windows
+        return os.cpu_count() or 1
+
+
+# ---------------------------------------------------------------- assembling the store
+
+
+def _read_parts(parts_dir: Path, wanted: dict[str, set[tuple[str, str]]]):
+    """FileResults and the tokens table of the wanted (file, hash) rows of each part."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    results, token_tables = [], []
+    for name in sorted(wanted):
+        keep = wanted[name]
+        meta = pq.read_table(parts_dir / f"{name}.files.parquet").to_pylist()
+        for row in meta:
+            if (row["file"], row["hash"]) not in keep:
+                continue
+            doc = json.loads(row["doc"]) if row["doc"] is not None else None
+            results.append(FileResult(row["file"], doc, json.loads(row["sections"] or "[]"),
+                                      row["reason"]))
+        token_tables.append(pq.read_table(parts_dir / f"{name}.tokens.parquet"))
+    tokens = pa.concat_tables(token_tables) if token_tables else pa.table(
+        {c: pa.array([], pa.string()) for c in TOKEN_COLUMNS})
+    return results, tokens
+
+
+def _order_tokens(tokens, doc_ids: list[str]):
+    """Tokens rows of the kept documents, in document order, one row per (doc_id, part)."""
+    import pyarrow as pa
+
+    pos = {d: i for i, d in enumerate(doc_ids)}
+    idx = pd.DataFrame({"doc_id": tokens.column("doc_id").to_pylist(),
+                        "part": tokens.column("part").to_pylist()})
+    idx["row"] = range(len(idx))
+    idx["order"] = idx["doc_id"].map(pos)
+    idx = idx.dropna(subset=["order"]).drop_duplicates(["doc_id", "part"])
+    idx = idx.sort_values(["order", "row"], kind="stable")
+    return tokens.take(pa.array(idx["row"].to_numpy()))
+
+
+def _json_columns(df: pd.DataFrame) -> list[str]:
+    cols = []
+    for c in df.columns:
+        if df[c].dtype == object and df[c].map(lambda v: isinstance(v, (dict, list))).any():
+            cols.append(c)
+    return cols
+
+
+def _to_storable(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Dict/list-valued columns as JSON strings (Parquet-friendly); the names of those columns."""
+    cols = _json_columns(df)
+    if cols:
+        df = df.copy()
+        for c in cols:
+            df[c] = df[c].map(lambda v: None if v is None else _dumps(v))
+    return df, cols
+
+
+def _switch(out: Path, build: str) -> None:
+    """Point ``OUT/CURRENT`` at ``build`` atomically (temp file, fsync, rename)."""
+    tmp = out / f".{CURRENT}.{uuid.uuid4().hex[:8]}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(build + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, out / CURRENT)
+
+
+def _collect_garbage(out: Path, manifest: dict) -> None:
+    """Remove other builds, unreferenced parts and temporary files left by killed builds."""
+    keep_parts = {info["part"] for info in manifest["files"].values()}
+    for p in (out / "parts").glob("*"):
+        if p.name.split(".")[0] not in keep_parts or p.name.startswith("."):
+            p.unlink(missing_ok=True)
+    for d in (out / "builds").glob("*"):
+        if d.name != manifest["build"]:
+            shutil.rmtree(d, ignore_errors=True)
+    for p in out.glob(f".{CURRENT}.*.tmp"):
+        p.unlink(missing_ok=True)
+
+
+def build_store(path: str | Path | None = None, out: str | Path | None = None, *,
+                workers: int | None = None, scheduler=None, backend: Backend = "rjieba",
+                lexicon: str | Path | None = None, hmm: bool = True,
+                progress: bool | None = None) -> dict:
+    """Build (or update) the store of the reports under ``path``; return the new manifest.
+
+    ``workers``: local processes (default: the cores; 1 = serial); ``scheduler``: a Dask
+    distributed address ``tcp://host:8786`` or ``Client`` (workers must see ``path`` and ``out``);
+    ``lexicon``: a folder of user lexicon files; ``progress``: None = only on a terminal.
+    """
+    t0 = time.time()
+    root = Path(path) if path else raw_dir()
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")
+    out = Path(out) if out else default_store(path)
+    tk = Tokenizer(lexicon, backend=backend, hmm=hmm)
+    key = _cache_key(tk)
+    hashes, paths, meta_hash = _sources(root)
+
+    parts_dir = out / "parts"
+    parts_dir.mkdir(parents=True, exist_ok=True)
+    prev = read_manifest(out)
+    reuse: dict[str, str] = {}
+    if prev and prev.get("key") == key:
+        for rel, info in prev.get("files", {}).items():
+            if hashes.get(rel) == info.get("hash") and \
+                    (parts_dir / f"{info['part']}.files.parquet").is_file() and \
+                    (parts_dir / f"{info['part']}.tokens.parquet").is_file():
+                reuse[rel] = info["part"]
+    todo_rel = [rel for rel in hashes if rel not in reuse]
+    todo = [(paths[rel], hashes[rel]) for rel in todo_rel]
+    n_workers = workers if workers else default_workers()
+    if workers is None and sum(p.stat().st_size for p, _ in todo) < (2 << 20):
+        n_workers = 1  # small jobs: process start-up costs more than it saves
+    base = {"root": str(root.resolve()), "parts_dir": str(parts_dir.resolve()),
+            "lexicon": None if lexicon is None else str(Path(lexicon).resolve()),
+            "backend": backend, "hmm": hmm, "version": tk.lexicon.version}
+    tasks = [{**base, "files": batch, "part": uuid.uuid4().hex[:16]}
+             for batch in _batches(todo, n_workers)]
+    part_of = dict(reuse)
+    rels = iter(todo_rel)
+    for t in tasks:
+        for _ in t["files"]:
+            part_of[next(rels)] = t["part"]
+
+    bar = _progress(sum(p.stat().st_size for p, _ in todo), len(todo), progress)
+    done = [0]
+
+    def on_done(summary: dict) -> None:
+        done[0] += summary["files"]
+        bar.set_postfix_str(f"{done[0]}/{len(todo)} files", refresh=False)
+        bar.update(summary["bytes"])
+
+    try:
+        _run(tasks, n_workers, scheduler, on_done)
+    finally:
+        bar.close()
+
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for rel, part in part_of.items():
+        wanted.setdefault(part, set()).add((rel, hashes[rel]))
+    results, tokens = _read_parts(parts_dir, wanted)
+    ing = finalize(results, root)
+    del results
+    tokens = _order_tokens(tokens, list(ing.docs["doc_id"]) if len(ing.docs) else [])
+
+    build = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    bdir = out / "builds" / build
+    bdir.mkdir(parents=True)
+    docs, json_docs = _to_storable(ing.docs)
+    sections, json_secs = _to_storable(ing.sections)
+    _write_parquet(docs, bdir / "docs.parquet")
+    _write_parquet(sections, bdir / "sections.parquet")
+    _write_parquet(tokens, bdir / "tokens.parquet")
+    _write_parquet(ing.rejected, bdir / "rejected.parquet")
+    text_hash = dict(zip(ing.docs["file"], ing.docs["text_hash"], strict=True)) \
+        if len(ing.docs) else {}
+    manifest = {
+        "package": __version__, "lexicon": tk.lexicon.version, "backend": backend, "hmm": hmm,
+        "key": key, "build": build, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "source": str(root.resolve()), "metadata_hash": meta_hash,
+        "n_docs": len(ing.docs), "n_rejected": len(ing.rejected),
+        "reused": len(reuse), "segmented": len(todo), "workers": n_workers,
+        "scheduler": scheduler if scheduler is None or isinstance(scheduler, str) else "client",
+        "json_columns": {"docs": json_docs, "sections": json_secs},
+        "files": {rel: {"hash": hashes[rel], "text_hash": text_hash.get(rel), "part": part_of[rel]}
+                  for rel in sorted(hashes)},
+    }
+    manifest["seconds"] = round(time.time() - t0, 3)
+    (bdir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    _switch(out, build)
+    _collect_garbage(out, manifest)
+    return manifest
+
+
+def build_corpus(path: str | Path | None = None, out: str | Path | None = None, **options) -> Corpus:
+    """Read and segment the reports under ``path``, save the store to ``out``, return the Corpus.
+
+    Options as :func:`build_store` (``workers``, ``scheduler``, ``backend``, ``lexicon``, ``progress``).
+    >>> build_corpus("data/raw", "data/processed", workers=2)     # doctest: +SKIP
+    """
+    out = Path(out) if out else default_store(path)
+    build_store(path, out, **options)
+    return load_corpus(out)
+
+
+def save_corpus(corpus: Corpus, out: str | Path) -> Path:
+    """Write a Corpus as a new build of the store ``out`` (atomic switch); the build folder."""
+    out = Path(out)
+    build = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    bdir = out / "builds" / build
+    bdir.mkdir(parents=True)
+    manifest = dict(corpus.manifest or {})
+    cols = {}
+    for name in TABLES:
+        df = getattr(corpus, name)
+        if df is not None:
+            df, cols[name] = _to_storable(df)
+            _write_parquet(df, bdir / f"{name}.parquet")
+    manifest.update(build=build, json_columns=cols, files=manifest.get("files", {}))
+    (bdir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1,
+                                                   default=_json_default), encoding="utf-8")
+    _switch(out, build)
+    return bdir
+
+
 def load_corpus(path: str | Path | None = None) -> Corpus:
-    """Read a built store back (``path`` is the store, or the raw folder it was built from)."""
+    """Read a built store back (``path``: the store, or the raw folder it was built from).
+
+    Dict/list columns (stored as JSON strings) are decoded back.
+    >>> load_corpus("data/processed").tokens.head()              # doctest: +SKIP
+    """
     p = Path(path) if path else processed_dir()
-    if not (p / "docs.parquet").is_file():
-        p = default_store(p)
-    tables = {n: pd.read_parquet(p / f"{n}.parquet") for n in TABLES}
-    manifest = json.loads((p / "manifest.json").read_text(encoding="utf-8"))
+    d = store_dir(p) or store_dir(default_store(p))
+    if d is None:
+        raise FileNotFoundError(f"{p}: 没有语料库，请先运行 fazhi build / no corpus store; "
+                                f"run `fazhi build` first")
+    manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    tables = {n: pd.read_parquet(d / f"{n}.parquet") if (d / f"{n}.parquet").is_file() else None
+              for n in TABLES}
+    for name, cols in (manifest.get("json_columns") or {}).items():
+        df = tables.get(name)
+        for c in cols:
+            if df is not None and c in df:
+                df[c] = df[c].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     return Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"], manifest)
 
 
-def open_corpus(path: str | Path | None = None) -> Corpus:
-    """The built store of ``path`` if there is one, else build it."""
-    try:
+def is_current(path: str | Path | None = None, out: str | Path | None = None, *,
+               backend: Backend = "rjieba", lexicon: str | Path | None = None,
+               hmm: bool = True) -> bool:
+    """Whether the store ``out`` was built from exactly the files under ``path`` with this lexicon."""
+    root = Path(path) if path else raw_dir()
+    out = Path(out) if out else default_store(path)
+    prev = read_manifest(out)
+    if not prev or not root.exists():
+        return False
+    if prev.get("key") != _cache_key(Tokenizer(lexicon, backend=backend, hmm=hmm)):
+        return False
+    hashes, _, meta_hash = _sources(root)
+    return meta_hash == prev.get("metadata_hash") and \
+        hashes == {rel: info["hash"] for rel, info in prev.get("files", {}).items()}
+
+
+def open_corpus(path: str | Path | None = None, **options) -> Corpus:
+    """The store of ``path`` if it is current (same sources, lexicon, package), else build it.
+
+    ``path`` may also be a store folder itself, which is then loaded as it is.
+    >>> corpus = open_corpus("data/raw")                        # doctest: +SKIP
+    """
+    if path is not None and (Path(path) / CURRENT).is_file():
         return load_corpus(path)
-    except FileNotFoundError:
-        return build_corpus(path)
+    out = options.pop("out", None) or default_store(path)
+    keys = {k: options[k] for k in ("backend", "lexicon", "hmm") if k in options}
+    if is_current(path, out, **keys):
+        return load_corpus(out)
+    return build_corpus(path, out, **options)

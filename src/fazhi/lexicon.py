@@ -1,6 +1,20 @@
-"""Domain knowledge as versioned data: user dictionary, stopwords, boilerplate, aliases.
+"""Domain knowledge as versioned data: user dictionary, stopwords, boilerplate, aliases, units.
 
-The files live in ``fazhi/data/``; users add their own files of the same formats.
+The files live in ``fazhi/data/`` (UTF-8, ``#`` starts a comment line, BOM and CRLF accepted):
+
+- ``userdict.txt``: jieba's format, ``word [freq] [pos]`` separated by spaces, e.g. ``法律顾问 20000 nz``;
+- ``stopwords.txt``: general function words, one per line (的, 了, 和 ...);
+- ``boilerplate.txt``: report boilerplate, one per line (进一步, 切实, 加强 ...);
+- ``aliases.tsv``: ``variant<TAB>canonical[<TAB>anonymised]``; rows marked ``anonymised`` apply only
+  to documents flagged anonymised (``A法治思想`` -> ``习近平法治思想``);
+- ``units.txt``: counting units kept with their number (``209件``, ``2021年``).
+
+Users add their own files of the same names in a folder (``load_lexicon("my_lexicon/")``). A malformed
+line raises :class:`LexiconError` naming the file and the line.
+
+>>> lex = load_lexicon()                      # doctest: +SKIP
+>>> "法律顾问" in {w for w, _, _ in lex.userdict}  # doctest: +SKIP
+True
 """
 
 from __future__ import annotations
@@ -10,23 +24,135 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+FILES = ("userdict.txt", "stopwords.txt", "boilerplate.txt", "aliases.tsv", "units.txt")
+ALIAS_CONDITIONS = ("", "anonymised")
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon line; the message names the file and the line number."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A loaded lexicon. ``version`` changes whenever any of its files change."""
+    """A loaded lexicon. ``version`` changes whenever any of its files change.
+
+    ``aliases`` apply to every document, ``anonymised_aliases`` only to documents flagged anonymised.
+    """
 
     userdict: tuple[tuple[str, int | None, str | None], ...] = ()
     stopwords: frozenset[str] = frozenset()
     boilerplate: frozenset[str] = frozenset()
     aliases: dict[str, str] = field(default_factory=dict)
     version: str = "0"
+    anonymised_aliases: dict[str, str] = field(default_factory=dict)
+    units: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 def data_path(name: str) -> Path:
-    """Path of a data file shipped in the package."""
+    """Path of a data file shipped in the package, e.g. ``data_path("userdict.txt")``."""
     return Path(str(resources.files("fazhi") / "data" / name))
 
 
+def _lines(path: Path, data: bytes) -> list[tuple[int, str]]:
+    """Numbered non-empty, non-comment lines of a UTF-8 file (BOM and CRLF handled)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    out = []
+    for no, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s and not s.startswith("#"):
+            out.append((no, s))
+    return out
+
+
+def parse_userdict(path: Path, data: bytes) -> list[tuple[str, int | None, str | None]]:
+    """Entries ``(word, freq, pos)`` of a jieba user dictionary; ``freq``/``pos`` may be None."""
+    entries = []
+    for no, s in _lines(path, data):
+        parts = s.split()
+        word, freq, pos = parts[0], None, None
+        rest = parts[1:]
+        if rest and rest[0].isdigit():
+            freq = int(rest.pop(0))
+        if rest and rest[0].isascii() and rest[0].isalpha():
+            pos = rest.pop(0)
+        if rest or len(parts) > 3 or (freq is not None and freq <= 0):
+            raise LexiconError(f"{path}:{no}: 词典行格式应为“词 [词频] [词性]” / expected "
+                               f"'word [freq] [pos]', got {s!r}")
+        entries.append((word, freq, pos))
+    return entries
+
+
+def parse_wordlist(path: Path, data: bytes) -> list[str]:
+    """Words of a one-word-per-line list (stopwords, boilerplate, units)."""
+    words = []
+    for no, s in _lines(path, data):
+        if len(s.split()) != 1:
+            raise LexiconError(f"{path}:{no}: 每行一个词 / one word per line, got {s!r}")
+        words.append(s)
+    return words
+
+
+def parse_aliases(path: Path, data: bytes) -> list[tuple[str, str, str]]:
+    """Rows ``(variant, canonical, condition)`` of an alias table; condition is "" or "anonymised"."""
+    rows = []
+    for no, s in _lines(path, data):
+        parts = [p.strip() for p in s.split("\t")]
+        if len(parts) == 2:
+            parts.append("")
+        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_CONDITIONS:
+            raise LexiconError(f"{path}:{no}: 别名表行格式应为“异写<TAB>规范词[<TAB>anonymised]” / "
+                               f"expected 'variant<TAB>canonical[<TAB>anonymised]', got {s!r}")
+        rows.append((parts[0], parts[1], parts[2]))
+    return rows
+
+
+def _sources(extra: str | Path | None) -> list[Path]:
+    paths = [data_path(n) for n in FILES]
+    if extra is not None:
+        folder = Path(extra)
+        if not folder.is_dir():
+            raise LexiconError(f"{folder}: 不是词库文件夹 / not a lexicon folder")
+        found = [folder / n for n in FILES if (folder / n).is_file()]
+        if not found:
+            raise LexiconError(f"{folder}: 没有词库文件 / none of {', '.join(FILES)} found")
+        paths += found
+    return paths
+
+
 def load_lexicon(extra: str | Path | None = None) -> Lexicon:
-    """The package lexicon (plus the files in ``extra``, a folder of user files)."""
-    return Lexicon(version=hashlib.sha1(b"").hexdigest()[:12])
+    """The package lexicon plus the user files in the folder ``extra`` (same file names and formats).
+
+    >>> load_lexicon().aliases["机治"]          # doctest: +SKIP
+    '机制'
+    """
+    userdict: dict[str, tuple[str, int | None, str | None]] = {}
+    lists: dict[str, list[str]] = {"stopwords.txt": [], "boilerplate.txt": [], "units.txt": []}
+    aliases: dict[str, str] = {}
+    anon: dict[str, str] = {}
+    digest = hashlib.sha1()
+    paths = _sources(extra)
+    for path in paths:
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+        if path.name == "userdict.txt":
+            for entry in parse_userdict(path, data):
+                userdict[entry[0]] = entry
+        elif path.name == "aliases.tsv":
+            for variant, canonical, cond in parse_aliases(path, data):
+                (anon if cond == "anonymised" else aliases)[variant] = canonical
+        else:
+            lists[path.name] += parse_wordlist(path, data)
+    return Lexicon(
+        userdict=tuple(userdict.values()),
+        stopwords=frozenset(lists["stopwords.txt"]),
+        boilerplate=frozenset(lists["boilerplate.txt"]),
+        aliases=aliases,
+        version=digest.hexdigest()[:12],
+        anonymised_aliases=anon,
+        units=tuple(dict.fromkeys(lists["units.txt"])),
+        sources=tuple(str(p) for p in paths),
+    )

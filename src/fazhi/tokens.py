@@ -1,27 +1,159 @@
-"""Tokens stage: segmentation with jieba and the governance lexicon.
+"""Tokens stage: segmentation with the governance lexicon, two interchangeable backends.
 
-The jieba tokenizer is built lazily, once per :class:`Tokenizer`, with its dictionary cache under
-the package's cache directory (never a fixed name in the system temp dir).
+- ``rjieba`` (default): the jieba-rs binding, ~20x faster than pure jieba, same dictionary and algorithm;
+- ``jieba``: the pure-Python reference.
+
+Each :class:`Tokenizer` owns its own segmenter instance (``rjieba.Jieba()`` / ``jieba.Tokenizer()``),
+so two Tokenizers with different lexicons in one process never see each other's words. The backends
+are built lazily on first use; jieba's dictionary cache goes under ``fazhi.config.cache_dir("jieba")``.
+
+The lexicon is applied identically in both backends: aliases are replaced in the text before
+segmentation, user-dictionary words are added with their frequency (or jieba's suggested frequency),
+and a number followed by a counting unit is joined into one token (``209 件`` -> ``209件``).
+
+>>> Tokenizer().cut("严格执行行政执法三项制度，调处矛盾纠纷209件")   # doctest: +SKIP
+['严格', '执行', '行政执法', '三项制度', '，', '调处', '矛盾纠纷', '209件']
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cached_property
+from pathlib import Path
+from typing import Literal
 
 from fazhi.config import cache_dir
+from fazhi.lexicon import Lexicon, data_path, load_lexicon
+
+Backend = Literal["rjieba", "jieba"]
+BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
+
+_SPACES = re.compile(r"\s+")
+_NUMBER = r"\d+(?:\.\d+)?"
+
+
+def _typo_guards() -> dict[str, tuple[str, str]]:
+    """Context guards of the ingestion typo table: wrong -> (not_before, not_after)."""
+    guards = {}
+    path = data_path("typo_context.tsv")
+    if not path.is_file():
+        return guards
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t") + ["", ""]
+            guards[parts[0]] = (parts[1], parts[2])
+    return guards
+
+
+def alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
+    """One regex matching every variant (longest first), with the typo table's context guards."""
+    if not aliases:
+        return None
+    guards = _typo_guards()
+    alts = []
+    for v in sorted(aliases, key=len, reverse=True):
+        before, after = guards.get(v, ("", ""))
+        alts.append((f"(?<![{re.escape(before)}])" if before else "") + re.escape(v)
+                    + (f"(?![{re.escape(after)}])" if after else ""))
+    return re.compile("|".join(alts))
+
+
+def unit_pattern(units: Iterable[str]) -> re.Pattern:
+    """Regex over a space-joined token string: a number token followed by a unit token."""
+    alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\S)({_NUMBER}) ({alts})(?!\S)")
 
 
 class Tokenizer:
-    """Segment Chinese text. ``Tokenizer().cut("推进法治政府建设")`` -> ``["推进", "法治", ...]``."""
+    """Segment Chinese text with the governance lexicon.
+
+    ``Tokenizer(lexicon=None, backend="rjieba", hmm=True)``; ``lexicon`` is a :class:`Lexicon`, a
+    folder of user lexicon files (added to the package lexicon), or None (the package lexicon).
+
+    >>> Tokenizer().cut("推进法治政府建设")   # doctest: +SKIP
+    ['推进', '法治政府建设']
+    """
+
+    def __init__(self, lexicon: Lexicon | str | Path | None = None, *, backend: Backend = "rjieba",
+                 hmm: bool = True) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        self.backend = backend
+        self.hmm = hmm
+
+    def __repr__(self) -> str:
+        return f"Tokenizer(backend={self.backend!r}, lexicon={self.lexicon.version!r})"
+
+    @property
+    def key(self) -> str:
+        """What the tokens depend on: backend, HMM and lexicon version."""
+        return f"{self.backend}-{'hmm' if self.hmm else 'nohmm'}-{self.lexicon.version}"
 
     @cached_property
-    def _jieba(self):
+    def _aliases(self) -> re.Pattern | None:
+        return alias_pattern(self.lexicon.aliases)
+
+    @cached_property
+    def _anon_aliases(self) -> re.Pattern | None:
+        return alias_pattern({**self.lexicon.aliases, **self.lexicon.anonymised_aliases})
+
+    @cached_property
+    def _units(self) -> re.Pattern:
+        return unit_pattern(self.lexicon.units)
+
+    @cached_property
+    def _segment(self):
+        """The backend's ``cut(text) -> list[str]``, built once with the user dictionary."""
+        if self.backend == "rjieba":
+            import rjieba
+
+            seg = rjieba.Jieba()
+            for word, freq, pos in self.lexicon.userdict:
+                seg.add_word(word, freq if freq else seg.suggest_freq(word), pos)
+            hmm = self.hmm
+            return lambda text: seg.cut(text, hmm)
+        import logging
+
         import jieba
 
-        tk = jieba.Tokenizer()
-        tk.tmp_dir = str(cache_dir("jieba"))
-        return tk
+        jieba.setLogLevel(logging.WARNING)
+        seg = jieba.Tokenizer()
+        seg.tmp_dir = str(cache_dir("jieba"))
+        seg.initialize()
+        for word, freq, pos in self.lexicon.userdict:
+            seg.add_word(word, freq if freq else seg.suggest_freq(word), pos)
+        hmm = self.hmm
+        return lambda text: seg.lcut(text, HMM=hmm)
 
-    def cut(self, text: str) -> list[str]:
-        """Tokens of ``text``, whitespace dropped."""
-        return [t for t in self._jieba.lcut(text) if t.strip()]
+    def normalise(self, text: str, *, anonymised: bool = False) -> str:
+        """``text`` with the aliases applied (the anonymised ones too when ``anonymised``)."""
+        pat = self._anon_aliases if anonymised else self._aliases
+        if pat is None:
+            return text
+        table = {**self.lexicon.aliases, **self.lexicon.anonymised_aliases} if anonymised \
+            else self.lexicon.aliases
+        return pat.sub(lambda m: table[m.group(0)], text)
+
+    def cut_joined(self, text: str, *, anonymised: bool = False) -> str:
+        """The tokens of ``text`` as one space-separated string (the store's format; fast path)."""
+        if not text:
+            return ""
+        joined = " ".join(self._segment(self.normalise(text, anonymised=anonymised)))
+        joined = _SPACES.sub(" ", joined).strip()
+        return self._units.sub(r"\1\2", joined)
+
+    def cut(self, text: str, *, anonymised: bool = False) -> list[str]:
+        """Tokens of ``text`` (whitespace dropped)."""
+        return self.cut_joined(text, anonymised=anonymised).split()
+
+    def filter(self, tokens: Iterable[str], *, stopwords: bool = True,
+               boilerplate: bool = True) -> list[str]:
+        """``tokens`` without stopwords and/or boilerplate."""
+        drop: set[str] = set()
+        if stopwords:
+            drop |= self.lexicon.stopwords
+        if boilerplate:
+            drop |= self.lexicon.boilerplate
+        return [t for t in tokens if t not in drop]
