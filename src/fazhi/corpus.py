@@ -552,6 +552,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         raise FileNotFoundError(f"{p}: 没有语料库，请先运行 fazhi build / no corpus store; "
                                 f"run `fazhi build` first")
     manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    manifest["store"] = str(d.parent.parent if d.parent.name == "builds" else d)
     tables = {n: pd.read_parquet(d / f"{n}.parquet") if (d / f"{n}.parquet").is_file() else None
               for n in TABLES}
     for name, cols in (manifest.get("json_columns") or {}).items():
