@@ -52,9 +52,14 @@ class ReadError(ValueError):
     """A file that cannot be read as a report; the message says why, for people."""
 
 
-def count_cjk(text: str) -> int:
-    """Number of Chinese characters. ``count_cjk("法治 2020")`` -> 2."""
-    return len(_CJK.findall(text))
+def count_cjk(text: str, *, limit: int | None = None) -> int:
+    """Number of Chinese characters (stop counting at ``limit``). ``count_cjk("法治 2020")`` -> 2."""
+    n = 0
+    for _ in _CJK.finditer(text):
+        n += 1
+        if limit is not None and n >= limit:
+            break
+    return n
 
 
 def find_files(path: str | Path) -> Iterator[Path]:
@@ -119,7 +124,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if count_cjk(text) >= MIN_CJK and "\x00" not in text:
+        if count_cjk(text, limit=MIN_CJK) >= MIN_CJK and "\x00" not in text:
             return text, enc
     return None
 
@@ -295,7 +300,7 @@ def read_file(path: str | Path) -> RawText:
     text = normalize_newlines(text)
     if not text.strip():
         raise ReadError("只有空白 / whitespace only")
-    if count_cjk(text) < MIN_CJK:
+    if count_cjk(text, limit=MIN_CJK) < MIN_CJK:
         raise ReadError(f"没有中文文本（少于{MIN_CJK}个汉字）/ no Chinese text")
     return RawText(p, text, encoding, fmt)
 

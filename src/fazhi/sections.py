@@ -85,11 +85,11 @@ def parse_outline(text: str) -> list[dict]:
                 heads.append({"level": level, "number": h.group(1), "heading": _heading_text(h.group(2)),
                               "start": m.start(), "end": len(text)})
                 break
-    for i, h in enumerate(heads):
-        for nxt in heads[i + 1:]:
-            if nxt["level"] <= h["level"]:
-                h["end"] = nxt["start"]
-                break
+    open_: list[dict] = []  # headings whose end is not known yet
+    for h in heads:
+        while open_ and open_[-1]["level"] >= h["level"]:
+            open_.pop()["end"] = h["start"]
+        open_.append(h)
     return heads
 
 
@@ -100,14 +100,11 @@ def find_items(text: str) -> list[dict]:
     """
     out = []
     for m in _ITEM.finditer(text):
-        start = m.start(1)
-        rest = text[m.end():]
-        end_m = _SENTENCE_END.search(rest)
-        line_end = rest.find("\n")
-        stop = min(x for x in (end_m.start() if end_m else len(rest),
-                               line_end if line_end >= 0 else len(rest)))
-        out.append({"number": m.group(1), "title": rest[:stop].strip(), "start": start,
-                    "end": m.end() + stop})
+        end_m = _SENTENCE_END.search(text, m.end())
+        line_end = text.find("\n", m.end())
+        stop = min(end_m.start() if end_m else len(text), line_end if line_end >= 0 else len(text))
+        out.append({"number": m.group(1), "title": text[m.end():stop].strip(), "start": m.start(1),
+                    "end": stop})
     return out
 
 
