@@ -1,0 +1,222 @@
+"""Read stage: formats, encodings, bad input with one-line reasons, large files."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+from conftest import RAW
+
+from fazhi.clean import clean_text
+from fazhi.read import ReadError, decode_bytes, find_files, html_main_text, load_table, read_file
+
+SEEDS = sorted(p.name for p in RAW.glob("*.txt"))
+SEED = RAW / "2021-chongqing-qianjiang-pengdong.txt"
+TITLED = RAW / "2019-guangdong-shaoguan-wujiang-xilian.txt"
+
+
+@pytest.mark.parametrize("name, snippet", [
+    ("2019-guangdong-shaoguan-wujiang-xilian.txt", "武江区西联镇2019年度法治政府建设情况报告"),
+    ("2020-fujian-fuzhou-mawei-tingjiang.txt", "日期:2021-03-19 17:12"),
+    ("2021-chongqing-qianjiang-pengdong.txt", "关于2021年度法治政府建设情况的报告"),
+    ("2023-anonymised-town-template.txt", "试读结束"),
+    ("2024-guangdong-shantou-jinping-yuepu.txt", "月浦街道深入学习贯彻"),
+])
+def test_seeds_read_as_utf8(name, snippet):
+    raw = read_file(RAW / name)
+    assert (raw.encoding, raw.format) == ("utf-8", "txt")
+    assert snippet in raw.text
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf-8"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("gbk", "gb18030"),
+    ("gb2312", "gb18030"),
+    ("gb18030", "gb18030"),
+    ("utf-16", "utf-16"),          # with BOM
+    ("utf-16-be-bom", "utf-16"),
+])
+def test_encodings_decode_to_the_same_text(encoding, expected):
+    text = SEED.read_text(encoding="utf-8").replace("\xa0", " ")
+    if encoding == "utf-16-be-bom":
+        data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    else:
+        data = text.encode(encoding)
+    decoded, found = decode_bytes(data)
+    assert found == expected
+    assert decoded == text
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_endings(tmp_path, newline):
+    text = SEED.read_text(encoding="utf-8")
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(text.replace("\n", newline).encode("gb18030"))
+    raw = read_file(f)
+    assert raw.text == text
+    assert raw.encoding == "gb18030"
+
+
+def _blank_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=200, height=200)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+BAD = [
+    ("empty.txt", b"", "空文件 / empty file"),
+    ("blank.txt", b" \n\t\r\n \xe3\x80\x80\n", "只有空白 / whitespace only"),
+    ("binary.txt", bytes(range(256)) * 64, "二进制文件"),
+    ("english.txt", b"This report is written in English only.\n" * 50, "没有中文文本"),
+    ("few.txt", "报告".encode() + b" and lots of latin text " * 10, "没有中文文本"),
+    ("corrupt.docx", b"PK\x03\x04 this is not really a zip archive", "损坏的 Word 文件"),
+    ("notzip.docx", "法治政府建设年度报告".encode() * 20, "损坏的 Word 文件"),
+    ("corrupt.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "PDF"),
+    ("blank.pdf", None, "PDF 没有文本层"),
+    ("page.html", b"<html><body><nav>Home</nav><p>English page</p></body></html>", "没有中文文本"),
+]
+
+
+@pytest.mark.parametrize("name, data, reason", BAD, ids=[b[0] for b in BAD])
+def test_bad_files_raise_one_line_reason(tmp_path, name, data, reason):
+    f = tmp_path / name
+    f.write_bytes(_blank_pdf() if data is None else data)
+    with pytest.raises(ReadError) as exc:
+        read_file(f)
+    msg = str(exc.value)
+    assert reason in msg
+    assert "\n" not in msg and "/" in msg  # one line, Chinese / English
+
+
+def test_folder_named_like_a_report_is_rejected(tmp_path):
+    (tmp_path / "x.txt").mkdir()
+    assert [p.name for p in find_files(tmp_path)] == ["x.txt"]
+    with pytest.raises(ReadError, match="文件夹 / cannot read"):
+        read_file(tmp_path / "x.txt")
+
+
+def test_broken_symlink_is_rejected(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    assert [p.name for p in find_files(tmp_path)] == ["gone.txt"]
+    with pytest.raises(ReadError, match="broken link"):
+        read_file(tmp_path / "gone.txt")
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root can read a chmod 000 file; the broken-link and folder tests cover it")
+def test_unreadable_file_is_rejected(tmp_path):
+    f = tmp_path / "secret.txt"
+    f.write_bytes(SEED.read_bytes())
+    f.chmod(0)
+    try:
+        with pytest.raises(ReadError, match="permission denied"):
+            read_file(f)
+    finally:
+        f.chmod(0o644)
+
+
+def test_find_files_walks_recursively_and_skips_hidden(tmp_path):
+    for rel in ["a.txt", "sub/b.HTML", "sub/deep/c.docx", "d.pdf", ".hidden.txt", ".git/e.txt",
+                "notes.md", "metadata.csv"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path)]
+    assert found == ["a.txt", "d.pdf", "sub/b.HTML", "sub/deep/c.docx"]
+
+
+def _html_page(text: str) -> str:
+    lines = text.split("\n")
+    title, body = lines[0], lines[1:]
+    nav = "".join(f"<li><a href='/{i}'>栏目导航{i}：政务公开、政策文件、互动交流</a></li>" for i in range(12))
+    paras = "".join(f"<p>{line}</p>" for line in body)
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>韶关市人民政府门户网站</title>"
+        "<style>p {color: red}</style><script>var 统计代码 = '法治政府建设';</script></head><body>"
+        f"<div class='header'>韶关市武江区人民政府门户网站 首页 政务公开 办事服务</div>"
+        f"<nav><ul>{nav}</ul></nav><div class='breadcrumb'>当前位置：首页 &gt; 政务公开 &gt; 法治政府</div>"
+        f"<div class='main'><h1>{title}</h1><div class='article-content'>{paras}</div></div>"
+        "<div id='footer'>主办单位：韶关市武江区人民政府办公室 版权所有 粤ICP备12345678号</div>"
+        "</body></html>"
+    )
+
+
+def test_html_page_gives_the_text_without_navigation(tmp_path):
+    text = read_file(TITLED).text
+    f = tmp_path / "report.html"
+    f.write_text(_html_page(text), encoding="utf-8")
+    raw = read_file(f)
+    assert raw.format == "html"
+    assert clean_text(raw.text).text == clean_text(text).text
+    for chrome in ("栏目导航", "当前位置", "版权所有", "统计代码", "门户网站"):
+        assert chrome not in raw.text
+
+
+def test_html_in_gbk_is_decoded(tmp_path):
+    text = read_file(TITLED).text
+    f = tmp_path / "report.htm"
+    f.write_bytes(_html_page(text).replace("utf-8", "gbk").encode("gbk"))
+    raw = read_file(f)
+    assert raw.encoding == "gb18030"
+    assert clean_text(raw.text).text == clean_text(text).text
+
+
+def test_html_main_text_picks_the_densest_block():
+    html = ("<body><div class='menu'><a>首页</a><a>政务公开</a></div>"
+            "<div><p>一、工作情况</p><p>今年以来我镇认真开展法治政府建设工作。</p></div>"
+            "<div class='x'><a href='#'>相关链接：上一篇 下一篇 法治政府建设专栏</a></div></body>")
+    assert html_main_text(html) == "一、工作情况\n今年以来我镇认真开展法治政府建设工作。"
+
+
+def test_docx_paragraphs_and_tables(tmp_path):
+    import docx
+
+    text = read_file(SEED).text
+    d = docx.Document()
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "数量"
+    table.cell(1, 0).text, table.cell(1, 1).text = "调处矛盾纠纷", "209件"
+    f = tmp_path / "report.docx"
+    d.save(f)
+    raw = read_file(f)
+    assert (raw.format, raw.encoding) == ("docx", "docx")
+    assert raw.text.startswith(text)
+    assert raw.text.endswith("指标\t数量\n调处矛盾纠纷\t209件")
+
+
+def test_large_text_file_reads(tmp_path):
+    data = SEED.read_bytes()
+    f = tmp_path / "big.txt"
+    f.write_bytes(data * (50_000_000 // len(data) + 1))
+    raw = read_file(f)
+    assert f.stat().st_size > 50_000_000
+    assert raw.encoding == "utf-8"
+    assert raw.text.count("关于2021年度法治政府建设情况的报告") == 50_000_000 // len(data) + 1
+
+
+def test_read_never_modifies_the_file(tmp_path):
+    f = tmp_path / "crlf.txt"
+    data = SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gbk", errors="replace")
+    f.write_bytes(data)
+    read_file(f)
+    assert f.read_bytes() == data
+
+
+def test_data_tables_load():
+    assert ["机治", "机制"] in load_table("typos.tsv")
+    assert all(len(r) == 3 for r in load_table("clean_rules.tsv"))
+
+
+def test_seed_list_is_the_sample_corpus():
+    assert len(SEEDS) == 5 and all(Path(RAW / s).is_file() for s in SEEDS)
