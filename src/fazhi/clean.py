@@ -38,6 +38,7 @@ _PERIOD = re.compile(rf"(?<=[{_CJK_CHARS}”）》])\.(?=$|\n|[ \t]*[{_CJK_CHARS
 _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 _SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
 _LINE = re.compile(r"[^\n]+")
+_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -118,14 +119,18 @@ def find_artifacts(text: str) -> list[Span]:
 
 
 def find_repeated_title(text: str, *, window: int = 6) -> list[Span]:
-    """A repetition of the first line within the next ``window`` non-empty lines (web pages)."""
+    """A repetition of the first line (a title, not a heading) within the next ``window``
+    non-empty lines, before the body starts (web pages print the title twice)."""
     lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)
              if m.group().strip()]
-    if len(lines) < 2 or len(lines[0][2]) < 6:
+    if len(lines) < 2 or not 6 <= len(lines[0][2]) <= 80 or _HEADING.match(lines[0][2]):
         return []
+    title = _SPACES.sub("", lines[0][2])
     for start, end, line in lines[1:window + 1]:
-        if _SPACES.sub("", line) == _SPACES.sub("", lines[0][2]):
+        if _SPACES.sub("", line) == title:
             return [(start, min(end + 1, len(text)), "repeated_title")]
+        if "。" in line or len(line) > 80:  # the body has started: a later repetition is content
+            break
     return []
 
 

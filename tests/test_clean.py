@@ -1,0 +1,176 @@
+"""Clean stage: each cleaner on real excerpts from data/raw; removals are recorded and auditable."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RAW
+
+from fazhi.clean import (
+    clean_text,
+    count_placeholders,
+    count_typos,
+    fix_typos,
+    normalize_punctuation,
+    normalize_whitespace,
+    remove_artifacts,
+    remove_footer,
+    remove_repeated_title,
+    remove_trailer,
+    remove_web_chrome,
+)
+from fazhi.read import read_file
+
+S000 = RAW / "2020-fujian-fuzhou-mawei-tingjiang.txt"
+S003 = RAW / "2019-guangdong-shaoguan-wujiang-xilian.txt"
+S004 = RAW / "2023-anonymised-town-template.txt"
+ALL = sorted(RAW.glob("*.txt"))
+
+
+@pytest.mark.parametrize("cleaner, before, after", [
+    (remove_web_chrome, "马尾区亭江镇2020年度法治政府建设工作报告\n日期:2021-03-19 17:12\n政策文件:\n\n正文",
+     "马尾区亭江镇2020年度法治政府建设工作报告\n\n正文"),
+    (remove_web_chrome, "正文。\n来源:马尾区亭江镇\n附件下载\n\n扫一扫在手机上查看当前页面\n\n相关链接",
+     "正文。\n\n\n"),
+    (remove_web_chrome, "发布时间：2022年3月5日\n正文", "正文"),
+    (remove_web_chrome, "【打印本页】【关闭窗口】\n正文", "正文"),
+    (remove_web_chrome, "正文写到日期:2021-03-19 这一天", "正文写到日期:2021-03-19 这一天"),
+    (remove_trailer, "进一步健全社会矛盾预警机制。通过“\n............试读结束............\n"
+                     "查阅全文加微信:3231169 如来写作网:gw.rulaixiezuo.com",
+     "进一步健全社会矛盾预警机制。通过“\n"),
+    (remove_trailer, "正文没有被截断。", "正文没有被截断。"),
+    (remove_footer, "正文。\n本文内容由互联网用户自发贡献,本站仅提供信息存储空间服务\n请发送邮件至 3231169@qq.com 举报",
+     "正文。\n"),
+    (remove_artifacts, "[bookmark: _GoBack]（五）妥善处理好群众信访工作", "（五）妥善处理好群众信访工作"),
+    (remove_artifacts, "法治\u200b政府", "法治政府"),
+    (remove_repeated_title, "马尾区亭江镇2020年度法治政府建设工作报告\n\n  马尾区亭江镇2020年度法治政府建设工作报告\n\n  2020年以来",
+     "马尾区亭江镇2020年度法治政府建设工作报告\n\n\n  2020年以来"),
+    (remove_repeated_title, "一、工作情况\n正文\n一、工作情况", "一、工作情况\n正文\n一、工作情况"),
+])
+def test_cleaner(cleaner, before, after):
+    assert cleaner(before) == after
+
+
+@pytest.mark.parametrize("before, after", [
+    ("(一)依法行政意识还不够强。", "（一）依法行政意识还不够强。"),
+    ("(二) 行政执法不严、效能不高,管理环节多", "（二） 行政执法不严、效能不高，管理环节多"),
+    ("现将法治政府建设工作报告如下:", "现将法治政府建设工作报告如下："),
+    ("《法治政府建设实施纲要》(2016-2020)《国家安全法》", "《法治政府建设实施纲要》（2016-2020）《国家安全法》"),
+    ("日期:2021-03-19 17:12", "日期：2021-03-19 17:12"),
+    ("矛盾纠纷调解成功率达99.5%", "矛盾纠纷调解成功率达99.5%"),
+    ("https://www.gongwencankao.com/180555.html", "https://www.gongwencankao.com/180555.html"),
+    ("1.加强领导", "1.加强领导"),
+    ("切实提高认识.", "切实提高认识。"),
+    ("２０２４年ＬＥＤ屏", "2024年LED屏"),
+    ("是否合法?", "是否合法？"),
+])
+def test_punctuation_is_full_width_in_chinese_context(before, after):
+    assert normalize_punctuation(before) == after
+
+
+def test_punctuation_halfwidth_style():
+    assert normalize_punctuation("加强领导，压实责任：（一）", style="halfwidth") == "加强领导,压实责任:(一)"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("  一、加强领导压实责任\n\n  一是提高政治站位。", "一、加强领导压实责任\n一是提高政治站位。"),
+    ("（二） 行政执法不严", "（二）行政执法不严"),
+    ("深化“邻里问题邻里解 平安家庭促平安”机制", "深化“邻里问题邻里解平安家庭促平安”机制"),
+    ("利用辖内LED 宣传屏", "利用辖内LED宣传屏"),
+    ("Word  and\u3000Excel", "Word and Excel"),
+])
+def test_whitespace(before, after):
+    assert normalize_whitespace(before) == after
+
+
+@pytest.mark.parametrize("text, counts, fixed", [
+    ("详细治定了党委中心组学法制度", {"治定": 1}, "详细制定了党委中心组学法制度"),
+    ("悬挂横幅58条,治作宣传标牌、标语63块", {"治作": 1}, "悬挂横幅58条,制作宣传标牌、标语63块"),
+    ("完善内部监督治约机治,预防和纠正", {"机治": 1}, "完善内部监督治约机制,预防和纠正"),
+    ("提高危机治理能力", {}, "提高危机治理能力"),
+    ("增强政治定力", {}, "增强政治定力"),
+    ("展现法治作为、发挥政治作用、转变治作风", {}, "展现法治作为、发挥政治作用、转变治作风"),
+])
+def test_typos(text, counts, fixed):
+    assert count_typos(text) == counts
+    assert fix_typos(text) == fixed
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("深入学习贯彻A总书记全面依法治国新理念", {"A": 1}),
+    ("“宪法与X”主题宣传月", {"X": 1}),
+    ("X社区、X村被列入省级民主法治村", {"X": 2}),
+    ("XX镇人民政府", {"X": 1}),
+    ("利用辖内LED宣传屏", {}),
+    ("请发送邮件至 3231169@qq.com 或QQ联系", {}),
+    ("创建4A级景区", {}),
+    ("推动“1+6+N”基层社会治理", {}),
+])
+def test_placeholders(text, counts):
+    assert count_placeholders(text) == counts
+
+
+TRUTH_FLAGS = [
+    # file, truncated, anonymised_counts, typos_fixed, removal rules
+    (S000.name, False, {}, 11, ["web_date", "web_policy", "repeated_title", "web_source",
+                                "web_attachment", "web_qrcode", "web_links"]),
+    ("2021-chongqing-qianjiang-pengdong.txt", False, {}, 0, []),
+    (S004.name, True, {"A": 7, "X": 3}, 0, ["trailer_trial"]),
+    (S003.name, False, {}, 0, ["artifact_bookmark"]),
+    ("2024-guangdong-shantou-jinping-yuepu.txt", False, {}, 0, []),
+]
+
+
+@pytest.mark.parametrize("name, truncated, anon, typos, rules", TRUTH_FLAGS)
+def test_seed_flags_and_removals(name, truncated, anon, typos, rules):
+    raw = read_file(RAW / name).text
+    c = clean_text(raw)
+    assert c.flags["truncated"] is truncated
+    assert c.flags["anonymised"] is bool(anon)
+    assert c.flags["anonymised_counts"] == anon
+    assert c.flags["typos_fixed"] == typos
+    assert [r["rule"] for r in c.removals] == rules
+    for r in c.removals:  # every removal points at what it removed in the original text
+        assert raw[r["start"]:r["end"]] == r["text"]
+
+
+def test_seed_000_typos_counted_and_fixed():
+    c = clean_text(read_file(S000).text)
+    assert c.flags["typo_counts"] == {"机治": 8, "治定": 1, "治作": 2}
+    assert "机治" not in c.text and "完善法律顾问工作机制" in c.text
+
+
+def test_seed_004_trailer_and_everything_after_is_gone():
+    c = clean_text(read_file(S004).text)
+    for junk in ("试读结束", "微信", "3231169", "qq.com", "https://", "本站", "侵权"):
+        assert junk not in c.text
+    assert c.text.endswith("进一步健全社会矛盾预警机制。通过“")
+
+
+def test_seed_000_chrome_gone_title_kept_once():
+    c = clean_text(read_file(S000).text)
+    assert c.text.count("马尾区亭江镇2020年度法治政府建设工作报告") == 1
+    for junk in ("日期", "政策文件", "来源", "附件下载", "扫一扫", "相关链接"):
+        assert junk not in c.text
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name[:4])
+def test_cleaned_text_is_normalised(path):
+    text = clean_text(read_file(path).text).text
+    assert "\n\n" not in text and "\r" not in text
+    assert all(line == line.strip() for line in text.split("\n"))
+    assert not any(ch in text for ch in ",;?!\u3000")  # no half-width punctuation left in these reports
+    assert "(" not in text and "[bookmark" not in text
+
+
+def test_cleaning_is_idempotent():
+    for path in ALL:
+        once = clean_text(read_file(path).text).text
+        assert clean_text(once).text == once
+
+
+def test_clean_options_are_keyword_only():
+    raw = read_file(S000).text
+    kept = clean_text(raw, typos=False, punctuation="keep")
+    assert "机治" in kept.text and "," in kept.text
+    with pytest.raises(TypeError):
+        clean_text(raw, False)  # type: ignore[misc]
