@@ -197,6 +197,26 @@ build_store(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]), progress=False)
 """
 
 
+def _new_entries(folder: Path, before: set[str]) -> bool:
+    return folder.is_dir() and bool({p.name for p in folder.iterdir()} - before)
+
+
+# moments to kill the build at: (name, condition on the store folder seen by polling)
+KILL_MOMENTS = [
+    ("starting", lambda out, seen: True),
+    ("first part file appears", lambda out, seen: _new_entries(out / "parts", seen["parts"])),
+    ("after 3 part files", lambda out, seen: len({p.name for p in (out / "parts").iterdir()}
+                                                 - seen["parts"]) >= 3),
+    ("new build folder appears", lambda out, seen: _new_entries(out / "builds", seen["builds"])),
+    ("tokens table of the new build written", lambda out, seen: any(
+        (d / "tokens.parquet").exists() for d in (out / "builds").iterdir()
+        if d.name not in seen["builds"])),
+    ("manifest of the new build written", lambda out, seen: any(
+        (d / "manifest.json").exists() for d in (out / "builds").iterdir()
+        if d.name not in seen["builds"])),
+]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_sigkill_leaves_previous_store_and_next_build_completes(multi, tmp_path, workers):
     src0, serial = multi
@@ -204,28 +224,28 @@ def test_sigkill_leaves_previous_store_and_next_build_completes(multi, tmp_path,
     shutil.copytree(src0, src)
     out = tmp_path / "store"
     cmd = [sys.executable, "-c", KILL_SCRIPT, str(src), str(out), str(workers)]
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True)  # first build, uninterrupted: its duration sets the kill times
-    full = time.perf_counter() - t0
+    subprocess.run(cmd, check=True)
     before = load_corpus(out)
     outcomes = []
-    for i, share in enumerate([0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.97]):
-        for f in sorted(src.rglob("*.txt"))[i::3]:  # change a third of the files each round
+    for i, (moment, condition) in enumerate(KILL_MOMENTS):
+        for f in sorted(src.rglob("*.txt"))[i % 2::2]:  # change half of the files each round
             f.write_text(f.read_text(encoding="utf-8") + f"第{i}轮修改。\n", encoding="utf-8")
+        seen = {"parts": {p.name for p in (out / "parts").iterdir()},
+                "builds": {p.name for p in (out / "builds").iterdir()}}
         proc = subprocess.Popen(cmd, start_new_session=True)
-        time.sleep(share * full)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and not condition(out, seen) and time.monotonic() < deadline:
+            time.sleep(0.001)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         now = load_corpus(out)  # the previous store, or the completed new one: never broken
-        assert len(now.docs) + len(now.rejected) == 40
-        assert set(now.tokens["doc_id"]) == set(now.docs["doc_id"])
-        referenced = {p["part"] for p in now.manifest["files"].values()}
-        stray = [p for p in (out / "parts").iterdir() if p.name.split(".")[0] not in referenced]
-        outcomes.append("done" if now.manifest["build"] != before.manifest["build"]
-                        else "mid-build" if stray else "before-start")
+        assert len(now.docs) + len(now.rejected) == 40, moment
+        assert set(now.tokens["doc_id"]) == set(now.docs["doc_id"]), moment
+        outcomes.append((moment, "completed" if now.manifest["build"] != before.manifest["build"]
+                         else "killed"))
         before = now
     print(workers, outcomes)
-    assert "mid-build" in outcomes  # at least one kill hit a build after it had written parts
+    assert sum(o == "killed" for _, o in outcomes) >= 4, outcomes
     final = build_store(src, out, workers=workers)
     assert final["segmented"] + final["reused"] == 40
     assert_same(load_corpus(out), build_corpus(src, tmp_path / "fresh", workers=1))
