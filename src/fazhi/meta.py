@@ -357,7 +357,7 @@ def infer_meta(text: str, *, raw: str | None = None, scan_chars: int = 20000) ->
         put("town", "after_district", 0.9)
     else:
         ranked = [(n, t) for t, n in towns.items()
-                  if name_share(t, head) >= 0.5 and (n >= 2 or _confirmed(t, head))]
+                  if name_share(t, head) >= 0.6 and (n >= 2 or _confirmed(t, head))]
         if ranked:
             n, town = max(ranked)
             put("town", "body_town", 0.7 if n >= 2 else 0.6)
