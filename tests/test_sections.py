@@ -1,0 +1,162 @@
+"""Parse stage: outline levels, inline items, canonical parts, duty detection, numbering."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RAW
+
+from fazhi.clean import clean_text
+from fazhi.read import read_file
+from fazhi.sections import (
+    analyse_structure,
+    classify_heading,
+    find_items,
+    is_duty,
+    parse_outline,
+    parse_sections,
+)
+
+
+def _struct(name: str):
+    return analyse_structure(clean_text(read_file(RAW / name).text).text)
+
+
+# seed, parts of the level-1 sections in order, parts found, where duty was found, duplicate numbering
+TRUTH = [
+    ("2020-fujian-fuzhou-mawei-tingjiang.txt",
+     ["achievements"] * 6 + ["problems", "plans"], ["achievements", "problems", "plans"], [], False),
+    ("2021-chongqing-qianjiang-pengdong.txt",
+     ["achievements", "problems", "plans"], ["achievements", "problems", "duty", "plans"], ["item"], False),
+    ("2024-guangdong-shantou-jinping-yuepu.txt",
+     ["achievements", "problems", "plans"], ["achievements", "problems", "duty", "plans"],
+     ["subheading"], False),
+    ("2019-guangdong-shaoguan-wujiang-xilian.txt",
+     ["achievements", "achievements", "problems", "plans", "plans"],
+     ["achievements", "problems", "duty", "plans"], ["paragraph"], True),
+    ("2023-anonymised-town-template.txt", ["achievements"], ["achievements"], [], False),
+]
+
+
+@pytest.mark.parametrize("name, top_parts, parts, duty_where, dup", TRUTH)
+def test_truth_table(name, top_parts, parts, duty_where, dup):
+    s = _struct(name)
+    assert [x["part"] for x in s.sections if x["level"] == 1 and x["part"] != "preamble"] == top_parts
+    assert s.parts == parts
+    assert [d["where"] for d in s.duty] == duty_where
+    assert s.duplicate_numbering is dup
+
+
+@pytest.mark.parametrize("name, numbers", [
+    ("2020-fujian-fuzhou-mawei-tingjiang.txt", "一二三四五六七八"),
+    ("2019-guangdong-shaoguan-wujiang-xilian.txt", "一二三四四"),
+])
+def test_top_level_numbers(name, numbers):
+    s = _struct(name)
+    assert "".join(x["number"] for x in s.sections if x["level"] == 1 and x["number"]) == numbers
+
+
+@pytest.mark.parametrize("name, evidence", [
+    ("2021-chongqing-qianjiang-pengdong.txt", "落实第一责任人责任"),
+    ("2024-guangdong-shantou-jinping-yuepu.txt", "加强党政第一负责人对法治政府建设的组织领导"),
+    ("2019-guangdong-shaoguan-wujiang-xilian.txt", "落实主要负责人为第一责任人"),
+])
+def test_duty_evidence_text(name, evidence):
+    assert _struct(name).duty[0]["text"].startswith(evidence)
+
+
+def test_subsection_duty_part_in_seed_002():
+    s = _struct("2024-guangdong-shantou-jinping-yuepu.txt")
+    duty = [x for x in s.sections if x["part"] == "duty"]
+    assert [(x["level"], x["number"]) for x in duty] == [(2, "二")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("落实第一责任人责任", True),
+    ("加强党政第一负责人对法治政府建设的组织领导", True),
+    ("党政主要负责人履行推进法治建设第一责任人职责情况", True),
+    ("落实主要负责人为第一责任人的法治政府建设领导协调机制", True),
+    ("实现镇领导干部述法全覆盖", False),
+    ("组织领导到位，压实法治建设主体责任", False),
+    ("加强领导压实责任，抓好法治政府责任落实", False),
+])
+def test_is_duty(text, expected):
+    assert is_duty(text) is expected
+
+
+@pytest.mark.parametrize("heading, part", [
+    ("工作情况", "achievements"),
+    ("2024年法治政府建设主要工作及成效", "achievements"),
+    ("2019年法治政府建设工作开展情况", "achievements"),
+    ("存在问题", "problems"),
+    ("存在的不足", "problems"),
+    ("2024年开展法治政府工作存在的不足和原因", "problems"),
+    ("法治政府建设工作存在的问题", "problems"),
+    ("下一步打算", "plans"),
+    ("下一步工作计划", "plans"),
+    ("下一年度推进法治政府建设的主要安排", "plans"),
+    ("下一步法治政府建设工作的改进措施", "plans"),
+    ("党政主要负责人履行推进法治建设第一责任人职责情况", "duty"),
+    ("其他需要报告的情况", "other"),
+    ("加强领导压实责任，抓好法治政府责任落实", None),
+])
+def test_classify_heading(heading, part):
+    assert classify_heading(heading) == part
+
+
+@pytest.mark.parametrize("line, level, number, heading", [
+    ("一、加强领导压实责任，抓好法治政府责任落实", 1, "一", "加强领导压实责任，抓好法治政府责任落实"),
+    ("十一、其他需要报告的情况", 1, "十一", "其他需要报告的情况"),
+    ("（一）强化政治站位，压紧压实工作责任。一是深学笃用习近平法治思想", 2, "一",
+     "强化政治站位，压紧压实工作责任"),
+    ("(二) 行政执法不严、效能不高", 2, "二", "行政执法不严、效能不高"),
+    ("1.加强规范性文件管理", 3, "1", "加强规范性文件管理"),
+    ("2、健全决策顾问机制", 3, "2", "健全决策顾问机制"),
+    ("（3）增强公众参与实效", 3, "3", "增强公众参与实效"),
+    ("2019年，我镇坚持以习近平新时代中国特色社会主义思想为指导", None, None, None),
+    ("12月4日，西联镇司法所联合法律顾问开展法律普及宣传活动", None, None, None),
+    ("一是提高政治站位。", None, None, None),
+])
+def test_heading_levels(line, level, number, heading):
+    out = parse_outline(line)
+    if level is None:
+        assert out == []
+    else:
+        assert [(h["level"], h["number"], h["heading"]) for h in out] == [(level, number, heading)]
+
+
+def test_outline_nesting_and_offsets():
+    text = "前言。\n一、工作情况\n（一）强化领导。正文\n1.学法\n（二）推进执法\n二、存在问题\n正文"
+    heads = parse_outline(text)
+    assert [(h["level"], h["number"]) for h in heads] == [(1, "一"), (2, "一"), (3, "1"), (2, "二"), (1, "二")]
+    assert text[heads[0]["start"]:heads[0]["end"]] == "一、工作情况\n（一）强化领导。正文\n1.学法\n（二）推进执法\n"
+    assert text[heads[1]["start"]:heads[1]["end"]] == "（一）强化领导。正文\n1.学法\n"
+    assert heads[-1]["end"] == len(text)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("一是提高政治站位。坚持用思想统领；二是强化组织领导。", [("一", "提高政治站位"), ("二", "强化组织领导")]),
+    ("主要表现：一是依法行政工作的推进不平衡，有待提高；二是依法决策的意识还有待强化",
+     [("一", "依法行政工作的推进不平衡，有待提高"), ("二", "依法决策的意识还有待强化")]),
+    ("一要深入抓好领导干部学法用法。", [("一", "深入抓好领导干部学法用法")]),
+    ("统一思想是前提。", []),
+])
+def test_inline_items(text, items):
+    assert [(i["number"], i["title"]) for i in find_items(text)] == items
+
+
+@pytest.mark.parametrize("name", [t[0] for t in TRUTH])
+def test_sections_point_into_the_text(name):
+    text = clean_text(read_file(RAW / name).text).text
+    secs = parse_sections(text)
+    for s in secs:
+        assert text[s["start"]:s["end"]] == s["text"]
+        assert 1 <= s["level"] <= 3
+    top = [s for s in secs if s["level"] == 1]
+    assert top[0]["start"] == 0 and top[-1]["end"] == len(text)
+    assert all(a["end"] == b["start"] for a, b in zip(top, top[1:], strict=False))  # level 1 tiles the text
+    assert top[0]["part"] == "preamble"
+
+
+def test_no_headings_gives_one_preamble():
+    secs = parse_sections("今年以来，我镇认真开展法治政府建设。")
+    assert [(s["part"], s["level"]) for s in secs] == [("preamble", 1)]
