@@ -150,7 +150,8 @@ def test_rebuild_reuses_unchanged_files(multi, tmp_path):
     first = build_store(src, out)
     assert first["segmented"] == 40 and first["reused"] == 0
     again = build_store(src, out)
-    assert again["segmented"] == 0 and again["reused"] == 40
+    assert again["segmented"] == 0 and again["reused"] == 40 and again["up_to_date"]
+    assert again["build"] == first["build"]  # nothing changed: no new build written
     changed = next(src.rglob("*.txt"))
     changed.write_text(changed.read_text(encoding="utf-8") + "新增一段。\n", encoding="utf-8")
     (src / "new.txt").write_text((src0 / "batch0").glob("*.txt").__next__()

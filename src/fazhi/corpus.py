@@ -442,6 +442,11 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
                     (parts_dir / f"{info['part']}.files.parquet").is_file() and \
                     (parts_dir / f"{info['part']}.tokens.parquet").is_file():
                 reuse[rel] = info["part"]
+    if prev and len(reuse) == len(hashes) == len(prev.get("files", {})) and \
+            prev.get("metadata_hash") == meta_hash:
+        # nothing changed: the current build is the result (no new build, no rewrite)
+        return {**prev, "reused": len(reuse), "segmented": 0, "up_to_date": True,
+                "seconds": round(time.time() - t0, 3)}
     todo_rel = [rel for rel in hashes if rel not in reuse]
     todo = [(paths[rel], hashes[rel]) for rel in todo_rel]
     n_workers = workers if workers else default_workers()
@@ -495,7 +500,7 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
         "key": key, "build": build, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "source": str(root.resolve()), "metadata_hash": meta_hash,
         "n_docs": len(ing.docs), "n_rejected": len(ing.rejected),
-        "reused": len(reuse), "segmented": len(todo), "workers": n_workers,
+        "reused": len(reuse), "segmented": len(todo), "up_to_date": False, "workers": n_workers,
         "scheduler": scheduler if scheduler is None or isinstance(scheduler, str) else "client",
         "json_columns": {"docs": json_docs, "sections": json_secs},
         "files": {rel: {"hash": hashes[rel], "text_hash": text_hash.get(rel), "part": part_of[rel]}

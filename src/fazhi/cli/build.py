@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"{m['n_docs']} 篇文档 / documents, {m['n_rejected']} 未收录 / rejected; "
           f"复用 {m['reused']} 个文件 / reused {m['reused']} files, "
           f"分词 {m['segmented']} 个 / segmented {m['segmented']}; "
-          f"{m['seconds']:.1f} s -> {out}")
+          f"{m['seconds']:.1f} s -> {out}"
+          + ("（已是最新 / already up to date）" if m.get("up_to_date") else ""))
     return 0
 
 
