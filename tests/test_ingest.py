@@ -114,6 +114,7 @@ def _bad_batch(tmp_path):
     shutil.copy(RAW / S001, tmp_path / "copy-of-pengdong.txt")          # duplicate
     (tmp_path / "sub").mkdir()
     shutil.copy(RAW / S003, tmp_path / "sub" / S003)
+    (tmp_path / "sub" / "gbk-copy.txt").write_bytes((RAW / S003).read_text(encoding="utf-8").encode("gbk"))
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
@@ -131,6 +132,7 @@ def test_bad_batch_never_stops(tmp_path):
     rej = ing.rejected.set_index("file")
     expected = {
         "copy-of-pengdong.txt": ("duplicate", S001),
+        "sub/gbk-copy.txt": ("duplicate", f"sub/{S003}"),
         "empty.txt": ("rejected", "空文件"), "blank.txt": ("rejected", "只有空白"),
         "binary.txt": ("rejected", "二进制"), "english.txt": ("rejected", "没有中文"),
         "corrupt.docx": ("rejected", "损坏的 Word"), "corrupt.pdf": ("rejected", "损坏的 PDF"),
@@ -233,3 +235,12 @@ def test_ingest_a_single_file():
 def test_empty_folder(tmp_path):
     ing = ingest(tmp_path)
     assert ing.docs.empty and ing.rejected.empty and list(ing.docs.columns) == DOC_COLUMNS
+
+
+def test_importing_ingestion_is_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, fazhi.ingest, fazhi.cli; heavy = {'bs4', 'lxml', 'docx', 'pypdf', 'charset_normalizer', "
+            "'cpca', 'jieba', 'matplotlib'} & set(sys.modules); assert not heavy, heavy")
+    subprocess.run([sys.executable, "-c", code], check=True)

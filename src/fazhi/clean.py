@@ -319,7 +319,8 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
 
     Returns the cleaned text, the removals (``rule``, ``text``, ``start``, ``end`` in the original
     text) and flags: ``truncated``, ``anonymised``, ``anonymised_counts``, ``typos_fixed`` (total),
-    ``typo_counts``.
+    ``typo_counts``, ``normalised`` (how many punctuation characters were changed and whitespace
+    characters removed; their positions are not recorded).
     """
     original = normalize_newlines(text)
     current = original
@@ -339,8 +340,11 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     if typos:
         current = fix_typos(current)
     placeholders = count_placeholders(current)
+    before = current
     if punctuation != "keep":
         current = normalize_punctuation(current, style=punctuation)
+    punct_changed = sum(a != b for a, b in zip(before, current, strict=False))
+    n_before = len(current)
     current = normalize_whitespace(current)
     flags = {
         "truncated": any(r["rule"].startswith("trailer") for r in removals),
@@ -348,5 +352,7 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
         "anonymised_counts": placeholders,
         "typos_fixed": sum(typo_counts.values()),
         "typo_counts": typo_counts,
+        "normalised": {"punctuation_chars": punct_changed,
+                       "whitespace_chars_removed": n_before - len(current)},
     }
     return Cleaned(current, removals, flags)

@@ -253,6 +253,7 @@ def explain_file(path: str | Path, root: str | Path | None = None) -> dict:
         "compliance": {k: (json.loads(doc[k]) if k in JSON_COLUMNS else doc[k])
                        for k in COMPLIANCE_COLUMNS},
         "removals": json.loads(doc["removals"]),
+        "normalised": clean_text(doc["raw_text"]).flags["normalised"],
         "sections": [{k: s[k] for k in ("part", "level", "number", "heading", "start", "end")}
                      for s in result.sections],
     }

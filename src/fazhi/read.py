@@ -243,7 +243,7 @@ def html_main_text(html: str) -> str:
     title = best.find_previous(["h1", "h2"])
     if title is not None:
         t = " ".join(title.get_text(" ").split())
-        if t and count_cjk(t) and (not lines or t != lines[0].strip()):
+        if 6 <= count_cjk(t) and len(t) <= 80 and (not lines or t != lines[0].strip()):
             lines.insert(0, t)
     return "\n".join(lines)
 

@@ -97,10 +97,13 @@ def _explain(target: str, root: Path) -> int:
     print(f"格式 / format: {info['format']}  编码 / encoding: {info['encoding']}  "
           f"字数 / chars: {info['n_chars']}")
     print("\n删除 / removals:")
-    for r in info["removals"] or [{"rule": "—", "text": "", "start": "", "end": ""}]:
+    for r in info["removals"]:
         shown = r["text"].replace("\n", "⏎")
         shown = shown if len(shown) <= 80 else shown[:77] + "…"
         print(f"  [{r['start']}:{r['end']}] {r['rule']}: {shown}")
+    n = info["normalised"]
+    print(f"  标点统一 / punctuation normalised: {n['punctuation_chars']} 个字符 / chars; "
+          f"删除空白 / whitespace removed: {n['whitespace_chars_removed']} 个字符 / chars")
     print("\n标记 / flags:")
     for k, v in info["flags"].items():
         print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
