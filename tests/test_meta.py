@@ -201,3 +201,30 @@ def test_kind(title, kind):
 ])
 def test_level_from_self_reference(text, level):
     assert find_level_from_self(text)[0] == level
+
+
+# Headers in the shape real reports have (not from the five seeds): the rules must be general.
+GENERAL = [
+    ("浙江省舟山市普陀区东极镇2022年法治政府建设年度报告\n2022年，东极镇党委、政府……全镇……",
+     (2022, "东极镇", "普陀区", "舟山市", "浙江省", "town")),
+    ("福州市鼓楼区2021年法治政府建设年度报告\n2021年，全区坚持……我区……全区",
+     (2021, "", "鼓楼区", "福州市", "福建省", "district")),
+    ("长兴县2022年度法治政府建设工作报告\n2022年以来，全县……我县……",
+     (2022, "", "长兴县", "湖州市", "浙江省", "county")),
+    ("重庆市江北区观音桥街道办事处2022年法治政府建设工作报告\n一、主要工作",
+     (2022, "观音桥街道", "江北区", "重庆市", "重庆市", "subdistrict")),
+    ("江北区观音桥街道办事处2022年法治政府建设工作报告\n一、主要工作",
+     (2022, "观音桥街道", "江北区", "", "", "subdistrict")),
+    ("三明市梅列区列西街道2019年法治政府建设工作报告\n一、主要工作",
+     (2019, "列西街道", "梅列区", "三明市", "福建省", "subdistrict")),
+    ("关于2022年法治政府建设情况的报告\n2022年，城关镇在县委、县政府的领导下……城关镇党委……",
+     (2022, "城关镇", "", "", "", "town")),
+    ("关于2022年法治政府建设情况的报告\n今年以来，我镇紧紧围绕乡村振兴，推进城乡融合、各乡镇协同……全镇……镇村干部",
+     (2022, "", "", "", "", "town")),
+]
+
+
+@pytest.mark.parametrize("text, expected", GENERAL, ids=[g[0][:12] for g in GENERAL])
+def test_general_headers(text, expected):
+    m = infer_meta(text)
+    assert tuple(m[k] for k in ("report_year", "town", "district", "city", "province", "level")) == expected

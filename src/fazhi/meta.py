@@ -69,22 +69,31 @@ def gazetteer_path() -> Path:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The county-level gazetteer (loaded once, lazily)."""
+    """The county-level gazetteer (loaded once, lazily): cpca's ``pca.csv`` plus the historic
+    county-level names of its ``pca_legacy.csv``."""
     counties: dict[str, list[tuple[str, str]]] = {}
     towns: dict[str, list[tuple[str, str]]] = {}
     cities: dict[str, str] = {}
-    with gazetteer_path().open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            prov, city, name = row["sheng"], row["shi"], row["qu"]
-            if city:
-                cities.setdefault(city, prov)
-            if not name:
-                continue
-            target = counties if re.search("[区县市旗]$", name) else towns
-            if (prov, city) not in target.setdefault(name, []):
-                target[name].append((prov, city))
+    legacy = gazetteer_path().with_name("pca_legacy.csv")
+    rows = _csv_rows(gazetteer_path())
+    if legacy.is_file():  # historic names (梅列区, 重庆江北区 before 2025): reports are historic too
+        rows += [r for r in _csv_rows(legacy) if r.get("status") in ("历史名称", "历史管理名称")]
+    for row in rows:
+        prov, city, name = row["sheng"], row["shi"], row["qu"]
+        if city:
+            cities.setdefault(city, prov)
+        if not name:
+            continue
+        target = counties if re.search("[区县市旗]$", name) else towns
+        if (prov, city) not in target.setdefault(name, []):
+            target[name].append((prov, city))
     return Gazetteer({k: tuple(v) for k, v in counties.items()},
                      {k: tuple(v) for k, v in towns.items()}, cities)
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
 @cache
@@ -386,6 +395,7 @@ def infer_meta(text: str, *, raw: str | None = None, scan_chars: int = 20000) ->
 
     if town:
         level = _suffix_level(town)
+        town = re.sub("街道办事处$", "街道", town)  # one name across years: 观音桥街道(办事处)
         put("level", "town_suffix", rules["town"]["confidence"])
     else:
         level, n = find_level_from_self(head)
