@@ -160,3 +160,17 @@ def test_sections_point_into_the_text(name):
 def test_no_headings_gives_one_preamble():
     secs = parse_sections("今年以来，我镇认真开展法治政府建设。")
     assert [(s["part"], s["level"]) for s in secs] == [("preamble", 1)]
+
+
+def test_article_25_report_has_all_five_parts():
+    text = ("2022年，我区坚持以习近平法治思想为指导。现将有关情况报告如下：\n"
+            "一、2022年推进法治政府建设的主要举措和成效\n（一）深入学习贯彻习近平法治思想。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n区政府主要负责人带头述法。\n"
+            "三、存在的不足和原因\n一是依法行政能力有待提高。\n"
+            "四、2023年推进法治政府建设的主要安排\n（一）持续深化行政执法体制改革。\n"
+            "五、其他需要报告的情况\n无。")
+    s = analyse_structure(text)
+    assert s.parts == ["achievements", "problems", "duty", "plans", "other"]
+    assert [x["part"] for x in s.sections if x["level"] == 1] == [
+        "preamble", "achievements", "duty", "problems", "plans", "other"]
+    assert [d["where"] for d in s.duty] == ["heading", "paragraph"]  # 主要负责人带头述法 is duty content
