@@ -220,3 +220,29 @@ def test_data_tables_load():
 
 def test_seed_list_is_the_sample_corpus():
     assert len(SEEDS) == 5 and all(Path(RAW / s).is_file() for s in SEEDS)
+
+
+TRADITIONAL = "關於2021年度法治政府建設情況的報告\n一、工作情況\n（一）強化政治站位，壓緊壓實工作責任。一是深學篤用習近平法治思想。\n"
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    (TRADITIONAL, "big5", "big5"),
+    (SEED.read_text(encoding="utf-8"), "utf-16-le", "utf-16-le"),   # no BOM
+    (SEED.read_text(encoding="utf-8"), "utf-16-be", "utf-16-be"),   # no BOM
+    (TRADITIONAL, "utf-16-be", "utf-16-be"),
+])
+def test_encodings_without_bom_are_detected(text, encoding, expected):
+    decoded, found = decode_bytes(text.encode(encoding))
+    assert (decoded, found) == (text, expected)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    (SEED.read_text(encoding="utf-8"), 0.95, 1.0),
+    (TRADITIONAL, 0.95, 1.0),
+    (TRADITIONAL.encode("big5").decode("gb18030", errors="replace"), 0.0, 0.7),
+    ("English only", 0.0, 0.0),
+])
+def test_plausibility(text, low, high):
+    from fazhi.read import plausibility
+
+    assert low <= plausibility(text) <= high

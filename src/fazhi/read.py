@@ -2,7 +2,8 @@
 
 Formats: ``.txt``, ``.html``/``.htm`` (the main text block of a web page, not its navigation),
 ``.docx`` (paragraphs and tables) and ``.pdf`` (text layer). Encodings: BOMs (UTF-8/16/32), strict
-UTF-8, then GB18030 (a superset of GBK/GB2312), then charset-normalizer. Line endings CRLF/CR become LF.
+UTF-8, then GB18030 (a superset of GBK/GB2312) when the result is plausible Chinese (mostly frequent
+characters), else the most plausible of Big5 and charset-normalizer's guess. Line endings CRLF/CR become LF.
 
 Never modifies the files it reads; bad input raises :class:`ReadError` with a one-line reason.
 
@@ -105,28 +106,69 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if guess:
             return guess
         raise ReadError("二进制文件，不是文本 / binary file, not text")
+    candidates: list[tuple[str, str]] = []
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        if plausibility(text) >= 0.8:
+            return text, "gb18030"
+        candidates.append((text, "gb18030"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        candidates.append((data.decode("big5"), "big5"))
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # lazy: only for unusual files
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is not None:
+        candidates.append((str(best), best.encoding))
+    if not candidates:
         raise ReadError("无法识别文本编码 / cannot detect the text encoding")
-    return str(best), best.encoding
+    return max(candidates, key=lambda c: plausibility(c[0]))
+
+
+@cache
+def _is_common(ch: str) -> bool:
+    """A frequent Chinese character: GB2312 level 1 (simplified) or Big5 level 1 (traditional)."""
+    for enc, lo, hi in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            if lo <= ch.encode(enc)[0] <= hi:
+                return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def plausibility(text: str, *, sample: int = 5000) -> float:
+    """Share of frequent characters among the Chinese characters of ``text`` (1.0 for real
+    Chinese, about 0.5 or less for text decoded with the wrong codec; 0.0 without Chinese).
+
+    ``plausibility("法治政府建设")`` -> 1.0.
+    """
+    n = common = 0
+    for m in _CJK.finditer(text):
+        n += 1
+        common += _is_common(m.group())
+        if n >= sample:
+            break
+    return common / n if n else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 text without a BOM (many NULs at odd or even positions), else None."""
+    found = []
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         if count_cjk(text, limit=MIN_CJK) >= MIN_CJK and "\x00" not in text:
-            return text, enc
-    return None
+            found.append((plausibility(text), text, enc))
+    if not found:
+        return None
+    score, text, enc = max(found)
+    return (text, enc) if score >= 0.5 else None
 
 
 def normalize_newlines(text: str) -> str:
