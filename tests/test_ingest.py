@@ -244,3 +244,57 @@ def test_importing_ingestion_is_light():
     code = ("import sys, fazhi.ingest, fazhi.cli; heavy = {'bs4', 'lxml', 'docx', 'pypdf', 'charset_normalizer', "
             "'cpca', 'jieba', 'matplotlib'} & set(sys.modules); assert not heavy, heavy")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A PDF whose text layer holds ``lines`` (Type0 font, Identity-H, ToUnicode CMap; no glyphs)."""
+    chars = sorted({c for line in lines for c in line})
+    cid = {c: i + 1 for i, c in enumerate(chars)}
+    cmap_lines = [f"<{cid[c]:04X}> <{ord(c):04X}>" for c in chars if ord(c) <= 0xFFFF]
+    bf = ""
+    for i in range(0, len(cmap_lines), 100):
+        chunk = cmap_lines[i:i + 100]
+        bf += f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar\n"
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{bf}endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    ops = ["BT", "/F1 10 Tf", "12 TL", "20 800 Td"]
+    for line in lines:
+        ops.append("<" + "".join(f"{cid[c]:04X}" for c in line) + "> Tj T*")
+    ops.append("ET")
+    content = "\n".join(ops).encode()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length " + str(len(cmap)).encode() + b" >>\nstream\n" + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name", [S001, S003])
+def test_pdf_made_from_a_seed_gives_the_same_document(tmp_path, name):
+    lines = [line for line in (RAW / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    (tmp_path / "report.pdf").write_bytes(text_pdf(lines))
+    got = ingest_file(tmp_path / "report.pdf", tmp_path)
+    ref = ingest_file(RAW / name, RAW).doc
+    assert got.reason is None and got.doc["format"] == "pdf"
+    for k in (*META, "title", "kind", "text", "parts", "duplicate_numbering"):
+        assert got.doc[k] == ref[k], k
