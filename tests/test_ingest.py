@@ -298,3 +298,18 @@ def test_pdf_made_from_a_seed_gives_the_same_document(tmp_path, name):
     assert got.reason is None and got.doc["format"] == "pdf"
     for k in (*META, "title", "kind", "text", "parts", "duplicate_numbering"):
         assert got.doc[k] == ref[k], k
+
+
+@pytest.mark.parametrize("name", [S001, S002, S003])
+def test_pdf_with_wrapped_paragraphs_is_unwrapped(tmp_path, name):
+    width = 38  # characters per PDF line, as a narrow page would wrap them
+    lines = []
+    for para in (RAW / name).read_text(encoding="utf-8").split("\n"):
+        para = para.strip()
+        lines += [para[i:i + width] for i in range(0, len(para), width)]
+    (tmp_path / "wrapped.pdf").write_bytes(text_pdf(lines))
+    got = ingest_file(tmp_path / "wrapped.pdf", tmp_path).doc
+    ref = ingest_file(RAW / name, RAW).doc
+    for k in (*META, "title", "parts"):
+        assert got[k] == ref[k], k
+    assert got["text"] == ref["text"]

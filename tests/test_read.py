@@ -246,3 +246,18 @@ def test_plausibility(text, low, high):
     from fazhi.read import plausibility
 
     assert low <= plausibility(text) <= high
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、工作情况\n今年以来我镇认真开展法治\n政府建设工作，取得成效。\n二、存在问题\n依法行政意识不强。",
+     "一、工作情况\n今年以来我镇认真开展法治政府建设工作，取得成效。\n二、存在问题\n依法行政意识不强。"),
+    ("（一）强化政治站位压紧压实工\n一是深学笃用习近平法治思想。\n二是落实第一责任人责任。",
+     "（一）强化政治站位压紧压实工\n一是深学笃用习近平法治思想。\n二是落实第一责任人责任。"),
+    ("服务；二是在学校开展法治宣\n传教育活动，提高法治意识；\n四是加强与学校、家庭的沟通。\n短行。",
+     "服务；二是在学校开展法治宣传教育活动，提高法治意识；四是加强与学校、家庭的沟通。\n短行。"),
+    ("现将有关情况报告如下：\n今年以来我镇认真开展工作。\n完成。", "现将有关情况报告如下：\n今年以来我镇认真开展工作。\n完成。"),
+])
+def test_unwrap_pdf_lines(text, expected):
+    from fazhi.read import unwrap_lines
+
+    assert unwrap_lines(text) == expected

@@ -226,7 +226,7 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError, ... on corrupt files
         raise ReadError(f"损坏的 PDF 文件 / corrupt PDF file ({type(exc).__name__})") from None
-    text = "\n".join(pages)
+    text = "\n".join(unwrap_lines(page) for page in pages)
     if count_cjk(text) == 0 and not text.strip():
         raise ReadError("PDF 没有文本层（可能是扫描件）/ PDF has no text layer (scanned?)")
     return text, "pdf"
@@ -312,6 +312,38 @@ def _block_lines(node) -> list[str]:
 
     walk(node)
     return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
+
+
+_END = re.compile(r"[。！？：!?:…]$")  # not ；: items of one paragraph
+_STARTS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
+_STARTS_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
+
+
+def unwrap_lines(text: str, *, full: float = 0.9) -> str:
+    """Join the lines a PDF wrapped inside a paragraph: a line as long as the page's full lines
+    (at least ``full`` x the 90th-percentile length) that does not end a sentence continues on
+    the next line, unless that line starts a heading (or an item ``一是`` right after a heading).
+
+    ``unwrap_lines("一是加强领导，\n压实责任。")`` keeps both lines unless the first is full-width.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return text
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        stripped = line.strip()
+        prev = out[-1].strip() if out else ""
+        after_heading = bool(_STARTS_HEADING.match(prev)) and "。" not in prev
+        if (joining and stripped and not _STARTS_HEADING.match(stripped)
+                and not (after_heading and _STARTS_ITEM.match(stripped))):
+            out[-1] += stripped
+        else:
+            out.append(line)
+        joining = bool(stripped) and len(stripped) >= full * width and not _END.search(out[-1].strip())
+    return "\n".join(out)
 
 
 _READERS = {"txt": _read_txt, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf}
