@@ -20,7 +20,6 @@ _EXPORTS = {
     "build_corpus": "corpus",
     "load_corpus": "corpus",
     "open_corpus": "corpus",
-    "ingest": "ingest",
     "explain_file": "ingest",
     "clean_text": "clean",
     "infer_meta": "meta",
