@@ -209,6 +209,15 @@ def test_metadata_csv_overrides(tmp_path):
     rules = json.loads(row["meta_rules"])
     assert rules["town"] == {"rule": "metadata.csv", "confidence": 1.0}
     assert tuple(_row(ing, S000)[k] for k in META) == TRUTH[S000]  # empty cells override nothing
+    assert not bool(row["no_title"])
+
+
+def test_metadata_csv_title_clears_no_title(tmp_path):
+    shutil.copy(RAW / S002, tmp_path / S002)
+    _write_overrides(tmp_path, f"file,title,report_year\n{S002},月浦街道2024年法治政府建设年度报告,2024\n")
+    row = _row(ingest(tmp_path), S002)
+    assert row["title"] == "月浦街道2024年法治政府建设年度报告" and not bool(row["no_title"])
+    assert row["report_year"] == 2024
     assert "metadata.csv" not in set(ing.docs["file"]) | set(ing.rejected["file"])
 
 

@@ -198,6 +198,7 @@ def apply_overrides(doc: dict, values: dict) -> dict:
         rules[key] = {"rule": OVERRIDES_FILE, "confidence": 1.0}
     doc["meta_rules"] = _json(rules)
     doc["late"] = is_late(doc["publish_date"], doc["report_year"])
+    doc["no_title"] = not doc["title"]
     return doc
 
 
