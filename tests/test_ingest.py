@@ -210,6 +210,7 @@ def test_metadata_csv_overrides(tmp_path):
     assert rules["town"] == {"rule": "metadata.csv", "confidence": 1.0}
     assert tuple(_row(ing, S000)[k] for k in META) == TRUTH[S000]  # empty cells override nothing
     assert not bool(row["no_title"])
+    assert "metadata.csv" not in set(ing.docs["file"]) | set(ing.rejected["file"])
 
 
 def test_metadata_csv_title_clears_no_title(tmp_path):
@@ -218,7 +219,6 @@ def test_metadata_csv_title_clears_no_title(tmp_path):
     row = _row(ingest(tmp_path), S002)
     assert row["title"] == "月浦街道2024年法治政府建设年度报告" and not bool(row["no_title"])
     assert row["report_year"] == 2024
-    assert "metadata.csv" not in set(ing.docs["file"]) | set(ing.rejected["file"])
 
 
 @pytest.mark.parametrize("csv_text, message", [
