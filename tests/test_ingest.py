@@ -322,3 +322,14 @@ def test_pdf_with_wrapped_paragraphs_is_unwrapped(tmp_path, name):
     for k in (*META, "title", "parts"):
         assert got[k] == ref[k], k
     assert got["text"] == ref["text"]
+
+
+def test_a_50_mb_text_file_is_ingested(tmp_path):
+    data = (RAW / S001).read_bytes()
+    copies = 50_000_000 // len(data) + 1
+    (tmp_path / "big.txt").write_bytes(data * copies)
+    result = ingest_file(tmp_path / "big.txt", tmp_path)
+    assert result.reason is None
+    doc = result.doc
+    assert (doc["town"], doc["district"], doc["report_year"]) == ("蓬东乡", "黔江区", 2021)
+    assert doc["text"].count("关于2021年度法治政府建设情况的报告") == copies

@@ -248,12 +248,11 @@ def normalize_punctuation(text: str, *, style: Literal["fullwidth", "halfwidth"]
             j += step
         return 0 <= j < len(text) and bool(_IS_CJKP.match(text[j]))
 
-    chars = list(text)
-    for m in _HALF_PUNCT.finditer(text):
+    def punct(m: re.Match) -> str:
         i = m.start()
-        if ctx(i, -1) or ctx(i, 1):
-            chars[i] = _PUNCT_MAP[m.group()]
-    text = "".join(chars)
+        return _PUNCT_MAP[m.group()] if ctx(i, -1) or ctx(i, 1) else m.group()
+
+    text = _HALF_PUNCT.sub(punct, text)
     text = _PERIOD.sub("。", text)
 
     def paren(m: re.Match) -> str:
