@@ -109,8 +109,8 @@ def test_nothing_read_exit_2(capsys, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, out, err = _run(capsys, tmp_path)
     assert code == 2 and out == "" and "empty.txt" in err
-    code, _, _ = _run(capsys, tmp_path / "nothing-here")
-    assert code == 2
+    code, _, err = _run(capsys, tmp_path / "nothing-here")
+    assert code == 2 and "file not found" in err
 
 
 def test_invalid_metadata_csv_exit_2(capsys, tmp_path):

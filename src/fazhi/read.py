@@ -355,6 +355,8 @@ def read_file(path: str | Path) -> RawText:
     ``RawText.text`` is the text as decoded (line endings normalised to LF).
     """
     p = Path(path)
+    if not p.exists() and not p.is_symlink():
+        raise ReadError("找不到文件 / file not found")
     fmt = SUFFIXES.get(p.suffix.lower())
     if fmt is None:
         raise ReadError(f"不支持的文件类型 {p.suffix or '(无后缀)'} / unsupported file type")
