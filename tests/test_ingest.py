@@ -333,3 +333,36 @@ def test_a_50_mb_text_file_is_ingested(tmp_path):
     doc = result.doc
     assert (doc["town"], doc["district"], doc["report_year"]) == ("蓬东乡", "黔江区", 2021)
     assert doc["text"].count("关于2021年度法治政府建设情况的报告") == copies
+
+
+def _page(text: str, info: str = "", head: str = "") -> str:
+    title, *body = text.split("\n")
+    paras = "".join(f"<p>{line}</p>" for line in body)
+    return (f"<html><head><meta charset='utf-8'>{head}</head><body>"
+            "<div class='nav'><a href='/'>首页</a><a href='/zwgk'>政务公开</a><a href='/fzzf'>法治政府</a></div>"
+            f"<div class='main'><h1>{title}</h1><div class='info'>{info}</div>"
+            f"<div class='TRS_Editor'>{paras}</div></div>"
+            "<div class='footer'>版权所有：韶关市武江区人民政府 网站标识码4402030001</div></body></html>")
+
+
+@pytest.mark.parametrize("info, head, date", [
+    ("发布时间：2020-03-25 09:30 来源：西联镇", "", "2020-03-25"),
+    ("", "<meta name='PubDate' content='2020-03-26 10:00'>", "2020-03-26"),
+    ("信息来源：西联镇人民政府", "", ""),
+])
+def test_html_page_gives_the_seed_and_its_publish_date(tmp_path, info, head, date):
+    text = (RAW / S003).read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(_page(text, info, head), encoding="utf-8")
+    got = ingest_file(tmp_path / "page.html", tmp_path).doc
+    ref = ingest_file(RAW / S003, RAW).doc
+    assert got["format"] == "html" and got["publish_date"] == date
+    assert got["text"] == ref["text"]
+    for k in ("report_year", "town", "district", "city", "province", "level", "title", "parts"):
+        assert got[k] == ref[k], k
+    assert bool(got["late"]) is False if date else got["late"] is None
+
+
+def test_html_date_inside_the_report_is_not_the_publish_date(tmp_path):
+    text = (RAW / S003).read_text(encoding="utf-8") + "\n会议时间：2019年12月4日"
+    (tmp_path / "page.html").write_text(_page(text), encoding="utf-8")
+    assert ingest_file(tmp_path / "page.html", tmp_path).doc["publish_date"] == ""

@@ -245,13 +245,16 @@ def html_main_text(html: str) -> str:
     """The main text of a web page: the block with the most Chinese text outside links.
 
     Navigation, headers, footers, scripts and styles are dropped; a ``<h1>``/``<h2>`` title just
-    before the chosen block is kept as its first line.
+    before the chosen block is kept as its first line, and the page's publish date (from
+    ``<meta name="PubDate">`` or a ``发布时间：`` line outside the block) as a ``日期:`` line after
+    it, which the clean stage removes and the meta stage reads.
     ``html_main_text("<nav>首页</nav><div><p>一、工作情况</p></div>")`` -> ``"一、工作情况"``.
     """
     from bs4 import BeautifulSoup, NavigableString  # lazy
     from bs4.element import Comment
 
     soup = BeautifulSoup(html, "lxml")
+    meta_date, page_dates = _page_dates(soup)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
@@ -287,7 +290,32 @@ def html_main_text(html: str) -> str:
         t = " ".join(title.get_text(" ").split())
         if 6 <= count_cjk(t) and len(t) <= 80 and (not lines or t != lines[0].strip()):
             lines.insert(0, t)
+    block = " ".join(best.get_text(" ").split())
+    published = meta_date or next((d for found, d in page_dates if found not in block), "")
+    if published and not any(_PAGE_DATE.search(line) for line in lines[:5]):
+        lines.insert(1 if lines else 0, f"日期:{published}")
     return "\n".join(lines)
+
+
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[:：]\s*"
+                        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_META_DATE_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "date")
+
+
+def _page_dates(soup) -> tuple[str, list[tuple[str, str]]]:
+    """The page's ``<meta name="PubDate">`` date, and every ``发布时间：…`` date on the page with
+    the text that matched (YYYY-MM-DD)."""
+    meta = ""
+    for tag in soup.find_all("meta"):
+        name = (tag.get("name") or tag.get("property") or "").lower()
+        m = re.match(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", tag.get("content") or "")
+        if name in _META_DATE_NAMES and m:
+            meta = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            break
+    text = " ".join((soup.body or soup).get_text(" ").split())
+    found = [(m.group(), f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+             for m in _PAGE_DATE.finditer(text)]
+    return meta, found
 
 
 def _block_lines(node) -> list[str]:
