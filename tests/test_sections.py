@@ -174,3 +174,11 @@ def test_article_25_report_has_all_five_parts():
     assert [x["part"] for x in s.sections if x["level"] == 1] == [
         "preamble", "achievements", "duty", "problems", "plans", "other"]
     assert [d["where"] for d in s.duty] == ["heading", "paragraph"]  # 主要负责人带头述法 is duty content
+
+
+def test_reports_whose_top_headings_are_parenthesised():
+    text = ("今年以来，我乡认真开展法治政府建设。\n（一）主要工作\n1.加强学法。\n（二）存在问题\n"
+            "依法行政意识不强。\n（三）下一步打算\n持续加大宣传力度。")
+    s = analyse_structure(text)
+    assert [x["part"] for x in s.sections] == ["preamble", "achievements", "achievements", "problems", "plans"]
+    assert s.parts == ["achievements", "problems", "plans"]

@@ -134,9 +134,10 @@ def analyse_structure(text: str) -> Structure:
     seen_late = False  # a problems/plans section came already
     current = "achievements"
     duty: list[dict] = []
+    top = min((h["level"] for h in heads), default=1)  # reports without 一、 start at （一）
     for h in heads:
         named = classify_heading(h["heading"])
-        if h["level"] == 1:
+        if h["level"] == top:
             if named:
                 current = named
             else:
@@ -146,7 +147,7 @@ def analyse_structure(text: str) -> Structure:
         else:
             part = "duty" if named == "duty" else current
         if named == "duty":
-            duty.append({"where": "heading" if h["level"] == 1 else "subheading",
+            duty.append({"where": "heading" if h["level"] == top else "subheading",
                          "text": h["heading"], "start": h["start"]})
         sections.append({**h, "part": part})
     items = find_items(text)
@@ -172,7 +173,8 @@ def analyse_structure(text: str) -> Structure:
 def parse_sections(text: str) -> list[dict]:
     """Sections of a cleaned text as dicts (part, level, number, heading, start, end, text).
 
-    Level-1 sections (with a ``preamble`` before the first heading) tile the text; level 2 and 3
-    sections nest inside them.
+    The top-level sections (level 1, or level 2 in reports that start at ``（一）``) and the
+    ``preamble`` before the first heading tile the text; deeper sections nest inside them and carry
+    their parent's part (``duty`` aside).
     """
     return analyse_structure(text).sections
