@@ -82,7 +82,8 @@ def test_anonymised_seed_has_no_guessed_place():
     ("新城街道办事处", True), ("大岭山镇", True),
     ("全镇", False), ("我镇", False), ("本镇", False), ("各乡镇", False), ("城镇", False),
     ("村镇", False), ("乡村", False), ("城乡", False), ("推进乡镇", False), ("我街道", False),
-    ("示范街道", False), ("组织的镇", False), ("工作", False),
+    ("示范街道", False), ("组织的镇", False), ("工作", False), ("小城镇", False), ("特色小镇", False),
+    ("古城镇", True), ("王集镇", True), ("石城镇", True),
 ])
 def test_town_names_and_false_friends(name, ok):
     assert is_town_name(name) is ok
@@ -92,6 +93,7 @@ def test_town_names_and_false_friends(name, ok):
     ("，亭江镇党委、政府结合实际情况", {"亭江镇": 1}),
     ("推进全镇村社民主法治村建设，我镇、本镇、各乡镇、城镇面貌、村镇规划、镇村干部、乡村振兴", {}),
     ("《月浦街道预防和治理未成年人违法犯罪专项行动工作方案》", {"月浦街道": 1}),
+    ("，推进新型城镇化建设，加快小城镇建设", {}),
 ])
 def test_find_towns(text, towns):
     assert dict(find_towns(text)) == towns

@@ -145,7 +145,7 @@ def _places() -> dict[str, list[tuple[str, str]]]:
 def _town_regex() -> re.Pattern:
     suffixes = sorted((s for s, _ in _places()["suffix"]), key=len, reverse=True)
     alt = "|".join(map(re.escape, suffixes))
-    return re.compile(rf"(?:(?<=^)|(?<=[\s，。、；：！？（）《》“”,.;:!?(]))([{_CJK}]{{2,4}}?)({alt})", re.M)
+    return re.compile(rf"(?:(?<=^)|(?<=[\s，。、；：！？（）《》“”,.;:!?(]))([{_CJK}]{{2,4}}?)({alt})(?!化)", re.M)
 
 
 def _suffix_level(name: str) -> str:
@@ -166,10 +166,13 @@ def is_town_name(name: str) -> bool:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
             break
-    if len(stem) < 2 or any(name.endswith(ff) and len(name) - len(ff) < 2 for ff, _ in places["false_friend"]):
+    false_friends = {ff for ff, _ in places["false_friend"]}
+    if len(stem) < 2 or name in false_friends:
         return False
-    if any(name.endswith(ff) for ff, _ in places["false_friend"]) and stem[-1] in "乡镇城村集":
-        return False
+    if any(len(ff) >= 3 and name.endswith(ff) for ff in false_friends):
+        return False  # 加快小城镇, 打造特色小镇
+    if stem[-1] == "乡" and any(name.endswith(ff) for ff in false_friends):
+        return False  # 推进乡镇, 各乡镇 (real names such as 古城镇 or 王集镇 stay)
     stops = {c for c, _ in places["stop_char"]}
     return not any(c in stops for c in stem) and not re.search(r"\d", stem)
 
