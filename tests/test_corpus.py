@@ -73,6 +73,11 @@ def test_store_tables_and_manifest(small):
         assert key in m
     assert {info["text_hash"] for info in m["files"].values()} == set(c.docs["text_hash"])
     assert m["lexicon"] == Tokenizer().lexicon.version
+    # the big texts are joined back in Arrow: each section's text is its slice of the document
+    text = dict(zip(c.docs["doc_id"], c.docs["text"], strict=True))
+    for s in c.sections.itertuples():
+        assert s.text == text[s.doc_id][s.start:s.end]
+    assert (c.docs["raw_text"].str.len() >= c.docs["n_chars"] * 0.9).all()
 
 
 def test_token_rows_follow_level1_sections(small):

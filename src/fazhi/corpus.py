@@ -42,6 +42,7 @@ from fazhi.tokens import Backend, Tokenizer
 
 TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
 TABLES = ("docs", "sections", "tokens", "rejected")
+DOC_TEXTS = ("raw_text", "text")  # big columns kept in Arrow, never as Python strings in the parent
 CURRENT = "CURRENT"
 METADATA_FILE = "metadata.csv"
 # modules and data whose changes invalidate the cache (besides the package version)
@@ -182,26 +183,35 @@ def process_batch(task: dict) -> dict:
         raise RuntimeError(f"lexicon changed during the build ({tk.lexicon.version} != "
                            f"{task['version']}); rebuild")
     root, parts = Path(task["root"]), Path(task["parts_dir"])
-    files, docs, secs, reasons, hashes, tok_rows = [], [], [], [], [], []
+    cols: dict[str, list] = {c: [] for c in ("file", "hash", "doc", "sections", "reason",
+                                             *DOC_TEXTS, "section_texts")}
+    tok_rows: list[dict] = []
     n_bytes = 0
     for path, h in task["files"]:
         n_bytes += os.path.getsize(path) if os.path.exists(path) else 0
         r = ingest_file(path, root)
-        files.append(r.file)
-        hashes.append(h)
-        reasons.append(r.reason)
-        docs.append(_dumps(r.doc) if r.doc is not None else None)
-        secs.append(_dumps(r.sections))
+        doc = r.doc or {}
+        cols["file"].append(r.file)
+        cols["hash"].append(h)
+        cols["reason"].append(r.reason)
+        # the big texts travel as Arrow columns, the rest as JSON (the parent never holds the texts
+        # as Python strings)
+        cols["doc"].append(_dumps({k: v for k, v in doc.items() if k not in DOC_TEXTS})
+                           if r.doc is not None else None)
+        cols["sections"].append(_dumps([{k: v for k, v in s.items() if k != "text"}
+                                        for s in r.sections]))
+        for c in DOC_TEXTS:
+            cols[c].append(doc.get(c))
+        cols["section_texts"].append([s.get("text") for s in r.sections])
         if r.doc is not None:
             tok_rows.extend(doc_tokens(tk, r.doc, r.sections))
     name = task["part"]
     toks = pa.table({c: pa.array([r[c] for r in tok_rows], pa.string()) for c in TOKEN_COLUMNS})
     _write_parquet(toks, parts / f"{name}.tokens.parquet")
-    meta = pa.table({"file": pa.array(files, pa.string()), "hash": pa.array(hashes, pa.string()),
-                     "doc": pa.array(docs, pa.string()), "sections": pa.array(secs, pa.string()),
-                     "reason": pa.array(reasons, pa.string())})
+    meta = pa.table({c: pa.array(v, pa.list_(pa.string()) if c == "section_texts" else pa.string())
+                     for c, v in cols.items()})
     _write_parquet(meta, parts / f"{name}.files.parquet")
-    return {"part": name, "files": len(files), "bytes": n_bytes}
+    return {"part": name, "files": len(cols["file"]), "bytes": n_bytes}
 
 
 # ---------------------------------------------------------------- hashing and manifest
@@ -338,24 +348,83 @@ def default_workers() -> int:
 
 
 def _read_parts(parts_dir: Path, wanted: dict[str, set[tuple[str, str]]]):
-    """FileResults and the tokens table of the wanted (file, hash) rows of each part."""
-    import pyarrow as pa
+    """FileResults of the wanted (file, hash) rows of each part, without the big texts, and where
+    each one's texts are: ``{file: (part, row)}``."""
     import pyarrow.parquet as pq
 
-    results, token_tables = [], []
+    results, where = [], {}
     for name in sorted(wanted):
         keep = wanted[name]
-        meta = pq.read_table(parts_dir / f"{name}.files.parquet").to_pylist()
-        for row in meta:
+        meta = pq.read_table(parts_dir / f"{name}.files.parquet",
+                             columns=["file", "hash", "doc", "sections", "reason"]).to_pylist()
+        for i, row in enumerate(meta):
             if (row["file"], row["hash"]) not in keep:
                 continue
             doc = json.loads(row["doc"]) if row["doc"] is not None else None
+            if doc is not None:
+                doc.update(dict.fromkeys(DOC_TEXTS, ""))
             results.append(FileResult(row["file"], doc, json.loads(row["sections"] or "[]"),
                                       row["reason"]))
-        token_tables.append(pq.read_table(parts_dir / f"{name}.tokens.parquet"))
-    tokens = pa.concat_tables(token_tables) if token_tables else pa.table(
+            where[row["file"]] = (name, i)
+    return results, where
+
+
+def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str], column: str):
+    """The column ``column`` of the parts' files tables for ``files``, in that order (Arrow).
+
+    Reads one column of one part at a time, so memory holds about two copies of one column.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    by_part: dict[str, list[int]] = {}
+    for f in files:
+        by_part.setdefault(where[f][0], []).append(where[f][1])
+    chunks, pos = [], {}
+    for name, rows in sorted(by_part.items()):
+        col = pq.read_table(parts_dir / f"{name}.files.parquet", columns=[column]).column(0)
+        chunks.append(col.take(pa.array(rows, pa.int64())).combine_chunks())
+        base = sum(map(len, chunks[:-1]))
+        pos.update({(name, r): base + k for k, r in enumerate(rows)})
+    if not chunks:
+        typ = pa.list_(pa.string()) if column == "section_texts" else pa.string()
+        return pa.array([], typ)
+    gathered = pa.chunked_array(chunks)
+    return gathered.take(pa.array([pos[where[f]] for f in files], pa.int64())).combine_chunks()
+
+
+def _tokens_table(parts_dir: Path, parts: Iterable[str]):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables = [pq.read_table(parts_dir / f"{n}.tokens.parquet") for n in sorted(set(parts))]
+    return pa.concat_tables(tables) if tables else pa.table(
         {c: pa.array([], pa.string()) for c in TOKEN_COLUMNS})
-    return results, tokens
+
+
+def _write_docs_and_sections(ing, parts_dir: Path, where: dict, bdir: Path) -> dict:
+    """Write docs and sections with the big texts joined in Arrow; the JSON columns of each."""
+    import pyarrow as pa
+
+    files = list(ing.docs["file"])
+    docs_df, json_docs = _to_storable(ing.docs.drop(columns=list(DOC_TEXTS)))
+    docs = pa.Table.from_pandas(docs_df, preserve_index=False)
+    del docs_df
+    for c in DOC_TEXTS:
+        i = list(ing.docs.columns).index(c)
+        docs = docs.add_column(min(i, docs.num_columns), c, _gather(parts_dir, where, files, c))
+    _write_parquet(docs, bdir / "docs.parquet")
+    del docs
+    sec_df, json_secs = _to_storable(ing.sections.drop(columns=["text"]))
+    sections = pa.Table.from_pandas(sec_df, preserve_index=False)
+    del sec_df
+    flat = _gather(parts_dir, where, files, "section_texts").flatten()
+    if len(flat) != len(sections):
+        raise RuntimeError(f"sections and their texts differ: {len(sections)} != {len(flat)}")
+    i = list(ing.sections.columns).index("text")
+    sections = sections.add_column(min(i, sections.num_columns), "text", flat)
+    _write_parquet(sections, bdir / "sections.parquet")
+    return {"docs": json_docs, "sections": json_secs}
 
 
 def _order_tokens(tokens, doc_ids: list[str]):
@@ -479,19 +548,18 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     wanted: dict[str, set[tuple[str, str]]] = {}
     for rel, part in part_of.items():
         wanted.setdefault(part, set()).add((rel, hashes[rel]))
-    results, tokens = _read_parts(parts_dir, wanted)
+    results, where = _read_parts(parts_dir, wanted)
     ing = finalize(results, root)
     del results
-    tokens = _order_tokens(tokens, list(ing.docs["doc_id"]) if len(ing.docs) else [])
 
     build = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     bdir = out / "builds" / build
     bdir.mkdir(parents=True)
-    docs, json_docs = _to_storable(ing.docs)
-    sections, json_secs = _to_storable(ing.sections)
-    _write_parquet(docs, bdir / "docs.parquet")
-    _write_parquet(sections, bdir / "sections.parquet")
+    json_cols = _write_docs_and_sections(ing, parts_dir, where, bdir)
+    tokens = _order_tokens(_tokens_table(parts_dir, wanted),
+                           list(ing.docs["doc_id"]) if len(ing.docs) else [])
     _write_parquet(tokens, bdir / "tokens.parquet")
+    del tokens
     _write_parquet(ing.rejected, bdir / "rejected.parquet")
     text_hash = dict(zip(ing.docs["file"], ing.docs["text_hash"], strict=True)) \
         if len(ing.docs) else {}
@@ -502,7 +570,7 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
         "n_docs": len(ing.docs), "n_rejected": len(ing.rejected),
         "reused": len(reuse), "segmented": len(todo), "up_to_date": False, "workers": n_workers,
         "scheduler": scheduler if scheduler is None or isinstance(scheduler, str) else "client",
-        "json_columns": {"docs": json_docs, "sections": json_secs},
+        "json_columns": json_cols,
         "files": {rel: {"hash": hashes[rel], "text_hash": text_hash.get(rel), "part": part_of[rel]}
                   for rel in sorted(hashes)},
     }
