@@ -180,5 +180,6 @@ def test_reports_whose_top_headings_are_parenthesised():
     text = ("今年以来，我乡认真开展法治政府建设。\n（一）主要工作\n1.加强学法。\n（二）存在问题\n"
             "依法行政意识不强。\n（三）下一步打算\n持续加大宣传力度。")
     s = analyse_structure(text)
-    assert [x["part"] for x in s.sections] == ["preamble", "achievements", "achievements", "problems", "plans"]
+    assert [(x["part"], x["level"]) for x in s.sections] == [
+        ("preamble", 1), ("achievements", 1), ("achievements", 2), ("problems", 1), ("plans", 1)]
     assert s.parts == ["achievements", "problems", "plans"]

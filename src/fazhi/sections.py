@@ -134,7 +134,11 @@ def analyse_structure(text: str) -> Structure:
     seen_late = False  # a problems/plans section came already
     current = "achievements"
     duty: list[dict] = []
-    top = min((h["level"] for h in heads), default=1)  # reports without 一、 start at （一）
+    # levels are ranks among the marker kinds present: a report without 一、 starts at （一） = 1
+    rank = {lv: i + 1 for i, lv in enumerate(sorted({h["level"] for h in heads}))}
+    for h in heads:
+        h["level"] = rank[h["level"]]
+    top = 1
     for h in heads:
         named = classify_heading(h["heading"])
         if h["level"] == top:
@@ -173,8 +177,8 @@ def analyse_structure(text: str) -> Structure:
 def parse_sections(text: str) -> list[dict]:
     """Sections of a cleaned text as dicts (part, level, number, heading, start, end, text).
 
-    The top-level sections (level 1, or level 2 in reports that start at ``（一）``) and the
-    ``preamble`` before the first heading tile the text; deeper sections nest inside them and carry
-    their parent's part (``duty`` aside).
+    Levels rank the marker kinds present (``一、`` > ``（一）`` > ``1.``; a report that starts at
+    ``（一）`` has those at level 1). Level-1 sections and the ``preamble`` before the first heading
+    tile the text; deeper sections nest inside them and carry their parent's part (``duty`` aside).
     """
     return analyse_structure(text).sections
