@@ -31,14 +31,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from fazhi import __version__
 from fazhi.config import processed_dir, raw_dir
-from fazhi.ingest import FileResult, finalize, ingest, ingest_file
 from fazhi.read import find_files
 from fazhi.tokens import Backend, Tokenizer
+
+if TYPE_CHECKING:  # pandas and the ingestion modules are imported when first needed
+    import pandas as pd
 
 TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
 TABLES = ("docs", "sections", "tokens", "rejected")
@@ -85,6 +86,8 @@ class Corpus:
 
 def read_corpus(path: str | Path | None = None) -> Corpus:
     """Read, clean, describe and parse the reports under ``path`` (no segmentation)."""
+    from fazhi.ingest import ingest
+
     ing = ingest(Path(path) if path else raw_dir())
     return Corpus(ing.docs, ing.sections, ing.rejected)
 
@@ -137,6 +140,8 @@ def doc_tokens(tokenizer: Tokenizer, doc: dict, sections: list[dict]) -> list[di
 
 
 def _json_default(obj):
+    import pandas as pd
+
     if obj is None or obj is pd.NA or obj is pd.NaT:
         return None
     if hasattr(obj, "item"):  # numpy scalars
@@ -177,6 +182,8 @@ def process_batch(task: dict) -> dict:
     Runs in worker processes (local or Dask): only file names come in, only a summary goes out.
     """
     import pyarrow as pa
+
+    from fazhi.ingest import ingest_file
 
     tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
     if tk.lexicon.version != task["version"]:
@@ -352,6 +359,8 @@ def _read_parts(parts_dir: Path, wanted: dict[str, set[tuple[str, str]]]):
     each one's texts are: ``{file: (part, row)}``."""
     import pyarrow.parquet as pq
 
+    from fazhi.ingest import FileResult
+
     results, where = [], {}
     for name in sorted(wanted):
         keep = wanted[name]
@@ -429,6 +438,7 @@ def _write_docs_and_sections(ing, parts_dir: Path, where: dict, bdir: Path) -> d
 
 def _order_tokens(tokens, doc_ids: list[str]):
     """Tokens rows of the kept documents, in document order, one row per (doc_id, part)."""
+    import pandas as pd
     import pyarrow as pa
 
     pos = {d: i for i, d in enumerate(doc_ids)}
@@ -548,6 +558,8 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     wanted: dict[str, set[tuple[str, str]]] = {}
     for rel, part in part_of.items():
         wanted.setdefault(part, set()).add((rel, hashes[rel]))
+    from fazhi.ingest import finalize
+
     results, where = _read_parts(parts_dir, wanted)
     ing = finalize(results, root)
     del results
@@ -624,6 +636,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     if d is None:
         raise FileNotFoundError(f"{p}: 没有语料库，请先运行 fazhi build / no corpus store; "
                                 f"run `fazhi build` first")
+    import pandas as pd
+
     manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
     manifest["store"] = str(d.parent.parent if d.parent.name == "builds" else d)
     tables = {n: pd.read_parquet(d / f"{n}.parquet") if (d / f"{n}.parquet").is_file() else None
