@@ -96,8 +96,12 @@ class Tokenizer:
         return alias_pattern(self.lexicon.aliases)
 
     @cached_property
+    def _anon_table(self) -> dict[str, str]:
+        return {**self.lexicon.aliases, **self.lexicon.anonymised_aliases}
+
+    @cached_property
     def _anon_aliases(self) -> re.Pattern | None:
-        return alias_pattern({**self.lexicon.aliases, **self.lexicon.anonymised_aliases})
+        return alias_pattern(self._anon_table)
 
     @cached_property
     def _units(self) -> re.Pattern:
@@ -132,8 +136,7 @@ class Tokenizer:
         pat = self._anon_aliases if anonymised else self._aliases
         if pat is None:
             return text
-        table = {**self.lexicon.aliases, **self.lexicon.anonymised_aliases} if anonymised \
-            else self.lexicon.aliases
+        table = self._anon_table if anonymised else self.lexicon.aliases
         return pat.sub(lambda m: table[m.group(0)], text)
 
     def cut_joined(self, text: str, *, anonymised: bool = False) -> str:
