@@ -22,3 +22,11 @@ def _isolated_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(tmp_path_factory):
+    """The bundled sample corpus (data/raw), built once per test session into a temp store."""
+    from fazhi.corpus import build_corpus
+
+    return build_corpus(RAW, tmp_path_factory.mktemp("sample") / "store", workers=1)

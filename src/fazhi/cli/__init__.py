@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from fazhi import __version__
-from fazhi.cli import analyses, build, ingest, render
+from fazhi.cli import analyses, build, indicators, ingest, render, reuse
 
-MODULES = (ingest, build, analyses, render)
+MODULES = (ingest, build, analyses, indicators, reuse, render)
 
 
 def make_parser() -> argparse.ArgumentParser:
