@@ -1,0 +1,110 @@
+"""Chinese fonts with no system font: one function finds the font, every chart and cloud uses it.
+
+A chart and a word cloud with Chinese text must draw without any "Glyph ... missing" warning, and the
+font must cover every character of the sample corpus (no boxes instead of characters).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pytest
+from conftest import RAW
+
+from fazhi.fonts import FontNotFound, font_path, setup_font
+
+PHRASES = ["法治政府建设", "习近平法治思想", "矛盾纠纷多元化解", "谁执法谁普法", "扫黑除恶专项斗争",
+           "民法典", "营商环境", "亭江镇", "蓬东乡", "月浦街道", "西联镇"]
+
+
+def _glyph_warnings(record) -> list[str]:
+    return [str(w.message) for w in record if "Glyph" in str(w.message)]
+
+
+def _draw(labels: list[str]):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.bar(range(len(labels)), range(1, len(labels) + 1))
+    ax.set_xticks(range(len(labels)), labels, rotation=45)
+    ax.set_title("法治政府建设年度报告：关键词")
+    ax.set_ylabel("每万词出现次数")
+    fig.canvas.draw()
+    plt.close(fig)
+
+
+def test_font_is_the_packaged_noto_sans_sc():
+    path = font_path()
+    assert path.is_file() and path.suffix.lower() in (".ttf", ".otf")
+    assert "zhplot" in str(path)
+
+
+def test_font_covers_every_character_of_the_sample_corpus():
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(str(font_path()), lazy=True).getBestCmap()
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt")))
+    cjk = {ch for ch in text if "\u4e00" <= ch <= "\u9fff"}
+    assert len(cjk) > 800
+    missing = sorted(ch for ch in cjk if ord(ch) not in cmap)
+    assert missing == []
+
+
+def test_chart_with_chinese_text_has_no_missing_glyphs():
+    setup_font()
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        _draw(PHRASES)
+    assert _glyph_warnings(record) == []
+
+
+def test_the_glyph_check_can_fail_without_the_chinese_font():
+    """Control: the same chart with matplotlib's default Latin font does warn (so the test above bites)."""
+    code = ("import warnings, matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt\n"
+            "matplotlib.rcParams['font.family'] = 'DejaVu Sans'\n"
+            "with warnings.catch_warnings(record=True) as r:\n"
+            "    warnings.simplefilter('always')\n"
+            "    fig, ax = plt.subplots(); ax.set_title('法治政府'); fig.canvas.draw()\n"
+            "print(sum('Glyph' in str(w.message) for w in r))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) > 0
+
+
+def test_word_cloud_with_chinese_text_draws_real_glyphs():
+    import numpy as np
+    from PIL import ImageFont
+    from wordcloud import WordCloud
+
+    from fazhi.textplot import textplot_wordcloud
+
+    font = ImageFont.truetype(str(font_path()), 40)
+    masks = {ch: bytes(font.getmask(ch)) for ch in "法治政府建设街道"}
+    assert all(any(m) for m in masks.values())
+    assert len(set(masks.values())) == len(masks), "distinct characters drew the same box"
+
+    wc = WordCloud(font_path=str(font_path()), width=300, height=200, random_state=1)
+    img = wc.generate_from_frequencies({p: i + 1 for i, p in enumerate(PHRASES)}).to_array()
+    assert (np.asarray(img) != 0).any()
+
+    import pandas as pd
+
+    freq = pd.DataFrame({"term": PHRASES, "count": range(len(PHRASES), 0, -1)})
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        fig = textplot_wordcloud(freq)
+        fig.canvas.draw()
+    assert _glyph_warnings(record) == []
+
+
+def test_fazhi_font_overrides(monkeypatch, tmp_path):
+    real = font_path()
+    monkeypatch.setenv("FAZHI_FONT", str(real))
+    assert font_path() == real
+    monkeypatch.setenv("FAZHI_FONT", str(tmp_path / "no-such-font.ttf"))
+    with pytest.raises(FontNotFound, match="FAZHI_FONT"):
+        font_path()
