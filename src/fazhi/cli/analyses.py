@@ -1,22 +1,166 @@
-"""Analysis commands: ``fazhi keywords`` ..."""
+"""Analysis commands: ``fazhi keywords``, ``fazhi trend``, ``fazhi kwic``.
+
+Also the shared output options of every table-producing command (``add_output_options`` and
+``write_output``), imported by the reuse and indicators commands.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+OUTPUT_FORMATS = ("table", "csv", "jsonl", "xlsx")
+
+
+def add_output_options(parser: argparse.ArgumentParser, *, default: str = "table") -> None:
+    """Add ``--format table|csv|jsonl|xlsx`` and ``--out FILE`` to ``parser``."""
+    parser.add_argument("--format", choices=OUTPUT_FORMATS, default=default, dest="format",
+                        help=f"output format (default {default}): table = aligned text, csv "
+                             "(UTF-8 with BOM), jsonl (one JSON object a line), xlsx (needs --out)")
+    parser.add_argument("--out", "-o", default=None, metavar="FILE",
+                        help="write to FILE instead of standard output; with --format table the "
+                             "format comes from the suffix (.csv .xlsx .jsonl .dta .parquet)")
+
+
+def write_output(df, args: argparse.Namespace, *, stream=None) -> int:
+    """Write ``df`` as chosen by ``--format``/``--out``; returns an exit code.
+
+    table → aligned text on stdout (or a file by its suffix with ``--out``); csv/jsonl → stdout
+    or ``--out``; xlsx → ``--out`` only (exit code 2 and a message without it).
+    """
+    from fazhi.export import export_table
+
+    stream = stream or sys.stdout
+    fmt = getattr(args, "format", "table") or "table"
+    out = getattr(args, "out", None)
+    if out:
+        path = Path(out)
+        try:
+            export_table(df, path, format=None if fmt == "table" else fmt)
+        except ValueError as exc:
+            print(f"fazhi: {exc}", file=sys.stderr)
+            return 2
+        print(f"{len(df)} rows written to {path}", file=sys.stderr)
+        return 0
+    if fmt == "xlsx":
+        print("fazhi: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
+        return 2
+    if fmt == "csv":
+        # no BOM on a stream: it would land in the middle of piped output
+        from fazhi.export import _encode_nested
+
+        _encode_nested(df).to_csv(stream, index=False)
+    elif fmt == "jsonl":
+        from fazhi.export import _write_jsonl
+
+        _write_jsonl(df, stream)
+    else:
+        if df.empty:
+            print("(no rows)", file=stream)
+        else:
+            with _wide():
+                print(df.to_string(index=False), file=stream)
+    return 0
+
+
+class _wide:
+    """pandas display options for full-width text tables."""
+
+    def __enter__(self):
+        import pandas as pd
+
+        self._ctx = pd.option_context("display.max_colwidth", 80, "display.width", 200,
+                                      "display.unicode.east_asian_width", True)
+        self._ctx.__enter__()
+
+    def __exit__(self, *exc):
+        return self._ctx.__exit__(*exc)
+
+
+def _add_path(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--path", dest="path_opt", default=None, metavar="PATH",
+                   help="folder of reports or a built store (same as the positional PATH)")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("keywords", help="高频词 / most frequent terms",
-                       description="Print the most frequent terms of the corpus at PATH.")
+    """Register ``keywords``, ``trend`` and ``kwic``."""
+    p = sub.add_parser(
+        "keywords", help="关键词与高频词 / keywords and frequent terms",
+        description="Keywords of the corpus at PATH: term frequencies, TF-IDF (IDF from this corpus) "
+                    "or TextRank, overall or per document/group. Stopwords and boilerplate are removed.")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
-                   help="folder of reports (default: data/raw)")
-    p.add_argument("-n", type=int, default=30, help="how many terms (default 30)")
+                   help="folder of reports or a built store (default: data/raw)")
+    _add_path(p)
+    p.add_argument("-n", type=int, default=None,
+                   help="how many terms (per group with --by; default 30 overall, 10 per group)")
+    p.add_argument("--by", default=None, metavar="FIELD",
+                   help="group by a document field (doc_id, file, report_year, province, city, "
+                        "district, town, level ...) or part; default: whole corpus for frequency, "
+                        "doc_id for tfidf/textrank")
+    p.add_argument("--method", choices=("frequency", "tfidf", "textrank"), default="frequency",
+                   help="frequency = counts and rate per 10k tokens (default); tfidf; textrank")
+    add_output_options(p)
     p.set_defaults(func=run_keywords)
+
+    p = sub.add_parser(
+        "trend", help="词语趋势 / term counts and rates by year",
+        description="Counts and rates per 10k tokens of TERM... by year (or --by FIELD), with the number "
+                    "of documents behind each point. The last positional is taken as PATH when it is "
+                    "an existing folder.")
+    p.add_argument("terms", nargs="+", metavar="TERM",
+                   help="terms to count (e.g. 习近平法治思想 “八五”普法); optionally followed by PATH")
+    _add_path(p)
+    p.add_argument("--by", default="report_year", metavar="FIELD",
+                   help="document field or part to group by (default report_year)")
+    add_output_options(p)
+    p.set_defaults(func=run_trend)
+
+    p = sub.add_parser(
+        "kwic", help="关键词上下文 / keyword in context",
+        description="Every occurrence of TERM in the cleaned texts, with WINDOW characters of context "
+                    "on each side, the document and the part of the report.")
+    p.add_argument("term", metavar="TERM", help="the term to find (taken literally, not a regex)")
+    p.add_argument("path", nargs="?", default=None, metavar="PATH",
+                   help="folder of reports or a built store (default: data/raw)")
+    _add_path(p)
+    p.add_argument("--window", type=int, default=20,
+                   help="characters of context on each side (default 20)")
+    add_output_options(p)
+    p.set_defaults(func=run_kwic)
+
+
+def _open(path):
+    from fazhi.corpus import open_corpus
+
+    return open_corpus(path)
 
 
 def run_keywords(args: argparse.Namespace) -> int:
-    from fazhi.corpus import open_corpus
-    from fazhi.textstat import textstat_frequency
+    from fazhi.textstat import textstat_frequency, textstat_keywords
 
-    print(textstat_frequency(open_corpus(args.path), n=args.n).to_string(index=False))
-    return 0
+    corpus = _open(args.path_opt or args.path)
+    if args.method == "frequency":
+        n = args.n if args.n is not None else (30 if args.by is None else 10)
+        df = textstat_frequency(corpus, by=args.by, n=n)
+    else:
+        n = args.n if args.n is not None else 10
+        df = textstat_keywords(corpus, by=args.by or "doc_id", method=args.method, n=n)
+    return write_output(df, args)
+
+
+def run_trend(args: argparse.Namespace) -> int:
+    from fazhi.textstat import textstat_trend
+
+    terms, path = list(args.terms), args.path_opt
+    if path is None and len(terms) > 1 and Path(terms[-1]).is_dir():
+        path = terms.pop()
+    df = textstat_trend(_open(path), terms, by=args.by)
+    return write_output(df, args)
+
+
+def run_kwic(args: argparse.Namespace) -> int:
+    from fazhi.textstat import kwic
+
+    df = kwic(_open(args.path_opt or args.path), args.term, window=args.window)
+    return write_output(df, args)

@@ -1,0 +1,171 @@
+"""Write any result table to the formats users take to Excel, Stata and R.
+
+>>> from fazhi import export_table, textstat_frequency
+>>> export_table(textstat_frequency(corpus), "高频词.xlsx")      # doctest: +SKIP
+PosixPath('高频词.xlsx')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+Format = Literal["csv", "xlsx", "jsonl", "dta", "parquet"]
+
+FORMATS: dict[str, str] = {
+    ".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".json": "jsonl",
+    ".dta": "dta", ".parquet": "parquet",
+}
+
+_STATA_BAD = re.compile(r"[^0-9A-Za-z_\u4e00-\u9fff]")
+
+
+def _json_default(obj):
+    """JSON for numpy scalars/arrays, dates and sets (pandas cells)."""
+    if hasattr(obj, "tolist"):
+        return obj.tolist()
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    if isinstance(obj, (set, frozenset, tuple)):
+        return list(obj)
+    return str(obj)
+
+
+def _is_nested(value) -> bool:
+    return isinstance(value, (dict, list, tuple, set, frozenset)) or (
+        hasattr(value, "ndim") and getattr(value, "ndim", 0) > 0)
+
+
+def _encode_nested(df):
+    """Copy of ``df`` with dict/list cells JSON-encoded (Excel/Stata cannot hold them)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(_is_nested).any():
+            out[col] = out[col].map(
+                lambda v: json.dumps(v, ensure_ascii=False, default=_json_default)
+                if _is_nested(v) else v)
+    return out
+
+
+def stata_names(columns) -> list[str]:
+    """Stata-safe variable names: letters, digits, ``_`` and CJK only, not starting with a digit,
+    at most 32 characters, unique (``_2``, ``_3`` ... appended to repeats)."""
+    seen: set[str] = set()
+    names = []
+    for col in columns:
+        name = _STATA_BAD.sub("_", str(col)) or "v"
+        if name[0].isdigit():
+            name = "v" + name
+        name = name[:32]
+        base, k = name, 2
+        while name.lower() in seen:
+            suffix = f"_{k}"
+            name = base[:32 - len(suffix)] + suffix
+            k += 1
+        seen.add(name.lower())
+        names.append(name)
+    return names
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    if format:
+        fmt = format.lower().lstrip(".")
+        if fmt not in set(FORMATS.values()):
+            raise ValueError(f"unknown format {format!r}; use one of csv, xlsx, jsonl, dta, parquet")
+        return fmt
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot tell the format of {str(path)!r} from its suffix "
+                         f"{path.suffix or '(none)'!r}; use .csv, .xlsx, .jsonl, .dta or .parquet")
+    return fmt
+
+
+def _write_jsonl(df, fh) -> None:
+    for rec in df.to_dict(orient="records"):
+        clean = {k: (None if _isna(v) else v) for k, v in rec.items()}
+        fh.write(json.dumps(clean, ensure_ascii=False, default=_json_default))
+        fh.write("\n")
+
+
+def _isna(value) -> bool:
+    if _is_nested(value):
+        return False
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _write_dta(df, tmp: str) -> None:
+    import pandas as pd
+
+    out = _encode_nested(df)
+    out.columns = stata_names(out.columns)
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == bool:
+            out[col] = s.astype("int8")
+        elif str(s.dtype) == "boolean":
+            out[col] = s.astype("Int8").astype("float64")
+        elif s.dtype == object or str(s.dtype) in ("string", "category"):
+            out[col] = s.map(lambda v: "" if _isna(v) else str(v)).astype(object)
+        elif str(s.dtype).startswith(("Int", "UInt")):
+            out[col] = s.astype("float64")
+        elif pd.api.types.is_datetime64_any_dtype(s) and getattr(s.dt, "tz", None) is not None:
+            out[col] = s.dt.tz_localize(None)
+    out.reset_index(drop=True).to_stata(tmp, version=118, write_index=False)
+
+
+def export_table(df, path: str | os.PathLike, *, format: Format | None = None,
+                 sheet_name: str = "fazhi") -> Path:
+    """Write ``df`` to ``path``; the format comes from the suffix unless ``format`` is given.
+
+    - ``.csv``: UTF-8 with BOM (``utf-8-sig``), so Excel opens Chinese text correctly;
+    - ``.xlsx``: one sheet ``sheet_name`` (openpyxl); dict/list cells are JSON-encoded;
+    - ``.jsonl``: one JSON object per row, Chinese kept as is (``ensure_ascii=False``);
+    - ``.dta``: Stata 118 (Unicode). Column names are made Stata-safe: characters other than
+      letters, digits, ``_`` and CJK become ``_``, a leading digit gets a ``v`` prefix, names are cut to
+      32 characters and repeats get ``_2``, ``_3``; booleans become 0/1, dict/list cells JSON text;
+    - ``.parquet``: pyarrow.
+
+    The file is written under a temporary name in the same folder and then renamed, so a reader never
+    sees half a table. An unknown suffix raises ``ValueError``.
+
+    >>> export_table(df, "关键词.csv")                          # doctest: +SKIP
+    PosixPath('关键词.csv')
+    """
+    path = Path(path)
+    fmt = _format_of(path, format)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+    os.close(fd)
+    try:
+        if fmt == "csv":
+            _encode_nested(df).to_csv(tmp, index=False, encoding="utf-8-sig")
+        elif fmt == "jsonl":
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                _write_jsonl(df, fh)
+        elif fmt == "xlsx":
+            out = _encode_nested(df)
+            for col in out.columns:  # Excel has no time zones
+                if hasattr(out[col], "dt") and getattr(out[col].dt, "tz", None) is not None:
+                    out[col] = out[col].dt.tz_localize(None)
+            out.to_excel(tmp, sheet_name=sheet_name[:31], index=False, engine="openpyxl")
+        elif fmt == "dta":
+            _write_dta(df, tmp)
+        else:  # parquet keeps list/dict cells when pyarrow can type them
+            try:
+                df.to_parquet(tmp, index=False)
+            except (TypeError, ValueError):  # pyarrow's ArrowInvalid/ArrowTypeError
+                _encode_nested(df).to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
