@@ -1,42 +1,594 @@
-"""Plots (quanteda's ``textplot_*`` grammar): take a textstat DataFrame, return a Figure."""
+"""Plots (quanteda's ``textplot_*`` grammar): take a textstat DataFrame, return a Figure.
+
+Every chart and word cloud goes through :func:`fazhi.fonts.setup_font` / :func:`fazhi.fonts.font_path`,
+so Chinese labels never turn into boxes. No function here computes an analysis: pass it the table of
+the matching ``textstat_*`` function. ``textplot_reuse`` returns HTML (escaped report text), not a
+Figure.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+import html
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from fazhi.fonts import font_path, setup_font
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year", ax=None):
-    """Line chart of ``textstat_trend`` output; each point is labelled with its number of documents."""
+    from fazhi.corpus import Corpus
+
+# Chinese labels of the document fields a table may be grouped by
+FIELD_LABELS = {
+    "report_year": "报告年度",
+    "publish_date": "发布日期",
+    "province": "省份",
+    "city": "城市",
+    "district": "区县",
+    "town": "乡镇（街道）",
+    "level": "层级",
+    "doc_id": "文档",
+    "file": "文件",
+    "title": "标题",
+    "part": "部分",
+    "kind": "报告类型",
+}
+
+# colours: target / reference (keyness, comparison cloud), corpus average
+TARGET_COLOUR = "#c0392b"
+REFERENCE_COLOUR = "#2c6fbb"
+AVERAGE_COLOUR = "#555555"
+
+
+def field_label(field: str) -> str:
+    """Chinese label of a document field: ``field_label("town") == "乡镇（街道）"``."""
+    return FIELD_LABELS.get(field, field)
+
+
+def _figure(ax, figsize, **kw) -> tuple[Figure, Axes]:
     setup_font()
+    if ax is not None:
+        return ax.figure, ax
     import matplotlib.pyplot as plt
 
-    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(8, 4.5))
+    return plt.subplots(figsize=figsize, **kw)
+
+
+def _empty(ax, message: str = "无数据") -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="grey",
+            transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _sort_key(values):
+    """Sort group keys naturally (years as numbers, names as text), missing last."""
+    def key(v):
+        if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("", "<NA>", "nan"):
+            return (2, "")
+        try:
+            return (0, float(v))
+        except (TypeError, ValueError):
+            return (1, str(v))
+    return sorted(values, key=key)
+
+
+def _label(v) -> str:
+    s = "" if v is None else str(v)
+    return "（未知）" if s in ("", "<NA>", "nan", "None") else s
+
+
+# --------------------------------------------------------------------------- trends
+
+
+def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
+                   measure: Literal["per_10k", "count"] = "per_10k", title: str | None = None,
+                   ax: Axes | None = None) -> Figure:
+    """Line chart of ``textstat_trend`` output; the number of documents behind each point is shown.
+
+    Each x position is labelled ``n=<documents>`` under the axis, and markers grow with the number of
+    documents, so a year resting on one report is visible as such.
+
+    >>> textplot_trend(textstat_trend(corpus, ["民法典", "扫黑除恶"]))  # doctest: +SKIP
+    """
+    fig, ax = _figure(ax, (8, 4.5))
+    if trend is None or trend.empty:
+        _empty(ax)
+        return fig
+    keys = _sort_key(trend[by].unique())
+    labels = [_label(k) for k in keys]
+    pos = {str(k): i for i, k in enumerate(keys)}
+    n_docs = {str(k): int(v) for k, v in
+              trend.groupby(trend[by].astype(str), dropna=False)["n_docs"].max().items()}
+    biggest = max([*n_docs.values(), 1])
     for term, grp in trend.groupby("term", sort=False):
-        grp = grp.sort_values(by)
-        ax.plot(grp[by].astype(str), grp["per_10k"], marker="o", label=term)
-    for x, n in trend.drop_duplicates(by)[[by, "n_docs"]].itertuples(index=False):
-        ax.annotate(f"n={n}", (str(x), 0), textcoords="offset points", xytext=(0, -28),
-                    ha="center", fontsize=8, color="grey", annotation_clip=False)
-    ax.set_xlabel("报告年度")
-    ax.set_ylabel("每万词出现次数")
-    ax.set_title("关键词趋势")
-    ax.legend()
+        xs = [pos[str(k)] for k in grp[by]]
+        order = sorted(range(len(xs)), key=xs.__getitem__)
+        xs = [xs[i] for i in order]
+        ys = [float(grp[measure].iloc[i]) for i in order]
+        sizes = [20 + 80 * int(grp["n_docs"].iloc[i]) / biggest for i in order]
+        (line,) = ax.plot(xs, ys, label=str(term), linewidth=1.6)
+        ax.scatter(xs, ys, s=sizes, color=line.get_color(), zorder=3)
+    ax.set_xticks(range(len(keys)), labels)
+    for i, k in enumerate(keys):
+        ax.annotate(f"n={n_docs.get(str(k), 0)}", (i, 0), xycoords=("data", "axes fraction"),
+                    textcoords="offset points", xytext=(0, -30), ha="center", fontsize=8,
+                    color="grey", annotation_clip=False)
+    ax.set_xlabel(f"{field_label(by)}（n = 报告数）", labelpad=16)
+    ax.set_ylabel("每万词出现次数" if measure == "per_10k" else "出现次数")
+    ax.set_ylim(bottom=0)
+    ax.set_title(title or "关键词趋势")
+    ax.legend(fontsize=9, ncol=2 if trend["term"].nunique() > 5 else 1)
+    ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return fig
 
 
-def textplot_wordcloud(freq: pd.DataFrame, *, max_words: int = 150, ax=None, seed: int = 42):
-    """Word cloud of a ``textstat_frequency`` table (deterministic for the same input)."""
-    setup_font()
-    import matplotlib.pyplot as plt
+def textplot_theme_trend(themes: pd.DataFrame, *, by: str = "report_year",
+                         n_docs: Mapping | pd.Series | None = None, top: int | None = 8,
+                         title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Theme shares over ``by`` (``textstat_themes(corpus, by="report_year")``), one line per theme.
+
+    ``n_docs`` (``{year: documents}``, e.g. ``corpus.docs.groupby("report_year").size()``) labels
+    each x position with its number of documents. ``top`` keeps the themes with the largest mean share.
+
+    >>> textplot_theme_trend(textstat_themes(corpus, by="report_year"),
+    ...                      n_docs=corpus.docs.groupby("report_year").size())  # doctest: +SKIP
+    """
+    fig, ax = _figure(ax, (9, 4.8))
+    if themes is None or themes.empty:
+        _empty(ax)
+        return fig
+    keys = _sort_key(themes[by].unique())
+    pos = {str(k): i for i, k in enumerate(keys)}
+    mean = themes.groupby("theme", sort=False)["share"].mean().sort_values(ascending=False)
+    chosen = list(mean.index[:top] if top else mean.index)
+    for theme in chosen:
+        grp = themes[themes["theme"] == theme]
+        pts = sorted((pos[str(k)], 100 * float(s)) for k, s in zip(grp[by], grp["share"], strict=True))
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=str(theme))
+    ax.set_xticks(range(len(keys)), [_label(k) for k in keys])
+    if n_docs is not None:
+        nd = {str(k): int(v) for k, v in dict(n_docs).items()}
+        for i, k in enumerate(keys):
+            ax.annotate(f"n={nd.get(str(k), 0)}", (i, 0), xycoords=("data", "axes fraction"),
+                        textcoords="offset points", xytext=(0, -30), ha="center", fontsize=8,
+                        color="grey", annotation_clip=False)
+        ax.set_xlabel(f"{field_label(by)}（n = 报告数）", labelpad=16)
+    else:
+        ax.set_xlabel(field_label(by))
+    ax.set_ylabel("主题词占比（%）")
+    ax.set_ylim(bottom=0)
+    ax.set_title(title or "主题趋势")
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- word clouds
+
+
+def _frequencies(freq: pd.DataFrame, weight: str, max_words: int) -> dict[str, float]:
+    """Term -> weight, in a canonical order (weight desc, term asc) so row order never matters."""
+    rows = [(str(t), float(w)) for t, w in zip(freq["term"], freq[weight], strict=True)
+            if isinstance(t, str) and t.strip() and w == w and float(w) > 0]
+    merged: dict[str, float] = {}
+    for t, w in rows:
+        merged[t] = merged.get(t, 0.0) + w
+    items = sorted(merged.items(), key=lambda tw: (-tw[1], tw[0]))[:max_words]
+    return dict(items)
+
+
+def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,
+                 colour: str | None = None, colormap: str = "viridis"):
     from wordcloud import WordCloud
 
-    wc = WordCloud(font_path=str(font_path()), width=900, height=500, background_color="white",
-                   max_words=max_words, random_state=seed, prefer_horizontal=1.0)
-    wc.generate_from_frequencies(dict(zip(freq["term"], freq["count"], strict=True)))
-    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(9, 5))
-    ax.imshow(wc.to_array(), interpolation="bilinear")
-    ax.axis("off")
+    kw = {"color_func": lambda *a, **k: colour} if colour else {"colormap": colormap}
+    wc = WordCloud(font_path=str(font_path()), width=width, height=height,
+                   background_color="white", max_words=len(freqs), random_state=seed,
+                   prefer_horizontal=1.0, collocations=False, **kw)
+    wc.generate_from_frequencies(freqs)
+    return wc.to_array()
+
+
+def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str = "count",
+                       max_words: int = 150, seed: int = 42, title: str | None = None,
+                       ncols: int = 3, ax: Axes | None = None) -> Figure:
+    """Word cloud of a ``textstat_frequency`` table; with ``by``, one small cloud per group.
+
+    Deterministic: the same table (in any row order) gives the same image.
+
+    >>> textplot_wordcloud(textstat_frequency(corpus, n=150))                      # doctest: +SKIP
+    >>> textplot_wordcloud(textstat_frequency(corpus, by="report_year", n=60),
+    ...                    by="report_year")                                        # doctest: +SKIP
+    """
+    setup_font()
+    import matplotlib.pyplot as plt
+
+    if by is not None and by in freq.columns:
+        keys = _sort_key(freq[by].unique())
+        if not keys:
+            fig, ax = _figure(ax, (9, 5))
+            _empty(ax)
+            return fig
+        nc = max(1, min(ncols, len(keys)))
+        nr = math.ceil(len(keys) / nc)
+        fig, axes = plt.subplots(nr, nc, figsize=(4.6 * nc, 2.9 * nr), squeeze=False)
+        for i, a in enumerate(axes.flat):
+            if i >= len(keys):
+                a.axis("off")
+                continue
+            sub = freq[freq[by].astype(str) == str(keys[i])]
+            _draw_cloud(a, _frequencies(sub, weight, max_words), width=460, height=280, seed=seed)
+            a.set_title(f"{field_label(by)}：{_label(keys[i])}", fontsize=11)
+        if title:
+            fig.suptitle(title)
+        fig.tight_layout()
+        return fig
+    fig, ax = _figure(ax, (9, 5))
+    _draw_cloud(ax, _frequencies(freq, weight, max_words), width=900, height=500, seed=seed)
+    if title:
+        ax.set_title(title)
     return fig
+
+
+def _draw_cloud(ax, freqs: dict[str, float], *, width: int, height: int, seed: int) -> None:
+    if not freqs:
+        _empty(ax)
+        return
+    ax.imshow(_cloud_array(freqs, width=width, height=height, seed=seed), interpolation="bilinear")
+    ax.axis("off")
+
+
+def _signed(keyness: pd.DataFrame, measure: str) -> pd.Series:
+    """Keyness score signed by direction (log_ratio > 0: over-represented in the target)."""
+    import numpy as np
+
+    score = keyness[measure].astype(float)
+    if measure == "log_ratio" or "log_ratio" not in keyness.columns:
+        return score
+    return np.sign(keyness["log_ratio"].astype(float)) * score.abs()
+
+
+def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 60,
+                              labels: Sequence[str] = ("目标", "参照"), seed: int = 42,
+                              title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Comparison cloud of two groups from ``textstat_keyness``: target terms left (red), reference
+    terms right (blue), sized by ``|measure|``; the side comes from the sign of ``log_ratio``.
+
+    >>> textplot_comparison_cloud(textstat_keyness(corpus, "province == '广东省'"),
+    ...                           labels=("广东省", "其他地区"))                  # doctest: +SKIP
+    """
+    import numpy as np
+
+    fig, ax = _figure(ax, (11, 5))
+    if keyness is None or keyness.empty:
+        _empty(ax)
+        return fig
+    s = _signed(keyness, measure)
+    terms = keyness["term"].astype(str)
+    halves = []
+    for sign, colour in ((1, TARGET_COLOUR), (-1, REFERENCE_COLOUR)):
+        mask = (s * sign) > 0
+        freqs = _frequencies(
+            keyness.assign(_w=(s * sign).where(mask, 0.0), term=terms)[mask], "_w", n)
+        if freqs:
+            halves.append(_cloud_array(freqs, width=550, height=500, seed=seed, colour=colour))
+        else:
+            halves.append(np.full((500, 550, 3), 255, dtype=np.uint8))
+    divider = np.full((500, 6, 3), 200, dtype=np.uint8)
+    ax.imshow(np.hstack([halves[0], divider, halves[1]]), interpolation="bilinear")
+    ax.axis("off")
+    for x, lab, colour in ((0.25, labels[0], TARGET_COLOUR), (0.75, labels[1], REFERENCE_COLOUR)):
+        ax.text(x, 1.02, str(lab), transform=ax.transAxes, ha="center", va="bottom",
+                fontsize=13, color=colour)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
+                     labels: Sequence[str] = ("目标", "参照"), title: str | None = None,
+                     ax: Axes | None = None) -> Figure:
+    """Horizontal bars of ``textstat_keyness``: the ``n`` top terms of the target (right, red) and of
+    the reference (left, blue); bar length = ``measure`` signed by the direction of ``log_ratio``.
+
+    >>> textplot_keyness(textstat_keyness(corpus, "province == '广东省'"))  # doctest: +SKIP
+    """
+    if keyness is None or keyness.empty:
+        fig, ax = _figure(ax, (8, 5))
+        _empty(ax)
+        return fig
+    s = _signed(keyness, measure)
+    df = keyness.assign(score_=s.to_numpy(), term=keyness["term"].astype(str))
+    pos = df[df["score_"] > 0].sort_values(["score_", "term"], ascending=[False, True]).head(n)
+    neg = df[df["score_"] < 0].sort_values(["score_", "term"], ascending=[False, True]).tail(n)
+    # top target term at the top, strongest reference term at the bottom
+    terms = [*pos["term"], *neg["term"]]
+    vals = [float(v) for v in [*pos["score_"], *neg["score_"]]]
+    fig, ax = _figure(ax, (8, max(3.0, 0.32 * len(terms) + 1.2)))
+    ys = list(range(len(terms)))[::-1]
+    ax.barh(ys, vals, color=[TARGET_COLOUR if v > 0 else REFERENCE_COLOUR for v in vals])
+    ax.set_yticks(ys, terms)
+    ax.axvline(0, color="black", linewidth=0.8)
+    name = {"g2": "G²（对数似然）", "chi2": "χ²", "log_ratio": "对数比"}.get(measure, measure)
+    ax.set_xlabel(f"{name}：> 0 偏向{labels[0]}，< 0 偏向{labels[1]}")
+    ax.set_title(title or f"关键性：{labels[0]} 对比 {labels[1]}")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=TARGET_COLOUR, label=str(labels[0])),
+                       Patch(color=REFERENCE_COLOUR, label=str(labels[1]))], fontsize=9,
+              loc="lower right")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: str | None = None,
+                   cmap: str = "Reds", ax: Axes | None = None) -> Figure:
+    """Heatmap of a ``textstat_simil`` matrix (index = columns = labels), values in the cells.
+
+    >>> textplot_simil(textstat_simil(corpus, labels="town"))  # doctest: +SKIP
+    """
+    k = len(simil)
+    fig, ax = _figure(ax, (min(2.2 + 0.75 * k, 14), min(1.8 + 0.6 * k, 12)))
+    if k == 0:
+        _empty(ax)
+        return fig
+    vals = simil.to_numpy(dtype=float)
+    im = ax.imshow(vals, cmap=cmap, vmin=0, vmax=1)
+    labels = [_label(x) for x in simil.index]
+    ax.set_xticks(range(k), labels, rotation=45, ha="right")
+    ax.set_yticks(range(k), labels)
+    if annotate is None:
+        annotate = k <= 15
+    if annotate:
+        for i in range(k):
+            for j in range(k):
+                v = vals[i, j]
+                if v == v:
+                    ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8,
+                            color="white" if v > 0.6 else "black")
+    fig.colorbar(im, ax=ax, fraction=0.046, pad=0.04, label="余弦相似度")
+    ax.set_title(title or "文本相似度（TF-IDF 余弦）")
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- themes
+
+
+def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequence | None = None,
+                    reference: pd.DataFrame | None | Literal[False] = None,
+                    kind: Literal["radar", "bar"] = "radar", max_groups: int = 6,
+                    title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Theme profile of ``textstat_themes`` rows (one polygon or bar set per group of ``by``),
+    against the corpus average (dashed grey).
+
+    ``groups`` picks the groups to draw (default: the first ``max_groups``). ``reference`` is the
+    themes table the average is pooled from (sum of hits / sum of units per theme); default the
+    ``themes`` table itself; ``False`` draws no average.
+
+    >>> th = textstat_themes(corpus, by="province")
+    >>> textplot_themes(th, by="province", groups=["广东省"])  # doctest: +SKIP
+    """
+    setup_font()
+    import numpy as np
+
+    if themes is None or themes.empty:
+        fig, ax = _figure(ax, (7, 6))
+        _empty(ax)
+        return fig
+    order = list(dict.fromkeys(themes["theme"].astype(str)))
+    if groups is None:
+        groups = _sort_key(themes[by].unique())[:max_groups]
+    series: list[tuple[str, list[float], str | None]] = []
+    for g in groups:
+        sub = themes[themes[by].astype(str) == str(g)]
+        share = dict(zip(sub["theme"].astype(str), sub["share"].astype(float), strict=True))
+        series.append((_label(g), [100 * share.get(t, 0.0) for t in order], None))
+    if reference is not False:
+        ref = themes if reference is None else reference
+        agg = ref.groupby(ref["theme"].astype(str))[["hits", "n_units"]].sum()
+        avg = (agg["hits"] / agg["n_units"].where(agg["n_units"] > 0)).fillna(0.0)
+        series.append(("语料平均", [100 * float(avg.get(t, 0.0)) for t in order], AVERAGE_COLOUR))
+    if kind == "radar":
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            fig, ax = plt.subplots(figsize=(7.5, 6.5), subplot_kw={"projection": "polar"})
+        else:
+            fig = ax.figure
+        angles = np.linspace(0, 2 * np.pi, len(order), endpoint=False).tolist()
+        for name, vals, colour in series:
+            style = {"color": colour, "linestyle": "--"} if colour else {}
+            ax.plot(angles + angles[:1], vals + vals[:1], label=name, linewidth=1.6, **style)
+            if not colour:
+                ax.fill(angles + angles[:1], vals + vals[:1], alpha=0.12)
+        ax.set_xticks(angles, order, fontsize=9)
+        ax.set_ylim(bottom=0)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.06),
+                  ncol=min(len(series), 4), frameon=False)
+        ax.set_title(title or "主题构成（主题词占比，%）", pad=24)
+    else:
+        fig, ax = _figure(ax, (8, max(3.5, 0.45 * len(order) + 1.2)))
+        h = 0.8 / max(len(series), 1)
+        ys = np.arange(len(order))[::-1]
+        for i, (name, vals, colour) in enumerate(series):
+            ax.barh(ys + 0.4 - (i + 0.5) * h, vals, height=h, label=name,
+                    **({"color": colour} if colour else {}))
+        ax.set_yticks(ys, order)
+        ax.set_xlabel("主题词占比（%）")
+        ax.legend(fontsize=9)
+        ax.set_title(title or "主题构成")
+        ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def _units(values) -> list[str]:
+    return [str(x) for x in values if str(x) not in ("", "nan", "<NA>", "None")]
+
+
+def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
+                        measure: Literal["n_facts", "total"] = "n_facts",
+                        groups: Sequence | None = None, max_groups: int = 8,
+                        title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Bars of ``textstat_indicator_summary``: one row per category, one bar per group of ``by``.
+
+    ``measure="n_facts"`` counts the facts found; ``"total"`` sums their values (units differ between
+    categories, so each bar is labelled with its unit).
+
+    >>> textplot_indicators(textstat_indicator_summary(corpus, by="town"))  # doctest: +SKIP
+    """
+    setup_font()
+    import numpy as np
+
+    if summary is None or summary.empty:
+        fig, ax = _figure(ax, (8, 4))
+        _empty(ax)
+        return fig
+    if groups is None:
+        groups = _sort_key(summary[by].unique())[:max_groups]
+    df = summary[summary[by].astype(str).isin([str(g) for g in groups])]
+    cats = (df.groupby(df["category"].astype(str))[measure].sum().sort_values(ascending=False)
+            .index.tolist())
+    fig, ax = _figure(ax, (8.5, max(3.5, 0.42 * len(cats) * max(1, len(groups)) ** 0.5 + 1.5)))
+    ys = np.arange(len(cats))[::-1]
+    h = 0.8 / max(len(groups), 1)
+    for i, g in enumerate(groups):
+        sub = df[df[by].astype(str) == str(g)]
+        vals = sub.groupby(sub["category"].astype(str))[measure].sum()
+        units = (sub.groupby(sub["category"].astype(str))["unit"]
+                 .agg(lambda u: "/".join(dict.fromkeys(_units(u))))
+                 if "unit" in sub.columns else {})
+        y = ys + 0.4 - (i + 0.5) * h
+        v = [float(vals.get(c, 0.0)) for c in cats]
+        bars = ax.barh(y, v, height=h, label=_label(g))
+        if measure == "total" or len(groups) == 1:
+            for bar, c, val in zip(bars, cats, v, strict=True):
+                if val:
+                    unit = units.get(c, "") if measure == "total" else ""
+                    ax.annotate(f"{val:g}{unit}",
+                                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                                xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_yticks(ys, cats)
+    ax.set_xlabel("指标条数" if measure == "n_facts" else "数值合计（单位见标注）")
+    if len(groups) > 1:
+        ax.legend(fontsize=8, title=field_label(by), title_fontsize=8)
+    ax.set_title(title or "数字指标")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- reuse (HTML)
+
+_REUSE_CSS = """<style>
+.fz-reuse{display:flex;gap:1em;align-items:flex-start}
+.fz-reuse>div{flex:1;min-width:0}
+.fz-reuse h4{margin:.2em 0;font-size:1em}
+.fz-reuse pre{white-space:pre-wrap;word-break:break-all;font-family:inherit;font-size:.9em;
+ line-height:1.6;max-height:40em;overflow-y:auto;border:1px solid #ddd;padding:.6em;margin:0}
+.fz-reuse mark{background:#ffe08a}
+.fz-reuse mark.fz-bp{background:#e5e5e5}
+.fz-reuse sup{color:#b35900;font-size:.7em}
+.fz-note{color:#666;font-size:.85em}
+</style>"""
+
+
+def _merge(spans: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, list[int], bool]]:
+    """Merge overlapping (start, end, passage no, boilerplate) spans; boilerplate only if all are."""
+    out: list[list] = []
+    for s, e, k, bp in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+            out[-1][2].append(k)
+            out[-1][3] = out[-1][3] and bp
+        else:
+            out.append([s, e, [k], bp])
+    return [(s, e, ks, bp) for s, e, ks, bp in out]
+
+
+def _highlight(text: str, spans: list[tuple[int, int, int, bool]]) -> str:
+    parts, pos = [], 0
+    for s, e, ks, bp in _merge(spans):
+        s, e = max(s, pos), min(e, len(text))
+        if e <= s:
+            continue
+        parts.append(html.escape(text[pos:s]))
+        nums = ",".join(str(k) for k in sorted(set(ks)))
+        cls = ' class="fz-bp"' if bp else ""
+        parts.append(f"<sup>[{nums}]</sup><mark{cls}>{html.escape(text[s:e])}</mark>")
+        pos = e
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)
+
+
+def reuse_html(text_a: str, text_b: str, spans_a, spans_b, *, title_a: str = "",
+               title_b: str = "", note: str = "") -> str:
+    """Side-by-side HTML of two texts with ``(start, end, passage no, boilerplate)`` spans marked.
+
+    Every piece of text, titles included, is HTML-escaped.
+    """
+    cols = []
+    for title, text, spans in ((title_a, text_a, spans_a), (title_b, text_b, spans_b)):
+        cols.append(f"<div><h4>{html.escape(title)}</h4><pre>{_highlight(text, spans)}</pre></div>")
+    note_html = f'<p class="fz-note">{html.escape(note)}</p>' if note else ""
+    return f'{_REUSE_CSS}{note_html}<div class="fz-reuse">{"".join(cols)}</div>'
+
+
+def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: str, *,
+                   boilerplate: bool = True):
+    """The texts of two reports side by side with their shared passages (``textstat_reuse``)
+    highlighted with ``<mark>`` and numbered; boilerplate passages in grey (``boilerplate=False``
+    hides them). Returns ``IPython.display.HTML``; all report text is HTML-escaped.
+
+    >>> reuse = textstat_reuse(corpus)
+    >>> top = reuse.iloc[0]
+    >>> textplot_reuse(corpus, reuse, top.doc_a, top.doc_b)  # doctest: +SKIP
+    """
+    from IPython.display import HTML
+
+    docs = corpus.docs.set_index("doc_id")
+    for d in (doc_a, doc_b):
+        if d not in docs.index:
+            raise KeyError(f"no document {d!r} in the corpus")
+    pairs = passages[((passages["doc_a"] == doc_a) & (passages["doc_b"] == doc_b))
+                     | ((passages["doc_a"] == doc_b) & (passages["doc_b"] == doc_a))]
+    if not boilerplate and "boilerplate" in pairs.columns:
+        pairs = pairs[~pairs["boilerplate"].astype(bool)]
+    pairs = pairs.sort_values(["start_a", "start_b"]) if len(pairs) else pairs
+    spans_a, spans_b = [], []
+    for k, row in enumerate(pairs.itertuples(index=False), start=1):
+        bp = bool(getattr(row, "boilerplate", False))
+        a, b = (row.start_a, row.end_a), (row.start_b, row.end_b)
+        if row.doc_a != doc_a:
+            a, b = b, a
+        spans_a.append((int(a[0]), int(a[1]), k, bp))
+        spans_b.append((int(b[0]), int(b[1]), k, bp))
+
+    def title(d):
+        row = docs.loc[d]
+        return f"{row['file']}（{_label(row.get('title'))}）"
+
+    n_bp = sum(s[3] for s in spans_a)
+    note = f"共 {len(spans_a)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落。"
+    return HTML(reuse_html(str(docs.loc[doc_a, "text"]), str(docs.loc[doc_b, "text"]), spans_a,
+                           spans_b, title_a=title(doc_a), title_b=title(doc_b), note=note))
