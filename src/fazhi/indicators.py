@@ -1,0 +1,539 @@
+"""Numeric indicators (数字指标): the numbers a report states, as a table.
+
+``extract_indicators`` finds facts such as "调处化解矛盾纠纷209件", "接待咨询700多人次", "调解成功率达99%"
+or "参观廉政教育基地三次" in one text; ``textstat_indicators`` does it for a corpus (one row per fact, with the
+document's metadata and part); ``textstat_indicator_summary`` sums them per group and category.
+
+The rules are versioned data in ``fazhi/data/``:
+
+- ``indicator_units.tsv``: counting units and their kind (件, 人次, 万元, % ...), the qualifiers around a
+  number (多, 余, 约, 近, 超过, 达, 以上), and the words trimmed from the subject phrase;
+- ``not_indicators.tsv``: what is not a fact (ordinals, book titles, numbered slogans such as “两个维护”
+  and 三项制度, rules such as 行政执法人员2人以上, frequencies such as 每季度召开1次, phone numbers);
+- ``indicators.tsv``: the categories (category, Chinese label, regex, unit kinds), first match wins.
+
+A fact is a number (Arabic 209, 1,200, 1.5万; Chinese 三, 两, 一百二十, 三万; 百分之九十九) followed by a
+counting unit. Years, dates and plenums (2021年, 3月15日, 十九大, 二十届三中全会) are never facts because 年,
+月, 日, 届, 大 are not counting units.
+
+Subject rule: when the number is followed by a noun ("聘请1名法律顾问"), the subject is that noun (with a
+short verb before the number kept: 聘请法律顾问); otherwise it is the clause before the number (from the
+previous ，；。 or the previous fact), cut after its last light verb or time phrase (开展, 召开, 举办,
+以来, 累计 ...), stripped of leading adverbs and place words (今年, 共, 有效, 我镇 ...), and shortened to
+``max_subject`` characters at a word boundary (的, 和, 、 ...).
+
+>>> extract_indicators("今年以来有效调处化解矛盾纠纷209件，矛盾纠纷调解成功率达99%。")[0]["subject"]
+'调处化解矛盾纠纷'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+FACT_COLUMNS = ["doc_id", "file", "category", "subject", "value", "unit", "qualifier", "sentence",
+                "start", "end"]
+META_COLUMNS = ["town", "district", "city", "province", "report_year", "part"]
+EXTRA_COLUMNS = ["raw", "label"]
+SUMMARY_COLUMNS = ["category", "n_facts", "total", "unit", "stat", "label"]
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+_SEGMENT_END = re.compile(r"[。；！？;!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_WORD_CUT = re.compile(r"[的和及与对在把将向、]")
+_EDGE = "，、；：,;:. \t“”\"'"
+
+
+class IndicatorRulesError(ValueError):
+    """A malformed line in an indicator table; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    form: str
+    kind: str
+    canonical: str
+    blocked: str  # regex of what may not follow the unit ("" = nothing)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    name: str
+    left: re.Pattern | None
+    raw: re.Pattern | None
+    right: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Category:
+    category: str
+    label: str
+    pattern: re.Pattern
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IndicatorRules:
+    """The compiled tables; build with :func:`load_indicator_rules`."""
+
+    units: dict[str, Unit]
+    fact: re.Pattern
+    qualifier_before: tuple[tuple[re.Pattern, str], ...]
+    qualifier_inner: dict[str, str]
+    qualifier_after: tuple[tuple[str, str], ...]
+    subject_cut: re.Pattern | None
+    subject_lead: re.Pattern | None
+    subject_tail: re.Pattern | None
+    subject_after_stop: re.Pattern | None
+    exclusions: tuple[Exclusion, ...]
+    categories: tuple[Category, ...]
+    labels: dict[str, str]
+
+
+def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+    """Numbered rows of a UTF-8 TSV with ``#`` comments, padded to ``ncols`` fields."""
+    text = path.read_bytes().decode("utf-8-sig")
+    out = []
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.rstrip("\r").split("\t")
+        if len(fields) > ncols:
+            raise IndicatorRulesError(f"{path}:{no}: {len(fields)} fields, at most {ncols} expected")
+        out.append((no, fields + [""] * (ncols - len(fields))))
+    return out
+
+
+def _compile(path: Path, no: int, regex: str) -> re.Pattern | None:
+    if not regex:
+        return None
+    try:
+        return re.compile(regex)
+    except re.error as exc:
+        raise IndicatorRulesError(f"{path}:{no}: bad regex {regex!r}: {exc}") from None
+
+
+def _alternation(path: Path, rows: list[tuple[int, str]]) -> re.Pattern | None:
+    for no, rx in rows:
+        _compile(path, no, rx)
+    return re.compile("|".join(f"(?:{rx})" for _, rx in rows)) if rows else None
+
+
+def _data_dir() -> Path:
+    from fazhi.lexicon import data_path
+
+    return data_path("indicators.tsv").parent
+
+
+@lru_cache(maxsize=8)
+def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
+    """Load and compile ``indicator_units.tsv``, ``not_indicators.tsv`` and ``indicators.tsv``.
+
+    ``folder`` (optional) holds replacements of any of the three files; missing ones come from the
+    package. Results are cached per folder.
+
+    >>> load_indicator_rules().labels["disputes"]
+    '矛盾纠纷调解'
+    """
+    base = _data_dir()
+
+    def pick(name: str) -> Path:
+        if folder is not None and (Path(folder) / name).is_file():
+            return Path(folder) / name
+        return base / name
+
+    # units, qualifiers, subject words
+    p = pick("indicator_units.tsv")
+    units: dict[str, Unit] = {}
+    qb: list[tuple[re.Pattern, str]] = []
+    qi: dict[str, str] = {}
+    qa: list[tuple[str, str]] = []
+    words: dict[str, list[tuple[int, str]]] = {"subject_cut": [], "subject_lead": [],
+                                               "subject_tail": [], "subject_after_stop": []}
+    for no, (typ, form, value, extra) in _rows(p, 4):
+        if not form:
+            raise IndicatorRulesError(f"{p}:{no}: empty form")
+        if typ == "unit":
+            kind, _, canonical = value.partition("=")
+            if not kind:
+                raise IndicatorRulesError(f"{p}:{no}: unit {form!r} has no kind")
+            _compile(p, no, extra)
+            units[form] = Unit(form, kind, canonical or form, extra)
+        elif typ == "qualifier_before":
+            qb.append((re.compile(f"(?:{form})$"), value or form))
+            _compile(p, no, form)
+        elif typ == "qualifier_inner":
+            qi[form] = value or form
+        elif typ == "qualifier_after":
+            qa.append((form, value or form))
+        elif typ in words:
+            words[typ].append((no, form))
+        else:
+            raise IndicatorRulesError(f"{p}:{no}: unknown type {typ!r}")
+    if not units:
+        raise IndicatorRulesError(f"{p}: no units")
+    unit_alts = []
+    for form in sorted(units, key=len, reverse=True):
+        u = units[form]
+        unit_alts.append(re.escape(form) + (f"(?!{u.blocked})" if u.blocked else ""))
+    inner = "|".join(re.escape(q) for q in sorted(qi, key=len, reverse=True)) or "(?!)"
+    fact = re.compile(
+        r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
+        r"|(?<![\d.A-Za-z])(?P<pct>百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+        r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
+        rf"(?P<inner>{inner})?"
+        rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
+    )
+
+    # exclusions
+    p = pick("not_indicators.tsv")
+    exclusions = []
+    for no, (name, left, raw, right) in _rows(p, 4):
+        if not (left or raw or right):
+            raise IndicatorRulesError(f"{p}:{no}: exclusion {name!r} has no pattern")
+        exclusions.append(Exclusion(name, _compile(p, no, left), _compile(p, no, raw),
+                                    _compile(p, no, right)))
+
+    # categories
+    p = pick("indicators.tsv")
+    cats = []
+    labels = {"other": "其他"}
+    kinds = {u.kind for u in units.values()}
+    for no, (cat, label, regex, ks) in _rows(p, 4):
+        if not cat or not regex:
+            raise IndicatorRulesError(f"{p}:{no}: category and regex are required")
+        kset = frozenset(k.strip() for k in ks.split(",") if k.strip())
+        if kset - kinds:
+            raise IndicatorRulesError(f"{p}:{no}: unknown unit kind(s) {sorted(kset - kinds)}")
+        cats.append(Category(cat, label or cat, _compile(p, no, regex), kset))
+        labels.setdefault(cat, label or cat)
+    return IndicatorRules(
+        units=units, fact=fact, qualifier_before=tuple(qb), qualifier_inner=qi,
+        qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
+        subject_cut=_alternation(p, words["subject_cut"]),
+        subject_lead=_alternation(p, words["subject_lead"]),
+        subject_tail=_alternation(p, words["subject_tail"]),
+        subject_after_stop=_alternation(p, words["subject_after_stop"]),
+        exclusions=tuple(exclusions), categories=tuple(cats), labels=labels,
+    )
+
+
+def _rules(rules: IndicatorRules | str | Path | None) -> IndicatorRules:
+    if isinstance(rules, IndicatorRules):
+        return rules
+    return load_indicator_rules(None if rules is None else str(rules))
+
+
+def chinese_number(s: str) -> float | None:
+    """Value of a Chinese numeral, or None when it is not a well-formed number.
+
+    >>> chinese_number("一百二十"), chinese_number("两"), chinese_number("十五"), chinese_number("五一")
+    (120.0, 2.0, 15.0, None)
+    """
+    if not s:
+        return None
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = chinese_number(whole) if whole else 0.0
+        if w is None or not frac or any(c not in _CN_DIGITS for c in frac):
+            return None
+        return w + float("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for c in s:
+        if c in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[c] != 0 and digit != 0:
+                return None  # 五一, 一一: two digits without a multiplier
+            digit = _CN_DIGITS[c]
+        elif c in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[c]
+            digit = None
+        elif c in _CN_BIG:
+            section += digit or 0
+            if section == 0:
+                return None
+            total += section * _CN_BIG[c]
+            section = 0
+            digit = None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def _number(m: re.Match) -> tuple[float | None, str | None]:
+    """(value, multiplier) of a fact match."""
+    if m.group("arabic"):
+        value = float(m.group("arabic").replace(",", ""))
+        mult = m.group("mult")
+        return value, mult
+    if m.group("pct"):
+        return chinese_number(m.group("pct")[3:]), None
+    return chinese_number(m.group("chinese")), None
+
+
+def _excluded(rules: IndicatorRules, left: str, raw: str, right: str) -> str | None:
+    for ex in rules.exclusions:
+        if ex.left is not None and not ex.left.search(left):
+            continue
+        if ex.raw is not None and not ex.raw.search(raw):
+            continue
+        if ex.right is not None and not ex.right.search(right):
+            continue
+        return ex.name
+    return None
+
+
+def _strip_repeat(s: str, pattern: re.Pattern | None, *, lead: bool) -> str:
+    if pattern is None:
+        return s
+    anchored = re.compile(f"^(?:{pattern.pattern})" if lead else f"(?:{pattern.pattern})$")
+    while s:
+        m = anchored.search(s)
+        if not m or not m.group(0):
+            break
+        s = s[m.end():] if lead else s[:m.start()]
+        s = s.strip(_EDGE)
+    return s
+
+
+def _shorten(s: str, max_len: int) -> str:
+    if len(s) <= max_len:
+        return s
+    for m in _WORD_CUT.finditer(s):
+        if len(s) - m.end() <= max_len and m.end() < len(s):
+            return s[m.end():].strip(_EDGE)
+    return s[-max_len:]
+
+
+def _clean_edges(s: str) -> str:
+    s = s.strip(_EDGE)
+    # drop a dangling bracket half: "村（社区" or "）开展"
+    if s.count("（") > s.count("）"):
+        s = s[: s.rfind("（")]
+    while s and s[0] in "）)》":
+        s = s[1:].strip(_EDGE)
+    return s.strip(_EDGE)
+
+
+def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int) -> str:
+    before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
+    if rules.subject_cut is not None:
+        last = None
+        for m in rules.subject_cut.finditer(before):
+            if m.end() < len(before):
+                last = m
+        if last is not None:
+            before = before[last.end():]
+    before = _strip_repeat(before.strip(_EDGE), rules.subject_lead, lead=True)
+    before = _strip_repeat(before, rules.subject_tail, lead=False)
+    before = _clean_edges(before)
+    noun = ""
+    if after and "\u4e00" <= after[0] <= "\u9fff":
+        stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
+        noun = after[: stop.start()] if stop else after
+        noun = _clean_edges(noun[:max_subject])
+    if noun:
+        return _shorten((before if len(before) <= 4 else "") + noun, max_subject)
+    return _shorten(before, max_subject)
+
+
+def _categorise(rules: IndicatorRules, kind: str, subject: str, context: str) -> str:
+    for text in (subject, _BOOK_TITLE.sub("", context)):
+        if not text:
+            continue
+        for cat in rules.categories:
+            if cat.kinds and kind not in cat.kinds:
+                continue
+            if cat.pattern.search(text):
+                return cat.category
+    return "other"
+
+
+def _last_end(pattern: re.Pattern, text: str, lo: int, hi: int) -> int:
+    """End of the last match of ``pattern`` in ``text[lo:hi]``, or ``lo``."""
+    pos = lo
+    for m in pattern.finditer(text, lo, hi):
+        pos = m.end()
+    return pos
+
+
+def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None = None,
+                       max_subject: int = 16) -> list[dict[str, Any]]:
+    """Numeric facts of one text, in order: dicts with category, subject, value, unit, qualifier,
+    sentence, start, end (offsets of the number+unit in ``text``), raw (``text[start:end]``) and label.
+
+    ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
+
+    >>> [(f["value"], f["unit"], f["qualifier"], f["category"])
+    ...  for f in extract_indicators("累计发放法治宣传资料5000多份，接待咨询700多人次。")]
+    [(5000.0, '份', '多', 'publicity_materials'), (700.0, '人次', '多', 'consultation')]
+    """
+    r = _rules(rules)
+    if not text:
+        return []
+    norm = text.translate(_FULLWIDTH)  # same length: offsets stay valid
+    facts: list[dict[str, Any]] = []
+    prev_end = 0
+    for m in r.fact.finditer(norm):
+        start, end = m.start(), m.end()
+        value, mult = _number(m)
+        if value is None:
+            continue
+        unit_form = "%" if m.group("pct") else m.group("unit")
+        unit = r.units.get(unit_form)
+        if unit is None:
+            unit = Unit("%", "rate", "%", "")
+        unit_name = unit.canonical
+        if mult and unit.kind == "money":
+            unit_name = mult + unit_name if unit_name == "元" else unit_name
+        elif mult:
+            value *= 10_000 if mult == "万" else 100_000_000
+        line_start = norm.rfind("\n", 0, start) + 1
+        line_end = norm.find("\n", end)
+        line_end = len(norm) if line_end < 0 else line_end
+        left = norm[max(line_start, start - 30):start]
+        right = norm[end:min(line_end, end + 12)]
+        raw = text[start:end]
+        if _excluded(r, left, norm[start:end], right):
+            continue
+        qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
+        q_start = start
+        for pat, q in r.qualifier_before:
+            qm = pat.search(norm, max(line_start, start - 4), start)
+            if qm:
+                q_start = qm.start()
+                qualifier = qualifier or q
+                break
+        after = right
+        for form, q in r.qualifier_after:
+            if after.startswith(form):
+                qualifier = qualifier or q
+                after = after[len(form):]
+                break
+        # the clause before the number: from the previous clause end or the previous fact
+        c0 = max(prev_end, line_start)
+        clause = norm[_last_end(_CLAUSE_END, norm, c0, q_start):q_start]
+        context = norm[_last_end(_SEGMENT_END, norm, c0, q_start):q_start]
+        subject = _subject(r, clause, after, max_subject=max_subject)
+        category = _categorise(r, unit.kind, subject, context)
+        sent_start = _last_end(_SENTENCE_END, norm, line_start, start)
+        nxt = _SENTENCE_END.search(norm, end)
+        sent_end = nxt.end() if nxt else len(norm)
+        facts.append({
+            "category": category, "subject": subject, "value": float(value), "unit": unit_name,
+            "qualifier": qualifier, "sentence": text[sent_start:sent_end].strip(),
+            "start": start, "end": end, "raw": raw, "label": r.labels.get(category, category),
+        })
+        prev_end = end
+    return facts
+
+
+def _level1_spans(sections: pd.DataFrame) -> dict[str, tuple[list[int], list[int], list[str]]]:
+    spans: dict[str, tuple[list[int], list[int], list[str]]] = {}
+    if sections is None or len(sections) == 0:
+        return spans
+    top = sections[sections["level"] == 1].sort_values(["doc_id", "start"])
+    for doc_id, g in top.groupby("doc_id", sort=False):
+        spans[str(doc_id)] = (g["start"].astype(int).tolist(), g["end"].astype(int).tolist(),
+                              g["part"].astype(str).tolist())
+    return spans
+
+
+def _part(spans, doc_id: str, pos: int) -> str:
+    s = spans.get(doc_id)
+    if not s:
+        return "preamble"
+    starts, ends, parts = s
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and pos < ends[i]:
+        return parts[i]
+    return "preamble"
+
+
+def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = None,
+                        max_subject: int = 16) -> pd.DataFrame:
+    """One row per numeric fact of every document of ``corpus``.
+
+    Columns: doc_id, file, category, subject, value, unit, qualifier, sentence, start, end (offsets into
+    ``corpus.docs.text``), then town, district, city, province, report_year, part (the canonical part of
+    the level-1 section holding the fact, "preamble" outside them), then raw and label (中文类别).
+
+    >>> df = textstat_indicators(open_corpus("data/raw"))            # doctest: +SKIP
+    >>> df.query("category == 'disputes'")[["town", "subject", "value", "unit"]]  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    r = _rules(rules)
+    docs = corpus.docs
+    spans = _level1_spans(getattr(corpus, "sections", None))
+    rows = []
+    meta_cols = [c for c in META_COLUMNS if c != "part"]
+    for doc in docs.itertuples(index=False):
+        d = doc._asdict()
+        doc_id = str(d["doc_id"])
+        for f in extract_indicators(d.get("text") or "", rules=r, max_subject=max_subject):
+            row = {"doc_id": doc_id, "file": d.get("file")}
+            row.update({k: f[k] for k in FACT_COLUMNS[2:]})
+            row.update({k: d.get(k) for k in meta_cols})
+            row["part"] = _part(spans, doc_id, f["start"])
+            row["raw"] = f["raw"]
+            row["label"] = f["label"]
+            rows.append(row)
+    cols = FACT_COLUMNS + META_COLUMNS + EXTRA_COLUMNS
+    df = pd.DataFrame(rows, columns=cols)
+    df["value"] = df["value"].astype(float)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    return df
+
+
+def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "town",
+                               rules: IndicatorRules | str | Path | None = None) -> pd.DataFrame:
+    """Facts per group, category and unit (long table): <by>, category, n_facts, total, unit, stat, label.
+
+    ``total`` is the SUM of the values for counts (件, 人次, 万元 ...) but the MEAN for rates (unit %);
+    ``stat`` says which ("sum" / "mean"). Takes a corpus or the table of :func:`textstat_indicators`.
+
+    >>> textstat_indicator_summary(corpus, by="town")               # doctest: +SKIP
+       town   category  n_facts  total unit  stat    label
+     蓬东乡   disputes        2  209.0    件   sum  矛盾纠纷调解
+    """
+    import pandas as pd
+
+    r = _rules(rules)
+    if hasattr(corpus_or_indicators, "docs"):
+        facts = textstat_indicators(corpus_or_indicators, rules=r)
+    else:
+        facts = corpus_or_indicators
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [k for k in keys if k not in facts.columns]
+    if missing:
+        raise KeyError(f"no column {missing} in the indicator table")
+    cols = keys + SUMMARY_COLUMNS
+    if facts.empty:
+        return pd.DataFrame(columns=cols)
+    rate_units = {u.canonical for u in r.units.values() if u.kind == "rate"}
+    g = facts.groupby(keys + ["category", "unit"], dropna=False, sort=True)["value"]
+    out = g.agg(n_facts="size", sum="sum", mean="mean").reset_index()
+    is_rate = out["unit"].isin(rate_units)
+    out["total"] = out["sum"].where(~is_rate, out["mean"]).astype(float)
+    out["stat"] = is_rate.map({True: "mean", False: "sum"})
+    out["label"] = out["category"].map(lambda c: r.labels.get(c, c))
+    out["n_facts"] = out["n_facts"].astype("int64")
+    return out[cols].reset_index(drop=True)
+
