@@ -36,7 +36,8 @@ _HALF_PUNCT = re.compile(r"[,;:?!]")
 _PAREN = re.compile(r"\(([^()\n]{0,120})\)")
 _PERIOD = re.compile(rf"(?<=[{_CJK_CHARS}”）》])\.(?=$|\n|[ \t]*[{_CJK_CHARS}“（《]|[ \t]*$)", re.M)
 _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
-_SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
+_SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _LINE = re.compile(r"[^\n]+")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -51,23 +52,76 @@ class Cleaned:
     flags: dict = field(default_factory=dict)
 
 
+def needles(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings of which every match of ``pattern`` contains one, or None when unknown.
+
+    A text that contains none of them cannot match, so ``needle in text`` (fast) can skip a
+    regex scan (slow when the pattern starts with a lookbehind or a character class) with the
+    same result. ``needles("(?:点击|查看)全文|未完待续")`` -> ``("全文", "未完待续")``.
+    """
+    try:
+        from re import _constants as sre_c
+        from re import _parser as sre_parse
+
+        tree = sre_parse.parse(pattern)
+    except Exception:  # pragma: no cover - an invalid or unusual pattern: no shortcut
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    return _seq_needles(list(tree), sre_c)
+
+
+def _seq_needles(items: list, c) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        found = None
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            found = None if add_flags & re.IGNORECASE else _seq_needles(list(sub), c)
+        elif op is c.BRANCH:
+            branches = [_seq_needles(list(b), c) for b in av[1]]
+            if all(branches):
+                found = tuple(dict.fromkeys(n for b in branches for n in b))  # type: ignore[union-attr]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _seq_needles(list(av[2]), c)
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def may_match(needles_: tuple[str, ...] | None, text: str) -> bool:
+    """False when ``text`` holds none of the ``needles`` (so the regex cannot match)."""
+    return needles_ is None or any(n in text for n in needles_)
+
+
 @dataclass(frozen=True)
 class _Rule:
     name: str
     scope: Literal["line", "inline", "tail", "footer"]
     regex: re.Pattern
+    needles: tuple[str, ...] | None = None
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     out = []
     for name, scope, pattern in load_table("clean_rules.tsv"):
-        out.append(_Rule(name, scope, re.compile(pattern)))  # type: ignore[arg-type]
+        out.append(_Rule(name, scope, re.compile(pattern), needles(pattern)))  # type: ignore[arg-type]
     return tuple(out)
 
 
-def _of(scope: str) -> list[_Rule]:
-    return [r for r in _rules() if r.scope == scope]
+@cache
+def _of(scope: str) -> tuple[_Rule, ...]:
+    return tuple(r for r in _rules() if r.scope == scope)
 
 
 # --- finders: text -> spans to remove ------------------------------------------------------------
@@ -76,6 +130,8 @@ def find_trailer(text: str) -> list[Span]:
     """Template-site trailer: from a marker such as ``……试读结束……`` to the end of the text."""
     best: Span | None = None
     for rule in _of("tail"):
+        if not may_match(rule.needles, text):
+            continue
         m = rule.regex.search(text)
         if m and (best is None or m.start() < best[0]):
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -102,8 +158,10 @@ def find_footer(text: str) -> list[Span]:
 
 def find_web_chrome(text: str) -> list[Span]:
     """Whole lines of web-page chrome: ``日期:`` lines, ``政策文件:``, ``来源:``, ``附件下载``, …"""
-    spans = []
-    rules = _of("line")
+    spans: list[Span] = []
+    rules = [r for r in _of("line") if may_match(r.needles, text)]
+    if not rules:
+        return spans
     for m in _LINE.finditer(text):
         for rule in rules:
             if rule.regex.search(m.group()):
@@ -115,7 +173,8 @@ def find_web_chrome(text: str) -> list[Span]:
 
 def find_artifacts(text: str) -> list[Span]:
     """Conversion artifacts (``[bookmark: _GoBack]``) and invisible characters."""
-    return [(m.start(), m.end(), r.name) for r in _of("inline") for m in r.regex.finditer(text)]
+    return [(m.start(), m.end(), r.name) for r in _of("inline") if may_match(r.needles, text)
+            for m in r.regex.finditer(text)]
 
 
 def find_repeated_title(text: str, *, window: int = 6) -> list[Span]:
@@ -189,8 +248,8 @@ def _typo_regexes() -> tuple[tuple[str, str, re.Pattern], ...]:
     for wrong, right, *_ in load_table("typos.tsv"):
         before, after = guards.get(wrong, ("", ""))
         pat = re.escape(wrong)
-        if before:
-            pat = f"(?<![{re.escape(before)}])" + pat
+        if before:  # the guard after the word: a literal first lets the regex engine skip fast
+            pat += f"(?<![{re.escape(before)}]{re.escape(wrong)})"
         if after:
             pat += f"(?![{re.escape(after)}])"
         out.append((wrong, right, re.compile(pat)))
@@ -199,7 +258,7 @@ def _typo_regexes() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def count_typos(text: str) -> dict[str, int]:
     """Known misspellings found. ``count_typos("完善工作机治")`` -> ``{"机治": 1}``."""
-    counts = {w: len(rx.findall(text)) for w, _, rx in _typo_regexes()}
+    counts = {w: len(rx.findall(text)) for w, _, rx in _typo_regexes() if w in text}
     return {w: n for w, n in counts.items() if n}
 
 
@@ -208,21 +267,25 @@ def fix_typos(text: str) -> str:
 
     ``fix_typos("完善工作机治，危机治理")`` -> ``"完善工作机制，危机治理"``.
     """
-    for _, right, rx in _typo_regexes():
-        text = rx.sub(right, text)
+    for wrong, right, rx in _typo_regexes():
+        if wrong in text:
+            text = rx.sub(right, text)
     return text
 
 
 @cache
-def _placeholders() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((name, re.compile(pattern)) for name, pattern, *_ in load_table("placeholders.tsv"))
+def _placeholders() -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
+    return tuple((name, re.compile(pattern), needles(pattern))
+                 for name, pattern, *_ in load_table("placeholders.tsv"))
 
 
 def count_placeholders(text: str) -> dict[str, int]:
     """Anonymisation placeholders next to Chinese text. ``count_placeholders("A总书记、X村")`` ->
     ``{"A": 1, "X": 1}``. A Latin letter inside a word, acronym or number is not counted."""
     out: Counter[str] = Counter()
-    for name, rx in _placeholders():
+    for name, rx, needles_ in _placeholders():
+        if not may_match(needles_, text):
+            continue
         for m in rx.finditer(text):
             prev = text[m.start() - 1] if m.start() else ""
             nxt = text[m.end()] if m.end() < len(text) else ""
@@ -248,12 +311,18 @@ def normalize_punctuation(text: str, *, style: Literal["fullwidth", "halfwidth"]
             j += step
         return 0 <= j < len(text) and bool(_IS_CJKP.match(text[j]))
 
+    n = len(text)
+    is_cjkp = _IS_CJKP.match
+
     def punct(m: re.Match) -> str:
         i = m.start()
+        if (i and is_cjkp(text[i - 1])) or (i + 1 < n and is_cjkp(text[i + 1])):  # most cases
+            return _PUNCT_MAP[m.group()]
         return _PUNCT_MAP[m.group()] if ctx(i, -1) or ctx(i, 1) else m.group()
 
     text = _HALF_PUNCT.sub(punct, text)
-    text = _PERIOD.sub("。", text)
+    if "." in text:
+        text = _PERIOD.sub("。", text)
 
     def paren(m: re.Match) -> str:
         inner = m.group(1)
@@ -269,20 +338,30 @@ def normalize_punctuation(text: str, *, style: Literal["fullwidth", "halfwidth"]
 def normalize_whitespace(text: str) -> str:
     """Strip lines, drop blank lines, drop spaces between Chinese characters/punctuation and
     collapse other runs to one space. ``"  （二） 行政执法 \\n\\n 不严"`` -> ``"（二）行政执法\\n不严"``."""
-    out = []
-    for line in text.split("\n"):
-        line = line.strip(" \t\u3000\xa0\u2002\u2003\u2009")
-        if not line:
-            continue
+    lines = (line.strip(_SPACE_CHARS) for line in text.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    if not _SPACES.search(text):
+        return text
 
-        def repl(m: re.Match, line: str = line) -> str:
-            s, e = m.start(), m.end()
-            if (s and _IS_CJKP.match(line[s - 1])) or (e < len(line) and _IS_CJKP.match(line[e])):
-                return ""
-            return " "
+    def repl(m: re.Match) -> str:  # lines are stripped: a run's neighbours are on its line
+        s, e = m.start(), m.end()
+        if (s and _IS_CJKP.match(text[s - 1])) or (e < len(text) and _IS_CJKP.match(text[e])):
+            return ""
+        return " "
 
-        out.append(_SPACES.sub(repl, line))
-    return "\n".join(out)
+    return _SPACES.sub(repl, text)
+
+
+def _n_changed(a: str, b: str) -> int:
+    """Positions where two texts differ (over the shorter length), counted without a Python loop."""
+    if a == b:
+        return 0
+    import numpy as np  # lazy
+
+    n = min(len(a), len(b))
+    x = np.frombuffer(a[:n].encode("utf-32-le"), dtype=np.uint32)
+    y = np.frombuffer(b[:n].encode("utf-32-le"), dtype=np.uint32)
+    return int(np.count_nonzero(x != y))
 
 
 # --- the pipeline ---------------------------------------------------------------------------------
@@ -342,7 +421,7 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     before = current
     if punctuation != "keep":
         current = normalize_punctuation(current, style=punctuation)
-    punct_changed = sum(a != b for a, b in zip(before, current, strict=False))
+    punct_changed = _n_changed(before, current)
     n_before = len(current)
     current = normalize_whitespace(current)
     flags = {

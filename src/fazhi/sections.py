@@ -14,6 +14,7 @@ sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -30,6 +31,10 @@ _HEADINGS = (
     (3, re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
 )
 _ITEM = re.compile(rf"(?:^|(?<=[。；！？：\n]))\s*([{_CN_NUM}]{{1,3}})(?:是|要)")
+_ITEM_BOUNDARY = "。；！？：\n"
+# the number and 是/要 of an item, found without the boundary before it (checked afterwards):
+# a pattern that starts with a character class is scanned much faster than one with a lookbehind
+_ITEM_CORE = re.compile(rf"([{_CN_NUM}]{{1,3}})(?:是|要)")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _LINE = re.compile(r"[^\n]+")
 
@@ -50,6 +55,26 @@ def _part_rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((part, re.compile(p)) for part, p in load_table("parts.tsv"))
 
 
+@cache
+def _duty_needles() -> tuple[str, ...] | None:
+    """Literals one of which any text the ``duty`` rule matches contains (None: unknown)."""
+    from fazhi.clean import needles
+
+    found: list[str] = []
+    for part, p in load_table("parts.tsv"):
+        if part == "duty":
+            n = needles(p)
+            if n is None:
+                return None
+            found.extend(n)
+    return tuple(found)
+
+
+def _may_be_duty(text: str) -> bool:
+    needles_ = _duty_needles()
+    return needles_ is None or any(n in text for n in needles_)
+
+
 def classify_heading(heading: str) -> str | None:
     """Canonical part named by a heading, or None. ``classify_heading("下一步工作计划")`` -> ``"plans"``."""
     for part, rx in _part_rules():
@@ -63,7 +88,7 @@ def is_duty(text: str) -> bool:
 
     ``is_duty("落实第一责任人责任")`` -> True; ``is_duty("实现镇领导干部述法全覆盖")`` -> False.
     """
-    return classify_heading(text) == "duty"
+    return _may_be_duty(text) and classify_heading(text) == "duty"
 
 
 def _heading_text(rest: str) -> str:
@@ -99,13 +124,27 @@ def find_items(text: str) -> list[dict]:
     ``find_items("一是提高站位。坚持……；二是强化领导。")`` -> items 一 and 二.
     """
     out = []
-    for m in _ITEM.finditer(text):
+    for m in _item_matches(text):
         end_m = _SENTENCE_END.search(text, m.end())
         line_end = text.find("\n", m.end())
         stop = min(end_m.start() if end_m else len(text), line_end if line_end >= 0 else len(text))
         out.append({"number": m.group(1), "title": text[m.end():stop].strip(), "start": m.start(1),
                     "end": stop})
     return out
+
+
+def _item_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_ITEM`` (as far as ``find_items`` uses them: group 1 and the end)."""
+    for m in _ITEM_CORE.finditer(text):
+        q = m.start()
+        while q and text[q - 1].isspace():
+            q -= 1
+            if text[q] in _ITEM_BOUNDARY:
+                break
+        else:
+            if q and text[q - 1] not in _ITEM_BOUNDARY:
+                continue
+        yield m
 
 
 def _duplicate_numbering(heads: list[dict]) -> bool:
@@ -160,7 +199,7 @@ def analyse_structure(text: str) -> Structure:
             duty.append({"where": "item", "text": it["title"], "start": it["start"]})
     heading_starts = {h["start"] for h in heads}
     item_starts = {it["start"] for it in items}
-    for m in _LINE.finditer(text):
+    for m in _LINE.finditer(text) if _may_be_duty(text) else ():
         if m.start() in heading_starts or m.start() in item_starts:
             continue
         sent = _SENTENCE_END.split(m.group(), maxsplit=1)[0]
