@@ -3,7 +3,7 @@
 Usage: python bench/make_corpus.py N OUTDIR [--seed S]
 
 Each report: a title line with a generated town/district and year, then real paragraphs of
-data/raw shuffled, until a length drawn uniformly from 2,000-15,000 characters. Place names of
+data/raw (cleaned: no web chrome or 试读结束 trailer) shuffled, until a length drawn uniformly from 2,000-15,000 characters. Place names of
 the samples are replaced by generated ones and years by the report's year, so no two reports are
 equal. Files go to OUTDIR/<district>/<n>.txt (UTF-8).
 """
@@ -24,10 +24,14 @@ TOWN_SUFFIX = ("镇", "镇", "镇", "乡", "街道")
 
 
 def paragraphs(raw: Path = RAW) -> list[str]:
-    """Non-trivial paragraphs (lines of at least 20 characters) of the sample reports."""
+    """Non-trivial paragraphs (lines of at least 20 characters) of the sample reports, after
+    fazhi's cleaning: web-page chrome, 试读结束 trailers and advertisements are not report text
+    (copied into every synthetic report they would cut most of them short)."""
+    from fazhi.clean import clean_text
+
     out = []
     for p in sorted(raw.glob("*.txt")):
-        for line in p.read_text(encoding="utf-8-sig").splitlines():
+        for line in clean_text(p.read_text(encoding="utf-8-sig")).text.splitlines():
             if len(line.strip()) >= 20:
                 out.append(line.strip())
     return out
