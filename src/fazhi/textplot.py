@@ -185,23 +185,32 @@ def _frequencies(freq: pd.DataFrame, weight: str, max_words: int) -> dict[str, f
 
 
 def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,
-                 colour: str | None = None, colormap: str = "viridis"):
+                 colour: str | None = None, colormap: str = "viridis", scale: float = 2):
+    """RGB array of a word cloud of ``width*scale`` x ``height*scale`` pixels.
+
+    The layout is computed at ``width`` x ``height`` and drawn ``scale`` times larger, and the
+    largest font size is fixed: with a 10 MB CJK font, measuring big glyphs is what costs time.
+    """
     from wordcloud import WordCloud
 
     kw = {"color_func": lambda *a, **k: colour} if colour else {"colormap": colormap}
-    wc = WordCloud(font_path=str(font_path()), width=width, height=height,
-                   background_color="white", max_words=len(freqs), random_state=seed,
-                   prefer_horizontal=1.0, collocations=False, **kw)
+    wc = WordCloud(font_path=str(font_path()), width=width, height=height, scale=scale,
+                   max_font_size=max(int(height * 0.45), 8), background_color="white",
+                   max_words=len(freqs), random_state=seed, prefer_horizontal=1.0,
+                   collocations=False, **kw)
     wc.generate_from_frequencies(freqs)
     return wc.to_array()
 
 
 def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str = "count",
                        max_words: int = 150, seed: int = 42, title: str | None = None,
-                       ncols: int = 3, ax: Axes | None = None) -> Figure:
+                       ncols: int = 3, size: tuple[int, int] | None = None,
+                       ax: Axes | None = None) -> Figure:
     """Word cloud of a ``textstat_frequency`` table; with ``by``, one small cloud per group.
 
-    Deterministic: the same table (in any row order) gives the same image.
+    Deterministic: the same table (in any row order) gives the same image. ``size`` is the layout
+    canvas (width, height) in pixels of one cloud, drawn at twice that resolution (default
+    (450, 250), or (300, 180) per group); smaller is faster.
 
     >>> textplot_wordcloud(textstat_frequency(corpus, n=150))                      # doctest: +SKIP
     >>> textplot_wordcloud(textstat_frequency(corpus, by="report_year", n=60),
@@ -224,24 +233,26 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
                 a.axis("off")
                 continue
             sub = freq[freq[by].astype(str) == str(keys[i])]
-            _draw_cloud(a, _frequencies(sub, weight, max_words), width=460, height=280, seed=seed)
+            _draw_cloud(a, _frequencies(sub, weight, max_words), size=size or (300, 180),
+                        seed=seed)
             a.set_title(f"{field_label(by)}：{_label(keys[i])}", fontsize=11)
         if title:
             fig.suptitle(title)
         fig.tight_layout()
         return fig
     fig, ax = _figure(ax, (9, 5))
-    _draw_cloud(ax, _frequencies(freq, weight, max_words), width=900, height=500, seed=seed)
+    _draw_cloud(ax, _frequencies(freq, weight, max_words), size=size or (450, 250), seed=seed)
     if title:
         ax.set_title(title)
     return fig
 
 
-def _draw_cloud(ax, freqs: dict[str, float], *, width: int, height: int, seed: int) -> None:
+def _draw_cloud(ax, freqs: dict[str, float], *, size: tuple[int, int], seed: int) -> None:
     if not freqs:
         _empty(ax)
         return
-    ax.imshow(_cloud_array(freqs, width=width, height=height, seed=seed), interpolation="bilinear")
+    ax.imshow(_cloud_array(freqs, width=size[0], height=size[1], seed=seed),
+              interpolation="bilinear")
     ax.axis("off")
 
 
@@ -257,7 +268,8 @@ def _signed(keyness: pd.DataFrame, measure: str) -> pd.Series:
 
 def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 60,
                               labels: Sequence[str] = ("目标", "参照"), seed: int = 42,
-                              title: str | None = None, ax: Axes | None = None) -> Figure:
+                              title: str | None = None, size: tuple[int, int] = (275, 250),
+                              ax: Axes | None = None) -> Figure:
     """Comparison cloud of two groups from ``textstat_keyness``: target terms left (red), reference
     terms right (blue), sized by ``|measure|``; the side comes from the sign of ``log_ratio``.
 
@@ -272,16 +284,16 @@ def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: 
         return fig
     s = _signed(keyness, measure)
     terms = keyness["term"].astype(str)
-    halves = []
+    halves, (w, h) = [], size
     for sign, colour in ((1, TARGET_COLOUR), (-1, REFERENCE_COLOUR)):
         mask = (s * sign) > 0
         freqs = _frequencies(
             keyness.assign(_w=(s * sign).where(mask, 0.0), term=terms)[mask], "_w", n)
         if freqs:
-            halves.append(_cloud_array(freqs, width=550, height=500, seed=seed, colour=colour))
+            halves.append(_cloud_array(freqs, width=w, height=h, seed=seed, colour=colour))
         else:
-            halves.append(np.full((500, 550, 3), 255, dtype=np.uint8))
-    divider = np.full((500, 6, 3), 200, dtype=np.uint8)
+            halves.append(np.full((2 * h, 2 * w, 3), 255, dtype=np.uint8))
+    divider = np.full((halves[0].shape[0], 6, 3), 200, dtype=np.uint8)
     ax.imshow(np.hstack([halves[0], divider, halves[1]]), interpolation="bilinear")
     ax.axis("off")
     for x, lab, colour in ((0.25, labels[0], TARGET_COLOUR), (0.75, labels[1], REFERENCE_COLOUR)):

@@ -1,0 +1,457 @@
+"""Plots: every ``textplot_*`` draws with Chinese labels and no missing glyph; word clouds are
+deterministic; the reuse view escapes report text; the notebook helpers of ``fazhi.display``.
+
+The plots take the tables of the analyses (``textstat_*``); the tables come from the real functions
+on the sample corpus.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import fazhi
+from fazhi import display as fd
+from fazhi import textplot as tp
+
+TREND_TERMS = ["民法典", "扫黑除恶", "营商环境", "法律顾问", "人民调解"]
+
+# passages shared verbatim (after punctuation) by the 2019 (西联镇) and 2020 (亭江镇) reports
+SHARED = ["综合运用法律、政策、经济、教育、行政等手段", "充分发挥法律顾问在重大行政决策"]
+
+
+@pytest.fixture(scope="module")
+def tables(sample_corpus):
+    c = sample_corpus
+    gd = "province == '广东省'"
+    return {
+        "freq": fazhi.textstat_frequency(c, n=150),
+        "freq_year": fazhi.textstat_frequency(c, by="report_year", n=40),
+        "trend": fazhi.textstat_trend(c, TREND_TERMS),
+        "keyness": fazhi.textstat_keyness(c, gd, min_count=2),
+        "simil": fazhi.textstat_simil(c, labels="file"),
+        "themes": fazhi.textstat_themes(c, by="town"),
+        "themes_year": fazhi.textstat_themes(c, by="report_year"),
+        "indicators": _indicator_summary(c),
+    }
+
+
+def _indicator_summary(c):
+    # TEMPORARY until fazhi.indicators lands: a contract-shaped summary
+    try:
+        from fazhi.indicators import textstat_indicator_summary
+    except ImportError:
+        return pd.DataFrame({"town": ["西联镇", "西联镇", "蓬东乡", "蓬东乡", "亭江镇"],
+                             "category": ["信访", "普法宣传", "矛盾纠纷调解", "法律顾问", "普法宣传"],
+                             "n_facts": [2, 3, 1, 1, 4], "total": [20, 7, 209, 1, 9],
+                             "unit": ["件", "次", "件", "名", "次"]})
+    return textstat_indicator_summary(c, by="town")
+
+
+def _glyph_warnings(record) -> list[str]:
+    return [str(w.message) for w in record if "Glyph" in str(w.message)]
+
+
+def _png(fig) -> bytes:
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=60, metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _texts(fig) -> str:
+    """All the text drawn on a figure: titles, labels, tick labels, annotations, legends."""
+    from matplotlib.text import Text
+
+    return " ".join(t.get_text() for t in fig.findobj(Text))
+
+
+PLOTS = {
+    "trend": lambda t, c: tp.textplot_trend(t["trend"]),
+    "theme_trend": lambda t, c: tp.textplot_theme_trend(
+        t["themes_year"], n_docs=fd.n_docs_by(c.docs)),
+    "wordcloud": lambda t, c: tp.textplot_wordcloud(t["freq"], title="全部报告词云"),
+    "wordcloud_by_year": lambda t, c: tp.textplot_wordcloud(t["freq_year"], by="report_year"),
+    "comparison_cloud": lambda t, c: tp.textplot_comparison_cloud(
+        t["keyness"], labels=("广东省", "其他地区")),
+    "keyness": lambda t, c: tp.textplot_keyness(t["keyness"], labels=("广东省", "其他地区")),
+    "simil": lambda t, c: tp.textplot_simil(t["simil"]),
+    "themes_radar": lambda t, c: tp.textplot_themes(t["themes"], by="town", groups=["西联镇"]),
+    "themes_bar": lambda t, c: tp.textplot_themes(t["themes"], by="town", kind="bar"),
+    "indicators": lambda t, c: tp.textplot_indicators(t["indicators"], by="town"),
+    "indicators_total": lambda t, c: tp.textplot_indicators(
+        t["indicators"], by="town", groups=["蓬东乡"], measure="total"),
+}
+
+
+@pytest.mark.parametrize("name", list(PLOTS))
+def test_plot_draws_chinese_without_missing_glyphs(name, tables, sample_corpus):
+    from matplotlib.figure import Figure
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        fig = PLOTS[name](tables, sample_corpus)
+        assert isinstance(fig, Figure)
+        fig.canvas.draw()
+        text = _texts(fig)
+        png = _png(fig)
+    assert _glyph_warnings(record) == []
+    assert png.startswith(b"\x89PNG")
+    if "cloud" not in name:  # clouds are images; their glyphs are checked in test_fonts
+        assert re.search(r"[\u4e00-\u9fff]", text), text
+
+
+def test_the_glyph_check_bites_without_the_chinese_font(tables):
+    """Control: the same plot with a Latin-only font does warn, so the test above can fail."""
+    import matplotlib
+
+    tp.setup_font()
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            fig = tp.textplot_keyness(tables["keyness"], labels=("广东省", "其他地区"), ax=None)
+            fig.canvas.draw()
+            _png(fig)
+    assert _glyph_warnings(record)
+
+
+SMALL = {"size": (240, 140), "max_words": 60}
+
+
+def test_word_cloud_is_deterministic(tables):
+    freq = tables["freq"]
+    first = _png(tp.textplot_wordcloud(freq, **SMALL))
+    assert _png(tp.textplot_wordcloud(freq, **SMALL)) == first
+    shuffled = freq.sample(frac=1.0, random_state=3)
+    assert _png(tp.textplot_wordcloud(shuffled, **SMALL)) == first, "row order changed the image"
+    assert _png(tp.textplot_wordcloud(freq, seed=7, **SMALL)) != first
+    assert _png(tp.textplot_wordcloud(freq.iloc[1:], **SMALL)) != first
+
+
+def test_comparison_cloud_is_deterministic(tables):
+    def draw():
+        return _png(tp.textplot_comparison_cloud(tables["keyness"], labels=("广东省", "其他地区"),
+                                                 n=40, size=(160, 140)))
+    assert draw() == draw()
+
+
+def _cloud_image(fig):
+    return fig.axes[0].get_images()[0].get_array()
+
+
+def test_comparison_cloud_puts_target_left_in_red_and_reference_right_in_blue(tables):
+    fig = tp.textplot_comparison_cloud(tables["keyness"], labels=("广东省", "其他地区"))
+    img = np.asarray(_cloud_image(fig))[..., :3].astype(int)
+    half = img.shape[1] // 2
+
+    def count(part, rgb):
+        return int((np.abs(part - np.array(rgb)).sum(axis=2) < 60).sum())
+
+    red, blue = (0xC0, 0x39, 0x2B), (0x2C, 0x6F, 0xBB)
+    left, right = img[:, :half - 5], img[:, half + 5:]
+    assert count(left, red) > 1000 and count(left, blue) == 0
+    assert count(right, blue) > 1000 and count(right, red) == 0
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["广东省", "其他地区"]
+    _png(fig)
+
+
+def test_word_cloud_by_group_has_one_panel_per_group(tables):
+    freq = tables["freq_year"]
+    fig = tp.textplot_wordcloud(freq, by="report_year", size=(160, 100), max_words=30)
+    titled = [a.get_title() for a in fig.axes if a.get_title()]
+    years = sorted(str(y) for y in freq["report_year"].unique())
+    assert sorted(t.split("：")[1] for t in titled) == years
+    _png(fig)
+
+
+def test_word_cloud_of_an_empty_table_says_so():
+    fig = tp.textplot_wordcloud(pd.DataFrame({"term": [], "count": []}))
+    assert "无数据" in _texts(fig)
+    _png(fig)
+
+
+def test_trend_shows_the_number_of_documents_per_point(tables):
+    trend = tables["trend"]
+    fig = tp.textplot_trend(trend)
+    notes = sorted(t.get_text() for t in fig.axes[0].texts)
+    expected = sorted(f"n={n}" for n in trend.drop_duplicates("report_year")["n_docs"])
+    assert notes == expected
+    # one line per term, y = per_10k in year order
+    lines = {ln.get_label(): ln for ln in fig.axes[0].get_lines()}
+    for term in TREND_TERMS:
+        rows = trend[trend["term"] == term].sort_values("report_year")
+        assert list(lines[term].get_ydata()) == pytest.approx(rows["per_10k"].tolist())
+    _png(fig)
+
+
+def test_trend_marker_grows_with_documents():
+    trend = pd.DataFrame({"report_year": [2020, 2021], "term": ["民法典"] * 2, "count": [1, 4],
+                          "n_docs": [1, 5], "docs_with_term": [1, 3], "n_tokens": [900, 5000],
+                          "per_10k": [11.1, 8.0]})
+    fig = tp.textplot_trend(trend)
+    sizes = fig.axes[0].collections[0].get_sizes()
+    assert sizes[0] < sizes[1]
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["n=1", "n=5"]
+    _png(fig)
+
+
+def test_keyness_bars_go_both_ways(tables):
+    key = tables["keyness"]
+    fig = tp.textplot_keyness(key, n=10, labels=("广东省", "其他地区"))
+    ax = fig.axes[0]
+    widths = [p.get_width() for p in ax.patches]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(w > 0 for w in widths) and any(w < 0 for w in widths)
+    strength = key["g2"].abs()
+    top_target = key.loc[strength[key["log_ratio"] > 0].idxmax(), "term"]
+    top_ref = key.loc[strength[key["log_ratio"] < 0].idxmax(), "term"]
+    assert ticks[0] == top_target  # the strongest target term is at the top
+    assert ticks[-1] == top_ref  # the strongest reference term at the bottom
+    assert len(ticks) <= 20
+    _png(fig)
+
+
+def test_simil_heatmap_labels_and_values(tables):
+    sim = tables["simil"]
+    fig = tp.textplot_simil(sim)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [str(x) for x in sim.index]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(x) for x in sim.columns]
+    cells = [t.get_text() for t in ax.texts]
+    assert len(cells) == len(sim) ** 2
+    assert cells[0] == f"{sim.iloc[0, 0]:.2f}"
+    _png(fig)
+
+
+def test_theme_radar_draws_the_region_against_the_pooled_average(tables):
+    th = tables["themes"]
+    fig = tp.textplot_themes(th, by="town", groups=["西联镇"])
+    lines = {ln.get_label(): ln for ln in fig.axes[0].get_lines()}
+    assert set(lines) == {"西联镇", "语料平均"}
+    order = list(dict.fromkeys(th["theme"].astype(str)))
+    pooled = th.groupby("theme")[["hits", "n_units"]].sum()
+    avg = [100 * pooled.loc[t, "hits"] / pooled.loc[t, "n_units"] for t in order]
+    assert list(lines["语料平均"].get_ydata())[:-1] == pytest.approx(avg)
+    own = th[th["town"] == "西联镇"].set_index("theme")["share"]
+    assert list(lines["西联镇"].get_ydata())[:-1] == pytest.approx([100 * own[t] for t in order])
+    _png(fig)
+
+
+def test_indicator_bars_count_facts(tables):
+    summ = tables["indicators"]
+    town = summ.groupby("town")["n_facts"].sum().idxmax()
+    fig = tp.textplot_indicators(summ, by="town", groups=[town])
+    ax = fig.axes[0]
+    widths = {t.get_text(): p.get_width() for t, p in
+              zip(ax.get_yticklabels(), sorted(ax.patches, key=lambda p: -p.get_y()), strict=True)}
+    sub = summ[summ["town"] == town].groupby("category")["n_facts"].sum()
+    assert widths == {str(k): pytest.approx(float(v)) for k, v in sub.items()}
+    _png(fig)
+
+
+# --------------------------------------------------------------------------- reuse view
+
+XSS = ["<script>window.__xss=1</script>", '<img src=x onerror="window.__xss=2">']
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory, raw_dir):
+    """Two real reports, one with crafted markup inside a passage it shares with the other."""
+    d = tmp_path_factory.mktemp("crafted")
+    a = (raw_dir / "2019-guangdong-shaoguan-wujiang-xilian.txt").read_text(encoding="utf-8")
+    b = (raw_dir / "2020-fujian-fuzhou-mawei-tingjiang.txt").read_text(encoding="utf-8")
+    i = a.index(SHARED[0])
+    a = a[:i] + XSS[0] + a[i:] + "\n" + XSS[1] + "\n"
+    (d / "a.txt").write_text(a, encoding="utf-8")
+    (d / "b.txt").write_text(b, encoding="utf-8")
+    return fazhi.read_corpus(d)
+
+
+def _passages(corpus, snippets):
+    docs = corpus.docs.set_index("file")
+    ta, tb = docs.loc["a.txt", "text"], docs.loc["b.txt", "text"]
+    rows = []
+    for s in snippets:
+        sa, sb = ta.index(s), tb.index(s)
+        rows.append({"doc_a": docs.loc["a.txt", "doc_id"], "doc_b": docs.loc["b.txt", "doc_id"],
+                     "file_a": "a.txt", "file_b": "b.txt", "text": s, "start_a": sa,
+                     "end_a": sa + len(s), "start_b": sb, "end_b": sb + len(s), "length": len(s),
+                     "boilerplate": False})
+    return pd.DataFrame(rows)
+
+
+def test_reuse_view_highlights_shared_passages_and_escapes_markup(crafted):
+    docs = crafted.docs.set_index("file")
+    assert XSS[0] in docs.loc["a.txt", "text"], "the crafted markup must survive cleaning"
+    marked = XSS[0] + SHARED[0]  # a passage that contains the markup
+    passages = _passages(crafted, [SHARED[1]])
+    ta = docs.loc["a.txt", "text"]
+    s = ta.index(marked)
+    sb = docs.loc["b.txt", "text"].index(SHARED[0])
+    passages = pd.concat([passages, passages.iloc[[0]].assign(
+        text=marked, start_a=s, end_a=s + len(marked), start_b=sb, end_b=sb + len(SHARED[0]),
+        length=len(marked))], ignore_index=True)
+    out = tp.textplot_reuse(crafted, passages, docs.loc["a.txt", "doc_id"],
+                            docs.loc["b.txt", "doc_id"]).data
+    assert "<script>window" not in out and "<img src=x" not in out
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in out
+    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", out, flags=re.S)
+    assert len(marks) == 4  # two passages, each highlighted on both sides
+    assert marks.count(SHARED[1]) == 2
+    import html
+
+    assert html.escape(marked) in marks
+    # the only tags are the view's own
+    tags = set(re.findall(r"<\s*([a-zA-Z0-9]+)", out))
+    assert tags <= {"style", "p", "div", "h4", "pre", "mark", "sup"}
+
+
+def test_reuse_view_accepts_the_pair_in_either_order(crafted):
+    docs = crafted.docs.set_index("file")
+    passages = _passages(crafted, SHARED)
+    a, b = docs.loc["a.txt", "doc_id"], docs.loc["b.txt", "doc_id"]
+    ab, ba = tp.textplot_reuse(crafted, passages, a, b).data, tp.textplot_reuse(
+        crafted, passages, b, a).data
+    for out in (ab, ba):
+        assert sorted(re.findall(r"<mark[^>]*>(.*?)</mark>", out)) == sorted(SHARED * 2)
+    assert ab.index("a.txt") < ab.index("b.txt") and ba.index("b.txt") < ba.index("a.txt")
+
+
+def test_reuse_view_greys_boilerplate_or_hides_it(crafted):
+    docs = crafted.docs.set_index("file")
+    passages = _passages(crafted, SHARED)
+    passages.loc[0, "boilerplate"] = True
+    a, b = docs.loc["a.txt", "doc_id"], docs.loc["b.txt", "doc_id"]
+    out = tp.textplot_reuse(crafted, passages, a, b).data
+    assert out.count('<mark class="fz-bp">') == 2
+    hidden = tp.textplot_reuse(crafted, passages, a, b, boilerplate=False).data
+    assert re.findall(r"<mark[^>]*>(.*?)</mark>", hidden) == [SHARED[1]] * 2
+
+
+def test_reuse_view_merges_overlapping_passages():
+    text = "甲乙丙丁戊己庚辛壬癸"
+    out = tp.reuse_html(text, text, [(1, 5, 1, False), (3, 8, 2, False)], [], title_a="<a>")
+    assert re.findall(r"<mark>(.*?)</mark>", out) == [text[1:8]]
+    assert "<sup>[1,2]</sup>" in out and "&lt;a&gt;" in out
+
+
+def test_reuse_view_of_the_real_analysis(sample_corpus):
+    pytest.importorskip("fazhi.reuse")  # TEMPORARY until fazhi.reuse lands
+    passages = fazhi.textstat_reuse(sample_corpus)
+    pairs = fd.reuse_pairs(passages)
+    assert len(pairs)
+    top = pairs.iloc[0]
+    out = tp.textplot_reuse(sample_corpus, passages, top.doc_a, top.doc_b).data
+    shared = passages[(passages.doc_a == top.doc_a) & (passages.doc_b == top.doc_b)]
+    numbers = {int(k) for sup in re.findall(r"<sup>\[([\d,]+)\]</sup>", out) for k in sup.split(",")}
+    assert numbers == set(range(1, len(shared) + 1))  # every passage of the pair is marked
+    assert out.count("<mark") >= 2
+
+
+# --------------------------------------------------------------------------- display helpers
+
+
+def test_dataframe_html_escapes_report_text():
+    """The notebooks show report text in plain DataFrames: their HTML repr must escape it."""
+    df = pd.DataFrame({"句子": XSS})
+    out = df._repr_html_()
+    assert "<script>" not in out and "<img" not in out and "&lt;script&gt;" in out
+    out = fd.html_table(df, caption="<b>标题</b>")
+    assert "<script>" not in out and "&lt;b&gt;标题" in out
+
+
+@pytest.mark.parametrize("func", [fd.heading, fd.message])
+def test_headings_and_messages_escape(func):
+    out = func(XSS[0] + "月浦街道").data
+    assert "<script>" not in out and "&lt;script&gt;" in out and "月浦街道" in out
+
+
+def test_compliance_table_of_the_sample(sample_corpus):
+    tab = fd.compliance_table(sample_corpus.docs).set_index("文件")
+    anon = tab.loc["2023-anonymised-town-template.txt"]
+    assert (anon["截断"], anon["匿名化"], anon["问题"], anon["计划"]) == ("是", "是", "否", "否")
+    assert "问题" in anon["缺少部分"] and "第一责任人" in anon["缺少部分"]
+    full = tab.loc["2021-chongqing-qianjiang-pengdong.txt"]
+    assert (full["成效"], full["问题"], full["第一责任人"], full["计划"]) == ("是",) * 4
+    assert full["缺少部分"] == "" and full["截断"] == "否"
+    mawei = tab.loc["2020-fujian-fuzhou-mawei-tingjiang.txt"]
+    assert mawei["逾期发布"] == "否" and mawei["第一责任人"] == "否"
+    assert tab.loc["2019-guangdong-shaoguan-wujiang-xilian.txt", "逾期发布"] == "—"  # unknown
+    summ = fd.compliance_summary(sample_corpus.docs).set_index("项目")
+    assert summ.loc["截断", "报告数"] == 1 and summ.loc["含成效部分", "占比（%）"] == 100.0
+
+
+@pytest.mark.parametrize("level,region,n", [
+    ("province", "广东省", 2), ("city", "福州市", 1), ("district", "黔江区", 1),
+    ("town", "月浦街道", 1), ("province", "浙江省", 0), ("town", "<script>", 0),
+])
+def test_select_region(sample_corpus, level, region, n):
+    sub = fd.select_region(sample_corpus, level, region)
+    assert len(sub) == n
+    assert set(sub.docs[level]) <= {region}
+    if sub.tokens is not None:
+        assert set(sub.tokens["doc_id"]) == set(sub.docs["doc_id"])
+    if n == 0:
+        msg = fd.no_region_message(sample_corpus, level, region).data
+        assert "没有" in msg and "<script>" not in msg
+
+
+def test_select_region_rejects_an_unknown_level(sample_corpus):
+    with pytest.raises(ValueError, match="level must be one of"):
+        fd.select_region(sample_corpus, "country", "中国")
+
+
+def test_counts_and_region_values(sample_corpus):
+    assert fd.region_values(sample_corpus, "province") == sorted({"广东省", "福建省", "重庆市"})
+    by_prov = fd.counts_by(sample_corpus.docs, "province").set_index("省")["报告数"]
+    assert by_prov["广东省"] == 2 and by_prov["（不明）"] == 1
+    assert fd.n_docs_by(sample_corpus.docs) == {2019: 1, 2020: 1, 2021: 1, 2023: 1, 2024: 1}
+
+
+def test_reuse_pairs_rank_by_shared_length():
+    rows = [("a", "b", 30, False), ("a", "b", 25, False), ("a", "c", 40, False),
+            ("b", "c", 90, True)]
+    passages = pd.DataFrame([{"doc_a": x, "doc_b": y, "file_a": f"{x}.txt", "file_b": f"{y}.txt",
+                              "text": "字" * n, "length": n, "boilerplate": bp}
+                             for x, y, n, bp in rows])
+    pairs = fd.reuse_pairs(passages)
+    assert list(zip(pairs.doc_a, pairs.doc_b, pairs.length, pairs.n_passages, strict=True)) == [
+        ("a", "b", 55, 2), ("a", "c", 40, 1)]
+    assert fd.reuse_pairs(passages, boilerplate=True).iloc[0].doc_b == "c"
+    assert fd.reuse_pairs(passages.iloc[:0]).empty
+
+
+def test_indicator_matrix_is_region_by_category():
+    summ = pd.DataFrame({"town": ["西联镇", "西联镇", "蓬东乡"],
+                         "category": ["信访", "普法宣传", "信访"], "n_facts": [2, 3, 1],
+                         "total": [20, 7, 17], "unit": ["件", "次", "件次"]})
+    mat = fd.indicator_matrix(summ, by="town")
+    assert mat.loc["西联镇", "普法宣传"] == 3 and mat.loc["蓬东乡", "普法宣传"] == 0
+    assert fd.indicator_matrix(summ, by="town", measure="total").loc["蓬东乡", "信访"] == 17
+
+
+def test_label_columns_in_chinese():
+    df = pd.DataFrame(columns=["doc_id", "left", "keyword", "right", "unknown"])
+    assert fd.label_columns(df).columns.tolist() == ["文档", "左文", "关键词", "右文", "unknown"]
+
+
+def test_show_embeds_one_png_and_closes_the_figure(monkeypatch):
+    import matplotlib.pyplot as plt
+    from IPython import display as ipd
+
+    shown = []
+    monkeypatch.setattr(ipd, "display", lambda obj: shown.append(obj))
+    fig = tp.textplot_trend(pd.DataFrame({"report_year": [2020], "term": ["民法典"], "count": [1],
+                                          "n_docs": [1], "per_10k": [3.0]}))
+    fd.show(fig)
+    assert len(shown) == 1 and shown[0].data.startswith(b"\x89PNG")
+    assert not plt.fignum_exists(fig.number)
