@@ -35,8 +35,6 @@ from fazhi.corpus import Corpus
 # a token carrying a word character (CJK, letters, digits); others are punctuation
 _WORDCHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]")
 _NONWORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]+")
-# number-only tokens, also with a counting unit or a percent sign (2021年, 209件, 99%, 1.5万元)
-_NUMERIC = re.compile(r"^[0-9０-９][0-9０-９.．,，%％]*[^0-9A-Za-z]{0,2}$|^[0-9０-９.．%％]+$")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 
 PARTS = ("preamble", "achievements", "problems", "duty", "plans", "other")
@@ -59,11 +57,21 @@ def _lexicon_drop(stopwords: bool, boilerplate: bool) -> frozenset[str]:
     return frozenset(drop)
 
 
+@lru_cache(maxsize=1)
+def _numeric() -> re.Pattern:
+    """Number-only tokens, also with a counting unit of the lexicon (2021年, 209件, 99%, 1.5万元)."""
+    from fazhi.lexicon import load_lexicon
+
+    units = sorted({*load_lexicon().units, "年度", "%", "％"}, key=len, reverse=True)
+    alt = "|".join(map(re.escape, units))
+    return re.compile(rf"^[0-9０-９.．,，]*[0-9０-９][0-9０-９.．,，]*(?:{alt})?$")
+
+
 def is_term(token: str, *, min_chars: int = 1) -> bool:
     """True when ``token`` can be a term: it has a word character, is not number-only and has at
     least ``min_chars`` characters (``法治`` yes; ``，``, ``2021年``, ``209件`` no)."""
     return (len(token) >= min_chars and _WORDCHAR.search(token) is not None
-            and _NUMERIC.match(token) is None)
+            and _numeric().match(token) is None)
 
 
 def _token_rows(corpus: Corpus) -> pd.DataFrame:
