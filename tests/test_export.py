@@ -1,0 +1,133 @@
+"""export_table: every format round-trips Chinese text; atomic writes; clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from fazhi.export import export_table, stata_names
+
+# real excerpts of the sample reports, with the kinds of cells result tables carry
+ROWS = [
+    {"term": "习近平法治思想", "count": 11, "per_10k": 32.19, "flag": True,
+     "sentence": "深学笃用习近平法治思想，坚持以习近平新时代中国特色社会主义思想为指导",
+     "extra": {"unit": "件", "qualifier": "余"}},
+    {"term": "“七五”普法", "count": 2, "per_10k": 12.78, "flag": False,
+     "sentence": "今年以来有效调处化解矛盾纠纷209件，办结信访事项17件次，矛盾纠纷调解成功率达99%。",
+     "extra": ["村帐镇管", "三资"]},
+    {"term": "1+6+N", "count": 0, "per_10k": 0.0, "flag": False,
+     "sentence": "院坝会、恳谈会60余场次", "extra": None},
+]
+
+
+@pytest.fixture
+def table() -> pd.DataFrame:
+    return pd.DataFrame(ROWS)
+
+
+def _same_text(back: pd.DataFrame, table: pd.DataFrame) -> None:
+    for col in ("term", "sentence"):
+        assert list(back[col]) == list(table[col])
+    assert list(back["count"]) == list(table["count"])
+
+
+def test_csv_has_bom_and_round_trips(tmp_path, table):
+    p = export_table(table, tmp_path / "关键词.csv")
+    assert p == tmp_path / "关键词.csv"
+    assert p.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(p, encoding="utf-8-sig")
+    _same_text(back, table)
+    assert json.loads(back["extra"][0]) == ROWS[0]["extra"]
+
+
+def test_xlsx_round_trips(tmp_path, table):
+    from openpyxl import load_workbook
+
+    p = export_table(table, tmp_path / "out.xlsx", sheet_name="趋势")
+    wb = load_workbook(p)
+    assert wb.sheetnames == ["趋势"]
+    rows = list(wb["趋势"].values)
+    assert list(rows[0]) == list(table.columns)
+    assert [r[0] for r in rows[1:]] == list(table["term"])
+    assert [r[4] for r in rows[1:]] == list(table["sentence"])
+    assert json.loads(rows[2][5]) == ROWS[1]["extra"]
+
+
+def test_jsonl_keeps_chinese_unescaped(tmp_path, table):
+    p = export_table(table, tmp_path / "out.jsonl")
+    text = p.read_text(encoding="utf-8")
+    assert "习近平法治思想" in text and "\\u" not in text
+    recs = [json.loads(line) for line in text.splitlines()]
+    assert [r["term"] for r in recs] == list(table["term"])
+    assert recs[0]["extra"] == ROWS[0]["extra"] and recs[2]["extra"] is None
+    back = pd.read_json(p, lines=True)
+    _same_text(back, table)
+
+
+def test_dta_is_stata_118_unicode(tmp_path, table):
+    df = table.rename(columns={"per_10k": "per 10k", "count": "1count"})
+    df["每万词"] = df["per 10k"]
+    p = export_table(df, tmp_path / "out.dta")
+    assert p.read_bytes()[:len(b"<stata_dta><header><release>118")] == \
+        b"<stata_dta><header><release>118"
+    back = pd.read_stata(p)
+    assert list(back.columns) == stata_names(df.columns)
+    assert list(back["term"]) == list(table["term"])
+    assert list(back["sentence"]) == list(table["sentence"])
+    assert list(back["每万词"]) == pytest.approx(list(table["per_10k"]))
+    assert list(back["flag"]) == [1, 0, 0]
+
+
+@pytest.mark.parametrize("names, safe", [
+    (["per 10k", "per-10k"], ["per_10k", "per_10k_2"]),
+    (["1count", "每万词", "a.b"], ["v1count", "每万词", "a_b"]),
+    (["x" * 40], ["x" * 32]),
+])
+def test_stata_names(names, safe):
+    assert stata_names(names) == safe
+
+
+def test_parquet_round_trips(tmp_path, table):
+    p = export_table(table.drop(columns="extra"), tmp_path / "out.parquet")
+    back = pd.read_parquet(p)
+    _same_text(back, table)
+
+
+def test_format_argument_overrides_suffix(tmp_path, table):
+    p = export_table(table, tmp_path / "table.txt", format="csv")
+    _same_text(pd.read_csv(p, encoding="utf-8-sig"), table)
+
+
+@pytest.mark.parametrize("name", ["out.docx", "out", "out.xls"])
+def test_unknown_suffix_is_a_clear_error(tmp_path, table, name):
+    with pytest.raises(ValueError, match=r"\.csv, \.xlsx, \.jsonl, \.dta or \.parquet"):
+        export_table(table, tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_is_atomic(tmp_path, table):
+    p = export_table(table, tmp_path / "out.xlsx")
+    before = p.read_bytes()
+    bad = table.copy()
+    bad.loc[0, "sentence"] = "控制字符\x01不能写入Excel"
+    with pytest.raises(Exception):  # noqa: B017 - openpyxl's IllegalCharacterError
+        export_table(bad, p)
+    assert p.read_bytes() == before
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["out.xlsx"]
+    # overwriting works and leaves no temp file
+    export_table(table.head(1), p)
+    assert len(pd.read_excel(p)) == 1
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_exports_a_real_result_table(tmp_path, sample_corpus):
+    from fazhi.textstat import textstat_trend
+
+    df = textstat_trend(sample_corpus, ["法律顾问", "“七五”普法"])
+    for suffix in (".csv", ".xlsx", ".jsonl", ".dta", ".parquet"):
+        export_table(df, tmp_path / f"trend{suffix}")
+    assert list(pd.read_csv(tmp_path / "trend.csv", encoding="utf-8-sig")["term"]) == list(df["term"])
+    assert list(pd.read_stata(tmp_path / "trend.dta")["term"]) == list(df["term"])
+    assert list(pd.read_excel(tmp_path / "trend.xlsx")["count"]) == list(df["count"])
