@@ -84,6 +84,7 @@ def test_dta_is_stata_118_unicode(tmp_path, table):
     (["per 10k", "per-10k"], ["per_10k", "per_10k_2"]),
     (["1count", "每万词", "a.b"], ["v1count", "每万词", "a_b"]),
     (["x" * 40], ["x" * 32]),
+    (["start", "end", "in"], ["start", "end_", "in_"]),
 ])
 def test_stata_names(names, safe):
     assert stata_names(names) == safe

@@ -22,6 +22,13 @@ FORMATS: dict[str, str] = {
 }
 
 _STATA_BAD = re.compile(r"[^0-9A-Za-z_\u4e00-\u9fff]")
+# Stata's reserved names (as pandas' StataWriter lists them); such columns get a trailing "_"
+_STATA_RESERVED = frozenset("""
+aggregate array boolean break byte case catch class colvector complex const continue default
+delegate delete do double else eltypedef end enum explicit export external float for friend
+function global goto if inline int local long NULL pragma protected quad rowvector short typedef
+typename virtual _all _N _skip _b _pi str# in _pred strL _coef _rc using _cons _se with _n
+""".split())
 
 
 def _json_default(obj):
@@ -52,14 +59,17 @@ def _encode_nested(df):
 
 
 def stata_names(columns) -> list[str]:
-    """Stata-safe variable names: letters, digits, ``_`` and CJK only, not starting with a digit,
-    at most 32 characters, unique (``_2``, ``_3`` ... appended to repeats)."""
+    """Stata-safe variable names: letters, digits, ``_`` and CJK only, not starting with a digit
+    (``v`` prefixed), reserved words suffixed with ``_`` (``end`` → ``end_``), at most 32
+    characters, unique (``_2``, ``_3`` ... appended to repeats)."""
     seen: set[str] = set()
     names = []
     for col in columns:
         name = _STATA_BAD.sub("_", str(col)) or "v"
         if name[0].isdigit():
             name = "v" + name
+        if name in _STATA_RESERVED:
+            name += "_"
         name = name[:32]
         base, k = name, 2
         while name.lower() in seen:
@@ -129,9 +139,10 @@ def export_table(df, path: str | os.PathLike, *, format: Format | None = None,
     - ``.csv``: UTF-8 with BOM (``utf-8-sig``), so Excel opens Chinese text correctly;
     - ``.xlsx``: one sheet ``sheet_name`` (openpyxl); dict/list cells are JSON-encoded;
     - ``.jsonl``: one JSON object per row, Chinese kept as is (``ensure_ascii=False``);
-    - ``.dta``: Stata 118 (Unicode). Column names are made Stata-safe: characters other than
-      letters, digits, ``_`` and CJK become ``_``, a leading digit gets a ``v`` prefix, names are cut to
-      32 characters and repeats get ``_2``, ``_3``; booleans become 0/1, dict/list cells JSON text;
+    - ``.dta``: Stata 118 (Unicode). Column names are made Stata-safe (:func:`stata_names`):
+      characters other than letters, digits, ``_`` and CJK become ``_``, a leading digit gets a
+      ``v`` prefix, reserved words a ``_`` suffix (``end`` → ``end_``), names are cut to 32
+      characters and repeats get ``_2``, ``_3``; booleans become 0/1, dict/list cells JSON text;
     - ``.parquet``: pyarrow.
 
     The file is written under a temporary name in the same folder and then renamed, so a reader never
