@@ -166,6 +166,17 @@ NOT_INDICATORS = [
     "（一）加强领导\n1.完善制度\n二、存在问题",
     "2021年度经费，12月4日宪法日。",
     "培训3-5次。",
+    "比例控制在10%—20%。",
+    "严格落实中央八项规定精神，守住三条红线。",
+    "执法时应有2名以上执法人员，执法人员不少于2人。",
+    "由2人以上组成调查组。",
+    "连续3个月开展专项整治，数十次走访，几十人参加。",
+    "主要体现在以下3个方面：一是……",
+    "全年未发生一起群体性事件，实现“零上访”。",
+    "依据《行政处罚法》第三十二条、第3条第二款。",
+    "开展“12·4”国家宪法日宣传活动。",
+    "按照〔2021〕3号文件要求，于5个工作日内办结。",
+    "落实“双随机、一公开”，推行“一张清单”管理。",
 ]
 
 
@@ -217,6 +228,49 @@ def test_crafted_facts(text, raw, value, unit, qualifier, category):
     assert f["sentence"] == text.strip()
 
 
+# sentences as real reports write them: several facts each, (raw, value, unit, qualifier, category)
+PARAGRAPHS = [
+    ("全年共受理行政复议案件12件，办结11件，纠错2件，行政机关负责人出庭应诉率100%。",
+     [("12件", 12, "件", "", "reconsideration"), ("11件", 11, "件", "", "reconsideration"),
+      ("2件", 2, "件", "", "reconsideration"), ("100%", 100, "%", "", "rates")]),
+    ("全年共开展行政执法检查320余次，出动执法人员1500人次，立案查处违法案件45宗，罚没款12.6万元。",
+     [("320余次", 320, "次", "余", "enforcement"), ("1500人次", 1500, "人次", "", "enforcement"),
+      ("45宗", 45, "宗", "", "enforcement"), ("12.6万元", 12.6, "万元", "", "enforcement")]),
+    ("开展法治宣传活动52场次，发放宣传资料1.2万余份，受教育群众3万余人次。",
+     [("52场次", 52, "场次", "", "publicity_events"),
+      ("1.2万余份", 12000, "份", "余", "publicity_materials"),
+      ("3万余人次", 30000, "人次", "余", "publicity_events")]),
+    ("全年办理法律援助案件32件，为群众挽回经济损失120余万元。",
+     [("32件", 32, "件", "", "service_points"), ("120余万元", 120, "万元", "余", None)]),
+    ("人民调解委员会调解成功率达98.5%以上，矛盾纠纷调处成功率保持在95%以上。",
+     [("98.5%", 98.5, "%", "达", "rates"), ("95%", 95, "%", "以上", "rates")]),
+    ("全年共排查矛盾纠纷156起，成功调解148起，调解成功率94.9%。",
+     [("156起", 156, "起", "", "disputes"), ("148起", 148, "起", "", "disputes"),
+      ("94.9%", 94.9, "%", "", "rates")]),
+    ("受理信访件86件，其中涉法涉诉5件，按期办结率100%。",
+     [("86件", 86, "件", "", "petitions"), ("5件", 5, "件", "", "petitions"),
+      ("100%", 100, "%", "", "rates")]),
+    ("开展“扫黑除恶”宣传12次，张贴标语300余张，悬挂横幅80条。",
+     [("12次", 12, "次", "", "publicity_events"), ("300余张", 300, "张", "余", "publicity_materials"),
+      ("80条", 80, "条", "", "publicity_materials")]),
+    ("培训村（居）法律明白人二百余人次，覆盖全镇18个村（社区）。",
+     [("二百余人次", 200, "人次", "余", None), ("18个", 18, "个", "", None)]),
+    ("投入资金约80万元建成法治文化公园1个、法治长廊2条。",
+     [("80万元", 80, "万元", "约", "other"), ("1个", 1, "个", "", "service_points"),
+      ("2条", 2, "条", "", "service_points")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARAGRAPHS, ids=[p[0][:16] for p in PARAGRAPHS])
+def test_report_sentences(text, expected):
+    facts = extract_indicators(text)
+    assert [f["raw"] for f in facts] == [e[0] for e in expected]
+    for f, (_, value, unit, qualifier, category) in zip(facts, expected, strict=True):
+        assert (f["value"], f["unit"], f["qualifier"]) == (pytest.approx(value), unit, qualifier)
+        if category is not None:
+            assert f["category"] == category, f
+
+
 @pytest.mark.parametrize("text,subject", [
     ("今年以来有效调处化解矛盾纠纷209件。", "调处化解矛盾纠纷"),
     ("聘请法律顾问1名。", "聘请法律顾问"),
@@ -225,6 +279,12 @@ def test_crafted_facts(text, raw, value, unit, qualifier, category):
     ("开展“小散乱污”专项整治行动，共整改取缔15家。", "整改取缔"),
     ("组织镇党委理论学习中心组开展《学习纲要》《论述摘编》等专题学习2次。", "专题学习"),
     ("全镇干部认真开展年度法律知识考试，完成率合格率均达到100%。", "完成率合格率"),
+    ("全镇共有网格员326名。", "网格员"),
+    ("镇综治中心共调处矛盾纠纷20余宗。", "调处矛盾纠纷"),
+    ("矛盾纠纷调处成功率保持在95%以上。", "矛盾纠纷调处成功率"),
+    ("全区12个镇街全部建成公共法律服务站。", "镇街"),
+    ("投入资金约80万元建成法治文化公园。", "投入资金"),
+    ("全年累计开展“送法下乡”活动12场。", "送法下乡活动"),
 ])
 def test_subject_rule(text, subject):
     assert extract_indicators(text)[0]["subject"] == subject

@@ -49,12 +49,17 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_HAS_FULLWIDTH = re.compile("[０-９]")
 
+_NEWLINE = re.compile(r"\n")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 _SEGMENT_END = re.compile(r"[。；！？;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
+_QUOTES = re.compile(r"[“”‘’\"']")
 _WORD_CUT = re.compile(r"[的和及与对在把将向、]")
+_NO_NOUN_AFTER = frozenset({"money", "rate"})
+_INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'"
 
 
@@ -68,6 +73,9 @@ class Unit:
     kind: str
     canonical: str
     blocked: str  # regex of what may not follow the unit ("" = nothing)
+
+
+_PERCENT = Unit("%", "rate", "%", "")
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         unit_alts.append(re.escape(form) + (f"(?!{u.blocked})" if u.blocked else ""))
     inner = "|".join(re.escape(q) for q in sorted(qi, key=len, reverse=True)) or "(?!)"
     fact = re.compile(
+        r"(?=[\d百一二两三四五六七八九十])"
         r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
         r"|(?<![\d.A-Za-z])(?P<pct>百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
         r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
@@ -345,31 +354,38 @@ def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int
     noun = ""
     if after and "\u4e00" <= after[0] <= "\u9fff":
         stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
-        noun = after[: stop.start()] if stop else after
-        noun = _clean_edges(noun[:max_subject])
-    if noun:
-        return _shorten((before if len(before) <= 4 else "") + noun, max_subject)
-    return _shorten(before, max_subject)
+        # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
+        if stop is not None and stop.start() <= max_subject:
+            noun = _clean_edges(after[: stop.start()])
+    subject = (before if len(before) <= 4 else "") + noun if noun else before
+    return _shorten(_QUOTES.sub("", subject), max_subject)
 
 
-def _categorise(rules: IndicatorRules, kind: str, subject: str, context: str) -> str:
-    for text in (subject, _BOOK_TITLE.sub("", context)):
-        if not text:
-            continue
+def _first_category(rules: IndicatorRules, kind: str, text: str) -> str | None:
+    if text:
         for cat in rules.categories:
-            if cat.kinds and kind not in cat.kinds:
-                continue
-            if cat.pattern.search(text):
+            if (not cat.kinds or kind in cat.kinds) and cat.pattern.search(text):
                 return cat.category
-    return "other"
+    return None
 
 
-def _last_end(pattern: re.Pattern, text: str, lo: int, hi: int) -> int:
-    """End of the last match of ``pattern`` in ``text[lo:hi]``, or ``lo``."""
-    pos = lo
-    for m in pattern.finditer(text, lo, hi):
-        pos = m.end()
-    return pos
+class _Bounds:
+    """Sorted end offsets of one boundary pattern in a text, for O(log n) look-ups."""
+
+    __slots__ = ("ends",)
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.ends = [m.end() for m in pattern.finditer(text)]
+
+    def last(self, lo: int, hi: int) -> int:
+        """End of the last boundary inside ``text[lo:hi]`` (``lo`` when none)."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > lo else lo
+
+    def next(self, pos: int, default: int) -> int:
+        """End of the first boundary at or after ``pos`` (``default`` when none)."""
+        i = bisect.bisect_right(self.ends, pos)
+        return self.ends[i] if i < len(self.ends) else default
 
 
 def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None = None,
@@ -378,6 +394,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     sentence, start, end (offsets of the number+unit in ``text``), raw (``text[start:end]``) and label.
 
     ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
+    Category: the first row of ``indicators.tsv`` matching the subject; else matching the text since
+    the previous fact in the same segment (；/。 delimited); else, for a short subject (<= 4
+    characters), the previous fact's category in that segment ("受理行政复议案件12件，办结11件" -> both
+    reconsideration); else other.
 
     >>> [(f["value"], f["unit"], f["qualifier"], f["category"])
     ...  for f in extract_indicators("累计发放法治宣传资料5000多份，接待咨询700多人次。")]
@@ -386,31 +406,34 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     r = _rules(rules)
     if not text:
         return []
-    norm = text.translate(_FULLWIDTH)  # same length: offsets stay valid
+    # full-width digits to ASCII: same length, so offsets stay valid
+    norm = text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
     facts: list[dict[str, Any]] = []
+    bounds: tuple[_Bounds, ...] | None = None
     prev_end = 0
+    prev_category = ""
+    n = len(norm)
     for m in r.fact.finditer(norm):
         start, end = m.start(), m.end()
         value, mult = _number(m)
         if value is None:
             continue
-        unit_form = "%" if m.group("pct") else m.group("unit")
-        unit = r.units.get(unit_form)
-        if unit is None:
-            unit = Unit("%", "rate", "%", "")
+        if bounds is None:
+            bounds = tuple(_Bounds(p, norm) for p in (_NEWLINE, _CLAUSE_END, _SEGMENT_END,
+                                                      _SENTENCE_END))
+        lines, clauses, segments, sentences = bounds
+        line_start = lines.last(0, start)
+        line_end = lines.next(end, n + 1) - 1
+        left = norm[max(line_start, start - 30):start]
+        right = norm[end:min(line_end, end + 12)]
+        if _excluded(r, left, norm[start:end], right):
+            continue
+        unit = r.units.get("%" if m.group("pct") else m.group("unit")) or _PERCENT
         unit_name = unit.canonical
         if mult and unit.kind == "money":
             unit_name = mult + unit_name if unit_name == "元" else unit_name
         elif mult:
             value *= 10_000 if mult == "万" else 100_000_000
-        line_start = norm.rfind("\n", 0, start) + 1
-        line_end = norm.find("\n", end)
-        line_end = len(norm) if line_end < 0 else line_end
-        left = norm[max(line_start, start - 30):start]
-        right = norm[end:min(line_end, end + 12)]
-        raw = text[start:end]
-        if _excluded(r, left, norm[start:end], right):
-            continue
         qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
         q_start = start
         for pat, q in r.qualifier_before:
@@ -419,27 +442,34 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 q_start = qm.start()
                 qualifier = qualifier or q
                 break
-        after = right
+        after = norm[end:min(line_end, end + max_subject + 6)]
         for form, q in r.qualifier_after:
             if after.startswith(form):
                 qualifier = qualifier or q
                 after = after[len(form):]
                 break
-        # the clause before the number: from the previous clause end or the previous fact
+        # the clause before the number: from the previous ，；。 or the previous fact
         c0 = max(prev_end, line_start)
-        clause = norm[_last_end(_CLAUSE_END, norm, c0, q_start):q_start]
-        context = norm[_last_end(_SEGMENT_END, norm, c0, q_start):q_start]
-        subject = _subject(r, clause, after, max_subject=max_subject)
-        category = _categorise(r, unit.kind, subject, context)
-        sent_start = _last_end(_SENTENCE_END, norm, line_start, start)
-        nxt = _SENTENCE_END.search(norm, end)
-        sent_end = nxt.end() if nxt else len(norm)
+        clause = norm[clauses.last(c0, q_start):q_start]
+        # amounts and rates come after their noun ("投入资金80万元用于…"): no noun after them
+        subject = _subject(r, clause, "" if unit.kind in _NO_NOUN_AFTER else after,
+                           max_subject=max_subject)
+        seg_start = segments.last(line_start, q_start)
+        same_segment = prev_end > seg_start
+        category = (_first_category(r, unit.kind, subject)
+                    or _first_category(r, unit.kind,
+                                       _BOOK_TITLE.sub("", norm[max(seg_start, c0):q_start]))
+                    or (prev_category if same_segment and len(subject) <= _INHERIT_MAX else None)
+                    or "other")
+        sent_start = sentences.last(line_start, start)
+        sent_end = min(sentences.next(end - 1, n), line_end)
         facts.append({
             "category": category, "subject": subject, "value": float(value), "unit": unit_name,
             "qualifier": qualifier, "sentence": text[sent_start:sent_end].strip(),
-            "start": start, "end": end, "raw": raw, "label": r.labels.get(category, category),
+            "start": start, "end": end, "raw": text[start:end],
+            "label": r.labels.get(category, category),
         })
-        prev_end = end
+        prev_end, prev_category = end, category
     return facts
 
 
