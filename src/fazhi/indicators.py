@@ -51,10 +51,9 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _HAS_FULLWIDTH = re.compile("[０-９]")
 
-_NEWLINE = re.compile(r"\n")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
-_SEGMENT_END = re.compile(r"[。；！？;!?\n]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SEGMENT_CHARS = frozenset("。；！？;!?\n")  # a segment: what a category is looked for in
+_SENTENCE_CHARS = frozenset("。！？!?\n")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _QUOTES = re.compile(r"[“”‘’\"']")
 _WORD_CUT = re.compile(r"[的和及与对在把将向、]")
@@ -100,7 +99,8 @@ class IndicatorRules:
 
     units: dict[str, Unit]
     fact: re.Pattern
-    qualifier_before: tuple[tuple[re.Pattern, str], ...]
+    qualifier_before: re.Pattern | None  # group q<i> matched -> qualifier_before_values[i]
+    qualifier_before_values: tuple[str, ...]
     qualifier_inner: dict[str, str]
     qualifier_after: tuple[tuple[str, str], ...]
     subject_cut: re.Pattern | None
@@ -167,7 +167,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     # units, qualifiers, subject words
     p = pick("indicator_units.tsv")
     units: dict[str, Unit] = {}
-    qb: list[tuple[re.Pattern, str]] = []
+    qb: list[tuple[str, str]] = []
     qi: dict[str, str] = {}
     qa: list[tuple[str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {"subject_cut": [], "subject_lead": [],
@@ -182,8 +182,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
             _compile(p, no, extra)
             units[form] = Unit(form, kind, canonical or form, extra)
         elif typ == "qualifier_before":
-            qb.append((re.compile(f"(?:{form})$"), value or form))
             _compile(p, no, form)
+            qb.append((form, value or form))
         elif typ == "qualifier_inner":
             qi[form] = value or form
         elif typ == "qualifier_after":
@@ -231,7 +231,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         cats.append(Category(cat, label or cat, _compile(p, no, regex), kset))
         labels.setdefault(cat, label or cat)
     return IndicatorRules(
-        units=units, fact=fact, qualifier_before=tuple(qb), qualifier_inner=qi,
+        units=units, fact=fact,
+        qualifier_before=(re.compile("|".join(f"(?P<q{i}>{f})$" for i, (f, _) in enumerate(qb)))
+                          if qb else None),
+        qualifier_before_values=tuple(v for _, v in qb), qualifier_inner=qi,
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=_alternation(p, words["subject_cut"]),
         subject_lead=_alternation(p, words["subject_lead"]),
@@ -354,6 +357,12 @@ def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int
     noun = ""
     if after and "\u4e00" <= after[0] <= "\u9fff":
         stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
+        # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
+        while stop is not None and stop.group(0) == "（":
+            close = after.find("）", stop.end(), stop.end() + 6)
+            if close < 0:
+                break
+            stop = rules.subject_after_stop.search(after, close + 1)
         # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
         if stop is not None and stop.start() <= max_subject:
             noun = _clean_edges(after[: stop.start()])
@@ -374,8 +383,27 @@ class _Bounds:
 
     __slots__ = ("ends",)
 
-    def __init__(self, pattern: re.Pattern, text: str) -> None:
-        self.ends = [m.end() for m in pattern.finditer(text)]
+    def __init__(self, ends: list[int]) -> None:
+        self.ends = ends
+
+    @staticmethod
+    def of(text: str) -> tuple[_Bounds, _Bounds, _Bounds, _Bounds]:
+        """Lines, clauses, segments and sentences of ``text`` (one pass over its punctuation)."""
+        lines: list[int] = []
+        clauses: list[int] = []
+        segments: list[int] = []
+        sentences: list[int] = []
+        for m in _CLAUSE_END.finditer(text):
+            e = m.end()
+            c = text[e - 1]
+            clauses.append(e)
+            if c in _SEGMENT_CHARS:
+                segments.append(e)
+                if c in _SENTENCE_CHARS:
+                    sentences.append(e)
+                    if c == "\n":
+                        lines.append(e)
+        return _Bounds(lines), _Bounds(clauses), _Bounds(segments), _Bounds(sentences)
 
     def last(self, lo: int, hi: int) -> int:
         """End of the last boundary inside ``text[lo:hi]`` (``lo`` when none)."""
@@ -419,8 +447,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if value is None:
             continue
         if bounds is None:
-            bounds = tuple(_Bounds(p, norm) for p in (_NEWLINE, _CLAUSE_END, _SEGMENT_END,
-                                                      _SENTENCE_END))
+            bounds = _Bounds.of(norm)
         lines, clauses, segments, sentences = bounds
         line_start = lines.last(0, start)
         line_end = lines.next(end, n + 1) - 1
@@ -436,12 +463,15 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             value *= 10_000 if mult == "万" else 100_000_000
         qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
         q_start = start
-        for pat, q in r.qualifier_before:
-            qm = pat.search(norm, max(line_start, start - 4), start)
-            if qm:
-                q_start = qm.start()
-                qualifier = qualifier or q
-                break
+        if r.qualifier_before is not None:
+            # the longest qualifier ending at the number (超过 before 超, 达到 before 达)
+            lo = max(line_start, start - 4)
+            for i in range(lo, start):
+                qm = r.qualifier_before.match(norm, i, start)
+                if qm:
+                    q_start = qm.start()
+                    qualifier = qualifier or r.qualifier_before_values[int(qm.lastgroup[1:])]
+                    break
         after = norm[end:min(line_end, end + max_subject + 6)]
         for form, q in r.qualifier_after:
             if after.startswith(form):
@@ -513,7 +543,8 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     spans = _level1_spans(getattr(corpus, "sections", None))
     rows = []
     meta_cols = [c for c in META_COLUMNS if c != "part"]
-    for doc in docs.itertuples(index=False):
+    wanted = [c for c in ["doc_id", "file", "text", *meta_cols] if c in docs.columns]
+    for doc in docs[wanted].itertuples(index=False):
         d = doc._asdict()
         doc_id = str(d["doc_id"])
         for f in extract_indicators(d.get("text") or "", rules=r, max_subject=max_subject):
@@ -541,7 +572,7 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "t
 
     >>> textstat_indicator_summary(corpus, by="town")               # doctest: +SKIP
        town   category  n_facts  total unit  stat    label
-     蓬东乡   disputes        2  209.0    件   sum  矛盾纠纷调解
+     蓬东乡   disputes        1  209.0    件   sum  矛盾纠纷调解
     """
     import pandas as pd
 
