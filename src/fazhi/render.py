@@ -1,44 +1,568 @@
-"""Render stage: run the parameterised notebooks with papermill and export HTML with nbconvert."""
+"""Render stage: run the parameterised notebooks with papermill and export offline HTML with nbconvert.
+
+One call renders the corpus-wide notebooks once and each per-region notebook (one with a ``region``
+parameter, e.g. ``05_dossier``) once per region of the chosen level, in local worker processes or on
+a Dask cluster, skipping pages whose corpus, notebook and parameters are unchanged, and writes
+``index.html`` with the provenance of every page.
+
+>>> from fazhi.render import render
+>>> result = render("data/raw", by="province", out="reports")      # doctest: +SKIP
+>>> result.index                                                   # doctest: +SKIP
+PosixPath('reports/index.html')
+"""
 
 from __future__ import annotations
 
-import html
+import hashlib
+import json
+import os
 import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from fazhi.config import notebooks_dir, reports_dir
+from fazhi import __version__
+from fazhi.config import notebooks_dir as _default_notebooks_dir
+from fazhi.config import reports_dir
 
-_EXTERNAL_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', re.I)
+Level = Literal["province", "city", "district", "town"]
+Status = Literal["rendered", "skipped", "failed"]
+
+LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
+LEVEL_LABELS = {"corpus": "全部语料", "province": "省级", "city": "市级", "district": "区县级",
+                "town": "乡镇（街道）级"}
+UNKNOWN_REGION = "未知地区"
+STATE_FILE = ".render-state.json"
+TEMPLATES = Path(__file__).parent / "templates"
+PAGE_TEMPLATE = TEMPLATES / "page.html.j2"
+INDEX_TEMPLATE = "index.html.j2"
+
+# parameters cell: a line assigning ``region`` marks a per-region notebook
+_REGION_PARAM = re.compile(r"^\s*region\s*(?::[^=]*)?=", re.M)
+# file names: anything but letters, digits, CJK and a few safe marks becomes "_"
+_UNSAFE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff.\-（）()·]+", re.U)
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_MAX_NAME_BYTES = 90
+_KERNEL_DIED = re.compile(r"kernel died|dead ?kernel|kernel_info|address already in use", re.I)
+_KERNEL_ATTEMPTS = 3
 
 
-def export_html(nb_path: Path, html_path: Path) -> Path:
-    """Export an executed notebook to self-contained HTML with inputs hidden."""
-    import nbformat
+@dataclass
+class Page:
+    """One rendered (or skipped, or failed) HTML page."""
+
+    notebook: str                       # notebook stem, e.g. "05_dossier"
+    level: str                          # "corpus" for corpus-wide pages, else the region level
+    region: str                         # region name ("" for corpus-wide pages)
+    file: str                           # HTML file name inside ``out``
+    status: Status = "rendered"
+    parameters: dict = field(default_factory=dict)
+    key: str = ""                       # cache key (corpus, notebook bytes, parameters, renderer)
+    seconds: float = 0.0
+    error: str = ""                     # last error lines of a failed page
+    reason: str = ""                    # why a page was skipped
+    rendered_at: str = ""
+
+
+@dataclass
+class RenderResult:
+    """What :func:`render` did: the index path, every page with its status, errors, seconds."""
+
+    index: Path
+    pages: list[Page]
+    errors: list[str]
+    seconds: float
+
+    def count(self, status: Status) -> int:
+        return sum(p.status == status for p in self.pages)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("failed") == 0
+
+    def summary(self) -> str:
+        """One line: pages, rendered, skipped, failed, time."""
+        return (f"{len(self.pages)} 页 / pages: {self.count('rendered')} rendered, "
+                f"{self.count('skipped')} skipped, {self.count('failed')} failed "
+                f"in {self.seconds:.1f} s")
+
+
+# ---------------------------------------------------------------- names
+
+
+def safe_name(name: str, *, max_bytes: int = _MAX_NAME_BYTES) -> str:
+    """A file-name part for ``name`` that cannot leave its folder.
+
+    Separators, ``..``, control and reserved characters become ``_``; long names are cut (by UTF-8
+    bytes). A name changed in any way gets a short hash of the original, so distinct names never
+    collide after sanitising.
+
+    >>> safe_name("广东省")
+    '广东省'
+    >>> safe_name("../etc/passwd")[:12]
+    '_etc_passwd-'
+    """
+    norm = unicodedata.normalize("NFC", name)
+    slug = "".join(ch if unicodedata.category(ch)[0] != "C" else "_" for ch in norm)
+    slug = _UNSAFE.sub("_", slug)
+    slug = re.sub(r"\.{2,}", "_", slug)
+    slug = re.sub(r"_+", "_", slug).strip("._ -") or "_"
+    cut = slug.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
+    if cut != name:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cut = f"{cut}-{digest}"
+    return cut
+
+
+def page_file(notebook: str, level: str | None = None, region: str | None = None) -> str:
+    """The HTML file name of a page: ``01_overview.html``, ``05_dossier-province-广东省.html``."""
+    if not level or level == "corpus":
+        return f"{safe_name(notebook)}.html"
+    return f"{safe_name(notebook)}-{level}-{safe_name(region or '')}.html"
+
+
+def _inside(out: Path, name: str) -> Path:
+    target = (out / name).resolve()
+    if target.parent != out.resolve():
+        raise ValueError(f"unsafe page name {name!r}")
+    return target
+
+
+# ---------------------------------------------------------------- notebooks and corpus
+
+
+def find_notebooks(folder: str | Path | None = None,
+                   names: Sequence[str] | None = None) -> list[Path]:
+    """The numbered notebooks (``01_overview.ipynb`` …) of ``folder``, optionally only ``names``.
+
+    ``names`` match a notebook's stem, its number or a prefix: ``["05"]``, ``["05_dossier"]``.
+    """
+    folder = Path(folder) if folder else Path(os.environ.get("FAZHI_NOTEBOOKS") or
+                                              _default_notebooks_dir())
+    found = sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+    if names:
+        wanted = [n.removesuffix(".ipynb") for n in names]
+        found = [p for p in found if any(p.stem == n or p.stem.startswith(n) or
+                                         p.stem.split("_", 1)[0] == n for n in wanted)]
+        missing = [n for n in wanted if not any(p.stem.startswith(n) for p in found)]
+        if missing:
+            raise FileNotFoundError(f"没有这些笔记本 / no such notebooks in {folder}: "
+                                    f"{', '.join(missing)}")
+    return found
+
+
+def is_per_region(notebook: str | Path) -> bool:
+    """Whether a notebook's ``parameters`` cell has a ``region`` parameter (one page per region)."""
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if "parameters" in (cell.get("metadata", {}).get("tags") or []):
+            src = cell.get("source", "")
+            return bool(_REGION_PARAM.search(src if isinstance(src, str) else "".join(src)))
+    return False
+
+
+def corpus_key(manifest: dict) -> str:
+    """A hash of what the corpus store was built from (files, text hashes, lexicon, code)."""
+    files = {rel: [info.get("hash"), info.get("text_hash")]
+             for rel, info in (manifest.get("files") or {}).items()}
+    blob = json.dumps({"key": manifest.get("key"), "files": files,
+                       "metadata": manifest.get("metadata_hash")}, sort_keys=True,
+                      ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _renderer_version() -> str:
+    h = hashlib.sha256(__version__.encode())
+    for p in (Path(__file__), PAGE_TEMPLATE):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _page_key(ckey: str, nb_bytes: bytes, params: dict) -> str:
+    h = hashlib.sha256()
+    h.update(ckey.encode())
+    h.update(hashlib.sha256(nb_bytes).digest())
+    h.update(json.dumps(params, sort_keys=True, ensure_ascii=False).encode())
+    h.update(_renderer_version().encode())
+    return h.hexdigest()[:24]
+
+
+# ---------------------------------------------------------------- one page (in a worker)
+
+
+def _last_lines(text: str, n: int = 8) -> str:
+    lines = [ln.rstrip() for ln in _ANSI.sub("", text).splitlines() if ln.strip()]
+    return "\n".join(lines[-n:])
+
+
+def _exporter():
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(nb_path, as_version=4))
-    html_path.write_text(_EXTERNAL_SCRIPT.sub("", body), encoding="utf-8")
+    return HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE),
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        embed_images=True, mathjax_url="", require_js_url="")
+
+
+def export_html(notebook, html_path: str | Path) -> Path:
+    """Export an executed notebook (path or node) to offline HTML, inputs hidden; atomic write."""
+    import nbformat
+
+    node = notebook if not isinstance(notebook, (str, Path)) else \
+        nbformat.read(str(notebook), as_version=4)
+    body, _ = _exporter().from_notebook_node(node)
+    html_path = Path(html_path)
+    _atomic_write(html_path, body)
     return html_path
 
 
-def render(path: str | Path | None = None, *, out: str | Path | None = None) -> Path:
-    """Render every notebook for the corpus at ``path`` into ``out``; return the index path."""
+def render_page(task: dict) -> dict:
+    """Execute one notebook with papermill and export it to HTML (runs in a worker process).
+
+    ``task``: notebook, out, file, parameters, cwd. Returns the task with status, seconds, error.
+    """
+    import logging
+
     import papermill as pm
 
+    # papermill warns about annotated parameters it cannot parse; the kernel about plain TCP
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    t0 = time.time()
+    out = Path(task["out"])
+    tmp = out / ".executed"
+    tmp.mkdir(parents=True, exist_ok=True)
+    executed = tmp / (task["file"].removesuffix(".html") + ".ipynb")
+    result = {**task, "status": "rendered", "error": ""}
+    try:
+        for attempt in range(_KERNEL_ATTEMPTS):
+            try:
+                node = pm.execute_notebook(
+                    task["notebook"], str(executed), parameters=task["parameters"],
+                    kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,
+                    cwd=task.get("cwd"), extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                break
+            except pm.PapermillExecutionError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                # two kernels starting at once can pick the same free port (ZMQ "Address
+                # already in use"): the kernel dies before replying; start it again
+                if attempt + 1 == _KERNEL_ATTEMPTS or not _KERNEL_DIED.search(str(exc)):
+                    raise
+        export_html(node, _inside(out, task["file"]))
+    except Exception as exc:  # noqa: BLE001 - any failure of one page is reported, not raised
+        result["status"] = "failed"
+        ename = getattr(exc, "ename", type(exc).__name__)
+        evalue = getattr(exc, "evalue", str(exc))
+        tb = getattr(exc, "traceback", None)
+        text = "\n".join(tb) if tb else f"{ename}: {evalue}"
+        result["error"] = _last_lines(text) or f"{ename}: {evalue}"
+    finally:
+        executed.unlink(missing_ok=True)
+    result["seconds"] = round(time.time() - t0, 3)
+    return result
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- running the pages
+
+
+def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], None]) -> None:
+    """Run ``render_page`` over ``tasks``: in-process, in local processes, or on a Dask cluster."""
+    if not tasks:
+        return
+    if scheduler is not None:
+        from distributed import Client, as_completed
+
+        client = Client(scheduler) if isinstance(scheduler, str) else scheduler
+        try:
+            futures = client.map(render_page, tasks, pure=False)
+            for fut in as_completed(futures):
+                on_done(fut.result())
+        finally:
+            if isinstance(scheduler, str):
+                client.close()
+        return
+    if workers <= 1 or len(tasks) == 1:
+        for t in tasks:
+            on_done(render_page(t))
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # spawn: the parent holds pandas/arrow thread pools that a fork could deadlock on
+    ctx = mp.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
+        futures = [pool.submit(render_page, t) for t in tasks]
+        for fut in as_completed(futures):
+            on_done(fut.result())
+
+
+def _progress(total: int, enabled: bool | None):
+    from tqdm.auto import tqdm
+
+    disable = not (sys.stderr.isatty() if enabled is None else enabled)
+    return tqdm(total=total, unit="页", desc="渲染 / render", disable=disable, file=sys.stderr,
+                dynamic_ncols=True)
+
+
+def _load_state(out: Path) -> dict:
+    try:
+        state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) and isinstance(state.get("pages"), dict) else \
+            {"pages": {}}
+    except (OSError, ValueError):
+        return {"pages": {}}
+
+
+def _regions(docs, level: str) -> list[str]:
+    values = docs[level].fillna("").astype(str).str.strip() if level in docs else []
+    return sorted(set(values))
+
+
+def _open(path, store):
+    from fazhi.corpus import load_corpus, open_corpus, store_dir
+
+    if path is not None and store_dir(path) is not None:
+        return load_corpus(path)  # PATH is a built store
+    return open_corpus(path, **({"out": store} if store else {}), progress=False)
+
+
+def render(path: str | Path | None = None, *, by: Level = "province",
+           only: Iterable[str] | None = None, notebooks: Iterable[str] | None = None,
+           out: str | Path | None = None, workers: int | None = None, scheduler=None,
+           force: bool = False, progress: bool | None = None,
+           notebooks_dir: str | Path | None = None,
+           store: str | Path | None = None) -> RenderResult:
+    """Render the notebooks for the corpus at ``path`` into ``out`` with an ``index.html``.
+
+    Corpus-wide notebooks run once; a notebook with a ``region`` parameter (``05_dossier``) runs
+    once per region of level ``by`` (``only``: just these regions). ``notebooks``: names or
+    numbers of notebooks to run (default all); ``notebooks_dir``: where they are (default
+    ``$FAZHI_NOTEBOOKS`` or the project's ``notebooks/``). ``workers``: local processes (default:
+    up to the cores); ``scheduler``: a Dask address or ``Client``. Unchanged pages are skipped
+    unless ``force``. ``store``: the corpus store folder (default: next to the corpus, as
+    ``fazhi build``). A failing page never stops the others: see ``RenderResult.pages``.
+
+    >>> r = render("data/raw", by="province", out="reports")        # doctest: +SKIP
+    >>> [p.file for p in r.pages if p.region == "广东省"]               # doctest: +SKIP
+    ['05_dossier-province-广东省.html']
+    """
+    t0 = time.time()
+    if by not in LEVELS:
+        raise ValueError(f"by must be one of {LEVELS}, not {by!r}")
     out = Path(out) if out else reports_dir()
     out.mkdir(parents=True, exist_ok=True)
-    pages = []
-    for nb in sorted(notebooks_dir().glob("[0-9]*.ipynb")):
-        executed = out / f"{nb.stem}.ipynb"
-        pm.execute_notebook(str(nb), str(executed), kernel_name="python3", progress_bar=False,
-                            parameters={"corpus_path": str(Path(path).resolve()) if path else ""},
-                            cwd=str(nb.parent))
-        pages.append(export_html(executed, out / f"{nb.stem}.html"))
-    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>'
-                      for p in pages)
+    nbs = find_notebooks(notebooks_dir, list(notebooks) if notebooks else None)
+    if not nbs:
+        raise FileNotFoundError(f"没有笔记本 / no notebooks in "
+                                f"{notebooks_dir or _default_notebooks_dir()}")
+    corpus = _open(path, store)
+    manifest = corpus.manifest or {}
+    store_path = str(Path(manifest.get("store") or store or path).resolve())
+    ckey = corpus_key(manifest)
+    regions = _regions(corpus.docs, by)
+    wanted = {r.strip() for r in only} if only else None
+    if wanted is not None:
+        unknown = wanted - set(regions) - {UNKNOWN_REGION}
+        if unknown:
+            raise ValueError(f"没有这些地区 / no such {by} in the corpus: {', '.join(sorted(unknown))}")
+
+    pages: list[Page] = []
+    for nb in nbs:
+        nb_bytes = nb.read_bytes()
+        base = {"corpus_path": store_path}
+        if not is_per_region(nb):
+            p = dict(base)
+            pages.append(Page(nb.stem, "corpus", "", page_file(nb.stem), parameters=p,
+                              key=_page_key(ckey, nb_bytes, p)))
+            continue
+        for region in regions:
+            if wanted is not None and (region or UNKNOWN_REGION) not in wanted:
+                continue
+            if not region:
+                n = int((corpus.docs[by].fillna("").astype(str).str.strip() == "").sum())
+                pages.append(Page(nb.stem, by, UNKNOWN_REGION, "", status="skipped",
+                                  reason=f"{n} 份报告的{LEVEL_LABELS[by]}地区未知（如匿名报告），"
+                                         f"不单独生成 / region unknown for {n} report(s)"))
+                continue
+            p = {**base, "level": by, "region": region}
+            pages.append(Page(nb.stem, by, region, page_file(nb.stem, by, region), parameters=p,
+                              key=_page_key(ckey, nb_bytes, p)))
+    _check_unique(pages)
+
+    state = _load_state(out)
+    todo: list[Page] = []
+    for page in pages:
+        if not page.file:
+            continue
+        prev = state["pages"].get(page.file) or {}
+        if not force and prev.get("key") == page.key and prev.get("status") == "rendered" and \
+                (out / page.file).is_file():
+            page.status, page.reason = "skipped", "未改变 / unchanged"
+            page.rendered_at = prev.get("rendered_at", "")
+            page.seconds = prev.get("seconds", 0.0)
+        else:
+            todo.append(page)
+
+    by_file = {p.file: p for p in todo}
+    tasks = [{"notebook": str(nb_path), "out": str(out.resolve()), "file": p.file,
+              "parameters": p.parameters, "cwd": str(nb_path.parent)}
+             for p in todo for nb_path in nbs if nb_path.stem == p.notebook]
+    n_workers = workers if workers else min(_cores(), 2 if len(tasks) > 1 else 1)
+    bar = _progress(len(tasks), progress)
+    errors: list[str] = []
+
+    def on_done(res: dict) -> None:
+        page = by_file[res["file"]]
+        page.status, page.seconds, page.error = res["status"], res["seconds"], res["error"]
+        page.rendered_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        if page.status == "failed":
+            errors.append(f"{page.file}: {page.error.splitlines()[-1] if page.error else ''}")
+            (out / page.file).unlink(missing_ok=True)  # never leave a stale page behind
+        state["pages"][page.file] = {**asdict(page), "corpus": ckey}
+        _write_state(out, state)
+        bar.set_postfix_str(page.file, refresh=False)
+        bar.update(1)
+
+    try:
+        _run(tasks, n_workers, scheduler, on_done)
+    finally:
+        bar.close()
+        _cleanup(out)
+
+    # pages of earlier runs (other regions, levels or notebooks) still current stay in the index
+    listed = {p.file for p in pages}
+    earlier = [Page(**{k: v for k, v in info.items() if k in Page.__dataclass_fields__})
+               for f, info in sorted(state["pages"].items())
+               if f not in listed and info.get("corpus") == ckey and
+               info.get("status") == "rendered" and (out / f).is_file()]
+    for p in earlier:
+        p.status, p.reason = "skipped", "早先生成 / from an earlier run"
+    seconds = round(time.time() - t0, 3)
+    index = write_index(out, pages + earlier, corpus, by=by, seconds=seconds)
+    return RenderResult(index=index, pages=pages, errors=errors, seconds=round(time.time() - t0, 3))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS/Windows
+        return os.cpu_count() or 1
+
+
+def _check_unique(pages: list[Page]) -> None:
+    seen: dict[str, Page] = {}
+    for p in pages:
+        if p.file and p.file in seen:
+            raise ValueError(f"two pages would share the file {p.file!r}")
+        seen[p.file] = p
+
+
+def _write_state(out: Path, state: dict) -> None:
+    _atomic_write(out / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+
+
+def _cleanup(out: Path) -> None:
+    tmp = out / ".executed"
+    if tmp.is_dir() and not any(tmp.iterdir()):
+        tmp.rmdir()
+
+
+# ---------------------------------------------------------------- the index page
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"fazhi": __version__, "python": sys.version.split()[0]}
+    for name in ("papermill", "nbconvert", "pandas", "jieba", "rjieba", "matplotlib"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+def _year(value) -> str:
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return ""
+
+
+def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict:
+    """The data of the index page (plain values; the template escapes them)."""
+    manifest = corpus.manifest or {}
+    docs = corpus.docs
+    files = manifest.get("files") or {}
+    sources = []
+    for row in docs.to_dict("records") if len(docs) else []:
+        info = files.get(row.get("file"), {})
+        place = "".join(str(row.get(k) or "") for k in ("province", "city", "district", "town"))
+        sources.append({"file": row.get("file", ""), "title": row.get("title") or "",
+                        "place": place or UNKNOWN_REGION, "year": _year(row.get("report_year")),
+                        "hash": (info.get("hash") or "")[:16],
+                        "text_hash": (row.get("text_hash") or info.get("text_hash") or "")[:16]})
+    groups = []
+    corpus_pages = [p for p in pages if p.level == "corpus"]
+    if corpus_pages:
+        groups.append({"label": f"{LEVEL_LABELS['corpus']} / whole corpus", "regions": [
+            {"name": "全部报告 / all reports", "pages": corpus_pages}]})
+    for level in LEVELS:
+        regional = [p for p in pages if p.level == level]
+        if regional:
+            names = sorted({p.region for p in regional}, key=lambda r: (r == UNKNOWN_REGION, r))
+            groups.append({"label": f"按{LEVEL_LABELS[level]}地区 / by {level}", "regions": [
+                {"name": r, "pages": [p for p in regional if p.region == r]} for r in names]})
+    rejected = corpus.rejected
+    return {
+        "title": "法治政府建设年度报告分析 / Rule-of-law report analyses",
+        "groups": groups,
+        "failed": [p for p in pages if p.status == "failed"],
+        "counts": {s: sum(p.status == s for p in pages) for s in ("rendered", "skipped", "failed")},
+        "n_pages": len(pages),
+        "sources": sources,
+        "rejected": [] if rejected is None or not len(rejected) else
+        [{k: str(v) for k, v in r.items()} for r in rejected.to_dict("records")][:200],
+        "provenance": [
+            ("语料库构建时间 / corpus built", manifest.get("built", "")),
+            ("语料库 / store", manifest.get("store", "")),
+            ("原始报告 / source folder", manifest.get("source", "")),
+            ("报告数 / documents", manifest.get("n_docs", len(docs))),
+            ("词库版本 / lexicon version", manifest.get("lexicon", "")),
+            ("分词 / segmenter", f"{manifest.get('backend', '')} (hmm={manifest.get('hmm', '')})"),
+            ("软件版本 / package version", manifest.get("package", __version__)),
+            ("语料指纹 / corpus key", corpus_key(manifest)),
+            ("地区层级 / regions by", f"{LEVEL_LABELS[by]} ({by})"),
+            ("生成时间 / rendered", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
+            ("用时 / seconds", f"{seconds:.1f}"),
+        ],
+        "versions": _versions(),
+        "level_labels": LEVEL_LABELS,
+    }
+
+
+def write_index(out: str | Path, pages: list[Page], corpus, *, by: str = "province",
+                seconds: float = 0.0) -> Path:
+    """Write ``index.html`` (self-contained, every value escaped) for ``pages``; return its path."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["params"] = lambda d: ", ".join(
+        f"{k}={v}" for k, v in (d or {}).items() if k != "corpus_path")
+    html = env.get_template(INDEX_TEMPLATE).render(**index_context(pages, corpus, by=by,
+                                                                   seconds=seconds))
+    out = Path(out)
     index = out / "index.html"
-    index.write_text(f'<!doctype html><meta charset="utf-8"><title>法治政府建设报告分析</title>'
-                     f"<h1>法治政府建设报告分析</h1><ul>{links}</ul>", encoding="utf-8")
+    _atomic_write(index, html)
     return index

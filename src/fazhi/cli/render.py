@@ -1,23 +1,60 @@
-"""``fazhi render``: notebooks -> HTML reports."""
+"""``fazhi render``: notebooks -> offline HTML pages per region, with an index page."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("render", help="生成HTML报告 / render the notebooks to HTML",
-                       description="Run the parameterised notebooks on the corpus at PATH with "
-                                   "papermill and export them to HTML, with an index page.")
+    p = sub.add_parser(
+        "render", help="生成HTML报告 / render the notebooks to HTML",
+        description="Run the parameterised notebooks on the corpus at PATH with papermill and "
+                    "export them to offline HTML with nbconvert: the corpus-wide notebooks once, "
+                    "the dossier once per region of the --by level, plus index.html with the "
+                    "provenance of every page. Unchanged pages are skipped. The last line printed "
+                    "is the path of index.html; the exit code is 1 when a page failed. "
+                    "例: fazhi render data/raw --by city --out reports")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
-                   help="folder of reports (default: data/raw)")
+                   help="folder of reports or a built store (default: data/raw)")
+    p.add_argument("--by", default="province", choices=["province", "city", "district", "town"],
+                   help="地区层级: one dossier per region of this level (default: province)")
+    p.add_argument("--only", nargs="+", default=None, metavar="NAME",
+                   help="only the dossiers of these regions (e.g. 广东省 福建省)")
+    p.add_argument("--notebooks", nargs="+", default=None, metavar="NB",
+                   help="only these notebooks, by name or number (e.g. 01 05_dossier; "
+                        "default: all)")
+    p.add_argument("--notebooks-dir", default=None, metavar="DIR",
+                   help="folder of the notebooks (default: $FAZHI_NOTEBOOKS or notebooks/)")
     p.add_argument("--out", default=None, metavar="DIR", help="output folder (default: reports/)")
+    p.add_argument("--store", default=None, metavar="DIR",
+                   help="corpus store folder (default: data/processed, as fazhi build)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="local worker processes (default: up to 2; kernel start dominates)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask distributed scheduler, e.g. tcp://host:8786 (workers must see "
+                        "the store and --out)")
+    p.add_argument("--force", action="store_true",
+                   help="render every page again, even when nothing changed")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from fazhi.render import render
 
-    index = render(args.path, out=args.out)
-    print(index.resolve())
-    return 0
+    try:
+        result = render(args.path, by=args.by, only=args.only, notebooks=args.notebooks,
+                        out=args.out, workers=args.workers, scheduler=args.scheduler,
+                        force=args.force, notebooks_dir=args.notebooks_dir, store=args.store)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"fazhi render: {exc}", file=sys.stderr)
+        return 2
+    for page in result.pages:
+        if page.status == "failed":
+            print(f"失败 / FAILED {page.file} ({page.notebook} {page.region})".rstrip(),
+                  file=sys.stderr)
+            for line in page.error.splitlines():
+                print(f"    {line}", file=sys.stderr)
+    print(result.summary())
+    print(result.index.resolve())
+    return 0 if result.ok else 1
