@@ -34,7 +34,8 @@ _IS_CJKP = re.compile(_CJKP)
 _IS_CJK = re.compile(f"[{_CJK_CHARS}]")
 _HALF_PUNCT = re.compile(r"[,;:?!]")
 _PAREN = re.compile(r"\(([^()\n]{0,120})\)")
-_PERIOD = re.compile(rf"(?<=[{_CJK_CHARS}”）》])\.(?=$|\n|[ \t]*[{_CJK_CHARS}“（《]|[ \t]*$)", re.M)
+# "." after Chinese text (the look-behind after the dot: a literal first is scanned much faster)
+_PERIOD = re.compile(rf"\.(?<=[{_CJK_CHARS}”）》]\.)(?=$|\n|[ \t]*[{_CJK_CHARS}“（《]|[ \t]*$)", re.M)
 _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 _SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]+")
@@ -180,8 +181,12 @@ def find_artifacts(text: str) -> list[Span]:
 def find_repeated_title(text: str, *, window: int = 6) -> list[Span]:
     """A repetition of the first line (a title, not a heading) within the next ``window``
     non-empty lines, before the body starts (web pages print the title twice)."""
-    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)
-             if m.group().strip()]
+    lines: list[tuple[int, int, str]] = []
+    for m in _LINE.finditer(text):  # only the first lines matter
+        if m.group().strip():
+            lines.append((m.start(), m.end(), m.group().strip()))
+            if len(lines) > window:
+                break
     if len(lines) < 2 or not 6 <= len(lines[0][2]) <= 80 or _HEADING.match(lines[0][2]):
         return []
     title = _SPACES.sub("", lines[0][2])

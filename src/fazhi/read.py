@@ -30,6 +30,7 @@ SUFFIXES: dict[str, Format] = {".txt": "txt", ".html": "html", ".htm": "html",
 MIN_CJK = 20  # fewer Chinese characters than this: not a report
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -173,6 +174,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def normalize_newlines(text: str) -> str:
     """CRLF, CR and other line separators -> LF. ``"a\\r\\nb\\rc"`` -> ``"a\\nb\\nc"``."""
+    if not any(c in text for c in _NEWLINE_CHARS):  # most files: nothing to do, no regex scan
+        return text
     return _NEWLINES.sub("\n", text)
 
 

@@ -29,8 +29,6 @@ from fazhi.lexicon import Lexicon, data_path, load_lexicon
 Backend = Literal["rjieba", "jieba"]
 BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
 
-_SPACES = re.compile(r"\s+")
-_NUMBER = r"\d+(?:\.\d+)?"
 
 
 def _typo_guards() -> dict[str, tuple[str, str]]:
@@ -54,7 +52,9 @@ def alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
     alts = []
     for v in sorted(aliases, key=len, reverse=True):
         before, after = guards.get(v, ("", ""))
-        alts.append((f"(?<![{re.escape(before)}])" if before else "") + re.escape(v)
+        # the guard before the variant is checked after it (v(?<![b]v) is (?<![b])v): patterns
+        # that start with a literal are scanned much faster
+        alts.append(re.escape(v) + (f"(?<![{re.escape(before)}]{re.escape(v)})" if before else "")
                     + (f"(?![{re.escape(after)}])" if after else ""))
     return re.compile("|".join(alts))
 
@@ -62,7 +62,8 @@ def alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
 def unit_pattern(units: Iterable[str]) -> re.Pattern:
     """Regex over a space-joined token string: a number token followed by a unit token."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<!\S)({_NUMBER}) ({alts})(?!\S)")
+    # (?<!\S) before the number, checked after its first digit (a digit first scans faster)
+    return re.compile(rf"(\d(?<!\S\d)\d*(?:\.\d+)?) ({alts})(?!\S)")
 
 
 class Tokenizer:
@@ -144,7 +145,7 @@ class Tokenizer:
         if not text:
             return ""
         joined = " ".join(self._segment(self.normalise(text, anonymised=anonymised)))
-        joined = _SPACES.sub(" ", joined).strip()
+        joined = " ".join(joined.split())  # == re.sub(r"\s+", " ", joined).strip(), faster
         return self._units.sub(r"\1\2", joined)
 
     def cut(self, text: str, *, anonymised: bool = False) -> list[str]:
