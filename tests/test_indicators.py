@@ -327,6 +327,16 @@ def test_rules_are_data(tmp_path):
     (bad / "not_indicators.tsv").write_text("x\t\t\t\n", encoding="utf-8")
     with pytest.raises(IndicatorRulesError, match="no pattern"):
         load_indicator_rules(str(bad) + "/")
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "indicator_units.tsv").write_text("unit\t件\tcount\n# c\nsubject_cut\t(开展\n",
+                                               encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match=r"indicator_units\.tsv:3"):
+        load_indicator_rules(str(units))
+    (units / "indicator_units.tsv").write_text("unit\t件\tcount\nprefix\t约\t约\n",
+                                               encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match="unknown type"):
+        load_indicator_rules(str(units) + "/")
 
 
 def test_every_category_has_a_label_and_the_issue_categories_exist():

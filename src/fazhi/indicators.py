@@ -135,10 +135,13 @@ def _compile(path: Path, no: int, regex: str) -> re.Pattern | None:
         raise IndicatorRulesError(f"{path}:{no}: bad regex {regex!r}: {exc}") from None
 
 
-def _alternation(path: Path, rows: list[tuple[int, str]]) -> re.Pattern | None:
+def _alternation(path: Path, rows: list[tuple[int, str]], template: str = "{}") -> re.Pattern | None:
+    """One regex of the rows' alternatives (each checked first), put in ``template``."""
     for no, rx in rows:
         _compile(path, no, rx)
-    return re.compile("|".join(f"(?:{rx})" for _, rx in rows)) if rows else None
+    if not rows:
+        return None
+    return re.compile(template.format("|".join(f"(?:{rx})" for _, rx in rows)))
 
 
 def _data_dir() -> Path:
@@ -208,6 +211,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
     )
 
+    subject = (_alternation(p, words["subject_cut"]),
+               _alternation(p, words["subject_lead"], "^(?:{})"),
+               _alternation(p, words["subject_tail"], "(?:{})$"),
+               _alternation(p, words["subject_after_stop"]))
+
     # exclusions
     p = pick("not_indicators.tsv")
     exclusions = []
@@ -236,10 +244,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
                           if qb else None),
         qualifier_before_values=tuple(v for _, v in qb), qualifier_inner=qi,
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
-        subject_cut=_alternation(p, words["subject_cut"]),
-        subject_lead=_alternation(p, words["subject_lead"]),
-        subject_tail=_alternation(p, words["subject_tail"]),
-        subject_after_stop=_alternation(p, words["subject_after_stop"]),
+        subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
+        subject_after_stop=subject[3],
         exclusions=tuple(exclusions), categories=tuple(cats), labels=labels,
     )
 
@@ -310,10 +316,10 @@ def _excluded(rules: IndicatorRules, left: str, raw: str, right: str) -> str | N
     return None
 
 
-def _strip_repeat(s: str, pattern: re.Pattern | None, *, lead: bool) -> str:
-    if pattern is None:
+def _strip_repeat(s: str, anchored: re.Pattern | None, *, lead: bool) -> str:
+    """Strip matches of ``anchored`` (anchored at the start or the end) until none is left."""
+    if anchored is None:
         return s
-    anchored = re.compile(f"^(?:{pattern.pattern})" if lead else f"(?:{pattern.pattern})$")
     while s:
         m = anchored.search(s)
         if not m or not m.group(0):
