@@ -56,8 +56,10 @@ _SEGMENT_CHARS = frozenset("。；！？;!?\n")  # a segment: what a category is
 _SENTENCE_CHARS = frozenset("。！？!?\n")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _QUOTES = re.compile(r"[“”‘’\"']")
+_LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 _WORD_CUT = re.compile(r"[的和及与对在把将向、]")
 _NO_NOUN_AFTER = frozenset({"money", "rate"})
+_VERB_AFTER = frozenset({"times"})
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'"
 
@@ -203,10 +205,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         unit_alts.append(re.escape(form) + (f"(?!{u.blocked})" if u.blocked else ""))
     inner = "|".join(re.escape(q) for q in sorted(qi, key=len, reverse=True)) or "(?!)"
     fact = re.compile(
-        r"(?=[\d百一二两三四五六七八九十])"
+        r"(?=[\d百千万一二两三四五六七八九十])"
         r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
         r"|(?<![\d.A-Za-z])(?P<pct>百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
-        r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
+        r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+        r"|(?<=[近逾超约达上过])[百千万][零〇一二两三四五六七八九十百千万亿]*))"
         rf"(?P<inner>{inner})?"
         rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
     )
@@ -284,7 +287,9 @@ def chinese_number(s: str) -> float | None:
         elif c in _CN_BIG:
             section += digit or 0
             if section == 0:
-                return None
+                if total:
+                    return None
+                section = 1  # 万人 as in 近万人
             total += section * _CN_BIG[c]
             section = 0
             digit = None
@@ -335,20 +340,23 @@ def _shorten(s: str, max_len: int) -> str:
     for m in _WORD_CUT.finditer(s):
         if len(s) - m.end() <= max_len and m.end() < len(s):
             return s[m.end():].strip(_EDGE)
-    return s[-max_len:]
+    # no word boundary: keep the tail, without a bracket group cut loose at its start
+    return _LEADING_BRACKET.sub("", s[-max_len:]).strip(_EDGE)
 
 
 def _clean_edges(s: str) -> str:
     s = s.strip(_EDGE)
     # drop a dangling bracket half: "村（社区" or "）开展"
-    if s.count("（") > s.count("）"):
-        s = s[: s.rfind("（")]
+    for o, c in (("（", "）"), ("(", ")")):
+        if s.count(o) > s.count(c):
+            s = s[: s.rfind(o)]
     while s and s[0] in "）)》":
         s = s[1:].strip(_EDGE)
     return s.strip(_EDGE)
 
 
-def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int) -> str:
+def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int,
+             verb_after: bool = False) -> str:
     before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
     if rules.subject_cut is not None:
         last = None
@@ -361,11 +369,13 @@ def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int
     before = _strip_repeat(before, rules.subject_tail, lead=False)
     before = _clean_edges(before)
     noun = ""
-    if after and "\u4e00" <= after[0] <= "\u9fff":
+    # after a count of times, what follows is often the verb ("会议先后3次研究部署"): take it as
+    # the noun only when the clause before is a bare verb ("开展3次专项检查")
+    if after and "\u4e00" <= after[0] <= "\u9fff" and not (verb_after and len(before) > 4):
         stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
         # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
-        while stop is not None and stop.group(0) == "（":
-            close = after.find("）", stop.end(), stop.end() + 6)
+        while stop is not None and stop.group(0) in "（(":
+            close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
             if close < 0:
                 break
             stop = rules.subject_after_stop.search(after, close + 1)
@@ -489,7 +499,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause = norm[clauses.last(c0, q_start):q_start]
         # amounts and rates come after their noun ("投入资金80万元用于…"): no noun after them
         subject = _subject(r, clause, "" if unit.kind in _NO_NOUN_AFTER else after,
-                           max_subject=max_subject)
+                           max_subject=max_subject, verb_after=unit.kind in _VERB_AFTER)
         seg_start = segments.last(line_start, q_start)
         same_segment = prev_end > seg_start
         category = (_first_category(r, unit.kind, subject)
