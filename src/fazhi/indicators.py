@@ -109,6 +109,7 @@ class IndicatorRules:
     subject_lead: re.Pattern | None
     subject_tail: re.Pattern | None
     subject_after_stop: re.Pattern | None
+    subject_inherit: re.Pattern | None
     exclusions: tuple[Exclusion, ...]
     categories: tuple[Category, ...]
     labels: dict[str, str]
@@ -176,7 +177,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qi: dict[str, str] = {}
     qa: list[tuple[str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {"subject_cut": [], "subject_lead": [],
-                                               "subject_tail": [], "subject_after_stop": []}
+                                               "subject_tail": [], "subject_after_stop": [],
+                                               "subject_inherit": []}
     for no, (typ, form, value, extra) in _rows(p, 4):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -206,7 +208,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     inner = "|".join(re.escape(q) for q in sorted(qi, key=len, reverse=True)) or "(?!)"
     fact = re.compile(
         r"(?=[\d百千万一二两三四五六七八九十])"
-        r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
+        r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])"
+        r"|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
         r"|(?<![\d.A-Za-z])(?P<pct>百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
         r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
         r"|(?<=[近逾超约达上过])[百千万][零〇一二两三四五六七八九十百千万亿]*))"
@@ -217,7 +220,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     subject = (_alternation(p, words["subject_cut"]),
                _alternation(p, words["subject_lead"], "^(?:{})"),
                _alternation(p, words["subject_tail"], "(?:{})$"),
-               _alternation(p, words["subject_after_stop"]))
+               _alternation(p, words["subject_after_stop"]),
+               _alternation(p, words["subject_inherit"], "^(?:{})"))
 
     # exclusions
     p = pick("not_indicators.tsv")
@@ -248,7 +252,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_before_values=tuple(v for _, v in qb), qualifier_inner=qi,
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
-        subject_after_stop=subject[3],
+        subject_after_stop=subject[3], subject_inherit=subject[4],
         exclusions=tuple(exclusions), categories=tuple(cats), labels=labels,
     )
 
@@ -301,7 +305,7 @@ def chinese_number(s: str) -> float | None:
 def _number(m: re.Match) -> tuple[float | None, str | None]:
     """(value, multiplier) of a fact match."""
     if m.group("arabic"):
-        value = float(m.group("arabic").replace(",", ""))
+        value = float(m.group("arabic").replace(",", "").replace(" ", ""))
         mult = m.group("mult")
         return value, mult
     if m.group("pct"):
@@ -439,9 +443,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
 
     ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
     Category: the first row of ``indicators.tsv`` matching the subject; else matching the text since
-    the previous fact in the same segment (；/。 delimited); else, for a short subject (<= 4
-    characters), the previous fact's category in that segment ("受理行政复议案件12件，办结11件" -> both
-    reconsideration); else other.
+    the previous fact in the same segment (；/。 delimited); else, when the subject is short (<= 4
+    characters) or an audience or follow-up phrase (``subject_inherit``: 覆盖, 惠及, 其中 ...), the
+    previous fact's category in that segment ("受理行政复议案件12件，办结11件" -> both
+    reconsideration; "活动2场，覆盖特殊群体300余人次" -> both publicity_events); else other.
 
     >>> [(f["value"], f["unit"], f["qualifier"], f["category"])
     ...  for f in extract_indicators("累计发放法治宣传资料5000多份，接待咨询700多人次。")]
@@ -502,10 +507,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                            max_subject=max_subject, verb_after=unit.kind in _VERB_AFTER)
         seg_start = segments.last(line_start, q_start)
         same_segment = prev_end > seg_start
+        inherit = same_segment and (len(subject) <= _INHERIT_MAX or bool(
+            r.subject_inherit and r.subject_inherit.search(subject)))
         category = (_first_category(r, unit.kind, subject)
                     or _first_category(r, unit.kind,
                                        _BOOK_TITLE.sub("", norm[max(seg_start, c0):q_start]))
-                    or (prev_category if same_segment and len(subject) <= _INHERIT_MAX else None)
+                    or (prev_category if inherit else None)
                     or "other")
         sent_start = sentences.last(line_start, start)
         sent_end = min(sentences.next(end - 1, n), line_end)
