@@ -48,6 +48,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _HAS_FULLWIDTH = re.compile("[０-９]")
 
@@ -209,7 +210,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     fact = re.compile(
         r"(?=[\d百千万一二两三四五六七八九十])"
         r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])"
-        r"|\d+(?:\.\d+)?)(?P<mult>[万亿])?"
+        r"|\d+(?:\.\d+)?)(?P<mult>[千万亿])?"
         r"|(?<![\d.A-Za-z])(?P<pct>百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
         r"|(?P<chinese>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
         r"|(?<=[近逾超约达上过])[百千万][零〇一二两三四五六七八九十百千万亿]*))"
@@ -310,7 +311,10 @@ def _number(m: re.Match) -> tuple[float | None, str | None]:
         return value, mult
     if m.group("pct"):
         return chinese_number(m.group("pct")[3:]), None
-    return chinese_number(m.group("chinese")), None
+    cn = m.group("chinese")
+    if len(cn) > 1 and cn[-1] in "万亿" and m.group("unit") in ("元", "万元"):
+        return chinese_number(cn[:-1]), cn[-1]  # 三万元 -> 3 万元, like 3万元
+    return chinese_number(cn), None
 
 
 def _excluded(rules: IndicatorRules, left: str, raw: str, right: str) -> str | None:
@@ -478,10 +482,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             continue
         unit = r.units.get("%" if m.group("pct") else m.group("unit")) or _PERCENT
         unit_name = unit.canonical
-        if mult and unit.kind == "money":
+        if mult and unit.kind == "money" and mult in "万亿":
             unit_name = mult + unit_name if unit_name == "元" else unit_name
         elif mult:
-            value *= 10_000 if mult == "万" else 100_000_000
+            value *= _MULTIPLIERS[mult]
         qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
         q_start = start
         if r.qualifier_before is not None:
