@@ -491,3 +491,6 @@ def test_cli_every_option_has_help():
             assert action.help, action.option_strings or action.dest
     opts = {o for a in p._actions for o in a.option_strings}
     assert {"--category", "--format", "--out"} <= opts
+    # help strings go through %-formatting: a bare % breaks `fazhi --help`
+    assert "调解成功率99%" in parser.format_help()
+    assert "--category" in p.format_help()

@@ -11,7 +11,7 @@ from fazhi.cli.analyses import add_output_options, write_output
 def register(sub) -> None:
     """Register ``fazhi indicators``."""
     p = sub.add_parser(
-        "indicators", help="数字指标 / numeric facts (调处矛盾纠纷209件, 调解成功率99%)",
+        "indicators", help="数字指标 / numeric facts (调处矛盾纠纷209件, 调解成功率99%%)",
         description="Numeric facts stated in the reports at PATH: one row per number with its "
                     "category, subject phrase, value, unit, qualifier (多/余/约/近/超过/达/以上), "
                     "sentence and character offsets, plus the document's place, year and part. "
