@@ -18,6 +18,7 @@ import pytest
 import fazhi
 from fazhi import display as fd
 from fazhi import textplot as tp
+from fazhi.indicators import textstat_indicator_summary  # not exported by fazhi yet
 
 TREND_TERMS = ["民法典", "扫黑除恶", "营商环境", "法律顾问", "人民调解"]
 
@@ -37,20 +38,8 @@ def tables(sample_corpus):
         "simil": fazhi.textstat_simil(c, labels="file"),
         "themes": fazhi.textstat_themes(c, by="town"),
         "themes_year": fazhi.textstat_themes(c, by="report_year"),
-        "indicators": _indicator_summary(c),
+        "indicators": textstat_indicator_summary(c, by="town"),
     }
-
-
-def _indicator_summary(c):
-    # TEMPORARY until fazhi.indicators lands: a contract-shaped summary
-    try:
-        from fazhi.indicators import textstat_indicator_summary
-    except ImportError:
-        return pd.DataFrame({"town": ["西联镇", "西联镇", "蓬东乡", "蓬东乡", "亭江镇"],
-                             "category": ["信访", "普法宣传", "矛盾纠纷调解", "法律顾问", "普法宣传"],
-                             "n_facts": [2, 3, 1, 1, 4], "total": [20, 7, 209, 1, 9],
-                             "unit": ["件", "次", "件", "名", "次"]})
-    return textstat_indicator_summary(c, by="town")
 
 
 def _glyph_warnings(record) -> list[str]:
@@ -252,7 +241,7 @@ def test_indicator_bars_count_facts(tables):
     ax = fig.axes[0]
     widths = {t.get_text(): p.get_width() for t, p in
               zip(ax.get_yticklabels(), sorted(ax.patches, key=lambda p: -p.get_y()), strict=True)}
-    sub = summ[summ["town"] == town].groupby("category")["n_facts"].sum()
+    sub = summ[summ["town"] == town].groupby("label")["n_facts"].sum()  # Chinese category label
     assert widths == {str(k): pytest.approx(float(v)) for k, v in sub.items()}
     _png(fig)
 
@@ -345,7 +334,6 @@ def test_reuse_view_merges_overlapping_passages():
 
 
 def test_reuse_view_of_the_real_analysis(sample_corpus):
-    pytest.importorskip("fazhi.reuse")  # TEMPORARY until fazhi.reuse lands
     passages = fazhi.textstat_reuse(sample_corpus)
     pairs = fd.reuse_pairs(passages)
     assert len(pairs)

@@ -46,6 +46,9 @@ PART_LABELS = {"preamble": "导言", "achievements": "成效", "problems": "问�
                "plans": "计划", "other": "其他"}
 
 
+_UNKNOWN = {"": "（不明）", "<NA>": "（不明）", "nan": "（不明）", "None": "（不明）"}
+
+
 def label_columns(df: pd.DataFrame) -> pd.DataFrame:
     """The same table with Chinese column headers (unknown columns keep their names).
 
@@ -176,8 +179,7 @@ def counts_by(docs: pd.DataFrame, *fields: str) -> pd.DataFrame:
     import pandas as pd
 
     fields = fields or ("report_year",)
-    keys = docs[list(fields)].astype(str).replace({"": "（不明）", "<NA>": "（不明）",
-                                                   "nan": "（不明）", "None": "（不明）"})
+    keys = docs[list(fields)].astype(str).replace(_UNKNOWN)
     out = keys.groupby(list(fields), sort=True).size().rename("报告数").reset_index()
     if out.empty:
         out = pd.DataFrame(columns=[*fields, "报告数"])
@@ -271,12 +273,68 @@ def indicator_matrix(summary: pd.DataFrame, *, by: str = "town",
 
     if summary is None or summary.empty:
         return pd.DataFrame()
-    keys = summary[by].astype(str).replace({"": "（不明）", "<NA>": "（不明）", "nan": "（不明）"})
-    mat = summary.assign(**{by: keys}).pivot_table(index=by, columns="category", values=measure,
-                                                   aggfunc="sum", fill_value=0)
+    keys = summary[by].astype(str).replace(_UNKNOWN)
+    cats = summary["label"] if "label" in summary.columns else summary["category"]
+    mat = summary.assign(**{by: keys, "category": cats}).pivot_table(
+        index=by, columns="category", values=measure, aggfunc="sum", fill_value=0)
     mat.index.name = COLUMN_LABELS.get(by, by)
     mat.columns.name = "类别"
     return mat
+
+
+def keywords_table(keywords: pd.DataFrame, *, by: str = "town", sep: str = "、") -> pd.DataFrame:
+    """One row per group with its terms in rank order (``textstat_keywords`` /
+    ``textstat_distinctive`` output): <group>, 关键词.
+    """
+    import pandas as pd
+
+    if keywords is None or keywords.empty:
+        return pd.DataFrame(columns=[COLUMN_LABELS.get(by, by), "关键词"])
+    df = keywords.sort_values([by, "rank"]) if "rank" in keywords.columns else keywords
+    out = (df.groupby(df[by].astype(str).replace(_UNKNOWN), sort=True)["term"]
+           .agg(lambda t: sep.join(str(x) for x in t)).rename("关键词").reset_index())
+    return label_columns(out)
+
+
+def theme_matrix(themes: pd.DataFrame, *, by: str = "town") -> pd.DataFrame:
+    """Group × theme table of shares in per cent (``textstat_themes`` output)."""
+    import pandas as pd
+
+    if themes is None or themes.empty:
+        return pd.DataFrame()
+    keys = themes[by].astype(str).replace(_UNKNOWN)
+    mat = (themes.assign(**{by: keys, "share": 100 * themes["share"].astype(float)})
+           .pivot_table(index=by, columns="theme", values="share", aggfunc="sum", sort=False)
+           .round(2))
+    mat.index.name = COLUMN_LABELS.get(by, by)
+    mat.columns.name = "主题（占比 %）"
+    return mat
+
+
+def theme_comparison(themes: pd.DataFrame, *, by: str, region: str) -> pd.DataFrame:
+    """One region's theme shares against the corpus average (pooled: hits / units), in per cent:
+    主题, 本地区（%）, 语料平均（%）, 差（百分点）.
+    """
+    import pandas as pd
+
+    order = list(dict.fromkeys(themes["theme"].astype(str)))
+    own = themes[themes[by].astype(str) == str(region)]
+    own_share = dict(zip(own["theme"].astype(str), own["share"].astype(float), strict=True))
+    pooled = themes.groupby(themes["theme"].astype(str))[["hits", "n_units"]].sum()
+    avg = (pooled["hits"] / pooled["n_units"].where(pooled["n_units"] > 0)).fillna(0.0)
+    out = pd.DataFrame({"主题": order,
+                        "本地区（%）": [100 * own_share.get(t, 0.0) for t in order],
+                        "语料平均（%）": [100 * float(avg.get(t, 0.0)) for t in order]})
+    out["差（百分点）"] = out["本地区（%）"] - out["语料平均（%）"]
+    return out.round(2)
+
+
+def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The shared passages (``textstat_reuse`` rows) that involve any of ``doc_ids``."""
+    ids = set(doc_ids)
+    if passages is None or passages.empty:
+        return passages
+    return passages[passages["doc_a"].isin(ids) | passages["doc_b"].isin(ids)].reset_index(drop=True)
 
 
 def n_docs_by(docs: pd.DataFrame, by: str = "report_year") -> dict:

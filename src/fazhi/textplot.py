@@ -210,7 +210,7 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
 
     Deterministic: the same table (in any row order) gives the same image. ``size`` is the layout
     canvas (width, height) in pixels of one cloud, drawn at twice that resolution (default
-    (450, 250), or (300, 180) per group); smaller is faster.
+    (400, 220), or (240, 150) per group); smaller is faster.
 
     >>> textplot_wordcloud(textstat_frequency(corpus, n=150))                      # doctest: +SKIP
     >>> textplot_wordcloud(textstat_frequency(corpus, by="report_year", n=60),
@@ -227,13 +227,13 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
             return fig
         nc = max(1, min(ncols, len(keys)))
         nr = math.ceil(len(keys) / nc)
-        fig, axes = plt.subplots(nr, nc, figsize=(4.6 * nc, 2.9 * nr), squeeze=False)
+        fig, axes = plt.subplots(nr, nc, figsize=(4.2 * nc, 2.9 * nr), squeeze=False)
         for i, a in enumerate(axes.flat):
             if i >= len(keys):
                 a.axis("off")
                 continue
             sub = freq[freq[by].astype(str) == str(keys[i])]
-            _draw_cloud(a, _frequencies(sub, weight, max_words), size=size or (300, 180),
+            _draw_cloud(a, _frequencies(sub, weight, max_words), size=size or (240, 150),
                         seed=seed)
             a.set_title(f"{field_label(by)}：{_label(keys[i])}", fontsize=11)
         if title:
@@ -241,7 +241,7 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
         fig.tight_layout()
         return fig
     fig, ax = _figure(ax, (9, 5))
-    _draw_cloud(ax, _frequencies(freq, weight, max_words), size=size or (450, 250), seed=seed)
+    _draw_cloud(ax, _frequencies(freq, weight, max_words), size=size or (400, 220), seed=seed)
     if title:
         ax.set_title(title)
     return fig
@@ -268,7 +268,7 @@ def _signed(keyness: pd.DataFrame, measure: str) -> pd.Series:
 
 def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 60,
                               labels: Sequence[str] = ("目标", "参照"), seed: int = 42,
-                              title: str | None = None, size: tuple[int, int] = (275, 250),
+                              title: str | None = None, size: tuple[int, int] = (240, 220),
                               ax: Axes | None = None) -> Figure:
     """Comparison cloud of two groups from ``textstat_keyness``: target terms left (red), reference
     terms right (blue), sized by ``|measure|``; the side comes from the sign of ``log_ratio``.
@@ -465,7 +465,8 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
     """Bars of ``textstat_indicator_summary``: one row per category, one bar per group of ``by``.
 
     ``measure="n_facts"`` counts the facts found; ``"total"`` sums their values (units differ between
-    categories, so each bar is labelled with its unit).
+    categories, so each bar is labelled with its unit). Categories are shown by their ``label``
+    column (Chinese) when the table has one.
 
     >>> textplot_indicators(textstat_indicator_summary(corpus, by="town"))  # doctest: +SKIP
     """
@@ -478,6 +479,9 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
         return fig
     if groups is None:
         groups = _sort_key(summary[by].unique())[:max_groups]
+    # the Chinese label of a category when the summary carries one
+    summary = summary.assign(category=summary["label"] if "label" in summary.columns
+                             else summary["category"])
     df = summary[summary[by].astype(str).isin([str(g) for g in groups])]
     cats = (df.groupby(df["category"].astype(str))[measure].sum().sort_values(ascending=False)
             .index.tolist())
