@@ -25,6 +25,7 @@ import math
 import os
 import shutil
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -45,6 +46,8 @@ TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
 TABLES = ("docs", "sections", "tokens", "rejected")
 DOC_TEXTS = ("raw_text", "text")  # big columns kept in Arrow, never as Python strings in the parent
 CURRENT = "CURRENT"
+_LONG_COLUMNS = frozenset({*DOC_TEXTS, "text", "tokens", "doc", "sections", "section_texts",
+                           "removals", "meta_rules", "duty_evidence"})
 METADATA_FILE = "metadata.csv"
 # modules and data whose changes invalidate the cache (besides the package version)
 _CODE = ("read.py", "clean.py", "meta.py", "sections.py", "ingest.py", "tokens.py", "lexicon.py",
@@ -165,7 +168,10 @@ def _write_parquet(df_or_table, path: Path) -> None:
     table = df_or_table if isinstance(df_or_table, pa.Table) else \
         pa.Table.from_pandas(df_or_table, preserve_index=False)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    pq.write_table(table, tmp)
+    # no dictionary encoding for the long unique texts (it costs time and saves nothing there);
+    # zstd level 1 is as fast as snappy and much smaller on report text
+    pq.write_table(table, tmp, compression="zstd", compression_level=1,
+                   use_dictionary=[c for c in table.column_names if c not in _LONG_COLUMNS])
     os.replace(tmp, path)
 
 
@@ -257,9 +263,10 @@ def _cache_key(tk: Tokenizer) -> dict:
 def _sources(root: Path) -> tuple[dict[str, str], dict[str, Path], str | None]:
     """Hash of every report file under ``root`` (by relative name) and of its metadata.csv."""
     hashes, paths = {}, {}
+    base = root.resolve()
     for p in find_files(root):
         rel = p.name if p == root else p.relative_to(root).as_posix()
-        hashes[rel], paths[rel] = file_hash(p), p.resolve()
+        hashes[rel], paths[rel] = file_hash(p), base if p == root else base / rel
     meta = root / METADATA_FILE if root.is_dir() else root.parent / METADATA_FILE
     return hashes, paths, (file_hash(meta) if meta.is_file() else None)
 
@@ -339,8 +346,21 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
     ctx = mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
         futures = [pool.submit(process_batch, t) for t in tasks]
+        # the workers exist now (a fork pool starts them all on the first submits): meanwhile the
+        # parent imports what assembling the store needs, instead of after the last batch
+        threading.Thread(target=_import_assembly, daemon=True).start()
         for fut in as_completed(futures):
             on_done(fut.result())
+
+
+def _import_assembly() -> None:
+    try:
+        import pandas  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+
+        import fazhi.ingest  # noqa: F401
+    except Exception:  # pragma: no cover - the same imports fail again, with a traceback, later
+        pass
 
 
 def default_workers() -> int:

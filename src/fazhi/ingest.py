@@ -18,14 +18,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from fazhi.clean import clean_text
 from fazhi.meta import FIELDS as META_FIELDS
 from fazhi.meta import infer_meta
 from fazhi.read import ReadError, find_files, read_file
 from fazhi.sections import PARTS, analyse_structure
+
+if TYPE_CHECKING:  # pandas is imported by finalize only: worker processes never need it
+    import pandas as pd
 
 FLAG_COLUMNS = [
     "truncated", "anonymised", "anonymised_counts", "typos_fixed", "typo_counts",
@@ -82,12 +84,22 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=False)
 
 
+def _missing(value) -> bool:
+    """None, NaN or pandas.NA (without importing pandas)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:  # pandas.NA: its comparisons are NA, whose truth value is undefined
+        return True
+
+
 def is_late(publish_date: str, report_year) -> bool | None:
     """Published after 1 April of the following year? None when either is unknown.
 
     ``is_late("2021-03-19", 2020)`` -> False; ``is_late("2022-05-10", 2020)`` -> True.
     """
-    if not publish_date or report_year is None or pd.isna(report_year):
+    if not publish_date or _missing(report_year):
         return None
     return publish_date > f"{int(report_year) + 1}-04-01"
 
@@ -221,6 +233,8 @@ def finalize(results: list[FileResult], root: str | Path) -> Ingested:
             doc = apply_overrides(r.doc, overrides[r.file]) if r.file in overrides else r.doc
             docs.append(doc)
             secs.extend(r.sections)
+    import pandas as pd
+
     docs_df = pd.DataFrame(docs, columns=DOC_COLUMNS)
     docs_df["report_year"] = docs_df["report_year"].astype("Int64")
     docs_df["late"] = docs_df["late"].astype("boolean")
