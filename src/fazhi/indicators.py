@@ -61,6 +61,7 @@ _LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 _WORD_CUT = re.compile(r"[的和及与对在把将向、]")
 _NO_NOUN_AFTER = frozenset({"money", "rate"})
 _VERB_AFTER = frozenset({"times"})
+_LEFT, _RIGHT = 80, 20  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'"
 
@@ -476,8 +477,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         lines, clauses, segments, sentences = bounds
         line_start = lines.last(0, start)
         line_end = lines.next(end, n + 1) - 1
-        left = norm[max(line_start, start - 30):start]
-        right = norm[end:min(line_end, end + 12)]
+        left = norm[max(line_start, start - _LEFT):start]
+        right = norm[end:min(line_end, end + _RIGHT)]
         if _excluded(r, left, norm[start:end], right):
             continue
         unit = r.units.get("%" if m.group("pct") else m.group("unit")) or _PERCENT
