@@ -112,6 +112,7 @@ class IndicatorRules:
     subject_tail: re.Pattern | None
     subject_after_stop: re.Pattern | None
     subject_inherit: re.Pattern | None
+    subject_verb: re.Pattern | None
     exclusions: tuple[Exclusion, ...]
     categories: tuple[Category, ...]
     labels: dict[str, str]
@@ -180,7 +181,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qa: list[tuple[str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {"subject_cut": [], "subject_lead": [],
                                                "subject_tail": [], "subject_after_stop": [],
-                                               "subject_inherit": []}
+                                               "subject_inherit": [], "subject_verb": []}
     for no, (typ, form, value, extra) in _rows(p, 4):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -219,11 +220,12 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
     )
 
-    subject = (_alternation(p, words["subject_cut"]),
+    subject = (_alternation(p, words["subject_verb"] + words["subject_cut"]),
                _alternation(p, words["subject_lead"], "^(?:{})"),
                _alternation(p, words["subject_tail"], "(?:{})$"),
                _alternation(p, words["subject_after_stop"]),
-               _alternation(p, words["subject_inherit"], "^(?:{})"))
+               _alternation(p, words["subject_inherit"], "^(?:{})"),
+               _alternation(p, words["subject_verb"], "(?:{})$"))
 
     # exclusions
     p = pick("not_indicators.tsv")
@@ -254,7 +256,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_before_values=tuple(v for _, v in qb), qualifier_inner=qi,
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
-        subject_after_stop=subject[3], subject_inherit=subject[4],
+        subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
         exclusions=tuple(exclusions), categories=tuple(cats), labels=labels,
     )
 
@@ -367,6 +369,8 @@ def _clean_edges(s: str) -> str:
 def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int,
              verb_after: bool = False) -> str:
     before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
+    # "开展42批次抽查": a light verb right before the number, the noun follows the number
+    ends_with_verb = bool(rules.subject_verb and rules.subject_verb.search(before))
     if rules.subject_cut is not None:
         last = None
         for m in rules.subject_cut.finditer(before):
@@ -380,7 +384,9 @@ def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int
     noun = ""
     # after a count of times, what follows is often the verb ("会议先后3次研究部署"): take it as
     # the noun only when the clause before is a bare verb ("开展3次专项检查")
-    if after and "\u4e00" <= after[0] <= "\u9fff" and not (verb_after and len(before) > 4):
+    after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
+    if after and "\u4e00" <= after[0] <= "\u9fff" and not (
+            verb_after and len(before) > 4 and not ends_with_verb):
         stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
         # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
         while stop is not None and stop.group(0) in "（(":
@@ -391,7 +397,10 @@ def _subject(rules: IndicatorRules, clause: str, after: str, *, max_subject: int
         # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
         if stop is not None and stop.start() <= max_subject:
             noun = _clean_edges(after[: stop.start()])
-    subject = (before if len(before) <= 4 else "") + noun if noun else before
+    if noun and ends_with_verb:
+        subject = noun
+    else:
+        subject = (before if len(before) <= 4 else "") + noun if noun else before
     return _shorten(_QUOTES.sub("", subject), max_subject)
 
 
