@@ -309,7 +309,7 @@ def test_report_sentences(text, expected):
     ("今年以来,镇、村(社区)人民调解组织共化解矛盾纠纷35件。", "化解矛盾纠纷"),
     ("村党委会议先后3次研究部署示范创建工作。", "村党委会议"),
     ("市场监管领域开展42批次“双随机”抽查。", "双随机抽查"),
-    ("组织开展“法治讲堂”等17场品牌活动。", "法治讲堂"),
+    ("组织开展“法治讲堂”等17场品牌活动。", "法治讲堂品牌活动"),
 ])
 def test_subject_rule(text, subject):
     assert extract_indicators(text)[0]["subject"] == subject
