@@ -256,3 +256,21 @@ def test_sigkill_leaves_previous_store_and_next_build_completes(multi, tmp_path,
     assert final["segmented"] + final["reused"] == 40
     assert_same(load_corpus(out), build_corpus(src, tmp_path / "fresh", workers=1))
     json.loads((out / "builds" / final["build"] / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_cache_key_covers_exactly_the_data_files_the_pipeline_reads():
+    """The store cache key hashes the data files the ingestion/tokens modules read (found in their
+    source), and not the other analyses' data files, whose edits must not force a full rebuild."""
+    import re
+
+    import fazhi.corpus as corpus_mod
+    from fazhi.lexicon import FILES
+
+    src = Path(corpus_mod.__file__).parent
+    read = set(FILES)
+    for name in corpus_mod._CODE:
+        read |= set(re.findall(r'(?:load_table|data_path)\("([^"]+)"\)', (src / name).read_text()))
+    assert read <= set(corpus_mod.PIPELINE_DATA)
+    assert set(corpus_mod.PIPELINE_DATA) <= {p.name for p in (src / "data").iterdir()}
+    others = {p.name for p in (src / "data").iterdir()} - set(corpus_mod.PIPELINE_DATA)
+    assert not others & read

