@@ -84,3 +84,18 @@ def test_importing_tokens_and_corpus_loads_no_segmenter():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_empty_text(text):
     assert Tokenizer().cut(text) == []
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+@pytest.mark.parametrize("text", [
+    "一是提高政治站位。\n二是强化组织领导。",                       # seed 001, two lines
+    "  全年开展法治理论专题学习4次\r\n开展镇法治工作专题部署3次  ",   # seed 004, CRLF, edge spaces
+    "调处矛盾纠纷\u3000209 件，\t办结率\xa0100%",                     # odd whitespace between tokens
+    "《法治政府建设实施纲要》(2016-2020)\n\n\n",
+])
+def test_joined_tokens_have_single_spaces_and_keep_every_character(backend, text):
+    """Whitespace in the text never becomes a token or a double space; nothing else is lost."""
+    out = Tokenizer(backend=backend).cut_joined(text)
+    assert out == out.strip() and "  " not in out
+    assert all(ch == " " or not ch.isspace() for ch in out)
+    assert "".join(out.split()) == "".join(text.split())

@@ -144,8 +144,11 @@ class Tokenizer:
         """The tokens of ``text`` as one space-separated string (the store's format; fast path)."""
         if not text:
             return ""
-        joined = " ".join(self._segment(self.normalise(text, anonymised=anonymised)))
-        joined = " ".join(joined.split())  # == re.sub(r"\s+", " ", joined).strip(), faster
+        # both backends give whitespace as tokens of their own (one \s character or \r\n, as
+        # jieba's re_skip splits it) and never inside a word, so dropping those tokens equals
+        # collapsing whitespace in the joined string
+        joined = " ".join([t for t in self._segment(self.normalise(text, anonymised=anonymised))
+                           if t and not t.isspace()])
         return self._units.sub(r"\1\2", joined)
 
     def cut(self, text: str, *, anonymised: bool = False) -> list[str]:
