@@ -105,9 +105,13 @@ def _county_regex() -> re.Pattern:
 
 
 @cache
-def _county_index() -> tuple[frozenset[str], tuple[int, ...], re.Pattern]:
+def _county_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], re.Pattern]:
+    """Names (3+ characters), the name lengths per last two characters, their last characters."""
     names = frozenset(n for n in load_gazetteer().counties if len(n) >= 3)
-    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
+    by_end: dict[str, set[int]] = {}
+    for n in names:
+        by_end.setdefault(n[-2:], set()).add(len(n))
+    lengths = {end: tuple(sorted(ls, reverse=True)) for end, ls in by_end.items()}
     finals = re.compile("[" + re.escape("".join(sorted({n[-1] for n in names}))) + "]")
     return names, lengths, finals
 
@@ -123,7 +127,7 @@ def find_counties(text: str) -> list[str]:
     found: list[tuple[int, int]] = []
     for m in finals.finditer(text):
         e = m.end()
-        for n in lengths:
+        for n in lengths.get(text[e - 2:e], ()):
             if e >= n and text[e - n:e] in names:
                 found.append((e - n, -e))
     found.sort()
@@ -294,6 +298,30 @@ def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
+def _first_lines(text: str, n: int) -> list[str]:
+    """``_lines(text)[:n]`` without splitting the whole text."""
+    k = n
+    while True:
+        parts = text.split("\n", k)
+        lines = [ln.strip() for ln in parts[:k] if ln.strip()]
+        if len(lines) >= n or len(parts) <= k:
+            return _lines(text)[:n] if len(parts) <= k else lines[:n]
+        k *= 4
+
+
+def _last_lines(text: str, n: int) -> list[str]:
+    """``_lines(text)[-n:]`` without splitting the whole text."""
+    k = n
+    while True:
+        parts = text.rsplit("\n", k)
+        lines = [ln.strip() for ln in parts[1:] if ln.strip()]
+        if len(parts) <= k:
+            return _lines(text)[-n:]
+        if len(lines) >= n:
+            return lines[-n:]
+        k *= 4
+
+
 def find_title(text: str, *, max_lines: int = 6) -> str:
     """The title line as written, or ``""``: among the first lines before the body starts, the
     first short line without sentence punctuation that names a report.
@@ -301,7 +329,7 @@ def find_title(text: str, *, max_lines: int = 6) -> str:
     ``find_title("中共某某乡委员会\\n关于2021年度法治政府建设情况的报告\\n区委、区政府：")`` ->
     ``"关于2021年度法治政府建设情况的报告"``.
     """
-    for line in _lines(text)[:max_lines]:
+    for line in _first_lines(text, max_lines):
         if len(line) > 60 or "。" in line or _HEADING.match(line):
             return ""
         if 6 <= len(line) and _TITLE_WORDS.search(line) and not _TITLE_BAD.search(line):
@@ -333,7 +361,7 @@ def find_publish_date(text: str, raw: str | None = None) -> tuple[str, str]:
                 d = _date(*map(int, m.groups()))
                 if d:
                     return d, "date_line"
-    for line in reversed(_lines(text)[-8:]):
+    for line in reversed(_last_lines(text, 8)):
         m = _SIGN_DATE.match(line)
         if m:
             d = _date(*map(int, m.groups()))

@@ -30,6 +30,7 @@ _HEADINGS = (
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.*)$")),
     (3, re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
 )
+_HEADING_FIRST = frozenset(_CN_NUM + "（(")
 _ITEM = re.compile(rf"(?:^|(?<=[。；！？：\n]))\s*([{_CN_NUM}]{{1,3}})(?:是|要)")
 _ITEM_BOUNDARY = "。；！？：\n"
 # the number and 是/要 of an item, found without the boundary before it (checked afterwards):
@@ -104,6 +105,8 @@ def parse_outline(text: str) -> list[dict]:
     heads = []
     for m in _LINE.finditer(text):
         line = m.group().strip()
+        if not line or not (line[0] in _HEADING_FIRST or line[0].isdigit()):
+            continue  # no heading pattern can match (the same test as the patterns' first item)
         for level, rx in _HEADINGS:
             h = rx.match(line)
             if h and h.group(2).strip():
@@ -124,10 +127,12 @@ def find_items(text: str) -> list[dict]:
     ``find_items("一是提高站位。坚持……；二是强化领导。")`` -> items 一 and 二.
     """
     out = []
+    n = len(text)
     for m in _item_matches(text):
-        end_m = _SENTENCE_END.search(text, m.end())
         line_end = text.find("\n", m.end())
-        stop = min(end_m.start() if end_m else len(text), line_end if line_end >= 0 else len(text))
+        line_end = line_end if line_end >= 0 else n
+        end_m = _SENTENCE_END.search(text, m.end(), line_end)  # the item stops at the line end
+        stop = end_m.start() if end_m else line_end
         out.append({"number": m.group(1), "title": text[m.end():stop].strip(), "start": m.start(1),
                     "end": stop})
     return out
@@ -145,6 +150,23 @@ def _item_matches(text: str) -> Iterator[re.Match]:
             if q and text[q - 1] not in _ITEM_BOUNDARY:
                 continue
         yield m
+
+
+def _duty_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, line) of the non-empty lines that may hold the duty (all of them when unknown)."""
+    needles_ = _duty_needles()
+    if needles_ is None:
+        yield from ((m.start(), m.group()) for m in _LINE.finditer(text))
+        return
+    starts: set[int] = set()
+    for n in needles_:
+        i = text.find(n)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(n, i + 1)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield start, text[start:end if end >= 0 else len(text)]
 
 
 def _duplicate_numbering(heads: list[dict]) -> bool:
@@ -199,12 +221,12 @@ def analyse_structure(text: str) -> Structure:
             duty.append({"where": "item", "text": it["title"], "start": it["start"]})
     heading_starts = {h["start"] for h in heads}
     item_starts = {it["start"] for it in items}
-    for m in _LINE.finditer(text) if _may_be_duty(text) else ():
-        if m.start() in heading_starts or m.start() in item_starts:
+    for start, line in _duty_lines(text):
+        if start in heading_starts or start in item_starts:
             continue
-        sent = _SENTENCE_END.split(m.group(), maxsplit=1)[0]
+        sent = _SENTENCE_END.split(line, maxsplit=1)[0]
         if is_duty(sent):
-            duty.append({"where": "paragraph", "text": sent.strip(), "start": m.start()})
+            duty.append({"where": "paragraph", "text": sent.strip(), "start": start})
     duty.sort(key=lambda d: d["start"])
     for s in sections:
         s["text"] = text[s["start"]:s["end"]]
