@@ -3,16 +3,20 @@ keyness, trends, emerging terms, theme profiles, similarity, distinctive terms a
 
 Conventions shared by every function:
 
-- the first argument is a :class:`~fazhi.corpus.Corpus`; the tokens come from ``corpus.tokens``;
-- a *token* is a non-punctuation token of the store; rates (``per_10k``) and the sizes used by the
+- the first argument is a :class:`~fazhi.corpus.Corpus`; the tokens come from ``corpus.tokens``
+  (a corpus read without a store is segmented on the fly with the default lexicon);
+- a *token* is a non-punctuation token; rates (``per_10k``) and the corpus sizes used by the
   keyness statistics count these tokens (stopwords included, punctuation not);
 - a *term* is a token that is not number-only (``2021年``, ``209件``, ``13`` are not terms) and, by
   default, not a stopword or a boilerplate word of the lexicon (``stopwords=True, boilerplate=True``);
 - ``by`` is any column of ``corpus.docs`` (report_year, province, city, district, town, level, file,
   doc_id ...) or ``"part"`` (preamble / achievements / problems / duty / plans / other);
-- multi-word terms (``“七五”普法``, ``行政执法 公示``) are matched on the token sequence with
-  punctuation removed, on token boundaries: ``“七五”普法`` counts both ``七五普法`` and
-  ``“ 七五 ” 普法``, while ``法治`` does not count inside the token ``法治政府``.
+- terms given by the user (trends, themes) are matched on the token sequence with punctuation
+  removed, so ``“七五”普法`` counts both ``七五普法`` and ``“ 七五 ” 普法`` (see
+  :func:`textstat_trend` for the ``match`` rule).
+
+The token counts of a corpus are indexed once (a sparse row × vocabulary matrix) and reused by every
+function called on the same ``corpus.tokens`` table.
 
 >>> corpus = open_corpus("data/raw")                              # doctest: +SKIP
 >>> textstat_frequency(corpus, by="report_year", n=5)             # doctest: +SKIP
@@ -22,12 +26,15 @@ Conventions shared by every function:
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus
@@ -36,11 +43,15 @@ from fazhi.corpus import Corpus
 _WORDCHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]")
 _NONWORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]+")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+# sentence ends, and what is neither a word character nor a sentence end
+_SENT_END = re.compile(r"[。！？；!?;\n]+")
+_NON_SENT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ。！？；!?;\n]+")
 
 PARTS = ("preamble", "achievements", "problems", "duty", "plans", "other")
+Match = Literal["edge", "tokens", "text"]
 
 
-# ---------------------------------------------------------------- tokens
+# ---------------------------------------------------------------- tokens and terms
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +85,10 @@ def is_term(token: str, *, min_chars: int = 1) -> bool:
             and _numeric().match(token) is None)
 
 
+def _clean_term(term: str) -> str:
+    return _NONWORD.sub("", term)
+
+
 def _token_rows(corpus: Corpus) -> pd.DataFrame:
     """``corpus.tokens``; segmented on the fly (default lexicon) for a corpus read without a store."""
     if corpus.tokens is not None:
@@ -82,10 +97,119 @@ def _token_rows(corpus: Corpus) -> pd.DataFrame:
     from fazhi.tokens import Tokenizer
 
     tk = Tokenizer()
-    secs = {k: g.to_dict("records") for k, g in corpus.sections.groupby("doc_id")}
+    secs = ({k: g.to_dict("records") for k, g in corpus.sections.groupby("doc_id")}
+            if corpus.sections is not None and len(corpus.sections) else {})
     rows = [r for doc in corpus.docs.to_dict("records")
             for r in doc_tokens(tk, doc, secs.get(doc["doc_id"], []))]
     return pd.DataFrame(rows, columns=["doc_id", "part", "tokens"])
+
+
+class _Index:
+    """Token counts of the token rows of a corpus: a sparse row × vocabulary matrix, the term kinds
+    of the vocabulary per option set, and (lazily) each row's text without punctuation."""
+
+    def __init__(self, rows: pd.DataFrame):
+        from scipy import sparse
+
+        self.doc_id = rows["doc_id"].to_numpy(dtype=object)
+        self.part = rows["part"].to_numpy(dtype=object)
+        strings = rows["tokens"].fillna("").astype(str).tolist()
+        ids: dict[str, int] = {}
+        chunks, lengths_ = [], []
+        data, indices, nnz_rows = [], [], []
+        step = 256  # bounded memory: the token objects of 256 rows at a time
+        for lo in range(0, len(strings), step):
+            split = [s.split() for s in strings[lo:lo + step]]
+            lens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+            lengths_.append(lens)
+            flat = [t for toks in split for t in toks]
+            del split
+            local, uniq = pd.factorize(np.asarray(flat, dtype=object), sort=False)
+            del flat
+            glob = np.fromiter((ids.setdefault(t, len(ids)) for t in uniq), dtype=np.int64,
+                               count=len(uniq))
+            codes = glob[local] if len(local) else np.zeros(0, dtype=np.int64)
+            chunks.append(codes.astype(np.int32))
+            # (row, token) counts of the chunk, sorted by row then token id
+            key = np.repeat(np.arange(len(lens), dtype=np.int64), lens) * (len(ids) + 1) + codes
+            uk, cnt = np.unique(key, return_counts=True)
+            rows_k = uk // (len(ids) + 1)
+            indices.append((uk % (len(ids) + 1)).astype(np.int32))
+            data.append(cnt.astype(np.float64))
+            nnz_rows.append(np.bincount(rows_k, minlength=len(lens)))
+        lengths = np.concatenate(lengths_) if lengths_ else np.zeros(0, dtype=np.int64)
+        self.indptr = np.zeros(len(strings) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self.indptr[1:])
+        # token ids in text order, row after row
+        self.codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+        self.vocab = np.empty(len(ids), dtype=object)
+        self.vocab[:] = list(ids)
+        self.ids = ids
+        ptr = np.zeros(len(strings) + 1, dtype=np.int64)
+        if nnz_rows:
+            np.cumsum(np.concatenate(nnz_rows), out=ptr[1:])
+        self.counts = sparse.csr_matrix(
+            (np.concatenate(data) if data else np.zeros(0),
+             np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32), ptr),
+            shape=(len(strings), len(ids)))
+        self.clean = np.array([_NONWORD.sub("", t) for t in self.vocab], dtype=object)
+        self.clean_len = np.fromiter(map(len, self.clean), dtype=np.int64, count=len(self.clean))
+        self.is_word = self.clean_len > 0
+        # non-punctuation tokens per row
+        self.sizes = np.asarray(self.counts @ self.is_word.astype(np.float64)).ravel()
+        self._kinds: dict[tuple, np.ndarray] = {}
+        self._flat: dict[int, tuple[str, np.ndarray]] = {}
+
+    def row_ids(self, row: int) -> np.ndarray:
+        """Token ids of row ``row`` in text order."""
+        return self.codes[self.indptr[row]:self.indptr[row + 1]]
+
+    def terms(self, *, min_chars: int = 2, stopwords: bool = True,
+              boilerplate: bool = True) -> np.ndarray:
+        """Boolean mask over the vocabulary: which tokens are terms under these options."""
+        key = (min_chars, stopwords, boilerplate)
+        if key not in self._kinds:
+            drop = _lexicon_drop(stopwords, boilerplate)
+            self._kinds[key] = np.array(
+                [bool(w) and t not in drop and is_term(t, min_chars=min_chars)
+                 for t, w in zip(self.vocab, self.is_word, strict=True)], dtype=bool)
+        return self._kinds[key]
+
+    def flat(self, row: int) -> tuple[str, list[int]]:
+        """Row ``row`` as one string without punctuation, and the offsets where its tokens start
+        (plus the end). Not cached beyond the last rows: cheap to rebuild."""
+        got = self._flat.get(row)
+        if got is None:
+            ids = self.row_ids(row)
+            ids = ids[self.is_word[ids]]
+            offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+            np.cumsum(self.clean_len[ids], out=offsets[1:])
+            got = ("".join(self.clean[ids]), offsets.tolist())
+            if len(self._flat) > 64:
+                self._flat.clear()
+            self._flat[row] = got
+        return got
+
+
+_CACHE: dict[int, tuple[weakref.ref, _Index]] = {}
+
+
+def _index(corpus: Corpus) -> _Index:
+    """The (cached) index of ``corpus.tokens``; rebuilt when the tokens table is another object."""
+    source = corpus.tokens if corpus.tokens is not None else corpus.docs
+    hit = _CACHE.get(id(source))
+    if hit is not None and hit[0]() is source:
+        return hit[1]
+    idx = _Index(_token_rows(corpus))
+    for key in [k for k, (ref, _i) in _CACHE.items() if ref() is None]:
+        del _CACHE[key]
+    while len(_CACHE) >= 4:
+        del _CACHE[next(iter(_CACHE))]
+    try:
+        _CACHE[id(source)] = (weakref.ref(source), idx)
+    except TypeError:  # pragma: no cover - objects without weak references are not cached
+        pass
+    return idx
 
 
 def _check_by(corpus: Corpus, by: str | None) -> None:
@@ -95,35 +219,11 @@ def _check_by(corpus: Corpus, by: str | None) -> None:
                      f"({', '.join(c for c in corpus.docs.columns if c not in ('text', 'raw_text'))})")
 
 
-def _units(corpus: Corpus, by: str | None, parts: Iterable[str] | None = None) -> pd.DataFrame:
-    """Token rows (doc_id, part, tokens, group), restricted to ``parts``; group = value of ``by``."""
-    _check_by(corpus, by)
-    rows = _token_rows(corpus)[["doc_id", "part", "tokens"]]
-    if parts is not None:
-        parts = [parts] if isinstance(parts, str) else list(parts)
-        rows = rows[rows["part"].isin(parts)]
-    rows = rows[rows["doc_id"].isin(corpus.docs["doc_id"])].copy()
-    rows["tokens"] = rows["tokens"].fillna("")
-    if by is None:
-        rows["group"] = "(all)"
-    elif by == "part":
-        rows["group"] = rows["part"]
-    elif by == "doc_id":
-        rows["group"] = rows["doc_id"]
-    else:
-        rows["group"] = rows["doc_id"].map(dict(zip(corpus.docs["doc_id"], corpus.docs[by],
-                                                    strict=True)))
-    return rows.reset_index(drop=True)
-
-
-def _group_order(corpus: Corpus, units: pd.DataFrame, by: str | None) -> list:
-    """Groups in a stable order: sorted values (docs order for doc_id/file)."""
-    groups = list(dict.fromkeys(units["group"]))
-    if by in ("doc_id", "file", None):
-        if by is not None:
-            order = {v: i for i, v in enumerate(corpus.docs[by])}
-            groups.sort(key=lambda g: order.get(g, len(order)))
-        return groups
+def _sort_groups(values: Iterable, by: str | None, corpus: Corpus) -> list:
+    groups = list(dict.fromkeys(values))
+    if by in ("doc_id", "file"):
+        order = {v: i for i, v in enumerate(corpus.docs[by])}
+        return sorted(groups, key=lambda g: order.get(g, len(order)))
     if by == "part":
         return sorted(groups, key=lambda g: PARTS.index(g) if g in PARTS else len(PARTS))
     try:
@@ -132,52 +232,111 @@ def _group_order(corpus: Corpus, units: pd.DataFrame, by: str | None) -> list:
         return sorted(groups, key=str)
 
 
-class _Terms:
-    """Per token row: the number of tokens (non-punctuation) and the filtered term list."""
+class _Selection:
+    """The token rows of the corpus's documents (and ``parts``) with their group under ``by``."""
 
-    def __init__(self, *, min_chars: int = 1, stopwords: bool = True, boilerplate: bool = True):
-        self.drop = _lexicon_drop(stopwords, boilerplate)
-        self.min_chars = min_chars
-        self._keep: dict[str, int] = {}  # token -> 0 punctuation, 1 token, 2 term
+    def __init__(self, corpus: Corpus, by: str | None, parts: Iterable[str] | str | None = None,
+                 *, docs_mask=None):
+        _check_by(corpus, by)
+        self.index = idx = _index(corpus)
+        docs = corpus.docs if docs_mask is None else corpus.docs[docs_mask]
+        keep = pd.Series(idx.doc_id).isin(set(docs["doc_id"])).to_numpy(copy=True)
+        if parts is not None:
+            parts = [parts] if isinstance(parts, str) else list(parts)
+            keep = keep & pd.Series(idx.part).isin(parts).to_numpy()
+        self.rows = np.flatnonzero(keep)
+        doc_ids = idx.doc_id[self.rows]
+        if by is None:
+            keys = np.full(len(self.rows), "(all)", dtype=object)
+        elif by == "part":
+            keys = idx.part[self.rows]
+        elif by == "doc_id":
+            keys = doc_ids
+        else:
+            lab = dict(zip(corpus.docs["doc_id"], corpus.docs[by], strict=True))
+            keys = np.array([lab[d] for d in doc_ids], dtype=object)
+        self.keys = keys
+        self.groups = _sort_groups(keys, by, corpus) if by is not None else (
+            ["(all)"] if len(keys) else [])
+        code = {g: i for i, g in enumerate(self.groups)}
+        self.codes = np.array([code[k] for k in keys], dtype=np.int64)
+        self.doc_ids = doc_ids
 
-    def kind(self, tok: str) -> int:
-        k = self._keep.get(tok)
-        if k is None:
-            if _WORDCHAR.search(tok) is None:
-                k = 0
-            elif tok in self.drop or not is_term(tok, min_chars=self.min_chars):
-                k = 1
-            else:
-                k = 2
-            self._keep[tok] = k
-        return k
+    def indicator(self, codes=None, n: int | None = None):
+        """Sparse (groups × all rows) matrix with a 1 where a selected row belongs to a group."""
+        from scipy import sparse
 
-    def __call__(self, tokens: str) -> tuple[int, list[str]]:
-        n, terms = 0, []
-        kind = self.kind
-        for t in tokens.split():
-            k = kind(t)
-            if k:
-                n += 1
-                if k == 2:
-                    terms.append(t)
-        return n, terms
+        codes = self.codes if codes is None else codes
+        n = len(self.groups) if n is None else n
+        return sparse.csr_matrix((np.ones(len(self.rows)), (codes, self.rows)),
+                                 shape=(n, self.index.counts.shape[0]))
+
+    def term_counts(self, **opts):
+        """(groups × terms counts, group sizes in tokens, term strings)."""
+        idx = self.index
+        cols = np.flatnonzero(idx.terms(**opts))
+        g = self.indicator()
+        counts = (g @ idx.counts)[:, cols].tocsr()
+        sizes = np.asarray(g @ idx.sizes).ravel()
+        return counts, sizes, idx.vocab[cols]
+
+    def doc_freq(self, **opts):
+        """(groups × terms): documents of the group containing the term."""
+        idx = self.index
+        cols = np.flatnonzero(idx.terms(**opts))
+        pairs = pd.factorize(pd.Series(list(zip(self.codes, self.doc_ids, strict=True)),
+                                       dtype=object))[0]
+        n_pairs = int(pairs.max()) + 1 if len(pairs) else 0
+        p = self.indicator(pairs, n_pairs)
+        present = (p @ idx.counts)[:, cols].tocsr()
+        present.data[:] = 1.0
+        pair_group = np.zeros(n_pairs, dtype=np.int64)
+        pair_group[pairs] = self.codes
+        from scipy import sparse
+
+        gp = sparse.csr_matrix((np.ones(n_pairs), (pair_group, np.arange(n_pairs))),
+                               shape=(len(self.groups), n_pairs))
+        return (gp @ present).tocsr()
 
 
-def _doc_term_counts(units: pd.DataFrame, terms: _Terms) -> tuple[dict, dict, dict]:
-    """Per group: Counter of terms, Counter of documents per term, number of tokens."""
-    counts: dict = {}
-    docs: dict = {}
-    sizes: dict = {}
-    per_doc: dict = {}
-    for group, doc_id, toks in zip(units["group"], units["doc_id"], units["tokens"], strict=True):
-        n, ts = terms(toks)
-        sizes[group] = sizes.get(group, 0) + n
-        counts.setdefault(group, Counter()).update(ts)
-        per_doc.setdefault((group, doc_id), set()).update(ts)
-    for (group, _doc), ts in per_doc.items():
-        docs.setdefault(group, Counter()).update(ts)
-    return counts, docs, sizes
+def _top_rows(matrix, terms: np.ndarray, n: int | None):
+    """Per row of a groups × terms sparse matrix, the non-zero cells by value descending, ties by
+    term, at most ``n``: arrays (group code, column, value, rank)."""
+    m = matrix.tocsr()
+    m.sort_indices()
+    alpha = np.empty(len(terms), dtype=np.int64)
+    alpha[np.argsort(terms.astype(str), kind="stable")] = np.arange(len(terms))
+    gs, cs, vs, rs = [], [], [], []
+    for i in range(m.shape[0]):
+        lo, hi = m.indptr[i], m.indptr[i + 1]
+        if lo == hi:
+            continue
+        cols, data = m.indices[lo:hi], m.data[lo:hi]
+        keep = data != 0
+        cols, data = cols[keep], data[keep]
+        order = np.lexsort((alpha[cols], -data))
+        if n:
+            order = order[:n]
+        gs.append(np.full(len(order), i, dtype=np.int64))
+        cs.append(cols[order])
+        vs.append(data[order])
+        rs.append(np.arange(1, len(order) + 1))
+    if not gs:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e, np.zeros(0), e
+    return np.concatenate(gs), np.concatenate(cs), np.concatenate(vs), np.concatenate(rs)
+
+
+def _group_column(sel: _Selection, codes: np.ndarray) -> pd.Series:
+    """The group values of ``codes`` (dtype kept: years stay integers)."""
+    return pd.Series(sel.groups).take(codes).reset_index(drop=True)
+
+
+def _cells(matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Values of a sparse matrix at (rows, cols)."""
+    if not len(rows):
+        return np.zeros(0)
+    return np.asarray(matrix.tocsr()[rows, cols]).ravel()
 
 
 def _rate(count, total):
@@ -197,121 +356,68 @@ def textstat_frequency(corpus: Corpus, *, by: str | None = None, n: int | None =
 
     >>> textstat_frequency(corpus, by="report_year", n=3)        # doctest: +SKIP
        report_year  term  count  docs  per_10k  rank
-    0         2019  法治政府   ...
+    0         2019  依法行政   18     1    118.2     1
     """
-    units = _units(corpus, by, parts)
-    counts, docs, sizes = _doc_term_counts(units, _Terms(min_chars=min_chars, stopwords=stopwords,
-                                                         boilerplate=boilerplate))
-    frames = []
-    for group in _group_order(corpus, units, by):
-        c = counts.get(group, Counter())
-        df = pd.DataFrame({"term": list(c), "count": list(c.values())}, columns=["term", "count"])
-        df["count"] = df["count"].astype("int64")
-        df["docs"] = df["term"].map(docs.get(group, Counter())).fillna(0).astype("int64")
-        df["per_10k"] = df["count"] / sizes.get(group, 0) * 10_000 if sizes.get(group) else 0.0
-        df = df.sort_values(["count", "term"], ascending=[False, True]).reset_index(drop=True)
-        if n:
-            df = df.head(n)
-        df["rank"] = range(1, len(df) + 1)
-        if by is not None:
-            df.insert(0, by, group)
-        frames.append(df)
-    cols = ([by] if by else []) + ["term", "count", "docs", "per_10k", "rank"]
-    if not frames:
-        return pd.DataFrame(columns=cols)
-    return pd.concat(frames, ignore_index=True)[cols]
+    opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
+    sel = _Selection(corpus, by, parts)
+    counts, sizes, terms = sel.term_counts(**opts)
+    g, c, v, r = _top_rows(counts, terms, n)
+    docs = _cells(sel.doc_freq(**opts), g, c)
+    df = pd.DataFrame({"term": terms[c].astype(str), "count": v.round().astype("int64"),
+                       "docs": docs.round().astype("int64"),
+                       "per_10k": v / np.maximum(sizes[g], 1) * 10_000, "rank": r})
+    if by is not None:
+        df.insert(0, by, _group_column(sel, g))
+    return df
 
 
 # ---------------------------------------------------------------- keywords
 
 
-def _dtm(groups: list, group_terms: dict):
-    """Sparse group × term count matrix and the vocabulary."""
-    import numpy as np
-    from scipy import sparse
-
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, g in enumerate(groups):
-        for term, c in group_terms.get(g, {}).items():
-            j = vocab.setdefault(term, len(vocab))
-            rows.append(i)
-            cols.append(j)
-            vals.append(c)
-    m = sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)),
-                          shape=(len(groups), len(vocab)))
-    return m, np.array(list(vocab), dtype=object)
-
-
-def _idf(units: pd.DataFrame, terms: _Terms, vocab) -> object:
-    """IDF over the documents of the corpus: ln((N + 1) / df) (a term in every document keeps a
-    small weight ln(1 + 1/N); a term in one document of five weighs ln 6 ≈ 1.8)."""
-    import numpy as np
-
-    df_count: Counter = Counter()
-    per_doc: dict[str, set] = {}
-    for doc_id, toks in zip(units["doc_id"], units["tokens"], strict=True):
-        per_doc.setdefault(doc_id, set()).update(terms(toks)[1])
-    for ts in per_doc.values():
-        df_count.update(ts)
-    n = len(per_doc)
-    df = np.array([df_count.get(t, 0) for t in vocab], dtype=float)
-    return np.log((n + 1) / np.maximum(df, 1))
-
-
 def _tfidf(corpus: Corpus, by: str, *, min_chars: int = 2, stopwords: bool = True,
            boilerplate: bool = True, parts=None):
-    """Groups, vocabulary and the (l2-normalised rows) TF-IDF matrix; TF = relative frequency."""
+    """Selection, terms and the groups × terms TF-IDF matrix: TF = the term's share of the group's
+    terms; IDF over the documents of the corpus = ln((N + 1) / df) (a term in every document keeps
+    a small weight ln(1 + 1/N); a term in one document of five weighs ln 6 ≈ 1.8)."""
     from sklearn.preprocessing import normalize
 
-    units = _units(corpus, by, parts)
-    terms = _Terms(min_chars=min_chars, stopwords=stopwords, boilerplate=boilerplate)
-    counts, _docs, _sizes = _doc_term_counts(units, terms)
-    groups = _group_order(corpus, units, by)
-    m, vocab = _dtm(groups, counts)
-    idf = _idf(units, terms, vocab)
-    tf = normalize(m, norm="l1")
-    return groups, vocab, tf.multiply(idf).tocsr(), counts
+    opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
+    sel = _Selection(corpus, by, parts)
+    counts, _sizes, terms = sel.term_counts(**opts)
+    per_doc = _Selection(corpus, "doc_id", parts)
+    present = per_doc.term_counts(**opts)[0]
+    present.data[:] = 1.0
+    n_docs = present.shape[0]
+    df = np.asarray(present.sum(axis=0)).ravel()
+    idf = np.log((n_docs + 1) / np.maximum(df, 1))
+    tfidf = normalize(counts, norm="l1").multiply(idf).tocsr()
+    return sel, terms, tfidf
 
 
-def _textrank(sequences: list[list[str]], *, window: int = 5, damping: float = 0.85,
-              iterations: int = 100, tol: float = 1e-8) -> dict[str, float]:
-    """PageRank over the undirected co-occurrence graph of ``sequences`` (edges between terms at
-    most ``window - 1`` positions apart, weighted by the number of co-occurrences)."""
-    import numpy as np
+def _textrank(edges_a: np.ndarray, edges_b: np.ndarray, nodes: np.ndarray, *,
+              damping: float = 0.85, iterations: int = 100, tol: float = 1e-6) -> np.ndarray:
+    """PageRank over the undirected weighted graph of ``edges`` (indices into ``nodes``)."""
     from scipy import sparse
 
-    index: dict[str, int] = {}
-    pairs: Counter = Counter()
-    for seq in sequences:
-        ids = [index.setdefault(t, len(index)) for t in seq]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:i + window]:
-                if a != b:
-                    pairs[(a, b)] += 1
-                    pairs[(b, a)] += 1
-    n = len(index)
+    n = len(nodes)
     if n == 0:
-        return {}
-    if not pairs:
-        return dict.fromkeys(index, 1.0)
-    ra, rb = zip(*pairs, strict=True)
-    w = np.asarray(list(pairs.values()), dtype=float)
-    adj = sparse.csr_matrix((w, (ra, rb)), shape=(n, n))
+        return np.zeros(0)
+    if len(edges_a) == 0:
+        return np.ones(n)
+    w = np.ones(2 * len(edges_a))
+    adj = sparse.csr_matrix((w, (np.concatenate([edges_a, edges_b]),
+                                 np.concatenate([edges_b, edges_a]))), shape=(n, n))
     out = np.asarray(adj.sum(axis=1)).ravel()
     out[out == 0] = 1.0
-    trans = sparse.diags(1.0 / out) @ adj  # row-stochastic
-    trans_t = trans.T.tocsr()
+    trans_t = (sparse.diags(1.0 / out) @ adj).T.tocsr()
     score = np.full(n, 1.0 / n)
     for _ in range(iterations):
         new = (1 - damping) / n + damping * (trans_t @ score)
-        if np.abs(new - score).sum() < tol:
-            score = new
-            break
+        done = np.abs(new - score).sum() < tol
         score = new
-    score = score / score.max()
-    terms = list(index)
-    return {terms[i]: float(score[i]) for i in range(n)}
+        if done:
+            break
+    return score / score.max()
 
 
 def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
@@ -323,47 +429,61 @@ def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
     - ``tfidf``: TF = the term's share of the group's terms, IDF computed from THIS corpus over its
       documents, ``ln((N + 1) / df)`` (not jieba's generic IDF file);
     - ``textrank``: PageRank (damping 0.85) over the co-occurrence graph of the group's terms
-      (edges within ``window`` consecutive terms, per document part); scores scaled to max 1.
+      (an edge for each pair of terms at most ``window - 1`` positions apart in a document part,
+      stopwords and punctuation removed first); scores scaled to max 1 per group.
 
     >>> textstat_keywords(corpus, by="town", method="textrank", n=5)   # doctest: +SKIP
     """
     if method not in ("tfidf", "textrank"):
         raise ValueError(f"method must be 'tfidf' or 'textrank', not {method!r}")
-    frames = []
+    opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
     if method == "tfidf":
-        groups, vocab, m, _counts = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
-                                           boilerplate=boilerplate, parts=parts)
-        for i, g in enumerate(groups):
-            row = m.getrow(i)
-            df = pd.DataFrame({"term": vocab[row.indices].astype(str), "score": row.data})
-            frames.append((g, df))
+        sel, terms, m = _tfidf(corpus, by, parts=parts, **opts)
+        g, c, v, r = _top_rows(m, terms, n)
+        df = pd.DataFrame({"_g": g, "term": terms[c].astype(str), "score": v, "rank": r})
     else:
-        units = _units(corpus, by, parts)
-        terms = _Terms(min_chars=min_chars, stopwords=stopwords, boilerplate=boilerplate)
-        seqs: dict = {}
-        for g, toks in zip(units["group"], units["tokens"], strict=True):
-            seqs.setdefault(g, []).append(terms(toks)[1])
-        for g in _group_order(corpus, units, by):
-            scores = _textrank(seqs.get(g, []), window=window)
-            frames.append((g, pd.DataFrame({"term": list(scores), "score": list(scores.values())},
-                                           columns=["term", "score"])))
-    out = []
-    for g, df in frames:
-        df = df.sort_values(["score", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
-        df["rank"] = range(1, len(df) + 1)
-        df.insert(0, by, g)
-        out.append(df)
-    cols = [by, "term", "score", "rank"]
-    return pd.concat(out, ignore_index=True)[cols] if out else pd.DataFrame(columns=cols)
+        sel = _Selection(corpus, by, parts)
+        idx = sel.index
+        is_t = idx.terms(**opts)
+        edges: dict[int, list] = {}
+        for row, code in zip(sel.rows, sel.codes, strict=True):
+            ids = idx.row_ids(row)
+            ids = ids[is_t[ids]]
+            lst = edges.setdefault(int(code), [])
+            lst.append((ids[:0], ids[:0], ids))
+            for k in range(1, max(window, 2)):
+                a, b = ids[:-k], ids[k:]
+                keep = a != b
+                lst.append((a[keep], b[keep], ids[:0]))
+        alpha = np.empty(len(idx.vocab), dtype=np.int64)
+        alpha[np.argsort(idx.vocab.astype(str), kind="stable")] = np.arange(len(idx.vocab))
+        gs, ts, vs, rs = [], [], [], []
+        for code in sorted(edges):
+            parts_ = edges[code]
+            nodes = np.unique(np.concatenate([p[2] for p in parts_]))
+            a = np.searchsorted(nodes, np.concatenate([p[0] for p in parts_]))
+            b = np.searchsorted(nodes, np.concatenate([p[1] for p in parts_]))
+            score = _textrank(a, b, nodes)
+            order = np.lexsort((alpha[nodes], -score))
+            if n:
+                order = order[:n]
+            gs.append(np.full(len(order), code, dtype=np.int64))
+            ts.append(nodes[order])
+            vs.append(score[order])
+            rs.append(np.arange(1, len(order) + 1))
+        cat = (lambda xs, dt: np.concatenate(xs) if xs else np.zeros(0, dtype=dt))  # noqa: E731
+        df = pd.DataFrame({"_g": cat(gs, np.int64),
+                           "term": idx.vocab[cat(ts, np.int64)].astype(str),
+                           "score": cat(vs, float), "rank": cat(rs, np.int64)})
+    df.insert(0, by, _group_column(sel, df["_g"].to_numpy()))
+    return df[[by, "term", "score", "rank"]]
 
 
 # ---------------------------------------------------------------- keyness
 
 
-def _mask(corpus: Corpus, selector, name: str):
-    """Boolean numpy mask over corpus.docs from a query string or a boolean mask."""
-    import numpy as np
-
+def _mask(corpus: Corpus, selector, name: str) -> np.ndarray:
+    """Boolean mask over corpus.docs from a query string or a boolean mask."""
     docs = corpus.docs
     if isinstance(selector, str):
         try:
@@ -385,40 +505,53 @@ def _mask(corpus: Corpus, selector, name: str):
 def _keyness_stats(a, b, size_t: float, size_r: float):
     """Signed G², signed χ² (no continuity correction) and log ratio (0.5 added to both counts) for
     counts ``a`` (target) and ``b`` (reference) of corpora of sizes ``size_t`` and ``size_r``."""
-    import numpy as np
-
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
+    size_t, size_r = float(size_t), float(size_r)
     n = size_t + size_r
     c, d = size_t - a, size_r - b
     row1, row2 = a + b, c + d
     e = [row1 * size_t / n, row1 * size_r / n, row2 * size_t / n, row2 * size_r / n]
     o = [a, b, c, d]
     with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * sum(np.where(oi > 0, oi * np.log(oi / ei), 0.0) for oi, ei in zip(o, e, strict=True))
-        chi2 = sum(np.where(ei > 0, (oi - ei) ** 2 / ei, 0.0) for oi, ei in zip(o, e, strict=True))
+        g2 = 2 * sum(np.where(oi > 0, oi * np.log(np.where(oi > 0, oi, 1) / np.where(ei > 0, ei, 1)),
+                              0.0) for oi, ei in zip(o, e, strict=True))
+        chi2 = sum(np.where(ei > 0, (oi - ei) ** 2 / np.where(ei > 0, ei, 1), 0.0)
+                   for oi, ei in zip(o, e, strict=True))
         log_ratio = np.log2(((a + 0.5) / max(size_t, 1)) / ((b + 0.5) / max(size_r, 1)))
-        sign = np.where(a / max(size_t, 1) >= b / max(size_r, 1), 1.0, -1.0)
-    g2 = np.maximum(g2, 0.0) * sign
-    chi2 = chi2 * sign
-    return g2, chi2, log_ratio
+    sign = np.where(a * size_r >= b * size_t, 1.0, -1.0)
+    return np.maximum(g2, 0.0) * sign, chi2 * sign, log_ratio
 
 
 def _pvalue(stat):
-    import numpy as np
     from scipy.stats import chi2 as chi2_dist
 
     return chi2_dist.sf(np.abs(np.asarray(stat, dtype=float)), 1)
 
 
-def _counts_of(units: pd.DataFrame, terms: _Terms) -> tuple[Counter, int]:
-    c: Counter = Counter()
-    size = 0
-    for toks in units["tokens"]:
-        k, ts = terms(toks)
-        size += k
-        c.update(ts)
-    return c, size
+def _side(corpus: Corpus, mask: np.ndarray, parts, opts) -> tuple[np.ndarray, float, np.ndarray]:
+    """Term counts (over all terms of the index), size in tokens, for the documents in ``mask``."""
+    sel = _Selection(corpus, None, parts, docs_mask=mask)
+    idx = sel.index
+    g = sel.indicator()
+    counts = np.asarray((g @ idx.counts).todense()).ravel() if len(sel.groups) else \
+        np.zeros(len(idx.vocab))
+    size = float(np.asarray(g @ idx.sizes).sum()) if len(sel.groups) else 0.0
+    return counts, size, idx.terms(**opts)
+
+
+def _keyness_frame(ct: np.ndarray, cr: np.ndarray, st: float, sr: float, terms: np.ndarray, *,
+                   measure: str, min_count: int, n: int | None) -> pd.DataFrame:
+    keep = (ct + cr) >= max(min_count, 1)
+    a, b, vocab = ct[keep], cr[keep], terms[keep]
+    g2, chi2, lr = _keyness_stats(a, b, st, sr)
+    df = pd.DataFrame({"term": vocab.astype(str), "n_target": a.round().astype("int64"),
+                       "n_reference": b.round().astype("int64"), "g2": g2, "chi2": chi2})
+    df["p"] = _pvalue(df[measure])
+    df["log_ratio"] = lr
+    df = df.sort_values([measure, "term"], ascending=[False, True], kind="mergesort")
+    df = df.reset_index(drop=True)
+    return df.head(n).reset_index(drop=True) if n else df
 
 
 def textstat_keyness(corpus: Corpus, target, *, reference=None,
@@ -447,80 +580,33 @@ def textstat_keyness(corpus: Corpus, target, *, reference=None,
         raise ValueError(f"target {target!r} selects no document")
     if not rmask.any():
         raise ValueError("the reference selects no document")
-    units = _units(corpus, None, parts)
-    terms = _Terms(min_chars=min_chars, stopwords=stopwords, boilerplate=boilerplate)
-    ids = corpus.docs["doc_id"]
-    ct, st = _counts_of(units[units["doc_id"].isin(ids[tmask])], terms)
-    cr, sr = _counts_of(units[units["doc_id"].isin(ids[rmask])], terms)
-    return _keyness_frame(ct, cr, st, sr, measure=measure, min_count=min_count, n=n)
-
-
-def _keyness_frame(ct: Counter, cr: Counter, st: int, sr: int, *, measure: str, min_count: int,
-                   n: int | None) -> pd.DataFrame:
-    vocab = sorted(set(ct) | set(cr))
-    a = [ct.get(t, 0) for t in vocab]
-    b = [cr.get(t, 0) for t in vocab]
-    g2, chi2, lr = _keyness_stats(a, b, st, sr)
-    df = pd.DataFrame({"term": vocab, "n_target": a, "n_reference": b, "g2": g2, "chi2": chi2},
-                      columns=["term", "n_target", "n_reference", "g2", "chi2"])
-    df["n_target"] = df["n_target"].astype("int64")
-    df["n_reference"] = df["n_reference"].astype("int64")
-    df["p"] = _pvalue(df[measure])
-    df["log_ratio"] = lr
-    df = df[df["n_target"] + df["n_reference"] >= min_count]
-    df = df.sort_values([measure, "term"], ascending=[False, True]).reset_index(drop=True)
-    return df.head(n).reset_index(drop=True) if n else df
+    opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
+    ct, st, is_t = _side(corpus, tmask, parts, opts)
+    cr, sr, _ = _side(corpus, rmask, parts, opts)
+    vocab = _index(corpus).vocab
+    return _keyness_frame(ct[is_t], cr[is_t], st, sr, vocab[is_t], measure=measure,
+                          min_count=min_count, n=n)
 
 
 # ---------------------------------------------------------------- trends
 
 
-def _clean_term(term: str) -> str:
-    return _NONWORD.sub("", term)
-
-
-Match = Literal["edge", "tokens", "text"]
-
-
-class _Matcher:
-    """Occurrences of terms in a token sequence with punctuation removed.
-
-    ``match="tokens"``: the occurrence starts and ends on token boundaries (``法治`` not inside
-    ``法治政府``); ``"edge"`` (default): it starts or ends on one (``法律顾问`` inside ``政府法律顾问``
-    counts, ``法治`` inside ``依法治国`` or across ``依法 治理`` does not); ``"text"``: any substring.
-    """
-
-    def __init__(self, tokens: str):
-        words = [_NONWORD.sub("", t) for t in tokens.split()]
-        words = [w for w in words if w]
-        self.n = len(words)
-        self.text = "".join(words)
-        self.offsets: list[int] = []
-        pos = 0
-        for w in words:
-            self.offsets.append(pos)
-            pos += len(w)
-        self.bounds = {**{o: i for i, o in enumerate(self.offsets)}, pos: len(words)}
-
-    def find(self, term: str, match: Match = "edge") -> list[tuple[int, int]]:
-        """(first token, end token) of each occurrence of ``term`` (already cleaned)."""
-        from bisect import bisect_right
-
-        out: list[tuple[int, int]] = []
-        if not term:
-            return out
-        i = self.text.find(term)
-        while i >= 0:
-            j = i + len(term)
-            a, b = self.bounds.get(i), self.bounds.get(j)
-            ok = (a is not None and b is not None) if match == "tokens" else (
-                a is not None or b is not None) if match == "edge" else True
-            if ok:
-                first = a if a is not None else bisect_right(self.offsets, i) - 1
-                end = b if b is not None else bisect_right(self.offsets, j)
-                out.append((first, end))
-            i = self.text.find(term, i + 1)
-        return out
+def _find(text: str, offsets: list[int], term: str, match: str) -> list[tuple[int, int]]:
+    """(first token, end token) of each occurrence of ``term`` (cleaned) in a row's flat text
+    whose token start offsets (plus the end) are ``offsets``."""
+    out = []
+    last = len(offsets) - 1
+    i = text.find(term)
+    while i >= 0:
+        e = i + len(term)
+        first = bisect_right(offsets, i) - 1
+        end = bisect_left(offsets, e)
+        at_s = offsets[first] == i
+        at_e = end <= last and offsets[end] == e
+        if match == "text" or (at_s and at_e) or (match == "edge" and (at_s or at_e)):
+            out.append((first, end))
+        i = text.find(term, i + 1)
+    return out
 
 
 def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_year",
@@ -533,34 +619,38 @@ def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_
     group. Terms are found in the token sequence with punctuation removed, so terms the tokenizer
     splits and terms written with quotes are counted (``“七五”普法`` finds ``七五普法`` and
     ``“七五”普法``); ``match="edge"`` (default) counts an occurrence that starts or ends on a token
-    boundary (``法律顾问`` in ``政府法律顾问`` yes, ``法治`` in ``依法治国`` no), ``"tokens"`` only
-    whole-token sequences, ``"text"`` every substring.
+    boundary (``法律顾问`` in ``政府法律顾问`` yes, ``法治`` in ``依法治国`` or across ``依法 治理``
+    no), ``"tokens"`` only whole-token sequences, ``"text"`` every substring.
 
     >>> textstat_trend(corpus, ["习近平法治思想", "“八五”普法"])   # doctest: +SKIP
     """
+    if match not in ("edge", "tokens", "text"):
+        raise ValueError(f"match must be 'edge', 'tokens' or 'text', not {match!r}")
     terms = [terms] if isinstance(terms, str) else list(terms)
-    units = _units(corpus, by, parts)
-    cleaned = {t: _clean_term(t) for t in terms}
-    stats: dict = {}
-    for group, doc_id, toks in zip(units["group"], units["doc_id"], units["tokens"], strict=True):
-        m = _Matcher(toks)
-        st = stats.setdefault(group, {"docs": set(), "n": 0, "count": Counter(), "with": {}})
-        st["docs"].add(doc_id)
-        st["n"] += m.n
-        for t in terms:
-            k = len(m.find(cleaned[t], match))
-            if k:
-                st["count"][t] += k
-                st["with"].setdefault(t, set()).add(doc_id)
-    rows = []
-    for group in _group_order(corpus, units, by):
-        st = stats[group]
-        for t in terms:
-            rows.append({by: group, "term": t, "count": st["count"][t], "n_docs": len(st["docs"]),
-                         "docs_with_term": len(st["with"].get(t, ())), "n_tokens": st["n"],
-                         "per_10k": _rate(st["count"][t], st["n"])})
-    cols = [by, "term", "count", "n_docs", "docs_with_term", "n_tokens", "per_10k"]
-    return pd.DataFrame(rows, columns=cols)
+    sel = _Selection(corpus, by, parts)
+    idx = sel.index
+    cleaned = [_clean_term(t) for t in terms]
+    ng = len(sel.groups)
+    count = np.zeros((ng, len(terms)), dtype=np.int64)
+    with_term: list[list[set]] = [[set() for _ in terms] for _ in range(ng)]
+    docs: list[set] = [set() for _ in range(ng)]
+    sizes = np.zeros(ng)
+    for row, code, doc_id in zip(sel.rows, sel.codes, sel.doc_ids, strict=True):
+        docs[code].add(doc_id)
+        sizes[code] += idx.sizes[row]
+        text, offsets = idx.flat(row)
+        for j, term in enumerate(cleaned):
+            if term and term in text:
+                k = len(_find(text, offsets, term, match))
+                if k:
+                    count[code, j] += k
+                    with_term[code][j].add(doc_id)
+    rows = [{by: g, "term": t, "count": int(count[i, j]), "n_docs": len(docs[i]),
+             "docs_with_term": len(with_term[i][j]), "n_tokens": int(sizes[i]),
+             "per_10k": _rate(count[i, j], sizes[i])}
+            for i, g in enumerate(sel.groups) for j, t in enumerate(terms)]
+    return pd.DataFrame(rows, columns=[by, "term", "count", "n_docs", "docs_with_term",
+                                       "n_tokens", "per_10k"])
 
 
 def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", min_count: int = 5,
@@ -580,24 +670,28 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     key = corpus.docs[by]
     after = (key >= split).to_numpy(dtype=bool)
     before = (key < split).to_numpy(dtype=bool)
-    units = _units(corpus, None, None)
-    terms = _Terms(min_chars=min_chars, stopwords=stopwords, boilerplate=boilerplate)
-    ids = corpus.docs["doc_id"]
-    ca, sa = _counts_of(units[units["doc_id"].isin(ids[after])], terms)
-    cb, sb = _counts_of(units[units["doc_id"].isin(ids[before])], terms)
-    k = _keyness_frame(ca, cb, sa, sb, measure="g2", min_count=min_count, n=None)
+    cols = ["term", "count_before", "count_after", "per_10k_before", "per_10k_after",
+            "log_ratio", "g2", "p", "trend"]
+    if not after.any() or not before.any():
+        return pd.DataFrame(columns=cols)
+    opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
+    ca, sa, is_t = _side(corpus, after, None, opts)
+    cb, sb, _ = _side(corpus, before, None, opts)
+    vocab = _index(corpus).vocab
+    k = _keyness_frame(ca[is_t], cb[is_t], sa, sb, vocab[is_t], measure="g2",
+                       min_count=min_count, n=None)
     out = pd.DataFrame({
         "term": k["term"], "count_before": k["n_reference"], "count_after": k["n_target"],
         "per_10k_before": k["n_reference"] / sb * 10_000 if sb else 0.0,
         "per_10k_after": k["n_target"] / sa * 10_000 if sa else 0.0,
         "log_ratio": k["log_ratio"], "g2": k["g2"], "p": k["p"]})
-    out["trend"] = ["emerging" if g > 0 else "fading" for g in out["g2"]]
     out = out[out["g2"] != 0]
+    out["trend"] = np.where(out["g2"] > 0, "emerging", "fading")
     em = out[out["trend"] == "emerging"].sort_values(["g2", "term"], ascending=[False, True])
     fa = out[out["trend"] == "fading"].sort_values(["g2", "term"], ascending=[True, True])
     if n:
         em, fa = em.head(n), fa.head(n)
-    return pd.concat([em, fa], ignore_index=True)
+    return pd.concat([em, fa], ignore_index=True)[cols]
 
 
 # ---------------------------------------------------------------- themes
@@ -680,54 +774,82 @@ def textstat_themes(corpus: Corpus, *, by: str = "doc_id",
         raise ValueError(f"unit must be 'tokens' or 'sentences', not {unit!r}")
     if themes is None or isinstance(themes, (str, Path)):
         themes = load_themes(themes)
-    cleaned = {th: sorted({c for c in map(_clean_term, ts) if c}, key=len, reverse=True)
-               for th, ts in themes.items()}
     names = list(themes)
-    hits: dict = {}
-    sizes: dict = {}
+    cleaned = [sorted({c for c in map(_clean_term, themes[th]) if c}, key=len, reverse=True)
+               for th in names]
+    all_terms = sorted({t for ts in cleaned for t in ts})
     if unit == "tokens":
-        units = _units(corpus, by, parts)
-        for group, toks in zip(units["group"], units["tokens"], strict=True):
-            m = _Matcher(toks)
-            sizes[group] = sizes.get(group, 0) + m.n
-            h = hits.setdefault(group, Counter())
-            for th in names:
-                covered: set[int] = set()
-                for term in cleaned[th]:
-                    for a, b in m.find(term, match):
+        sel = _Selection(corpus, by, parts)
+        idx = sel.index
+        groups = sel.groups
+        hits = np.zeros((len(groups), len(names)), dtype=np.int64)
+        sizes = np.zeros(len(groups))
+        for row, code in zip(sel.rows, sel.codes, strict=True):
+            sizes[code] += idx.sizes[row]
+            text, offsets = idx.flat(row)
+            present = {t for t in all_terms if t in text}
+            if not present:
+                continue
+            for j, terms in enumerate(cleaned):
+                covered = None
+                for term in terms:
+                    if term not in present:
+                        continue
+                    for a, b in _find(text, offsets, term, match):
+                        if covered is None:
+                            covered = set()
                         covered.update(range(a, b))
-                h[th] += len(covered)
-        order = _group_order(corpus, units, by)
+                if covered is not None:
+                    hits[code, j] += len(covered)
     else:
         _check_by(corpus, by)
         level1 = _level1(corpus)
         want = None if parts is None else set([parts] if isinstance(parts, str) else parts)
+        need_part = want is not None or by == "part"
         docs = corpus.docs
         keys = docs["doc_id"] if by in ("doc_id", "part") else docs[by]
+        counts: dict = {}
+        n_sent: dict = {}
         for doc_id, key, text in zip(docs["doc_id"], keys, docs["text"].fillna(""), strict=True):
-            spans = level1.get(doc_id, [])
-            for start, sent in _sentences(text):
-                part = _part_at(spans, start)
+            segs = [x for x in _SENT_END.split(_NON_SENT.sub("", text)) if x]
+            if not segs:
+                continue
+            if need_part:
+                spans = level1.get(doc_id, [])
+                sparts = [_part_at(spans, start) for start, _s in _sentences(text)]
+                sparts = (sparts + ["preamble"] * len(segs))[:len(segs)]  # same split; a guard
+            else:
+                sparts = [None] * len(segs)
+            flat = "".join(segs)
+            starts = [0]
+            for x in segs:
+                starts.append(starts[-1] + len(x))
+            hit_sets = []
+            for terms in cleaned:
+                hit: set[int] = set()
+                for term in terms:
+                    i = flat.find(term)
+                    while i >= 0:
+                        k = bisect_right(starts, i) - 1
+                        if i + len(term) <= starts[k + 1]:
+                            hit.add(k)
+                        i = flat.find(term, i + 1)
+                hit_sets.append(hit)
+            for k, part in enumerate(sparts):
                 if want is not None and part not in want:
                     continue
                 group = part if by == "part" else key
-                flat = _clean_term(sent)
-                sizes[group] = sizes.get(group, 0) + 1
-                h = hits.setdefault(group, Counter())
-                for th in names:
-                    if any(term in flat for term in cleaned[th]):
-                        h[th] += 1
-        order = list(sizes)
-        if by == "part":
-            order.sort(key=lambda g: PARTS.index(g) if g in PARTS else len(PARTS))
-        elif by not in ("doc_id", "file"):
-            try:
-                order.sort()
-            except TypeError:
-                order.sort(key=str)
-    rows = [{by: g, "theme": th, "hits": hits.get(g, Counter())[th], "n_units": sizes.get(g, 0),
-             "share": hits.get(g, Counter())[th] / sizes[g] if sizes.get(g) else 0.0}
-            for g in order for th in names]
+                n_sent[group] = n_sent.get(group, 0) + 1
+                h = counts.setdefault(group, np.zeros(len(names), dtype=np.int64))
+                for j, hit in enumerate(hit_sets):
+                    if k in hit:
+                        h[j] += 1
+        groups = _sort_groups(n_sent, by, corpus)
+        hits = np.array([counts[g] for g in groups], dtype=np.int64).reshape(len(groups), len(names))
+        sizes = np.array([n_sent[g] for g in groups], dtype=float)
+    rows = [{by: g, "theme": th, "hits": int(hits[i, j]), "n_units": int(sizes[i]),
+             "share": hits[i, j] / sizes[i] if sizes[i] else 0.0}
+            for i, g in enumerate(groups) for j, th in enumerate(names)]
     return pd.DataFrame(rows, columns=[by, "theme", "hits", "n_units", "share"])
 
 
@@ -740,23 +862,23 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
     """Square matrix of TF-IDF cosine similarities between documents or groups (index and columns =
     labels). TF-IDF as :func:`textstat_keywords` (IDF from this corpus). With ``by="doc_id"`` the
     rows are labelled by the ``labels`` column of ``corpus.docs`` (e.g. the file name; None keeps
-    doc_id). The diagonal is 1.0 (0.0 for a document without terms).
+    doc_id; empty labels fall back to the file name). The diagonal is 1.0 (0.0 for a document
+    without terms). The matrix is dense: n² cells (10,000 documents → 800 MB); for nearest
+    neighbours of many documents use :func:`textstat_neighbours`.
 
     >>> textstat_simil(corpus).round(2)                         # doctest: +SKIP
     """
-    import numpy as np
+    sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
+                            boilerplate=boilerplate, parts=parts)
+    from sklearn.preprocessing import normalize
 
-    groups, _vocab, m, _ = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
-                                  boilerplate=boilerplate, parts=parts)
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    sim = cosine_similarity(m) if len(groups) else np.zeros((0, 0))
-    nonempty = np.asarray(m.getnnz(axis=1) > 0) if len(groups) else np.zeros(0, bool)
+    x = normalize(m, norm="l2")
+    sim = (x @ x.T).toarray() if len(sel.groups) else np.zeros((0, 0))
+    nonempty = np.asarray(m.getnnz(axis=1) > 0) if len(sel.groups) else np.zeros(0, bool)
     np.fill_diagonal(sim, np.where(nonempty, 1.0, 0.0))
     sim = np.clip(sim, 0.0, 1.0)
-    names = _labels(corpus, by, groups, labels)
-    df = pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
-    return df
+    names = _labels(corpus, by, sel.groups, labels)
+    return pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
 
 
 def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list:
@@ -764,7 +886,9 @@ def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list:
         return list(groups)
     if labels not in corpus.docs.columns:
         raise ValueError(f"labels={labels!r} is not a column of corpus.docs")
-    lab = dict(zip(corpus.docs["doc_id"], corpus.docs[labels].astype(str), strict=True))
+    docs = corpus.docs
+    lab = {d: (str(v) if not pd.isna(v) and str(v).strip() else f)
+           for d, v, f in zip(docs["doc_id"], docs[labels], docs["file"], strict=True)}
     names = [lab.get(g, g) for g in groups]
     seen: Counter = Counter(names)
     if len(seen) < len(names):  # repeated labels: keep them apart with the doc_id
@@ -772,23 +896,35 @@ def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list:
     return names
 
 
-def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3,
-                        **options) -> pd.DataFrame:
+def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3, min_chars: int = 2,
+                        stopwords: bool = True, boilerplate: bool = True,
+                        parts: list[str] | None = None) -> pd.DataFrame:
     """The ``n`` most similar other documents/groups of each: <by>, neighbour, similarity, rank.
 
-    With ``by="doc_id"`` the values are doc_ids and ``label`` / ``neighbour_label`` hold the file
-    names. Similarity as :func:`textstat_simil`.
+    Similarity as :func:`textstat_simil`, computed in blocks (no n × n matrix in memory). With
+    ``by="doc_id"`` the values are doc_ids and ``label`` / ``neighbour_label`` hold the file names.
     >>> textstat_neighbours(corpus, n=1)                         # doctest: +SKIP
     """
-    sim = textstat_simil(corpus, by=by, labels=None, **options)
-    rows = []
-    keys = list(sim.index)
-    vals = sim.to_numpy()
-    for i, key in enumerate(keys):
-        order = sorted((j for j in range(len(keys)) if j != i), key=lambda j: (-vals[i, j], str(keys[j])))
-        for r, j in enumerate(order[:n], 1):
-            rows.append({by: key, "neighbour": keys[j], "similarity": float(vals[i, j]), "rank": r})
-    df = pd.DataFrame(rows, columns=[by, "neighbour", "similarity", "rank"])
+    from sklearn.preprocessing import normalize
+
+    sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
+                            boilerplate=boilerplate, parts=parts)
+    x = normalize(m, norm="l2").tocsr()
+    keys = np.array(sel.groups, dtype=object)
+    k = min(n, len(keys) - 1)
+    out = []
+    block = 512
+    for lo in range(0, len(keys), block):
+        hi = min(lo + block, len(keys))
+        sim = (x[lo:hi] @ x.T).toarray()
+        sim[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
+        for i in range(hi - lo):
+            row = sim[i]
+            # most similar first; ties by position (the corpus order)
+            order = np.lexsort((np.arange(len(row)), -row))[:k]
+            for r, j in enumerate(order, 1):
+                out.append((keys[lo + i], keys[j], float(max(min(row[j], 1.0), 0.0)), r))
+    df = pd.DataFrame(out, columns=[by, "neighbour", "similarity", "rank"])
     if by == "doc_id":
         lab = dict(zip(corpus.docs["doc_id"], corpus.docs["file"], strict=True))
         df["label"] = df["doc_id"].map(lab)
@@ -805,32 +941,30 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "town", n: int = 10, min_c
     ``min_count`` applies to the term's count in the group. Statistics as :func:`textstat_keyness`.
     >>> textstat_distinctive(corpus, by="town", n=5)             # doctest: +SKIP
     """
-    units = _units(corpus, by, parts)
-    terms = _Terms(min_chars=min_chars, stopwords=stopwords, boilerplate=boilerplate)
-    counts, _docs, sizes = _doc_term_counts(units, terms)
-    total: Counter = Counter()
-    for c in counts.values():
-        total.update(c)
-    size_all = sum(sizes.values())
+    sel = _Selection(corpus, by, parts)
+    counts, sizes, terms = sel.term_counts(min_chars=min_chars, stopwords=stopwords,
+                                           boilerplate=boilerplate)
+    total = np.asarray(counts.sum(axis=0)).ravel()
+    size_all = float(sizes.sum())
     frames = []
-    for g in _group_order(corpus, units, by):
-        c = counts.get(g, Counter())
-        vocab = sorted(t for t, k in c.items() if k >= min_count)
-        if not vocab:
+    for i, g in enumerate(sel.groups):
+        row = counts.getrow(i)
+        keep = row.data >= min_count
+        cols, a = row.indices[keep], row.data[keep]
+        if not len(cols):
             continue
-        a = [c[t] for t in vocab]
-        b = [total[t] - c[t] for t in vocab]
-        st = sizes.get(g, 0)
-        g2, _chi2, lr = _keyness_stats(a, b, st, size_all - st)
-        df = pd.DataFrame({"term": vocab, "n_target": a, "n_reference": b, "g2": g2,
-                           "log_ratio": lr})
+        b = total[cols] - a
+        g2, _chi2, lr = _keyness_stats(a, b, sizes[i], size_all - sizes[i])
+        df = pd.DataFrame({"term": terms[cols].astype(str), "n_target": a.round().astype("int64"),
+                           "n_reference": b.round().astype("int64"), "g2": g2, "log_ratio": lr})
         df = df[df["g2"] > 0].sort_values(["g2", "term"], ascending=[False, True]).head(n)
         df = df.reset_index(drop=True)
         df["rank"] = range(1, len(df) + 1)
         df.insert(0, by, g)
         frames.append(df)
-    cols = [by, "term", "n_target", "n_reference", "g2", "log_ratio", "rank"]
-    return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+    cols_out = [by, "term", "n_target", "n_reference", "g2", "log_ratio", "rank"]
+    return pd.concat(frames, ignore_index=True)[cols_out] if frames else \
+        pd.DataFrame(columns=cols_out)
 
 
 # ---------------------------------------------------------------- KWIC
