@@ -443,3 +443,28 @@ def test_kwic_part_follows_the_sections(sample_corpus):
                      & (level1["end"] > row.start)]
         assert row.part == (hit["part"].iloc[0] if len(hit) else "preamble")
     assert "plans" in set(k["part"])
+
+
+# ---------------------------------------------------------------- groups, subsets, missing values
+
+
+def test_missing_group_values_form_their_own_group():
+    c = crafted({"a.txt": "聘请法律顾问，完善法律顾问制度。", "b.txt": "开展普法宣传。",
+                 "c.txt": "法律顾问参与合同审查。"})
+    c.docs["report_year"] = pd.Series([2020, None, 2021], dtype="Int64")
+    f = textstat_frequency(c, by="report_year", n=None)
+    assert pd.isna(f["report_year"].iloc[-1]) and f["report_year"].iloc[0] == 2020
+    t = textstat_trend(c, ["法律顾问"])
+    assert list(t["count"]) == [2, 1, 0] and list(t["n_docs"]) == [1, 1, 1]
+
+
+def test_subset_gets_its_own_index(sample_corpus):
+    gd = sample_corpus.subset("province == '广东省'")
+    f_all = textstat_frequency(sample_corpus, n=None).set_index("term")
+    f_gd = textstat_frequency(gd, n=None).set_index("term")
+    assert f_gd["docs"].max() <= 2
+    counts = Counter(_tokens_of(gd))
+    for term in f_gd.index[:20]:
+        assert f_gd.loc[term, "count"] == counts[term] <= f_all.loc[term, "count"]
+    t = textstat_trend(gd, ["法律顾问"], by="province")
+    assert list(t["n_docs"]) == [2]

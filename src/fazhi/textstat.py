@@ -219,17 +219,29 @@ def _check_by(corpus: Corpus, by: str | None) -> None:
                      f"({', '.join(c for c in corpus.docs.columns if c not in ('text', 'raw_text'))})")
 
 
+def _key(value):
+    """A group value usable as a dict key: missing values (NaN, NA, None) become None."""
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):  # lists and other non-scalars
+        return value
+
+
 def _sort_groups(values: Iterable, by: str | None, corpus: Corpus) -> list:
+    """Groups in a stable order: corpus order for doc_id/file, report order for parts, else sorted
+    values (missing last)."""
     groups = list(dict.fromkeys(values))
+    missing = [g for g in groups if g is None]
+    groups = [g for g in groups if g is not None]
     if by in ("doc_id", "file"):
         order = {v: i for i, v in enumerate(corpus.docs[by])}
-        return sorted(groups, key=lambda g: order.get(g, len(order)))
+        return sorted(groups, key=lambda g: order.get(g, len(order))) + missing
     if by == "part":
-        return sorted(groups, key=lambda g: PARTS.index(g) if g in PARTS else len(PARTS))
+        return sorted(groups, key=lambda g: PARTS.index(g) if g in PARTS else len(PARTS)) + missing
     try:
-        return sorted(groups)
+        return sorted(groups) + missing
     except TypeError:
-        return sorted(groups, key=str)
+        return sorted(groups, key=str) + missing
 
 
 class _Selection:
@@ -253,7 +265,7 @@ class _Selection:
         elif by == "doc_id":
             keys = doc_ids
         else:
-            lab = dict(zip(corpus.docs["doc_id"], corpus.docs[by], strict=True))
+            lab = {d: _key(v) for d, v in zip(corpus.docs["doc_id"], corpus.docs[by], strict=True)}
             keys = np.array([lab[d] for d in doc_ids], dtype=object)
         self.keys = keys
         self.groups = _sort_groups(keys, by, corpus) if by is not None else (
@@ -838,7 +850,7 @@ def textstat_themes(corpus: Corpus, *, by: str = "doc_id",
             for k, part in enumerate(sparts):
                 if want is not None and part not in want:
                     continue
-                group = part if by == "part" else key
+                group = part if by == "part" else _key(key)
                 n_sent[group] = n_sent.get(group, 0) + 1
                 h = counts.setdefault(group, np.zeros(len(names), dtype=np.int64))
                 for j, hit in enumerate(hit_sets):
