@@ -17,7 +17,8 @@ def add_output_options(parser: argparse.ArgumentParser, *, default: str = "table
     """Add ``--format table|csv|jsonl|xlsx`` and ``--out FILE`` to ``parser``."""
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default=default, dest="format",
                         help=f"output format (default {default}): table = aligned text, csv "
-                             "(UTF-8 with BOM), jsonl (one JSON object a line), xlsx (needs --out)")
+                             "(UTF-8, with a BOM in files so Excel reads Chinese), jsonl (one JSON "
+                             "object a line), xlsx (needs --out)")
     parser.add_argument("--out", "-o", default=None, metavar="FILE",
                         help="write to FILE instead of standard output; with --format table the "
                              "format comes from the suffix (.csv .xlsx .jsonl .dta .parquet)")
