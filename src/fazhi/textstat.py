@@ -444,6 +444,9 @@ def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
       (an edge for each pair of terms at most ``window - 1`` positions apart in a document part,
       stopwords and punctuation removed first); scores scaled to max 1 per group.
 
+    >>> textstat_keywords(corpus, by="town", n=3)   # doctest: +SKIP
+    ...      town  term     score  rank
+    ...  月浦街道    街道  0.032449     1     (tfidf: terms of this report, rare elsewhere)
     >>> textstat_keywords(corpus, by="town", method="textrank", n=5)   # doctest: +SKIP
     """
     if method not in ("tfidf", "textrank"):
@@ -676,7 +679,8 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     than ``min_count`` occurrences in both periods together are left out. Returns the ``n`` most
     emerging (G² descending) then the ``n`` most fading (G² ascending); ``n=None`` keeps all.
 
-    >>> textstat_emerging(corpus, split=2021)                    # doctest: +SKIP
+    >>> textstat_emerging(corpus, split=2021, n=3)["term"].tolist()   # doctest: +SKIP
+    ['街道', '未成年人', '社区', '公示', '政务公开', '办事']
     """
     _check_by(corpus, by)
     key = corpus.docs[by]
@@ -878,7 +882,8 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
     without terms). The matrix is dense: n² cells (10,000 documents → 800 MB); for nearest
     neighbours of many documents use :func:`textstat_neighbours`.
 
-    >>> textstat_simil(corpus).round(2)                         # doctest: +SKIP
+    >>> textstat_simil(corpus, labels="town").loc["亭江镇", "西联镇"]   # doctest: +SKIP
+    0.29
     """
     sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
                             boilerplate=boilerplate, parts=parts)
@@ -915,7 +920,9 @@ def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3, min_c
 
     Similarity as :func:`textstat_simil`, computed in blocks (no n × n matrix in memory). With
     ``by="doc_id"`` the values are doc_ids and ``label`` / ``neighbour_label`` hold the file names.
-    >>> textstat_neighbours(corpus, n=1)                         # doctest: +SKIP
+    >>> textstat_neighbours(corpus, by="town", n=1)              # doctest: +SKIP
+    ...    town neighbour  similarity  rank
+    ...  亭江镇    西联镇        0.29     1
     """
     from sklearn.preprocessing import normalize
 
@@ -951,7 +958,9 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "town", n: int = 10, min_c
     over-represented terms): <by>, term, n_target, n_reference, g2, log_ratio, rank.
 
     ``min_count`` applies to the term's count in the group. Statistics as :func:`textstat_keyness`.
-    >>> textstat_distinctive(corpus, by="town", n=5)             # doctest: +SKIP
+    >>> d = textstat_distinctive(corpus, by="town", n=3)       # doctest: +SKIP
+    >>> d[d["town"] == "月浦街道"]["term"].tolist()              # doctest: +SKIP
+    ['街道', '未成年人', '违法犯罪']
     """
     sel = _Selection(corpus, by, parts)
     counts, sizes, terms = sel.term_counts(min_chars=min_chars, stopwords=stopwords,
