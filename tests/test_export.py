@@ -69,6 +69,7 @@ def test_jsonl_keeps_chinese_unescaped(tmp_path, table):
 def test_dta_is_stata_118_unicode(tmp_path, table):
     df = table.rename(columns={"per_10k": "per 10k", "count": "1count"})
     df["每万词"] = df["per 10k"]
+    df["text"] = [r["sentence"] * 60 for r in ROWS]  # a whole report: longer than Stata's str2045
     p = export_table(df, tmp_path / "out.dta")
     assert p.read_bytes()[:len(b"<stata_dta><header><release>118")] == \
         b"<stata_dta><header><release>118"
@@ -78,6 +79,7 @@ def test_dta_is_stata_118_unicode(tmp_path, table):
     assert list(back["sentence"]) == list(table["sentence"])
     assert list(back["每万词"]) == pytest.approx(list(table["per_10k"]))
     assert list(back["flag"]) == [1, 0, 0]
+    assert list(back["text"]) == list(df["text"])
 
 
 @pytest.mark.parametrize("names, safe", [
