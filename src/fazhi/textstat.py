@@ -889,8 +889,11 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
                             boilerplate=boilerplate, parts=parts)
     from sklearn.preprocessing import normalize
 
-    x = normalize(m, norm="l2")
-    sim = (x @ x.T).toarray() if len(sel.groups) else np.zeros((0, 0))
+    x = normalize(m, norm="l2").tocsr()
+    xt = x.T.tocsr()
+    sim = np.zeros((len(sel.groups), len(sel.groups)))
+    for lo in range(0, len(sel.groups), 512):  # blocks: no n × n sparse product in memory
+        sim[lo:lo + 512] = (x[lo:lo + 512] @ xt).toarray()
     nonempty = np.asarray(m.getnnz(axis=1) > 0) if len(sel.groups) else np.zeros(0, bool)
     np.fill_diagonal(sim, np.where(nonempty, 1.0, 0.0))
     sim = np.clip(sim, 0.0, 1.0)
@@ -929,21 +932,29 @@ def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3, min_c
     sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
                             boilerplate=boilerplate, parts=parts)
     x = normalize(m, norm="l2").tocsr()
+    xt = x.T.tocsr()
     keys = np.array(sel.groups, dtype=object)
     k = min(n, len(keys) - 1)
-    out = []
+    out: list[tuple] = []
     block = 512
     for lo in range(0, len(keys), block):
         hi = min(lo + block, len(keys))
-        sim = (x[lo:hi] @ x.T).toarray()
+        sim = (x[lo:hi] @ xt).toarray()
         sim[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
+        if k <= 0:
+            continue
+        # candidates: the k largest plus ties at the k-th value; then most similar first, ties by
+        # position (the corpus order)
+        kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1:k]
         for i in range(hi - lo):
-            row = sim[i]
-            # most similar first; ties by position (the corpus order)
-            order = np.lexsort((np.arange(len(row)), -row))[:k]
-            for r, j in enumerate(order, 1):
-                out.append((keys[lo + i], keys[j], float(max(min(row[j], 1.0), 0.0)), r))
-    df = pd.DataFrame(out, columns=[by, "neighbour", "similarity", "rank"])
+            cand = np.flatnonzero(sim[i] >= kth[i])
+            order = cand[np.lexsort((cand, -sim[i, cand]))][:k]
+            vals = np.clip(sim[i, order], 0.0, 1.0)
+            out.append((np.full(len(order), lo + i), order, vals, np.arange(1, len(order) + 1)))
+    cat = (lambda j: np.concatenate([o[j] for o in out]) if out else np.zeros(0, np.int64))  # noqa: E731
+    df = pd.DataFrame({by: _group_column(sel, cat(0).astype(np.int64)),
+                       "neighbour": _group_column(sel, cat(1).astype(np.int64)),
+                       "similarity": cat(2).astype(float), "rank": cat(3).astype(np.int64)})
     if by == "doc_id":
         lab = dict(zip(corpus.docs["doc_id"], corpus.docs["file"], strict=True))
         df["label"] = df["doc_id"].map(lab)
