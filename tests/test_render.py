@@ -89,9 +89,15 @@ def sample_render(tmp_path_factory) -> dict:
         raw = make_xss_corpus(base / "raw")
         store = base / "store"
         build_store(raw, store, workers=1, progress=False)
+        # a copy of the notebooks: the render (and its cache) must not see later edits
+        nbdir = base / "notebooks"
+        nbdir.mkdir()
+        for nb in find_notebooks():
+            shutil.copy2(nb, nbdir / nb.name)
         out = base / "reports"
-        result = render(store, out=out, workers=2, progress=False)
+        result = render(store, out=out, workers=2, progress=False, notebooks_dir=nbdir)
         _CACHE["sample"] = {"result": result, "out": out, "raw": raw, "store": store,
+                            "notebooks": nbdir,
                             "corpus": load_corpus(store), "base": base}
     return _CACHE["sample"]
 
@@ -140,12 +146,32 @@ def test_real_region_names_kept_readable(name):
     assert page_file("05_dossier", "province", name) == f"05_dossier-province-{name}.html"
 
 
+@pytest.mark.parametrize("text", ["马尾区亭江镇2020年度法治政府建设工作报告", "（一）扫黑除恶；“八五”普法",
+                                  "ASCII only"])
+def test_embedded_font_holds_exactly_the_chinese_characters(text):
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from fazhi.render import font_css
+
+    css = font_css(text)
+    wanted = {ch for ch in text if ord(ch) > 0x2000}
+    if not wanted:
+        assert css == ""
+        return
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)\)", css).group(1)
+    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    assert {chr(c) for c in cmap} == wanted
+
+
 # ---------------------------------------------------------------- the sample render
 
 
 def test_every_notebook_and_region_has_a_page(sample):
     result, corpus = sample["result"], sample["corpus"]
-    nbs = find_notebooks()
+    nbs = find_notebooks(sample["notebooks"])
     assert nbs, "no notebooks found"
     files = {p.file for p in result.pages}
     provinces = sorted({p for p in corpus.docs["province"].fillna("") if p})
@@ -236,6 +262,7 @@ def test_pages_embed_images_and_hide_inputs(sample):
         assert "open_corpus(" not in html, page.name
         assert re.search(r"[\u4e00-\u9fff]", html), page.name
         some_image |= "data:image/png;base64," in html
+        assert "url(data:font/woff;base64," in html, f"{page.name}: no embedded Chinese font"
     assert some_image, "no page embeds a chart"
 
 
@@ -278,7 +305,7 @@ def test_rerun_with_nothing_changed_skips_every_page(sample):
     out = sample["out"]
     before = {p.name: p.stat().st_mtime_ns for p in _html_pages(out) if p.name != "index.html"}
     build = sample["corpus"].manifest["build"]
-    again = render(sample["store"], out=out, progress=False)
+    again = render(sample["store"], out=out, progress=False, notebooks_dir=sample["notebooks"])
     assert [p.status for p in again.pages] == ["skipped"] * len(again.pages)
     after = {p.name: p.stat().st_mtime_ns for p in _html_pages(out) if p.name != "index.html"}
     assert after == before
@@ -376,13 +403,12 @@ def test_unknown_region_or_notebook_is_an_error(sample, tiny, tmp_path):
 @pytest.mark.slow
 def test_dask_cluster_renders_the_same_pages(sample, tiny, tmp_path):
     distributed = pytest.importorskip("distributed")
-    local = render(sample["store"], out=tmp_path / "local", notebooks_dir=tiny, workers=2,
-                   progress=False)
+    opts = {"notebooks_dir": tiny, "only": ["广东省", "重庆市"], "progress": False}
+    local = render(sample["store"], out=tmp_path / "local", workers=1, **opts)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        remote = render(sample["store"], out=tmp_path / "dask", notebooks_dir=tiny,
-                        scheduler=client, progress=False)
+        remote = render(sample["store"], out=tmp_path / "dask", scheduler=client, **opts)
     assert [(p.file, p.status) for p in remote.pages] == [(p.file, p.status) for p in local.pages]
 
     def text(path):

@@ -207,6 +207,54 @@ def _exporter():
                         embed_images=True, mathjax_url="", require_js_url="")
 
 
+FONT_SLOT = "<!--fazhi-font-->"
+FONT_FAMILY = "fazhi-cjk"
+
+
+def font_css(text: str) -> str:
+    """An ``@font-face`` rule embedding the Chinese font, subset to the characters of ``text``.
+
+    Pages must render Chinese on machines without a Chinese system font (and offline), so the
+    package's font (:func:`fazhi.fonts.font_path`) is embedded as a WOFF data URL holding only
+    the glyphs the page uses. Returns "" when no font or fontTools is available.
+    """
+    import base64
+    import io
+
+    try:
+        from fontTools import subset
+
+        from fazhi.fonts import font_path
+
+        path = font_path()
+    except Exception:  # noqa: BLE001 - the page still renders with the reader's fonts
+        return ""
+    chars = "".join(sorted({ch for ch in text if ord(ch) > 0x2000}))
+    if not chars:
+        return ""
+    opts = subset.Options()
+    opts.hinting = False
+    opts.desubroutinize = True
+    opts.layout_features = ["*"]
+    font = subset.load_font(str(path), opts)
+    sub = subset.Subsetter(opts)
+    sub.populate(text=chars)
+    sub.subset(font)
+    font.flavor = "woff"
+    buf = io.BytesIO()
+    subset.save_font(font, buf, opts)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (f'<style type="text/css">@font-face {{ font-family: "{FONT_FAMILY}"; '
+            f'src: url(data:font/woff;base64,{data}) format("woff"); }}</style>')
+
+
+def embed_font(html: str) -> str:
+    """Fill the template's font slot with the subset font of the page's own characters."""
+    if FONT_SLOT not in html:
+        return html
+    return html.replace(FONT_SLOT, font_css(html), 1)
+
+
 def export_html(notebook, html_path: str | Path) -> Path:
     """Export an executed notebook (path or node) to offline HTML, inputs hidden; atomic write."""
     import nbformat
@@ -215,7 +263,7 @@ def export_html(notebook, html_path: str | Path) -> Path:
         nbformat.read(str(notebook), as_version=4)
     body, _ = _exporter().from_notebook_node(node)
     html_path = Path(html_path)
-    _atomic_write(html_path, body)
+    _atomic_write(html_path, embed_font(body))
     return html_path
 
 
@@ -560,8 +608,8 @@ def write_index(out: str | Path, pages: list[Page], corpus, *, by: str = "provin
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["params"] = lambda d: ", ".join(
         f"{k}={v}" for k, v in (d or {}).items() if k != "corpus_path")
-    html = env.get_template(INDEX_TEMPLATE).render(**index_context(pages, corpus, by=by,
-                                                                   seconds=seconds))
+    html = embed_font(env.get_template(INDEX_TEMPLATE).render(
+        **index_context(pages, corpus, by=by, seconds=seconds), font_slot=FONT_SLOT))
     out = Path(out)
     index = out / "index.html"
     _atomic_write(index, html)

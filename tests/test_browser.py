@@ -1,0 +1,148 @@
+"""The rendered HTML in a real browser: headless Debian Chromium through Playwright's Python package.
+
+Opens index.html and every page of the shared sample render (sample corpus + a crafted report with
+markup in its title and body): no console errors, no failed request, no request to anything but
+file: and data: URLs, Chinese text in the DOM, the markup shown as text and ``window.__xss``
+undefined. A screenshot of the index goes to tests/artifacts/. Without Chromium the test skips,
+except under ``CI=true`` (then it fails).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from test_render import XSS_IMG, XSS_SCRIPT, sample_render
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = _chromium()
+    ci = os.environ.get("CI", "").lower() == "true"
+    if exe is None:
+        msg = ("no Chromium found (install Debian's `chromium` package; .ci/run does): "
+               "the browser check of the rendered HTML is skipped")
+        if ci:
+            pytest.fail(f"CI=true: {msg}")
+        pytest.skip(msg)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if ci:
+            pytest.fail("CI=true: the playwright package is missing (a dev dependency)")
+        pytest.skip("the playwright package is missing (pip install -e '.[dev]')")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    return sample_render(tmp_path_factory)
+
+
+def _visit(browser, path: Path, screenshot: Path | None = None) -> dict:
+    """Open ``path`` and collect console errors, page errors, failed and non-file requests."""
+    context = browser.new_context(java_script_enabled=True, service_workers="block")
+    page = context.new_page()
+    seen = {"console": [], "pageerror": [], "failed": [], "external": [], "requests": []}
+    page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["pageerror"].append(str(e)))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}"))
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:"))
+            else seen["external"].append(r.url))
+
+    def route(r):
+        url = r.request.url
+        seen["requests"].append(url)
+        if url.startswith(("file:", "data:")):
+            r.continue_()
+        else:  # never let anything leave the machine (the request event records it)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    seen["fonts"] = page.evaluate(
+        "Array.from(document.fonts).map(f => f.family.replace(/\"/g, '') + ':' + f.status)")
+    seen["text"] = page.evaluate("document.body ? document.body.innerText : ''")
+    seen["xss"] = page.evaluate("typeof window.__xss")
+    seen["n_img"] = page.evaluate("document.images.length")
+    seen["broken_img"] = page.evaluate(
+        "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length")
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot), full_page=True)
+    context.close()
+    return seen
+
+
+def _pages(out: Path) -> list[Path]:
+    return sorted(out.glob("*.html"))
+
+
+def test_every_page_in_chromium(browser, rendered):
+    out = rendered["out"]
+    pages = _pages(out)
+    assert (out / "index.html") in pages and len(pages) > 1
+    problems = {}
+    texts = {}
+    for path in pages:
+        shot = ARTIFACTS / "index.png" if path.name == "index.html" else None
+        seen = _visit(browser, path, shot)
+        texts[path.name] = seen["text"]
+        bad = {k: seen[k] for k in ("console", "pageerror", "failed", "external") if seen[k]}
+        if seen["xss"] != "undefined":
+            bad["xss"] = seen["xss"]
+        if not _CJK.search(seen["text"]):
+            bad["no_chinese"] = True
+        if "fazhi-cjk:loaded" not in seen["fonts"]:  # Chinese renders without system fonts
+            bad["font"] = seen["fonts"]
+        if seen["broken_img"]:
+            bad["broken_images"] = seen["broken_img"]
+        if bad:
+            problems[path.name] = bad
+    assert not problems, problems
+    assert (ARTIFACTS / "index.png").stat().st_size > 0
+    # the crafted markup is shown literally (as text), at least in the index's source table
+    index_text = texts["index.html"]
+    assert XSS_SCRIPT in index_text and XSS_IMG in index_text
+    # every page that carries the crafted report's text shows it as text, never as markup
+    for name, text in texts.items():
+        if "window.__xss" in text:
+            assert XSS_SCRIPT in text or XSS_IMG in text or "__xss=" in text, name
+
+
+def test_index_links_open_every_rendered_page(browser, rendered):
+    out = rendered["out"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((out / "index.html").resolve().as_uri())
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]'))"
+                          ".map(a => a.getAttribute('href'))")
+    context.close()
+    files = {h for h in hrefs if not h.startswith("#")}
+    rendered_files = {p.file for p in rendered["result"].pages
+                      if p.file and p.status != "failed"}
+    assert rendered_files <= files
+    for f in files:
+        assert (out / f).is_file(), f
