@@ -62,14 +62,17 @@ def _texts(fig) -> str:
     return " ".join(t.get_text() for t in fig.findobj(Text))
 
 
+SMALL = {"size": (240, 140), "max_words": 60}
+
 PLOTS = {
     "trend": lambda t, c: tp.textplot_trend(t["trend"]),
     "theme_trend": lambda t, c: tp.textplot_theme_trend(
         t["themes_year"], n_docs=fd.n_docs_by(c.docs)),
-    "wordcloud": lambda t, c: tp.textplot_wordcloud(t["freq"], title="全部报告词云"),
-    "wordcloud_by_year": lambda t, c: tp.textplot_wordcloud(t["freq_year"], by="report_year"),
+    "wordcloud": lambda t, c: tp.textplot_wordcloud(t["freq"], title="全部报告词云", **SMALL),
+    "wordcloud_by_year": lambda t, c: tp.textplot_wordcloud(
+        t["freq_year"], by="report_year", size=(160, 100), max_words=30),
     "comparison_cloud": lambda t, c: tp.textplot_comparison_cloud(
-        t["keyness"], labels=("广东省", "其他地区")),
+        t["keyness"], labels=("广东省", "其他地区"), n=40, size=(160, 140)),
     "keyness": lambda t, c: tp.textplot_keyness(t["keyness"], labels=("广东省", "其他地区")),
     "simil": lambda t, c: tp.textplot_simil(t["simil"]),
     "themes_radar": lambda t, c: tp.textplot_themes(t["themes"], by="town", groups=["西联镇"]),
@@ -109,9 +112,6 @@ def test_the_glyph_check_bites_without_the_chinese_font(tables):
             fig.canvas.draw()
             _png(fig)
     assert _glyph_warnings(record)
-
-
-SMALL = {"size": (240, 140), "max_words": 60}
 
 
 def test_word_cloud_is_deterministic(tables):
@@ -443,3 +443,83 @@ def test_show_embeds_one_png_and_closes_the_figure(monkeypatch):
     fd.show(fig)
     assert len(shown) == 1 and shown[0].data.startswith(b"\x89PNG")
     assert not plt.fignum_exists(fig.number)
+
+
+def test_dollar_signs_in_data_stay_literal():
+    """A ``$`` in a term or file name must not switch matplotlib to mathtext."""
+    key = pd.DataFrame({"term": ["$x$法治", "民法典"], "n_target": [5, 1], "n_reference": [0, 6],
+                        "g2": [7.0, -6.0], "log_ratio": [3.0, -2.5]})
+    fig = tp.textplot_keyness(key, labels=("$a$", "其他"))
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ticks[0] == r"\$x\$法治"
+    _png(fig)
+    sim = pd.DataFrame([[1.0, 0.5], [0.5, 1.0]], index=["a$1$.txt", "b.txt"],
+                       columns=["a$1$.txt", "b.txt"])
+    fig = tp.textplot_simil(sim)
+    fig.canvas.draw()
+    _png(fig)
+
+
+def test_keywords_table_joins_terms_in_rank_order(tables, sample_corpus):
+    kw = fazhi.textstat_keywords(sample_corpus, by="town", n=3)
+    tab = fd.keywords_table(kw, by="town").set_index("乡镇（街道）")
+    for town, grp in kw.groupby("town"):
+        key = town or "（不明）"
+        assert tab.loc[key, "关键词"] == "、".join(grp.sort_values("rank")["term"])
+
+
+def test_theme_matrix_and_comparison(tables):
+    th = tables["themes"]
+    mat = fd.theme_matrix(th, by="town")
+    row = th[th["town"] == "蓬东乡"].set_index("theme")["share"]
+    assert mat.loc["蓬东乡"].to_dict() == pytest.approx((100 * row).round(2).to_dict())
+    cmp = fd.theme_comparison(th, by="town", region="蓬东乡").set_index("主题")
+    assert cmp["本地区（%）"].to_dict() == pytest.approx((100 * row).round(2).to_dict())
+    pooled = th.groupby("theme")[["hits", "n_units"]].sum()
+    avg = (100 * pooled["hits"] / pooled["n_units"]).round(2)
+    assert cmp["语料平均（%）"].to_dict() == pytest.approx(avg.to_dict())
+    assert (cmp["差（百分点）"] - (cmp["本地区（%）"] - cmp["语料平均（%）"])).abs().max() < 0.011
+
+
+def test_passages_of_and_kwic_table(sample_corpus):
+    passages = fazhi.textstat_reuse(sample_corpus)
+    docs = sample_corpus.docs.set_index("town")
+    xilian = docs.loc["西联镇", "doc_id"]
+    mine = fd.passages_of(passages, [xilian])
+    assert len(mine) and ((mine.doc_a == xilian) | (mine.doc_b == xilian)).all()
+    pengdong = fd.passages_of(passages, [docs.loc["蓬东乡", "doc_id"]])
+    assert pengdong["boilerplate"].all()  # 蓬东乡 shares only set phrases (truth of the sample)
+    hits = fazhi.kwic(sample_corpus, "民法典")
+    tab = fd.kwic_table(hits)
+    assert tab.columns.tolist() == ["文件", "部分", "左文", "关键词", "右文"]
+    assert set(tab["关键词"]) == {"民法典"} and set(tab["部分"]) <= set(fd.PART_LABELS.values())
+
+
+def test_documents_table_in_chinese(sample_corpus):
+    tab = fd.documents_table(sample_corpus.docs).set_index("文件")
+    row = tab.loc["2024-guangdong-shantou-jinping-yuepu.txt"]
+    assert row["地区"] == "广东省汕头市金平区月浦街道" and row["层级"] == "街道"
+    assert tab.loc["2021-chongqing-qianjiang-pengdong.txt", "地区"] == "重庆市黔江区蓬东乡"
+
+
+def test_cloud_font_is_a_cached_subset_with_every_glyph():
+    """Word clouds draw from a cached subset of the one Chinese font (fast to open, same glyphs)."""
+    from pathlib import Path
+
+    from PIL import ImageFont
+
+    from fazhi.config import cache_dir
+    from fazhi.fonts import font_path
+
+    text = "法治政府建设月浦街道民法典扫黑除恶"
+    path = Path(tp.cloud_font(text))
+    assert path.parent == cache_dir("fonts")
+    assert path.stat().st_size * 50 < font_path().stat().st_size
+    assert tp.cloud_font(text[::-1]) == str(path)  # same characters, same cached file
+    sub, full = ImageFont.truetype(str(path), 40), ImageFont.truetype(str(font_path()), 40)
+    masks = [bytes(sub.getmask(ch)) for ch in set(text)]
+    assert all(any(m) for m in masks) and len(set(masks)) == len(masks)
+    for ch in text:  # the same glyph outlines (a pixel of rounding aside)
+        assert sub.getlength(ch) == full.getlength(ch)
+        assert max(abs(a - b) for a, b in zip(sub.getbbox(ch), full.getbbox(ch), strict=True)) <= 1

@@ -42,6 +42,9 @@ COLUMN_LABELS = {
     "n_docs": "报告数",
 }
 
+LEVEL_NAMES = {"province": "省", "city": "市", "district": "区县", "county": "县",
+               "town": "镇", "township": "乡", "subdistrict": "街道"}
+
 PART_LABELS = {"preamble": "导言", "achievements": "成效", "problems": "问题", "duty": "第一责任人",
                "plans": "计划", "other": "其他"}
 
@@ -124,7 +127,8 @@ def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
         "标题": docs["title"].astype(str),
         "年度": docs["report_year"],
         "地区": [_place(r) for r in docs.to_dict("records")],
-        "层级": docs["level"].astype(str),
+        "层级": [LEVEL_NAMES.get(str(v), "" if str(v) in _UNKNOWN else str(v))
+               for v in docs["level"]],
         "字数": docs["n_chars"],
     }).reset_index(drop=True)
 
@@ -335,6 +339,15 @@ def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:
     if passages is None or passages.empty:
         return passages
     return passages[passages["doc_a"].isin(ids) | passages["doc_b"].isin(ids)].reset_index(drop=True)
+
+
+def kwic_table(hits: pd.DataFrame) -> pd.DataFrame:
+    """A ``kwic`` table for readers: file, part (Chinese), left context, keyword, right context."""
+    cols = ["file", "part", "left", "keyword", "right"]
+    out = hits[[c for c in cols if c in hits.columns]]
+    if "part" in out.columns:
+        out = out.assign(part=out["part"].map(lambda p: PART_LABELS.get(str(p), str(p))))
+    return label_columns(out.reset_index(drop=True))
 
 
 def n_docs_by(docs: pd.DataFrame, by: str = "report_year") -> dict:

@@ -77,9 +77,18 @@ def _sort_key(values):
     return sorted(values, key=key)
 
 
-def _label(v) -> str:
+def _plain(v) -> str:
     s = "" if v is None else str(v)
     return "（未知）" if s in ("", "<NA>", "nan", "None") else s
+
+
+def _mpl(v) -> str:
+    """Text from the data, safe for matplotlib: a ``$`` never starts mathtext."""
+    return str(v).replace("$", r"\$")
+
+
+def _label(v) -> str:
+    return _mpl(_plain(v))
 
 
 # --------------------------------------------------------------------------- trends
@@ -111,7 +120,7 @@ def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
         xs = [xs[i] for i in order]
         ys = [float(grp[measure].iloc[i]) for i in order]
         sizes = [20 + 80 * int(grp["n_docs"].iloc[i]) / biggest for i in order]
-        (line,) = ax.plot(xs, ys, label=str(term), linewidth=1.6)
+        (line,) = ax.plot(xs, ys, label=_mpl(term), linewidth=1.6)
         ax.scatter(xs, ys, s=sizes, color=line.get_color(), zorder=3)
     ax.set_xticks(range(len(keys)), labels)
     for i, k in enumerate(keys):
@@ -150,7 +159,7 @@ def textplot_theme_trend(themes: pd.DataFrame, *, by: str = "report_year",
     for theme in chosen:
         grp = themes[themes["theme"] == theme]
         pts = sorted((pos[str(k)], 100 * float(s)) for k, s in zip(grp[by], grp["share"], strict=True))
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=str(theme))
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=_mpl(theme))
     ax.set_xticks(range(len(keys)), [_label(k) for k in keys])
     if n_docs is not None:
         nd = {str(k): int(v) for k, v in dict(n_docs).items()}
@@ -184,8 +193,55 @@ def _frequencies(freq: pd.DataFrame, weight: str, max_words: int) -> dict[str, f
     return dict(items)
 
 
+# tables a word cloud never uses: dropped before subsetting (parsing them is what costs)
+_UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "STAT",
+                  "DSIG")
+
+
+def cloud_font(text: str) -> str:
+    """Path of a subset of :func:`fazhi.fonts.font_path` holding the glyphs of ``text`` (cached
+    under the package's cache directory); the full font when subsetting fails.
+
+    WordCloud opens its font file once per font size it tries (hundreds of times per cloud); a
+    10 MB CJK font costs about 5 ms per opening, a subset of a few hundred glyphs well under 1 ms.
+    """
+    import hashlib
+    import os
+
+    from fazhi.config import cache_dir
+
+    base = font_path()
+    chars = "".join(sorted(set(text) | set(" 0123456789")))
+    st = base.stat()
+    key = hashlib.sha1(f"{base}|{st.st_size}|{st.st_mtime_ns}|{chars}".encode()).hexdigest()[:20]
+    out = cache_dir("fonts") / f"cloud-{key}{base.suffix.lower()}"
+    if out.is_file():
+        return str(out)
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(base), lazy=True)
+        for tag in _UNUSED_TABLES:
+            if tag in font:
+                del font[tag]
+        opts = subset.Options()
+        opts.layout_features = []
+        opts.notdef_outline = True
+        sub = subset.Subsetter(opts)
+        sub.populate(text=chars)
+        sub.subset(font)
+        tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
+        font.save(str(tmp))
+        os.replace(tmp, out)
+        return str(out)
+    except Exception:  # any fontTools failure: the full font still draws the cloud
+        return str(base)
+
+
 def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,
-                 colour: str | None = None, colormap: str = "viridis", scale: float = 2):
+                 colour: str | None = None, colormap: str = "viridis", scale: float = 2,
+                 font: str | None = None):
     """RGB array of a word cloud of ``width*scale`` x ``height*scale`` pixels.
 
     The layout is computed at ``width`` x ``height`` and drawn ``scale`` times larger, and the
@@ -194,7 +250,8 @@ def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,
     from wordcloud import WordCloud
 
     kw = {"color_func": lambda *a, **k: colour} if colour else {"colormap": colormap}
-    wc = WordCloud(font_path=str(font_path()), width=width, height=height, scale=scale,
+    wc = WordCloud(font_path=font or cloud_font("".join(freqs)), width=width, height=height,
+                   scale=scale,
                    max_font_size=max(int(height * 0.45), 8), background_color="white",
                    max_words=len(freqs), random_state=seed, prefer_horizontal=1.0,
                    collocations=False, **kw)
@@ -228,13 +285,14 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
         nc = max(1, min(ncols, len(keys)))
         nr = math.ceil(len(keys) / nc)
         fig, axes = plt.subplots(nr, nc, figsize=(4.2 * nc, 2.9 * nr), squeeze=False)
+        clouds = [_frequencies(freq[freq[by].astype(str) == str(k)], weight, max_words)
+                  for k in keys]
+        font = cloud_font("".join(t for c in clouds for t in c))  # one subset for all panels
         for i, a in enumerate(axes.flat):
             if i >= len(keys):
                 a.axis("off")
                 continue
-            sub = freq[freq[by].astype(str) == str(keys[i])]
-            _draw_cloud(a, _frequencies(sub, weight, max_words), size=size or (240, 150),
-                        seed=seed)
+            _draw_cloud(a, clouds[i], size=size or (240, 150), seed=seed, font=font)
             a.set_title(f"{field_label(by)}：{_label(keys[i])}", fontsize=11)
         if title:
             fig.suptitle(title)
@@ -247,11 +305,12 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
     return fig
 
 
-def _draw_cloud(ax, freqs: dict[str, float], *, size: tuple[int, int], seed: int) -> None:
+def _draw_cloud(ax, freqs: dict[str, float], *, size: tuple[int, int], seed: int,
+                font: str | None = None) -> None:
     if not freqs:
         _empty(ax)
         return
-    ax.imshow(_cloud_array(freqs, width=size[0], height=size[1], seed=seed),
+    ax.imshow(_cloud_array(freqs, width=size[0], height=size[1], seed=seed, font=font),
               interpolation="bilinear")
     ax.axis("off")
 
@@ -285,19 +344,20 @@ def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: 
     s = _signed(keyness, measure)
     terms = keyness["term"].astype(str)
     halves, (w, h) = [], size
-    for sign, colour in ((1, TARGET_COLOUR), (-1, REFERENCE_COLOUR)):
-        mask = (s * sign) > 0
-        freqs = _frequencies(
-            keyness.assign(_w=(s * sign).where(mask, 0.0), term=terms)[mask], "_w", n)
+    sides = [_frequencies(keyness.assign(w_=(s * sign).where((s * sign) > 0, 0.0), term=terms),
+                          "w_", n) for sign in (1, -1)]
+    font = cloud_font("".join(t for side in sides for t in side))
+    for freqs, colour in zip(sides, (TARGET_COLOUR, REFERENCE_COLOUR), strict=True):
         if freqs:
-            halves.append(_cloud_array(freqs, width=w, height=h, seed=seed, colour=colour))
+            halves.append(_cloud_array(freqs, width=w, height=h, seed=seed, colour=colour,
+                                       font=font))
         else:
             halves.append(np.full((2 * h, 2 * w, 3), 255, dtype=np.uint8))
     divider = np.full((halves[0].shape[0], 6, 3), 200, dtype=np.uint8)
     ax.imshow(np.hstack([halves[0], divider, halves[1]]), interpolation="bilinear")
     ax.axis("off")
     for x, lab, colour in ((0.25, labels[0], TARGET_COLOUR), (0.75, labels[1], REFERENCE_COLOUR)):
-        ax.text(x, 1.02, str(lab), transform=ax.transAxes, ha="center", va="bottom",
+        ax.text(x, 1.02, _mpl(lab), transform=ax.transAxes, ha="center", va="bottom",
                 fontsize=13, color=colour)
     if title:
         fig.suptitle(title)
@@ -330,15 +390,16 @@ def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
     fig, ax = _figure(ax, (8, max(3.0, 0.32 * len(terms) + 1.2)))
     ys = list(range(len(terms)))[::-1]
     ax.barh(ys, vals, color=[TARGET_COLOUR if v > 0 else REFERENCE_COLOUR for v in vals])
-    ax.set_yticks(ys, terms)
+    ax.set_yticks(ys, [_mpl(t) for t in terms])
     ax.axvline(0, color="black", linewidth=0.8)
     name = {"g2": "G²（对数似然）", "chi2": "χ²", "log_ratio": "对数比"}.get(measure, measure)
-    ax.set_xlabel(f"{name}：> 0 偏向{labels[0]}，< 0 偏向{labels[1]}")
-    ax.set_title(title or f"关键性：{labels[0]} 对比 {labels[1]}")
+    la, lb = _mpl(labels[0]), _mpl(labels[1])
+    ax.set_xlabel(f"{name}：> 0 偏向{la}，< 0 偏向{lb}")
+    ax.set_title(title or f"关键性：{la} 对比 {lb}")
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=TARGET_COLOUR, label=str(labels[0])),
-                       Patch(color=REFERENCE_COLOUR, label=str(labels[1]))], fontsize=9,
+    ax.legend(handles=[Patch(color=TARGET_COLOUR, label=_mpl(labels[0])),
+                       Patch(color=REFERENCE_COLOUR, label=_mpl(labels[1]))], fontsize=9,
               loc="lower right")
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
@@ -429,7 +490,7 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
             ax.plot(angles + angles[:1], vals + vals[:1], label=name, linewidth=1.6, **style)
             if not colour:
                 ax.fill(angles + angles[:1], vals + vals[:1], alpha=0.12)
-        ax.set_xticks(angles, order, fontsize=9)
+        ax.set_xticks(angles, [_mpl(t) for t in order], fontsize=9)
         ax.set_ylim(bottom=0)
         ax.tick_params(axis="y", labelsize=7)
         ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.06),
@@ -442,7 +503,7 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
         for i, (name, vals, colour) in enumerate(series):
             ax.barh(ys + 0.4 - (i + 0.5) * h, vals, height=h, label=name,
                     **({"color": colour} if colour else {}))
-        ax.set_yticks(ys, order)
+        ax.set_yticks(ys, [_mpl(t) for t in order])
         ax.set_xlabel("主题词占比（%）")
         ax.legend(fontsize=9)
         ax.set_title(title or "主题构成")
@@ -485,7 +546,7 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
     df = summary[summary[by].astype(str).isin([str(g) for g in groups])]
     cats = (df.groupby(df["category"].astype(str))[measure].sum().sort_values(ascending=False)
             .index.tolist())
-    fig, ax = _figure(ax, (8.5, max(3.5, 0.42 * len(cats) * max(1, len(groups)) ** 0.5 + 1.5)))
+    fig, ax = _figure(ax, (8.5, max(3.5, 0.3 * len(cats) * max(1, len(groups)) ** 0.5 + 1.5)))
     ys = np.arange(len(cats))[::-1]
     h = 0.8 / max(len(groups), 1)
     for i, g in enumerate(groups):
@@ -504,7 +565,7 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
                     ax.annotate(f"{val:g}{unit}",
                                 (bar.get_width(), bar.get_y() + bar.get_height() / 2),
                                 xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
-    ax.set_yticks(ys, cats)
+    ax.set_yticks(ys, [_mpl(c) for c in cats])
     ax.set_xlabel("指标条数" if measure == "n_facts" else "数值合计（单位见标注）")
     if len(groups) > 1:
         ax.legend(fontsize=8, title=field_label(by), title_fontsize=8)
@@ -602,7 +663,7 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
 
     def title(d):
         row = docs.loc[d]
-        return f"{row['file']}（{_label(row.get('title'))}）"
+        return f"{row['file']}（{_plain(row.get('title'))}）"
 
     n_bp = sum(s[3] for s in spans_a)
     note = f"共 {len(spans_a)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落。"
