@@ -358,6 +358,8 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
 
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+    if ctx.get_start_method() == "fork":
+        _warm_up(tasks[0])  # forked workers inherit the segmenter and the compiled rules
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
         futures = [pool.submit(process_batch, t) for t in tasks]
         # the workers exist now (a fork pool starts them all on the first submits): meanwhile the
@@ -365,6 +367,17 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
         threading.Thread(target=_import_assembly, daemon=True).start()
         for fut in as_completed(futures):
             on_done(fut.result())
+
+
+def _warm_up(task: dict) -> None:
+    """Build what every worker needs once, in the parent: the segmenter with the lexicon, the
+    gazetteer and the compiled cleaning/metadata/section rules (each worker would redo it)."""
+    from fazhi.ingest import process_text
+
+    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
+    tk.cut_joined("法治政府建设"), tk.cut_joined("A法治思想", anonymised=True)
+    process_text("某某镇2021年法治政府建设工作报告\n一、主要工作\n一是落实第一责任人责任。\n"
+                 "（一）加强领导,压实责任.\n二、存在问题\n三、下一步工作计划\n")
 
 
 def _import_assembly() -> None:
