@@ -18,7 +18,6 @@ import pytest
 import fazhi
 from fazhi import display as fd
 from fazhi import textplot as tp
-from fazhi.indicators import textstat_indicator_summary  # not exported by fazhi yet
 
 TREND_TERMS = ["民法典", "扫黑除恶", "营商环境", "法律顾问", "人民调解"]
 
@@ -38,7 +37,7 @@ def tables(sample_corpus):
         "simil": fazhi.textstat_simil(c, labels="file"),
         "themes": fazhi.textstat_themes(c, by="town"),
         "themes_year": fazhi.textstat_themes(c, by="report_year"),
-        "indicators": textstat_indicator_summary(c, by="town"),
+        "indicators": fazhi.textstat_indicator_summary(c, by="town"),
     }
 
 
