@@ -890,15 +890,32 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
     from sklearn.preprocessing import normalize
 
     x = normalize(m, norm="l2").tocsr()
-    xt = x.T.tocsr()
     sim = np.zeros((len(sel.groups), len(sel.groups)))
-    for lo in range(0, len(sel.groups), 512):  # blocks: no n × n sparse product in memory
-        sim[lo:lo + 512] = (x[lo:lo + 512] @ xt).toarray()
+    for lo, hi, block in _cosine_blocks(x):
+        sim[lo:hi] = block
+    sim += sim.T  # exactly symmetric (float32 products may differ in the last digit)
+    sim /= 2
     nonempty = np.asarray(m.getnnz(axis=1) > 0) if len(sel.groups) else np.zeros(0, bool)
     np.fill_diagonal(sim, np.where(nonempty, 1.0, 0.0))
     sim = np.clip(sim, 0.0, 1.0)
     names = _labels(corpus, by, sel.groups, labels)
     return pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
+
+
+def _cosine_blocks(x, block: int = 512):
+    """(lo, hi, cosine similarities of rows lo:hi with every row) of an l2-normalised sparse
+    matrix, block by block. Dense float32 products (BLAS) when the matrix is not very sparse and
+    fits in 1 GB; sparse products otherwise. Never an n × n sparse product in memory."""
+    n, v = x.shape
+    dense = x.nnz > 0.01 * n * v and n * v * 4 <= 1_000_000_000
+    if dense:
+        d = x.astype(np.float32).toarray()
+        for lo in range(0, n, block):
+            yield lo, min(lo + block, n), (d[lo:lo + block] @ d.T).astype(np.float64)
+    else:
+        xt = x.T.tocsr()
+        for lo in range(0, n, block):
+            yield lo, min(lo + block, n), (x[lo:lo + block] @ xt).toarray()
 
 
 def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list:
@@ -932,14 +949,9 @@ def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3, min_c
     sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
                             boilerplate=boilerplate, parts=parts)
     x = normalize(m, norm="l2").tocsr()
-    xt = x.T.tocsr()
-    keys = np.array(sel.groups, dtype=object)
-    k = min(n, len(keys) - 1)
+    k = min(n, len(sel.groups) - 1)
     out: list[tuple] = []
-    block = 512
-    for lo in range(0, len(keys), block):
-        hi = min(lo + block, len(keys))
-        sim = (x[lo:hi] @ xt).toarray()
+    for lo, hi, sim in _cosine_blocks(x):
         sim[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
         if k <= 0:
             continue
