@@ -468,3 +468,22 @@ def test_subset_gets_its_own_index(sample_corpus):
         assert f_gd.loc[term, "count"] == counts[term] <= f_all.loc[term, "count"]
     t = textstat_trend(gd, ["法律顾问"], by="province")
     assert list(t["n_docs"]) == [2]
+
+
+@pytest.mark.parametrize("call, columns", [
+    (lambda c: textstat_frequency(c, by="town"), ["town", "term", "count", "docs", "per_10k", "rank"]),
+    (lambda c: textstat_keywords(c), ["doc_id", "term", "score", "rank"]),
+    (lambda c: textstat_keywords(c, method="textrank"), ["doc_id", "term", "score", "rank"]),
+    (lambda c: textstat_trend(c, ["法治"]), ["report_year", "term", "count", "n_docs",
+                                            "docs_with_term", "n_tokens", "per_10k"]),
+    (lambda c: textstat_themes(c), ["doc_id", "theme", "hits", "n_units", "share"]),
+    (lambda c: textstat_neighbours(c), ["doc_id", "neighbour", "similarity", "rank"]),
+    (lambda c: textstat_distinctive(c), ["town", "term", "n_target", "n_reference", "g2",
+                                         "log_ratio", "rank"]),
+    (lambda c: kwic(c, "法治"), ["doc_id", "file", "part", "start", "end", "left", "keyword",
+                                "right"]),
+])
+def test_empty_selection_gives_empty_tables(sample_corpus, call, columns):
+    empty = sample_corpus.subset("province == '没有这个省'")
+    df = call(empty)
+    assert df.empty and list(df.columns)[:len(columns)] == columns

@@ -386,13 +386,24 @@ def textstat_frequency(corpus: Corpus, *, by: str | None = None, n: int | None =
 # ---------------------------------------------------------------- keywords
 
 
+def _normalize_rows(m, norm: Literal["l1", "l2"]):
+    """Rows of a sparse matrix scaled to unit l1/l2 norm (empty rows stay empty)."""
+    from scipy import sparse
+
+    m = sparse.csr_matrix(m, dtype=np.float64)
+    if norm == "l1":
+        tot = np.asarray(abs(m).sum(axis=1)).ravel()
+    else:
+        tot = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    scale = np.divide(1.0, tot, out=np.zeros_like(tot), where=tot > 0)
+    return sparse.diags(scale) @ m
+
+
 def _tfidf(corpus: Corpus, by: str, *, min_chars: int = 2, stopwords: bool = True,
            boilerplate: bool = True, parts=None):
     """Selection, terms and the groups × terms TF-IDF matrix: TF = the term's share of the group's
     terms; IDF over the documents of the corpus = ln((N + 1) / df) (a term in every document keeps
     a small weight ln(1 + 1/N); a term in one document of five weighs ln 6 ≈ 1.8)."""
-    from sklearn.preprocessing import normalize
-
     opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
     sel = _Selection(corpus, by, parts)
     counts, _sizes, terms = sel.term_counts(**opts)
@@ -402,7 +413,7 @@ def _tfidf(corpus: Corpus, by: str, *, min_chars: int = 2, stopwords: bool = Tru
     n_docs = present.shape[0]
     df = np.asarray(present.sum(axis=0)).ravel()
     idf = np.log((n_docs + 1) / np.maximum(df, 1))
-    tfidf = normalize(counts, norm="l1").multiply(idf).tocsr()
+    tfidf = _normalize_rows(counts, "l1").multiply(idf).tocsr()
     return sel, terms, tfidf
 
 
@@ -887,9 +898,7 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
     """
     sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
                             boilerplate=boilerplate, parts=parts)
-    from sklearn.preprocessing import normalize
-
-    x = normalize(m, norm="l2").tocsr()
+    x = _normalize_rows(m, "l2").tocsr()
     sim = np.zeros((len(sel.groups), len(sel.groups)))
     for lo, hi, block in _cosine_blocks(x):
         sim[lo:hi] = block
@@ -944,11 +953,9 @@ def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3, min_c
     ...    town neighbour  similarity  rank
     ...  亭江镇    西联镇        0.29     1
     """
-    from sklearn.preprocessing import normalize
-
     sel, _terms, m = _tfidf(corpus, by, min_chars=min_chars, stopwords=stopwords,
                             boilerplate=boilerplate, parts=parts)
-    x = normalize(m, norm="l2").tocsr()
+    x = _normalize_rows(m, "l2").tocsr()
     k = min(n, len(sel.groups) - 1)
     out: list[tuple] = []
     for lo, hi, sim in _cosine_blocks(x):
