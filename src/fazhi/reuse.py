@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -88,7 +89,8 @@ def _tables():
     sep[ord("\n")] = True        # kept by normalise() as a paragraph separator
     norm = np.arange(0x10000, dtype=np.uint32)
     norm[0xFF01:0xFF5F] -= 0xFEE0                     # full-width ASCII -> ASCII
-    norm[ord("A"):ord("Z") + 1] += 32                 # ASCII upper -> lower
+    upper = (norm >= ord("A")) & (norm <= ord("Z"))
+    norm[upper] += 32                                 # ASCII upper -> lower (after width)
     return keep, sep, norm
 
 
@@ -123,17 +125,13 @@ def _gram_size(min_chars: int) -> int:
     return max(4, min(10, min_chars // 2))
 
 
-def fingerprints(norm: str, *, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
-    """Winnowed ``k``-gram hashes of a normalised text: ``(hashes, positions)`` sorted by hash.
-
-    Every window of ``w`` consecutive ``k``-grams contributes its minimum hash (the leftmost one on a
-    tie), so any shared substring of ``k + w - 1`` characters shares at least one fingerprint.
-    """
+def kgram_hashes(norm: str, k: int) -> np.ndarray:
+    """64-bit hashes of every ``k``-gram of a normalised text (numpy, no Python loop per character)."""
     import numpy as np
 
     n = len(norm) - k + 1
     if n <= 0:
-        return np.empty(0, np.uint64), np.empty(0, np.int32)
+        return np.empty(0, np.uint64)
     cp = _codepoints(norm).astype(np.uint64)
     h = np.zeros(n, dtype=np.uint64)
     base = np.uint64(1_000_003)
@@ -146,6 +144,21 @@ def fingerprints(norm: str, *, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
         h ^= h >> np.uint64(27)
         h *= np.uint64(0x94D049BB133111EB)
         h ^= h >> np.uint64(31)
+    return h
+
+
+def fingerprints(norm: str, *, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Winnowed ``k``-gram hashes of a normalised text: ``(hashes, positions)`` sorted by hash.
+
+    Every window of ``w`` consecutive ``k``-grams contributes its minimum hash (the leftmost one on a
+    tie), so any shared substring of ``k + w - 1`` characters shares at least one fingerprint.
+    """
+    import numpy as np
+
+    h = kgram_hashes(norm, k)
+    n = len(h)
+    if n == 0:
+        return np.empty(0, np.uint64), np.empty(0, np.int32)
     if n <= w:
         pos = np.array([int(np.argmin(h))], dtype=np.int32)
     else:
@@ -262,9 +275,43 @@ def _exact_matches(a: str, b: str, anchors: Iterable[tuple[int, int]], k: int) -
     return out
 
 
-def _join(matches: list[list[int]], *, max_gap: int, min_chars: int) -> list[list[int]]:
-    """Join exact matches that follow each other in both documents with small gaps; drop short and
-    contained passages."""
+def _fuzzy_right(a: str, b: str, m: list[int], max_gap: int, seed: int) -> bool:
+    """Grow passage ``m`` to the right over a gap of at most ``max_gap`` characters in each document
+    (no line break in it) when at least ``seed`` identical characters follow in both."""
+    ea, eb = m[1], m[3]
+    for ga in range(max_gap + 1):
+        piece = a[ea + ga:ea + ga + seed]
+        if len(piece) < seed or "\n" in piece or "\n" in a[ea:ea + ga]:
+            return False
+        j = b.find(piece, eb, eb + max_gap + seed)
+        if j >= 0 and "\n" not in b[eb:j]:
+            n = seed + _extend_right(a, b, ea + ga + seed, j + seed)
+            m[1], m[3] = ea + ga + n, j + n
+            return True
+    return False
+
+
+def _fuzzy_left(a: str, b: str, m: list[int], max_gap: int, seed: int) -> bool:
+    """As :func:`_fuzzy_right`, to the left."""
+    sa, sb = m[0], m[2]
+    for ga in range(max_gap + 1):
+        if sa - ga - seed < 0:
+            return False
+        piece = a[sa - ga - seed:sa - ga]
+        if "\n" in piece or "\n" in a[sa - ga:sa]:
+            return False
+        j = b.rfind(piece, max(0, sb - max_gap - seed), sb)
+        if j >= 0 and "\n" not in b[j + seed:sb]:
+            n = seed + _extend_left(a, b, sa - ga - seed, j)
+            m[0], m[2] = sa - ga - n, j + seed - n
+            return True
+    return False
+
+
+def _join(matches: list[list[int]], a: str, b: str, *, max_gap: int, min_chars: int,
+          seed: int = 6) -> list[list[int]]:
+    """Join exact matches that follow each other in both documents with small gaps, grow the ends
+    over small gaps followed by ``seed`` identical characters; drop short and contained passages."""
     if not matches:
         return []
     matches = sorted(matches)
@@ -278,6 +325,12 @@ def _join(matches: list[list[int]], *, max_gap: int, min_chars: int) -> list[lis
                 break
         else:
             joined.append(list(m))
+    if max_gap > 0:
+        for m in joined:
+            while _fuzzy_right(a, b, m, max_gap, seed):
+                pass
+            while _fuzzy_left(a, b, m, max_gap, seed):
+                pass
     keep = [m for m in joined if m[1] - m[0] >= min_chars and m[3] - m[2] >= min_chars]
     keep.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first
     out: list[list[int]] = []
@@ -309,7 +362,7 @@ def _prepare(texts: Iterable[str], k: int, w: int) -> list[_Doc]:
     return docs
 
 
-def _index(docs: list[_Doc], *, threshold: int, max_expand: int,
+def _index(docs: list[_Doc], *, k: int, threshold: int, max_expand: int,
            include_boilerplate: bool) -> np.ndarray:
     """Document frequency and first document of every fingerprint; the candidate pairs
     ``a * n + b`` (``a < b``): all pairs of a fingerprint's documents when it is in at most
@@ -317,20 +370,31 @@ def _index(docs: list[_Doc], *, threshold: int, max_expand: int,
     import numpy as np
 
     n = len(docs)
-    uniq = [np.unique(d.hashes) for d in docs]
-    H = np.concatenate(uniq) if uniq else np.empty(0, np.uint64)
-    D = np.repeat(np.arange(n, dtype=np.int32), [len(u) for u in uniq])
-    del uniq
-    order = np.argsort(H, kind="stable")  # documents stay in corpus order within a hash
-    H = H[order]
-    D = D[order]
-    del order
-    if not len(H):
+    keys = np.unique(np.concatenate([d.hashes for d in docs])) if docs else np.empty(0, np.uint64)
+    if not len(keys):
+        for d in docs:
+            d.df = d.ref = np.empty(0, np.int32)
+            d.small = np.empty(0, bool)
         return np.empty(0, np.int64)
-    starts = np.flatnonzero(np.r_[True, H[1:] != H[:-1]])
-    sizes = np.diff(np.r_[starts, len(H)]).astype(np.int32)
-    keys, first = H[starts], D[starts]
-    del H
+    # which documents contain each fingerprint anywhere (not only where winnowing selected it)
+    groups, members = [], []
+    for i, d in enumerate(docs):
+        h = np.unique(kgram_hashes(d.norm, k))
+        g = np.searchsorted(keys, h)
+        g[g == len(keys)] = 0
+        g = g[keys[g] == h].astype(np.int32)
+        groups.append(g)
+        members.append(np.full(len(g), i, dtype=np.int32))
+    G = np.concatenate(groups)
+    del groups
+    order = np.argsort(G, kind="stable")  # documents stay in corpus order within a group
+    G = G[order]
+    D = np.concatenate(members)[order]
+    del members, order
+    sizes = np.bincount(G, minlength=len(keys)).astype(np.int32)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    first = D[np.minimum(starts, len(D) - 1)]
+    del G
     for d in docs:
         g = np.searchsorted(keys, d.hashes)
         d.df, d.ref = sizes[g], first[g]
@@ -355,27 +419,30 @@ def _index(docs: list[_Doc], *, threshold: int, max_expand: int,
     return np.unique(np.concatenate(pairs))
 
 
-def _pair_passages(ia: int, da: _Doc, db: _Doc, *, k: int, min_chars: int, max_gap: int,
+def _pair_passages(ia: int, da: _Doc, db: _Doc, a_grams: tuple, *, k: int, min_chars: int, max_gap: int,
                    threshold: int, max_expand: int, slogans) -> list[list]:
     """Passages ``[sa, ea, sb, eb, length, boilerplate]`` (normalised offsets) of one pair."""
     import numpy as np
 
     # anchors: fingerprints of small groups, and of larger groups whose first document is ``a``
+    # looked up among all k-grams of ``a`` (``a_grams``: sorted hashes and their positions), so an
+    # anchor is found even where winnowing did not select the k-gram in ``a``
     sel = np.flatnonzero(db.small | (db.ref == ia))
     hb = db.hashes[sel]
-    lo = np.searchsorted(da.hashes, hb, "left")
-    hi = np.searchsorted(da.hashes, hb, "right")
+    a_hashes, a_positions = a_grams
+    lo = np.searchsorted(a_hashes, hb, "left")
+    hi = np.searchsorted(a_hashes, hb, "right")
     hit = np.flatnonzero(hi > lo)
     if not len(hit):
         return []
     cnt = np.minimum(hi[hit] - lo[hit], MAX_POSITIONS)
     offs = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-    xa = da.positions[np.repeat(lo[hit], cnt) + offs].astype(np.int64)
+    xa = a_positions[np.repeat(lo[hit], cnt) + offs].astype(np.int64)
     xb = db.positions[np.repeat(sel[hit], cnt)].astype(np.int64)
     order = np.argsort((xa - xb) * (1 << 32) + xa)
     anchors = zip(xa[order].tolist(), xb[order].tolist(), strict=True)
     out = []
-    for sa, ea, sb, eb in _join(_exact_matches(da.norm, db.norm, anchors, k),
+    for sa, ea, sb, eb in _join(_exact_matches(da.norm, db.norm, anchors, k), da.norm, db.norm,
                                 max_gap=max_gap, min_chars=min_chars):
         length = ea - sa - da.norm.count("\n", sa, ea)
         if length < min_chars:
@@ -436,21 +503,26 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     w = max(1, min_chars - k + 1)
     texts = docs_df["text"].fillna("").tolist() if n else []
     docs = _prepare(texts, k, w)
-    pairs = _index(docs, threshold=threshold, max_expand=max_expand,
+    pairs = _index(docs, k=k, threshold=threshold, max_expand=max_expand,
                    include_boilerplate=include_boilerplate)
-    rows = []
+    rows = array("q")  # flat: ia, ib, sa, ea, sb, eb, length, boilerplate per passage
+    current, a_grams = -1, None
     for code in pairs.tolist():
         ia, ib = divmod(code, n)
+        if ia != current:  # pairs come sorted by their first document
+            h = kgram_hashes(docs[ia].norm, k)
+            o = np.argsort(h, kind="stable")
+            current, a_grams = ia, (h[o], o.astype(np.int32))
         for sa, ea, sb, eb, length, bp in _pair_passages(
-                ia, docs[ia], docs[ib], k=k, min_chars=min_chars, max_gap=max_gap,
+                ia, docs[ia], docs[ib], a_grams, k=k, min_chars=min_chars, max_gap=max_gap,
                 threshold=threshold, max_expand=max_expand, slogans=slogans):
             if include_boilerplate or not bp:
-                rows.append([ia, ib, sa, ea, sb, eb, length, bp])
+                rows.extend((ia, ib, sa, ea, sb, eb, length, bp))
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
             PASSAGE_COLUMNS, ["object"] * 5 + ["int64"] * 5 + ["bool"], strict=True)})
-    arr = np.array([r[:7] for r in rows], dtype=np.int64)
-    bps = np.array([r[7] for r in rows], dtype=bool)
+    flat = np.frombuffer(rows, dtype=np.int64).reshape(-1, 8)
+    arr, bps = flat[:, :7], flat[:, 7].astype(bool)
     del docs
     # normalised -> original offsets, one document at a time
     starts_a = np.empty(len(arr), np.int64)
