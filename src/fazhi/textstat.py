@@ -113,13 +113,15 @@ class _Index:
 
         self.doc_id = rows["doc_id"].to_numpy(dtype=object)
         self.part = rows["part"].to_numpy(dtype=object)
-        strings = rows["tokens"].fillna("").astype(str).tolist()
+        tokens = rows["tokens"]
+        n_rows = len(tokens)
         ids: dict[str, int] = {}
         chunks, lengths_ = [], []
         data, indices, nnz_rows = [], [], []
         step = 256  # bounded memory: the token objects of 256 rows at a time
-        for lo in range(0, len(strings), step):
-            split = [s.split() for s in strings[lo:lo + step]]
+        for lo in range(0, n_rows, step):
+            split = [s.split() if isinstance(s, str) else []
+                     for s in tokens.iloc[lo:lo + step].tolist()]
             lens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
             lengths_.append(lens)
             flat = [t for toks in split for t in toks]
@@ -138,20 +140,21 @@ class _Index:
             data.append(cnt.astype(np.float64))
             nnz_rows.append(np.bincount(rows_k, minlength=len(lens)))
         lengths = np.concatenate(lengths_) if lengths_ else np.zeros(0, dtype=np.int64)
-        self.indptr = np.zeros(len(strings) + 1, dtype=np.int64)
+        self.indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.indptr[1:])
         # token ids in text order, row after row
         self.codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+        del chunks
         self.vocab = np.empty(len(ids), dtype=object)
         self.vocab[:] = list(ids)
         self.ids = ids
-        ptr = np.zeros(len(strings) + 1, dtype=np.int64)
+        ptr = np.zeros(n_rows + 1, dtype=np.int64)
         if nnz_rows:
             np.cumsum(np.concatenate(nnz_rows), out=ptr[1:])
         self.counts = sparse.csr_matrix(
             (np.concatenate(data) if data else np.zeros(0),
              np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32), ptr),
-            shape=(len(strings), len(ids)))
+            shape=(n_rows, len(ids)))
         self.clean = np.array([_NONWORD.sub("", t) for t in self.vocab], dtype=object)
         self.clean_len = np.fromiter(map(len, self.clean), dtype=np.int64, count=len(self.clean))
         self.is_word = self.clean_len > 0
