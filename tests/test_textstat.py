@@ -299,6 +299,9 @@ def test_emerging_and_fading(sample_corpus):
     before = Counter(_tokens_of(sample_corpus, docs.loc[docs["report_year"] < 2021, "doc_id"]))
     for row in e.itertuples():
         assert (row.count_before, row.count_after) == (before[row.term], after[row.term])
+    plans = textstat_emerging(sample_corpus, split=2021, min_count=2, n=None, parts=["plans"])
+    assert (plans["count_before"] + plans["count_after"]
+            <= plans["term"].map(lambda t: before[t] + after[t])).all()
 
 
 # ---------------------------------------------------------------- themes
@@ -443,6 +446,8 @@ def test_kwic_part_follows_the_sections(sample_corpus):
                      & (level1["end"] > row.start)]
         assert row.part == (hit["part"].iloc[0] if len(hit) else "preamble")
     assert "plans" in set(k["part"])
+    only = kwic(sample_corpus, "下一步", parts=["plans"])
+    assert len(only) == (k["part"] == "plans").sum() and set(only["part"]) == {"plans"}
 
 
 # ---------------------------------------------------------------- groups, subsets, missing values

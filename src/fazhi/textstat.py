@@ -684,7 +684,7 @@ def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_
 
 def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", min_count: int = 5,
                       n: int | None = 20, stopwords: bool = True, boilerplate: bool = True,
-                      min_chars: int = 2) -> pd.DataFrame:
+                      min_chars: int = 2, parts: list[str] | None = None) -> pd.DataFrame:
     """Emerging and fading terms between ``by < split`` (before) and ``by >= split`` (after):
     term, count_before, count_after, per_10k_before, per_10k_after, log_ratio, g2, p, trend.
 
@@ -705,8 +705,8 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     if not after.any() or not before.any():
         return pd.DataFrame(columns=cols)
     opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
-    ca, sa, is_t = _side(corpus, after, None, opts)
-    cb, sb, _ = _side(corpus, before, None, opts)
+    ca, sa, is_t = _side(corpus, after, parts, opts)
+    cb, sb, _ = _side(corpus, before, parts, opts)
     vocab = _index(corpus).vocab
     k = _keyness_frame(ca[is_t], cb[is_t], sa, sb, vocab[is_t], measure="g2",
                        min_count=min_count, n=None)
@@ -1024,11 +1024,13 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "town", n: int = 10, min_c
 # ---------------------------------------------------------------- KWIC
 
 
-def kwic(corpus: Corpus, term: str, *, window: int = 20) -> pd.DataFrame:
+def kwic(corpus: Corpus, term: str, *, window: int = 20,
+         parts: list[str] | None = None) -> pd.DataFrame:
     """Keyword in context over the cleaned text ``docs.text``: doc_id, file, part, start, end, left,
     keyword, right. ``term`` is taken literally (regex-escaped); ``start``/``end`` are character
     offsets in ``docs.text``; ``left``/``right`` hold at most ``window`` characters (line breaks shown
-    as spaces); ``part`` comes from the level-1 sections ("preamble" outside them).
+    as spaces); ``part`` comes from the level-1 sections ("preamble" outside them); ``parts`` keeps
+    the occurrences in those parts only.
 
     >>> kwic(corpus, "法律顾问", window=10)                      # doctest: +SKIP
     """
@@ -1036,13 +1038,17 @@ def kwic(corpus: Corpus, term: str, *, window: int = 20) -> pd.DataFrame:
         raise ValueError("kwic needs a non-empty term")
     pat = _kwic_pattern(term)
     level1 = _level1(corpus)
+    want = None if parts is None else set([parts] if isinstance(parts, str) else parts)
     rows = []
     docs = corpus.docs
     for doc_id, file, text in zip(docs["doc_id"], docs["file"], docs["text"].fillna(""), strict=True):
         spans = level1.get(doc_id, [])
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
-            rows.append({"doc_id": doc_id, "file": file, "part": _part_at(spans, s), "start": s,
+            part = _part_at(spans, s)
+            if want is not None and part not in want:
+                continue
+            rows.append({"doc_id": doc_id, "file": file, "part": part, "start": s,
                          "end": e, "left": _flat(text[max(0, s - window):s]), "keyword": m.group(0),
                          "right": _flat(text[e:e + window])})
     return pd.DataFrame(rows, columns=["doc_id", "file", "part", "start", "end", "left", "keyword",
