@@ -134,3 +134,23 @@ def test_exports_a_real_result_table(tmp_path, sample_corpus):
     assert list(pd.read_csv(tmp_path / "trend.csv", encoding="utf-8-sig")["term"]) == list(df["term"])
     assert list(pd.read_stata(tmp_path / "trend.dta")["term"]) == list(df["term"])
     assert list(pd.read_excel(tmp_path / "trend.xlsx")["count"]) == list(df["count"])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl", ".dta", ".parquet"])
+def test_typed_columns_with_missing_values(tmp_path, suffix):
+    df = pd.DataFrame({
+        "town": pd.Series(["亭江镇", None], dtype="string"),
+        "province": pd.Categorical(["福建省", "广东省"]),
+        "report_year": pd.Series([2020, None], dtype="Int64"),
+        "publish_date": pd.to_datetime(["2021-03-19", None]).tz_localize("Asia/Shanghai"),
+    })
+    p = export_table(df, tmp_path / f"meta{suffix}")
+    back = {".csv": lambda x: pd.read_csv(x, encoding="utf-8-sig"), ".xlsx": pd.read_excel,
+            ".jsonl": lambda x: pd.read_json(x, lines=True), ".dta": pd.read_stata,
+            ".parquet": pd.read_parquet}[suffix](p)
+    assert back["town"].iloc[0] == "亭江镇" and back["province"].astype(str).tolist() == ["福建省",
+                                                                                      "广东省"]
+    assert float(back["report_year"].iloc[0]) == 2020
+    assert pd.isna(back["report_year"].iloc[1])
+    missing_town = back["town"].iloc[1]
+    assert pd.isna(missing_town) or missing_town == ""  # Stata has no missing strings

@@ -123,7 +123,8 @@ def _write_dta(df, tmp: str) -> None:
             out[col] = s.astype("int8")
         elif str(s.dtype) == "boolean":
             out[col] = s.astype("Int8").astype("float64")
-        elif s.dtype == object or str(s.dtype) in ("string", "category"):
+        elif (s.dtype == object or pd.api.types.is_string_dtype(s)
+              or isinstance(s.dtype, pd.CategoricalDtype)):
             out[col] = s.map(lambda v: "" if _isna(v) else str(v)).astype(object)
         elif str(s.dtype).startswith(("Int", "UInt")):
             out[col] = s.astype("float64")
