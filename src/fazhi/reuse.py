@@ -10,23 +10,31 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
 2. Fingerprint: hash every character ``k``-gram (``k = 10`` for ``min_chars=20``) with numpy and keep
    the minimum of every window of ``w = min_chars - k + 1`` consecutive hashes (winnowing). Any shared
    stretch of ``min_chars`` normalised characters is guaranteed to share a fingerprint.
-3. Document frequency of every fingerprint (distinct documents). A fingerprint in fewer than
-   ``boilerplate_docs`` documents makes every pair of its documents a candidate pair (at most
-   ``boilerplate_docs**2 / 2`` pairs per fingerprint). A *frequent* fingerprint (in
-   ``boilerplate_docs`` documents or more) is never expanded into its pairs: each of its documents is
-   paired only with the first document (corpus order) that contains it, which is enough to find the
-   passage, mark it boilerplate and count it in a reuse share. So a slogan in 5,000 reports costs
-   5,000 pairs, not 12.5 million; the pairs of a boilerplate passage listed in the output are these
-   "reference" pairs only (skipped entirely when ``include_boilerplate=False``).
-4. Per candidate pair: the shared fingerprints are anchors; each anchor is extended left and right
-   over the normalised texts (exact comparison, so hash collisions cannot create matches) into a
-   maximal exact match. Exact matches of the pair that follow each other in both documents with a
-   gap of at most ``max_gap`` normalised characters in each (a changed place name, a different
-   number, a typo, a short insertion) are joined into one passage. Passages shorter than
-   ``min_chars`` are dropped, as are passages contained in another passage of the same pair.
-5. A passage is boilerplate when at least half of its fingerprints are frequent (it occurs in
-   ``boilerplate_docs`` documents or more) or when at least half of its characters are known slogans
-   (``fazhi/data/slogans.txt``: 习近平新时代中国特色社会主义思想, 两个维护, 四个意识 ...).
+3. Document frequency of every fingerprint: the number of documents containing that ``k``-gram
+   anywhere (not only where winnowing selected it), and the first document (corpus order) that
+   contains it. A fingerprint in 2 to ``max_expand`` (10) documents makes every pair of them a
+   candidate pair (at most 45 pairs per fingerprint). A fingerprint in more documents is never
+   expanded into its pairs: each of its documents is paired with the first document containing it
+   only (its "reference"). So a passage in 5,000 reports costs 4,999 pairs, not 12.5 million, and
+   the total work grows with the size of the corpus, not with its square. When
+   ``include_boilerplate=False`` the reference pairs of frequent fingerprints are skipped entirely.
+4. Per candidate pair: the shared fingerprints that justify the pair are anchors; each is extended
+   left and right over the normalised texts (exact comparison, so hash collisions cannot create
+   matches) into a maximal exact match. Near-verbatim rule: two exact matches that follow each
+   other in both documents with at most ``max_gap`` (10) normalised characters between them in
+   each (a changed place name, a different number, a typo, a short insertion) are one passage, and
+   a passage's ends also grow over such a gap when at least 6 identical characters follow in both
+   documents; a gap never crosses a line break. Passages shorter than ``min_chars`` are dropped, as
+   are passages contained in another passage of the same pair.
+5. A passage is boilerplate when at least half of its fingerprints are in ``boilerplate_docs``
+   documents or more (default ``max(3, min(50, ceil(n / 100)))``), or when at least half of its
+   characters are known slogans (``fazhi/data/slogans.txt``: 习近平新时代中国特色社会主义思想,
+   两个维护, 四个意识 ...).
+6. Which pairs list a passage: all pairs of its documents when its fingerprints are in at most
+   ``max_expand`` documents; otherwise (a boilerplate passage, or one in more than ``max_expand``
+   documents) only each document's pair with the reference document. Reuse shares are exact either
+   way (a character counts once it is shared with any other document); ``partners`` then counts
+   the reference documents only.
 
 A document never "reuses" itself: repeated paragraphs inside one report are not reported.
 
@@ -61,7 +69,6 @@ BOILERPLATE_CAP = 50       # ... 50 documents, so a fingerprint expands into <= 
 MAX_GAP = 10               # normalised characters between two exact matches joined into one passage
 MAX_EXPAND = 10            # a fingerprint in more documents pairs each with its first document only
 MAX_POSITIONS = 8          # anchors per fingerprint and document (repeated paragraphs)
-_MASK = (1 << 64) - 1
 
 
 def default_boilerplate_docs(n_docs: int) -> int:
@@ -483,6 +490,8 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
       so is a passage made mainly of slogans (``slogans``: a file like ``fazhi/data/slogans.txt``).
       Such frequent passages are never expanded into all pairs of their documents: each document
       is paired with the first document that contains the passage (see the module docstring).
+    - ``max_expand``: a passage in more documents than this (10) is listed once per document,
+      against the first document containing it, instead of for all pairs (bounds the work).
     - ``include_boilerplate=False`` leaves boilerplate rows out (and skips their search).
 
     >>> p = textstat_reuse(corpus)                              # doctest: +SKIP

@@ -1,0 +1,165 @@
+"""Benchmark copy-paste detection: ``textstat_reuse`` + ``textstat_reuse_share`` on 1k and 10k reports.
+
+Usage: python bench/reuse.py [--sizes 1000 10000] [--workers 2] [--no-write]
+
+For each size, on the synthetic corpus of bench/make_corpus.py (real sample paragraphs shuffled:
+heavy reuse by construction) under bench/out/corpus-N, with its store bench/out/store-N (reused when
+current, e.g. after bench/build.py; else built first, not timed): one process per size, measured with
+/usr/bin/time -v (wall time, peak RSS), loads the store, runs ``textstat_reuse`` with its defaults and
+``textstat_reuse_share`` on the result. Writes the "## Reuse" section of bench/RESULTS.md (the other
+sections are kept). Goal: 1k -> 10k reports cost at most 15x the time (all pairs would be 100x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+RESULTS = HERE / "RESULTS.md"
+sys.path.insert(0, str(HERE))
+
+from build import corpus, load_average, machine, timed  # noqa: E402
+
+PYTHON = sys.executable
+FAZHI = str(Path(sys.executable).with_name("fazhi"))
+
+RUN = """
+import json, sys, time
+t0 = time.perf_counter()
+from fazhi.corpus import load_corpus
+from fazhi.reuse import default_boilerplate_docs, textstat_reuse, textstat_reuse_share
+corpus = load_corpus(sys.argv[1])
+t1 = time.perf_counter()
+passages = textstat_reuse(corpus)
+t2 = time.perf_counter()
+shares = textstat_reuse_share(corpus, passages)
+t3 = time.perf_counter()
+real = passages[~passages["boilerplate"]]
+print(json.dumps({
+    "docs": len(corpus.docs), "chars": int(corpus.docs["text"].str.len().sum()),
+    "threshold": default_boilerplate_docs(len(corpus.docs)),
+    "load_s": t1 - t0, "reuse_s": t2 - t1, "share_s": t3 - t2,
+    "passages": len(passages), "boilerplate": int(passages["boilerplate"].sum()),
+    "real": len(real), "real_pairs": int(real[["doc_a", "doc_b"]].drop_duplicates().shape[0]),
+    "docs_reusing": int((shares["share"] > 0).sum()), "mean_share": float(shares["share"].mean()),
+}))
+"""
+
+
+def store_for(n: int, root: Path, workers: int, env: dict) -> tuple[Path, str]:
+    """bench/out/store-N, built unless it is current for ``root``."""
+    from fazhi.corpus import is_current
+
+    store = OUT / f"store-{n}"
+    if is_current(root, store):
+        return store, "reused"
+    print(f"[{n}] building {store} ...", flush=True)
+    subprocess.run([FAZHI, "build", str(root), "--out", str(store), "--workers", str(workers),
+                    "--no-progress"], check=True, env=env)
+    return store, "built"
+
+
+def run_size(n: int, workers: int, env: dict) -> dict:
+    root, size = corpus(n)
+    store, how = store_for(n, root, workers, env)
+    print(f"[{n}] textstat_reuse + textstat_reuse_share ...", flush=True)
+    load_start = load_average()
+    r = timed([PYTHON, "-c", RUN, str(store)], env)
+    res = {"n": n, "mb": size / 2**20, "store": how, "seconds": r["seconds"],
+           "peak_mb": r["peak_mb"], **json.loads(r["stdout"])}
+    res["measured"] = f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M}"
+    res["load_start"], res["load"] = load_start, load_average()
+    print(res, flush=True)
+    return res
+
+
+def section(rows: list[dict]) -> str:
+    import fazhi
+
+    lines = ["## Reuse", "",
+             f"Measured by `python bench/reuse.py` on {rows[-1]['measured']} UTC; fazhi "
+             f"{fazhi.__version__}; machine: {machine(rows[-1]['load'])}.",
+             "Corpus: `bench/make_corpus.py` (real sample paragraphs shuffled, so every report shares "
+             "most of its text with hundreds of others: heavy reuse by construction), store "
+             "`bench/out/store-N`. One process per size under `/usr/bin/time -v`: load the store, "
+             "`textstat_reuse(corpus)` with its defaults (boilerplate threshold "
+             "max(3, min(50, ceil(n/100))) documents, boilerplate rows included), then "
+             "`textstat_reuse_share(corpus, passages)`. Wall = the whole process (Python start, "
+             "store load, both calls); peak = its maximum RSS.", "",
+             "| reports | MB | threshold | wall s | load s | reuse s | share s | peak MB | passages | "
+             "boilerplate | non-boilerplate | pairs with non-boilerplate | reports with share > 0 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['mb']:.1f} | {r['threshold']} | {r['seconds']:.1f} | "
+            f"{r['load_s']:.1f} | {r['reuse_s']:.1f} | {r['share_s']:.1f} | {r['peak_mb']:.0f} | "
+            f"{r['passages']:,} | {r['boilerplate']:,} | {r['real']:,} | {r['real_pairs']:,} | "
+            f"{r['docs_reusing']:,} |")
+    lines.append("")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        calls = lambda r: r["reuse_s"] + r["share_s"]  # noqa: E731
+        ratio = calls(b) / calls(a)
+        verdict = "met" if ratio <= 15 else "NOT met"
+        lines.append(f"- {a['n']:,} -> {b['n']:,} reports ({b['n'] / a['n']:.0f}x): "
+                     f"`textstat_reuse` + `textstat_reuse_share` time ratio {ratio:.1f} (goal <= 15: "
+                     f"{verdict}; all-pairs alignment would be "
+                     f"{(b['n'] / a['n']) ** 2:.0f}x); whole-process wall ratio "
+                     f"{b['seconds'] / a['seconds']:.1f}; peak memory {a['peak_mb']:.0f} -> "
+                     f"{b['peak_mb']:.0f} MB.")
+    for r in rows:
+        lines.append(f"- {r['n']:,} reports: store {r['store']}; load average {r['load_start']} "
+                     f"before the run, {r['load']} after it.")
+    lines += ["- Why it scales: candidate pairs come from winnowed 10-character fingerprints; a "
+              "fingerprint in more than 10 reports is never expanded into all its pairs (each report "
+              "is paired with the first report containing it), so the work grows with the number of "
+              "reports, not with its square. In this corpus almost every passage is in hundreds of "
+              "reports, so almost every row is boilerplate (listed once per report, against its "
+              "reference report).", ""]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n\n"
+    pat = re.compile(r"^## Reuse\n.*?(?=^## |\Z)", re.S | re.M)
+    new = pat.sub(lambda _: text + "\n", old) if pat.search(old) else old.rstrip("\n") + "\n\n" + text + "\n"
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
+    ap.add_argument("--workers", type=int, default=2, help="fazhi build --workers (if a store is built)")
+    ap.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
+    ap.add_argument("--from-json", default=None, metavar="FILE",
+                    help="re-render the section from a saved bench/out/reuse-results.json")
+    args = ap.parse_args()
+    env = {**os.environ}
+    env.setdefault("FAZHI_CACHE_DIR", str(ROOT / ".cache" / "fazhi"))
+    if args.from_json:
+        rows = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+    else:
+        t0 = time.perf_counter()
+        rows = [run_size(n, args.workers, env) for n in args.sizes]
+        OUT.mkdir(exist_ok=True)
+        (OUT / "reuse-results.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
+                                                encoding="utf-8")
+        print(f"total {time.perf_counter() - t0:.0f} s", flush=True)
+    text = section(rows)
+    print(text)
+    if not args.no_write:
+        write_section(text)
+
+
+if __name__ == "__main__":
+    main()
