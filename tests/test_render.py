@@ -263,6 +263,7 @@ def test_pages_embed_images_and_hide_inputs(sample):
         assert re.search(r"[\u4e00-\u9fff]", html), page.name
         some_image |= "data:image/png;base64," in html
         assert "url(data:font/woff;base64," in html, f"{page.name}: no embedded Chinese font"
+        assert '<html lang="zh"' in html, page.name
     assert some_image, "no page embeds a chart"
 
 
@@ -363,6 +364,7 @@ def test_one_failing_region_does_not_stop_the_others(sample, tiny, tmp_path, cap
     assert "故意失败 &lt;b&gt;not bold&lt;/b&gt;" in index and "<b>not bold" not in index
     page = (out / "05_tiny_dossier-province-广东省.html").read_text(encoding="utf-8")
     assert "地区 province 广东省" in page
+    assert "<title>05_tiny_dossier · 广东省</title>" in page
 
     # a re-run retries only the failed page; --force redoes every page
     again = render(sample["store"], out=out, notebooks_dir=tiny, progress=False)

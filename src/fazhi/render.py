@@ -204,7 +204,8 @@ def _exporter():
 
     return HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE),
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                        embed_images=True, mathjax_url="", require_js_url="")
+                        embed_images=True, mathjax_url="", require_js_url="",
+                        language_code="zh")
 
 
 FONT_SLOT = "<!--fazhi-font-->"
@@ -255,14 +256,18 @@ def embed_font(html: str) -> str:
     return html.replace(FONT_SLOT, font_css(html), 1)
 
 
-def export_html(notebook, html_path: str | Path) -> Path:
-    """Export an executed notebook (path or node) to offline HTML, inputs hidden; atomic write."""
+def export_html(notebook, html_path: str | Path, *, title: str | None = None) -> Path:
+    """Export an executed notebook (path or node) to offline HTML, inputs hidden; atomic write.
+
+    ``title``: the page's ``<title>`` (default: the HTML file's stem).
+    """
     import nbformat
 
     node = notebook if not isinstance(notebook, (str, Path)) else \
         nbformat.read(str(notebook), as_version=4)
-    body, _ = _exporter().from_notebook_node(node)
     html_path = Path(html_path)
+    resources = {"metadata": {"name": title or html_path.stem}}
+    body, _ = _exporter().from_notebook_node(node, resources=resources)
     _atomic_write(html_path, embed_font(body))
     return html_path
 
@@ -299,7 +304,7 @@ def render_page(task: dict) -> dict:
                 # already in use"): the kernel dies before replying; start it again
                 if attempt + 1 == _KERNEL_ATTEMPTS or not _KERNEL_DIED.search(str(exc)):
                     raise
-        export_html(node, _inside(out, task["file"]))
+        export_html(node, _inside(out, task["file"]), title=task.get("title"))
     except Exception as exc:  # noqa: BLE001 - any failure of one page is reported, not raised
         result["status"] = "failed"
         ename = getattr(exc, "ename", type(exc).__name__)
@@ -461,8 +466,13 @@ def render(path: str | Path | None = None, *, by: Level = "province",
             todo.append(page)
 
     by_file = {p.file: p for p in todo}
+    # longest first (by the last run's time, corpus-wide pages before unknown ones): the
+    # slowest page does not start last and leave a core idle
+    todo.sort(key=lambda p: -((state["pages"].get(p.file) or {}).get("seconds") or
+                              (60.0 if p.level == "corpus" else 0.0)))
     tasks = [{"notebook": str(nb_path), "out": str(out.resolve()), "file": p.file,
-              "parameters": p.parameters, "cwd": str(nb_path.parent)}
+              "parameters": p.parameters, "cwd": str(nb_path.parent),
+              "title": f"{p.notebook} · {p.region}" if p.region else p.notebook}
              for p in todo for nb_path in nbs if nb_path.stem == p.notebook]
     n_workers = workers if workers else min(_cores(), 2 if len(tasks) > 1 else 1)
     bar = _progress(len(tasks), progress)
