@@ -266,6 +266,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
     ap.add_argument("--from-json", default=None, metavar="FILE",
                     help="re-render the section from a saved bench/out/render-results.json")
+    ap.add_argument("--sample-json", default=None, metavar="FILE",
+                    help="reuse the sample-corpus measurements of a saved render-results.json")
     args = ap.parse_args()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.setdefault("FAZHI_CACHE_DIR", str(ROOT / ".cache" / "fazhi"))
@@ -276,7 +278,13 @@ def main() -> None:
         saved = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
         sample, synth = saved["sample"], saved["synthetic"]
     else:
-        sample = bench_sample(args, env)
+        if args.sample_json:
+            sample = json.loads(Path(args.sample_json).read_text(encoding="utf-8"))["sample"]
+        else:
+            sample = bench_sample(args, env)
+            (OUT / "render-results.json").write_text(
+                json.dumps({"sample": sample, "synthetic": None}, ensure_ascii=False, indent=1),
+                encoding="utf-8")
         synth = bench_synthetic(args, env) if args.synthetic else None
         (OUT / "render-results.json").write_text(
             json.dumps({"sample": sample, "synthetic": synth}, ensure_ascii=False, indent=1),
