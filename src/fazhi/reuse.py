@@ -369,6 +369,18 @@ def _prepare(texts: Iterable[str], k: int, w: int) -> list[_Doc]:
     return docs
 
 
+def _contained(norm: str, k: int, keys: np.ndarray) -> np.ndarray:
+    """Indices in ``keys`` (sorted fingerprints) of the distinct k-grams of ``norm``."""
+    import numpy as np
+
+    h = np.unique(kgram_hashes(norm, k))
+    if not len(h):
+        return np.empty(0, np.int64)
+    g = np.searchsorted(keys, h)
+    g[g == len(keys)] = 0
+    return g[keys[g] == h]
+
+
 def _index(docs: list[_Doc], *, k: int, threshold: int, max_expand: int,
            include_boilerplate: bool) -> np.ndarray:
     """Document frequency and first document of every fingerprint; the candidate pairs
@@ -383,39 +395,44 @@ def _index(docs: list[_Doc], *, k: int, threshold: int, max_expand: int,
             d.df = d.ref = np.empty(0, np.int32)
             d.small = np.empty(0, bool)
         return np.empty(0, np.int64)
-    # which documents contain each fingerprint anywhere (not only where winnowing selected it)
-    groups, members = [], []
+    # which documents contain each fingerprint anywhere (not only where winnowing selected it):
+    # counts and first documents in one pass (memory: one number per fingerprint) ...
+    sizes = np.zeros(len(keys), dtype=np.int32)
+    first = np.full(len(keys), -1, dtype=np.int32)
     for i, d in enumerate(docs):
-        h = np.unique(kgram_hashes(d.norm, k))
-        g = np.searchsorted(keys, h)
-        g[g == len(keys)] = 0
-        g = g[keys[g] == h].astype(np.int32)
-        groups.append(g)
-        members.append(np.full(len(g), i, dtype=np.int32))
-    G = np.concatenate(groups)
-    del groups
-    order = np.argsort(G, kind="stable")  # documents stay in corpus order within a group
-    G = G[order]
-    D = np.concatenate(members)[order]
-    del members, order
-    sizes = np.bincount(G, minlength=len(keys)).astype(np.int32)
-    starts = np.r_[0, np.cumsum(sizes)[:-1]]
-    first = D[np.minimum(starts, len(D) - 1)]
-    del G
+        g = _contained(d.norm, k, keys)
+        sizes[g] += 1
+        g = g[first[g] < 0]
+        first[g] = i
     for d in docs:
         g = np.searchsorted(keys, d.hashes)
         d.df, d.ref = sizes[g], first[g]
         d.small = (d.df >= 2) & (d.df <= max_expand)
+    # ... then the members of the small groups only, in a second pass
+    small = (sizes >= 2) & (sizes <= max_expand)
+    groups, members = [], []
+    for i, d in enumerate(docs):
+        g = _contained(d.norm, k, keys)
+        g = g[small[g]]
+        groups.append(g)
+        members.append(np.full(len(g), i, dtype=np.int32))
     del keys
+    G = np.concatenate(groups)
+    order = np.argsort(G, kind="stable")  # documents stay in corpus order within a group
+    G, D = G[order], np.concatenate(members)[order]
+    del groups, members, order
+    starts = np.flatnonzero(np.r_[True, G[1:] != G[:-1]]) if len(G) else np.empty(0, np.int64)
+    gsize = sizes[G[starts]] if len(G) else np.empty(0, np.int32)
     pairs = []
     for m in range(2, max_expand + 1):  # small groups: every pair (vectorised by group size)
-        g = starts[sizes == m]
+        g = starts[gsize == m]
         if len(g):
             members = D[g[:, None] + np.arange(m)].astype(np.int64)
             ii, jj = np.triu_indices(m, 1)
             pairs.append(np.unique(members[:, ii] * n + members[:, jj]))
     big = (sizes > max_expand) & (include_boilerplate | (sizes < threshold))
     if big.any():  # larger groups: each document with the group's first document
+        del sizes, first
         for i, d in enumerate(docs):
             refs = d.ref[(d.df > max_expand) & (include_boilerplate | (d.df < threshold))]
             refs = np.unique(refs[refs != i]).astype(np.int64)
