@@ -143,8 +143,16 @@ def test_dask_local_cluster_equals_serial(multi, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         m = build_store(src, tmp_path / "dask", scheduler=cluster.scheduler_address)
+        # the same through the command line: fazhi build --scheduler ADDRESS
+        from fazhi.cli import main
+
+        assert main(["build", str(src), "--out", str(tmp_path / "cli"), "--no-progress",
+                     "--scheduler", cluster.scheduler_address]) == 0
     assert m["scheduler"].startswith("tcp://")
     assert_same(serial, load_corpus(tmp_path / "dask"))
+    cli = load_corpus(tmp_path / "cli")
+    assert cli.manifest["scheduler"] == m["scheduler"]
+    assert_same(serial, cli)
 
 
 def test_rebuild_reuses_unchanged_files(multi, tmp_path):
