@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
@@ -86,6 +87,11 @@ def test_empty_text(text):
     assert Tokenizer().cut(text) == []
 
 
+@functools.cache
+def _tokenizer(backend: str) -> Tokenizer:
+    return Tokenizer(backend=backend)
+
+
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 @pytest.mark.parametrize("text", [
     "一是提高政治站位。\n二是强化组织领导。",                       # seed 001, two lines
@@ -95,7 +101,7 @@ def test_empty_text(text):
 ])
 def test_joined_tokens_have_single_spaces_and_keep_every_character(backend, text):
     """Whitespace in the text never becomes a token or a double space; nothing else is lost."""
-    out = Tokenizer(backend=backend).cut_joined(text)
+    out = _tokenizer(backend).cut_joined(text)
     assert out == out.strip() and "  " not in out
     assert all(ch == " " or not ch.isspace() for ch in out)
     assert "".join(out.split()) == "".join(text.split())
