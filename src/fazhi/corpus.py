@@ -371,7 +371,11 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
 
 def _warm_up(task: dict) -> None:
     """Build what every worker needs once, in the parent: the segmenter with the lexicon, the
-    gazetteer and the compiled cleaning/metadata/section rules (each worker would redo it)."""
+    gazetteer, the compiled cleaning/metadata/section rules, and pandas, which pyarrow imports
+    on its first ``pa.array`` (each worker would redo all of it; the parent needs pandas anyway)."""
+    import pandas  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
     from fazhi.ingest import process_text
 
     tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
