@@ -240,6 +240,7 @@ def section(sample: dict, synth: dict | None, args) -> str:
         ]
         if synth["errors"]:
             lines.append(f"- Errors (last lines): {'; '.join(synth['errors'])}")
+    lines += [f"- {note}" for note in args.note]
     lines.append("")
     return "\n".join(lines)
 
@@ -266,6 +267,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
     ap.add_argument("--from-json", default=None, metavar="FILE",
                     help="re-render the section from a saved bench/out/render-results.json")
+    ap.add_argument("--note", action="append", default=[], metavar="TEXT",
+                    help="a line appended to the section (e.g. about an earlier session)")
     ap.add_argument("--sample-json", default=None, metavar="FILE",
                     help="reuse the sample-corpus measurements of a saved render-results.json")
     args = ap.parse_args()
