@@ -568,14 +568,20 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     doc_ids = docs_df["doc_id"].to_numpy()
     files = docs_df["file"].to_numpy()
     ia, ib = arr[:, 0], arr[:, 1]
-    out = pd.DataFrame({
+    # the passage texts in chunks, so that never more than one chunk is held as Python strings
+    chunks = []
+    for i in range(0, len(arr), 100_000):
+        sl = slice(i, i + 100_000)
+        chunks.append(pd.Series([texts[a][s:e] for a, s, e in zip(
+            ia[sl].tolist(), starts_a[sl].tolist(), ends_a[sl].tolist(), strict=True)], dtype="str"))
+    text = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    del chunks
+    return pd.DataFrame({
         "doc_a": doc_ids[ia], "doc_b": doc_ids[ib], "file_a": files[ia], "file_b": files[ib],
-        "text": [texts[a][s:e] for a, s, e in zip(ia.tolist(), starts_a.tolist(), ends_a.tolist(),
-                                                    strict=True)],
+        "text": text.to_numpy() if text.dtype == object else text.array,
         "start_a": starts_a, "end_a": ends_a, "start_b": starts_b, "end_b": ends_b,
         "length": arr[:, 6], "boilerplate": bps,
     })
-    return out.reset_index(drop=True)
 
 
 def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *,
