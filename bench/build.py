@@ -205,9 +205,8 @@ def section(rows: list[dict], workers: int) -> str:
             per_file = 1000 * r["fazhi_cpu_s"] / r["n"]
             lines.append(f"- {r['n']:,} reports: fazhi used {per_file:.1f} ms CPU per file in all, of "
                          f"which ingestion + segmentation {b['ingest_ms'] + b['segment_ms']:.1f} ms; "
-                         "the rest is start-up (imports, segmenter), worker batches (JSON, Parquet "
-                         "parts) and assembling the store, partly fixed costs that a larger corpus "
-                         "spreads over more files.")
+                         "the rest is start-up (imports, segmenter), the worker batches (JSON, "
+                         "Parquet parts) and assembling the store in the parent.")
         if r.get("fazhi_cpu_s"):
             lines.append(f"- {r['n']:,} reports, CPU time (user + system, all processes): naive "
                          f"{r['naive_cpu_s']:.1f} s, fazhi {r['fazhi_cpu_s']:.1f} s "
