@@ -101,6 +101,16 @@ def show(fig: Figure, *, dpi: int = 100) -> None:
     display(Image(data=buf.getvalue(), format="png"))
 
 
+def cached(func, corpus: Corpus, /, **kwargs):
+    """``func(corpus, **kwargs)`` computed once per corpus and arguments (see :mod:`fazhi.memo`).
+
+    >>> passages = cached(fazhi.textstat_reuse, corpus, min_chars=20)  # doctest: +SKIP
+    """
+    from fazhi.memo import cached as _cached
+
+    return _cached(func, corpus, **kwargs)
+
+
 # --------------------------------------------------------------------------- documents
 
 

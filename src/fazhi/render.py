@@ -28,6 +28,7 @@ from typing import Literal
 from fazhi import __version__
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.config import reports_dir
+from fazhi.memo import corpus_key
 
 Level = Literal["province", "city", "district", "town"]
 Status = Literal["rendered", "skipped", "failed"]
@@ -163,16 +164,6 @@ def is_per_region(notebook: str | Path) -> bool:
             src = cell.get("source", "")
             return bool(_REGION_PARAM.search(src if isinstance(src, str) else "".join(src)))
     return False
-
-
-def corpus_key(manifest: dict) -> str:
-    """A hash of what the corpus store was built from (files, text hashes, lexicon, code)."""
-    files = {rel: [info.get("hash"), info.get("text_hash")]
-             for rel, info in (manifest.get("files") or {}).items()}
-    blob = json.dumps({"key": manifest.get("key"), "files": files,
-                       "metadata": manifest.get("metadata_hash")}, sort_keys=True,
-                      ensure_ascii=False)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 def _renderer_version() -> str:
