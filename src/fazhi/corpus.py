@@ -147,9 +147,8 @@ def doc_tokens(tokenizer: Tokenizer, doc: dict, sections: list[dict]) -> list[di
 
 
 def _json_default(obj):
-    import pandas as pd
-
-    if obj is None or obj is pd.NA or obj is pd.NaT:
+    pd = sys.modules.get("pandas")  # a pandas NA can only exist once pandas is imported
+    if obj is None or (pd is not None and (obj is pd.NA or obj is pd.NaT)):
         return None
     if hasattr(obj, "item"):  # numpy scalars
         return obj.item()
@@ -177,6 +176,40 @@ def _write_parquet(df_or_table, path: Path) -> None:
     pq.write_table(table, tmp, compression="zstd", compression_level=1,
                    use_dictionary=[c for c in table.column_names if c not in _LONG_COLUMNS])
     os.replace(tmp, path)
+
+
+def _str_array(values: list[str | None]):
+    """A pyarrow string array of ``values`` built from buffers.
+
+    ``pa.array`` imports pandas on its first call (about 0.5 s per process); workers never need
+    pandas otherwise, so they build their columns without it.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    enc = [b"" if v is None else v.encode("utf-8") for v in values]
+    data = b"".join(enc)
+    if len(data) >= 2**31:  # pragma: no cover - batches are a few MB; int32 offsets would overflow
+        return pa.array(values, pa.string())
+    offsets = np.zeros(len(enc) + 1, np.int32)
+    np.cumsum([len(b) for b in enc], out=offsets[1:])
+    nulls = np.fromiter((v is None for v in values), bool, len(values))
+    n_null = int(nulls.sum())
+    validity = pa.py_buffer(np.packbits(~nulls, bitorder="little")) if n_null else None
+    return pa.StringArray.from_buffers(len(enc), pa.py_buffer(offsets), pa.py_buffer(data),
+                                       validity, n_null)
+
+
+def _str_list_array(values: list[list[str | None]]):
+    """A pyarrow ``list<string>`` array of ``values`` (lists, never None), without pandas."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets = np.zeros(len(values) + 1, np.int32)
+    np.cumsum([len(v) for v in values], out=offsets[1:])
+    return pa.ListArray.from_arrays(
+        pa.Array.from_buffers(pa.int32(), len(offsets), [None, pa.py_buffer(offsets)]),
+        _str_array([x for v in values for x in v]))
 
 
 @lru_cache(maxsize=4)
@@ -223,9 +256,10 @@ def process_batch(task: dict) -> dict:
         if r.doc is not None:
             tok_rows.extend(doc_tokens(tk, r.doc, r.sections))
     name = task["part"]
-    toks = pa.table({c: pa.array([r[c] for r in tok_rows], pa.string()) for c in TOKEN_COLUMNS})
+    toks = pa.table({c: _str_array([r[c] for r in tok_rows]) for c in TOKEN_COLUMNS})
+    del tok_rows
     _write_parquet(toks, parts / f"{name}.tokens.parquet")
-    meta = pa.table({c: pa.array(v, pa.list_(pa.string()) if c == "section_texts" else pa.string())
+    meta = pa.table({c: _str_list_array(v) if c == "section_texts" else _str_array(v)
                      for c, v in cols.items()})
     _write_parquet(meta, parts / f"{name}.files.parquet")
     return {"part": name, "files": len(cols["file"]), "bytes": n_bytes}
@@ -323,10 +357,25 @@ def _batches(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[str,
     return out
 
 
+class _NoBar:
+    """A progress bar that shows nothing (importing tqdm costs more than a small build)."""
+
+    def set_postfix_str(self, *args, **kwargs) -> None:
+        pass
+
+    def update(self, *args) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def _progress(total_bytes: int, n_files: int, enabled: bool | None):
+    disable = not (sys.stderr.isatty() if enabled is None else enabled)
+    if disable:
+        return _NoBar()
     from tqdm.auto import tqdm
 
-    disable = not (sys.stderr.isatty() if enabled is None else enabled)
     bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024, desc="分词 / segment",
                disable=disable, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     bar.set_postfix_str(f"0/{n_files} files", refresh=False)
@@ -371,9 +420,10 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
 
 def _warm_up(task: dict) -> None:
     """Build what every worker needs once, in the parent: the segmenter with the lexicon, the
-    gazetteer, the compiled cleaning/metadata/section rules, and pandas, which pyarrow imports
-    on its first ``pa.array`` (each worker would redo all of it; the parent needs pandas anyway)."""
-    import pandas  # noqa: F401
+    gazetteer, the compiled cleaning/metadata/section rules and pyarrow (each worker would redo
+    all of it). Not pandas: workers never import it (see :func:`_str_array`); the parent imports
+    it while the workers run."""
+    import numpy  # noqa: F401
     import pyarrow.parquet  # noqa: F401
 
     from fazhi.ingest import process_text
