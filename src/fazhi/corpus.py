@@ -455,18 +455,25 @@ def default_workers() -> int:
 # ---------------------------------------------------------------- assembling the store
 
 
+def _read_parquet(path: Path, columns: list[str] | None = None):
+    """One Parquet file as an Arrow table (``pq.read_table`` would import pyarrow.dataset: ~0.3 s)."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path) as f:
+        return f.read(columns=columns)
+
+
 def _read_parts(parts_dir: Path, wanted: dict[str, set[tuple[str, str]]]):
     """FileResults of the wanted (file, hash) rows of each part, without the big texts, and where
     each one's texts are: ``{file: (part, row)}``."""
-    import pyarrow.parquet as pq
 
     from fazhi.ingest import FileResult
 
     results, where = [], {}
     for name in sorted(wanted):
         keep = wanted[name]
-        meta = pq.read_table(parts_dir / f"{name}.files.parquet",
-                             columns=["file", "hash", "doc", "sections", "reason"]).to_pylist()
+        meta = _read_parquet(parts_dir / f"{name}.files.parquet",
+                             ["file", "hash", "doc", "sections", "reason"]).to_pylist()
         for i, row in enumerate(meta):
             if (row["file"], row["hash"]) not in keep:
                 continue
@@ -485,14 +492,13 @@ def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str]
     Reads one column of one part at a time, so memory holds about two copies of one column.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     by_part: dict[str, list[int]] = {}
     for f in files:
         by_part.setdefault(where[f][0], []).append(where[f][1])
     chunks, pos = [], {}
     for name, rows in sorted(by_part.items()):
-        col = pq.read_table(parts_dir / f"{name}.files.parquet", columns=[column]).column(0)
+        col = _read_parquet(parts_dir / f"{name}.files.parquet", [column]).column(0)
         chunks.append(col.take(pa.array(rows, pa.int64())).combine_chunks())
         base = sum(map(len, chunks[:-1]))
         pos.update({(name, r): base + k for k, r in enumerate(rows)})
@@ -505,9 +511,8 @@ def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str]
 
 def _tokens_table(parts_dir: Path, parts: Iterable[str]):
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    tables = [pq.read_table(parts_dir / f"{n}.tokens.parquet") for n in sorted(set(parts))]
+    tables = [_read_parquet(parts_dir / f"{n}.tokens.parquet") for n in sorted(set(parts))]
     return pa.concat_tables(tables) if tables else pa.table(
         {c: pa.array([], pa.string()) for c in TOKEN_COLUMNS})
 
