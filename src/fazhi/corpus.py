@@ -213,8 +213,11 @@ def _str_list_array(values: list[list[str | None]]):
 
 
 @lru_cache(maxsize=4)
-def _worker_tokenizer(lexicon: str | None, backend: str, hmm: bool) -> Tokenizer:
-    """One Tokenizer per worker process and configuration (built once, reused across batches)."""
+def _worker_tokenizer(lexicon: str | None, backend: str, hmm: bool, version: str) -> Tokenizer:
+    """One Tokenizer per worker process and configuration (built once, reused across batches).
+
+    ``version``: the lexicon version the build expects; part of the cache key, so that a process
+    that builds again after the lexicon files changed loads them again."""
     return Tokenizer(lexicon, backend=backend, hmm=hmm)  # type: ignore[arg-type]
 
 
@@ -228,7 +231,7 @@ def process_batch(task: dict) -> dict:
 
     from fazhi.ingest import ingest_file
 
-    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
+    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"], task["version"])
     if tk.lexicon.version != task["version"]:
         raise RuntimeError(f"lexicon changed during the build ({tk.lexicon.version} != "
                            f"{task['version']}); rebuild")
@@ -428,7 +431,7 @@ def _warm_up(task: dict) -> None:
 
     from fazhi.ingest import process_text
 
-    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"])
+    tk = _worker_tokenizer(task["lexicon"], task["backend"], task["hmm"], task["version"])
     tk.cut_joined("法治政府建设"), tk.cut_joined("A法治思想", anonymised=True)
     process_text("某某镇2021年法治政府建设工作报告\n一、主要工作\n一是落实第一责任人责任。\n"
                  "（一）加强领导,压实责任.\n二、存在问题\n三、下一步工作计划\n")
@@ -615,11 +618,25 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     out = Path(out) if out else default_store(path)
     tk = Tokenizer(lexicon, backend=backend, hmm=hmm)
     key = _cache_key(tk)
-    hashes, paths, meta_hash = _sources(root)
+    prev = read_manifest(out)
+    lexicon_arg = None if lexicon is None else str(Path(lexicon).resolve())
+    if scheduler is None and not (prev and prev.get("key") == key):
+        # nothing can be reused: every file will be segmented here, so build the segmenter and
+        # the rules (see _warm_up) while a thread hashes the files (hashlib and reads release the GIL)
+        found: list = []
+        hasher = threading.Thread(target=lambda: found.append(_sources(root)), daemon=True)
+        hasher.start()
+        _warm_up({"lexicon": lexicon_arg, "backend": backend, "hmm": hmm,
+                  "version": tk.lexicon.version})
+        hasher.join()  # before any fork: no other thread may run then
+        if not found:
+            _sources(root)  # the thread failed: raise its error here
+        hashes, paths, meta_hash = found[0]
+    else:
+        hashes, paths, meta_hash = _sources(root)
 
     parts_dir = out / "parts"
     parts_dir.mkdir(parents=True, exist_ok=True)
-    prev = read_manifest(out)
     reuse: dict[str, str] = {}
     if prev and prev.get("key") == key:
         for rel, info in prev.get("files", {}).items():
@@ -637,8 +654,7 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     n_workers = workers if workers else default_workers()
     if workers is None and sum(p.stat().st_size for p, _ in todo) < (2 << 20):
         n_workers = 1  # small jobs: process start-up costs more than it saves
-    base = {"root": str(root.resolve()), "parts_dir": str(parts_dir.resolve()),
-            "lexicon": None if lexicon is None else str(Path(lexicon).resolve()),
+    base = {"root": str(root.resolve()), "parts_dir": str(parts_dir.resolve()), "lexicon": lexicon_arg,
             "backend": backend, "hmm": hmm, "version": tk.lexicon.version}
     tasks = [{**base, "files": batch, "part": uuid.uuid4().hex[:16]}
              for batch in _batches(todo, n_workers)]
