@@ -6,6 +6,8 @@ Environment variables:
   ``pyproject.toml`` and ``data/``, else the working directory).
 - ``FAZHI_CACHE_DIR``: caches (jieba's dictionary cache, matplotlib's font cache, token cache).
 - ``FAZHI_FONT``: a TTF/OTF font file for Chinese text in charts and word clouds.
+- ``FAZHI_PRESTART``: ``0`` stops ``fazhi render`` workers from starting the next page's kernel
+  while a page is exported (for measuring; each page always gets its own new kernel).
 """
 
 from __future__ import annotations
