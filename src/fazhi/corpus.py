@@ -344,17 +344,24 @@ def read_manifest(path: str | Path) -> dict | None:
 
 
 def _batches(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[str, str]]]:
-    """Split files into batches of similar size (several per worker, for balance and progress)."""
+    """Split files into batches (several per worker, for balance and progress).
+
+    Batches shrink towards the end (each at most a third of what is left per worker), so the
+    workers finish at about the same time instead of one waiting for the other's last big batch.
+    """
     sizes = [p.stat().st_size for p, _ in todo]
-    total = sum(sizes)
-    target = max(256 << 10, min(8 << 20, math.ceil(total / max(1, workers * 6))))
+    left = sum(sizes)
+    clamp = lambda n: max(256 << 10, min(8 << 20, math.ceil(n)))  # noqa: E731
+    target = clamp(left / max(1, workers * 6))
     out, cur, cur_size = [], [], 0
     for (p, h), size in zip(todo, sizes, strict=True):
         cur.append((str(p), h))
         cur_size += size
         if cur_size >= target:
             out.append(cur)
+            left -= cur_size
             cur, cur_size = [], 0
+            target = min(target, max(512 << 10, math.ceil(left / max(1, workers * 3))))
     if cur:
         out.append(cur)
     return out
