@@ -506,17 +506,22 @@ def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str]
     by_part: dict[str, list[int]] = {}
     for f in files:
         by_part.setdefault(where[f][0], []).append(where[f][1])
-    chunks, pos = [], {}
+    chunks, pos, base = [], {}, 0
     for name, rows in sorted(by_part.items()):
         col = _read_parquet(parts_dir / f"{name}.files.parquet", [column]).column(0)
-        chunks.append(col.take(pa.array(rows, pa.int64())).combine_chunks())
-        base = sum(map(len, chunks[:-1]))
+        if rows != list(range(len(col))):  # else the whole part, in order: no copy
+            col = col.take(pa.array(rows, pa.int64()))
+        chunks.extend(col.chunks)
         pos.update({(name, r): base + k for k, r in enumerate(rows)})
+        base += len(rows)
     if not chunks:
         typ = pa.list_(pa.string()) if column == "section_texts" else pa.string()
         return pa.array([], typ)
     gathered = pa.chunked_array(chunks)
-    return gathered.take(pa.array([pos[where[f]] for f in files], pa.int64())).combine_chunks()
+    order = [pos[where[f]] for f in files]
+    if order != list(range(len(order))):  # new parts are named in file order: usually in place
+        gathered = gathered.take(pa.array(order, pa.int64()))
+    return gathered.combine_chunks()
 
 
 def _tokens_table(parts_dir: Path, parts: Iterable[str]):
@@ -663,8 +668,9 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
         n_workers = 1  # small jobs: process start-up costs more than it saves
     base = {"root": str(root.resolve()), "parts_dir": str(parts_dir.resolve()), "lexicon": lexicon_arg,
             "backend": backend, "hmm": hmm, "version": tk.lexicon.version}
-    tasks = [{**base, "files": batch, "part": uuid.uuid4().hex[:16]}
-             for batch in _batches(todo, n_workers)]
+    # part names sort in file order (a sequence number first), so assembling needs no reordering
+    tasks = [{**base, "files": batch, "part": f"{i:06d}{uuid.uuid4().hex[:10]}"}
+             for i, batch in enumerate(_batches(todo, n_workers))]
     part_of = dict(reuse)
     rels = iter(todo_rel)
     for t in tasks:
