@@ -395,6 +395,46 @@ def test_changed_notebook_or_parameters_rerender(sample, tiny, tmp_path):
         [("05_tiny_dossier-city-汕头市.html", "rendered")]
 
 
+LEAK_CELLS = [
+    # what the page's kernel held before this page's own code ran: user names and history
+    "import sys\n"
+    "names = sorted(k for k in globals() if not k.startswith('_') and k not in\n"
+    "               ('In', 'Out', 'get_ipython', 'exit', 'quit', 'open', 'sys'))\n"
+    "print('名字', names, '计数', len(In))",
+    "print('遗留', [k for k in globals() if k.startswith('leaked_')],\n"
+    "      '标记', getattr(sys.modules.get('pandas'), '__fazhi_marker__', None))",
+    "globals()['leaked_' + str(abs(hash(region)))] = region\n"
+    "import pandas\npandas.__fazhi_marker__ = region",
+]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_page_gets_a_fresh_kernel(sample, tmp_path, workers):
+    # pages run one after the other in a worker (whose next kernel is started early): a page
+    # never sees names, history or module attributes that an earlier page left behind
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    _notebook(nbdir / "05_leak.ipynb",
+              TINY_PARAMS + 'level: str = "province"  # level\nregion: str = ""  # region\n',
+              LEAK_CELLS)
+    out = tmp_path / "out"
+    result = render(sample["store"], out=out, notebooks_dir=nbdir, workers=workers,
+                    progress=False)
+    pages = [p for p in result.pages if p.file]
+    assert len(pages) >= 3 and all(p.status == "rendered" for p in pages)
+    seen = set()
+    for p in pages:
+        text = re.sub(r"<[^>]+>", " ", (out / p.file).read_text(encoding="utf-8"))
+        text = unicodedata.normalize("NFC", " ".join(text.split()))
+        found = re.search(r"名字 (\[.*?\]) 计数 (\d+)", text)
+        assert found, p.file
+        seen.add(found.groups())
+        assert re.search(r"遗留 \[ ?\] 标记 None", text), p.file
+    assert len(seen) == 1  # the same clean namespace on every page
+    names = json.loads(next(iter(seen))[0].replace("'", '"'))
+    assert set(names) <= {"corpus_path", "level", "region"}
+
+
 def test_unknown_region_or_notebook_is_an_error(sample, tiny, tmp_path):
     with pytest.raises(ValueError, match="没有这些地区"):
         render(sample["store"], out=tmp_path, notebooks_dir=tiny, only=["火星省"])
