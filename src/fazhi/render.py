@@ -281,7 +281,9 @@ _KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
 # namespace and the execution count does not move, so the page still starts from a clean kernel.
 _WARM_MODULES = ("pandas", "pyarrow.parquet", "fazhi", "fazhi.corpus", "fazhi.display",
                  "fazhi.textstat", "fazhi.textplot", "matplotlib.pyplot", "IPython.display")
-_WARM_CODE = (f"[__import__('importlib').import_module(m) for m in {list(_WARM_MODULES)!r}] "
+# matplotlib's config/cache folder is chosen as fazhi.fonts does before its first import
+_WARM_CODE = ("__import__('fazhi.fonts').fonts._ensure_mpl_cache() or "
+              f"[__import__('importlib').import_module(m) for m in {list(_WARM_MODULES)!r}] "
               "and None")
 _SPARE: _SpareKernel | None = None
 _ATEXIT: list[bool] = []
