@@ -499,7 +499,8 @@ def _read_parts(parts_dir: Path, wanted: dict[str, set[tuple[str, str]]]):
 def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str], column: str):
     """The column ``column`` of the parts' files tables for ``files``, in that order (Arrow).
 
-    Reads one column of one part at a time, so memory holds about two copies of one column.
+    Reads one column of one part at a time; returns a ChunkedArray (one chunk per part), copied
+    only when the rows must be reordered.
     """
     import pyarrow as pa
 
@@ -521,7 +522,7 @@ def _gather(parts_dir: Path, where: dict[str, tuple[str, int]], files: list[str]
     order = [pos[where[f]] for f in files]
     if order != list(range(len(order))):  # new parts are named in file order: usually in place
         gathered = gathered.take(pa.array(order, pa.int64()))
-    return gathered.combine_chunks()
+    return gathered  # chunked: Parquet writes it as it is, no copy into one buffer
 
 
 def _tokens_table(parts_dir: Path, parts: Iterable[str]):
@@ -548,7 +549,9 @@ def _write_docs_and_sections(ing, parts_dir: Path, where: dict, bdir: Path) -> d
     sec_df, json_secs = _to_storable(ing.sections.drop(columns=["text"]))
     sections = pa.Table.from_pandas(sec_df, preserve_index=False)
     del sec_df
-    flat = _gather(parts_dir, where, files, "section_texts").flatten()
+    texts = _gather(parts_dir, where, files, "section_texts")
+    flat = pa.chunked_array([c.flatten() for c in getattr(texts, "chunks", [texts])], pa.string())
+    del texts
     if len(flat) != len(sections):
         raise RuntimeError(f"sections and their texts differ: {len(sections)} != {len(flat)}")
     i = list(ing.sections.columns).index("text")
@@ -569,7 +572,10 @@ def _order_tokens(tokens, doc_ids: list[str]):
     idx["order"] = idx["doc_id"].map(pos)
     idx = idx.dropna(subset=["order"]).drop_duplicates(["doc_id", "part"])
     idx = idx.sort_values(["order", "row"], kind="stable")
-    return tokens.take(pa.array(idx["row"].to_numpy()))
+    rows = idx["row"].to_numpy()
+    if len(rows) == len(tokens) and rows.tolist() == list(range(len(rows))):
+        return tokens  # already in document order (the usual case): no copy
+    return tokens.take(pa.array(rows))
 
 
 def _json_columns(df: pd.DataFrame) -> list[str]:
