@@ -453,16 +453,9 @@ def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], N
         return
     early = os.environ.get("FAZHI_PRESTART", "1") != "0"
     if scheduler is not None:
-        from distributed import Client, as_completed
+        from fazhi.parallel import run_on_cluster
 
-        client = Client(scheduler) if isinstance(scheduler, str) else scheduler
-        try:
-            futures = client.map(render_page, tasks, pure=False)
-            for fut in as_completed(futures):
-                on_done(fut.result())
-        finally:
-            if isinstance(scheduler, str):
-                client.close()
+        run_on_cluster(render_page, tasks, scheduler, on_done)
         return
     if workers <= 1 or len(tasks) == 1:
         for i, t in enumerate(tasks):
