@@ -38,5 +38,5 @@ lab: $(STAMP)
 
 ## make clean: remove generated data, reports and caches (never data/raw)
 clean:
-	rm -rf data/processed reports/* .cache .pytest_cache .ruff_cache
-	touch reports/.gitkeep
+	rm -rf data/processed reports .cache .pytest_cache .ruff_cache
+	mkdir -p reports && touch reports/.gitkeep
