@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from fazhi.clean import clean_text
 from fazhi.meta import FIELDS as META_FIELDS
+from fazhi.meta import LEVELS as META_LEVELS
 from fazhi.meta import infer_meta
 from fazhi.read import ReadError, find_files, read_file
 from fazhi.sections import PARTS, analyse_structure
@@ -39,8 +40,8 @@ COMPLIANCE_COLUMNS = [
 ]
 DOC_COLUMNS = [
     "doc_id", "file", "format", "encoding", "n_chars", "text_hash",
-    "title", "kind", "report_year", "publish_date",
-    "town", "district", "city", "province", "level",
+    "title", "kind", "report_year", "plan_year", "publish_date", "signed_date",
+    "unit", "department", "town", "district", "city", "province", "level", "division_code",
     *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals",
     "raw_text", "text",
 ]
@@ -48,7 +49,7 @@ SECTION_COLUMNS = ["doc_id", "part", "level", "number", "heading", "start", "end
 REJECTED_COLUMNS = ["file", "status", "reason"]
 JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals")
 OVERRIDES_FILE = "metadata.csv"
-LEVELS = ("town", "township", "subdistrict", "county", "district", "city", "province", "")
+LEVELS = (*META_LEVELS, "")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -119,7 +120,7 @@ def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf
     """Clean, describe and parse one decoded text: (document row, sections)."""
     cleaned = clean_text(raw_text)
     h = text_hash(cleaned.text)
-    meta = infer_meta(cleaned.text, raw=raw_text)
+    meta = infer_meta(cleaned.text, raw=raw_text, file=file)
     rules = meta.pop("meta_rules")
     struct = analyse_structure(cleaned.text)
     flags = cleaned.flags

