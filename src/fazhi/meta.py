@@ -966,15 +966,21 @@ def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str
     prule = {"rule": place.rule, "confidence": round(place.confidence, 2)}
     if place.note:
         prule["note"] = place.note
+    urule = dict(prule, written=place.written) if place.written else dict(prule)
     if place.ambiguous_ids:
-        prule["ambiguous"] = True
-        prule["candidates"] = ["/".join(x for x in gaz.chain(i) if x) for i in place.ambiguous_ids[:8]]
+        prule["ambiguous"] = urule["ambiguous"] = True
+        prule["candidates"] = urule["candidates"] = [
+            "/".join(x for x in gaz.chain(i) if x) for i in place.ambiguous_ids[:8]]
     elif len(place.candidates) > 1:
-        prule["candidates"] = [c.as_dict() for c in place.candidates[:6]]
+        urule["candidates"] = [c.as_dict() for c in place.candidates[:6]]
     for f, v in (("town", town), ("district", district), ("city", city), ("province", province),
-                 ("unit", unit), ("division_code", code)):
+                 ("division_code", code)):
         if v:
             rules[f] = dict(prule)
+        elif place.ambiguous_ids and f != "division_code":
+            rules[f] = dict(prule, rule="ambiguous", confidence=0.0)  # unknown because ambiguous
+    if unit:
+        rules["unit"] = urule
     if place.department:
         rules["department"] = dict(prule)
     if level:

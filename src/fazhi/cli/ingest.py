@@ -29,6 +29,10 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
                    help="output format: table for people (default), csv or jsonl (one JSON object "
                         "per report) for scripts")
+    p.add_argument("--audit", action="store_true",
+                   help="metadata audit: per field how many reports have it and from which kind of "
+                        "evidence, then the reports whose fields are ambiguous or of low confidence "
+                        "(the rows to correct in metadata.csv)")
     p.add_argument("--explain", default=None, metavar="FILE",
                    help="show what was removed from FILE and why, its flags, metadata rules and "
                         "outline (FILE is a path, or a file name relative to PATH)")
@@ -107,12 +111,19 @@ def _explain(target: str, root: Path) -> int:
     print("\n标记 / flags:")
     for k, v in info["flags"].items():
         print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
-    print("\n元数据 / metadata (规则, 置信度 / rule, confidence):")
+    print("\n元数据 / metadata (规则, 置信度 / rule, confidence; 证据 / evidence, 落选者 / losers):")
     for k, v in info["meta"].items():
         rule = info["meta_rules"].get(k)
         why = f"  ({rule['rule']}, {rule['confidence']}{', ' + rule['note'] if 'note' in rule else ''})" \
             if rule else ""
         print(f"  {k}: {v if v not in (None, '') else '—'}{why}")
+        for c in (rule or {}).get("candidates", [])[:6]:
+            if isinstance(c, str):
+                print(f"      ? {c}")
+            else:
+                won = rule.get("written") or v
+                mark = "✓" if won not in (None, "") and str(c["value"]).startswith(str(won)) else "✗"
+                print(f"      {mark} {c['value']}  {c['rule']} {c['weight']}  «{c['evidence']}»")
     print("\n合规 / compliance:")
     for k, v in info["compliance"].items():
         print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
@@ -136,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"metadata.csv 错误 / error: {exc}", file=sys.stderr)
         return 2
     docs = ing.docs
+    if args.audit:
+        return _audit(docs, args.format)
     if args.format == "table":
         if len(docs):
             print(format_table(table_frame(docs)))
@@ -158,6 +171,28 @@ def run(args: argparse.Namespace) -> int:
     if len(docs) == 0:
         return 2
     return 1 if len(ing.rejected) else 0
+
+
+def _audit(docs, fmt: str) -> int:
+    from fazhi.audit import metadata_audit, metadata_review
+
+    audit, review = metadata_audit(docs), metadata_review(docs)
+    if fmt == "csv":
+        audit.to_csv(sys.stdout, index=False)
+        print()
+        review.to_csv(sys.stdout, index=False)
+    elif fmt == "jsonl":
+        for table, df in (("audit", audit), ("review", review)):
+            for row in df.to_dict(orient="records"):
+                print(json.dumps({"table": table, **row}, ensure_ascii=False, default=str))
+    else:
+        audit = audit.assign(比例=[f"{x:.0%}" for x in audit["比例"]])
+        print("元数据核查 / metadata audit")
+        print(format_table(audit.astype(str)))
+        print(f"\n需要核对的报告 / to check ({len(review)}):")
+        if len(review):
+            print(format_table(review.astype(str)))
+    return 0 if len(docs) else 2
 
 
 def _isna(v) -> bool:
