@@ -135,6 +135,10 @@ class Gazetteer:
 
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# last characters of the names searched in texts: administrative units (镇, 街道, 区 …) and the
+# functional areas that stand in for them (园区, 管委会, 农场); names of prisons, companies or
+# centres (…监狱, …公司, …中心) are looked up but never searched for
+SEARCHED_FINALS = "镇乡道处区县市旗木州省盟场园会"
 
 
 @cache
@@ -142,6 +146,8 @@ def _finals_cached(version: str, n: int) -> tuple[dict[str, tuple[int, ...]], re
     gaz = load_gazetteer()
     by_end: dict[str, set[int]] = {}
     for name in gaz.index:
+        if name[-1] not in SEARCHED_FINALS:
+            continue
         if len(name) >= 3 or (len(name) == 2 and name[-1] == "县"):  # 萧县, 歙县
             by_end.setdefault(name[-2:], set()).add(len(name))
     lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_end.items()}

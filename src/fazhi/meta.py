@@ -71,6 +71,9 @@ _PLAN_HEAD = re.compile(r"((?:19|20)\d\d)\s*年度?[^。；\n]{0,16}?(?:工作�
 _YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计划|打算|思路|要点|安排)|全面|，|,|以来)")
 _GOV_WORK = re.compile(r"政府工作报告")
 _NATIONAL = re.compile(r"国务院")
+_IS_CJK = re.compile(f"[{_CJK}]")
+# characters that may stand right before a place name in a sentence (在亭江镇, 全市和马尾区)
+_BODY_PREFIX = frozenset("在对由向经把将从于和与及或至为是据按")
 _LEVEL_TIER = {"national": 5, "province": 4, "city": 3, "county": 2, "district": 2, "zone": 1.5,
                "town": 1, "township": 1, "subdistrict": 1, "department": 0}
 
@@ -381,8 +384,8 @@ def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], 
         else:
             pub.append(Candidate(value, "page_date", 1.0, label or "date"))
     if raw and not pub:
-        for line in _first_lines(raw, 40) + _last_lines(raw, 10):
-            if _TODAY.search(line):
+        for line in _first_lines(raw, 30) + _last_lines(raw, 10):
+            if len(line) > 160 or _TODAY.search(line):
                 continue
             m = _DATE_LINE.search(line)
             if m:
@@ -637,38 +640,52 @@ def _false_friends() -> frozenset[str]:
     return frozenset(v[0] for v in _places()["false_friend"])
 
 
+@cache
+def _false_friend_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(f) for f in _false_friends() if len(f) >= 3}))
+
+
 def _find(gaz, text: str) -> list:
     """Gazetteer mentions that are names, not words: 小城镇, 城镇化, 特色小镇 are dropped."""
     ff = _false_friends()
+    lengths = _false_friend_lengths()
     out = []
     for m in gaz.find(text):
         if m.name in ff or text[m.end:m.end + 1] == "化":
             continue
-        if any(len(f) >= 3 and text[max(0, m.end - len(f)):m.end] == f for f in ff):
+        if any(text[max(0, m.end - n):m.end] in ff for n in lengths):
             continue
         out.append(m)
     return out
 
 
-def _self_named(text: str, gaz) -> Counter:
+@cache
+def _institution_regex() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _institutions())))
+
+
+def _self_named(text: str, gaz, mentions: list | None = None) -> Counter:
     """Body sentences where a unit names itself with its institution (亭江镇党委、政府)."""
     out: Counter = Counter()
-    inst = "|".join(map(re.escape, _institutions()))
-    for m in _find(gaz, text):
-        after = text[m.end:m.end + 6]
-        if re.match(rf"(?:{inst})", after):
+    inst = _institution_regex()
+    for m in _find(gaz, text) if mentions is None else mentions:
+        if inst.match(text, m.end):
             out[m.name] += 1
     return out
 
 
-def _body_mentions(text: str, gaz) -> tuple[Counter, list]:
+def _body_mentions(text: str, gaz, mentions: list | None = None) -> tuple[Counter, list]:
     """Gazetteer names in the body outside aid-partner / visit contexts and common words."""
     before_rx, after_rx = _foreign()
     counts: Counter = Counter()
     kept = []
     common = _common_words()
-    mentions = _find(gaz, text)
+    mentions = _find(gaz, text) if mentions is None else mentions
     for i, m in enumerate(mentions):
+        prev = text[m.start - 1] if m.start else ""
+        chained = bool(i and mentions[i - 1].end == m.start)
+        if prev and _IS_CJK.match(prev) and prev not in _BODY_PREFIX and not chained:
+            continue  # inside a word: 沿海城市 is not 海城市
         if before_rx.search(text[max(0, m.start - 14):m.start]) or after_rx.search(text[m.end:m.end + 12]):
             continue
         if m.name in common and not (i and mentions[i - 1].end == m.start):
@@ -751,9 +768,10 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
                 entry["ids"].update(_chain_ids(gaz, mentions, m))
                 entry["weight"] += sp.weight
     head = text[:20000]
-    self_level, n_self = find_level_from_self(head)
-    named = _self_named(head, gaz)
-    body_counts, body_kept = _body_mentions(head, gaz)
+    self_level, n_self = find_level_from_self(head[:10000])
+    found = _find(gaz, head)
+    named = _self_named(head, gaz, found)
+    body_counts, body_kept = _body_mentions(head, gaz, found)
     for name, n in named.items():
         ids = gaz.lookup(name)
         support(name, ids, min(w["self_named_max"], w["self_named"] * n), "self_named", name)
