@@ -179,3 +179,10 @@ def test_explain_keeps_losers_and_ambiguity():
     rule = m["meta_rules"]["town"]
     assert rule["ambiguous"] is True and len(rule["candidates"]) >= 5
     json.dumps(m["meta_rules"], ensure_ascii=False)  # JSON-ready
+
+
+def test_town_report_under_its_district_banner():
+    # a district site prints its name above a town's report whose title names no place
+    text = ("宁波市北仑区人民政府\n关于2022年度法治政府建设情况的报告\n区委、区政府：\n2022年，大碶街道党工委、"
+            "办事处高度重视法治建设，全街道上下……我街道……本街道……大碶街道综治中心……")
+    assert _place(text)[:4] == ("大碶街道", "北仑区", "宁波市", "浙江省")

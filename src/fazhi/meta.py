@@ -814,8 +814,18 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     scored = sorted(((sc + 0.5 * sum(own[o] for o in inside.get(n, ())), n) for sc, n in scored),
                     reverse=True)
     best_score, best = scored[0]
+    # the body speaks for a unit inside the winner, at the level its self-references give (a town
+    # report on its district's site, under the district's banner): that unit is the speaker
+    if self_level in ("town", "township", "subdistrict") and n_self >= 3:
+        best_levels = {_level_of(gaz, i) for i in per_name[best]["ids"]}
+        if self_level not in best_levels and not per_name[best]["dept"]:
+            inner = [(sc, n) for sc, n in scored if best in inside.get(n, ())
+                     and self_level in {_level_of(gaz, i) for i in per_name[n]["ids"]}
+                     and ("self_named" in per_name[n]["sources"] or own[n] >= 2 * w["body"])]
+            if inner:
+                best_score, best = max(inner)
     entry = per_name[best]
-    rivals = [sc for sc, n in scored[1:] if n not in inside.get(best, ())]
+    rivals = [sc for sc, n in scored if n != best and n not in inside.get(best, ())]
     runner = rivals[0] if rivals else 0.0
     speaker_backed = bool(entry["sources"] - {"body", "self_named"})
     # a body-only winner needs several mentions and a clear lead
