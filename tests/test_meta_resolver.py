@@ -168,8 +168,17 @@ def test_page_title_loses_site_suffix(page_title, clean):
     assert clean_page_title(page_title) == clean
 
 
-def test_fold_traditional():
-    assert fold("法治政府建設情況") == "法治政府建设情况"
+@pytest.mark.parametrize("text, folded", [
+    ("法治政府建設情況", "法治政府建设情况"),
+    ("长沙县㮾梨街道", "长沙县榔梨街道"),       # CJK Extension A, written with 榔 in the gazetteer
+])
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_extension_character_in_a_name():
+    assert _place("㮾梨街道2022年法治政府建设工作报告\n2022年，㮾梨街道党工委……全街道……")[:4] == (
+        "榔梨街道", "长沙县", "长沙市", "湖南省")
 
 
 def test_explain_keeps_losers_and_ambiguity():

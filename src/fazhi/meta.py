@@ -148,21 +148,26 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _variants() -> dict[int, str]:
+    return {ord(v): b for v, b, *_ in load_table("char_variants.tsv")}
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Traditional characters as simplified, for matching only (the text itself is not changed).
+    """Traditional characters as simplified and variant characters as the gazetteer writes them,
+    for matching only (the text itself is not changed; positions are kept).
 
-    ``fold("馬尾區亭江鎮2020年度法治政府建設情況")`` -> ``"马尾区亭江镇2020年度法治政府建设情况"``.
+    ``fold("馬尾區亭江鎮2020年度法治政府建設情況")`` -> ``"马尾区亭江镇2020年度法治政府建设情况"``;
+    ``fold("长沙县㮾梨街道")`` -> ``"长沙县榔梨街道"``.
     """
-    if text.isascii():
-        return text
-    out = _converter().convert(text)
-    return out if len(out) == len(text) else text
+    return _fold_long(text)
 
 
 def _fold_long(text: str) -> str:
     if text.isascii():
         return text
+    text = text.translate(_variants())
     out = _converter().convert(text)
     return out if len(out) == len(text) else text
 
