@@ -195,3 +195,18 @@ def test_town_report_under_its_district_banner():
     text = ("宁波市北仑区人民政府\n关于2022年度法治政府建设情况的报告\n区委、区政府：\n2022年，大碶街道党工委、"
             "办事处高度重视法治建设，全街道上下……我街道……本街道……大碶街道综治中心……")
     assert _place(text)[:4] == ("大碶街道", "北仑区", "宁波市", "浙江省")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a department named by its level only: the place comes from other evidence (none here)
+    ("区司法局2021年度法治政府建设工作总结\n2021年，我局……全局……",
+     {"department": "司法局", "level": "district", "district": "", "unit": "区司法局"}),
+    ("连江县司法局2021年度法治政府建设工作总结\n2021年，我局……全局……",
+     {"department": "司法局", "level": "county", "district": "连江县", "city": "福州市"}),
+    # a functional area inside a district: the district places it, the level says zone
+    ("马尾区福州经济技术开发区管委会2021年法治政府建设工作报告\n2021年，开发区……",
+     {"level": "zone", "unit": "福州经济技术开发区", "district": "马尾区", "city": "福州市"}),
+])
+def test_departments_and_zones(text, expected):
+    m = infer_meta(text)
+    assert {k: m[k] for k in expected} == expected

@@ -72,6 +72,9 @@ _YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计
 _GOV_WORK = re.compile(r"政府工作报告")
 _NATIONAL = re.compile(r"国务院")
 _IS_CJK = re.compile(f"[{_CJK}]")
+# a department named by its government's level only: 区司法局, 县税务局, 市生态环境局
+_PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county"}
+_PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
 # characters that may stand right before a place name in a sentence (在亭江镇, 全市和马尾区)
 _BODY_PREFIX = frozenset("在对由向经把将从于和与及或至为是据按")
 _LEVEL_TIER = {"national": 5, "province": 4, "city": 3, "county": 2, "district": 2, "zone": 1.5,
@@ -646,6 +649,12 @@ def _false_friends() -> frozenset[str]:
 
 
 @cache
+def _generic_names() -> frozenset[str]:
+    """Gazetteer names that are generic words (经济技术开发区, 工业园区): never a mention."""
+    return frozenset(v[0] for v in _places()["zone"])
+
+
+@cache
 def _false_friend_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(f) for f in _false_friends() if len(f) >= 3}))
 
@@ -655,8 +664,9 @@ def _find(gaz, text: str) -> list:
     ff = _false_friends()
     lengths = _false_friend_lengths()
     out = []
+    generic = _generic_names()
     for m in gaz.find(text):
-        if m.name in ff or text[m.end:m.end + 1] == "化":
+        if m.name in ff or m.name in generic or text[m.end:m.end + 1] == "化":
             continue
         if any(text[max(0, m.end - n):m.end] in ff for n in lengths):
             continue
@@ -737,6 +747,13 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     per_name: dict[str, dict] = {}   # finest name -> {"ids": set, "weight": float, "dept": str}
     national = False
     zone_names: Counter = Counter()
+    zone_in: dict[str, Counter] = {}
+    dept_hints: Counter = Counter()
+    from collections import defaultdict
+
+    zone_in = defaultdict(Counter)
+    for uid, how in _site_units(page):   # the site's government: the unit is it or lies within it
+        support(gaz.names[uid], (uid,), w["site"], "site", how)
 
     def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
                 dept: str = "") -> None:
@@ -756,15 +773,20 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
         mentions = [m for m in _find(gaz, s) if not (m.name in _common_words() and len(gaz.find(s)) == 1
                                                     and sp.source in ("page_source", "file"))]
         zm = _zone_regex().search(s)
+        speaking = sp.source in ("title", "issuer", "signature", "page_title")
         if not mentions:
-            if zm and sp.source in ("title", "issuer", "signature"):
+            if zm and speaking:
                 zone_names[zm.group(1)] += sp.weight
+            dm = _PREFIXED_DEPT.match(s)
+            if dm and speaking:
+                dept_hints[(dm.group(1), dm.group(2))] += sp.weight
             continue
         finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
         ids = _chain_ids(gaz, mentions, finest)
         dept = _department_after(s, finest.end)
-        if zm and zm.start() >= finest.start and zm.group(1) not in gaz.index and sp.source in ("title", "issuer", "signature"):
-            zone_names[zm.group(1)] += sp.weight
+        zm = _zone_regex().match(s, finest.end)
+        if zm and zm.group(1) not in gaz.index and speaking:
+            zone_in[finest.name][zm.group(1)] += sp.weight   # 马尾区 + 福州经济技术开发区管委会
         support(finest.name, ids, sp.weight, sp.source, sp.text, dept)
         for m in mentions:  # coarser names of the chain: the unit lies within them
             if m is not finest:
@@ -806,6 +828,10 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
         return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
                      candidates=[Candidate(zone, "zone_name", zw)])
     if not scored:
+        if dept_hints:
+            (prefix, dept), dw = max(((k, v) for k, v in dept_hints.items()), key=lambda kv: kv[1])
+            return Place(level=_PREFIX_LEVEL.get(prefix, ""), department=dept, unit=prefix + dept,
+                         rule="title_department", confidence=0.5)
         return Place(level=self_level if self_level != "department" else "",
                      rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
     # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
@@ -843,12 +869,17 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     # a finer name inside the winner that the body speaks for (a town report on a district's site)
     uid, how, amb = _disambiguate(gaz, ids, per_name, body_kept, page)
     dept = entry["dept"].most_common(1)[0][0] if entry["dept"] else ""
+    if not dept and dept_hints:
+        dept = dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
+    zone = zone_in[best].most_common(1)[0][0] if zone_in.get(best) else ""
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)
     conf = best_score / (best_score + runner)
     conf = min(0.99, conf * min(1.0, best_score))
     rule = max(((s, src) for src, s in _source_weights(cands, best)), default=(0, "body"))[1]
-    return Place(uid, level, best, dept, best, rule + (f"+{how}" if how else ""), conf,
+    if zone:
+        level = "zone"
+    return Place(uid, level, zone or best, dept, best, rule + (f"+{how}" if how else ""), conf,
                  sorted(cands, key=lambda c: -c.weight), amb,
                  note="" if uid is not None else f"ambiguous: {len(ids)} units named {best}")
 
