@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import fazhi
+import fazhi.versions
 from fazhi.config import cache_dir
 from fazhi.memo import cached, clear_memo, corpus_key, memo_path
 
@@ -92,3 +93,84 @@ def test_clear_memo_removes_entries(sample_corpus):
     cached(fazhi.textstat_themes, sample_corpus, by="report_year")
     assert clear_memo() >= 1
     assert not list(Path(cache_dir("memo")).glob("*.pkl"))
+
+
+DATA_EDIT_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+
+import fazhi
+import fazhi.versions
+from fazhi.corpus import build_corpus, load_corpus, open_corpus, store_status
+from fazhi.memo import cached, corpus_key, memo_path
+from fazhi.textstat import textstat_themes
+from fazhi.versions import data_dir, data_version
+
+raw, store = sys.argv[1], sys.argv[2]
+out = {"package": fazhi.__file__, "data_before": data_version()}
+corpus = build_corpus(raw, store, workers=1, progress=False)
+before = cached(textstat_themes, corpus, by="doc_id")
+path_before = memo_path(textstat_themes, corpus, by="doc_id")
+out["hit"] = cached(textstat_themes, corpus, by="doc_id").equals(before) and \
+    memo_path(textstat_themes, corpus, by="doc_id") == path_before
+key_before = corpus_key(corpus.manifest)
+
+# edit this copy's themes.tsv: a new theme and a new term of an existing one
+themes = data_dir() / "themes.tsv"
+first_theme = next(l.split("\t")[0] for l in themes.read_text(encoding="utf-8").splitlines()
+                   if l.strip() and not l.startswith("#"))
+with themes.open("a", encoding="utf-8") as f:
+    f.write("测试主题\t群众\n" + first_theme + "\t干部\n")
+out["data_after"] = data_version()
+loaded = load_corpus(store)            # the store as it is: the memo must still see the edit
+after = cached(textstat_themes, loaded, by="doc_id")
+out["new_path"] = memo_path(textstat_themes, loaded, by="doc_id") != path_before
+out["key_changed"] = corpus_key(loaded.manifest) != key_before
+out["after_equals_direct"] = after.equals(textstat_themes(loaded, by="doc_id"))
+out["themes_before"] = sorted(set(before["theme"]))
+out["themes_after"] = sorted(set(after["theme"]))
+out["first_theme"] = first_theme
+out["hits_first_before"] = int(before.loc[before["theme"] == first_theme, "hits"].sum())
+out["hits_first_after"] = int(after.loc[after["theme"] == first_theme, "hits"].sum())
+out["status"] = store_status(raw, store)
+reopened = open_corpus(raw, out=store, workers=1, progress=False)
+out["rebuild"] = [reopened.manifest["segmented"], reopened.manifest["reused"],
+                  reopened.manifest["data_version"], reopened.manifest["build"] != corpus.manifest["build"]]
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def test_edited_data_file_invalidates_memo_and_store(tmp_path, raw_dir):
+    """After editing themes.tsv (of a copy of the package), a cached textstat_themes gives the new
+    profile, and the store is out of date (re-assembled, nothing re-segmented)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    src = Path(fazhi.__file__).parent
+    pkg = tmp_path / "pkg"
+    shutil.copytree(src, pkg / "fazhi", ignore=shutil.ignore_patterns("__pycache__"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("2019-guangdong-shaoguan-wujiang-xilian.txt",
+                 "2021-chongqing-qianjiang-pengdong.txt"):
+        shutil.copy(raw_dir / name, raw / name)
+    env = {**os.environ, "PYTHONPATH": str(pkg), "FAZHI_CACHE_DIR": str(tmp_path / "cache"),
+           "FAZHI_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    run = subprocess.run([sys.executable, "-c", DATA_EDIT_SCRIPT, str(raw), str(tmp_path / "store")],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    assert Path(out["package"]).is_relative_to(pkg)  # the copy ran, not the real package
+    assert out["data_before"] == fazhi.versions.data_version()  # a faithful copy
+    assert out["hit"]
+    assert out["data_after"] != out["data_before"]
+    assert out["new_path"] and out["key_changed"] and out["after_equals_direct"]
+    assert "测试主题" not in out["themes_before"] and "测试主题" in out["themes_after"]
+    assert out["hits_first_after"] > out["hits_first_before"]
+    assert "data files changed" in out["status"]
+    assert "building the corpus store" in run.stderr
+    segmented, reused, data, new_build = out["rebuild"]
+    assert (segmented, reused, data, new_build) == (0, 2, out["data_after"], True)
+    assert (src / "data" / "themes.tsv").read_text(encoding="utf-8").count("测试主题") == 0

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from fazhi.corpus import Corpus
+from fazhi.corpus import Corpus, segment_corpus
 from fazhi.lexicon import load_lexicon
 from fazhi.textstat import (
     is_term,
@@ -49,14 +49,14 @@ def _tokens_of(corpus, doc_ids=None) -> list[str]:
 
 
 def crafted(texts: dict[str, str], years: dict[str, int] | None = None) -> Corpus:
-    """A corpus of crafted texts (no store: tokens are segmented on the fly)."""
+    """A corpus of crafted texts (no store: segmented explicitly, package lexicon)."""
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "file": list(texts),
                          "text": list(texts.values()),
                          "report_year": [(years or {}).get(f, 2020) for f in texts],
                          "anonymised": False})
     sections = pd.DataFrame(columns=["doc_id", "part", "level", "number", "heading", "start", "end",
                                      "text"])
-    return Corpus(docs, sections, pd.DataFrame(), None, None)
+    return segment_corpus(Corpus(docs, sections, pd.DataFrame(), None, None))
 
 
 # ---------------------------------------------------------------- terms and frequency

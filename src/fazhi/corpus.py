@@ -3,7 +3,8 @@
 Layout of a store folder ``OUT`` (default ``data/processed/``)::
 
     OUT/CURRENT                  name of the current build (replaced atomically: temp file + rename)
-    OUT/builds/<build>/          docs/sections/tokens/rejected.parquet + manifest.json of one build
+    OUT/builds/<build>/          docs/sections/tokens/rejected.parquet + manifest.json of one build,
+                                 and lexicon.json: the lexicon the tokens were made with
     OUT/parts/<part>.files.parquet   per-file ingestion results of one worker batch (the cache)
     OUT/parts/<part>.tokens.parquet  tokens of that batch: doc_id, part, tokens (space-joined)
 
@@ -12,6 +13,12 @@ tokenizer and the package are unchanged, sends only file names of the other file
 (local processes or a Dask cluster), each worker writes its own Parquet parts, and the parent
 assembles the tables, writes a new build folder and then switches ``CURRENT``. A build killed at any
 moment leaves the previous store readable; the next build completes it.
+
+The store remembers its lexicon (``manifest["lexicon_folder"]`` and ``lexicon.json``): every reader
+(:func:`load_corpus`, :func:`is_current`, :func:`open_corpus`) uses it unless the caller passes
+another one, and the loaded :class:`Corpus` carries it (``Corpus.lexicon``) for the analyses'
+stopword and boilerplate filtering. Readers never segment: only :func:`build_store` (and
+:func:`open_corpus`, which says so when it builds) and the explicit :func:`segment_corpus` do.
 
 >>> corpus = build_corpus("data/raw", "data/processed")      # doctest: +SKIP
 >>> corpus.subset("town == '亭江镇'").tokens                  # doctest: +SKIP
@@ -29,15 +36,17 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fazhi import __version__
 from fazhi.config import processed_dir, raw_dir
+from fazhi.lexicon import Lexicon, LexiconError, load_lexicon
 from fazhi.read import find_files
 from fazhi.tokens import Backend, Tokenizer
+from fazhi.versions import data_version
 
 if TYPE_CHECKING:  # pandas and the ingestion modules are imported when first needed
     import pandas as pd
@@ -49,6 +58,7 @@ CURRENT = "CURRENT"
 _LONG_COLUMNS = frozenset({*DOC_TEXTS, "text", "tokens", "doc", "sections", "section_texts",
                            "removals", "meta_rules", "duty_evidence"})
 METADATA_FILE = "metadata.csv"
+LEXICON_FILE = "lexicon.json"  # the lexicon of a build, next to its manifest
 # modules and data whose changes invalidate the cache (besides the package version)
 _CODE = ("read.py", "clean.py", "meta.py", "gazetteer.py", "sections.py", "ingest.py", "tokens.py",
          "lexicon.py", "corpus.py")
@@ -56,6 +66,10 @@ _CODE = ("read.py", "clean.py", "meta.py", "gazetteer.py", "sections.py", "inges
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
                  "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",
                  "aliases.tsv", "units.txt", "evidence.tsv", "char_variants.tsv", "place_aliases.tsv")
+
+
+class NoTokensError(ValueError):
+    """An analysis needs tokens and the corpus has none (it was read, not built)."""
 
 
 @dataclass
@@ -66,7 +80,9 @@ class Corpus:
     - ``sections``: the heading outline (``doc_id``, ``part``, ``level``, ``heading``, ``start``, ``end``, ``text``);
     - ``tokens``: one row per document and part, ``tokens`` a space-separated string (or ``None``
       before segmentation);
-    - ``rejected``: files that could not be read, or duplicates, with a reason.
+    - ``rejected``: files that could not be read, or duplicates, with a reason;
+    - ``lexicon``: the :class:`~fazhi.lexicon.Lexicon` of the tokens (the store's own for a loaded
+      store; None: the package lexicon); the analyses filter stopwords and boilerplate with it.
     """
 
     docs: pd.DataFrame
@@ -74,9 +90,25 @@ class Corpus:
     rejected: pd.DataFrame
     tokens: pd.DataFrame | None = None
     manifest: dict | None = None
+    lexicon: Lexicon | None = None
 
     def __len__(self) -> int:
         return len(self.docs)
+
+    def require_tokens(self) -> pd.DataFrame:
+        """``tokens``, or :class:`NoTokensError` saying how to get them (readers never segment).
+
+        >>> read_corpus("data/raw").require_tokens()       # doctest: +SKIP
+        NoTokensError: 这个语料库没有分词结果 ...
+        """
+        if self.tokens is None:
+            src = (self.manifest or {}).get("source") or "PATH"
+            raise NoTokensError(
+                f"这个语料库没有分词结果，请先运行 `fazhi build {src}` 再用 open_corpus/load_corpus "
+                f"打开 / this corpus has no tokens (read_corpus does not segment): run "
+                f"`fazhi build {src}` and open the store with open_corpus({src!r}), or segment it "
+                f"here with segment_corpus(corpus)")
+        return self.tokens
 
     def subset(self, mask) -> Corpus:
         """The documents where ``mask`` holds (boolean Series over ``docs`` or a query string).
@@ -88,15 +120,18 @@ class Corpus:
         ids = set(docs["doc_id"])
         keep = lambda df: None if df is None else df[df["doc_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
         return Corpus(docs.reset_index(drop=True), keep(self.sections), self.rejected,
-                      keep(self.tokens), self.manifest)
+                      keep(self.tokens), self.manifest, self.lexicon)
 
 
 def read_corpus(path: str | Path | None = None) -> Corpus:
-    """Read, clean, describe and parse the reports under ``path`` (no segmentation)."""
+    """Read, clean, describe and parse the reports under ``path`` (no segmentation: ``tokens`` is
+    None, and analyses that need tokens say to run ``fazhi build PATH``; see :func:`open_corpus`)."""
     from fazhi.ingest import ingest
 
-    ing = ingest(Path(path) if path else raw_dir())
-    return Corpus(ing.docs, ing.sections, ing.rejected)
+    root = Path(path) if path else raw_dir()
+    ing = ingest(root)
+    return Corpus(ing.docs, ing.sections, ing.rejected,
+                  manifest={"source": str(root.resolve())})
 
 
 def default_store(path: str | Path | None = None) -> Path:
@@ -141,6 +176,23 @@ def doc_tokens(tokenizer: Tokenizer, doc: dict, sections: list[dict]) -> list[di
                                 if t)}
             for part, texts in doc_parts(doc["text"], sections)]
     return rows or [{"doc_id": doc["doc_id"], "part": "preamble", "tokens": ""}]
+
+
+def segment_corpus(corpus: Corpus, tokenizer: Tokenizer | None = None) -> Corpus:
+    """``corpus`` with its tokens (the rows ``fazhi build`` stores) and the tokenizer's lexicon.
+
+    The explicit way to segment a corpus read without a store (``tokenizer``: default the package
+    lexicon); a built store already has its tokens.
+    >>> segment_corpus(read_corpus("data/raw")).tokens.head()     # doctest: +SKIP
+    """
+    import pandas as pd
+
+    tk = tokenizer or Tokenizer()
+    secs = ({k: g.to_dict("records") for k, g in corpus.sections.groupby("doc_id")}
+            if corpus.sections is not None and len(corpus.sections) else {})
+    rows = [r for doc in corpus.docs.to_dict("records")
+            for r in doc_tokens(tk, doc, secs.get(doc["doc_id"], []))]
+    return replace(corpus, tokens=pd.DataFrame(rows, columns=TOKEN_COLUMNS), lexicon=tk.lexicon)
 
 
 # ---------------------------------------------------------------- workers
@@ -306,8 +358,16 @@ def code_version() -> str:
 
 
 def _cache_key(tk: Tokenizer) -> dict:
+    """The store key: package, code, lexicon, segmenter and the data version (every data file)."""
     return {"package": __version__, "code": code_version(), "lexicon": tk.lexicon.version,
-            "backend": tk.backend, "hmm": tk.hmm}
+            "backend": tk.backend, "hmm": tk.hmm, "data": data_version(tk.lexicon)}
+
+
+def _segment_key(key: dict | None) -> dict | None:
+    """What the parts (ingestion and tokens) depend on: the store key without the data version of
+    the other analyses' files (the pipeline's own data files are in ``code``). An edit of
+    ``themes.tsv`` makes the store out of date but re-segments nothing."""
+    return None if key is None else {k: v for k, v in key.items() if k != "data"}
 
 
 def _sources(root: Path) -> tuple[dict[str, str], dict[str, Path], str | None]:
@@ -337,6 +397,46 @@ def read_manifest(path: str | Path) -> dict | None:
     """The manifest of the current build of the store ``path`` (None if there is none)."""
     d = store_dir(path)
     return json.loads((d / "manifest.json").read_text(encoding="utf-8")) if d else None
+
+
+def _write_lexicon(bdir: Path, lexicon: Lexicon | None) -> None:
+    if lexicon is not None:
+        (bdir / LEXICON_FILE).write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False),
+                                         encoding="utf-8")
+
+
+def _stored_lexicon(d: Path, manifest: dict) -> Lexicon | None:
+    """The lexicon saved with the build ``d``; for older builds, reloaded from its folder."""
+    p = d / LEXICON_FILE
+    if p.is_file():
+        return Lexicon.from_dict(json.loads(p.read_text(encoding="utf-8")))
+    folder = manifest.get("lexicon_folder")
+    try:
+        return load_lexicon(folder) if folder is None or Path(folder).is_dir() else None
+    except LexiconError:
+        return None
+
+
+def _as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
+    return lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+
+
+def _store_options(out: Path, prev: dict | None, lexicon, backend, hmm) -> dict:
+    """The segmentation options a reader of the store ``out`` uses: those given, else the store's.
+
+    A store built with a user lexicon folder that is gone is an error that says what to do.
+    """
+    prev = prev or {}
+    if lexicon is None:
+        lexicon = prev.get("lexicon_folder")
+        if lexicon is not None and not Path(lexicon).is_dir():
+            raise LexiconError(
+                f"{out}: 语料库是用词库 {lexicon} 构建的，但该文件夹已不存在；请用 "
+                f"`fazhi build PATH --lexicon DIR` 重新构建 / the store was built with the lexicon "
+                f"folder {lexicon}, which no longer exists: rebuild it with `fazhi build PATH "
+                f"--lexicon DIR` (or without --lexicon for the package lexicon)")
+    return {"lexicon": lexicon, "backend": backend or prev.get("backend") or "rjieba",
+            "hmm": bool(prev.get("hmm", True)) if hmm is None else hmm}
 
 
 # ---------------------------------------------------------------- running the batches
@@ -613,13 +713,16 @@ def _collect_garbage(out: Path, manifest: dict) -> None:
 
 def build_store(path: str | Path | None = None, out: str | Path | None = None, *,
                 workers: int | None = None, scheduler=None, backend: Backend = "rjieba",
-                lexicon: str | Path | None = None, hmm: bool = True,
+                lexicon: Lexicon | str | Path | None = None, hmm: bool = True,
                 progress: bool | None = None) -> dict:
     """Build (or update) the store of the reports under ``path``; return the new manifest.
 
     ``workers``: local processes (default: the cores; 1 = serial); ``scheduler``: a Dask
     distributed address ``tcp://host:8786`` or ``Client`` (workers must see ``path`` and ``out``);
-    ``lexicon``: a folder of user lexicon files; ``progress``: None = only on a terminal.
+    ``lexicon``: a folder of user lexicon files added to the package lexicon (or a Lexicon loaded
+    from one), None: the package lexicon alone; ``progress``: None = only on a terminal.
+    The store records the lexicon (``manifest["lexicon_folder"]``, ``lexicon.json``) and the data
+    version (``manifest["data_version"]``).
     """
     t0 = time.time()
     root = Path(path) if path else raw_dir()
@@ -627,10 +730,14 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
         raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")
     out = Path(out) if out else default_store(path)
     tk = Tokenizer(lexicon, backend=backend, hmm=hmm)
+    lexicon_arg = tk.lexicon.folder  # workers load the lexicon again from its folder
+    if isinstance(lexicon, Lexicon) and load_lexicon(lexicon_arg).version != lexicon.version:
+        raise LexiconError(f"{lexicon_arg or '软件包词库 / package lexicon'}: 词库与其文件不一致 / "
+                           f"the lexicon {lexicon.version} differs from its files now: pass the folder")
     key = _cache_key(tk)
     prev = read_manifest(out)
-    lexicon_arg = None if lexicon is None else str(Path(lexicon).resolve())
-    if scheduler is None and not (prev and prev.get("key") == key):
+    same_parts = bool(prev) and _segment_key(prev.get("key")) == _segment_key(key)
+    if scheduler is None and not same_parts:
         # nothing can be reused: every file will be segmented here, so build the segmenter and
         # the rules (see _warm_up) while a thread hashes the files (hashlib and reads release the GIL)
         found: list = []
@@ -648,14 +755,14 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     parts_dir = out / "parts"
     parts_dir.mkdir(parents=True, exist_ok=True)
     reuse: dict[str, str] = {}
-    if prev and prev.get("key") == key:
+    if same_parts:
         for rel, info in prev.get("files", {}).items():
             if hashes.get(rel) == info.get("hash") and \
                     (parts_dir / f"{info['part']}.files.parquet").is_file() and \
                     (parts_dir / f"{info['part']}.tokens.parquet").is_file():
                 reuse[rel] = info["part"]
-    if prev and len(reuse) == len(hashes) == len(prev.get("files", {})) and \
-            prev.get("metadata_hash") == meta_hash:
+    if prev and prev.get("key") == key and len(reuse) == len(hashes) == len(prev.get("files", {})) \
+            and prev.get("metadata_hash") == meta_hash:
         # nothing changed: the current build is the result (no new build, no rewrite)
         return {**prev, "reused": len(reuse), "segmented": 0, "up_to_date": True,
                 "seconds": round(time.time() - t0, 3)}
@@ -709,8 +816,8 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     text_hash = dict(zip(ing.docs["file"], ing.docs["text_hash"], strict=True)) \
         if len(ing.docs) else {}
     manifest = {
-        "package": __version__, "lexicon": tk.lexicon.version, "backend": backend, "hmm": hmm,
-        "key": key, "build": build, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "package": __version__, "lexicon": tk.lexicon.version, "lexicon_folder": lexicon_arg,
+        "data_version": key["data"], "backend": backend, "hmm": hmm, "key": key, "build": build, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "source": str(root.resolve()), "metadata_hash": meta_hash,
         "n_docs": len(ing.docs), "n_rejected": len(ing.rejected),
         "reused": len(reuse), "segmented": len(todo), "up_to_date": False, "workers": n_workers,
@@ -720,6 +827,7 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
                   for rel in sorted(hashes)},
     }
     manifest["seconds"] = round(time.time() - t0, 3)
+    _write_lexicon(bdir, tk.lexicon)
     (bdir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                         encoding="utf-8")
     _switch(out, build)
@@ -739,7 +847,9 @@ def build_corpus(path: str | Path | None = None, out: str | Path | None = None, 
 
 
 def save_corpus(corpus: Corpus, out: str | Path) -> Path:
-    """Write a Corpus as a new build of the store ``out`` (atomic switch); the build folder."""
+    """Write a Corpus as a new build of the store ``out`` (atomic switch); the build folder.
+
+    Its lexicon (``corpus.lexicon``) is saved with it."""
     out = Path(out)
     build = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     bdir = out / "builds" / build
@@ -752,16 +862,22 @@ def save_corpus(corpus: Corpus, out: str | Path) -> Path:
             df, cols[name] = _to_storable(df)
             _write_parquet(df, bdir / f"{name}.parquet")
     manifest.update(build=build, json_columns=cols, files=manifest.get("files", {}))
+    if corpus.lexicon is not None:
+        manifest.update(lexicon=corpus.lexicon.version, lexicon_folder=corpus.lexicon.folder)
+    _write_lexicon(bdir, corpus.lexicon)
     (bdir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1,
                                                    default=_json_default), encoding="utf-8")
     _switch(out, build)
     return bdir
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
+def load_corpus(path: str | Path | None = None, *,
+                lexicon: Lexicon | str | Path | None = None) -> Corpus:
     """Read a built store back (``path``: the store, or the raw folder it was built from).
 
-    Dict/list columns (stored as JSON strings) are decoded back.
+    ``Corpus.lexicon`` is the lexicon the store was built with, unless ``lexicon`` (a Lexicon or a
+    user lexicon folder) is given: then the analyses filter with that one (the tokens stay as
+    stored). Dict/list columns (stored as JSON strings) are decoded back.
     >>> load_corpus("data/processed").tokens.head()              # doctest: +SKIP
     """
     p = Path(path) if path else processed_dir()
@@ -780,35 +896,72 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         for c in cols:
             if df is not None and c in df:
                 df[c] = df[c].map(lambda v: json.loads(v) if isinstance(v, str) else v)
-    return Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"], manifest)
+    lex = _stored_lexicon(d, manifest) if lexicon is None else _as_lexicon(lexicon)
+    return Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"], manifest,
+                  lex)
 
 
-def is_current(path: str | Path | None = None, out: str | Path | None = None, *,
-               backend: Backend = "rjieba", lexicon: str | Path | None = None,
-               hmm: bool = True) -> bool:
-    """Whether the store ``out`` was built from exactly the files under ``path`` with this lexicon."""
+def store_status(path: str | Path | None = None, out: str | Path | None = None, *,
+                 backend: Backend | None = None, lexicon: Lexicon | str | Path | None = None,
+                 hmm: bool | None = None) -> str | None:
+    """Why the store ``out`` is not current for the reports under ``path`` (None: it is current).
+
+    ``backend``, ``lexicon``, ``hmm``: None = the store's own (a store built with
+    ``--lexicon DIR`` stays current for a reader that passes no lexicon).
+    >>> store_status("data/raw")                                  # doctest: +SKIP
+    '报告文件有变化 / the report files changed'
+    """
     root = Path(path) if path else raw_dir()
     out = Path(out) if out else default_store(path)
     prev = read_manifest(out)
-    if not prev or not root.exists():
-        return False
-    if prev.get("key") != _cache_key(Tokenizer(lexicon, backend=backend, hmm=hmm)):
-        return False
+    if not root.exists():
+        return f"{root}: 没有这个文件或文件夹 / no such file or folder"
+    if not prev:
+        return "还没有语料库 / no store yet"
+    opts = _store_options(out, prev, lexicon, backend, hmm)
+    key, old = _cache_key(Tokenizer(opts["lexicon"], backend=opts["backend"], hmm=opts["hmm"])), \
+        prev.get("key") or {}
+    if key != old:
+        if key.get("lexicon") != old.get("lexicon"):
+            return "词库有变化 / the lexicon changed"
+        if (key.get("backend"), key.get("hmm")) != (old.get("backend"), old.get("hmm")):
+            return "分词设置不同 / other segmentation options"
+        return "软件或数据文件有变化 / the package, its code or its data files changed"
     hashes, _, meta_hash = _sources(root)
-    return meta_hash == prev.get("metadata_hash") and \
-        hashes == {rel: info["hash"] for rel, info in prev.get("files", {}).items()}
+    if meta_hash != prev.get("metadata_hash") or \
+            hashes != {rel: info["hash"] for rel, info in prev.get("files", {}).items()}:
+        return "报告文件有变化 / the report files changed"
+    return None
+
+
+def is_current(path: str | Path | None = None, out: str | Path | None = None, *,
+               backend: Backend | None = None, lexicon: Lexicon | str | Path | None = None,
+               hmm: bool | None = None) -> bool:
+    """Whether the store ``out`` was built from exactly the files under ``path`` with this lexicon
+    (None: the store's own lexicon, backend and HMM setting); see :func:`store_status`."""
+    return store_status(path, out, backend=backend, lexicon=lexicon, hmm=hmm) is None
 
 
 def open_corpus(path: str | Path | None = None, **options) -> Corpus:
-    """The store of ``path`` if it is current (same sources, lexicon, package), else build it.
+    """The store of ``path`` if it is current (same sources, lexicon, package, data), else build it.
 
-    ``path`` may also be a store folder itself, which is then loaded as it is.
+    ``lexicon``, ``backend``, ``hmm`` not given: the store's own (a store built with a user lexicon
+    keeps it). When it builds, it says so (one line on standard error) with the reason.
+    ``path`` may also be a store folder itself, which is then loaded as it is (``lexicon``: see
+    :func:`load_corpus`).
     >>> corpus = open_corpus("data/raw")                        # doctest: +SKIP
     """
     if path is not None and (Path(path) / CURRENT).is_file():
-        return load_corpus(path)
-    out = options.pop("out", None) or default_store(path)
-    keys = {k: options[k] for k in ("backend", "lexicon", "hmm") if k in options}
-    if is_current(path, out, **keys):
+        return load_corpus(path, lexicon=options.get("lexicon"))
+    root = Path(path) if path else raw_dir()
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")
+    out = Path(options.pop("out", None) or default_store(path))
+    keys = {k: options.get(k) for k in ("backend", "lexicon", "hmm")}
+    reason = store_status(root, out, **keys)
+    if reason is None:
         return load_corpus(out)
+    options.update(_store_options(out, read_manifest(out), **keys))
+    print(f"fazhi: 正在构建语料库 / building the corpus store {out}: {reason}", file=sys.stderr,
+          flush=True)
     return build_corpus(path, out, **options)

@@ -10,7 +10,9 @@ The files live in ``fazhi/data/`` (UTF-8, ``#`` starts a comment line, BOM and C
 - ``units.txt``: counting units kept with their number (``209件``, ``2021年``).
 
 Users add their own files of the same names in a folder (``load_lexicon("my_lexicon/")``). A malformed
-line raises :class:`LexiconError` naming the file and the line.
+line raises :class:`LexiconError` naming the file and the line. A loaded lexicon remembers where it
+came from (``Lexicon.folder``, ``Lexicon.origin``) and is saved with the corpus store built with it
+(``Lexicon.to_dict`` / ``Lexicon.from_dict``), so every reader of that store filters with it.
 
 >>> lex = load_lexicon()                      # doctest: +SKIP
 >>> "法律顾问" in {w for w, _, _ in lex.userdict}  # doctest: +SKIP
@@ -37,6 +39,8 @@ class Lexicon:
     """A loaded lexicon. ``version`` changes whenever any of its files change.
 
     ``aliases`` apply to every document, ``anonymised_aliases`` only to documents flagged anonymised.
+    ``folder``: the user lexicon folder added to the package lexicon (absolute), None for the
+    package lexicon alone.
     """
 
     userdict: tuple[tuple[str, int | None, str | None], ...] = ()
@@ -47,6 +51,39 @@ class Lexicon:
     anonymised_aliases: dict[str, str] = field(default_factory=dict)
     units: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    folder: str | None = None
+
+    @property
+    def origin(self) -> str:
+        """Where the lexicon came from, for provenance: the package, or the package plus a folder.
+
+        >>> load_lexicon().origin                 # doctest: +SKIP
+        '软件包词库 / package lexicon 0.1.0 (a1b2c3d4e5f6)'
+        """
+        from fazhi import __version__
+
+        if self.folder is None:
+            return f"软件包词库 / package lexicon {__version__} ({self.version})"
+        return f"软件包词库 + 用户词库 / package + user lexicon {self.folder} ({self.version})"
+
+    def to_dict(self) -> dict:
+        """The lexicon as plain JSON-able values (lists sorted: equal lexicons give equal dicts)."""
+        return {"version": self.version, "folder": self.folder,
+                "userdict": [list(e) for e in self.userdict],
+                "stopwords": sorted(self.stopwords), "boilerplate": sorted(self.boilerplate),
+                "aliases": dict(self.aliases), "anonymised_aliases": dict(self.anonymised_aliases),
+                "units": list(self.units), "sources": list(self.sources)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Lexicon:
+        """The lexicon of :meth:`to_dict`'s output."""
+        return cls(userdict=tuple((w, f, p) for w, f, p in d.get("userdict", ())),
+                   stopwords=frozenset(d.get("stopwords", ())),
+                   boilerplate=frozenset(d.get("boilerplate", ())),
+                   aliases=dict(d.get("aliases") or {}), version=str(d.get("version", "0")),
+                   anonymised_aliases=dict(d.get("anonymised_aliases") or {}),
+                   units=tuple(d.get("units", ())), sources=tuple(d.get("sources", ())),
+                   folder=d.get("folder"))
 
 
 def data_path(name: str) -> Path:
@@ -155,4 +192,5 @@ def load_lexicon(extra: str | Path | None = None) -> Lexicon:
         anonymised_aliases=anon,
         units=tuple(dict.fromkeys(lists["units.txt"])),
         sources=tuple(str(p) for p in paths),
+        folder=None if extra is None else str(Path(extra).resolve()),
     )

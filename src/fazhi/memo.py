@@ -4,7 +4,9 @@ Every ``05_dossier`` page compares its region with the whole corpus (reused pass
 profiles of every region, ...). :func:`cached` computes such a result once per corpus and argument
 set and stores it under ``fazhi.config.cache_dir("memo")``; the next page (another kernel, another
 worker process) reads it back. The key holds the corpus key (store build inputs: files and their
-hashes, lexicon, package and code versions), the documents of the corpus (so a subset never reads
+hashes, lexicon, package and code versions, and the current data version: every package data file
+such as ``themes.tsv``, ``slogans.txt`` or the indicator rules, plus the store's user lexicon
+folder), the lexicon the corpus filters with, the documents of the corpus (so a subset never reads
 the whole corpus's result), the function's name and the bytes of its module, and the arguments.
 Files are written atomically and a lock file makes concurrent pages wait for one computation
 instead of repeating it.
@@ -33,15 +35,20 @@ _FORMAT = "1"
 
 
 def corpus_key(manifest: dict) -> str:
-    """A hash of what the corpus store was built from (files, text hashes, lexicon, code).
+    """A hash of what the corpus store was built from (files, text hashes, lexicon, code) and of
+    the data files as they are now (:func:`fazhi.versions.data_version`, with the store's user
+    lexicon folder): an edit of ``themes.tsv`` gives another key, even for a store built before.
 
     >>> corpus_key({"key": {"package": "0.1.0"}, "files": {"a.txt": {"hash": "1"}}})  # doctest: +SKIP
     '3f0c…'
     """
+    from fazhi.versions import data_version
+
     files = {rel: [info.get("hash"), info.get("text_hash")]
              for rel, info in (manifest.get("files") or {}).items()}
     blob = json.dumps({"key": manifest.get("key"), "files": files,
-                       "metadata": manifest.get("metadata_hash")}, sort_keys=True,
+                       "metadata": manifest.get("metadata_hash"),
+                       "data": data_version(manifest.get("lexicon_folder"))}, sort_keys=True,
                       ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -70,11 +77,14 @@ def _code_key(func: Callable) -> str:
 
 
 def memo_key(func: Callable, corpus: Corpus, kwargs: dict[str, Any]) -> str:
-    """The memo key of ``func(corpus, **kwargs)``: corpus, its documents, code and arguments."""
+    """The memo key of ``func(corpus, **kwargs)``: corpus (with the data version), its lexicon,
+    its documents, code and arguments."""
     from fazhi import __version__
 
+    lexicon = getattr(corpus, "lexicon", None)
     blob = json.dumps({"format": _FORMAT, "package": __version__,
                        "corpus": corpus_key(corpus.manifest or {}), "docs": _docs_key(corpus),
+                       "lexicon": None if lexicon is None else lexicon.version,
                        "code": _code_key(func), "kwargs": kwargs},
                       sort_keys=True, ensure_ascii=False, default=repr)
     return hashlib.sha256(blob.encode()).hexdigest()[:32]

@@ -679,6 +679,8 @@ def _year(value) -> str:
 
 def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict:
     """The data of the index page (plain values; the template escapes them)."""
+    from fazhi.versions import data_version
+
     manifest = corpus.manifest or {}
     docs = corpus.docs
     files = manifest.get("files") or {}
@@ -717,6 +719,10 @@ def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict
             ("原始报告 / source folder", manifest.get("source", "")),
             ("报告数 / documents", manifest.get("n_docs", len(docs))),
             ("词库版本 / lexicon version", manifest.get("lexicon", "")),
+            ("词库来源 / lexicon", corpus.lexicon.origin if getattr(corpus, "lexicon", None)
+             else manifest.get("lexicon_folder") or ""),
+            ("数据版本 / data version (fazhi/data + user lexicon)",
+             data_version(getattr(corpus, "lexicon", None) or manifest.get("lexicon_folder"))),
             ("分词 / segmenter", f"{manifest.get('backend', '')} (hmm={manifest.get('hmm', '')})"),
             ("软件版本 / package version", manifest.get("package", __version__)),
             ("语料指纹 / corpus key", corpus_key(manifest)),

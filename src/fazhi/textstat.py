@@ -4,7 +4,8 @@ keyness, trends, emerging terms, theme profiles, similarity, distinctive terms a
 Conventions shared by every function:
 
 - the first argument is a :class:`~fazhi.corpus.Corpus`; the tokens come from ``corpus.tokens``
-  (a corpus read without a store is segmented on the fly with the default lexicon);
+  (never segmented here: a corpus read without a store raises ``NoTokensError``, which says to run
+  ``fazhi build PATH``), stopwords, boilerplate and units from ``corpus.lexicon`` (the store's);
 - a *token* is a non-punctuation token; rates (``per_10k``) and the corpus sizes used by the
   keyness statistics count these tokens (stopwords included, punctuation not);
 - a *term* is a token that is not number-only (``2021年``, ``209件``, ``13`` are not terms) and, by
@@ -38,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus
+from fazhi.lexicon import Lexicon, load_lexicon
 
 # a token carrying a word character (CJK, letters, digits); others are punctuation
 _WORDCHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]")
@@ -54,62 +56,55 @@ Match = Literal["edge", "tokens", "text"]
 # ---------------------------------------------------------------- tokens and terms
 
 
-@lru_cache(maxsize=4)
-def _lexicon_drop(stopwords: bool, boilerplate: bool) -> frozenset[str]:
-    """Stopwords and/or boilerplate of the package lexicon."""
-    from fazhi.lexicon import load_lexicon
+def _lexicon(corpus: Corpus) -> Lexicon:
+    """The corpus's lexicon (the store's own); the package lexicon for a corpus without one."""
+    return corpus.lexicon if corpus.lexicon is not None else load_lexicon()
 
-    lex = load_lexicon()
+
+def _lexicon_drop(lexicon: Lexicon, stopwords: bool, boilerplate: bool) -> frozenset[str]:
+    """Stopwords and/or boilerplate of ``lexicon``."""
     drop: set[str] = set()
     if stopwords:
-        drop |= lex.stopwords
+        drop |= lexicon.stopwords
     if boilerplate:
-        drop |= lex.boilerplate
+        drop |= lexicon.boilerplate
     return frozenset(drop)
 
 
-@lru_cache(maxsize=1)
-def _numeric() -> re.Pattern:
+@lru_cache(maxsize=8)
+def _numeric(units: tuple[str, ...] | None = None) -> re.Pattern:
     """Number-only tokens, also with a counting unit of the lexicon (2021年, 209件, 99%, 1.5万元)."""
-    from fazhi.lexicon import load_lexicon
-
-    units = sorted({*load_lexicon().units, "年度", "%", "％"}, key=len, reverse=True)
+    units = sorted({*(load_lexicon().units if units is None else units), "年度", "%", "％"},
+                   key=len, reverse=True)
     alt = "|".join(map(re.escape, units))
     return re.compile(rf"^[0-9０-９.．,，]*[0-9０-９][0-9０-９.．,，]*(?:{alt})?$")
 
 
-def is_term(token: str, *, min_chars: int = 1) -> bool:
+def is_term(token: str, *, min_chars: int = 1, units: Iterable[str] | None = None) -> bool:
     """True when ``token`` can be a term: it has a word character, is not number-only and has at
-    least ``min_chars`` characters (``法治`` yes; ``，``, ``2021年``, ``209件`` no)."""
+    least ``min_chars`` characters (``法治`` yes; ``，``, ``2021年``, ``209件`` no). ``units``:
+    the counting units (default: the package lexicon's)."""
+    return _is_term(token, min_chars, _numeric(None if units is None else tuple(units)))
+
+
+def _is_term(token: str, min_chars: int, numeric: re.Pattern) -> bool:
     return (len(token) >= min_chars and _WORDCHAR.search(token) is not None
-            and _numeric().match(token) is None)
+            and numeric.match(token) is None)
 
 
 def _clean_term(term: str) -> str:
     return _NONWORD.sub("", term)
 
 
-def _token_rows(corpus: Corpus) -> pd.DataFrame:
-    """``corpus.tokens``; segmented on the fly (default lexicon) for a corpus read without a store."""
-    if corpus.tokens is not None:
-        return corpus.tokens
-    from fazhi.corpus import doc_tokens
-    from fazhi.tokens import Tokenizer
-
-    tk = Tokenizer()
-    secs = ({k: g.to_dict("records") for k, g in corpus.sections.groupby("doc_id")}
-            if corpus.sections is not None and len(corpus.sections) else {})
-    rows = [r for doc in corpus.docs.to_dict("records")
-            for r in doc_tokens(tk, doc, secs.get(doc["doc_id"], []))]
-    return pd.DataFrame(rows, columns=["doc_id", "part", "tokens"])
-
-
 class _Index:
     """Token counts of the token rows of a corpus: a sparse row × vocabulary matrix, the term kinds
-    of the vocabulary per option set, and (lazily) each row's text without punctuation."""
+    of the vocabulary per option set (stopwords and units of ``lexicon``), and (lazily) each row's
+    text without punctuation."""
 
-    def __init__(self, rows: pd.DataFrame):
+    def __init__(self, rows: pd.DataFrame, lexicon: Lexicon | None = None):
         from scipy import sparse
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
 
         self.doc_id = rows["doc_id"].to_numpy(dtype=object)
         self.part = rows["part"].to_numpy(dtype=object)
@@ -172,9 +167,10 @@ class _Index:
         """Boolean mask over the vocabulary: which tokens are terms under these options."""
         key = (min_chars, stopwords, boilerplate)
         if key not in self._kinds:
-            drop = _lexicon_drop(stopwords, boilerplate)
+            drop = _lexicon_drop(self.lexicon, stopwords, boilerplate)
+            numeric = _numeric(tuple(self.lexicon.units))
             self._kinds[key] = np.array(
-                [bool(w) and t not in drop and is_term(t, min_chars=min_chars)
+                [bool(w) and t not in drop and _is_term(t, min_chars, numeric)
                  for t, w in zip(self.vocab, self.is_word, strict=True)], dtype=bool)
         return self._kinds[key]
 
@@ -194,22 +190,25 @@ class _Index:
         return got
 
 
-_CACHE: dict[int, tuple[weakref.ref, _Index]] = {}
+_CACHE: dict[tuple[int, str], tuple[weakref.ref, _Index]] = {}
 
 
 def _index(corpus: Corpus) -> _Index:
-    """The (cached) index of ``corpus.tokens``; rebuilt when the tokens table is another object."""
-    source = corpus.tokens if corpus.tokens is not None else corpus.docs
-    hit = _CACHE.get(id(source))
+    """The (cached) index of ``corpus.tokens`` with the corpus's lexicon; rebuilt when the tokens
+    table is another object or the lexicon another version. Never segments (NoTokensError)."""
+    source = corpus.require_tokens()
+    lexicon = _lexicon(corpus)
+    cache_key = (id(source), lexicon.version)
+    hit = _CACHE.get(cache_key)
     if hit is not None and hit[0]() is source:
         return hit[1]
-    idx = _Index(_token_rows(corpus))
+    idx = _Index(source, lexicon)
     for key in [k for k, (ref, _i) in _CACHE.items() if ref() is None]:
         del _CACHE[key]
     while len(_CACHE) >= 4:
         del _CACHE[next(iter(_CACHE))]
     try:
-        _CACHE[id(source)] = (weakref.ref(source), idx)
+        _CACHE[cache_key] = (weakref.ref(source), idx)
     except TypeError:  # pragma: no cover - objects without weak references are not cached
         pass
     return idx

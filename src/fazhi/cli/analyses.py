@@ -131,16 +131,31 @@ def register(sub) -> None:
     p.set_defaults(func=run_kwic)
 
 
-def _open(path):
-    from fazhi.corpus import open_corpus
+class CorpusUnavailable(Exception):
+    """The corpus of a command cannot be opened; the message was printed, exit code 2."""
 
-    return open_corpus(path)
+
+def open_for_command(path):
+    """``open_corpus(path)`` for a command: the store's own lexicon and segmenter (a store built
+    with ``fazhi build --lexicon DIR`` is reused as it is); a missing path or lexicon folder prints
+    a message and raises :class:`CorpusUnavailable`."""
+    from fazhi.corpus import open_corpus
+    from fazhi.lexicon import LexiconError
+
+    try:
+        return open_corpus(path)
+    except (FileNotFoundError, NotADirectoryError, LexiconError) as exc:
+        print(f"fazhi: {exc}", file=sys.stderr)
+        raise CorpusUnavailable(str(exc)) from None
 
 
 def run_keywords(args: argparse.Namespace) -> int:
     from fazhi.textstat import textstat_frequency, textstat_keywords
 
-    corpus = _open(args.path_opt or args.path)
+    try:
+        corpus = open_for_command(args.path_opt or args.path)
+    except CorpusUnavailable:
+        return 2
     if args.method == "frequency":
         n = args.n if args.n is not None else (30 if args.by is None else 10)
         df = textstat_frequency(corpus, by=args.by, n=n)
@@ -156,12 +171,18 @@ def run_trend(args: argparse.Namespace) -> int:
     terms, path = list(args.terms), args.path_opt
     if path is None and len(terms) > 1 and Path(terms[-1]).is_dir():
         path = terms.pop()
-    df = textstat_trend(_open(path), terms, by=args.by)
-    return write_output(df, args)
+    try:
+        corpus = open_for_command(path)
+    except CorpusUnavailable:
+        return 2
+    return write_output(textstat_trend(corpus, terms, by=args.by), args)
 
 
 def run_kwic(args: argparse.Namespace) -> int:
     from fazhi.textstat import kwic
 
-    df = kwic(_open(args.path_opt or args.path), args.term, window=args.window)
-    return write_output(df, args)
+    try:
+        corpus = open_for_command(args.path_opt or args.path)
+    except CorpusUnavailable:
+        return 2
+    return write_output(kwic(corpus, args.term, window=args.window), args)
