@@ -210,3 +210,26 @@ def test_town_report_under_its_district_banner():
 def test_departments_and_zones(text, expected):
     m = infer_meta(text)
     assert {k: m[k] for k in expected} == expected
+
+
+def test_town_not_in_the_gazetteer_keeps_its_name_and_level():
+    m = infer_meta("清溪口街道办事处2023年法治政府建设年度报告\n2023年，清溪口街道办事处坚持……")
+    assert (m["town"], m["district"], m["level"]) == ("清溪口街道", "", "subdistrict")
+    assert m["meta_rules"]["town"]["rule"] == "unlisted_town"
+
+
+@pytest.mark.parametrize("text, town", [
+    # no title, no 我镇: the town names itself twice, once after a verb
+    ("市委、市政府：\n2025年，下蜀镇坚持以习近平新时代中国特色社会主义思想为指导。现将本年度有关情况汇报如下：\n"
+     "一、完善制度体系\n镇党委加强组织领导。梳理编制下蜀镇基本履职事项清单。", "下蜀镇"),
+    # a county report naming one of its towns twice is not that town's report
+    ("2021年，全县坚持依法行政。全县各乡镇党委……我县在下蜀镇试点，下蜀镇经验在全县推广。全县……", ""),
+])
+def test_body_only_towns(text, town):
+    assert infer_meta(text)["town"] == town
+
+
+def test_breadcrumb_with_position_label_is_not_the_title():
+    text = "您所在的位置：政务公开>工作报告\n2020年静海区法治政府建设情况报告\n文章来源：司法局 更新时间：2021/03/29 11:30:01\n2020年，静海区……"
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert (m["title"], m["district"], m["city"]) == ("2020年静海区法治政府建设情况报告", "静海区", "天津市")

@@ -50,7 +50,8 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|情况|思路|计划|要点")
 _TITLE_BAD = re.compile(r"[，。；！？]|[：:]$")
-_BREADCRUMB = re.compile(r"(?:首页|主页|位置)\s*(?:[>＞»/›]|&gt;)|[>＞»›]{1,2}\s*[^>＞»›]{1,20}\s*[>＞»›]")
+_BREADCRUMB = re.compile(r"^\s*(?:您(?:所)?(?:在|的)(?:的)?位置|当前(?:的)?位置|所在位置|现在位置|位置)\s*[:：]|"
+                         r"(?:首页|主页|网站首页)\s*(?:[>＞»/›→]|&gt;)|[>＞»›]{1,2}\s*[^>＞»›]{1,20}\s*[>＞»›]")
 _LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目|文\s*章\s*标\s*题|名\s*称)\s*[:：]\s*")
 _META_LINE = re.compile(
     r"^\s*[\[【(（|]?\s*[\u4e00-\u9fff]{0,4}?(?:日期|时间|来源|机构|机关|单位|作者|索引号|分类|文号|字号|次数|浏览|点击|"
@@ -73,6 +74,8 @@ _GOV_WORK = re.compile(r"政府工作报告")
 _NATIONAL = re.compile(r"国务院")
 _IS_CJK = re.compile(f"[{_CJK}]")
 # a department named by its government's level only: 区司法局, 县税务局, 市生态环境局
+_UNLISTED_TOWN = re.compile(rf"([{_CJK}]{{2,6}}?)(街道办事处|街道|镇|乡|苏木)(?:人民政府|党委|党工委|办事处)?(?:关于)?"
+                            rf"(?=(?:19|20)\d\d|[〇零一二三四五六七八九]{{4}}|关于|法治|$)")
 _PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county"}
 _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
 # characters that may stand right before a place name in a sentence (在亭江镇, 全市和马尾区)
@@ -631,21 +634,31 @@ def _level_of(gaz, uid: int) -> str:
 
 
 def find_level_from_self(text: str) -> tuple[str, int]:
-    """Level of the reporting unit from its self-references (我镇/全镇, 我乡, 我街道 ...).
+    """Level of the reporting unit from its self-references (我镇/全镇, 镇党委, 我街道, 全区 …).
 
-    The lowest tier mentioned at least twice wins. ``"我镇……全镇……"`` -> ``("town", 2)``.
+    The level referred to most often (at least twice) wins; a tie goes to the lower tier (a town
+    report also says 我区 of its district). Words after 各/每/该 (各镇党委) are not self-references.
+    ``"我镇……全镇……为我区"`` -> ``("town", 2)``.
     """
     counts: Counter[str] = Counter()
     for word, level in _self_words():
-        counts[level] += text.count(word)
+        n = text.count(word)
+        if n and word[0] not in "我全本":
+            n -= sum(text.count(p + word) for p in "各每该全")
+        counts[level] += max(n, 0)
     ranked = sorted((lvl for lvl, n in counts.items() if n >= 2),
-                    key=lambda lvl: (_LEVEL_TIER[lvl], -counts[lvl]))
+                    key=lambda lvl: (-counts[lvl], _LEVEL_TIER[lvl]))
     return (ranked[0], counts[ranked[0]]) if ranked else ("", 0)
 
 
 @cache
 def _false_friends() -> frozenset[str]:
     return frozenset(v[0] for v in _places()["false_friend"])
+
+
+@cache
+def _bounded_ends() -> frozenset[str]:
+    return frozenset(v[0] for v in _places()["bounded_end"])
 
 
 @cache
@@ -699,7 +712,8 @@ def _body_mentions(text: str, gaz, mentions: list | None = None) -> tuple[Counte
     for i, m in enumerate(mentions):
         prev = text[m.start - 1] if m.start else ""
         chained = bool(i and mentions[i - 1].end == m.start)
-        if prev and _IS_CJK.match(prev) and prev not in _BODY_PREFIX and not chained:
+        if (prev and m.name[-2:] in _bounded_ends() and _IS_CJK.match(prev)
+                and prev not in _BODY_PREFIX and not chained):
             continue  # inside a word: 沿海城市 is not 海城市
         if before_rx.search(text[max(0, m.start - 14):m.start]) or after_rx.search(text[m.end:m.end + 12]):
             continue
@@ -724,6 +738,7 @@ class Place:
     candidates: list[Candidate] = field(default_factory=list)
     ambiguous_ids: tuple[int, ...] = ()
     note: str = ""
+    town: str = ""      # a town named by the speaker but not in the gazetteer
 
 
 def _department_after(s: str, end: int) -> str:
@@ -749,6 +764,7 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     zone_names: Counter = Counter()
     zone_in: dict[str, Counter] = {}
     dept_hints: Counter = Counter()
+    unlisted: Counter = Counter()
     from collections import defaultdict
 
     zone_in = defaultdict(Counter)
@@ -774,6 +790,10 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
                                                     and sp.source in ("page_source", "file"))]
         zm = _zone_regex().search(s)
         speaking = sp.source in ("title", "issuer", "signature", "page_title")
+        tm = _UNLISTED_TOWN.search(s) if speaking else None
+        if tm and not any(gaz.kinds[i] == "town" for m in mentions for i in m.ids) \
+                and tm.group(1)[-1] not in "各全我本该" and not _false_friends() & {tm.group(1) + tm.group(2)}:
+            unlisted[tm.group(1) + re.sub("街道办事处|办事处", "街道", tm.group(2))] += sp.weight
         if not mentions:
             if zm and speaking:
                 zone_names[zm.group(1)] += sp.weight
@@ -823,6 +843,15 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
                 self_level not in levels and self_level != "department":
             score *= 0.3  # a body-only name at another level than the one speaking
         scored.append((score, name))
+    if unlisted and (not scored or max(scored)[0] < unlisted.most_common(1)[0][1]):
+        name, uw = unlisted.most_common(1)[0]
+        inside_of = [n for sc, n in sorted(scored, reverse=True)]
+        level = "subdistrict" if name.endswith("街道") else (
+            "township" if name.endswith(("乡", "苏木")) else "town")
+        if not inside_of:
+            return Place(None, level, name, rule="unlisted_town", confidence=0.5, town=name,
+                         candidates=[Candidate(name, "unlisted_town", uw)],
+                         note="not in the gazetteer: placed by its name only")
     if zone_names and not scored:
         zone, zw = zone_names.most_common(1)[0]
         return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
@@ -1004,6 +1033,8 @@ def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str
         code = gaz.code(place.uid)
         if place.written and place.written in gaz.aliases and gaz.aliases[place.written] != gaz.names[place.uid]:
             place.note = f"written as {place.written}"
+    elif place.town:
+        town = place.town
     elif place.ambiguous_ids:
         province, city, district, town = _common_chain(gaz, place.ambiguous_ids)
         names = {gaz.names[i] for i in place.ambiguous_ids}
