@@ -38,8 +38,9 @@ _SP = "[ \t\u3000\xa0]"
 _STRIP = " \t\u3000\xa0|｜[]【】:：•·▪◆■"
 _BULLETS = r"[\s|｜\[\]【】•·▪◆■>＞»\-—]*"
 _BULLETS_INLINE = r"[ \t\u3000\xa0|｜\[\]【】•·▪◆■>＞»\-—]*"
-# a label starts a line or follows a separator, never the middle of a word (数据来源 is not 来源)
-_BOUNDARY = r"(?<![^\s|｜\[\]【】()（）•·▪◆■>＞»》,，;；/丨:：])"
+# a label starts a line or follows a separator, never the middle of a word (数据来源 is not 来源);
+# checked in Python on the few matches, so that the label regex starts with a literal (fast scan)
+_BOUNDARY = frozenset(" \t\u3000\xa0\n|｜[]【】()（）•·▪◆■>＞»》,，;；/丨:：")
 _DATE_RX = (r"(?P<y>(?:19|20)\d{2})\s*(?P<s1>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"
             r"\s*日?(?P<wd>\s*(?:星期|周|礼拜)[一二三四五六日天])?"
             r"(?:[\sT-]*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?))?")
@@ -161,7 +162,7 @@ def _tables() -> _Tables:
             for label in items:
                 kinds.setdefault(label, (kind, rule))
     alt = "|".join(_spaced(w) for w in sorted(kinds, key=len, reverse=True))
-    labels = re.compile(rf"{_BOUNDARY}(?P<label>{alt})(?P<sep>{_SP}*[:：|｜\]】]+)?")
+    labels = re.compile(rf"(?P<label>{alt})(?P<sep>{_SP}*[:：|｜\]】]+)?")
     tokens = "|".join(re.escape(t) for t in sorted(lists.get("token", []), key=len, reverse=True))
     trail = rf"(?:[\s|｜\[\]【】]*(?:{tokens}))*[\s|｜\[\]【】]*"
     home = tuple(lists.get("crumb_home", []))
@@ -178,7 +179,7 @@ def _tables() -> _Tables:
         date_value=re.compile(rf"{_DATE_RX}{trail}"),
         prefix=re.compile(rf"{_BULLETS}(?:(?P<bare>{numeric_date}){_BULLETS})?"),
         host_after=re.compile(r"(?:^|(?<=[\s|｜]))(?:本网站由|本站由|由)?(?P<v>[\u4e00-\u9fff（）()·]{2,40}?)"
-                              r"\s*(?P<label>主办|版权所有)(?=$|[\s|｜,，;；.。])"),
+                              r"\s*(?P<label>主办|版权所有)(?=$|[\s|｜])"),
         nav=re.compile(rf"^\s*(?:{home_alt})(?:{_SP}+[\u4e00-\u9fff]{{2,8}}){{3,}}\s*$"),
         clock=re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,30}}{_SP}*)?{_DATE_RX}\s*$"),
         bare=re.compile(rf"^{_BULLETS}(?P<d>{numeric_date}){trail}$"),
@@ -197,7 +198,14 @@ def parse_fields(line: str) -> list[Field]:
     ``发 布 机 构``) counts only when a date or a number follows (``发布时间 2022-03-28``).
     """
     t = _tables()
-    matches = list(t.labels.finditer(line))
+    matches = []
+    m = t.labels.search(line)
+    while m is not None:  # a match inside a word is retried one character later (人民政府  网站标识码)
+        if not m.start() or line[m.start() - 1] in _BOUNDARY:
+            matches.append(m)
+            m = t.labels.search(line, m.end())
+        else:
+            m = t.labels.search(line, m.start() + 1)
     if not matches:
         return []
     kept = []
@@ -412,7 +420,7 @@ def _extract(kind: str, value: str) -> list[str]:
         out = []
         for tok in re.split(r"[\s|｜，,;；]+", value):
             tok = re.sub(r"^(?:本网站由|本站由|由)", "", tok.strip(_STRIP))
-            if len(_CJK.findall(tok)) >= 2 and len(tok) <= 40:
+            if re.fullmatch(r"[\u4e00-\u9fff（）()·]{2,40}", tok):  # not 闽ICP备… or a phone number
                 out.append(tok)
             if len(out) == 3:
                 break
@@ -454,8 +462,9 @@ class _Acc:
         return PageMeta(**{name: tuple(v) for name, v in self.lists.items()})
 
 
-def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: bool) -> None:
-    """Collect candidates from the lines of one window of text."""
+def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: int | None) -> None:
+    """Collect candidates from the lines of one window of text; footer names written after the
+    name (``XX区人民政府办公室主办``) are looked for from line ``footer`` of the window on."""
     t = _tables()
     dangling: Field | None = None
     pos = 0
@@ -509,10 +518,11 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: bo
                         acc.add(name, v, f.label, f.rule, origin, here, at + f.start, whole)
             last = fields[-1]
             dangling = last if not last.value else None
-        if footer:
+        if footer is not None and k >= footer:
             for m in t.host_after.finditer(line):
-                acc.add("site_names", m.group("v"), m.group("label"), "host_after", origin, here,
-                        at + m.start("v"), whole)
+                if "由" not in m.group("v") and "的" not in m.group("v"):
+                    acc.add("site_names", m.group("v"), m.group("label"), "host_after", origin, here,
+                            at + m.start("v"), whole)
 
 
 def _head_end(text: str) -> int:
@@ -592,7 +602,7 @@ def _scan_page(page: dict[str, str], acc: _Acc) -> None:
     for key in PAGE_TEXT_KEYS:
         if page.get(key):
             seg = page[key][:HEAD_CHARS] if key != "foot" else page[key][-TAIL_CHARS:]
-            _scan(seg, key, 0, 0, acc, footer=key == "foot")
+            _scan(seg, key, 0, 0, acc, footer=0 if key == "foot" else None)
 
 
 def find_page_meta(raw_text: str, page: dict[str, str] | None = None) -> PageMeta:
@@ -607,10 +617,13 @@ def find_page_meta(raw_text: str, page: dict[str, str] | None = None) -> PageMet
     acc = _Acc()
     text = raw_text or ""
     head_end = _head_end(text)
-    _scan(text[:head_end], "text", 0, 0, acc, footer=False)
+    head = text[:head_end]
     if head_end < len(text):
+        _scan(head, "text", 0, 0, acc, footer=None)
         start = _tail_start(text, head_end)
-        _scan(text[start:], "text", text.count("\n", 0, start), start, acc, footer=True)
+        _scan(text[start:], "text", text.count("\n", 0, start), start, acc, footer=0)
+    else:  # a short text: one window, its last lines are the footer
+        _scan(head, "text", 0, 0, acc, footer=max(0, head.count("\n") + 1 - TAIL_LINES))
     if page:
         _scan_page(page, acc)
     return acc.result()
