@@ -169,6 +169,7 @@ def _tables() -> _Tables:
     home_alt = "|".join(_spaced(h) for h in home)
     site = "|".join(re.escape(s) for s in sorted(lists.get("site_suffix", []), key=len, reverse=True))
     unit = "|".join(re.escape(s) for s in sorted(lists.get("unit_suffix", []), key=len, reverse=True))
+    site_name = rf"[\u4e00-\u9fff]{{2,30}}?(?:{site})"  # 福州市晋安区人民政府 (before a navigation row)
     numeric_date = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[\sT-]+\d{1,2}:\d{2}(?::\d{2})?)?"
     return _Tables(
         labels=labels, kinds=kinds, meta=meta,
@@ -180,11 +181,12 @@ def _tables() -> _Tables:
         prefix=re.compile(rf"{_BULLETS}(?:(?P<bare>{numeric_date}){_BULLETS})?"),
         host_after=re.compile(r"(?:^|(?<=[\s|｜]))(?:本网站由|本站由|由)?(?P<v>[\u4e00-\u9fff（）()·]{2,40}?)"
                               r"\s*(?P<label>主办|版权所有)(?=$|[\s|｜])"),
-        nav=re.compile(rf"^\s*(?:{home_alt})(?:{_SP}+[\u4e00-\u9fff]{{2,8}}){{3,}}\s*$"),
+        nav=re.compile(rf"^\s*(?:{site_name}{_SP}+)?(?:{home_alt})(?:{_SP}+[\u4e00-\u9fff]{{2,8}}){{3,}}\s*$"),
         clock=re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,30}}{_SP}*)?{_DATE_RX}\s*$"),
         bare=re.compile(rf"^{_BULLETS}(?P<d>{numeric_date}){trail}$"),
         provinces=frozenset(lists.get("province", [])),
-        line_start=re.compile(rf"^{_BULLETS_INLINE}(?:(?:19|20)\d{{2}}|{alt}|{home_alt}|>|＞|»)", re.M),
+        line_start=re.compile(rf"^{_BULLETS_INLINE}(?:(?:19|20)\d{{2}}|{alt}|{home_alt}|>|＞|»|"
+                              rf"{site_name}{_SP}+(?:{home_alt}))", re.M),
     )
 
 
