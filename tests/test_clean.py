@@ -199,8 +199,7 @@ def test_clean_options_are_keyword_only():
     ("标  题 | 仓山区2021年法治政府建设年度报告 |\n正文。", "仓山区2021年法治政府建设年度报告\n正文。"),
     ("正文。\n主办：福州市晋安区人民政府办公室  承办：晋安区融媒体中心\n网站标识码：3501110001  闽ICP备05000000号",
      "正文。\n"),
-    ("正文。\n福州市鼓楼区人民政府办公室主办\n版权所有 © 福州市鼓楼区人民政府\n网站地图 | 联系我们 | 无障碍",
-     "正文。\n"),
+    ("正文。\n福州市鼓楼区人民政府办公室主办\n版权所有 © 福州市鼓楼区人民政府", "正文。\n"),
     # look-alike body sentences stay
     ("来源：根据群众反映，镇里及时处置。", "来源：根据群众反映，镇里及时处置。"),
     ("会议时间：2022年3月，全镇共召开专题会议5次。", "会议时间：2022年3月，全镇共召开专题会议5次。"),
@@ -214,6 +213,15 @@ def test_clean_options_are_keyword_only():
 ])
 def test_page_chrome_lines(before, after):
     assert remove_web_chrome(before) == after
+
+
+def test_site_links_footer_among_chrome_lines():
+    text = "正文。\n网站地图 | 联系我们 | 无障碍\n主办：福州市鼓楼区人民政府办公室\n网站标识码：3501020001\n手机版 | English"
+    assert remove_footer(text) == "正文。\n主办：福州市鼓楼区人民政府办公室\n网站标识码：3501020001\n"
+    c = clean_text(text)
+    assert c.text == "正文。"
+    assert [r["rule"] for r in c.removals] == ["web_sitelinks", "web_host", "web_footer", "web_sitelinks"]
+    assert remove_footer("网站地图是本镇新建的公共设施。") == "网站地图是本镇新建的公共设施。"
 
 
 SCRAPE = """福州市晋安区人民政府 首页 政务公开 办事服务 互动交流

@@ -142,18 +142,28 @@ def find_trailer(text: str) -> list[Span]:
 
 
 def find_footer(text: str) -> list[Span]:
-    """Trailing lines that are advertisements or disclaimers (WeChat ids, URLs, e-mail, 本站…)."""
+    """Trailing lines that are advertisements, disclaimers or site links (WeChat ids, URLs,
+    e-mail, 本站…, 网站地图 | 联系我们). Lines of web chrome among them (``line`` rules, page
+    chrome such as ``主办：…``) are stepped over and left to :func:`find_web_chrome`."""
+    from fazhi.pagemeta import chrome_line
+
     spans: list[Span] = []
+    footer, line_rules = _of("footer"), _of("line")
     end = len(text)
-    for rule in _of("footer"):
-        while True:
-            stripped_end = len(text[:end].rstrip())
-            start = text.rfind("\n", 0, stripped_end) + 1
-            line = text[start:stripped_end]
-            if not line or not rule.regex.search(line):
-                break
+    while True:
+        stripped_end = end
+        while stripped_end > 0 and text[stripped_end - 1].isspace():
+            stripped_end -= 1
+        start = text.rfind("\n", 0, stripped_end) + 1
+        line = text[start:stripped_end]
+        if not line:
+            break
+        rule = next((r for r in footer if r.regex.search(line)), None)
+        if rule is not None:
             spans.append((start, end, rule.name))
-            end = start
+        elif not (any(r.regex.search(line) for r in line_rules) or chrome_line(line) is not None):
+            break
+        end = start
     return spans
 
 

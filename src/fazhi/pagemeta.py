@@ -20,8 +20,10 @@ breaks is scanned the same way inside its one line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import cache
+from itertools import accumulate
 
 from fazhi.read import load_table
 
@@ -53,6 +55,7 @@ _CODE_LIKE = re.compile(r"[\w/\-.〔〕（）()\[\]]{1,60}")
 _WIDGET = re.compile(r"[\s大中小默认标准超特\[\]【】()（）|丨/TＴAa+\-＋－]*")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|＞＞|»|›|>|＞|→|/|\\)\s*")
 _SPACES = re.compile(r"\s+")
+_SEPARATED = re.compile(r"[:：|｜\]】\s]")
 _TITLE_SEP = re.compile(r"\s*(?:[_|｜—–]+|\s-\s|-)\s*")
 
 
@@ -468,12 +471,21 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: in
     """Collect candidates from the lines of one window of text; footer names written after the
     name (``XX区人民政府办公室主办``) are looked for from line ``footer`` of the window on."""
     t = _tables()
+    lines = seg.split("\n")
+    starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    # lines worth parsing: those that start like chrome (one regex scan of the window) and those
+    # with a separator a label needs (：|】 or a space); prose lines without either are skipped
+    todo = {bisect_right(starts, m.start()) - 1 for m in t.line_start.finditer(seg)}
+    todo.update(k for k, x in enumerate(lines) if _SEPARATED.search(x.strip()))
     dangling: Field | None = None
-    pos = 0
-    for k, line in enumerate(seg.split("\n")):
-        here, at = line0 + k, off0 + pos
-        pos += len(line) + 1
-        if not line.strip():
+    for k, line in enumerate(lines):
+        here, at = line0 + k, off0 + starts[k]
+        if footer is not None and k >= footer and ("主办" in line or "版权所有" in line):
+            for m in t.host_after.finditer(line):
+                if "由" not in m.group("v") and "的" not in m.group("v"):
+                    acc.add("site_names", m.group("v"), m.group("label"), "host_after", origin, here,
+                            at + m.start("v"), chrome_line(line) is not None)
+        if not line.strip() or (k not in todo and dangling is None):
             continue
         fields = parse_fields(line)
         whole = chrome_line(line, fields) is not None
@@ -520,11 +532,6 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: in
                         acc.add(name, v, f.label, f.rule, origin, here, at + f.start, whole)
             last = fields[-1]
             dangling = last if not last.value else None
-        if footer is not None and k >= footer:
-            for m in t.host_after.finditer(line):
-                if "由" not in m.group("v") and "的" not in m.group("v"):
-                    acc.add("site_names", m.group("v"), m.group("label"), "host_after", origin, here,
-                            at + m.start("v"), whole)
 
 
 def _head_end(text: str) -> int:
