@@ -29,6 +29,7 @@ from fazhi.read import load_table
 
 HEAD_LINES, HEAD_CHARS = 60, 4000
 TAIL_LINES, TAIL_CHARS = 30, 3000
+MAX_CHROME_LINE = 400  # characters: a longer line is never page chrome
 
 #: which PageMeta list a label kind of ``page_labels.tsv`` fills (other kinds are chrome only)
 FIELD_OF_KIND = {"date": "dates", "source": "sources", "title": "titles", "index": "others",
@@ -314,8 +315,8 @@ def chrome_line(line: str, fields: list[Field] | None = None, *, after: str | No
     """
     t = _tables()
     stripped = line.strip()
-    if not stripped:
-        return None
+    if not stripped or len(stripped) > MAX_CHROME_LINE:
+        return None  # a long line is prose (or a whole one-line text), never chrome
     if fields is None:
         fields = parse_fields(line)
     if fields:
