@@ -177,3 +177,118 @@ def test_clean_options_are_keyword_only():
     assert "机治" in kept.text and "," in kept.text
     with pytest.raises(TypeError):
         clean_text(raw, False)  # type: ignore[misc]
+
+
+# --- page chrome of scraped report pages (layouts of real government sites, own wording) ---------
+
+@pytest.mark.parametrize("before, after", [
+    ("来源：福州市鼓楼区司法局  发布时间：2022-03-28 10:20  浏览次数：\n正文。", "正文。"),
+    ("[ 发布日期 ] 2021-03-30\n正文。", "正文。"),
+    ("| 发布日期: | 2021-03-30 |\n正文。", "正文。"),
+    ("发布日期：2021年03月30日\n正文。", "正文。"),
+    ("2020-12-22 11:50\n正文。", "正文。"),
+    ("索 引 号 | 11350102/2022-00012 | 主题分类 | 政务公开 |\n发文机关: 仓山区人民政府   成文日期: 2021年03月30日\n正文。",
+     "正文。"),
+    ("发 布 机 构 区人民政府办公室 发 文 日 期 2019-11-29\n正文。", "正文。"),
+    ("• 索引号:\n\n11350102/2024-001005\n• 发文日期:\n\n2024年04月06日 16:40\n正文。", "\n\n正文。"),
+    ("您所在的位置：首页 > 政务公开 > 法治政府建设年度报告\n正文。", "正文。"),
+    ("首页>>政务公开>>计划总结>>正文\n正文。", "正文。"),
+    ("首页 政务公开 办事服务 互动交流 走进晋安\n正文。", "正文。"),
+    ("字号：大 中 小\n分享到：\n正文。", "正文。"),
+    ("标 题：鼓山镇2022年度法治政府建设情况报告\n正文。", "鼓山镇2022年度法治政府建设情况报告\n正文。"),
+    ("标  题 | 仓山区2021年法治政府建设年度报告 |\n正文。", "仓山区2021年法治政府建设年度报告\n正文。"),
+    ("正文。\n主办：福州市晋安区人民政府办公室  承办：晋安区融媒体中心\n网站标识码：3501110001  闽ICP备05000000号",
+     "正文。\n"),
+    ("正文。\n福州市鼓楼区人民政府办公室主办\n版权所有 © 福州市鼓楼区人民政府", "正文。\n"),
+    # look-alike body sentences stay
+    ("来源：根据群众反映，镇里及时处置。", "来源：根据群众反映，镇里及时处置。"),
+    ("会议时间：2022年3月，全镇共召开专题会议5次。", "会议时间：2022年3月，全镇共召开专题会议5次。"),
+    ("时间紧、任务重，各村要抓紧落实。", "时间紧、任务重，各村要抓紧落实。"),
+    ("资金来源于上级财政补助和镇级自筹。", "资金来源于上级财政补助和镇级自筹。"),
+    ("2022-03-25", "2022-03-25"),
+    ("2021年3月5日，镇党委召开专题会议研究部署法治建设工作。", "2021年3月5日，镇党委召开专题会议研究部署法治建设工作。"),
+    ("位置：鼓山镇鼓山村东侧", "位置：鼓山镇鼓山村东侧"),
+    ("该活动由区司法局主办，各村积极参与。", "该活动由区司法局主办，各村积极参与。"),
+    ("一、2022年法治政府建设主要举措和成效", "一、2022年法治政府建设主要举措和成效"),
+])
+def test_page_chrome_lines(before, after):
+    assert remove_web_chrome(before) == after
+
+
+def test_site_links_footer_among_chrome_lines():
+    text = "正文。\n网站地图 | 联系我们 | 无障碍\n主办：福州市鼓楼区人民政府办公室\n网站标识码：3501020001\n手机版 | English"
+    assert remove_footer(text) == "正文。\n主办：福州市鼓楼区人民政府办公室\n网站标识码：3501020001\n"
+    c = clean_text(text)
+    assert c.text == "正文。"
+    assert [r["rule"] for r in c.removals] == ["web_sitelinks", "web_host", "web_footer", "web_sitelinks"]
+    assert remove_footer("网站地图是本镇新建的公共设施。") == "网站地图是本镇新建的公共设施。"
+
+
+SCRAPE = """福州市晋安区人民政府 首页 政务公开 办事服务 互动交流
+您所在的位置：首页 > 政务公开 > 法治政府建设年度报告
+鼓山镇2022年度法治政府建设情况报告
+来源：鼓山镇人民政府  发布时间：2023-03-20 16:05  浏览次数：
+字号：大 中 小
+鼓山镇2022年度法治政府建设情况报告
+2022年，鼓山镇深入学习贯彻习近平法治思想，扎实推进法治政府建设，现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。镇党委、政府召开专题会议研究部署法治建设工作。
+鼓山镇人民政府
+2023年3月15日
+【打印本页】【关闭窗口】
+主办：福州市晋安区人民政府办公室  承办：晋安区融媒体中心
+网站标识码：3501110001  闽ICP备05000000号"""
+
+
+def test_scrape_chrome_is_removed_and_auditable():
+    c = clean_text(SCRAPE)
+    assert c.text.split("\n") == [
+        "鼓山镇2022年度法治政府建设情况报告",
+        "2022年，鼓山镇深入学习贯彻习近平法治思想，扎实推进法治政府建设，现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）加强组织领导。镇党委、政府召开专题会议研究部署法治建设工作。",
+        "鼓山镇人民政府",
+        "2023年3月15日",
+    ]
+    assert [r["rule"] for r in c.removals] == ["web_nav", "web_crumb", "web_source", "web_fontsize", "repeated_title",
+                                               "web_print", "web_host", "web_footer"]
+    for r in c.removals:
+        assert SCRAPE[r["start"]:r["end"]] == r["text"]
+    assert c.flags["truncated_mid_sentence"] is False
+    assert clean_text(c.text).text == c.text
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("一、工作情况\n全镇共调处矛盾纠纷209件，调解成功率达", True),
+    ("一、工作情况\n全镇共调处矛盾纠纷209件。\n二、存在问题", True),
+    ("现将有关情况报告如下：", True),
+    ("一是加强领导；二是压实责任；", True),
+    ("一、工作情况\n全镇共调处矛盾纠纷209件。", False),
+    ("推动法治文化深入人心。\n鼓山镇人民政府\n2023年3月15日", False),
+    ("推动法治文化深入人心。\n中共鼓山镇委员会  鼓山镇人民政府", False),
+    ("推动法治文化深入人心。\n鼓山镇人民政府 2023年3月15日", False),
+    ("推动法治文化深入人心。\n二〇二三年三月十五日", False),
+    ("推动法治文化深入人心。\n2023-03-15", False),
+    ("推动法治文化深入人心。\n（此件公开发布）", False),
+    ("坚持“谁执法谁普法”", False),
+    ("推动法治文化深入人心。\n附件：1.法治政府建设工作台账", False),
+    ("", False),
+])
+def test_truncated_mid_sentence(text, cut):
+    assert clean_text(text).flags["truncated_mid_sentence"] is cut
+
+
+@pytest.mark.parametrize("name, cut", [
+    (S000.name, False), ("2021-chongqing-qianjiang-pengdong.txt", False), (S004.name, True),
+    (S003.name, False), ("2024-guangdong-shantou-jinping-yuepu.txt", False),
+])
+def test_seed_truncated_mid_sentence(name, cut):
+    flags = clean_text(read_file(RAW / name).text).flags
+    assert flags["truncated_mid_sentence"] is cut
+    assert flags["truncated"] is (name == S004.name)  # the trailer case keeps its own flag
+
+
+def test_one_long_line_is_not_cut_by_line_rules():
+    line = "来源：鼓山镇人民政府 发布时间：2023-03-20 " + "全镇共调处矛盾纠纷209件，调解成功率达100%。" * 8000
+    c = clean_text(line)
+    assert c.removals == [] and c.text.startswith("来源：鼓山镇人民政府发布时间：2023-03-20全镇")

@@ -261,3 +261,95 @@ def test_unwrap_pdf_lines(text, expected):
     from fazhi.read import unwrap_lines
 
     assert unwrap_lines(text) == expected
+
+
+# --- the page dict: what the main-text extraction drops but the meta stage needs -----------------
+
+PAGE_BODY = [
+    "2022年，鼓山镇在区委、区政府的坚强领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设，现将有关情况报告如下：",
+    "一、主要举措和成效",
+    "（一）加强组织领导。镇党委、政府召开专题会议研究部署法治建设工作，落实党政主要负责人履行推进法治建设第一责任人职责。",
+    "（二）推进依法决策。严格执行重大行政决策程序，全年审查合同和规范性文件共36件。",
+    "鼓山镇人民政府",
+    "2023年3月15日",
+]
+PAGE_TITLE = "鼓山镇2022年度法治政府建设情况报告"
+
+
+def _scrape_txt() -> str:
+    """The page as a text scrape keeps its chrome lines."""
+    return "\n".join([
+        "福州市晋安区人民政府 首页 政务公开 办事服务 互动交流",
+        "您所在的位置：首页 > 政务公开 > 法治政府建设",
+        PAGE_TITLE,
+        f"标 题：{PAGE_TITLE}",
+        "来源：鼓山镇人民政府  发布时间：2023-03-20 16:05  浏览次数：",
+        *PAGE_BODY,
+        "【打印本页】【关闭窗口】",
+        "主办：福州市晋安区人民政府办公室  承办：晋安区融媒体中心",
+        "网站标识码：3501110001  闽ICP备05000000号",
+    ])
+
+
+def _scrape_html() -> str:
+    paras = "".join(f"<p>{line}</p>" for line in PAGE_BODY)
+    nav = "".join(f"<li><a href='/c{i}'>栏目{i}：政务公开、办事服务</a></li>" for i in range(10))
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        "<meta name='SiteName' content='福州市晋安区人民政府'><meta name='SiteIDCode' content='3501110001'>"
+        "<meta name='ColumnName' content='法治政府建设'>"
+        f"<meta name='ArticleTitle' content='{PAGE_TITLE}'><meta name='PubDate' content='2023-03-20 16:05'>"
+        "<meta name='ContentSource' content='鼓山镇人民政府'><meta name='viewport' content='width=device-width'>"
+        f"<title>{PAGE_TITLE}_福州市晋安区人民政府</title><script>var 统计 = '发布时间：2019-01-01';</script></head>"
+        "<body><div class='top'>福州市晋安区人民政府 首页 政务公开 办事服务 互动交流</div>"
+        f"<nav><ul>{nav}</ul></nav>"
+        "<div class='position'>您所在的位置：<a href='/'>首页</a> &gt; <a href='/zwgk'>政务公开</a> &gt; "
+        "<a href='/fz'>法治政府建设</a></div>"
+        f"<div class='article'><h1>{PAGE_TITLE}</h1>"
+        f"<table class='xxgk'><tr><td>标 题：</td><td>{PAGE_TITLE}</td></tr></table>"
+        "<div class='info'>来源：鼓山镇人民政府 &nbsp; 发布时间：2023-03-20 16:05 &nbsp; 浏览次数：<span></span></div>"
+        f"<div class='article-content'>{paras}</div></div>"
+        "<div id='footer'><p>主办：福州市晋安区人民政府办公室 &nbsp; 承办：晋安区融媒体中心</p>"
+        "<p>网站标识码：3501110001 &nbsp; 闽ICP备05000000号</p></div></body></html>"
+    )
+
+
+def test_html_page_dict_keeps_meta_title_breadcrumb_and_footer(tmp_path):
+    f = tmp_path / "report.html"
+    f.write_text(_scrape_html(), encoding="utf-8")
+    raw = read_file(f)
+    assert list(raw.page) == ["meta:SiteName", "meta:SiteIDCode", "meta:ColumnName", "meta:ArticleTitle",
+                              "meta:PubDate", "meta:ContentSource", "title", "breadcrumb", "head", "foot"]
+    assert raw.page["meta:PubDate"] == "2023-03-20 16:05"
+    assert raw.page["title"] == f"{PAGE_TITLE}_福州市晋安区人民政府"
+    assert raw.page["breadcrumb"].endswith("首页 > 政务公开 > 法治政府建设")
+    assert "来源：鼓山镇人民政府" in raw.page["head"] and "统计" not in raw.page["head"]
+    assert raw.page["foot"].split("\n")[-1].startswith("网站标识码：3501110001")
+    for chrome in ("您所在的位置", "网站标识码", "浏览次数", "栏目"):
+        assert chrome not in raw.text  # the main text stays as it was
+    assert raw.text.split("\n")[:2] == [PAGE_TITLE, "日期:2023-03-20"]
+
+
+def test_txt_docx_pdf_have_no_page_dict(tmp_path):
+    assert read_file(SEED).page == {}
+    f = tmp_path / "scrape.txt"
+    f.write_text(_scrape_txt(), encoding="utf-8")
+    assert read_file(f).page == {}
+
+
+def test_same_page_as_txt_and_html_gives_the_same_candidates(tmp_path):
+    from fazhi.pagemeta import find_page_meta
+
+    (tmp_path / "a.txt").write_text(_scrape_txt(), encoding="utf-8")
+    (tmp_path / "a.html").write_text(_scrape_html(), encoding="utf-8")
+    txt, html = read_file(tmp_path / "a.txt"), read_file(tmp_path / "a.html")
+    m_txt, m_html = find_page_meta(txt.text, txt.page), find_page_meta(html.text, html.page)
+    for name in ("dates", "sources", "titles", "site_codes", "site_names", "columns"):
+        assert m_txt.values(name), name  # both carry them
+        pairs = {(c.value, c.label) for c in getattr(m_txt, name)}
+        assert pairs <= {(c.value, c.label) for c in getattr(m_html, name)}, name
+        if name in ("dates", "sources", "titles", "site_codes"):  # the <meta> tags say the same
+            assert set(m_txt.values(name)) == set(m_html.values(name)), name
+    assert set(m_html.values("site_names")) - set(m_txt.values("site_names")) == {"福州市晋安区人民政府"}
+    assert m_txt.values("dates") == ["2023-03-20"] and m_txt.values("titles") == [PAGE_TITLE]
+    assert clean_text(txt.text).text == clean_text(html.text).text

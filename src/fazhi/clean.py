@@ -107,7 +107,7 @@ def may_match(needles_: tuple[str, ...] | None, text: str) -> bool:
 @dataclass(frozen=True)
 class _Rule:
     name: str
-    scope: Literal["line", "inline", "tail", "footer"]
+    scope: Literal["line", "inline", "tail", "footer", "ending"]
     regex: re.Pattern
     needles: tuple[str, ...] | None = None
 
@@ -142,34 +142,53 @@ def find_trailer(text: str) -> list[Span]:
 
 
 def find_footer(text: str) -> list[Span]:
-    """Trailing lines that are advertisements or disclaimers (WeChat ids, URLs, e-mail, 本站…)."""
+    """Trailing lines that are advertisements, disclaimers or site links (WeChat ids, URLs,
+    e-mail, 本站…, 网站地图 | 联系我们). Lines of web chrome among them (``line`` rules, page
+    chrome such as ``主办：…``) are stepped over and left to :func:`find_web_chrome`."""
+    from fazhi.pagemeta import chrome_line
+
     spans: list[Span] = []
+    footer, line_rules = _of("footer"), _of("line")
     end = len(text)
-    for rule in _of("footer"):
-        while True:
-            stripped_end = len(text[:end].rstrip())
-            start = text.rfind("\n", 0, stripped_end) + 1
-            line = text[start:stripped_end]
-            if not line or not rule.regex.search(line):
-                break
+    while True:
+        stripped_end = end
+        while stripped_end > 0 and text[stripped_end - 1].isspace():
+            stripped_end -= 1
+        start = text.rfind("\n", 0, stripped_end) + 1
+        line = text[start:stripped_end]
+        if not line:
+            break
+        rule = next((r for r in footer if r.regex.search(line)), None)
+        if rule is not None:
             spans.append((start, end, rule.name))
-            end = start
+        elif not (any(r.regex.search(line) for r in line_rules) or chrome_line(line) is not None):
+            break
+        end = start
     return spans
 
 
 def find_web_chrome(text: str) -> list[Span]:
-    """Whole lines of web-page chrome: ``日期:`` lines, ``政策文件:``, ``来源:``, ``附件下载``, …"""
+    """Whole lines of web-page chrome: ``日期:`` lines, ``政策文件:``, ``来源:``, ``附件下载``, footers
+    (``网站标识码``, ``ICP备``), and the label: value lines of :func:`fazhi.pagemeta.chrome_line`
+    (``来源：XX区司法局  发布时间：…  浏览次数：``, 索引号/发文机关 tables, breadcrumbs); of a
+    ``标 题：…`` line only the label goes, the title stays."""
+    from fazhi.pagemeta import chrome_spans
+
     spans: list[Span] = []
     rules = [r for r in _of("line") if may_match(r.needles, text)]
-    if not rules:
-        return spans
-    for m in _LINE.finditer(text):
+    matched: set[int] = set()
+    for m in _LINE.finditer(text) if rules else ():
         for rule in rules:
             if rule.regex.search(m.group()):
                 end = m.end() + 1 if m.end() < len(text) else m.end()
                 spans.append((m.start(), end, rule.name))
+                matched.add(m.start())
                 break
-    return spans
+    for start, end, rule in chrome_spans(text):
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in matched:
+            spans.append((start, end, rule))
+    return sorted(spans)
 
 
 def find_artifacts(text: str) -> list[Span]:
@@ -369,6 +388,20 @@ def _n_changed(a: str, b: str) -> int:
     return int(np.count_nonzero(x != y))
 
 
+def ends_mid_sentence(text: str) -> bool:
+    """The last line ends without closing punctuation (。！？”）…) and is not a signature date, a
+    unit name or an attachment line (the ``ending`` rules of ``clean_rules.tsv``): the text was cut.
+
+    ``ends_mid_sentence("一、工作情况\\n全镇共调处矛盾纠纷")`` -> True;
+    ``ends_mid_sentence("……推动法治文化深入人心。\\n仓山区城门镇人民政府\\n2022年3月25日")`` -> False.
+    """
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    last = stripped[stripped.rfind("\n") + 1:].strip(_SPACE_CHARS)
+    return not any(r.regex.search(last) for r in _of("ending"))
+
+
 # --- the pipeline ---------------------------------------------------------------------------------
 
 class _OffsetMap:
@@ -401,7 +434,8 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     """Run the cleaning pipeline over one document's text.
 
     Returns the cleaned text, the removals (``rule``, ``text``, ``start``, ``end`` in the original
-    text) and flags: ``truncated``, ``anonymised``, ``anonymised_counts``, ``typos_fixed`` (total),
+    text) and flags: ``truncated`` (a template-site trailer was cut off), ``truncated_mid_sentence``
+    (the text stops without closing punctuation, signature or date: :func:`ends_mid_sentence`), ``anonymised``, ``anonymised_counts``, ``typos_fixed`` (total),
     ``typo_counts``, ``normalised`` (how many punctuation characters were changed and whitespace
     characters removed; their positions are not recorded).
     """
@@ -431,6 +465,7 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     current = normalize_whitespace(current)
     flags = {
         "truncated": any(r["rule"].startswith("trailer") for r in removals),
+        "truncated_mid_sentence": ends_mid_sentence(current),
         "anonymised": bool(placeholders),
         "anonymised_counts": placeholders,
         "typos_fixed": sum(typo_counts.values()),

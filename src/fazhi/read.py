@@ -18,7 +18,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -42,12 +42,20 @@ _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 @dataclass(frozen=True)
 class RawText:
-    """The text of one file as decoded, with how it was decoded."""
+    """The text of one file as decoded, with how it was decoded.
+
+    ``page``: for a web page, what the main-text extraction leaves out but the meta stage needs
+    (see :func:`html_page`): ``meta:SiteName``, ``meta:PubDate`` … (the ``<meta>`` tags listed
+    in ``page_labels.tsv``), ``title`` (the ``<title>``), ``breadcrumb``, ``head`` (the lines
+    just before the main block: title, 来源/发布时间 line) and ``foot`` (the page's last lines
+    after it: 主办, 网站标识码). ``{}`` for txt, docx and pdf.
+    """
 
     path: Path
     text: str
     encoding: str
     format: str
+    page: dict[str, str] = field(default_factory=dict, hash=False, repr=False)
 
 
 class ReadError(ValueError):
@@ -183,9 +191,10 @@ def _read_txt(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _read_html(data: bytes) -> tuple[str, str]:
+def _read_html(data: bytes) -> tuple[str, str, dict[str, str]]:
     text, enc = decode_bytes(data)
-    return html_main_text(text), enc
+    main, page = html_page(text)
+    return main, enc, page
 
 
 def _read_docx(data: bytes) -> tuple[str, str]:
@@ -244,6 +253,11 @@ _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "ar
            "table", "blockquote", "pre", "dd", "dt", "ul", "ol", "center"}
 
 
+HEAD_KEEP = (40, 4000)  # lines, characters of page chrome kept before the main block
+FOOT_KEEP = (30, 3000)  # ... and at the end of the page
+_CRUMB_CLASS = re.compile(r"crumb|position|location|dqwz|wzdh|address|path", re.I)
+
+
 def html_main_text(html: str) -> str:
     """The main text of a web page: the block with the most Chinese text outside links.
 
@@ -253,20 +267,41 @@ def html_main_text(html: str) -> str:
     it, which the clean stage removes and the meta stage reads.
     ``html_main_text("<nav>首页</nav><div><p>一、工作情况</p></div>")`` -> ``"一、工作情况"``.
     """
+    return html_page(html)[0]
+
+
+def html_page(html: str) -> tuple[str, dict[str, str]]:
+    """The main text of a web page (:func:`html_main_text`) and its page dict (:attr:`RawText.page`):
+    the ``<meta>`` tags that matter, the ``<title>``, the breadcrumb and the chrome lines around
+    the main block, so that the page's own evidence is not lost with the chrome.
+
+    ``html_page("<title>报告_XX区人民政府</title><div><p>一、工作情况</p></div>")[1]`` ->
+    ``{"title": "报告_XX区人民政府"}``.
+    """
     from bs4 import BeautifulSoup, NavigableString  # lazy
     from bs4.element import Comment
 
     soup = BeautifulSoup(html, "lxml")
     meta_date, page_dates = _page_dates(soup)
+    page = _page_tags(soup)
+    for tag in soup.find_all(_DROP_TAGS[:2] + ("template", "svg")):  # script, style: never text
+        tag.decompose()
+    root = soup.body or soup
+    all_lines = _block_lines(root)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
+    crumb = ""
     for tag in soup.find_all(True):
         if tag.decomposed or tag.name in ("html", "body"):
             continue
         attrs = tag.attrs or {}
         names = " ".join([*(attrs.get("class") or []), attrs.get("id") or "", attrs.get("role") or ""])
         if names.strip() and _CHROME.search(names):
+            if not crumb and _CRUMB_CLASS.search(names):
+                crumb = _crumb_text(tag)
             tag.decompose()
+    if crumb:
+        page["breadcrumb"] = crumb
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
     for s in soup.find_all(string=True):
@@ -285,9 +320,10 @@ def html_main_text(html: str) -> str:
         scores[id(block)] = scores.get(id(block), 0) + n
         nodes[id(block)] = block
     if not scores:
-        return soup.get_text("\n")
+        return soup.get_text("\n"), page
     best = nodes[max(scores, key=lambda k: scores[k])]
     lines = _block_lines(best)
+    page.update(_around(all_lines, lines))
     title = best.find_previous(["h1", "h2"])
     if title is not None:
         t = " ".join(title.get_text(" ").split())
@@ -297,7 +333,66 @@ def html_main_text(html: str) -> str:
     published = meta_date or next((d for found, d in page_dates if found not in block), "")
     if published and not any(_PAGE_DATE.search(line) for line in lines[:5]):
         lines.insert(1 if lines else 0, f"日期:{published}")
-    return "\n".join(lines)
+    return "\n".join(lines), page
+
+
+@cache
+def _meta_names() -> dict[str, str]:
+    """Lower-cased ``<meta name>`` -> its canonical spelling, from ``page_labels.tsv``."""
+    return {name.lower(): name for kind, _field, names, *_ in _load_table("page_labels.tsv")
+            if kind == "meta" for name in names.split("|") if name}
+
+
+def _page_tags(soup) -> dict[str, str]:
+    """``meta:Name`` -> content for the listed ``<meta>`` tags, and ``title``."""
+    names = _meta_names()
+    page: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        name = (tag.get("name") or tag.get("property") or "").strip()
+        canon = names.get(name.lower())
+        content = " ".join((tag.get("content") or "").split())
+        if canon and content and f"meta:{canon}" not in page:
+            page[f"meta:{canon}"] = content[:500]
+    if soup.title is not None:
+        t = " ".join(soup.title.get_text(" ").split())
+        if t:
+            page["title"] = t[:300]
+    return page
+
+
+def _crumb_text(tag) -> str:
+    """``当前位置：首页 > 政务公开 > 法治政府建设``; link texts joined by `` > `` when the page
+    draws its separators as images."""
+    text = " ".join(tag.get_text(" ").split())
+    links = [" ".join(a.get_text(" ").split()) for a in tag.find_all("a")]
+    links = [x for x in links if x]
+    if len(links) >= 2 and not re.search(r">|＞|»|›|→|/", text):
+        text = " > ".join(links)
+    return text[:300]
+
+
+def _around(all_lines: list[str], block: list[str]) -> dict[str, str]:
+    """The page's lines before the main block (``head``) and after it (``foot``), located by the
+    block's longest line (a paragraph of the report, found once in the page)."""
+    if not block or not all_lines:
+        return {}
+    p = max(range(len(block)), key=lambda i: len(block[i]))
+    try:
+        q = all_lines.index(block[p])
+    except ValueError:
+        return {}
+    start = next((i for i in range(q, max(-1, q - p - 50), -1) if all_lines[i] == block[0]), max(0, q - p))
+    last = len(block) - 1 - p
+    end = next((i for i in range(q, min(len(all_lines), q + last + 50)) if all_lines[i] == block[-1]),
+               min(len(all_lines) - 1, q + last))
+    out = {}
+    head = all_lines[max(0, start - HEAD_KEEP[0]):start]
+    foot = all_lines[end + 1:][-FOOT_KEEP[0]:]
+    if head:
+        out["head"] = "\n".join(head)[-HEAD_KEEP[1]:]
+    if foot:
+        out["foot"] = "\n".join(foot)[-FOOT_KEEP[1]:]
+    return out
 
 
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[:：]\s*"
@@ -403,13 +498,14 @@ def read_file(path: str | Path) -> RawText:
         raise ReadError(f"无法读取 / cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise ReadError("空文件 / empty file" if not data else "只有空白 / whitespace only")
-    text, encoding = _READERS[fmt](data)
+    text, encoding, *extra = _READERS[fmt](data)
+    page = extra[0] if extra else {}
     text = normalize_newlines(text)
     if not text.strip():
         raise ReadError("只有空白 / whitespace only")
     if count_cjk(text, limit=MIN_CJK) < MIN_CJK:
         raise ReadError(f"没有中文文本（少于{MIN_CJK}个汉字）/ no Chinese text")
-    return RawText(p, text, encoding, fmt)
+    return RawText(p, text, encoding, fmt, page)
 
 
 def load_table(name: str) -> list[list[str]]:
