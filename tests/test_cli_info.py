@@ -64,7 +64,7 @@ def test_jsonl_format(capsys):
     assert (o["report_year"], o["town"], o["level"], o["truncated"]) == (2023, "", "town", True)
     assert o["anonymised_counts"] == {"A": 7, "X": 3} and o["parts"] == ["achievements"]
     assert o["late"] is None and by_file[S000]["late"] is False
-    assert by_file[S000]["meta_rules"]["publish_date"]["rule"] == "date_line"
+    assert by_file[S000]["meta_rules"]["publish_date"]["rule"] == "page_date"
     for key in ("doc_id", "title", "kind", "publish_date", "district", "city", "province", "has_duty",
                 "incomplete", "encoding", "n_chars", "text"):
         assert key in o
@@ -73,7 +73,7 @@ def test_jsonl_format(capsys):
 @pytest.mark.parametrize("name, expected", [
     (S000, ["web_date: 日期:2021-03-19 17:12", "web_policy: 政策文件:", "repeated_title:",
             "web_qrcode: 扫一扫在手机上查看当前页面", "typos_fixed: 11",
-            'typo_counts: {"机治": 8, "治定": 1, "治作": 2}', "publish_date: 2021-03-19  (date_line, 0.9)"]),
+            'typo_counts: {"机治": 8, "治定": 1, "治作": 2}', "publish_date: 2021-03-19  (page_date, 0.99)"]),
     (S004, ["trailer_trial: ............试读结束", "truncated: true", 'anonymised_counts: {"A": 7, "X": 3}',
             "town: —", "level: town  (self_reference"]),
     (S003, ["artifact_bookmark: [bookmark: _GoBack]", "duplicate_numbering: true", "四 [plans] 下一步工作计划",

@@ -60,12 +60,13 @@ _LONG_COLUMNS = frozenset({*DOC_TEXTS, "text", "tokens", "doc", "sections", "sec
 METADATA_FILE = "metadata.csv"
 LEXICON_FILE = "lexicon.json"  # the lexicon of a build, next to its manifest
 # modules and data whose changes invalidate the cache (besides the package version)
-_CODE = ("read.py", "clean.py", "meta.py", "gazetteer.py", "sections.py", "ingest.py", "tokens.py",
-         "lexicon.py", "corpus.py")
+_CODE = ("read.py", "clean.py", "pagemeta.py", "meta.py", "gazetteer.py", "sections.py", "ingest.py",
+         "tokens.py", "lexicon.py", "corpus.py")
 # the data files those modules read (only these: other analyses' data must not invalidate the store)
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
                  "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",
-                 "aliases.tsv", "units.txt", "evidence.tsv", "char_variants.tsv", "place_aliases.tsv")
+                 "aliases.tsv", "units.txt", "evidence.tsv", "char_variants.tsv", "place_aliases.tsv",
+                 "page_labels.tsv")
 
 
 class NoTokensError(ValueError):

@@ -24,6 +24,7 @@ from fazhi.clean import clean_text
 from fazhi.meta import FIELDS as META_FIELDS
 from fazhi.meta import LEVELS as META_LEVELS
 from fazhi.meta import infer_meta
+from fazhi.pagemeta import find_page_meta
 from fazhi.read import ReadError, find_files, read_file
 from fazhi.sections import PARTS, analyse_structure
 
@@ -116,25 +117,33 @@ def relative_name(path: Path, root: Path) -> str:
 
 
 def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf-8",
-                 file: str = "") -> tuple[dict, list[dict]]:
-    """Clean, describe and parse one decoded text: (document row, sections)."""
+                 file: str = "", page: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+    """Clean, describe and parse one decoded text: (document row, sections).
+
+    ``page`` is what the reader kept of a web page besides its main text (``RawText.page``): its
+    ``<meta>`` tags, ``<title>``, breadcrumb and the chrome around the article. The page's metadata
+    (:func:`fazhi.pagemeta.find_page_meta`) is read from the raw text before cleaning removes it.
+    """
     cleaned = clean_text(raw_text)
     h = text_hash(cleaned.text)
-    meta = infer_meta(cleaned.text, raw=raw_text, file=file)
+    page_meta = find_page_meta(raw_text, page or None)
+    meta = infer_meta(cleaned.text, raw=raw_text, page=page_meta, file=file)
     rules = meta.pop("meta_rules")
     struct = analyse_structure(cleaned.text)
     flags = cleaned.flags
     doc = {
         "doc_id": h[:12], "file": file, "format": raw_format, "encoding": encoding,
         "n_chars": len(cleaned.text), "text_hash": h, **meta,
-        "truncated": flags["truncated"], "anonymised": flags["anonymised"],
+        # cut off by a template site's trailer, or a text that simply stops mid-sentence
+        "truncated": flags["truncated"] or flags.get("truncated_mid_sentence", False),
+        "anonymised": flags["anonymised"],
         "anonymised_counts": _json(flags["anonymised_counts"]),
         "typos_fixed": flags["typos_fixed"], "typo_counts": _json(flags["typo_counts"]),
         "duplicate_numbering": struct.duplicate_numbering, "no_title": not meta["title"],
         "parts": _json(struct.parts),
         **{f"has_{p}": p in struct.parts for p in PARTS},
         "late": is_late(meta["publish_date"], meta["report_year"]),
-        "incomplete": flags["truncated"],
+        "incomplete": flags["truncated"] or flags.get("truncated_mid_sentence", False),
         "duty_evidence": _json(struct.duty),
         "meta_rules": _json(rules), "removals": _json(cleaned.removals),
         "raw_text": raw_text, "text": cleaned.text,
@@ -156,7 +165,8 @@ def ingest_file(path: str | Path, root: str | Path) -> FileResult:
     except Exception as exc:  # last resort: a batch never stops on one file
         return FileResult(rel, reason=f"无法读取 / cannot read ({type(exc).__name__}: {exc})")
     try:
-        doc, secs = process_text(raw.text, raw_format=raw.format, encoding=raw.encoding, file=rel)
+        doc, secs = process_text(raw.text, raw_format=raw.format, encoding=raw.encoding, file=rel,
+                                 page=raw.page)
     except Exception as exc:  # pragma: no cover - a bug, but the batch goes on
         return FileResult(rel, reason=f"处理失败 / processing failed ({type(exc).__name__}: {exc})")
     return FileResult(rel, doc=doc, sections=secs)

@@ -768,8 +768,6 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     from collections import defaultdict
 
     zone_in = defaultdict(Counter)
-    for uid, how in _site_units(page):   # the site's government: the unit is it or lies within it
-        support(gaz.names[uid], (uid,), w["site"], "site", how)
 
     def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
                 dept: str = "") -> None:
@@ -782,6 +780,8 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
             entry["dept"][dept] += weight
         cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
 
+    for uid, how in _site_units(page):   # the site's government: the unit is it or lies within it
+        support(gaz.names[uid], (uid,), w["site"], "site", how)
     for sp in speakers:
         s = fold(sp.text)
         if _NATIONAL.search(s) and sp.source in ("title", "issuer", "signature", "page_source"):
