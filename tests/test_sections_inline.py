@@ -278,6 +278,9 @@ _BODY = ("一、加强组织领导\n镇党委定期研究法治建设工作，�
     # the report's own year is no plan
     ("2022年，我镇将法治建设纳入综合考核，考核结果与评先评优挂钩。", ["achievements"]),
     ("全年共调处矛盾纠纷52件，调解成功率98%。", ["achievements"]),
+    ("同时还有效解决了群众反映的突出问题。", ["achievements"]),
+    ("同时及时整改存在的问题，做到件件有回音。", ["achievements"]),
+    ("但在法治宣传方面仍有待加强。", ["achievements", "problems"]),
 ])
 def test_closing_paragraphs(closing, parts):
     text = "古陶镇2022年法治政府建设工作总结\n2022年，我镇坚持依法行政。\n" + _BODY + closing

@@ -186,20 +186,35 @@ class _Outline:
         """1, or the next number of the kind when numbering runs on ((一)1.2.(二)3.4.)."""
         return n == 1 or n == self.last.get(kind, -1) + 1
 
-    def fits(self, kind: int, n: int | None, heading: str) -> bool:
-        """Whether an inline marker continues the numbering (and note enumerations restarting)."""
+    def numbering(self, kind: int, n: int | None) -> bool:
+        """Whether number ``n`` may continue the numbering of its kind (the heading decides later)."""
         if n is None:
             return False
         last = self.path.get(kind)
         if last is None:  # the first under its parent: 1, or the numbering runs on across parents
             return self.first_under_parent(kind, n) and not (self.seen and kind < min(self.seen))
-        if n == last + 1 and (self.local.get(kind) != n - 1 or classify_heading(heading)):
+        if n == last + 1 or (kind <= 1 and n in (last, last + 2)):
             return True
-        if kind <= 1 and n in (last, last + 2) and classify_heading(heading):
-            return True  # a numbering slip (四、 四、) under a heading that names its part
-        if n == 1 or self.local.get(kind) == n - 1:
-            self.local[kind] = n  # 一、…二、… restarted inside a section: an enumeration
+        self._enumeration(kind, n)
         return False
+
+    def fits(self, kind: int, n: int, heading: str) -> bool:
+        """Whether an inline marker whose ``numbering`` may fit continues the outline."""
+        last = self.path.get(kind)
+        if last is None:
+            return True
+        named = classify_heading(heading) is not None
+        if n == last + 1 and (self.local.get(kind) != n - 1 or named):
+            return True
+        if kind <= 1 and n in (last, last + 2) and named:
+            return True  # a numbering slip (四、 四、) under a heading that names its part
+        self._enumeration(kind, n)
+        return False
+
+    def _enumeration(self, kind: int, n: int) -> None:
+        """Note 一、…二、… restarted inside a section: the numbers that continue it are no headings."""
+        if n == 1 or self.local.get(kind) == n - 1:
+            self.local[kind] = n
 
 
 def _marker_kind(m: re.Match) -> int:
@@ -215,6 +230,9 @@ def _head_end(text: str, a: int, b: int) -> tuple[int, str]:
 def _take(out: _Outline, kind: int, number: str, start: int, a: int, b: int, inline: bool) -> None:
     """Accept a heading whose text starts at ``a`` (line or window end ``b``); a marker run into
     its text (``一、工作开展情况（一）强化组织领导``) is the next heading."""
+    n = heading_number(number)
+    if inline and not out.numbering(kind, n):
+        return
     text = out.text
     stop, stop_ch = _head_end(text, a, b)
     runin = _run_in(out, kind, a, stop)
@@ -229,7 +247,7 @@ def _take(out: _Outline, kind: int, number: str, start: int, a: int, b: int, inl
         if inline and stop_ch == "；" and not text[end:stop].strip():
             return  # 1.学法；2.用法: an enumeration inside a sentence
     head = text[a:end].strip().rstrip("：:")
-    if inline and (not head or _is_punct(head[0]) or not out.fits(kind, heading_number(number), head)):
+    if inline and (not head or _is_punct(head[0]) or not out.fits(kind, n or 0, head)):
         return
     body = end + 1 if end == stop and stop_ch and stop_ch in "。！？：；" else end
     out.accept(kind, number, start, head, body)
