@@ -171,11 +171,12 @@ class _Outline:
         self.last: dict[int, int] = {}  # kind -> number of its last heading under any parent
         self.bodies: list[int] = []  # where the text after each heading's text starts
 
-    def accept(self, kind: int, number: str, start: int, heading: str, body: int) -> None:
-        n = heading_number(number) or 0
-        self.path = {k: v for k, v in self.path.items() if k < kind}
+    def accept(self, kind: int, number: str, n: int, start: int, heading: str, body: int) -> None:
+        for k in [k for k in self.path if k > kind]:
+            del self.path[k]
         self.path[kind] = n
-        self.local = {k: v for k, v in self.local.items() if k < kind}
+        if self.local:
+            self.local = {k: v for k, v in self.local.items() if k < kind}
         self.seen.add(kind)
         self.last[kind] = n
         self.heads.append({"level": _LEVELS[kind], "number": number, "heading": heading,
@@ -250,7 +251,7 @@ def _take(out: _Outline, kind: int, number: str, start: int, a: int, b: int, inl
     if inline and (not head or _is_punct(head[0]) or not out.fits(kind, n or 0, head)):
         return
     body = end + 1 if end == stop and stop_ch and stop_ch in "。！？：；" else end
-    out.accept(kind, number, start, head, body)
+    out.accept(kind, number, n or 0, start, head, body)
     if runin:
         k = _marker_kind(runin)
         _take(out, k, runin.group(k + 1), runin.start(), runin.end(), min(b, runin.end() + _HEAD_MAX), True)
