@@ -361,3 +361,31 @@ def test_unplaced_reports_say_why(corpora):
     assert by_town["deqing-2023.txt"] == "乡镇（街道）不明（已知地区：浙江省湖州市德清县）"
     assert by_town["no-title.txt"] == "乡镇（街道）不明"
     assert fd.unplaced(docs, "province")["file"].tolist() == sorted(UNPLACED)
+
+
+def test_reuse_view_of_an_untitled_report_names_the_file(corpora):
+    c = corpora["mixed"]
+    docs = c.docs.set_index("file")
+    a, b = docs.loc["no-title.txt", "doc_id"], docs.loc["dipu-2021.txt", "doc_id"]
+    shared = "深入学习习近平法治思想"
+    text_a, text_b = docs.loc["no-title.txt", "text"], docs.loc["dipu-2021.txt", "text"]
+    assert shared in text_a
+    sa, sb = text_a.index(shared), text_b.find("以习近平法治思想")
+    passages = pd.DataFrame([{"doc_a": a, "doc_b": b, "start_a": sa, "end_a": sa + 6,
+                              "start_b": sb, "end_b": sb + 6, "boilerplate": False}])
+    html = tp.textplot_reuse(c, passages, a, b).data
+    assert "<h4>no-title.txt</h4>" in html and "dipu-2021.txt（递铺街道2021年" in html
+    assert UNKNOWN not in html.split("<pre>")[0]
+
+
+@pytest.mark.parametrize("case", ["one", "one_unknown"])
+def test_one_report_compares_with_nothing(corpora, case):
+    c = corpora[case]
+    sim = fazhi.textstat_simil(c, by="town")
+    assert sim.shape == (1, 1) and sim.iloc[0, 0] == 1.0
+    assert fazhi.textstat_neighbours(c, by="town").empty
+    d = fazhi.textstat_distinctive(c, by="town", min_count=1)
+    assert d.empty or (d["n_reference"] == 0).all()
+    fig = tp.textplot_simil(sim)
+    assert label(c.docs["town"].iloc[0]) in _texts(fig)
+    _png(fig)

@@ -762,7 +762,8 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
 
     def title(d):
         row = docs.loc[d]
-        return f"{row['file']}（{_plain(row.get('title'))}）"
+        name = row.get("title")
+        return str(row["file"]) if is_unknown(name) else f"{row['file']}（{str(name).strip()}）"
 
     n_bp = sum(s[3] for s in spans_a)
     note = f"共 {len(spans_a)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落。"
