@@ -39,7 +39,7 @@ COLUMN_LABELS = {
     "boilerplate": "套话", "n_passages": "共享段数", "reused_chars": "共享字数",
     "partners": "来源文档数", "category": "类别", "subject": "主体", "value": "数值",
     "unit": "单位", "qualifier": "限定", "sentence": "句子", "n_facts": "条数", "total": "合计",
-    "n_docs": "报告数",
+    "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
 }
 
 LEVEL_NAMES = {"province": "省", "city": "市", "district": "区县", "county": "县",
