@@ -461,3 +461,121 @@ def test_dask_cluster_renders_the_same_pages(sample, tiny, tmp_path):
     for p in local.pages:
         if p.status == "rendered":
             assert text(tmp_path / "dask" / p.file) == text(tmp_path / "local" / p.file)
+
+
+# ---------------------------------------------------------------- unknown places (issue 10)
+
+
+def test_regions_are_the_known_names_and_the_rest_is_listed_with_a_reason():
+    import pandas as pd
+
+    from fazhi.render import _regions, unplaced_reports
+
+    docs = pd.DataFrame({
+        "file": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
+        "title": ["马尾区2020年法治政府建设报告", "", "关于法治政府建设工作情况的报告", "", ""],
+        "province": ["福建省", "福建省", "", None, "福建省"],
+        "city": ["福州市", "福州市", "", None, "福州市"],
+        "district": ["马尾区", " 马尾区 ", "", None, "  "],
+        "town": ["", "亭江镇", "", None, ""],
+        "anonymised": [False, False, False, True, False]})
+    assert _regions(docs, "district") == ["马尾区"]  # padded names are the same unit
+    assert _regions(docs, "town") == ["亭江镇"]
+    left = {r["file"]: r["reason"] for r in unplaced_reports(docs, "district")}
+    assert left == {"c.txt": "区县不明 / district unknown",
+                    "d.txt": "区县不明（匿名报告） / district unknown",
+                    "e.txt": "区县不明（已知地区：福建省福州市） / district unknown"}
+    assert [r["file"] for r in unplaced_reports(docs, "town")] == ["a.txt", "c.txt", "d.txt",
+                                                                   "e.txt"]
+
+
+@pytest.fixture(scope="module")
+def gaps_store(tmp_path_factory):
+    """A built corpus of tests/meta_gaps.py: six placed reports (2019, 2021, 2023) and three
+    without year and place."""
+    from meta_gaps import write_reports
+
+    from fazhi.corpus import build_store
+
+    base = tmp_path_factory.mktemp("gaps")
+    raw = write_reports(base / "raw")
+    build_store(raw, base / "store", workers=1, progress=False)
+    return base / "store"
+
+
+def _visible(html: str) -> str:
+    body = re.sub(r"<style.*?</style>|<script.*?</script>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+def test_unplaced_reports_get_no_dossier_and_are_listed(gaps_store, tiny, tmp_path, capsys):
+    from meta_gaps import UNPLACED
+
+    from fazhi.cli import main
+    from fazhi.corpus import load_corpus
+
+    out = tmp_path / "out"
+    code = main(["render", str(gaps_store), "--by", "town", "--notebooks-dir", str(tiny),
+                 "--out", str(out), "--workers", "1", "--notebooks", "05"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    docs = load_corpus(gaps_store).docs
+    towns = sorted(t for t in docs["town"] if t)
+    assert sorted(p.name for p in out.glob("05_*.html")) == \
+        sorted(page_file("05_tiny_dossier", "town", t) for t in towns)
+    # the three unplaced reports and the county's own report (no town) are listed, with reasons
+    no_town = sorted([*UNPLACED, "deqing-2023.txt"])
+    lines = captured.out.splitlines()
+    assert lines[-1] == str((out / "index.html").resolve())
+    listed = [ln for ln in lines if ln.strip().startswith("跳过 / skipped")]
+    assert [ln.split()[3].rstrip(":") for ln in listed] == no_town
+    assert all("乡镇（街道）不明" in ln for ln in listed)
+    assert "4 份报告地区不明" in lines[-2]
+    index = _visible((out / "index.html").read_text(encoding="utf-8"))
+    section = index.split("按乡镇（街道）级地区")[1].split("来源与版本")[0]
+    assert f"{UNKNOWN_REGION} 05_tiny_dossier [skipped] 4 份报告的乡镇（街道）不明" in section
+    for f in no_town:
+        assert f in section
+    assert "乡镇（街道）不明（已知地区：浙江省湖州市德清县）" in section
+
+
+@pytest.mark.slow
+def test_render_of_a_corpus_with_unknown_metadata(gaps_store, tmp_path, capsys):
+    """The real notebooks through ``fazhi render``: a third of the reports have no year and no
+    place; every page renders, the unplaced reports are listed, no dossier for an empty region."""
+    from meta_gaps import PLACED, UNPLACED
+
+    from fazhi.cli import main
+    from fazhi.corpus import load_corpus
+
+    out = tmp_path / "reports"
+    code = main(["render", str(gaps_store), "--by", "district", "--out", str(out),
+                 "--workers", "2"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    docs = load_corpus(gaps_store).docs
+    assert len(UNPLACED) * 3 == len(docs) == len(PLACED) + len(UNPLACED)
+    districts = sorted({d for d in docs["district"] if d})
+    nbs = find_notebooks()
+    expected = sorted([page_file(nb.stem) for nb in nbs if not is_per_region(nb)] +
+                      [page_file(nb.stem, "district", d) for nb in nbs if is_per_region(nb)
+                       for d in districts])
+    assert sorted(p.name for p in out.glob("*.html")) == sorted([*expected, "index.html"])
+    assert not list(out.glob("*-district-.html")) and not list(out.glob(f"*{UNKNOWN_REGION}*"))
+    state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    assert {f: s["status"] for f, s in state["pages"].items()} == dict.fromkeys(expected,
+                                                                               "rendered")
+    for f in expected:
+        text = _visible((out / f).read_text(encoding="utf-8"))
+        assert "Traceback" not in text and "Error" not in text, f
+        for bad in ("<NA>", " nan ", " NaN ", " None "):
+            assert bad not in f" {text} ", (f, bad)
+    overview = _visible((out / "01_overview.html").read_text(encoding="utf-8"))
+    assert "另有 3 份报告年度不明" in overview and "元数据核查" in overview
+    trends = _visible((out / "03_trends.html").read_text(encoding="utf-8"))
+    assert "3 份报告年度不明，不计入" in trends
+    index = _visible((out / "index.html").read_text(encoding="utf-8"))
+    section = index.split("按区县级地区")[1].split("来源与版本")[0]
+    for f in UNPLACED:
+        assert f in section and f in captured.out
+    assert "3 份报告的区县不明" in section and "3 份报告地区不明" in captured.out

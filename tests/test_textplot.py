@@ -169,14 +169,22 @@ def test_word_cloud_of_an_empty_table_says_so():
 def test_trend_shows_the_number_of_documents_per_point(tables):
     trend = tables["trend"]
     fig = tp.textplot_trend(trend)
-    notes = sorted(t.get_text() for t in fig.axes[0].texts)
-    expected = sorted(f"n={n}" for n in trend.drop_duplicates("report_year")["n_docs"])
-    assert notes == expected
-    # one line per term, y = per_10k in year order
-    lines = {ln.get_label(): ln for ln in fig.axes[0].get_lines()}
+    ax = fig.axes[0]
+    # every year from the first to the last has its tick and n= label: 2022 (no report) has n=0
+    years = trend.drop_duplicates("report_year").set_index("report_year")["n_docs"]
+    span = range(int(years.index.min()), int(years.index.max()) + 1)
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in span]
+    assert [t.get_text() for t in ax.texts] == [f"n={years.get(y, 0)}" for y in span]
+    assert 2022 not in years.index  # the sample's gap
+    # one line per term, y = per_10k in year order, x = the year; broken where a year is missing
+    lines = {ln.get_label(): ln for ln in ax.get_lines()}
     for term in TREND_TERMS:
         rows = trend[trend["term"] == term].sort_values("report_year")
-        assert list(lines[term].get_ydata()) == pytest.approx(rows["per_10k"].tolist())
+        xs, ys = lines[term].get_xdata(), lines[term].get_ydata()
+        drawn = ~np.isnan(ys)
+        assert list(xs[drawn]) == rows["report_year"].astype(float).tolist()
+        assert list(ys[drawn]) == pytest.approx(rows["per_10k"].tolist())
+        assert (~drawn).sum() == 1 and 2021 < xs[~drawn][0] < 2023
     _png(fig)
 
 

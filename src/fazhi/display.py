@@ -39,7 +39,7 @@ COLUMN_LABELS = {
     "boilerplate": "套话", "n_passages": "共享段数", "reused_chars": "共享字数",
     "partners": "来源文档数", "category": "类别", "subject": "主体", "value": "数值",
     "unit": "单位", "qualifier": "限定", "sentence": "句子", "n_facts": "条数", "total": "合计",
-    "n_docs": "报告数",
+    "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
 }
 
 LEVEL_NAMES = {"province": "省", "city": "市", "district": "区县", "county": "县",
@@ -49,15 +49,65 @@ PART_LABELS = {"preamble": "导言", "achievements": "成效", "problems": "问�
                "plans": "计划", "other": "其他"}
 
 
-_UNKNOWN = {"": "（不明）", "<NA>": "（不明）", "nan": "（不明）", "None": "（不明）"}
+# The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
+# the render index). Analyses keep unknown values missing (NA) and put them in one group, last.
+UNKNOWN = "（不明）"
+# what a missing value becomes under ``astype(str)`` (pandas, numpy, Python)
+_MISSING_TEXT = frozenset({"", "<NA>", "nan", "NaN", "NaT", "None"})
+# document fields whose missing values tables show as UNKNOWN (the grouping fields of the analyses)
+META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "town", "level",
+               "title", "kind", "neighbour")
+
+
+def is_unknown(value) -> bool:
+    """True for a value that says nothing: None, NaN, NA, an empty or blank string, UNKNOWN.
+
+    >>> [is_unknown(v) for v in (None, float("nan"), "", "  ", "（不明）", "亭江镇", 2021)]
+    [True, True, True, True, True, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, str):
+        s = value.strip()
+        return s in _MISSING_TEXT or s == UNKNOWN
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (int, bool)):
+        return False
+    import pandas as pd
+
+    try:
+        missing = pd.isna(value)  # pd.NA, NaT, numpy NaN
+    except (TypeError, ValueError):  # pragma: no cover - unusual objects
+        return False
+    return missing is True or (getattr(missing, "ndim", 1) == 0 and bool(missing))
+
+
+def label(value) -> str:
+    """How a group value is shown: UNKNOWN for an unknown value, else its text (years without
+    ``.0``): ``label(2021) == "2021"``, ``label(pd.NA) == "（不明）"``, ``label("") == "（不明）"``."""
+    if is_unknown(value):
+        return UNKNOWN
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def labels(values) -> list[str]:
+    """:func:`label` of each value (a Series, array or list)."""
+    return [label(v) for v in values]
 
 
 def label_columns(df: pd.DataFrame) -> pd.DataFrame:
-    """The same table with Chinese column headers (unknown columns keep their names).
+    """The same table for readers: Chinese column headers (unknown columns keep their names) and
+    unknown values of the document fields (年度, 省 … 乡镇, 标题, 发布日期) shown as （不明）.
 
     >>> label_columns(kwic(corpus, "民法典")).columns[:3].tolist()  # doctest: +SKIP
     ['文档', '文件', '部分']
     """
+    fields = [c for c in df.columns if c in META_FIELDS]
+    if fields:
+        df = df.assign(**{c: labels(df[c]) for c in fields})
     return df.rename(columns={c: COLUMN_LABELS.get(c, c) for c in df.columns})
 
 
@@ -122,25 +172,112 @@ def _yes(v) -> str:
     return "是" if bool(v) else "否"
 
 
-def _place(row) -> str:
-    parts = [str(row.get(k) or "") for k in ("province", "city", "district", "town")]
-    parts = [p for p in dict.fromkeys(parts) if p and p not in ("<NA>", "nan", "None")]
-    return "".join(parts) or "（不明）"
+def place(row) -> str:
+    """The place of a report (a docs row as a dict) from province to town, or （不明）:
+    ``place({"province": "重庆市", "city": "重庆市", "district": "黔江区", "town": "蓬东乡"})
+    == "重庆市黔江区蓬东乡"``."""
+    parts = [str(row.get(k)).strip() for k in ("province", "city", "district", "town")
+             if not is_unknown(row.get(k))]
+    return "".join(dict.fromkeys(parts)) or UNKNOWN
+
+
+def _column(docs: pd.DataFrame, col: str) -> list[str]:
+    return labels(docs[col]) if col in docs else [UNKNOWN] * len(docs)
 
 
 def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row per report: file, title, year, place, level, characters (Chinese headers)."""
+    """One row per report: file, title, year, place, level, characters (Chinese headers); unknown
+    values shown as （不明）."""
     import pandas as pd
 
     return pd.DataFrame({
-        "文件": docs["file"].astype(str),
-        "标题": docs["title"].astype(str),
-        "年度": docs["report_year"],
-        "地区": [_place(r) for r in docs.to_dict("records")],
-        "层级": [LEVEL_NAMES.get(str(v), "" if str(v) in _UNKNOWN else str(v))
+        "文件": docs["file"].astype(str).tolist(),
+        "标题": _column(docs, "title"),
+        "年度": _column(docs, "report_year"),
+        "地区": [place(r) for r in docs.to_dict("records")],
+        "层级": [UNKNOWN if is_unknown(v) else LEVEL_NAMES.get(str(v), str(v))
                for v in docs["level"]],
-        "字数": docs["n_chars"],
-    }).reset_index(drop=True)
+        "字数": docs["n_chars"].tolist(),
+    })
+
+
+def _years(docs: pd.DataFrame) -> tuple[list[int], int]:
+    """The known report years (sorted, with repeats) and the number of reports without one."""
+    import pandas as pd
+
+    years = pd.to_numeric(docs["report_year"], errors="coerce") if "report_year" in docs else \
+        pd.Series([float("nan")] * len(docs))
+    known = sorted(int(y) for y in years.dropna())
+    return known, len(docs) - len(known)
+
+
+def corpus_note(docs: pd.DataFrame):
+    """The opening notice of a page: reports, characters, the span of known years and how many
+    reports have no known year.
+
+    >>> corpus_note(corpus.docs)  # doctest: +SKIP
+    共 9 份报告，2,781 字；年度 2019–2023；另有 3 份报告年度不明。
+    """
+    known, n_unknown = _years(docs)
+    n_chars = int(docs["n_chars"].sum()) if "n_chars" in docs and len(docs) else 0
+    text = f"共 {len(docs)} 份报告，{n_chars:,} 字；"
+    if not known:
+        text += "年度均不明。" if len(docs) else "没有报告。"
+    else:
+        span = str(known[0]) if known[0] == known[-1] else f"{known[0]}–{known[-1]}"
+        text += f"年度 {span}"
+        text += f"；另有 {n_unknown} 份报告年度不明。" if n_unknown else "。"
+    return message(text)
+
+
+def split_counts(docs: pd.DataFrame, by: str, split) -> dict[str, int]:
+    """Reports before ``split`` (``by < split``), from it on, and without a (numeric) ``by``:
+    ``{"before": 2, "after": 4, "unknown": 3}``."""
+    import pandas as pd
+
+    values = pd.to_numeric(docs[by], errors="coerce") if by in docs else \
+        pd.Series([float("nan")] * len(docs))
+    known = values.dropna()
+    return {"before": int((known < split).sum()), "after": int((known >= split).sum()),
+            "unknown": int(len(values) - len(known))}
+
+
+def split_message(counts: dict[str, int], split, *, by: str = "report_year"):
+    """The notice above the emerging/fading terms: the reports on each side of ``split``, those
+    left out because their value is unknown, or why the comparison cannot be made (warning)."""
+    name = COLUMN_LABELS.get(by, by)
+    at = f"{split}年" if by == "report_year" else f"{name} {split}"
+    text = f"以 {at}为界：之前 {counts['before']} 份报告，{at}及以后 {counts['after']} 份报告"
+    if counts["unknown"]:
+        text += f"；{counts['unknown']} 份报告{name}不明，不计入"
+    if not counts["before"] or not counts["after"]:
+        return message(text + "。前后两段都须有报告，本节从略。", "warning")
+    return message(text + "。")
+
+
+def query_sides(docs: pd.DataFrame, query: str) -> dict[str, int]:
+    """How a keyness query splits the reports: ``target`` (query true), ``reference`` (false) and
+    ``unknown`` (the query cannot tell: ``report_year >= 2021`` for a report without year).
+
+    >>> query_sides(corpus.docs, "report_year >= 2021")  # doctest: +SKIP
+    {'target': 4, 'reference': 2, 'unknown': 3}
+    """
+    flags = docs.eval(query)
+    flags = flags.astype("boolean") if hasattr(flags, "astype") else flags
+    n_true = int(flags.fillna(False).sum())
+    n_false = int((~flags).fillna(False).sum())
+    return {"target": n_true, "reference": n_false, "unknown": len(docs) - n_true - n_false}
+
+
+def sides_message(sides: dict[str, int], target: str, reference: str = "其他报告"):
+    """The notice above a keyness chart: the reports on each side and those on neither (unknown
+    field), or (warning) why the comparison cannot be made."""
+    text = f"目标：{target}（{sides['target']} 份报告）；参照：{reference}（{sides['reference']} 份报告）"
+    if sides.get("unknown"):
+        text += f"；{sides['unknown']} 份报告因所查字段不明，不计入任何一方"
+    if not sides["target"] or not sides["reference"]:
+        return message(text + "。关键性分析需要目标组和参照组都有报告，本节从略。", "warning")
+    return message(text + "。")
 
 
 def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
@@ -150,8 +287,9 @@ def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    out = pd.DataFrame({"文件": docs["file"].astype(str), "年度": docs["report_year"],
-                        "地区": [_place(r) for r in docs.to_dict("records")]})
+    out = pd.DataFrame({"文件": docs["file"].astype(str).tolist(),
+                        "年度": _column(docs, "report_year"),
+                        "地区": [place(r) for r in docs.to_dict("records")]})
     for col, label in (("has_achievements", "成效"), ("has_problems", "问题"),
                        ("has_duty", "第一责任人"), ("has_plans", "计划")):
         out[label] = [_yes(v) for v in docs[col]] if col in docs else "—"
@@ -193,11 +331,22 @@ def counts_by(docs: pd.DataFrame, *fields: str) -> pd.DataFrame:
     import pandas as pd
 
     fields = fields or ("report_year",)
-    keys = docs[list(fields)].astype(str).replace(_UNKNOWN)
-    out = keys.groupby(list(fields), sort=True).size().rename("报告数").reset_index()
+    keys = pd.DataFrame({f: labels(docs[f]) for f in fields})
+    out = keys.groupby(list(fields), sort=False).size().rename("报告数").reset_index()
     if out.empty:
-        out = pd.DataFrame(columns=[*fields, "报告数"])
+        return label_columns(pd.DataFrame(columns=[*fields, "报告数"]))
+    out = out.sort_values(list(fields), key=lambda col: col.map(_label_order)).reset_index(drop=True)
     return label_columns(out)
+
+
+def _label_order(text: str):
+    """Sort key of a label: unknown last, numbers as numbers, then text."""
+    if text == UNKNOWN:
+        return (2, 0.0, "")
+    try:
+        return (0, float(text), "")
+    except ValueError:
+        return (1, 0.0, text)
 
 
 def rejected_table(rejected: pd.DataFrame | None) -> pd.DataFrame:
@@ -212,11 +361,46 @@ def rejected_table(rejected: pd.DataFrame | None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- regions
 
 
-def region_values(corpus: Corpus, level: Level) -> list[str]:
-    """Regions of ``level`` present in the corpus, sorted (empty names left out)."""
+def region_names(docs: pd.DataFrame, level: Level) -> list[str]:
+    """The region of each report at ``level``: its name (stripped), or "" when unknown."""
     _check_level(level)
-    vals = corpus.docs[level].astype(str)
-    return sorted(v for v in vals.unique() if v and v not in ("<NA>", "nan", "None"))
+    if level not in docs:
+        return [""] * len(docs)
+    return ["" if is_unknown(v) else str(v).strip() for v in docs[level]]
+
+
+def region_values(corpus: Corpus, level: Level) -> list[str]:
+    """Regions of ``level`` present in the corpus, sorted (unknown names left out).
+
+    >>> region_values(corpus, "province")  # doctest: +SKIP
+    ['广东省', '福建省', '重庆市']
+    """
+    return sorted({v for v in region_names(corpus.docs, level) if v})
+
+
+def unplaced(docs: pd.DataFrame, level: Level) -> pd.DataFrame:
+    """The reports that have no region at ``level``, with the reason: file, title, place, reason.
+
+    A report placed only above that level says so (a county's own report has no town).
+    >>> unplaced(corpus.docs, "province")["reason"].tolist()  # doctest: +SKIP
+    ['省不明（匿名报告）']
+    """
+    import pandas as pd
+
+    names = region_names(docs, level)
+    rows = []
+    for rec, name in zip(docs.to_dict("records"), names, strict=True):
+        if name:
+            continue
+        where = place(rec)
+        reason = f"{LEVEL_LABELS[level]}不明"
+        if where != UNKNOWN:
+            reason += f"（已知地区：{where}）"
+        elif not is_unknown(rec.get("anonymised")) and bool(rec.get("anonymised")):
+            reason += "（匿名报告）"
+        rows.append({"file": str(rec.get("file", "")), "title": label(rec.get("title")),
+                     "place": where, "reason": reason})
+    return pd.DataFrame(rows, columns=["file", "title", "place", "reason"])
 
 
 def _check_level(level: str) -> None:
@@ -229,8 +413,7 @@ def select_region(corpus: Corpus, level: Level, region: str) -> Corpus:
 
     >>> gd = select_region(corpus, "province", "广东省")  # doctest: +SKIP
     """
-    _check_level(level)
-    return corpus.subset((corpus.docs[level].astype(str) == str(region)).to_numpy())
+    return corpus.subset(region_mask(corpus.docs, level, region).to_numpy())
 
 
 def no_region_message(corpus: Corpus, level: Level, region: str):
@@ -243,9 +426,13 @@ def no_region_message(corpus: Corpus, level: Level, region: str):
 
 
 def region_mask(docs: pd.DataFrame, level: Level, region: str):
-    """Boolean Series: which rows of ``docs`` belong to the region."""
-    _check_level(level)
-    return docs[level].astype(str) == str(region)
+    """Boolean Series: which rows of ``docs`` belong to the region (names compared stripped). An
+    unknown region ("", （不明）) is no region: it selects nothing."""
+    import pandas as pd
+
+    want = "" if is_unknown(region) else str(region).strip()
+    names = region_names(docs, level)
+    return pd.Series([bool(want) and n == want for n in names], index=docs.index, dtype=bool)
 
 
 def region_query(level: Level, region: str) -> str:
@@ -287,7 +474,7 @@ def indicator_matrix(summary: pd.DataFrame, *, by: str = "town",
 
     if summary is None or summary.empty:
         return pd.DataFrame()
-    keys = summary[by].astype(str).replace(_UNKNOWN)
+    keys = labels(summary[by])
     cats = summary["label"] if "label" in summary.columns else summary["category"]
     mat = summary.assign(**{by: keys, "category": cats}).pivot_table(
         index=by, columns="category", values=measure, aggfunc="sum", fill_value=0)
@@ -305,8 +492,9 @@ def keywords_table(keywords: pd.DataFrame, *, by: str = "town", sep: str = "、"
     if keywords is None or keywords.empty:
         return pd.DataFrame(columns=[COLUMN_LABELS.get(by, by), "关键词"])
     df = keywords.sort_values([by, "rank"]) if "rank" in keywords.columns else keywords
-    out = (df.groupby(df[by].astype(str).replace(_UNKNOWN), sort=True)["term"]
+    out = (df.groupby(pd.Series(labels(df[by]), index=df.index, name=by), sort=False)["term"]
            .agg(lambda t: sep.join(str(x) for x in t)).rename("关键词").reset_index())
+    out = out.sort_values(by, key=lambda col: col.map(_label_order)).reset_index(drop=True)
     return label_columns(out)
 
 
@@ -316,7 +504,7 @@ def theme_matrix(themes: pd.DataFrame, *, by: str = "town") -> pd.DataFrame:
 
     if themes is None or themes.empty:
         return pd.DataFrame()
-    keys = themes[by].astype(str).replace(_UNKNOWN)
+    keys = labels(themes[by])
     mat = (themes.assign(**{by: keys, "share": 100 * themes["share"].astype(float)})
            .pivot_table(index=by, columns="theme", values="share", aggfunc="sum", sort=False)
            .round(2))
@@ -332,7 +520,7 @@ def theme_comparison(themes: pd.DataFrame, *, by: str, region: str) -> pd.DataFr
     import pandas as pd
 
     order = list(dict.fromkeys(themes["theme"].astype(str)))
-    own = themes[themes[by].astype(str) == str(region)]
+    own = themes[[lab == label(region) and lab != UNKNOWN for lab in labels(themes[by])]]
     own_share = dict(zip(own["theme"].astype(str), own["share"].astype(float), strict=True))
     pooled = themes.groupby(themes["theme"].astype(str))[["hits", "n_units"]].sum()
     avg = (pooled["hits"] / pooled["n_units"].where(pooled["n_units"] > 0)).fillna(0.0)
@@ -361,5 +549,16 @@ def kwic_table(hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def n_docs_by(docs: pd.DataFrame, by: str = "report_year") -> dict:
-    """``{value: number of reports}`` for the n= labels of trend charts."""
-    return {k: int(v) for k, v in docs.groupby(by).size().items()}
+    """``{value: number of reports}`` for the n= labels of trend charts; the reports whose value
+    is unknown are counted under the key UNKNOWN (（不明）) when there are any.
+
+    >>> n_docs_by(corpus.docs)  # doctest: +SKIP
+    {2019: 1, 2020: 1, 2021: 1, 2023: 1, 2024: 1, '（不明）': 2}
+    """
+    unknown = [is_unknown(v) for v in docs[by]]
+    known = docs[[not u for u in unknown]]
+    out: dict = {(k.item() if hasattr(k, "item") else k): int(v)
+                 for k, v in known.groupby(by, sort=True).size().items()}
+    if any(unknown):
+        out[UNKNOWN] = int(sum(unknown))
+    return out

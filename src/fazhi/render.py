@@ -28,6 +28,9 @@ from typing import Literal
 from fazhi import __version__
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.config import reports_dir
+from fazhi.display import LEVEL_LABELS as _LEVEL_NAME
+from fazhi.display import UNKNOWN, is_unknown
+from fazhi.display import label as _label
 from fazhi.memo import corpus_key
 
 Level = Literal["province", "city", "district", "town"]
@@ -36,7 +39,8 @@ Status = Literal["rendered", "skipped", "failed"]
 LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
 LEVEL_LABELS = {"corpus": "全部语料", "province": "省级", "city": "市级", "district": "区县级",
                 "town": "乡镇（街道）级"}
-UNKNOWN_REGION = "未知地区"
+# the index entry of the reports without a region at the chosen level (never a dossier)
+UNKNOWN_REGION = UNKNOWN
 STATE_FILE = ".render-state.json"
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = TEMPLATES / "page.html.j2"
@@ -67,6 +71,8 @@ class Page:
     error: str = ""                     # last error lines of a failed page
     reason: str = ""                    # why a page was skipped
     rendered_at: str = ""
+    # the unknown-region entry: the reports not placed at this level, {file, title, reason}
+    reports: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -85,11 +91,23 @@ class RenderResult:
     def ok(self) -> bool:
         return self.count("failed") == 0
 
+    @property
+    def unplaced(self) -> list[dict]:
+        """The reports that got no dossier because their region is unknown at the level:
+        ``{"level", "file", "title", "reason"}`` each, once per level."""
+        seen: dict[tuple[str, str], dict] = {}
+        for p in self.pages:
+            for r in p.reports:
+                seen.setdefault((p.level, r["file"]), {"level": p.level, **r})
+        return list(seen.values())
+
     def summary(self) -> str:
-        """One line: pages, rendered, skipped, failed, time."""
-        return (f"{len(self.pages)} 页 / pages: {self.count('rendered')} rendered, "
+        """One line: pages, rendered, skipped, failed, time (and the reports not placed)."""
+        line = (f"{len(self.pages)} 页 / pages: {self.count('rendered')} rendered, "
                 f"{self.count('skipped')} skipped, {self.count('failed')} failed "
                 f"in {self.seconds:.1f} s")
+        n = len(self.unplaced)
+        return line + (f"; {n} 份报告地区不明，未生成档案 / {n} report(s) not placed" if n else "")
 
 
 # ---------------------------------------------------------------- names
@@ -497,8 +515,20 @@ def _load_state(out: Path) -> dict:
 
 
 def _regions(docs, level: str) -> list[str]:
-    values = docs[level].fillna("").astype(str).str.strip() if level in docs else []
-    return sorted(set(values))
+    """The regions of ``level`` that have reports (a known, non-empty name), sorted."""
+    from fazhi.display import region_names
+
+    return sorted({n for n in region_names(docs, level) if n})
+
+
+def unplaced_reports(docs, level: str) -> list[dict]:
+    """The reports without a region at ``level``, each ``{file, title, reason}`` (Chinese and
+    English reason): they get no dossier and are listed on the index page instead."""
+    from fazhi.display import unplaced
+
+    return [{"file": r["file"], "title": r["title"],
+             "reason": f"{r['reason']} / {level} unknown"}
+            for r in unplaced(docs, level).to_dict("records")]
 
 
 def _open(path, store):
@@ -543,9 +573,10 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     store_path = str(Path(manifest.get("store") or store or path).resolve())
     ckey = corpus_key(manifest)
     regions = _regions(corpus.docs, by)
+    unplaced = unplaced_reports(corpus.docs, by)
     wanted = {r.strip() for r in only} if only else None
     if wanted is not None:
-        unknown = wanted - set(regions) - {UNKNOWN_REGION}
+        unknown = wanted - set(regions) - {UNKNOWN_REGION, ""}
         if unknown:
             raise ValueError(f"没有这些地区 / no such {by} in the corpus: {', '.join(sorted(unknown))}")
 
@@ -559,17 +590,17 @@ def render(path: str | Path | None = None, *, by: Level = "province",
                               key=_page_key(ckey, nb_bytes, p)))
             continue
         for region in regions:
-            if wanted is not None and (region or UNKNOWN_REGION) not in wanted:
-                continue
-            if not region:
-                n = int((corpus.docs[by].fillna("").astype(str).str.strip() == "").sum())
-                pages.append(Page(nb.stem, by, UNKNOWN_REGION, "", status="skipped",
-                                  reason=f"{n} 份报告的{LEVEL_LABELS[by]}地区未知（如匿名报告），"
-                                         f"不单独生成 / region unknown for {n} report(s)"))
+            if wanted is not None and region not in wanted:
                 continue
             p = {**base, "level": by, "region": region}
             pages.append(Page(nb.stem, by, region, page_file(nb.stem, by, region), parameters=p,
                               key=_page_key(ckey, nb_bytes, p)))
+        if unplaced and (wanted is None or wanted & {UNKNOWN_REGION, ""}):
+            n = len(unplaced)
+            pages.append(Page(nb.stem, by, UNKNOWN_REGION, "", status="skipped",
+                              reason=f"{n} 份报告的{_LEVEL_NAME[by]}不明，不生成档案（见下表） / "
+                                     f"{by} unknown for {n} report(s): no dossier",
+                              reports=unplaced))
     _check_unique(pages)
 
     state = _load_state(out)
@@ -671,10 +702,18 @@ def _versions() -> dict[str, str]:
 
 
 def _year(value) -> str:
+    if is_unknown(value):
+        return UNKNOWN
     try:
         return str(int(value))
     except (TypeError, ValueError):
-        return ""
+        return _label(value)
+
+
+def _place(row: dict) -> str:
+    from fazhi.display import place
+
+    return place(row)
 
 
 def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict:
@@ -687,9 +726,8 @@ def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict
     sources = []
     for row in docs.to_dict("records") if len(docs) else []:
         info = files.get(row.get("file"), {})
-        place = "".join(str(row.get(k) or "") for k in ("province", "city", "district", "town"))
-        sources.append({"file": row.get("file", ""), "title": row.get("title") or "",
-                        "place": place or UNKNOWN_REGION, "year": _year(row.get("report_year")),
+        sources.append({"file": row.get("file", ""), "title": _label(row.get("title")),
+                        "place": _place(row), "year": _year(row.get("report_year")),
                         "hash": (info.get("hash") or "")[:16],
                         "text_hash": (row.get("text_hash") or info.get("text_hash") or "")[:16]})
     groups = []
@@ -702,7 +740,9 @@ def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict
         if regional:
             names = sorted({p.region for p in regional}, key=lambda r: (r == UNKNOWN_REGION, r))
             groups.append({"label": f"按{LEVEL_LABELS[level]}地区 / by {level}", "regions": [
-                {"name": r, "pages": [p for p in regional if p.region == r]} for r in names]})
+                {"name": r, "pages": [p for p in regional if p.region == r],
+                 "reports": next((p.reports for p in regional if p.region == r and p.reports), [])}
+                for r in names]})
     rejected = corpus.rejected
     return {
         "title": "法治政府建设年度报告分析 / Rule-of-law report analyses",

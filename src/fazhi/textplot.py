@@ -4,6 +4,12 @@ Every chart and word cloud goes through :func:`fazhi.fonts.setup_font` / :func:`
 so Chinese labels never turn into boxes. No function here computes an analysis: pass it the table of
 the matching ``textstat_*`` function. ``textplot_reuse`` returns HTML (escaped report text), not a
 Figure.
+
+Unknown metadata: a group whose value is unknown (NA, empty) is drawn as its own group labelled
+``（不明）`` (:data:`fazhi.display.UNKNOWN`), last. On a numeric axis (years) it has no place: the
+years are spaced as numbers (2019, 2021, 2023 leave a gap for 2020 and 2022, whose ``n=0`` says
+that no report is behind them) and the reports of unknown year are counted in a note under the
+axis. An empty table draws its ``attrs["message"]`` (or 无数据) instead of a chart.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from fazhi.display import UNKNOWN, is_unknown
+from fazhi.display import label as _plain
 from fazhi.fonts import font_path, setup_font
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,28 +66,128 @@ def _figure(ax, figsize, **kw) -> tuple[Figure, Axes]:
     return plt.subplots(figsize=figsize, **kw)
 
 
-def _empty(ax, message: str = "无数据") -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="grey",
-            transform=ax.transAxes)
+def _empty(ax, message: str | None = None) -> None:
+    import textwrap
+
+    text = "\n".join(textwrap.wrap(_mpl(message or "无数据"), 28)) or "无数据"
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=14 if len(text) < 12 else 11,
+            color="grey", transform=ax.transAxes)
     ax.set_xticks([])
     ax.set_yticks([])
 
 
+def _message(table) -> str | None:
+    """The reason an analysis gave for an empty table (``attrs["message"]``)."""
+    return getattr(table, "attrs", {}).get("message") if table is not None else None
+
+
 def _sort_key(values):
-    """Sort group keys naturally (years as numbers, names as text), missing last."""
+    """Group keys sorted naturally (years as numbers, names as text), one unknown key last."""
     def key(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("", "<NA>", "nan"):
-            return (2, "")
         try:
-            return (0, float(v))
+            return (0, float(v), "")
         except (TypeError, ValueError):
-            return (1, str(v))
-    return sorted(values, key=key)
+            return (1, 0.0, str(v))
+    known = [v for v in values if not is_unknown(v)]
+    unknown = [v for v in values if is_unknown(v)][:1]
+    return sorted(dict.fromkeys(known), key=key) + unknown
 
 
-def _plain(v) -> str:
-    s = "" if v is None else str(v)
-    return "（未知）" if s in ("", "<NA>", "nan", "None") else s
+def _same(column, key) -> list[bool]:
+    """Which cells of ``column`` hold group ``key`` (every unknown value is the unknown group)."""
+    want = _plain(key)
+    return [_plain(v) == want for v in column]
+
+
+class _Axis:
+    """Where the groups of ``by`` go on the x axis.
+
+    A numeric field (years) gives a numeric axis: each known value at its own position, ticks at
+    every whole year between the first and the last (when at most 30), and the unknown group left
+    out (``n_unknown`` reports, counted by the caller). Another field gives one position per group,
+    the unknown group last as （不明）.
+    """
+
+    def __init__(self, column, n_docs: dict[str, int] | None = None):
+        import pandas as pd
+
+        keys = _sort_key(pd.unique(column))
+        known = [k for k in keys if not is_unknown(k)]
+        self.numeric = pd.api.types.is_numeric_dtype(column) and \
+            not pd.api.types.is_bool_dtype(column)
+        nd = n_docs or {}
+        if self.numeric and known:
+            vals = [float(k) for k in known]
+            self.pos = {_plain(k): v for k, v in zip(known, vals, strict=True)}
+            self.whole = whole = all(v.is_integer() for v in vals)
+            if whole and vals[-1] - vals[0] <= 30:
+                self.ticks = [float(t) for t in range(int(vals[0]), int(vals[-1]) + 1)]
+            else:
+                self.ticks = vals
+            self.labels = [_plain(int(t) if t.is_integer() else t) for t in self.ticks]
+            self.n_unknown = int(nd.get(UNKNOWN, 0))
+            self.has_unknown = len(known) < len(keys)
+        elif self.numeric:  # every value unknown: nothing on the axis
+            self.whole, self.pos, self.ticks, self.labels = False, {}, [], []
+            self.n_unknown, self.has_unknown = int(nd.get(UNKNOWN, 0)), True
+        else:
+            self.whole = False
+            self.pos = {_plain(k): float(i) for i, k in enumerate(keys)}
+            self.ticks = [float(i) for i in range(len(keys))]
+            self.labels = [_plain(k) for k in keys]
+            self.n_unknown, self.has_unknown = 0, False
+        self.bridged = False
+        self.n_docs = [int(nd.get(lab, 0)) for lab in self.labels]
+
+    def x(self, key) -> float | None:
+        """Position of a group on the axis; None for a group left out (unknown year)."""
+        return self.pos.get(_plain(key))
+
+    def plot(self, ax, xs: list[float], ys: list[float], sizes=None, **style):
+        """One series: a solid line through consecutive positions, broken where whole years are
+        missing and bridged there by a dotted line (no report behind it), markers on the points.
+        Returns the solid line (its label is the legend's)."""
+        pts = sorted(zip(xs, ys, strict=True))
+        out_x: list[float] = []
+        out_y: list[float] = []
+        bridges = []
+        for x, y in pts:
+            if self.whole and out_x and x - out_x[-1] > 1:
+                bridges.append(((out_x[-1], x), (out_y[-1], y)))
+                out_x.append((out_x[-1] + x) / 2)
+                out_y.append(float("nan"))
+            out_x.append(x)
+            out_y.append(y)
+        (line,) = ax.plot(out_x, out_y, **style)
+        colour = line.get_color()
+        for bx, by_ in bridges:
+            ax.plot(bx, by_, linestyle=":", linewidth=1.0, color=colour, label="_gap")
+        self.bridged = self.bridged or bool(bridges)
+        ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=18 if sizes is None else sizes,
+                   color=colour, zorder=3)
+        return line
+
+    def draw(self, ax, by: str, *, with_n: bool) -> None:
+        """Ticks, their n= labels (reports per position) and the axis label with its note."""
+        ax.set_xticks(self.ticks, [_mpl(t) for t in self.labels])
+        if self.numeric and self.ticks:
+            pad = 0.5 if len(self.ticks) > 1 else 1.0
+            ax.set_xlim(self.ticks[0] - pad, self.ticks[-1] + pad)
+        if with_n:
+            for t, n in zip(self.ticks, self.n_docs, strict=True):
+                ax.annotate(f"n={n}", (t, 0), xycoords=("data", "axes fraction"),
+                            textcoords="offset points", xytext=(0, -30), ha="center",
+                            fontsize=8, color="grey", annotation_clip=False)
+        text = f"{field_label(by)}（n = 报告数）" if with_n else field_label(by)
+        notes = []
+        if self.bridged:
+            notes.append("虚线跨过没有报告的年份")
+        if self.has_unknown:
+            what = f" {self.n_unknown} 份报告" if self.n_unknown else "一些报告"
+            notes.append(f"另有{what}的{field_label(by)}不明，未画出")
+        if notes:
+            text += "\n" + "；".join(notes)
+        ax.set_xlabel(text, labelpad=16 if with_n else 4)
 
 
 def _mpl(v) -> str:
@@ -106,28 +214,23 @@ def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
     """
     fig, ax = _figure(ax, (8, 4.5))
     if trend is None or trend.empty:
-        _empty(ax)
+        _empty(ax, _message(trend))
         return fig
-    keys = _sort_key(trend[by].unique())
-    labels = [_label(k) for k in keys]
-    pos = {str(k): i for i, k in enumerate(keys)}
-    n_docs = {str(k): int(v) for k, v in
-              trend.groupby(trend[by].astype(str), dropna=False)["n_docs"].max().items()}
+    n_docs: dict[str, int] = {}
+    for k, n in zip(trend[by], trend["n_docs"], strict=True):
+        n_docs[_plain(k)] = max(n_docs.get(_plain(k), 0), int(n))
+    axis = _Axis(trend[by], n_docs)
+    if not axis.pos:
+        _empty(ax, f"所有报告的{field_label(by)}均不明，无法画趋势")
+        return fig
     biggest = max([*n_docs.values(), 1])
     for term, grp in trend.groupby("term", sort=False):
-        xs = [pos[str(k)] for k in grp[by]]
-        order = sorted(range(len(xs)), key=xs.__getitem__)
-        xs = [xs[i] for i in order]
-        ys = [float(grp[measure].iloc[i]) for i in order]
-        sizes = [20 + 80 * int(grp["n_docs"].iloc[i]) / biggest for i in order]
-        (line,) = ax.plot(xs, ys, label=_mpl(term), linewidth=1.6)
-        ax.scatter(xs, ys, s=sizes, color=line.get_color(), zorder=3)
-    ax.set_xticks(range(len(keys)), labels)
-    for i, k in enumerate(keys):
-        ax.annotate(f"n={n_docs.get(str(k), 0)}", (i, 0), xycoords=("data", "axes fraction"),
-                    textcoords="offset points", xytext=(0, -30), ha="center", fontsize=8,
-                    color="grey", annotation_clip=False)
-    ax.set_xlabel(f"{field_label(by)}（n = 报告数）", labelpad=16)
+        pts = [(axis.x(k), float(y), int(n)) for k, y, n in
+               zip(grp[by], grp[measure], grp["n_docs"], strict=True) if axis.x(k) is not None]
+        pts.sort()
+        axis.plot(ax, [p[0] for p in pts], [p[1] for p in pts],
+                  sizes=[20 + 80 * p[2] / biggest for p in pts], label=_mpl(term), linewidth=1.6)
+    axis.draw(ax, by, with_n=True)
     ax.set_ylabel("每万词出现次数" if measure == "per_10k" else "出现次数")
     ax.set_ylim(bottom=0)
     ax.set_title(title or "关键词趋势")
@@ -150,26 +253,21 @@ def textplot_theme_trend(themes: pd.DataFrame, *, by: str = "report_year",
     """
     fig, ax = _figure(ax, (9, 4.8))
     if themes is None or themes.empty:
-        _empty(ax)
+        _empty(ax, _message(themes))
         return fig
-    keys = _sort_key(themes[by].unique())
-    pos = {str(k): i for i, k in enumerate(keys)}
+    nd = None if n_docs is None else {_plain(k): int(v) for k, v in dict(n_docs).items()}
+    axis = _Axis(themes[by], nd)
+    if not axis.pos:
+        _empty(ax, f"所有报告的{field_label(by)}均不明，无法画趋势")
+        return fig
     mean = themes.groupby("theme", sort=False)["share"].mean().sort_values(ascending=False)
     chosen = list(mean.index[:top] if top else mean.index)
     for theme in chosen:
         grp = themes[themes["theme"] == theme]
-        pts = sorted((pos[str(k)], 100 * float(s)) for k, s in zip(grp[by], grp["share"], strict=True))
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=_mpl(theme))
-    ax.set_xticks(range(len(keys)), [_label(k) for k in keys])
-    if n_docs is not None:
-        nd = {str(k): int(v) for k, v in dict(n_docs).items()}
-        for i, k in enumerate(keys):
-            ax.annotate(f"n={nd.get(str(k), 0)}", (i, 0), xycoords=("data", "axes fraction"),
-                        textcoords="offset points", xytext=(0, -30), ha="center", fontsize=8,
-                        color="grey", annotation_clip=False)
-        ax.set_xlabel(f"{field_label(by)}（n = 报告数）", labelpad=16)
-    else:
-        ax.set_xlabel(field_label(by))
+        pts = sorted((axis.x(k), 100 * float(v)) for k, v in zip(grp[by], grp["share"], strict=True)
+                     if axis.x(k) is not None)
+        axis.plot(ax, [p[0] for p in pts], [p[1] for p in pts], label=_mpl(theme))
+    axis.draw(ax, by, with_n=nd is not None)
     ax.set_ylabel("主题词占比（%）")
     ax.set_ylim(bottom=0)
     ax.set_title(title or "主题趋势")
@@ -280,13 +378,12 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
         keys = _sort_key(freq[by].unique())
         if not keys:
             fig, ax = _figure(ax, (9, 5))
-            _empty(ax)
+            _empty(ax, _message(freq))
             return fig
         nc = max(1, min(ncols, len(keys)))
         nr = math.ceil(len(keys) / nc)
         fig, axes = plt.subplots(nr, nc, figsize=(4.2 * nc, 2.9 * nr), squeeze=False)
-        clouds = [_frequencies(freq[freq[by].astype(str) == str(k)], weight, max_words)
-                  for k in keys]
+        clouds = [_frequencies(freq[_same(freq[by], k)], weight, max_words) for k in keys]
         font = cloud_font("".join(t for c in clouds for t in c))  # one subset for all panels
         for i, a in enumerate(axes.flat):
             if i >= len(keys):
@@ -299,16 +396,17 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
         fig.tight_layout()
         return fig
     fig, ax = _figure(ax, (9, 5))
-    _draw_cloud(ax, _frequencies(freq, weight, max_words), size=size or (400, 220), seed=seed)
+    _draw_cloud(ax, _frequencies(freq, weight, max_words), size=size or (400, 220), seed=seed,
+                message=_message(freq))
     if title:
         ax.set_title(title)
     return fig
 
 
 def _draw_cloud(ax, freqs: dict[str, float], *, size: tuple[int, int], seed: int,
-                font: str | None = None) -> None:
+                font: str | None = None, message: str | None = None) -> None:
     if not freqs:
-        _empty(ax)
+        _empty(ax, message)
         return
     ax.imshow(_cloud_array(freqs, width=size[0], height=size[1], seed=seed, font=font),
               interpolation="bilinear")
@@ -339,7 +437,7 @@ def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: 
 
     fig, ax = _figure(ax, (11, 5))
     if keyness is None or keyness.empty:
-        _empty(ax)
+        _empty(ax, _message(keyness))
         return fig
     s = _signed(keyness, measure)
     terms = keyness["term"].astype(str)
@@ -378,7 +476,7 @@ def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
     """
     if keyness is None or keyness.empty:
         fig, ax = _figure(ax, (8, 5))
-        _empty(ax)
+        _empty(ax, _message(keyness))
         return fig
     s = _signed(keyness, measure)
     df = keyness.assign(score_=s.to_numpy(), term=keyness["term"].astype(str))
@@ -418,7 +516,7 @@ def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: 
     k = len(simil)
     fig, ax = _figure(ax, (min(2.2 + 0.75 * k, 14), min(1.8 + 0.6 * k, 12)))
     if k == 0:
-        _empty(ax)
+        _empty(ax, _message(simil))
         return fig
     vals = simil.to_numpy(dtype=float)
     im = ax.imshow(vals, cmap=cmap, vmin=0, vmax=1)
@@ -462,14 +560,14 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
 
     if themes is None or themes.empty:
         fig, ax = _figure(ax, (7, 6))
-        _empty(ax)
+        _empty(ax, _message(themes))
         return fig
     order = list(dict.fromkeys(themes["theme"].astype(str)))
     if groups is None:
         groups = _sort_key(themes[by].unique())[:max_groups]
     series: list[tuple[str, list[float], str | None]] = []
     for g in groups:
-        sub = themes[themes[by].astype(str) == str(g)]
+        sub = themes[_same(themes[by], g)]
         share = dict(zip(sub["theme"].astype(str), sub["share"].astype(float), strict=True))
         series.append((_label(g), [100 * share.get(t, 0.0) for t in order], None))
     if reference is not False:
@@ -536,21 +634,22 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
 
     if summary is None or summary.empty:
         fig, ax = _figure(ax, (8, 4))
-        _empty(ax)
+        _empty(ax, _message(summary))
         return fig
     if groups is None:
         groups = _sort_key(summary[by].unique())[:max_groups]
     # the Chinese label of a category when the summary carries one
     summary = summary.assign(category=summary["label"] if "label" in summary.columns
                              else summary["category"])
-    df = summary[summary[by].astype(str).isin([str(g) for g in groups])]
+    wanted = {_plain(g) for g in groups}
+    df = summary[[_plain(v) in wanted for v in summary[by]]]
     cats = (df.groupby(df["category"].astype(str))[measure].sum().sort_values(ascending=False)
             .index.tolist())
     fig, ax = _figure(ax, (8.5, max(3.5, 0.3 * len(cats) * max(1, len(groups)) ** 0.5 + 1.5)))
     ys = np.arange(len(cats))[::-1]
     h = 0.8 / max(len(groups), 1)
     for i, g in enumerate(groups):
-        sub = df[df[by].astype(str) == str(g)]
+        sub = df[_same(df[by], g)]
         vals = sub.groupby(sub["category"].astype(str))[measure].sum()
         units = (sub.groupby(sub["category"].astype(str))["unit"]
                  .agg(lambda u: "/".join(dict.fromkeys(_units(u))))
@@ -663,7 +762,8 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
 
     def title(d):
         row = docs.loc[d]
-        return f"{row['file']}（{_plain(row.get('title'))}）"
+        name = row.get("title")
+        return str(row["file"]) if is_unknown(name) else f"{row['file']}（{str(name).strip()}）"
 
     n_bp = sum(s[3] for s in spans_a)
     note = f"共 {len(spans_a)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落。"

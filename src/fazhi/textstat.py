@@ -12,6 +12,12 @@ Conventions shared by every function:
   default, not a stopword or a boilerplate word of the lexicon (``stopwords=True, boilerplate=True``);
 - ``by`` is any column of ``corpus.docs`` (report_year, province, city, district, town, level, file,
   doc_id ...) or ``"part"`` (preamble / achievements / problems / duty / plans / other);
+- unknown metadata is a group of its own: the documents whose ``by`` value is missing (``<NA>``
+  year, empty place or title) form one group, listed last, whose value is missing (NA) in the
+  result; the column keeps the type of ``corpus.docs[by]`` (years stay integers). Tables and
+  charts show that group as ``（不明）`` (:data:`fazhi.display.UNKNOWN`);
+- a comparison with an empty side (keyness, emerging terms) returns an empty table whose
+  ``attrs["message"]`` says why (and warns), never an exception;
 - terms given by the user (trends, themes) are matched on the token sequence with punctuation
   removed, so ``“七五”普法`` counts both ``七五普法`` and ``“ 七五 ” 普法`` (see
   :func:`textstat_trend` for the ``match`` rule).
@@ -222,11 +228,35 @@ def _check_by(corpus: Corpus, by: str | None) -> None:
 
 
 def _key(value):
-    """A group value usable as a dict key: missing values (NaN, NA, None) become None."""
+    """A group value usable as a dict key: missing values (NaN, NA, None, blank text) become None."""
+    if isinstance(value, str):
+        return value if value.strip() else None
     try:
         return None if pd.isna(value) else value
     except (TypeError, ValueError):  # lists and other non-scalars
         return value
+
+
+def _typed(values, by: str | None, corpus: Corpus) -> pd.Series:
+    """Group values as a Series of the dtype of ``corpus.docs[by]`` (years stay integers, the
+    unknown group is NA); object dtype for parts or when the values do not fit."""
+    values = list(values)
+    if by is not None and by != "part" and by in corpus.docs.columns:
+        try:
+            return pd.Series(pd.array(values, dtype=corpus.docs[by].dtype))
+        except (TypeError, ValueError):
+            pass
+    return pd.Series(values, dtype=object)
+
+
+def _empty_side(columns: list[str], text: str) -> pd.DataFrame:
+    """The empty result of a comparison with an empty side: ``attrs["message"]`` says why."""
+    import warnings
+
+    df = pd.DataFrame(columns=columns)
+    df.attrs["message"] = text
+    warnings.warn(text, UserWarning, stacklevel=3)
+    return df
 
 
 def _sort_groups(values: Iterable, by: str | None, corpus: Corpus) -> list:
@@ -252,6 +282,7 @@ class _Selection:
     def __init__(self, corpus: Corpus, by: str | None, parts: Iterable[str] | str | None = None,
                  *, docs_mask=None):
         _check_by(corpus, by)
+        self.by, self.corpus = by, corpus
         self.index = idx = _index(corpus)
         docs = corpus.docs if docs_mask is None else corpus.docs[docs_mask]
         keep = pd.Series(idx.doc_id).isin(set(docs["doc_id"])).to_numpy(copy=True)
@@ -342,8 +373,8 @@ def _top_rows(matrix, terms: np.ndarray, n: int | None):
 
 
 def _group_column(sel: _Selection, codes: np.ndarray) -> pd.Series:
-    """The group values of ``codes`` (dtype kept: years stay integers)."""
-    return pd.Series(sel.groups).take(codes).reset_index(drop=True)
+    """The group values of ``codes`` (dtype kept: years stay integers, unknown is NA)."""
+    return _typed(sel.groups, sel.by, sel.corpus).take(codes).reset_index(drop=True)
 
 
 def _cells(matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -510,8 +541,10 @@ def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
 # ---------------------------------------------------------------- keyness
 
 
-def _mask(corpus: Corpus, selector, name: str) -> np.ndarray:
-    """Boolean mask over corpus.docs from a query string or a boolean mask."""
+def _mask(corpus: Corpus, selector, name: str, *, negate: bool = False) -> np.ndarray:
+    """Boolean mask over corpus.docs from a query string or a boolean mask. A document for which
+    the selector is missing (a comparison with an unknown year) is False, also with ``negate``
+    (the documents where the selector is False)."""
     docs = corpus.docs
     if isinstance(selector, str):
         try:
@@ -519,15 +552,21 @@ def _mask(corpus: Corpus, selector, name: str) -> np.ndarray:
         except Exception as exc:  # pandas raises many kinds here
             raise ValueError(f"{name}: cannot evaluate query {selector!r} over corpus.docs: "
                              f"{exc}") from None
-        mask = np.asarray(sel, dtype=bool)
-    elif isinstance(selector, pd.Series) and selector.dtype == bool:
-        mask = selector.reindex(docs.index).fillna(False).to_numpy(dtype=bool)
+    elif isinstance(selector, pd.Series):
+        sel = selector.reindex(docs.index)
     else:
-        mask = np.asarray(selector, dtype=bool)
-    if mask.shape != (len(docs),):
+        sel = selector
+    if np.shape(sel) != (len(docs),):
         raise ValueError(f"{name}: a mask must have one value per document ({len(docs)}), "
-                         f"not shape {mask.shape}")
-    return mask
+                         f"not shape {np.shape(sel)}")
+    sel = pd.Series(sel if hasattr(sel, "dtype") else np.asarray(sel, dtype=object))
+    try:
+        flags = sel.astype("boolean")
+    except (TypeError, ValueError):
+        raise ValueError(f"{name}: not a boolean mask or query ({sel.dtype})") from None
+    if negate:
+        flags = ~flags
+    return flags.fillna(False).to_numpy(dtype=bool)
 
 
 def _keyness_stats(a, b, size_t: float, size_r: float):
@@ -596,24 +635,40 @@ def textstat_keyness(corpus: Corpus, target, *, reference=None,
     p-value of the chosen ``measure``; ``log_ratio`` = log2 of the ratio of relative frequencies
     with 0.5 added to both counts (so a term absent from one side has a finite value). Terms with
     ``n_target + n_reference < min_count`` are left out; sorted descending by ``measure``; ``n``
-    keeps the first rows.
+    keeps the first rows. A document whose field in the query is unknown (``report_year >= 2021``
+    for a report without year) is on neither side; when a side has no document the table is
+    empty and ``attrs["message"]`` says which.
 
     >>> textstat_keyness(corpus, "province == '广东省'", n=10)      # doctest: +SKIP
     """
     if measure not in ("g2", "chi2"):
         raise ValueError(f"measure must be 'g2' or 'chi2', not {measure!r}")
     tmask = _mask(corpus, target, "target")
-    rmask = ~tmask if reference is None else _mask(corpus, reference, "reference")
+    # default reference: the rest, less the documents the target cannot place (NA, not False)
+    rmask = _mask(corpus, target, "target", negate=True) if reference is None else \
+        _mask(corpus, reference, "reference")
+    cols = ["term", "n_target", "n_reference", "g2", "chi2", "p", "log_ratio"]
     if not tmask.any():
-        raise ValueError(f"target {target!r} selects no document")
+        return _empty_side(cols, f"关键性分析：目标组（{_show(target)}）没有报告 / "
+                                 f"target selects no document")
     if not rmask.any():
-        raise ValueError("the reference selects no document")
+        return _empty_side(cols, f"关键性分析：参照组（{_show(reference, '其余报告')}）没有报告 / "
+                                 f"the reference selects no document")
     opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
     ct, st, is_t = _side(corpus, tmask, parts, opts)
     cr, sr, _ = _side(corpus, rmask, parts, opts)
     vocab = _index(corpus).vocab
     return _keyness_frame(ct[is_t], cr[is_t], st, sr, vocab[is_t], measure=measure,
                           min_count=min_count, n=n)
+
+
+def _show(selector, default: str = "") -> str:
+    """A selector as text for a message: the query itself, or a mask's size."""
+    if selector is None:
+        return default
+    if isinstance(selector, str):
+        return selector
+    return "掩码 / mask"
 
 
 # ---------------------------------------------------------------- trends
@@ -673,12 +728,14 @@ def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_
                 if k:
                     count[code, j] += k
                     with_term[code][j].add(doc_id)
-    rows = [{by: g, "term": t, "count": int(count[i, j]), "n_docs": len(docs[i]),
+    rows = [{"_g": i, "term": t, "count": int(count[i, j]), "n_docs": len(docs[i]),
              "docs_with_term": len(with_term[i][j]), "n_tokens": int(sizes[i]),
              "per_10k": _rate(count[i, j], sizes[i])}
-            for i, g in enumerate(sel.groups) for j, t in enumerate(terms)]
-    return pd.DataFrame(rows, columns=[by, "term", "count", "n_docs", "docs_with_term",
-                                       "n_tokens", "per_10k"])
+            for i in range(ng) for j, t in enumerate(terms)]
+    df = pd.DataFrame(rows, columns=["_g", "term", "count", "n_docs", "docs_with_term",
+                                     "n_tokens", "per_10k"])
+    df.insert(0, by, _group_column(sel, df.pop("_g").to_numpy(dtype=np.int64)))
+    return df
 
 
 def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", min_count: int = 5,
@@ -687,6 +744,8 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     """Emerging and fading terms between ``by < split`` (before) and ``by >= split`` (after):
     term, count_before, count_after, per_10k_before, per_10k_after, log_ratio, g2, p, trend.
 
+    Documents whose ``by`` is unknown (a report without year) are in neither period; when a
+    period has no document the table is empty and ``attrs["message"]`` says which.
     Score: signed G² of "after" against "before" (positive → ``emerging``, negative → ``fading``),
     with ``log_ratio`` = log2(rate after / rate before), 0.5 added to both counts. Terms with fewer
     than ``min_count`` occurrences in both periods together are left out. Returns the ``n`` most
@@ -696,13 +755,20 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     ['街道', '未成年人', '社区', '公示', '政务公开', '办事']
     """
     _check_by(corpus, by)
-    key = corpus.docs[by]
-    after = (key >= split).to_numpy(dtype=bool)
-    before = (key < split).to_numpy(dtype=bool)
+    if by == "part":
+        raise ValueError("textstat_emerging needs a numeric field of corpus.docs (report_year), "
+                         "not 'part'")
+    key = pd.to_numeric(corpus.docs[by], errors="coerce")  # unknown (or not a number): NA
+    after = (key >= split).fillna(False).to_numpy(dtype=bool)
+    before = (key < split).fillna(False).to_numpy(dtype=bool)
     cols = ["term", "count_before", "count_after", "per_10k_before", "per_10k_after",
             "log_ratio", "g2", "p", "trend"]
     if not after.any() or not before.any():
-        return pd.DataFrame(columns=cols)
+        side = "之前" if not before.any() else "及以后"
+        n_unknown = int(key.isna().sum())
+        note = f"（{n_unknown} 份报告的 {by} 不明，不计入）" if n_unknown else ""
+        return _empty_side(cols, f"新兴词：{by} {split} {side}没有报告{note} / "
+                                 f"no document on one side of {by} = {split}")
     opts = {"min_chars": min_chars, "stopwords": stopwords, "boilerplate": boilerplate}
     ca, sa, is_t = _side(corpus, after, parts, opts)
     cb, sb, _ = _side(corpus, before, parts, opts)
@@ -876,10 +942,13 @@ def textstat_themes(corpus: Corpus, *, by: str = "doc_id",
         groups = _sort_groups(n_sent, by, corpus)
         hits = np.array([counts[g] for g in groups], dtype=np.int64).reshape(len(groups), len(names))
         sizes = np.array([n_sent[g] for g in groups], dtype=float)
-    rows = [{by: g, "theme": th, "hits": int(hits[i, j]), "n_units": int(sizes[i]),
+    rows = [{"theme": th, "hits": int(hits[i, j]), "n_units": int(sizes[i]),
              "share": hits[i, j] / sizes[i] if sizes[i] else 0.0}
-            for i, g in enumerate(groups) for j, th in enumerate(names)]
-    return pd.DataFrame(rows, columns=[by, "theme", "hits", "n_units", "share"])
+            for i in range(len(groups)) for j, th in enumerate(names)]
+    df = pd.DataFrame(rows, columns=["theme", "hits", "n_units", "share"])
+    codes = np.repeat(np.arange(len(groups), dtype=np.int64), len(names))
+    df.insert(0, by, _typed(groups, by, corpus).take(codes).reset_index(drop=True))
+    return df
 
 
 # ---------------------------------------------------------------- similarity
@@ -910,7 +979,10 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", labels: str | None = "
     np.fill_diagonal(sim, np.where(nonempty, 1.0, 0.0))
     sim = np.clip(sim, 0.0, 1.0)
     names = _labels(corpus, by, sel.groups, labels)
-    return pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
+    if not isinstance(names, pd.Series):
+        names = pd.Series(names, dtype=object)
+    index = pd.Index(names, name=by)
+    return pd.DataFrame(sim, index=index, columns=index.copy())
 
 
 def _cosine_blocks(x, block: int = 512):
@@ -929,9 +1001,9 @@ def _cosine_blocks(x, block: int = 512):
             yield lo, min(lo + block, n), (x[lo:lo + block] @ xt).toarray()
 
 
-def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list:
+def _labels(corpus: Corpus, by: str, groups: list, labels: str | None) -> list | pd.Series:
     if by != "doc_id" or not labels or labels == "doc_id":
-        return list(groups)
+        return _typed(groups, by, corpus)
     if labels not in corpus.docs.columns:
         raise ValueError(f"labels={labels!r} is not a column of corpus.docs")
     docs = corpus.docs
@@ -1000,7 +1072,7 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "town", n: int = 10, min_c
     total = np.asarray(counts.sum(axis=0)).ravel()
     size_all = float(sizes.sum())
     frames = []
-    for i, g in enumerate(sel.groups):
+    for i in range(len(sel.groups)):
         row = counts.getrow(i)
         keep = row.data >= min_count
         cols, a = row.indices[keep], row.data[keep]
@@ -1013,11 +1085,14 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "town", n: int = 10, min_c
         df = df[df["g2"] > 0].sort_values(["g2", "term"], ascending=[False, True]).head(n)
         df = df.reset_index(drop=True)
         df["rank"] = range(1, len(df) + 1)
-        df.insert(0, by, g)
+        df.insert(0, "_g", i)
         frames.append(df)
     cols_out = [by, "term", "n_target", "n_reference", "g2", "log_ratio", "rank"]
-    return pd.concat(frames, ignore_index=True)[cols_out] if frames else \
-        pd.DataFrame(columns=cols_out)
+    if not frames:
+        return pd.DataFrame(columns=cols_out)
+    out = pd.concat(frames, ignore_index=True)
+    out.insert(0, by, _group_column(sel, out.pop("_g").to_numpy(dtype=np.int64)))
+    return out[cols_out]
 
 
 # ---------------------------------------------------------------- KWIC

@@ -11,8 +11,10 @@ def register(sub) -> None:
         "render", help="生成HTML报告 / render the notebooks to HTML",
         description="Run the parameterised notebooks on the corpus at PATH with papermill and "
                     "export them to offline HTML with nbconvert: the corpus-wide notebooks once, "
-                    "the dossier once per region of the --by level, plus index.html with the "
-                    "provenance of every page. Unchanged pages are skipped. The last line printed "
+                    "the dossier once per region of the --by level that has reports, plus "
+                    "index.html with the provenance of every page. Reports whose region is "
+                    "unknown at that level get no dossier: they are listed (file and reason) on "
+                    "the index and here. Unchanged pages are skipped. The last line printed "
                     "is the path of index.html; the exit code is 1 when a page failed. "
                     "例: fazhi render data/raw --by city --out reports")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
@@ -55,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             for line in page.error.splitlines():
                 print(f"    {line}", file=sys.stderr)
+    unplaced = result.unplaced
+    if unplaced:
+        print(f"地区不明、未生成档案的报告 / reports not placed ({len(unplaced)}):")
+        for r in unplaced:
+            print(f"    跳过 / skipped {r['file']}: {r['reason']}")
     print(result.summary())
     print(result.index.resolve())
     return 0 if result.ok else 1
