@@ -233,3 +233,46 @@ def test_breadcrumb_with_position_label_is_not_the_title():
     text = "您所在的位置：政务公开>工作报告\n2020年静海区法治政府建设情况报告\n文章来源：司法局 更新时间：2021/03/29 11:30:01\n2020年，静海区……"
     m = infer_meta(clean_text(text).text, raw=text)
     assert (m["title"], m["district"], m["city"]) == ("2020年静海区法治政府建设情况报告", "静海区", "天津市")
+
+
+_PAGE_BODY = ("2022年，我区坚持以习近平法治思想为指导，全区上下深入推进依法行政。现将有关情况报告如下：\n"
+              "一、主要举措和成效\n（一）加强组织领导。区政府常务会议专题研究法治政府建设4次。\n"
+              "二、存在的不足和原因\n基层执法力量仍然薄弱。\n三、下一步工作安排\n2023年，我区将持续深化法治政府建设。")
+
+
+def _html_page() -> str:
+    paras = "".join(f"<p>{line}</p>" for line in _PAGE_BODY.split("\n"))
+    return ("<html><head><meta charset='utf-8'><title>北仑区2022年度法治政府建设情况报告_宁波市北仑区人民政府</title>"
+            "<meta name='SiteName' content='宁波市北仑区人民政府'><meta name='SiteIDCode' content='3302060001'>"
+            "<meta name='ColumnName' content='法治政府建设'><meta name='PubDate' content='2023-03-28 10:20'>"
+            "<meta name='ArticleTitle' content='北仑区2022年度法治政府建设情况报告'></head><body>"
+            "<div class='crumb'>您所在的位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>"
+            "<div class='article'><h1>北仑区2022年度法治政府建设情况报告</h1>"
+            "<div class='info'>来源：区司法局 发布时间：2023-03-28 10:20 浏览次数：</div>"
+            f"<div class='TRS_Editor'>{paras}</div></div>"
+            "<div class='footer'>主办：宁波市北仑区人民政府办公室 网站标识码：3302060001</div></body></html>")
+
+
+def _txt_scrape() -> str:
+    return ("您所在的位置：首页 > 政务公开 > 法治政府建设\n北仑区2022年度法治政府建设情况报告\n"
+            "来源：区司法局 发布时间：2023-03-28 10:20 浏览次数：\n" + _PAGE_BODY +
+            "\n主办：宁波市北仑区人民政府办公室 网站标识码：3302060001\n")
+
+
+def test_same_page_as_html_txt_and_other_encodings_gives_the_same_metadata(tmp_path):
+    from fazhi.ingest import ingest_file
+
+    (tmp_path / "page.html").write_text(_html_page(), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(_txt_scrape(), encoding="utf-8")
+    (tmp_path / "page-gbk.txt").write_bytes(_txt_scrape().encode("gb18030"))
+    (tmp_path / "page-utf16.txt").write_bytes(_txt_scrape().encode("utf-16"))
+    fields = ("title", "report_year", "plan_year", "publish_date", "unit", "town", "district", "city",
+              "province", "level", "division_code", "parts")
+    docs = {f.name: ingest_file(f, tmp_path).doc for f in sorted(tmp_path.iterdir())}
+    assert all(d is not None for d in docs.values()), docs
+    ref = {k: docs["page.html"][k] for k in fields}
+    assert ref["title"] == "北仑区2022年度法治政府建设情况报告"
+    assert (ref["report_year"], ref["plan_year"], ref["publish_date"]) == (2022, 2023, "2023-03-28")
+    assert (ref["district"], ref["city"], ref["province"], ref["level"]) == ("北仑区", "宁波市", "浙江省", "district")
+    for name, d in docs.items():
+        assert {k: d[k] for k in fields} == ref, name

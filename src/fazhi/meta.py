@@ -69,6 +69,7 @@ _QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,60}”")
 _REPORT_AS = re.compile(r"(?:将|把|就|对)\s*((?:19|20)\d\d)\s*年度?[^。；\n]{0,30}?(?:情况|工作)[^。；\n]{0,12}?"
                         r"(?:报告|汇报|总结)(?:如下)?")
 _PLAN_HEAD = re.compile(r"((?:19|20)\d\d)\s*年度?[^。；\n]{0,16}?(?:工作计划|工作打算|工作思路|主要安排|工作安排|计划|打算|思路)")
+_PLAN_OPEN = re.compile(r"(?:^|\n)((?:19|20)\d\d)\s*年[，,]?[^。\n]{0,24}?将")
 _YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计划|打算|思路|要点|安排)|全面|，|,|以来)")
 _GOV_WORK = re.compile(r"政府工作报告")
 _NATIONAL = re.compile(r"国务院")
@@ -500,11 +501,18 @@ def _year_candidates(title: str, text: str, *, file: str, publish: str, signed: 
             years.append(Candidate(int(m.group(1)), "first_paragraph_year", 0.35, m.group()))
         elif m:
             years.append(Candidate(int(m.group(1)), "first_paragraph_year", 0.25, m.group()))
-    for pm in _PLAN_HEAD.finditer(_plans_zone(text)):
+    zone = _plans_zone(text)
+    for pm in _PLAN_HEAD.finditer(zone):
         y = int(pm.group(1))
         plans.append(Candidate(y, "plans_heading_year", 0.6, pm.group()))
         years.append(Candidate(y - 1, "plans_heading_year", 0.4, pm.group()))
         break
+    else:
+        pm = _PLAN_OPEN.search(zone)   # "2023年，我区将……" opening the plans
+        if pm:
+            y = int(pm.group(1))
+            plans.append(Candidate(y, "plans_opening_year", 0.5, pm.group()))
+            years.append(Candidate(y - 1, "plans_opening_year", 0.3, pm.group()))
     for value, rule in ((signed, "signature_year"), (publish, "publish_year")):
         if value:
             y, mo = int(value[:4]), int(value[5:7])
