@@ -171,8 +171,19 @@ def fold(text: str) -> str:
     return _fold_long(text)
 
 
+@cache
+def _foldable() -> re.Pattern:
+    """Characters that folding changes: every traditional character opencc simplifies (found
+    once by converting the CJK blocks) and the listed variants. Most reports have none."""
+    chars = "".join(map(chr, [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]))
+    out = _converter().convert(chars)
+    changed = {a for a, b in zip(chars, out, strict=False) if a != b} if len(out) == len(chars) else set()
+    changed |= {chr(c) for c in _variants()}
+    return re.compile("[" + re.escape("".join(sorted(changed))) + "]")
+
+
 def _fold_long(text: str) -> str:
-    if text.isascii():
+    if text.isascii() or not _foldable().search(text):
         return text
     text = text.translate(_variants())
     out = _converter().convert(text)
