@@ -276,3 +276,52 @@ def test_same_page_as_html_txt_and_other_encodings_gives_the_same_metadata(tmp_p
     assert (ref["district"], ref["city"], ref["province"], ref["level"]) == ("北仑区", "宁波市", "浙江省", "district")
     for name, d in docs.items():
         assert {k: d[k] for k in fields} == ref, name
+
+
+@pytest.mark.parametrize("title, clean", [
+    ("新郑市人民政府首页政务公开乡镇政务公开龙湖镇龙湖镇2021年度法治政府建设工作报告", "龙湖镇2021年度法治政府建设工作报告"),
+    ("富平县人民政府首页信息公开部门信息公开县司法局富平县司法局2022年法治政府建设工作报告",
+     "富平县司法局2022年法治政府建设工作报告"),
+    ("仙桃市人民政府政务公开法治政府建设仙桃市2022年法治政府建设情况报告", "仙桃市2022年法治政府建设情况报告"),
+    ("2023年镇法治政府建设工作总结及2024年工作思路", "2023年镇法治政府建设工作总结及2024年工作思路"),
+    ("马尾区亭江镇2020年度法治政府建设工作报告", "马尾区亭江镇2020年度法治政府建设工作报告"),
+])
+def test_trim_title_drops_crawled_chrome(title, clean):
+    from fazhi.meta import trim_title
+
+    assert trim_title(title) == clean
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government work report reviews the year before its meeting
+    ("首页 > 国务院 > 政府工作报告\n政府工作报告（全文）\n来源： 新华社 | 2014-03-14 10:58\n政府工作报告\n"
+     "——2014年3月5日在第十二届全国人民代表大会第二次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+     {"title": "政府工作报告", "report_year": 2013, "plan_year": 2014, "publish_date": "2014-03-14",
+      "level": "national"}),
+    # a national department
+    ("国家税务总局2022年度法治政府建设情况报告\n2022年，税务总局坚持……",
+     {"level": "national", "department": "国家税务总局", "province": ""}),
+    # a provincial department
+    ("浙江省司法厅2022年度法治政府建设工作报告\n2022年，我厅……",
+     {"level": "province", "department": "司法厅", "province": "浙江省"}),
+    # a functional area the gazetteer lists as county-level (code x7x), under its other name
+    ("乌拉盖管理区管委会2021年度法治政府建设工作报告\n2021年，乌拉盖管理区在锡林郭勒盟委、行政公署的坚强领导下……",
+     {"level": "zone", "district": "乌拉盖管委会", "city": "锡林郭勒盟"}),
+    ("镇江新区2019年法治政府建设工作总结\n2019年，镇江新区在镇江市委、市政府的坚强领导下……",
+     {"level": "zone", "district": "镇江新区", "city": "镇江市"}),
+    # the subject of the opening sentence is the speaker
+    ("2022年，玉林街道在武侯区委、区政府的坚强领导下，深入学习贯彻习近平法治思想。现将有关情况报告如下：\n一、主要工作\n……",
+     {"town": "玉林街道", "district": "武侯区", "level": "subdistrict"}),
+])
+def test_real_layouts(text, expected):
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert {k: m[k] for k in expected} == expected
+
+
+def test_province_report_reposted_on_a_county_site():
+    from fazhi.pagemeta import find_page_meta
+
+    text = ("云南省人民政府关于2022年度法治政府建设情况的报告\n信息来源：云南省人民政府 发布时间：2023-04-06\n"
+            "2022年，全省各级政府……昆明市、大理白族自治州……\n主办：宾川县人民政府办公室 网站标识码：5329240001")
+    m = infer_meta(clean_text(text).text, raw=text, page=find_page_meta(text))
+    assert (m["province"], m["city"], m["district"], m["level"]) == ("云南省", "", "", "province")

@@ -37,7 +37,7 @@ from fazhi.read import load_table
 
 Kind = Literal["province", "city", "county", "town"]
 KINDS: tuple[Kind, ...] = ("province", "city", "county", "town")
-_FORMAT = 3  # bump when the derived index changes shape
+_FORMAT = 4  # bump when the derived index changes shape
 _SKIP_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 # placeholder levels of the source: their children hang directly under the level above
 _PLACEHOLDERS = ("省直辖行政区划", "省直辖县级行政区划", "市直辖行政区划", "市辖区")
@@ -289,6 +289,16 @@ def _build(files: list[Path], version: str) -> Gazetteer:
         if kinds[uid] == "town" and name.endswith("街道") and len(name) > 3:
             put(name + "办事处", uid)      # 观音桥街道办事处 = 观音桥街道
             aliases[name + "办事处"] = name
+    # a functional area's two names: 乌拉盖管委会 is also written 乌拉盖管理区 (管委会)
+    for uid, name in enumerate(names):
+        if kinds[uid] != "county":
+            continue
+        for a, b in (("管委会", "管理区"), ("管理区", "管委会")):
+            if name.endswith(a) and len(name) > len(a) + 1:
+                for alias in (name[: -len(a)] + b, name[: -len(a)] + "管理区管委会"):
+                    if alias not in index:
+                        put(alias, uid)
+                        aliases.setdefault(alias, name)
     by_code = {c: i for i, c in enumerate(codes) if c}
     children: dict[int, list[int]] = {}
     for uid, par in enumerate(parents):

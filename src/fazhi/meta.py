@@ -59,6 +59,7 @@ _META_LINE = re.compile(
 _DATE_ANY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"(?:^|\s|[\[【|])(?:发布|发文|成文|更新|印发|公开|生成)?(?:日期|时间)\s*[\]】|]?\s*[:：|]?\s*\|?\s*"
                         r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.M)
+_SOURCE_DATE = re.compile(r"^\s*(?:信息|文章|稿件)?来源\s*[:：][^\n]{0,30}?[|｜\s]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 _BARE_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_SIGN_DATE = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
@@ -68,15 +69,19 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,60}”")
 _REPORT_AS = re.compile(r"(?:将|把|就|对)\s*((?:19|20)\d\d)\s*年度?[^。；\n]{0,30}?(?:情况|工作)[^。；\n]{0,12}?"
                         r"(?:报告|汇报|总结)(?:如下)?")
-_PLAN_HEAD = re.compile(r"((?:19|20)\d\d)\s*年度?[^。；\n]{0,16}?(?:工作计划|工作打算|工作思路|主要安排|工作安排|计划|打算|思路)")
+_PLAN_HEAD = re.compile(r"(?:^|\n)[^。；\n]{0,8}?((?:19|20)\d\d)\s*年度?[^。；\n]{0,16}?(?:工作计划|工作打算|工作思路|主要安排|工作安排|计划|打算|思路)")
 _PLAN_OPEN = re.compile(r"(?:^|\n)((?:19|20)\d\d)\s*年[，,]?[^。\n]{0,24}?将")
 _YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计划|打算|思路|要点|安排)|全面|，|,|以来)")
 _GOV_WORK = re.compile(r"政府工作报告")
+_MEETING = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|会议)")
+_NATIONAL_SELF = re.compile(r"代表国务院|国务院(?:关于|办公厅关于)")
 _NATIONAL = re.compile(r"国务院")
 _IS_CJK = re.compile(f"[{_CJK}]")
 # a department named by its government's level only: 区司法局, 县税务局, 市生态环境局
 _UNLISTED_TOWN = re.compile(rf"([{_CJK}]{{2,6}}?)(街道办事处|街道|镇|乡|苏木)(?:人民政府|党委|党工委|办事处)?(?:关于)?"
                             rf"(?=(?:19|20)\d\d|[〇零一二三四五六七八九]{{4}}|关于|法治|$)")
+_NATIONAL_DEPT = re.compile(rf"^(?:中华人民共和国)?((?:国家|国务院|中国)[{_CJK}]{{1,14}}?(?:总局|局|委员会|署|办公室)|"
+                            rf"[{_CJK}]{{1,8}}?部|海关总署|审计署)(?=(?:19|20)\d\d|关于|[〇零一二三四五六七八九]{{4}}|法治)")
 _PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county"}
 _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
 # characters that may stand right before a place name in a sentence (在亭江镇, 全市和马尾区)
@@ -320,7 +325,7 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
         if _HEADING.match(line) or re.search(r"[：:]$", line):
             break  # an outline heading or the addressee: the body has started
         if len(line) > 80 or "。" in line or "，" in line:
-            head = _flat_title(line)
+            head = trim_title(_flat_title(line))
             if head:
                 return (" ".join(issuers) + head if issuers and head.startswith("关于") else head,
                         issuers, i)
@@ -337,6 +342,7 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
             # a title broken over two lines: "XX区2021年法治政府建设" + "情况报告"
             if broken:
                 title += nxt
+            title = _FULL_TEXT.sub("", trim_title(title))
             if issuers and title.startswith("关于"):
                 title = " ".join(issuers) + title
             return title, issuers, i
@@ -345,7 +351,7 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
     return "", issuers, 0
 
 
-_FLAT_TITLE = re.compile(rf"^([{_CJK}0-9〇（）()·\s]{{6,60}}?(?:报告|总结|汇报|工作要点|思路))(?=[{_CJK}0-9])")
+_FLAT_TITLE = re.compile(rf"^([{_CJK}0-9〇（）()·\s]{{6,90}}?(?:报告|总结|汇报|工作要点|思路))(?=[{_CJK}0-9])")
 
 
 def _flat_title(line: str) -> str:
@@ -354,6 +360,52 @@ def _flat_title(line: str) -> str:
     if m and _TITLE_WORDS.search(m.group(1)) and re.search(r"法治|依法|年度|工作", m.group(1)):
         return m.group(1).strip()
     return ""
+
+
+_NAV = re.compile(r"网站首页|首页|主页|政府信息公开|部门信息公开|乡镇政务公开|乡镇信息公开|街道信息公开|政务公开|信息公开|"
+                  r"当前位置|所在位置|工作报告(?=\S)|规划计划|工作动态|通知公告|法治政府建设(?=[^年]{0,12}(?:19|20)\d\d年)")
+_STRONG_NAV = re.compile(r"网站首页|首页|主页|.*公开|当前位置|所在位置")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇零一二三四五六七八九○]{4}\s*年")
+_BEFORE_YEAR_TAIL = re.compile(rf"(?:人民政府)?(?:关于)?$")
+
+
+def trim_title(title: str) -> str:
+    """A title without the page chrome that a crawl ran into it (site name, 首页, column names):
+    it starts at the unit's name before its year, or at 关于, or at the year.
+
+    ``trim_title("新郑市人民政府首页政务公开乡镇政务公开龙湖镇龙湖镇2021年度法治政府建设工作报告")`` ->
+    ``"龙湖镇2021年度法治政府建设工作报告"``.
+    """
+    navs = list(_NAV.finditer(title))
+    if not navs or not any(_STRONG_NAV.fullmatch(n.group()) for n in navs):
+        return title  # a column name alone (法治政府建设) is no sign of chrome
+    y = _TITLE_YEAR.search(title, navs[0].end())
+    if not y:
+        start = navs[-1].end()
+    else:
+        navs = [n for n in navs if n.end() <= y.start()]
+        if not navs:
+            return title
+        floor = navs[-1].end()
+        seg = title[floor:y.start()]
+        seg = seg[: len(seg) - len(_BEFORE_YEAR_TAIL.search(seg).group())]
+        ms = _find(_gaz(), seg)
+        end = len(seg)
+        if ms and re.fullmatch(rf"[{_CJK}]{{1,10}}(?:局|委员会|办公室|管委会)", seg[ms[-1].end:]):
+            end = ms[-1].end  # the department after the unit's name: 富平县 + 司法局
+        rel = end
+        for m in reversed(ms):
+            if m.end != rel:
+                break
+            if seg[m.start:m.end] == seg[rel:rel + m.end - m.start]:
+                break  # the same name twice (龙湖镇龙湖镇): the title begins at the second
+            rel = m.start
+        start = floor + (rel if ms and rel < end else 0)
+    out = title[start:].strip()
+    return out if len(out) >= 6 and _TITLE_WORDS.search(out) else title
+
+
+_FULL_TEXT = re.compile(r"\s*[（(【\[]\s*(?:全文|全文发布|图文|实录)\s*[）)】\]]\s*$")
 
 
 def find_title(text: str, *, max_lines: int = 14) -> str:
@@ -417,6 +469,12 @@ def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], 
                     (signed if "成文" in line[:m.end()] else pub).append(
                         Candidate(d, "page_signed_date" if "成文" in line[:m.end()] else "date_line",
                                   0.9, line[:60]))
+                continue
+            m = _SOURCE_DATE.search(line)
+            if m:   # 来源：新华社 | 2014-03-14 10:58
+                d = _date(*map(int, m.groups()))
+                if d:
+                    pub.append(Candidate(d, "source_line_date", 0.7, line[:60]))
                 continue
             m = _BARE_DATE.match(line)
             if m:
@@ -492,6 +550,12 @@ def _year_candidates(title: str, text: str, *, file: str, publish: str, signed: 
                     later = [y for y in found[1:] if y > first]
                     if later:
                         plans.append(Candidate(later[0], "title_second_year", 1.0, title))
+    if _GOV_WORK.search(title) and not re.search(r"年度?法治", title):
+        sm = _MEETING.search(text[:800])      # ——2014年3月5日在…人民代表大会…会议上
+        if sm:
+            y = int(sm.group(1))
+            years.append(Candidate(y - 1, "government_work_report_meeting", 1.0, sm.group()))
+            plans.append(Candidate(y, "government_work_report_meeting", 1.0, sm.group()))
     stem = PurePosixPath(file).stem if file else ""
     m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)
     if m:
@@ -536,10 +600,16 @@ def _year_candidates(title: str, text: str, *, file: str, publish: str, signed: 
     return years, plans
 
 
+_INLINE_HEADING = re.compile(r"(?:[。；！？]\s*|\s)(?=[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）)")
+
+
 def _plans_zone(text: str) -> str:
-    """The headings of the text's last part, where its plans are (the last third, line starts)."""
+    """The headings of the text's last part, where its plans are: the starts of the lines of its
+    last third (and of the headings run into a line, when the text lost its line breaks)."""
     tail = text[len(text) * 2 // 3:]
-    return "\n".join(ln[:40] for ln in tail.split("\n"))
+    tail = _INLINE_HEADING.sub("\n", tail)
+    return "\n".join(re.sub(r"^(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）)", "", ln)[:40]
+                     for ln in tail.split("\n"))
 
 
 def find_report_year(title: str, text: str, publish_date: str = "", *, file: str = "",
@@ -606,6 +676,8 @@ def _signature_lines(text: str) -> list[str]:
                       tail[0][-80:])
         return [m.group(1)] if m else []
     for line in tail:
+        if re.search(r"[:：|｜>＞]", line):
+            continue  # a label or a list of links (相关链接：…|…), not a signature
         core = _SIGN_DATE.sub("", line).strip()
         core = _CN_SIGN_DATE.sub("", core).strip()
         if core and len(core) <= 40 and "。" not in core and "，" not in core and _is_unit_line(core):
@@ -646,6 +718,9 @@ def _chain_ids(gaz, mentions: list, target) -> list[int]:
 
 def _level_of(gaz, uid: int) -> str:
     kind, name = gaz.kinds[uid], gaz.names[uid]
+    code = gaz.codes[uid]
+    if kind == "county" and len(code) == 6 and code[4] == "7":
+        return "zone"  # county codes x7x: functional areas (开发区, 新区, 管委会) counted as counties
     for suffix, level, k in _level_rules():
         if k == kind and (suffix == "*" or name.endswith(suffix)):
             return level
@@ -711,6 +786,33 @@ def _institution_regex() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _institutions())))
 
 
+_SUBJECT_BEFORE = frozenset("，,。；\n年")
+_SUBJECT_VERB = re.compile(r"(?:在|坚持|深入|认真|紧紧|紧扣|围绕|全面|始终|以|按照|把|将|积极|不断|扎实|切实|持续|大力|着力|立足|"
+                           r"聚焦|结合|高度|严格|牢牢|全力|进一步|继续|强化|党委|党工委|人民政府|政府|办事处|管委会)")
+
+
+def _opening_subject(text: str, mentions: list):
+    """The unit that opens the report's first sentence as its subject (its self-introduction):
+    ``2022年，玉林街道在武侯区委、区政府的坚强领导下……`` -> 玉林街道. None when there is none."""
+    m_end = re.search(r"[。！？]", text[:600])
+    first_end = m_end.end() if m_end else min(len(text), 600)
+    body_start = 0
+    nl = text.find("\n", 0, 120)
+    if nl > 0 and not re.search(r"[。，]", text[:nl]):
+        body_start = nl + 1  # skip a title line
+        m_end = re.search(r"[。！？]", text[body_start:body_start + 600])
+        first_end = body_start + (m_end.end() if m_end else 600)
+    for m in mentions:
+        if m.start < body_start:
+            continue
+        if m.start >= first_end:
+            break
+        prev = text[m.start - 1] if m.start else "\n"
+        if (prev in _SUBJECT_BEFORE or m.start == body_start) and _SUBJECT_VERB.match(text, m.end):
+            return m
+    return None
+
+
 def _self_named(text: str, gaz, mentions: list | None = None) -> Counter:
     """Body sentences where a unit names itself with its institution (亭江镇党委、政府)."""
     out: Counter = Counter()
@@ -765,7 +867,8 @@ def _department_after(s: str, end: int) -> str:
     if not m:
         return ""
     name = m.group(1)
-    if re.match(r"^(?:人民政府|政府|委员会|党委|党工委|人大常委会|区委|县委|市委|镇委)$", name) or name.startswith(("人民政府", "关于")):
+    if re.match(r"^(?:人民政府|政府|委员会|党委|党工委|人大常委会|区委|县委|市委|镇委|管理委员会|管委会)$", name) \
+            or name.startswith(("人民政府", "关于")) or name.endswith(("管理委员会", "管委会", "党工委")):
         return ""
     if re.search(r"法治|依法|建设|工作|报告|年度|\d", name):
         return ""
@@ -784,14 +887,18 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     zone_in: dict[str, Counter] = {}
     dept_hints: Counter = Counter()
     unlisted: Counter = Counter()
+    national_depts: Counter = Counter()
     from collections import defaultdict
 
     zone_in = defaultdict(Counter)
 
     def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
                 dept: str = "") -> None:
+        written = name
+        name = gaz.aliases.get(name, name)   # 劝业场街道办事处 and 劝业场街道 are one candidate
         entry = per_name.setdefault(name, {"ids": set(), "weight": 0.0, "dept": Counter(),
-                                           "sources": set()})
+                                           "sources": set(), "written": Counter()})
+        entry["written"][written] += weight
         entry["ids"].update(ids)
         entry["weight"] += weight
         entry["sources"].add(rule)
@@ -799,8 +906,15 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
             entry["dept"][dept] += weight
         cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
 
-    for uid, how in _site_units(page):   # the site's government: the unit is it or lies within it
-        support(gaz.names[uid], (uid,), w["site"], "site", how)
+    # the site's government: the unit is it or lies within it — support for what lies within it,
+    # a candidate of its own only when nothing else speaks (a province's report reposted on a
+    # county's site is the province's)
+    site_ids = list(dict.fromkeys(uid for uid, _how in _site_units(page)))
+    for uid in site_ids:
+        entry = per_name.setdefault("^" + gaz.names[uid], {"ids": set(), "weight": 0.0,
+                                                          "dept": Counter(), "sources": set()})
+        entry["ids"].add(uid)
+        entry["weight"] += w["site"]
     for sp in speakers:
         s = fold(sp.text)
         if _NATIONAL.search(s) and sp.source in ("title", "issuer", "signature", "page_source"):
@@ -816,13 +930,16 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
         if not mentions:
             if zm and speaking:
                 zone_names[zm.group(1)] += sp.weight
+            nd = _NATIONAL_DEPT.match(s)
+            if nd and speaking:
+                national_depts[nd.group(1)] += sp.weight
             dm = _PREFIXED_DEPT.match(s)
             if dm and speaking:
                 dept_hints[(dm.group(1), dm.group(2))] += sp.weight
             continue
         finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
         ids = _chain_ids(gaz, mentions, finest)
-        dept = _department_after(s, finest.end)
+        dept = _department_after(s, finest.end) if sp.source != "page_source" else ""
         zm = _zone_regex().match(s, finest.end)
         if zm and zm.group(1) not in gaz.index and speaking:
             zone_in[finest.name][zm.group(1)] += sp.weight   # 马尾区 + 福州经济技术开发区管委会
@@ -841,13 +958,27 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     for name, n in named.items():
         ids = gaz.lookup(name)
         support(name, ids, min(w["self_named_max"], w["self_named"] * n), "self_named", name)
+    subject = _opening_subject(text, found)
+    if subject is not None:
+        support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
     for name, n in body_counts.items():
         if name in _common_words():
             continue
         support(name, gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+    national = national or bool(_NATIONAL_SELF.search(head[:1500]) and not [
+        k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}])
+    if national_depts and not [k for k in per_name if not k.startswith("^")
+                               and per_name[k]["sources"] - {"body", "self_named"}]:
+        dept, dw = national_depts.most_common(1)[0]
+        return Place(None, "national", dept, dept, rule="title_national_department",
+                     confidence=min(0.95, dw), candidates=[Candidate(dept, "title_national_department", dw)])
     if national and not [k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}]:
         return Place(None, "national", "国务院", rule="title_national", confidence=0.9,
                      candidates=[Candidate("国务院", "title_national", 1.0)])
+    if site_ids and not [k for k in per_name if not k.startswith("^")
+                         and per_name[k]["sources"] - {"body", "self_named"}]:
+        for uid in site_ids[:1]:
+            support(gaz.names[uid], (uid,), w["site"], "site", "site")
     # score the names: own evidence + a bonus at the self-referenced level
     scored: list[tuple[float, str]] = []
     for name, entry in per_name.items():
@@ -906,7 +1037,7 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     entry = per_name[best]
     rivals = [sc for sc, n in scored if n != best and n not in inside.get(best, ())]
     runner = rivals[0] if rivals else 0.0
-    speaker_backed = bool(entry["sources"] - {"body", "self_named"})
+    speaker_backed = bool(entry["sources"] - {"body", "self_named"}) or "opening_subject" in entry["sources"]
     # a body-only winner needs several mentions and a clear lead
     if not speaker_backed and (best_score < w["body_min"] or best_score < 1.5 * runner):
         ranked = [Candidate(n, "body", sc) for sc, n in scored[:5]]
@@ -927,7 +1058,8 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     rule = max(((s, src) for src, s in _source_weights(cands, best)), default=(0, "body"))[1]
     if zone:
         level = "zone"
-    return Place(uid, level, zone or best, dept, best, rule + (f"+{how}" if how else ""), conf,
+    written = entry["written"].most_common(1)[0][0] if entry.get("written") else best
+    return Place(uid, level, zone or best, dept, written, rule + (f"+{how}" if how else ""), conf,
                  sorted(cands, key=lambda c: -c.weight), amb,
                  note="" if uid is not None else f"ambiguous: {len(ids)} units named {best}")
 
@@ -1064,7 +1196,7 @@ def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str
             district = names.pop()
         place.note = place.note or "ambiguous"
     if place.level == "national":
-        unit = "国务院"
+        unit = place.unit or "国务院"
     else:
         unit_place = "".join(dict.fromkeys(x for x in (province if province != city else "", city,
                                                        district, town) if x))
