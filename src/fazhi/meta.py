@@ -59,6 +59,7 @@ _META_LINE = re.compile(
 _DATE_ANY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"(?:^|\s|[\[【|])(?:发布|发文|成文|更新|印发|公开|生成)?(?:日期|时间)\s*[\]】|]?\s*[:：|]?\s*\|?\s*"
                         r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.M)
+_HAS_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]")
 _SOURCE_DATE = re.compile(r"^\s*(?:信息|文章|稿件)?来源\s*[:：][^\n]{0,30}?[|｜\s]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 _BARE_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -86,6 +87,9 @@ _PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "co
 _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
 # characters that may stand right before a place name in a sentence (在亭江镇, 全市和马尾区)
 _BODY_PREFIX = frozenset("在对由向经把将从于和与及或至为是据按")
+# how much of the body is searched for self-references and mentions: they are frequent, and
+# evidence deep in a long report is about its work, not about who wrote it
+BODY_CHARS, SELF_CHARS = 8000, 6000
 _LEVEL_TIER = {"national": 5, "province": 4, "city": 3, "county": 2, "district": 2, "zone": 1.5,
                "town": 1, "township": 1, "subdistrict": 1, "department": 0}
 
@@ -459,8 +463,8 @@ def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], 
         else:
             pub.append(Candidate(value, "page_date", 1.0, label or "date"))
     if raw and not pub:
-        for line in _first_lines(raw, 30) + _last_lines(raw, 10):
-            if len(line) > 160 or _TODAY.search(line):
+        for line in _first_lines(raw, 16) + _last_lines(raw, 6):
+            if len(line) > 120 or not _HAS_DATE.search(line) or _TODAY.search(line):
                 continue
             m = _DATE_LINE.search(line)
             if m:
@@ -727,19 +731,33 @@ def _level_of(gaz, uid: int) -> str:
     return ""
 
 
+@cache
+def _self_regexes() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Two scanners for the self-references of ``places.tsv``: pronoun words (我镇, 全区: a
+    character class first, scanned fast) and institution words (镇党委, 街道办事处)."""
+    words = dict(_self_words())
+    pro = sorted({w[1:] for w in words if w[0] in "我本全"}, key=len, reverse=True)
+    rest = sorted((w for w in words if w[0] not in "我本全"), key=len, reverse=True)
+    return (re.compile("[我本全](?:" + "|".join(map(re.escape, pro)) + ")"),
+            re.compile("(?:" + "|".join(map(re.escape, rest)) + ")"), words)
+
+
 def find_level_from_self(text: str) -> tuple[str, int]:
     """Level of the reporting unit from its self-references (我镇/全镇, 镇党委, 我街道, 全区 …).
 
     The level referred to most often (at least twice) wins; a tie goes to the lower tier (a town
-    report also says 我区 of its district). Words after 各/每/该 (各镇党委) are not self-references.
+    report also says 我区 of its district). Words after 各/每/该/全 (各镇党委) are not self-references.
     ``"我镇……全镇……为我区"`` -> ``("town", 2)``.
     """
+    pronouns, institutions, words = _self_regexes()
     counts: Counter[str] = Counter()
-    for word, level in _self_words():
-        n = text.count(word)
-        if n and word[0] not in "我全本":
-            n -= sum(text.count(p + word) for p in "各每该全")
-        counts[level] += max(n, 0)
+    for m in pronouns.finditer(text):
+        level = words.get(m.group())
+        if level:
+            counts[level] += 1
+    for m in institutions.finditer(text):
+        if not (m.start() and text[m.start() - 1] in "各每该全"):
+            counts[words[m.group()]] += 1
     ranked = sorted((lvl for lvl, n in counts.items() if n >= 2),
                     key=lambda lvl: (-counts[lvl], _LEVEL_TIER[lvl]))
     return (ranked[0], counts[ranked[0]]) if ranked else ("", 0)
@@ -950,8 +968,8 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
                                                            "dept": Counter(), "sources": set()})
                 entry["ids"].update(_chain_ids(gaz, mentions, m))
                 entry["weight"] += sp.weight
-    head = text[:20000]
-    self_level, n_self = find_level_from_self(head[:10000])
+    head = text[:BODY_CHARS]
+    self_level, n_self = find_level_from_self(head[:SELF_CHARS])
     found = _find(gaz, head)
     named = _self_named(head, gaz, found)
     body_counts, body_kept = _body_mentions(head, gaz, found)
