@@ -1034,10 +1034,10 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
     own = {n: sc for sc, n in scored}
     inside: dict[str, list[str]] = {}
+    above = {n: {a for i in per_name[n]["ids"] for a in gaz.ancestors(i)} for n in own}
     for n in own:
         for o in own:
-            if o != n and any(gaz.within(i, j) for i in per_name[n]["ids"] for j in per_name[o]["ids"]
-                              if i != j):
+            if o != n and above[n] & per_name[o]["ids"]:
                 inside.setdefault(n, []).append(o)
     scored = sorted(((sc + 0.5 * sum(own[o] for o in inside.get(n, ())), n) for sc, n in scored),
                     reverse=True)
