@@ -38,7 +38,7 @@ def test_audit_counts_fields_and_evidence(folder):
 
 def test_review_lists_ambiguous_and_unknown(folder):
     review = metadata_review(ingest(folder).docs)
-    assert {("b.txt", "town"), ("c.txt", "report_year")} <= set(zip(review["文件"], review["字段"]))
+    assert {("b.txt", "town"), ("c.txt", "report_year")} <= set(zip(review["文件"], review["字段"], strict=True))
     assert "a.txt" not in set(review["文件"])
     row = review[(review["文件"] == "b.txt") & (review["字段"] == "town")].iloc[0]
     assert row["原因"] == "有歧义" and "东湖街道" in row["候选"]

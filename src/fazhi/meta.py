@@ -370,7 +370,7 @@ _NAV = re.compile(r"网站首页|首页|主页|政府信息公开|部门信息�
                   r"当前位置|所在位置|工作报告(?=\S)|规划计划|工作动态|通知公告|法治政府建设(?=[^年]{0,12}(?:19|20)\d\d年)")
 _STRONG_NAV = re.compile(r"网站首页|首页|主页|.*公开|当前位置|所在位置")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇零一二三四五六七八九○]{4}\s*年")
-_BEFORE_YEAR_TAIL = re.compile(rf"(?:人民政府)?(?:关于)?$")
+_BEFORE_YEAR_TAIL = re.compile(r"(?:人民政府)?(?:关于)?$")
 
 
 def trim_title(title: str) -> str:
