@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from fazhi.pagemeta import chrome_line, find_page_meta
 from fazhi.read import load_table
 
 Level = Literal["national", "province", "city", "county", "district", "town", "township",
@@ -50,21 +51,12 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|情况|思路|计划|要点")
 _TITLE_BAD = re.compile(r"[，。；！？]|[：:]$")
-_BREADCRUMB = re.compile(r"^\s*(?:您(?:所)?(?:在|的)(?:的)?位置|当前(?:的)?位置|所在位置|现在位置|位置)\s*[:：]|"
-                         r"(?:首页|主页|网站首页)\s*(?:[>＞»/›→]|&gt;)|[>＞»›]{1,2}\s*[^>＞»›]{1,20}\s*[>＞»›]")
 _LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目|文\s*章\s*标\s*题|名\s*称)\s*[:：]\s*")
-_META_LINE = re.compile(
-    r"^\s*[\[【(（|]?\s*[\u4e00-\u9fff]{0,4}?(?:日期|时间|来源|机构|机关|单位|作者|索引号|分类|文号|字号|次数|浏览|点击|"
-    r"阅读|访问量?|编号|有效性|责任编辑|编辑)\s*[\]】)）]?\s*[:：|]")
-_DATE_ANY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_LINE = re.compile(r"(?:^|\s|[\[【|])(?:发布|发文|成文|更新|印发|公开|生成)?(?:日期|时间)\s*[\]】|]?\s*[:：|]?\s*\|?\s*"
-                        r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.M)
-_HAS_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]")
-_SOURCE_DATE = re.compile(r"^\s*(?:信息|文章|稿件)?来源\s*[:：][^\n]{0,30}?[|｜\s]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
-_BARE_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_SIGN_DATE = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                            r"\s*([一二三四五六七八九十]{1,3})\s*日\s*$")
+# a breadcrumb's shape (首页 > 政务公开 > …, or what is left of one): two separators, or one first
+_CRUMB_SHAPE = re.compile(r"[>＞»›]\s*[^>＞»›]{1,24}\s*[>＞»›]|^\s*[>＞»›]|(?:首页|主页)\s*[>＞»›/]")
 _TODAY = re.compile(r"今天是|星期[一二三四五六日天]|农历")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,60}”")
@@ -301,8 +293,9 @@ def decide(candidates: Iterable[Candidate], *, margin: float = 1.5) -> Decision:
 # --- title ---------------------------------------------------------------------------------------
 
 def _is_chrome(line: str) -> bool:
-    return bool(_BREADCRUMB.search(line) or _META_LINE.match(line) or _TODAY.search(line)
-                or _BARE_DATE.match(line))
+    """Page chrome (breadcrumb, metadata fields, a bare date, a site clock: see
+    :func:`fazhi.pagemeta.chrome_line`) or a "今天是…" date widget."""
+    return chrome_line(line) is not None or bool(_TODAY.search(line) or _CRUMB_SHAPE.search(line))
 
 
 def _is_unit_line(line: str) -> bool:
@@ -448,8 +441,9 @@ def find_kind(title: str, text: str) -> tuple[str, str, float]:
 
 # --- dates and years -----------------------------------------------------------------------------
 
-def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], list[Candidate]]:
-    """(publish-date candidates, signed-date candidates) from the page's metadata."""
+def _page_date_candidates(page: Any) -> tuple[list[Candidate], list[Candidate]]:
+    """(publish-date candidates, signed-date candidates) from the page's metadata
+    (:class:`fazhi.pagemeta.PageMeta`)."""
     pub: list[Candidate] = []
     signed: list[Candidate] = []
     for d in getattr(page, "dates", None) or ():
@@ -462,29 +456,6 @@ def _page_date_candidates(raw: str | None, page: Any) -> tuple[list[Candidate], 
             pub.append(Candidate(value, "page_bare_date", 0.5, label))
         else:
             pub.append(Candidate(value, "page_date", 1.0, label or "date"))
-    if raw and not pub:
-        for line in _first_lines(raw, 16) + _last_lines(raw, 6):
-            if len(line) > 120 or not _HAS_DATE.search(line) or _TODAY.search(line):
-                continue
-            m = _DATE_LINE.search(line)
-            if m:
-                d = _date(*map(int, m.groups()))
-                if d:
-                    (signed if "成文" in line[:m.end()] else pub).append(
-                        Candidate(d, "page_signed_date" if "成文" in line[:m.end()] else "date_line",
-                                  0.9, line[:60]))
-                continue
-            m = _SOURCE_DATE.search(line)
-            if m:   # 来源：新华社 | 2014-03-14 10:58
-                d = _date(*map(int, m.groups()))
-                if d:
-                    pub.append(Candidate(d, "source_line_date", 0.7, line[:60]))
-                continue
-            m = _BARE_DATE.match(line)
-            if m:
-                d = _date(*map(int, m.groups()))
-                if d:
-                    pub.append(Candidate(d, "bare_date_line", 0.5, line))
     return pub, signed
 
 
@@ -521,9 +492,7 @@ def _is_unit_tail(s: str) -> bool:
 def find_publish_date(text: str, raw: str | None = None, page: Any = None) -> tuple[str, str]:
     """(YYYY-MM-DD, rule) from the page's date lines (in the raw text or page metadata), else the
     signature date; else ``("", "")``. ``日期:2021-03-19 17:12`` -> ``"2021-03-19"``."""
-    pub, _ = _page_date_candidates(raw if raw is not None else None, page)
-    if not pub and raw is None:
-        pub, _ = _page_date_candidates(text, None)
+    pub, _ = _page_date_candidates(page if page is not None else find_page_meta(raw or text))
     d = decide(pub, margin=1.01)
     if d.value:
         return d.value, d.rule
@@ -1163,7 +1132,9 @@ def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str
     kind, krule, kconf = find_kind(fold(title), head)
     rules["kind"] = {"rule": krule, "confidence": kconf}
 
-    pub_c, signed_c = _page_date_candidates(raw, page)
+    if page is None:
+        page = find_page_meta(raw if raw is not None else text)
+    pub_c, signed_c = _page_date_candidates(page)
     sig, sig_line = find_signature_date(text)
     if sig:
         signed_c.append(Candidate(sig, "signature_date", 0.8, sig_line))

@@ -48,6 +48,7 @@ _DATE_RX = (r"(?P<y>(?:19|20)\d{2})\s*(?P<s1>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.�
             r"\s*日?(?P<wd>\s*(?:星期|周|礼拜)[一二三四五六日天])?"
             r"(?:[\sT-]*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?))?")
 _DATE = re.compile(_DATE_RX)
+_DATE_AFTER = re.compile(r"(?:[|｜]|\s)\s*((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 _SENT = re.compile(r"[。，！？!?]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _COUNT = re.compile(r"\d*\s*(?:次|人次)?")
@@ -531,6 +532,12 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: in
                 elif name:
                     for v in _extract(f.kind, f.value):
                         acc.add(name, v, f.label, f.rule, origin, here, at + f.start, whole)
+                if f.kind == "source":  # 来源：新华社 | 2014-03-14 10:58 — a date after the source
+                    dm = _DATE_AFTER.search(f.value)
+                    iso = _iso(_DATE.match(dm.group(1))) if dm and _DATE.match(dm.group(1)) else None
+                    if iso:
+                        acc.add("dates", iso, f.label, "date_after_source", origin, here,
+                                at + f.start, whole)
             last = fields[-1]
             dangling = last if not last.value else None
 
