@@ -433,6 +433,10 @@ def _block_lines(node) -> list[str]:
                 parts.append("\n")
                 walk(child)
                 parts.append("\n")
+            elif child.name in ("td", "th"):  # table cells: 主题分类：政务公开  成文日期：…
+                parts.append("  ")
+                walk(child)
+                parts.append("  ")
             else:
                 walk(child)
 
