@@ -60,7 +60,7 @@ _LONG_COLUMNS = frozenset({*DOC_TEXTS, "text", "tokens", "doc", "sections", "sec
 METADATA_FILE = "metadata.csv"
 LEXICON_FILE = "lexicon.json"  # the lexicon of a build, next to its manifest
 # modules and data whose changes invalidate the cache (besides the package version)
-_CODE = ("read.py", "clean.py", "pagemeta.py", "meta.py", "gazetteer.py", "sections.py", "ingest.py",
+_CODE = ("read.py", "clean.py", "pagemeta.py", "meta", "gazetteer.py", "sections.py", "ingest.py",
          "tokens.py", "lexicon.py", "corpus.py")
 # the data files those modules read (only these: other analyses' data must not invalidate the store)
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
@@ -339,10 +339,11 @@ def code_version() -> str:
     the cache (a change to another analysis' data file does not)."""
     here = Path(__file__).parent
     h = hashlib.sha1(__version__.encode())
-    for name in _CODE:
+    for name in _CODE:  # a module, or a package folder (all its modules)
         p = here / name
-        if p.is_file():
-            h.update(p.read_bytes())
+        for f in sorted(p.glob("*.py")) if p.is_dir() else [p]:
+            if f.is_file():
+                h.update(f.name.encode() + f.read_bytes())
     for name in PIPELINE_DATA:
         p = here / "data" / name
         if p.is_file():

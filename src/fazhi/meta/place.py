@@ -1,0 +1,392 @@
+"""Who is speaking: the reporting unit from the title, issuing body, signature, page metadata,
+file name, self-references and (weakly) body mentions, reconciled along the gazetteer.
+
+>>> resolve_place("……", [Speaker("马尾区亭江镇2020年度法治政府建设工作报告", "title", 1.0)]).level  # doctest: +SKIP
+'town'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from fazhi.meta.dates import _CN_SIGN_DATE, _SIGN_DATE
+from fazhi.meta.evidence import Candidate
+from fazhi.meta.names import (
+    _body_mentions,
+    _chain_ids,
+    _find,
+    _gaz,
+    _kind_rank,
+    _level_of,
+    _opening_subject,
+    _self_named,
+    find_level_from_self,
+)
+from fazhi.meta.rules import (
+    _CJK,
+    _common_words,
+    _department_regex,
+    _false_friends,
+    _zone_regex,
+    weights,
+)
+from fazhi.meta.text import _last_lines, fold
+from fazhi.meta.title import _is_unit_line, clean_page_title
+
+_NATIONAL_SELF = re.compile(r"代表国务院|国务院(?:关于|办公厅关于)")
+
+
+_NATIONAL = re.compile(r"国务院")
+
+
+# a department named by its government's level only: 区司法局, 县税务局, 市生态环境局
+_UNLISTED_TOWN = re.compile(rf"([{_CJK}]{{2,6}}?)(街道办事处|街道|镇|乡|苏木)(?:人民政府|党委|党工委|办事处)?(?:关于)?"
+                            rf"(?=(?:19|20)\d\d|[〇零一二三四五六七八九]{{4}}|关于|法治|$)")
+
+
+_NATIONAL_DEPT = re.compile(rf"^(?:中华人民共和国)?((?:国家|国务院|中国)[{_CJK}]{{1,14}}?(?:总局|局|委员会|署|办公室)|"
+                            rf"[{_CJK}]{{1,8}}?部|海关总署|审计署)(?=(?:19|20)\d\d|关于|[〇零一二三四五六七八九]{{4}}|法治)")
+
+
+_PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county"}
+
+
+_PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
+
+
+# how much of the body is searched for self-references and mentions: they are frequent, and
+# evidence deep in a long report is about its work, not about who wrote it
+BODY_CHARS, SELF_CHARS = 8000, 6000
+
+
+@dataclass
+class Speaker:
+    """A string in which the reporting unit names itself, with its source and weight."""
+
+    text: str
+    source: str
+    weight: float
+
+
+def _speakers(title: str, issuers: list[str], text: str, page: Any, file: str) -> list[Speaker]:
+    w = weights()
+    out: list[Speaker] = []
+    if title:
+        out.append(Speaker(title, "title", w["title"]))
+    out += [Speaker(s, "issuer", w["issuer"]) for s in issuers]
+    for line in _signature_lines(text):
+        out.append(Speaker(line, "signature", w["signature"]))
+    for t in getattr(page, "titles", None) or ():
+        value = getattr(t, "value", t)
+        if value and fold(clean_page_title(value)) != fold(title):
+            out.append(Speaker(clean_page_title(value), "page_title",
+                               w["page_title"] if not title else w["page_title"] * 0.5))
+    for s in getattr(page, "sources", None) or ():
+        value = getattr(s, "value", s)
+        if value:
+            out.append(Speaker(value, "page_source", w["page_source"]))
+    if file:
+        stem = PurePosixPath(file).stem
+        out.append(Speaker(re.sub(r"[_\-.]+", " ", stem), "file", w["file"]))
+        parent = PurePosixPath(file).parent.name
+        if parent:
+            out.append(Speaker(parent, "file", w["file"] * 0.5))
+    return out
+
+
+def _signature_lines(text: str) -> list[str]:
+    """Unit names among the last lines (the signature), before or beside the date."""
+    out = []
+    tail = _last_lines(text, 6)
+    if len(tail) == 1 and len(tail[0]) > 200:  # crawled without line breaks
+        m = re.search(rf"([{_CJK}]{{2,40}}(?:人民政府|委员会|办事处|管委会|局))\s*(?:(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日)?\s*$",
+                      tail[0][-80:])
+        return [m.group(1)] if m else []
+    for line in tail:
+        if re.search(r"[:：|｜>＞]", line):
+            continue  # a label or a list of links (相关链接：…|…), not a signature
+        core = _SIGN_DATE.sub("", line).strip()
+        core = _CN_SIGN_DATE.sub("", core).strip()
+        if core and len(core) <= 40 and "。" not in core and "，" not in core and _is_unit_line(core):
+            out.append(core)
+    return out
+
+
+def _site_units(page: Any) -> list[tuple[int, str]]:
+    """Units that run the site: from its identification code (first six digits) and site name."""
+    gaz = _gaz()
+    out: list[tuple[int, str]] = []
+    for c in getattr(page, "site_codes", None) or ():
+        code = str(getattr(c, "value", c))[:6]
+        for k in (code, code[:4] + "00", code[:2] + "0000"):
+            if k in gaz.by_code:
+                out.append((gaz.by_code[k], "site_code"))
+                break
+    for s in getattr(page, "site_names", None) or ():
+        value = fold(getattr(s, "value", s))
+        for m in gaz.find(value):
+            ids = _chain_ids(gaz, [mm for mm in gaz.find(value)], m)
+            if len(ids) == 1:
+                out.append((ids[0], "site_name"))
+    return out
+
+
+@dataclass
+class Place:
+    """The resolved reporting unit."""
+
+    uid: int | None = None
+    level: str = ""
+    unit: str = ""
+    department: str = ""
+    written: str = ""
+    rule: str = ""
+    confidence: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+    ambiguous_ids: tuple[int, ...] = ()
+    note: str = ""
+    town: str = ""      # a town named by the speaker but not in the gazetteer
+
+
+def _department_after(s: str, end: int) -> str:
+    m = _department_regex().match(s[end:end + 24])
+    if not m:
+        return ""
+    name = m.group(1)
+    if re.match(r"^(?:人民政府|政府|委员会|党委|党工委|人大常委会|区委|县委|市委|镇委|管理委员会|管委会)$", name) \
+            or name.startswith(("人民政府", "关于")) or name.endswith(("管理委员会", "管委会", "党工委")):
+        return ""
+    if re.search(r"法治|依法|建设|工作|报告|年度|\d", name):
+        return ""
+    return name
+
+
+def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place:
+    """The reporting unit from speaker evidence, the body's self-references and (weakly) its
+    mentions, reconciled along the gazetteer. See the module docstring."""
+    gaz = _gaz()
+    w = weights()
+    cands: list[Candidate] = []
+    per_name: dict[str, dict] = {}   # finest name -> {"ids": set, "weight": float, "dept": str}
+    national = False
+    zone_names: Counter = Counter()
+    zone_in: dict[str, Counter] = {}
+    dept_hints: Counter = Counter()
+    unlisted: Counter = Counter()
+    national_depts: Counter = Counter()
+    from collections import defaultdict
+
+    zone_in = defaultdict(Counter)
+
+    def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
+                dept: str = "") -> None:
+        written = name
+        name = gaz.aliases.get(name, name)   # 劝业场街道办事处 and 劝业场街道 are one candidate
+        entry = per_name.setdefault(name, {"ids": set(), "weight": 0.0, "dept": Counter(),
+                                           "sources": set(), "written": Counter()})
+        entry["written"][written] += weight
+        entry["ids"].update(ids)
+        entry["weight"] += weight
+        entry["sources"].add(rule)
+        if dept:
+            entry["dept"][dept] += weight
+        cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
+
+    # the site's government: the unit is it or lies within it — support for what lies within it,
+    # a candidate of its own only when nothing else speaks (a province's report reposted on a
+    # county's site is the province's)
+    site_ids = list(dict.fromkeys(uid for uid, _how in _site_units(page)))
+    for uid in site_ids:
+        entry = per_name.setdefault("^" + gaz.names[uid], {"ids": set(), "weight": 0.0,
+                                                          "dept": Counter(), "sources": set()})
+        entry["ids"].add(uid)
+        entry["weight"] += w["site"]
+    for sp in speakers:
+        s = fold(sp.text)
+        if _NATIONAL.search(s) and sp.source in ("title", "issuer", "signature", "page_source"):
+            national = national or not gaz.find(s)
+        mentions = [m for m in _find(gaz, s) if not (m.name in _common_words() and len(gaz.find(s)) == 1
+                                                    and sp.source in ("page_source", "file"))]
+        zm = _zone_regex().search(s)
+        speaking = sp.source in ("title", "issuer", "signature", "page_title")
+        tm = _UNLISTED_TOWN.search(s) if speaking else None
+        if tm and not any(gaz.kinds[i] == "town" for m in mentions for i in m.ids) \
+                and tm.group(1)[-1] not in "各全我本该" and not _false_friends() & {tm.group(1) + tm.group(2)}:
+            unlisted[tm.group(1) + re.sub("街道办事处|办事处", "街道", tm.group(2))] += sp.weight
+        if not mentions:
+            if zm and speaking:
+                zone_names[zm.group(1)] += sp.weight
+            nd = _NATIONAL_DEPT.match(s)
+            if nd and speaking:
+                national_depts[nd.group(1)] += sp.weight
+            dm = _PREFIXED_DEPT.match(s)
+            if dm and speaking:
+                dept_hints[(dm.group(1), dm.group(2))] += sp.weight
+            continue
+        finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
+        ids = _chain_ids(gaz, mentions, finest)
+        dept = _department_after(s, finest.end) if sp.source != "page_source" else ""
+        zm = _zone_regex().match(s, finest.end)
+        if zm and zm.group(1) not in gaz.index and speaking:
+            zone_in[finest.name][zm.group(1)] += sp.weight   # 马尾区 + 福州经济技术开发区管委会
+        support(finest.name, ids, sp.weight, sp.source, sp.text, dept)
+        for m in mentions:  # coarser names of the chain: the unit lies within them
+            if m is not finest:
+                entry = per_name.setdefault("^" + m.name, {"ids": set(), "weight": 0.0,
+                                                           "dept": Counter(), "sources": set()})
+                entry["ids"].update(_chain_ids(gaz, mentions, m))
+                entry["weight"] += sp.weight
+    head = text[:BODY_CHARS]
+    self_level, n_self = find_level_from_self(head[:SELF_CHARS])
+    found = _find(gaz, head)
+    named = _self_named(head, gaz, found)
+    body_counts, body_kept = _body_mentions(head, gaz, found)
+    for name, n in named.items():
+        ids = gaz.lookup(name)
+        support(name, ids, min(w["self_named_max"], w["self_named"] * n), "self_named", name)
+    subject = _opening_subject(text, found)
+    if subject is not None:
+        support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
+    for name, n in body_counts.items():
+        if name in _common_words():
+            continue
+        support(name, gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+    national = national or bool(_NATIONAL_SELF.search(head[:1500]) and not [
+        k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}])
+    if national_depts and not [k for k in per_name if not k.startswith("^")
+                               and per_name[k]["sources"] - {"body", "self_named"}]:
+        dept, dw = national_depts.most_common(1)[0]
+        return Place(None, "national", dept, dept, rule="title_national_department",
+                     confidence=min(0.95, dw), candidates=[Candidate(dept, "title_national_department", dw)])
+    if national and not [k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}]:
+        return Place(None, "national", "国务院", rule="title_national", confidence=0.9,
+                     candidates=[Candidate("国务院", "title_national", 1.0)])
+    if site_ids and not [k for k in per_name if not k.startswith("^")
+                         and per_name[k]["sources"] - {"body", "self_named"}]:
+        for uid in site_ids[:1]:
+            support(gaz.names[uid], (uid,), w["site"], "site", "site")
+    # score the names: own evidence + a bonus at the self-referenced level
+    scored: list[tuple[float, str]] = []
+    for name, entry in per_name.items():
+        if name.startswith("^"):
+            continue
+        score = entry["weight"]
+        levels = {_level_of(gaz, i) for i in entry["ids"]}
+        if self_level and n_self >= 2 and (self_level in levels or (
+                self_level == "department" and entry["dept"])):
+            score += w["self_level"]
+        if self_level and n_self >= 3 and entry["sources"] <= {"body", "self_named"} and \
+                self_level not in levels and self_level != "department":
+            score *= 0.3  # a body-only name at another level than the one speaking
+        scored.append((score, name))
+    if unlisted and (not scored or max(scored)[0] < unlisted.most_common(1)[0][1]):
+        name, uw = unlisted.most_common(1)[0]
+        inside_of = [n for sc, n in sorted(scored, reverse=True)]
+        level = "subdistrict" if name.endswith("街道") else (
+            "township" if name.endswith(("乡", "苏木")) else "town")
+        if not inside_of:
+            return Place(None, level, name, rule="unlisted_town", confidence=0.5, town=name,
+                         candidates=[Candidate(name, "unlisted_town", uw)],
+                         note="not in the gazetteer: placed by its name only")
+    if zone_names and not scored:
+        zone, zw = zone_names.most_common(1)[0]
+        return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
+                     candidates=[Candidate(zone, "zone_name", zw)])
+    if not scored:
+        if dept_hints:
+            (prefix, dept), dw = max(((k, v) for k, v in dept_hints.items()), key=lambda kv: kv[1])
+            return Place(level=_PREFIX_LEVEL.get(prefix, ""), department=dept, unit=prefix + dept,
+                         rule="title_department", confidence=0.5)
+        return Place(level=self_level if self_level != "department" else "",
+                     rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
+    # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
+    own = {n: sc for sc, n in scored}
+    inside: dict[str, list[str]] = {}
+    above = {n: {a for i in per_name[n]["ids"] for a in gaz.ancestors(i)} for n in own}
+    for n in own:
+        for o in own:
+            if o != n and above[n] & per_name[o]["ids"]:
+                inside.setdefault(n, []).append(o)
+    scored = sorted(((sc + 0.5 * sum(own[o] for o in inside.get(n, ())), n) for sc, n in scored),
+                    reverse=True)
+    best_score, best = scored[0]
+    # the body speaks for a unit inside the winner, at the level its self-references give (a town
+    # report on its district's site, under the district's banner): that unit is the speaker
+    if self_level in ("town", "township", "subdistrict") and n_self >= 3:
+        best_levels = {_level_of(gaz, i) for i in per_name[best]["ids"]}
+        if self_level not in best_levels and not per_name[best]["dept"]:
+            inner = [(sc, n) for sc, n in scored if best in inside.get(n, ())
+                     and self_level in {_level_of(gaz, i) for i in per_name[n]["ids"]}
+                     and ("self_named" in per_name[n]["sources"] or own[n] >= 2 * w["body"])]
+            if inner:
+                best_score, best = max(inner)
+    entry = per_name[best]
+    rivals = [sc for sc, n in scored if n != best and n not in inside.get(best, ())]
+    runner = rivals[0] if rivals else 0.0
+    speaker_backed = bool(entry["sources"] - {"body", "self_named"}) or "opening_subject" in entry["sources"]
+    # a body-only winner needs several mentions and a clear lead
+    if not speaker_backed and (best_score < w["body_min"] or best_score < 1.5 * runner):
+        ranked = [Candidate(n, "body", sc) for sc, n in scored[:5]]
+        return Place(level=self_level if self_level != "department" else "",
+                     rule="self_reference" if self_level else "", confidence=0.4,
+                     candidates=ranked, note="no unit speaks for itself clearly")
+    ids = sorted(entry["ids"])
+    # a finer name inside the winner that the body speaks for (a town report on a district's site)
+    uid, how, amb = _disambiguate(gaz, ids, per_name, body_kept, page)
+    dept = entry["dept"].most_common(1)[0][0] if entry["dept"] else ""
+    if not dept and dept_hints:
+        dept = dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
+    zone = zone_in[best].most_common(1)[0][0] if zone_in.get(best) else ""
+    level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
+        _level_of(gaz, i) for i in ids}) == 1 else self_level)
+    conf = best_score / (best_score + runner)
+    conf = min(0.99, conf * min(1.0, best_score))
+    rule = max(((s, src) for src, s in _source_weights(cands, best)), default=(0, "body"))[1]
+    if zone:
+        level = "zone"
+    written = entry["written"].most_common(1)[0][0] if entry.get("written") else best
+    return Place(uid, level, zone or best, dept, written, rule + (f"+{how}" if how else ""), conf,
+                 sorted(cands, key=lambda c: -c.weight), amb,
+                 note="" if uid is not None else f"ambiguous: {len(ids)} units named {best}")
+
+
+def _source_weights(cands: list[Candidate], name: str) -> list[tuple[str, float]]:
+    out: dict[str, float] = {}
+    for c in cands:
+        if str(c.value).startswith(name):
+            out[c.rule] = out.get(c.rule, 0.0) + c.weight
+    return list(out.items())
+
+
+def _disambiguate(gaz, ids: list[int], per_name: dict, body_kept: list, page: Any
+                  ) -> tuple[int | None, str, tuple[int, ...]]:
+    """One unit among those a name may be: by the coarser names of the speaker chains, the site's
+    code and name, and the body's mentions of ancestors and children."""
+    if len(ids) == 1:
+        return ids[0], "", ()
+    w = weights()
+    score = dict.fromkeys(ids, 0.0)
+    for key, entry in per_name.items():
+        for i in ids:
+            if any(o != i and gaz.within(i, o) for o in entry["ids"]):
+                score[i] += w["ancestor"] * (entry["weight"] if key.startswith("^") else 0.5)
+    for uid, _how in _site_units(page):
+        for i in ids:
+            if gaz.within(i, uid):
+                score[i] += w["site_code"]
+    ancestors = {i: set(gaz.ancestors(i)) for i in ids}
+    for m in body_kept:
+        for i in ids:
+            if any(o in ancestors[i] for o in m.ids) or any(gaz.parents[o] == i for o in m.ids):
+                score[i] += w["ancestor_body"]
+    # short names of the city and province in the body (福州, 福建)
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1] + 0.01):
+        return ranked[0][0], "hierarchy", ()
+    top = [i for i, s in ranked if s == ranked[0][1]] if ranked[0][1] > 0 else ids
+    return None, "", tuple(top)
