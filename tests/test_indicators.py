@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from conftest import RAW
 
+from fazhi.display import UNKNOWN, label
 from fazhi.indicators import (
     FACT_COLUMNS,
     META_COLUMNS,
@@ -440,6 +441,42 @@ def test_summary_of_corpus_equals_summary_of_table(sample_corpus, facts_df):
     assert b["n_facts"].sum() == len(facts_df)
     by_year = textstat_indicator_summary(facts_df, by="report_year")
     assert set(by_year["report_year"]) == set(facts_df["report_year"])
+
+
+@pytest.mark.parametrize("by", ["title", "publish_date", "level", "kind", "report_year", "town",
+                                ["province", "level"]])
+def test_summary_groups_by_any_document_column(sample_corpus, facts_df, by):
+    keys = [by] if isinstance(by, str) else by
+    from_corpus = textstat_indicator_summary(sample_corpus, by=by)
+    from_table = textstat_indicator_summary(facts_df, by=by, docs=sample_corpus)
+    pd.testing.assert_frame_equal(from_corpus, from_table)
+    assert list(from_corpus.columns[:len(keys)]) == keys
+    assert from_corpus["n_facts"].sum() == len(facts_df)
+    docs = sample_corpus.docs.set_index("doc_id")
+    for key in keys:
+        # every fact counted under its report's value; the unknown group is NA, never ""
+        want = facts_df["doc_id"].map(docs[key]).map(label).value_counts().to_dict()
+        got = from_corpus.groupby(from_corpus[key].map(label))["n_facts"].sum().to_dict()
+        assert got == want
+        assert not (from_corpus[key].astype(object) == "").any()
+        assert str(from_corpus[key].dtype) == str(docs[key].dtype)
+
+
+def test_summary_unknown_group_is_na_and_last():
+    facts = pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
+                          "town": ["甲镇", "", None, "乙乡"],
+                          "category": ["disputes"] * 4, "value": [1.0, 2.0, 3.0, 4.0],
+                          "unit": ["件"] * 4})
+    s = textstat_indicator_summary(facts, by="town")
+    assert [label(v) for v in s["town"]] == ["乙乡", "甲镇", UNKNOWN]
+    assert pd.isna(s["town"].iloc[-1]) and s["total"].tolist() == [4.0, 1.0, 5.0]
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "level": ["town", "", "township", ""]})
+    by_level = textstat_indicator_summary(facts, by="level", docs=docs)
+    assert [label(v) for v in by_level["level"]] == ["town", "township", UNKNOWN]
+    with pytest.raises(KeyError, match="pass the corpus"):
+        textstat_indicator_summary(facts, by="level")
+    with pytest.raises(KeyError, match="documents"):
+        textstat_indicator_summary(facts, by="nosuch", docs=docs)
 
 
 # -- CLI ----------------------------------------------------------------------------------------

@@ -392,7 +392,7 @@ def test_changed_notebook_or_parameters_rerender(sample, tiny, tmp_path):
     by_city = render(sample["store"], out=out, notebooks_dir=tiny, by="city", only=["汕头市"],
                      notebooks=["05"], progress=False)
     assert [(p.file, p.status) for p in by_city.pages] == \
-        [("05_tiny_dossier-city-汕头市.html", "rendered")]
+        [("05_tiny_dossier-city-广东省汕头市.html", "rendered")]
 
 
 LEAK_CELLS = [
@@ -489,6 +489,102 @@ def test_regions_are_the_known_names_and_the_rest_is_listed_with_a_reason():
                                                                    "e.txt"]
 
 
+# ---------------------------------------------------------------- same-named units (issue 10)
+
+
+def test_region_files_are_full_names_that_do_not_move():
+    import pandas as pd
+
+    from fazhi.display import regions
+    from fazhi.render import region_files
+
+    def files(rows):
+        found = regions(pd.DataFrame(rows, columns=["province", "city", "district"]), "district")
+        by_key = region_files(found)
+        return {r.label: by_key[r.key] for r in found}
+
+    fuzhou, nanjing, alone = ("福建省", "福州市", "鼓楼区"), ("江苏省", "南京市", "鼓楼区"), ("", "", "鼓楼区")
+    assert files([fuzhou]) == {"鼓楼区": "福建省福州市鼓楼区"}
+    # a namesake joins: the label is qualified, the file name stays
+    assert files([fuzhou, nanjing, alone]) == {"鼓楼区（福州市）": "福建省福州市鼓楼区",
+                                               "鼓楼区（南京市）": "江苏省南京市鼓楼区",
+                                               "鼓楼区": "鼓楼区"}
+    # two keys of one full name (a municipality with and without its city) get a hash each
+    twins = files([("重庆市", "重庆市", "黔江区"), ("重庆市", "", "黔江区")])
+    assert len(set(twins.values())) == 2
+    assert all(re.fullmatch(r"重庆市黔江区-[0-9a-f]{8}", f) for f in twins.values())
+
+
+def test_only_names_a_unit_or_says_which_ones_fit():
+    import pandas as pd
+
+    from fazhi.display import regions
+    from fazhi.render import _wanted
+
+    docs = pd.DataFrame({"province": ["福建省", "江苏省", "福建省"],
+                         "city": ["福州市", "南京市", "福州市"],
+                         "district": ["鼓楼区", "鼓楼区", "马尾区"]})
+    found = regions(docs, "district")
+    assert _wanted(found, ["鼓楼区（福州市）"], "district") == {("福建省", "福州市", "鼓楼区")}
+    assert _wanted(found, ["江苏省南京市鼓楼区", "马尾区"], "district") == {
+        ("江苏省", "南京市", "鼓楼区"), ("福建省", "福州市", "马尾区")}
+    with pytest.raises(ValueError, match="鼓楼区 → 鼓楼区（南京市）、鼓楼区（福州市）"):
+        _wanted(found, ["鼓楼区"], "district")
+    with pytest.raises(ValueError, match="没有这些地区.*火星区"):
+        _wanted(found, ["火星区"], "district")
+
+
+@pytest.fixture(scope="module")
+def namesakes_store(tmp_path_factory):
+    """A built corpus of tests/namesakes.py: 福州's and 南京's 鼓楼区, one 鼓楼区 whose parents are
+    unknown, and the same for 东湖街道."""
+    from namesakes import write_reports
+
+    from fazhi.corpus import build_store
+
+    base = tmp_path_factory.mktemp("namesakes")
+    build_store(write_reports(base / "raw"), base / "store", workers=1, progress=False)
+    return base / "store"
+
+
+def test_same_named_units_get_one_dossier_each(namesakes_store, tmp_path):
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    # the page lists the reports select_region gives it (what 05_dossier analyses)
+    _notebook(nbdir / "05_units.ipynb",
+              TINY_PARAMS + 'level: str = "district"  # level\nregion: str = ""  # region\n',
+              ["import fazhi\nfrom fazhi import display as fd\n"
+               "sub = fd.select_region(fazhi.open_corpus(corpus_path), level, region)\n"
+               "print('报告', '|'.join(sorted(sub.docs['file'])), '完')"])
+    out = tmp_path / "out"
+    only = ["鼓楼区（福州市）", "江苏省南京市鼓楼区", "鼓楼区", UNKNOWN_REGION]
+    result = render(namesakes_store, by="district", only=only, out=out, notebooks_dir=nbdir,
+                    workers=2, progress=False)
+    assert result.ok, result.errors
+    want = {"鼓楼区（南京市）": ("05_units-district-江苏省南京市鼓楼区.html",
+                             ["nanjing-gulou-2022.txt"]),
+            "鼓楼区（福州市）": ("05_units-district-福建省福州市鼓楼区.html",
+                             ["fuzhou-gulou-2022.txt", "fuzhou-gulou-dongjie-2022.txt"]),
+            "鼓楼区": ("05_units-district-鼓楼区.html", ["gulou-unplaced-2022.txt"])}
+    dossiers = [p for p in result.pages if p.file]
+    assert [p.region for p in dossiers] == list(want)  # province → city → …, unplaced last
+    for p in dossiers:
+        file, reports = want[p.region]
+        assert p.file == file and p.parameters["region"] == p.region
+        text = _visible((out / file).read_text(encoding="utf-8"))
+        assert f"报告 {'|'.join(reports)} 完" in text, (file, text[-300:])
+        assert f"<title>05_units · {p.region}</title>" in (out / file).read_text("utf-8")
+    # the index lists the three units apart, in the same order, with their full names
+    index = _visible((out / "index.html").read_text(encoding="utf-8"))
+    section = index.split("按区县级地区")[1].split("来源与版本")[0]
+    heads = ["鼓楼区（南京市） 江苏省南京市鼓楼区 05_units", "鼓楼区（福州市） 福建省福州市鼓楼区 05_units",
+             "鼓楼区 上级地区不明（地名有重名），未与同名地区合并"]
+    at = [section.find(h) for h in heads]
+    assert -1 not in at and at == sorted(at), (at, section[:600])
+    assert f"{UNKNOWN_REGION} 05_units [skipped] 1 份报告的区县不明" in section
+    assert "donghu-unplaced-2023.txt" in section
+
+
 @pytest.fixture(scope="module")
 def gaps_store(tmp_path_factory):
     """A built corpus of tests/meta_gaps.py: six placed reports (2019, 2021, 2023) and three
@@ -519,8 +615,12 @@ def test_unplaced_reports_get_no_dossier_and_are_listed(gaps_store, tiny, tmp_pa
                  "--out", str(out), "--workers", "1", "--notebooks", "05"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
+    from fazhi.display import place
+
     docs = load_corpus(gaps_store).docs
-    towns = sorted(t for t in docs["town"] if t)
+    # one dossier per town, its file named by the town's full name (stable, unique)
+    towns = sorted(place(r) for r in docs.to_dict("records") if r["town"])
+    assert "江苏省南京市江宁区秣陵街道" in towns
     assert sorted(p.name for p in out.glob("05_*.html")) == \
         sorted(page_file("05_tiny_dossier", "town", t) for t in towns)
     # the three unplaced reports and the county's own report (no town) are listed, with reasons
@@ -555,7 +655,10 @@ def test_render_of_a_corpus_with_unknown_metadata(gaps_store, tmp_path, capsys):
     assert code == 0, captured.err
     docs = load_corpus(gaps_store).docs
     assert len(UNPLACED) * 3 == len(docs) == len(PLACED) + len(UNPLACED)
-    districts = sorted({d for d in docs["district"] if d})
+    from fazhi.display import place
+
+    districts = sorted({place({k: r[k] for k in ("province", "city", "district")})
+                        for r in docs.to_dict("records") if r["district"]})
     nbs = find_notebooks()
     expected = sorted([page_file(nb.stem) for nb in nbs if not is_per_region(nb)] +
                       [page_file(nb.stem, "district", d) for nb in nbs if is_per_region(nb)

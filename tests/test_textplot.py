@@ -253,6 +253,57 @@ def test_indicator_bars_count_facts(tables):
     _png(fig)
 
 
+# towns of a comparison by town (04_compare): more than a chart draws, some with no known town
+MANY_TOWNS = ["亭江镇", "琅岐镇", "蓬东乡", "西联镇", "月浦街道", "鮀江街道", "秣陵街道", "孝丰镇"]
+
+
+def _many_groups(towns: list, *, rows_per: int = 1) -> pd.DataFrame:
+    """A themes table (textstat_themes columns) for ``towns`` (None: reports without a town)."""
+    rows = [{"town": t, "theme": th, "hits": 3 + i, "n_units": 100, "share": (3 + i) / 100}
+            for i, t in enumerate(towns) for th in ("普法宣传", "行政执法", "矛盾纠纷化解")]
+    df = pd.DataFrame(rows)
+    df["town"] = pd.array(df["town"].tolist(), dtype="string")
+    return df
+
+
+GROUP_CUTS = [
+    # towns, max_groups, drawn groups (labels, in order), note on the chart ("" none)
+    (MANY_TOWNS[:4], 6, ["亭江镇", "琅岐镇", "蓬东乡", "西联镇"], ""),
+    (MANY_TOWNS[:4] + [None], 6, ["亭江镇", "琅岐镇", "蓬东乡", "西联镇", "（不明）"], ""),
+    (MANY_TOWNS, 6, ["亭江镇", "孝丰镇", "月浦街道", "琅岐镇", "秣陵街道", "蓬东乡"],
+     "另有 2 个乡镇（街道）未画出（可用 groups= 指定）"),
+    # the unknown group would be cut: it takes the last place, and the note counts the rest
+    (MANY_TOWNS + [None], 6, ["亭江镇", "孝丰镇", "月浦街道", "琅岐镇", "秣陵街道", "（不明）"],
+     "另有 3 个乡镇（街道）未画出（可用 groups= 指定）"),
+    (MANY_TOWNS + [None], 1, ["亭江镇"], "另有 8 个乡镇（街道）未画出，其中包括（不明）（可用 groups= 指定）"),
+]
+
+
+@pytest.mark.parametrize("kind", ["radar", "bar"])
+@pytest.mark.parametrize("towns, max_groups, drawn, note", GROUP_CUTS)
+def test_themes_chart_says_which_groups_it_leaves_out(towns, max_groups, drawn, note, kind):
+    fig = tp.textplot_themes(_many_groups(towns), by="town", kind=kind, max_groups=max_groups)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == [*drawn, "语料平均"]
+    notes = [t.get_text() for t in fig.texts]
+    assert notes == ([note] if note else [])
+    _png(fig)
+
+
+def test_indicator_chart_says_which_groups_it_leaves_out():
+    rows = [{"town": t, "category": "disputes", "label": "矛盾纠纷调解", "n_facts": 1,
+             "total": 10.0, "unit": "件", "stat": "sum"} for t in [*MANY_TOWNS, None]]
+    summ = pd.DataFrame(rows).astype({"town": "string"})
+    fig = tp.textplot_indicators(summ, by="town", max_groups=4)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["亭江镇", "孝丰镇", "月浦街道", "（不明）"]
+    assert [t.get_text() for t in fig.texts] == ["另有 5 个乡镇（街道）未画出（可用 groups= 指定）"]
+    named = tp.textplot_indicators(summ, by="town", groups=["蓬东乡"])
+    assert not named.texts  # the caller chose: nothing to say
+    _png(fig)
+    _png(named)
+
+
 # --------------------------------------------------------------------------- reuse view
 
 XSS = ["<script>window.__xss=1</script>", '<img src=x onerror="window.__xss=2">']

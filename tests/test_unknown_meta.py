@@ -71,6 +71,7 @@ GROUPED = {
     "simil": lambda c, by: fazhi.textstat_simil(c, by=by),
     "neighbours": lambda c, by: fazhi.textstat_neighbours(c, by=by, n=2),
     "distinctive": lambda c, by: fazhi.textstat_distinctive(c, by=by, n=3, min_count=1),
+    "indicator_summary": lambda c, by: fazhi.textstat_indicator_summary(c, by=by),
 }
 # these list every group; the others only groups with a result (a neighbour, a distinctive term)
 EVERY_GROUP = {"frequency", "keywords", "keywords_textrank", "trend", "themes", "themes_sentences",

@@ -600,31 +600,65 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     return df
 
 
+def _group_column(values: pd.Series, dtype) -> pd.Series:
+    """Group values with every unknown one (None, NaN, "", （不明）) as NA, in ``dtype`` when they
+    fit it (years stay Int64), as the other ``textstat_*`` functions group."""
+    import pandas as pd
+
+    from fazhi.display import is_unknown
+
+    vals = [None if is_unknown(v) else v for v in values]
+    try:
+        return pd.Series(pd.array(vals, dtype=dtype), index=values.index)
+    except (TypeError, ValueError):
+        return pd.Series(vals, index=values.index, dtype=object)
+
+
 def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "town",
-                               rules: IndicatorRules | str | Path | None = None) -> pd.DataFrame:
+                               rules: IndicatorRules | str | Path | None = None,
+                               docs=None) -> pd.DataFrame:
     """Facts per group, category and unit (long table): <by>, category, n_facts, total, unit, stat, label.
 
     ``total`` is the SUM of the values for counts (件, 人次, 万元 ...) but the MEAN for rates (unit %);
     ``stat`` says which ("sum" / "mean"). Takes a corpus or the table of :func:`textstat_indicators`.
+    ``by``: any column of the facts or of the documents (title, publish_date, level, a column
+    added by :func:`fazhi.display.with_regions` ...), taken from the corpus's documents or from
+    ``docs`` (a documents table or a corpus) by ``doc_id``. Facts whose group is unknown form one
+    group, NA, listed last.
 
     >>> textstat_indicator_summary(corpus, by="town")               # doctest: +SKIP
        town   category  n_facts  total unit  stat    label
      蓬东乡   disputes        1  209.0    件   sum  矛盾纠纷调解
+    >>> textstat_indicator_summary(facts, by="level", docs=corpus.docs)  # doctest: +SKIP
     """
     import pandas as pd
 
     r = _rules(rules)
     if hasattr(corpus_or_indicators, "docs"):
         facts = textstat_indicators(corpus_or_indicators, rules=r)
+        docs = corpus_or_indicators.docs if docs is None else docs
     else:
         facts = corpus_or_indicators
+    if docs is not None and hasattr(docs, "docs"):
+        docs = docs.docs
     keys = [by] if isinstance(by, str) else list(by)
     missing = [k for k in keys if k not in facts.columns]
+    absent = [k for k in missing if docs is None or k not in docs.columns or
+              "doc_id" not in facts.columns]
+    if absent:
+        where = "the indicator table" if docs is None else "the indicator table or the documents"
+        raise KeyError(f"no column {absent} in {where}"
+                       + ("; pass the corpus or docs=corpus.docs to group by a document column"
+                          if docs is None else ""))
     if missing:
-        raise KeyError(f"no column {missing} in the indicator table")
+        extra = docs[["doc_id", *missing]].drop_duplicates("doc_id")
+        facts = facts.merge(extra.astype({"doc_id": facts["doc_id"].dtype}), on="doc_id",
+                            how="left")
     cols = keys + SUMMARY_COLUMNS
     if facts.empty:
         return pd.DataFrame(columns=cols)
+    source = {k: (docs[k] if docs is not None and k in docs.columns else facts[k]) for k in keys}
+    facts = facts.assign(**{k: _group_column(facts[k], source[k].dtype) for k in keys})
     rate_units = {u.canonical for u in r.units.values() if u.kind == "rate"}
     g = facts.groupby(keys + ["category", "unit"], dropna=False, sort=True)["value"]
     out = g.agg(n_facts="size", sum="sum", mean="mean").reset_index()
@@ -634,4 +668,3 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "t
     out["label"] = out["category"].map(lambda c: r.labels.get(c, c))
     out["n_facts"] = out["n_facts"].astype("int64")
     return out[cols].reset_index(drop=True)
-

@@ -29,8 +29,9 @@ from fazhi import __version__
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.config import reports_dir
 from fazhi.display import LEVEL_LABELS as _LEVEL_NAME
-from fazhi.display import UNKNOWN, is_unknown
+from fazhi.display import UNKNOWN, find_regions, is_unknown, region_order, region_place
 from fazhi.display import label as _label
+from fazhi.display import regions as find_units
 from fazhi.memo import corpus_key
 
 Level = Literal["province", "city", "district", "town"]
@@ -62,7 +63,7 @@ class Page:
 
     notebook: str                       # notebook stem, e.g. "05_dossier"
     level: str                          # "corpus" for corpus-wide pages, else the region level
-    region: str                         # region name ("" for corpus-wide pages)
+    region: str                         # region label, e.g. 鼓楼区（福州市） ("" for corpus-wide)
     file: str                           # HTML file name inside ``out``
     status: Status = "rendered"
     parameters: dict = field(default_factory=dict)
@@ -73,6 +74,8 @@ class Page:
     rendered_at: str = ""
     # the unknown-region entry: the reports not placed at this level, {file, title, reason}
     reports: list[dict] = field(default_factory=list)
+    # the region's key: province … name ("" for an unknown parent), e.g. [福建省, 福州市, 鼓楼区]
+    place: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -138,7 +141,9 @@ def safe_name(name: str, *, max_bytes: int = _MAX_NAME_BYTES) -> str:
 
 
 def page_file(notebook: str, level: str | None = None, region: str | None = None) -> str:
-    """The HTML file name of a page: ``01_overview.html``, ``05_dossier-province-广东省.html``."""
+    """The HTML file name of a page: ``01_overview.html``, ``05_dossier-province-广东省.html``.
+
+    ``region``: the region's file part (:func:`region_files`: its full name, 福建省福州市鼓楼区)."""
     if not level or level == "corpus":
         return f"{safe_name(notebook)}.html"
     return f"{safe_name(notebook)}-{level}-{safe_name(region or '')}.html"
@@ -515,10 +520,53 @@ def _load_state(out: Path) -> dict:
 
 
 def _regions(docs, level: str) -> list[str]:
-    """The regions of ``level`` that have reports (a known, non-empty name), sorted."""
-    from fazhi.display import region_names
+    """The labels of the regions of ``level`` that have reports, province → city → … order."""
+    return [r.label for r in find_units(docs, level)]
 
-    return sorted({n for n in region_names(docs, level) if n})
+
+def region_files(found) -> dict[tuple[str, ...], str]:
+    """The file part of each region (:class:`fazhi.display.Region`): its full name
+    (福建省福州市鼓楼区, 重庆市黔江区; 鼓楼区 for one whose parents are unknown), which does not change
+    when a namesake joins the corpus; a short hash of the key is added where two full names meet.
+    """
+    by_place: dict[str, list] = {}
+    for r in found:
+        by_place.setdefault(r.place, []).append(r)
+    out = {}
+    for place, rs in by_place.items():
+        for r in rs:
+            digest = hashlib.sha1("\x1f".join(r.key).encode("utf-8")).hexdigest()[:8]
+            out[r.key] = place if len(rs) == 1 else f"{place}-{digest}"
+    return out
+
+
+def _wanted(found, only: Iterable[str], level: str) -> set[tuple[str, ...]]:
+    """The keys of the regions ``only`` names (labels, full names, unique names); an error lists
+    the names that fit no region or several."""
+    keys: set[tuple[str, ...]] = set()
+    missing, several = [], []
+    for name in sorted(only):
+        name = name.strip()
+        if name in (UNKNOWN_REGION, ""):
+            continue
+        hit = find_regions(found, name)
+        if hit:
+            keys.update(r.key for r in hit)
+            continue
+        same = [r.label for r in found if r.name == name]
+        if same:
+            several.append(f"{name} → {'、'.join(same)}")
+        else:
+            missing.append(name)
+    if missing or several:
+        parts = []
+        if missing:
+            parts.append(f"没有这些地区 / no such {level} in the corpus: {', '.join(missing)}")
+        if several:
+            parts.append(f"名称有重名，请指明 / several {level} units of that name: "
+                         f"{', '.join(several)}")
+        raise ValueError("; ".join(parts))
+    return keys
 
 
 def unplaced_reports(docs, level: str) -> list[dict]:
@@ -572,13 +620,11 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     manifest = corpus.manifest or {}
     store_path = str(Path(manifest.get("store") or store or path).resolve())
     ckey = corpus_key(manifest)
-    regions = _regions(corpus.docs, by)
+    regions = find_units(corpus.docs, by)
+    files = region_files(regions)
     unplaced = unplaced_reports(corpus.docs, by)
     wanted = {r.strip() for r in only} if only else None
-    if wanted is not None:
-        unknown = wanted - set(regions) - {UNKNOWN_REGION, ""}
-        if unknown:
-            raise ValueError(f"没有这些地区 / no such {by} in the corpus: {', '.join(sorted(unknown))}")
+    keys = _wanted(regions, wanted, by) if wanted is not None else None
 
     pages: list[Page] = []
     for nb in nbs:
@@ -590,11 +636,12 @@ def render(path: str | Path | None = None, *, by: Level = "province",
                               key=_page_key(ckey, nb_bytes, p)))
             continue
         for region in regions:
-            if wanted is not None and region not in wanted:
+            if keys is not None and region.key not in keys:
                 continue
-            p = {**base, "level": by, "region": region}
-            pages.append(Page(nb.stem, by, region, page_file(nb.stem, by, region), parameters=p,
-                              key=_page_key(ckey, nb_bytes, p)))
+            p = {**base, "level": by, "region": region.label}
+            pages.append(Page(nb.stem, by, region.label, page_file(nb.stem, by, files[region.key]),
+                              parameters=p, key=_page_key(ckey, nb_bytes, p),
+                              place=list(region.key)))
         if unplaced and (wanted is None or wanted & {UNKNOWN_REGION, ""}):
             n = len(unplaced)
             pages.append(Page(nb.stem, by, UNKNOWN_REGION, "", status="skipped",
@@ -648,12 +695,14 @@ def render(path: str | Path | None = None, *, by: Level = "province",
         bar.close()
         _cleanup(out)
 
-    # pages of earlier runs (other regions, levels or notebooks) still current stay in the index
+    # pages of earlier runs (other regions, levels or notebooks) still current stay in the index;
+    # a regional page without its region's key is from a renderer that keyed regions by name
     listed = {p.file for p in pages}
     earlier = [Page(**{k: v for k, v in info.items() if k in Page.__dataclass_fields__})
                for f, info in sorted(state["pages"].items())
                if f not in listed and info.get("corpus") == ckey and
-               info.get("status") == "rendered" and (out / f).is_file()]
+               info.get("status") == "rendered" and (out / f).is_file() and
+               (info.get("level") == "corpus" or info.get("place"))]
     for p in earlier:
         p.status, p.reason = "skipped", "早先生成 / from an earlier run"
     seconds = round(time.time() - t0, 3)
@@ -716,6 +765,42 @@ def _place(row: dict) -> str:
     return place(row)
 
 
+def _index_order(page: Page) -> tuple:
+    """Regions of a level in province → city → … order (by key; the unknown entry last)."""
+    if page.region == UNKNOWN_REGION:
+        return (2, ())
+    if page.place:
+        return (0, region_order(tuple(page.place)))
+    return (1, ((False, page.region),))
+
+
+def index_regions(pages: list[Page]) -> list[dict]:
+    """The index entries of one level's pages: one per region (its key: same-named units apart),
+    province → city → … order, with its full name and, for a region whose parents are unknown,
+    that it is kept apart from its namesakes: ``{name, note, pages, reports}``."""
+    entries: dict[tuple, dict] = {}
+    names: dict[str, set[tuple]] = {}
+    for p in sorted(pages, key=_index_order):
+        ident = (p.region, tuple(p.place))
+        entry = entries.setdefault(ident, {"name": p.region, "place": p.place, "pages": [],
+                                           "reports": []})
+        entry["pages"].append(p)
+        if p.reports and not entry["reports"]:
+            entry["reports"] = p.reports
+        if p.place:
+            names.setdefault(p.place[-1], set()).add(tuple(p.place))
+    for entry in entries.values():
+        key = tuple(entry.pop("place"))
+        note = ""
+        if key and not any(key[:-1]):
+            if len(names.get(key[-1], ())) > 1:
+                note = "上级地区不明（地名有重名），未与同名地区合并 / parents unknown: kept apart"
+        elif key and region_place(key) != entry["name"]:
+            note = region_place(key)
+        entry["note"] = note
+    return list(entries.values())
+
+
 def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict:
     """The data of the index page (plain values; the template escapes them)."""
     from fazhi.versions import data_version
@@ -738,11 +823,8 @@ def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict
     for level in LEVELS:
         regional = [p for p in pages if p.level == level]
         if regional:
-            names = sorted({p.region for p in regional}, key=lambda r: (r == UNKNOWN_REGION, r))
-            groups.append({"label": f"按{LEVEL_LABELS[level]}地区 / by {level}", "regions": [
-                {"name": r, "pages": [p for p in regional if p.region == r],
-                 "reports": next((p.reports for p in regional if p.region == r and p.reports), [])}
-                for r in names]})
+            groups.append({"label": f"按{LEVEL_LABELS[level]}地区 / by {level}",
+                           "regions": index_regions(regional)})
     rejected = corpus.rejected
     return {
         "title": "法治政府建设年度报告分析 / Rule-of-law report analyses",

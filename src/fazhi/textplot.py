@@ -44,6 +44,7 @@ FIELD_LABELS = {
     "title": "标题",
     "part": "部分",
     "kind": "报告类型",
+    "region": "地区",
 }
 
 # colours: target / reference (keyness, comparison cloud), corpus average
@@ -91,6 +92,41 @@ def _sort_key(values):
     known = [v for v in values if not is_unknown(v)]
     unknown = [v for v in values if is_unknown(v)][:1]
     return sorted(dict.fromkeys(known), key=key) + unknown
+
+
+def pick_groups(values, max_groups: int) -> tuple[list, int, bool]:
+    """The groups a chart draws when the caller names none: the first ``max_groups`` (sorted, the
+    unknown group last), the unknown group kept in view (it takes the last place when it would be
+    cut). Returns (groups, how many are left out, whether （不明） is among them).
+
+    >>> pick_groups(["乙镇", None, "甲镇", "丙乡"], 3)
+    (['丙乡', '乙镇', None], 1, False)
+    """
+    keys = _sort_key(values)
+    limit = max(int(max_groups), 1)
+    if len(keys) <= limit:
+        return keys, 0, False
+    known = [k for k in keys if not is_unknown(k)]
+    unknown = [k for k in keys if is_unknown(k)]
+    shown = known[:limit - 1] + unknown if unknown and limit > 1 else known[:limit]
+    return shown, len(keys) - len(shown), bool(unknown) and not any(map(is_unknown, shown))
+
+
+def groups_note(n_left: int, unknown_left: bool, by: str) -> str:
+    """The note of a chart that leaves groups out:
+    ``groups_note(3, False, "town") == "另有 3 个乡镇（街道）未画出（可用 groups= 指定）"``."""
+    if not n_left:
+        return ""
+    text = f"另有 {n_left} 个{field_label(by)}未画出"
+    if unknown_left:
+        text += f"，其中包括{UNKNOWN}"
+    return text + "（可用 groups= 指定）"
+
+
+def _note(fig, text: str) -> None:
+    """A grey note at the foot of a figure (what the chart leaves out)."""
+    if text:
+        fig.text(0.5, 0.005, _mpl(text), ha="center", va="bottom", fontsize=8, color="grey")
 
 
 def _same(column, key) -> list[bool]:
@@ -548,9 +584,10 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
     """Theme profile of ``textstat_themes`` rows (one polygon or bar set per group of ``by``),
     against the corpus average (dashed grey).
 
-    ``groups`` picks the groups to draw (default: the first ``max_groups``). ``reference`` is the
-    themes table the average is pooled from (sum of hits / sum of units per theme); default the
-    ``themes`` table itself; ``False`` draws no average.
+    ``groups`` picks the groups to draw (default: the first ``max_groups``, （不明） kept in view;
+    a note under the chart says how many groups are left out). ``reference`` is the themes table
+    the average is pooled from (sum of hits / sum of units per theme); default the ``themes``
+    table itself; ``False`` draws no average.
 
     >>> th = textstat_themes(corpus, by="province")
     >>> textplot_themes(th, by="province", groups=["广东省"])  # doctest: +SKIP
@@ -563,8 +600,10 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
         _empty(ax, _message(themes))
         return fig
     order = list(dict.fromkeys(themes["theme"].astype(str)))
+    note = ""
     if groups is None:
-        groups = _sort_key(themes[by].unique())[:max_groups]
+        groups, n_left, unknown_left = pick_groups(themes[by].unique(), max_groups)
+        note = groups_note(n_left, unknown_left, by)
     series: list[tuple[str, list[float], str | None]] = []
     for g in groups:
         sub = themes[_same(themes[by], g)]
@@ -606,7 +645,8 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
         ax.legend(fontsize=9)
         ax.set_title(title or "主题构成")
         ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.04, 1, 1) if note else None)
+    _note(fig, note)
     return fig
 
 
@@ -625,7 +665,8 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
 
     ``measure="n_facts"`` counts the facts found; ``"total"`` sums their values (units differ between
     categories, so each bar is labelled with its unit). Categories are shown by their ``label``
-    column (Chinese) when the table has one.
+    column (Chinese) when the table has one. ``groups``: the groups to draw (default: the first
+    ``max_groups``, （不明） kept in view, a note saying how many are left out).
 
     >>> textplot_indicators(textstat_indicator_summary(corpus, by="town"))  # doctest: +SKIP
     """
@@ -636,8 +677,10 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
         fig, ax = _figure(ax, (8, 4))
         _empty(ax, _message(summary))
         return fig
+    note = ""
     if groups is None:
-        groups = _sort_key(summary[by].unique())[:max_groups]
+        groups, n_left, unknown_left = pick_groups(summary[by].unique(), max_groups)
+        note = groups_note(n_left, unknown_left, by)
     # the Chinese label of a category when the summary carries one
     summary = summary.assign(category=summary["label"] if "label" in summary.columns
                              else summary["category"])
@@ -670,7 +713,8 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
         ax.legend(fontsize=8, title=field_label(by), title_fontsize=8)
     ax.set_title(title or "数字指标")
     ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.04, 1, 1) if note else None)
+    _note(fig, note)
     return fig
 
 

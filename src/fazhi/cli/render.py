@@ -11,7 +11,9 @@ def register(sub) -> None:
         "render", help="生成HTML报告 / render the notebooks to HTML",
         description="Run the parameterised notebooks on the corpus at PATH with papermill and "
                     "export them to offline HTML with nbconvert: the corpus-wide notebooks once, "
-                    "the dossier once per region of the --by level that has reports, plus "
+                    "the dossier once per region of the --by level that has reports (a region is a "
+                    "unit: same-named units in different places, e.g. 福州's and 南京's 鼓楼区, "
+                    "get separate dossiers), plus "
                     "index.html with the provenance of every page. Reports whose region is "
                     "unknown at that level get no dossier: they are listed (file and reason) on "
                     "the index and here. Unchanged pages are skipped. The last line printed "
@@ -22,7 +24,9 @@ def register(sub) -> None:
     p.add_argument("--by", default="province", choices=["province", "city", "district", "town"],
                    help="地区层级: one dossier per region of this level (default: province)")
     p.add_argument("--only", nargs="+", default=None, metavar="NAME",
-                   help="only the dossiers of these regions (e.g. 广东省 福建省)")
+                   help="only the dossiers of these regions, by label or full name (e.g. "
+                        "广东省 福建省; a name several units share: 鼓楼区（福州市） or "
+                        "福建省福州市鼓楼区)")
     p.add_argument("--notebooks", nargs="+", default=None, metavar="NB",
                    help="only these notebooks, by name or number (e.g. 01 05_dossier; "
                         "default: all)")
