@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from fazhi.vocab import UNKNOWN
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -29,7 +31,6 @@ EVIDENCE_KINDS = {
     "opening_year": "正文", "first_paragraph_year": "正文", "plans_heading_year": "正文",
     "body": "正文提及", "body_kind": "正文", "ambiguous": "有歧义",
 }
-UNKNOWN = "（不明）"
 
 
 def evidence_kind(rule: str) -> str:

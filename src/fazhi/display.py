@@ -15,15 +15,27 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from fazhi.vocab import LEVEL_LABELS as VOCAB_LEVEL_LABELS
+from fazhi.vocab import (
+    PART_LABELS,
+    REGION_LABELS,
+    REGION_LEVELS,
+    UNKNOWN,
+    RegionLevel,
+    is_unknown,
+    label,
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
     from fazhi.corpus import Corpus
 
-Level = Literal["province", "city", "district", "town"]
-LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
-LEVEL_LABELS = {"province": "省", "city": "市", "district": "区县", "town": "乡镇（街道）"}
+# levels of grouping (--by) and their labels; the level column's own labels are LEVEL_NAMES
+Level = RegionLevel
+LEVELS = REGION_LEVELS
+LEVEL_LABELS = REGION_LABELS
 
 # Chinese column headers for the tables shown to readers
 COLUMN_LABELS = {
@@ -44,55 +56,12 @@ COLUMN_LABELS = {
     "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
 }
 
-LEVEL_NAMES = {"province": "省", "city": "市", "district": "区县", "county": "县",
-               "town": "镇", "township": "乡", "subdistrict": "街道"}
-
-PART_LABELS = {"preamble": "导言", "achievements": "成效", "problems": "问题", "duty": "第一责任人",
-               "plans": "计划", "other": "其他"}
+LEVEL_NAMES = VOCAB_LEVEL_LABELS
 
 
-# The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
-# the render index). Analyses keep unknown values missing (NA) and put them in one group, last.
-UNKNOWN = "（不明）"
-# what a missing value becomes under ``astype(str)`` (pandas, numpy, Python)
-_MISSING_TEXT = frozenset({"", "<NA>", "nan", "NaN", "NaT", "None"})
 # document fields whose missing values tables show as UNKNOWN (the grouping fields of the analyses)
 META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "town", "level",
                "title", "kind", "neighbour")
-
-
-def is_unknown(value) -> bool:
-    """True for a value that says nothing: None, NaN, NA, an empty or blank string, UNKNOWN.
-
-    >>> [is_unknown(v) for v in (None, float("nan"), "", "  ", "（不明）", "亭江镇", 2021)]
-    [True, True, True, True, True, False, False]
-    """
-    if value is None:
-        return True
-    if isinstance(value, str):
-        s = value.strip()
-        return s in _MISSING_TEXT or s == UNKNOWN
-    if isinstance(value, float):
-        return value != value
-    if isinstance(value, (int, bool)):
-        return False
-    import pandas as pd
-
-    try:
-        missing = pd.isna(value)  # pd.NA, NaT, numpy NaN
-    except (TypeError, ValueError):  # pragma: no cover - unusual objects
-        return False
-    return missing is True or (getattr(missing, "ndim", 1) == 0 and bool(missing))
-
-
-def label(value) -> str:
-    """How a group value is shown: UNKNOWN for an unknown value, else its text (years without
-    ``.0``): ``label(2021) == "2021"``, ``label(pd.NA) == "（不明）"``, ``label("") == "（不明）"``."""
-    if is_unknown(value):
-        return UNKNOWN
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def labels(values) -> list[str]:
@@ -292,9 +261,9 @@ def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"文件": docs["file"].astype(str).tolist(),
                         "年度": _column(docs, "report_year"),
                         "地区": [place(r) for r in docs.to_dict("records")]})
-    for col, label in (("has_achievements", "成效"), ("has_problems", "问题"),
-                       ("has_duty", "第一责任人"), ("has_plans", "计划")):
-        out[label] = [_yes(v) for v in docs[col]] if col in docs else "—"
+    for col, header in (("has_achievements", "成效"), ("has_problems", "问题"),
+                        ("has_duty", "第一责任人"), ("has_plans", "计划")):
+        out[header] = [_yes(v) for v in docs[col]] if col in docs else "—"
     missing = []
     for rec in docs.to_dict("records"):
         miss = [lab for col, lab in (("has_achievements", "成效"), ("has_problems", "问题"),
@@ -302,9 +271,9 @@ def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
                 if col in rec and not bool(rec[col])]
         missing.append("、".join(miss))
     out["缺少部分"] = missing
-    for col, label in (("late", "逾期发布"), ("truncated", "截断"), ("anonymised", "匿名化"),
-                       ("no_title", "无标题"), ("duplicate_numbering", "编号重复")):
-        out[label] = [_yes(v) for v in docs[col]] if col in docs else "—"
+    for col, header in (("late", "逾期发布"), ("truncated", "截断"), ("anonymised", "匿名化"),
+                        ("no_title", "无标题"), ("duplicate_numbering", "编号重复")):
+        out[header] = [_yes(v) for v in docs[col]] if col in docs else "—"
     return out.reset_index(drop=True)
 
 
@@ -314,14 +283,14 @@ def compliance_summary(docs: pd.DataFrame) -> pd.DataFrame:
 
     n = len(docs)
     rows = []
-    for col, label in (("has_achievements", "含成效部分"), ("has_problems", "含问题部分"),
-                       ("has_duty", "含第一责任人部分"), ("has_plans", "含计划部分"),
-                       ("late", "逾期发布"), ("truncated", "截断"), ("anonymised", "匿名化"),
-                       ("no_title", "无标题")):
+    for col, header in (("has_achievements", "含成效部分"), ("has_problems", "含问题部分"),
+                        ("has_duty", "含第一责任人部分"), ("has_plans", "含计划部分"),
+                        ("late", "逾期发布"), ("truncated", "截断"), ("anonymised", "匿名化"),
+                        ("no_title", "无标题")):
         if col not in docs:
             continue
         k = int(docs[col].fillna(False).astype(bool).sum())
-        rows.append({"项目": label, "报告数": k, "占比（%）": round(100 * k / n, 1) if n else 0.0})
+        rows.append({"项目": header, "报告数": k, "占比（%）": round(100 * k / n, 1) if n else 0.0})
     return pd.DataFrame(rows)
 
 

@@ -605,7 +605,7 @@ def _group_column(values: pd.Series, dtype) -> pd.Series:
     fit it (years stay Int64), as the other ``textstat_*`` functions group."""
     import pandas as pd
 
-    from fazhi.display import is_unknown
+    from fazhi.vocab import is_unknown
 
     vals = [None if is_unknown(v) else v for v in values]
     try:

@@ -28,16 +28,17 @@ from typing import Literal
 from fazhi import __version__
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.config import reports_dir
-from fazhi.display import LEVEL_LABELS as _LEVEL_NAME
-from fazhi.display import UNKNOWN, find_regions, is_unknown, region_order, region_place
-from fazhi.display import label as _label
+from fazhi.display import find_regions, region_order, region_place
 from fazhi.display import regions as find_units
 from fazhi.memo import corpus_key
+from fazhi.vocab import REGION_LABELS as _LEVEL_NAME
+from fazhi.vocab import REGION_LEVELS as LEVELS
+from fazhi.vocab import UNKNOWN, is_unknown
+from fazhi.vocab import label as _label
 
 Level = Literal["province", "city", "district", "town"]
 Status = Literal["rendered", "skipped", "failed"]
 
-LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
 LEVEL_LABELS = {"corpus": "全部语料", "province": "省级", "city": "市级", "district": "区县级",
                 "town": "乡镇（街道）级"}
 # the index entry of the reports without a region at the chosen level (never a dossier)

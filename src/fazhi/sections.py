@@ -25,9 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from fazhi.read import load_table
-
-PARTS = ("achievements", "problems", "duty", "plans", "other")
-ARTICLE_25 = PARTS  # the five parts a report must contain
+from fazhi.vocab import PARTS
 
 _CN_NUM = "一二三四五六七八九十"
 # the four marker kinds: 一、 > （一） > 1./1、 > （1）; kind i has level _LEVELS[i]

@@ -19,9 +19,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from fazhi.display import UNKNOWN, is_unknown
-from fazhi.display import label as _plain
 from fazhi.fonts import font_path, setup_font
+from fazhi.vocab import UNKNOWN, is_unknown
+from fazhi.vocab import label as _plain
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

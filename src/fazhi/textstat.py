@@ -46,6 +46,7 @@ import pandas as pd
 
 from fazhi.corpus import Corpus
 from fazhi.lexicon import Lexicon, load_lexicon
+from fazhi.vocab import SECTION_PARTS
 
 # a token carrying a word character (CJK, letters, digits); others are punctuation
 _WORDCHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]")
@@ -55,7 +56,7 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _SENT_END = re.compile(r"[。！？；!?;\n]+")
 _NON_SENT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ。！？；!?;\n]+")
 
-PARTS = ("preamble", "achievements", "problems", "duty", "plans", "other")
+PARTS = SECTION_PARTS
 Match = Literal["edge", "tokens", "text"]
 
 

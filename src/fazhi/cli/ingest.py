@@ -13,8 +13,6 @@ from pathlib import Path
 
 TABLE_COLUMNS = ["file", "report_year", "publish_date", "town", "district", "city", "province",
                  "level", "parts", "flags"]
-FLAG_NAMES = {"truncated": "truncated", "anonymised": "anonymised", "duplicate_numbering":
-              "duplicate_numbering", "no_title": "no_title", "late": "late"}
 
 
 def register(sub) -> None:

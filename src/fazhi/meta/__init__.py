@@ -31,7 +31,7 @@ The package: :mod:`~fazhi.meta.rules` (word lists and weights as data), :mod:`~f
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fazhi.meta.dates import (
     _page_date_candidates,
@@ -61,6 +61,7 @@ from fazhi.meta.title import (
     trim_title,
 )
 from fazhi.pagemeta import find_page_meta
+from fazhi.vocab import LEVELS, Level
 
 __all__ = [
     "FIELDS", "LEVELS", "PLACE_FIELDS", "Candidate", "Decision", "Level", "Place", "Speaker",
@@ -70,12 +71,8 @@ __all__ = [
 ]
 
 
-Level = Literal["national", "province", "city", "county", "district", "town", "township",
-                "subdistrict", "zone", ""]
 
 
-LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "district", "zone", "town",
-                           "township", "subdistrict")
 
 
 PLACE_FIELDS = ("town", "district", "city", "province")

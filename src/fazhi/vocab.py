@@ -1,0 +1,75 @@
+"""The project's few shared words, defined once: the five parts a report must contain (Article 25),
+the levels of reporting units, their Chinese labels, and the one marker of an unknown value.
+
+Every module that names a part or a level, and every table or chart that shows an unknown year or
+place, takes them from here.
+
+>>> PART_LABELS["duty"], LEVEL_LABELS["subdistrict"], label(None)
+('第一责任人', '街道', '（不明）')
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+# the parts of Article 25 of 《法治政府建设与责任落实督察工作规定》, in their order
+PARTS: tuple[str, ...] = ("achievements", "problems", "duty", "plans", "other")
+# sections also have the text before the first heading
+SECTION_PARTS: tuple[str, ...] = ("preamble", *PARTS)
+PART_LABELS = {"preamble": "导言", "achievements": "成效", "problems": "问题", "duty": "第一责任人",
+               "plans": "计划", "other": "其他"}
+
+Level = Literal["national", "province", "city", "county", "district", "zone", "town", "township",
+                "subdistrict", ""]
+# the level of a reporting unit (``level`` column): county = 县、县级市、旗; district = 区;
+# zone = 管委会、开发区、新区、综合实验区; town = 镇; township = 乡、苏木; subdistrict = 街道
+LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "district", "zone", "town",
+                           "township", "subdistrict")
+LEVEL_LABELS = {"national": "国家", "province": "省", "city": "市", "county": "县", "district": "区",
+                "zone": "功能区", "town": "镇", "township": "乡", "subdistrict": "街道"}
+
+RegionLevel = Literal["province", "city", "district", "town"]
+# the place columns reports are grouped by (``--by``): district is any county-level unit, town any
+# township-level one
+REGION_LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
+REGION_LABELS = {"province": "省", "city": "市", "district": "区县", "town": "乡镇（街道）"}
+
+# The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
+# the render index). Analyses keep unknown values missing (NA) and put them in one group, last.
+UNKNOWN = "（不明）"
+# what a missing value becomes under ``astype(str)`` (pandas, numpy, Python)
+_MISSING_TEXT = frozenset({"", "<NA>", "nan", "NaN", "NaT", "None"})
+
+
+def is_unknown(value) -> bool:
+    """True for a value that says nothing: None, NaN, NA, an empty or blank string, UNKNOWN.
+
+    >>> [is_unknown(v) for v in (None, float("nan"), "", "  ", "（不明）", "亭江镇", 2021)]
+    [True, True, True, True, True, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, str):
+        s = value.strip()
+        return s in _MISSING_TEXT or s == UNKNOWN
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (int, bool)):
+        return False
+    import pandas as pd
+
+    try:
+        missing = pd.isna(value)  # pd.NA, NaT, numpy NaN
+    except (TypeError, ValueError):  # pragma: no cover - unusual objects
+        return False
+    return missing is True or (getattr(missing, "ndim", 1) == 0 and bool(missing))
+
+
+def label(value) -> str:
+    """How a group value is shown: UNKNOWN for an unknown value, else its text (years without
+    ``.0``): ``label(2021) == "2021"``, ``label(pd.NA) == "（不明）"``, ``label("") == "（不明）"``."""
+    if is_unknown(value):
+        return UNKNOWN
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
