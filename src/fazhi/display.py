@@ -61,7 +61,7 @@ LEVEL_NAMES = VOCAB_LEVEL_LABELS
 
 # document fields whose missing values tables show as UNKNOWN (the grouping fields of the analyses)
 META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "town", "level",
-               "title", "kind", "neighbour")
+               "title", "kind", "neighbour", "region")
 
 
 def labels(values) -> list[str]:
