@@ -37,7 +37,7 @@ from fazhi.read import load_table
 
 Kind = Literal["province", "city", "county", "town"]
 KINDS: tuple[Kind, ...] = ("province", "city", "county", "town")
-_FORMAT = 4  # bump when the derived index changes shape
+_FORMAT = 5  # bump when the derived index changes shape
 _SKIP_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 # placeholder levels of the source: their children hang directly under the level above
 _PLACEHOLDERS = ("省直辖行政区划", "省直辖县级行政区划", "市直辖行政区划", "市辖区")
@@ -270,6 +270,8 @@ def _build(files: list[Path], version: str) -> Gazetteer:
         elif depth == 2:
             county = city if name in _PLACEHOLDERS else add(
                 name, "county", fields[1] if len(fields) > 1 else "", city)
+            if county != city and len(fields) > 2:
+                short[county] = fields[2]
         elif depth == 3:
             own = names[county] if kinds[county] == "county" else ""
             if own and name.startswith(own) and len(name) > len(own) + 1:
@@ -289,6 +291,13 @@ def _build(files: list[Path], version: str) -> Gazetteer:
         if kinds[uid] == "town" and name.endswith("街道") and len(name) > 3:
             put(name + "办事处", uid)      # 观音桥街道办事处 = 观音桥街道
             aliases[name + "办事处"] = name
+    # autonomous prefectures and counties are written short: 黔西南州, 兰坪县, 鄂伦春旗
+    for uid, name in enumerate(names):
+        sh = short.get(uid, "")
+        for full_end, short_end in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(full_end) and len(sh) >= 2 and sh + short_end not in index:
+                put(sh + short_end, uid)
+                aliases.setdefault(sh + short_end, name)
     # a functional area's two names: 乌拉盖管委会 is also written 乌拉盖管理区 (管委会)
     for uid, name in enumerate(names):
         if kinds[uid] != "county":

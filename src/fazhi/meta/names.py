@@ -95,6 +95,10 @@ def _find(gaz, text: str) -> list:
     for m in gaz.find(text):
         if m.name in ff or m.name in generic or text[m.end:m.end + 1] == "化":
             continue
+        if len(m.name) == 2 and m.start:  # 范县 in 示范县, 和县 in 结合县: a two-character name
+            prev = text[m.start - 1]     # needs a word boundary (or its parent's name) before it
+            if _IS_CJK.match(prev) and prev not in _BODY_PREFIX and not (out and out[-1].end == m.start):
+                continue
         if any(text[max(0, m.end - n):m.end] in ff for n in lengths):
             continue
         out.append(m)
@@ -140,14 +144,20 @@ def _self_named(text: str, gaz, mentions: list | None = None) -> Counter:
     return out
 
 
+_QUOTE = re.compile(r"《[^》\n]{0,120}》")
+
+
 def _body_mentions(text: str, gaz, mentions: list | None = None) -> tuple[Counter, list]:
-    """Gazetteer names in the body outside aid-partner / visit contexts and common words."""
+    """Gazetteer names in the body outside aid-partner / visit contexts and common words, counted;
+    a name inside a document title (《贵州省…条例》, often a law or a parent's plan) counts half."""
     before_rx, after_rx = _foreign()
     counts: Counter = Counter()
     kept = []
     common = _common_words()
     mentions = _find(gaz, text) if mentions is None else mentions
+    spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text)] if "《" in text else []
     for i, m in enumerate(mentions):
+        weight = 0.5 if spans and any(a < m.start < b for a, b in spans) else 1
         prev = text[m.start - 1] if m.start else ""
         chained = bool(i and mentions[i - 1].end == m.start)
         if (prev and m.name[-2:] in _bounded_ends() and _IS_CJK.match(prev)
@@ -157,7 +167,7 @@ def _body_mentions(text: str, gaz, mentions: list | None = None) -> tuple[Counte
             continue
         if m.name in common and not (i and mentions[i - 1].end == m.start):
             continue  # 老城区改造: counted only right after its parent's name (洛阳市老城区)
-        counts[m.name] += 1
+        counts[m.name] += weight
         kept.append(m)
     return counts, kept
 
@@ -197,8 +207,8 @@ def find_towns(text: str) -> Counter:
     ``find_towns("，亭江镇党委、政府……全镇")`` -> ``Counter({"亭江镇": 1})``.
     """
     gaz = _gaz()
-    counts, kept = _body_mentions(fold(text), gaz)
-    return Counter({m.name: counts[m.name] for m in kept if any(gaz.kinds[i] == "town" for i in m.ids)})
+    _counts, kept = _body_mentions(fold(text), gaz)
+    return Counter(m.name for m in kept if any(gaz.kinds[i] == "town" for i in m.ids))
 
 
 def gazetteer_path():
