@@ -31,7 +31,7 @@ _CN_SIGN_DATE = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*�
 _QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,60}”")
 
 
-_REPORT_AS = re.compile(r"(?:将|把|就|对)\s*((?:19|20)\d\d)\s*年度?[^。；\n]{0,30}?(?:情况|工作)[^。；\n]{0,12}?"
+_REPORT_AS = re.compile(r"(?:将|把|就|对)[^，。；\n\d]{0,6}?((?:19|20)\d\d)\s*年度?[^。；\n]{0,30}?(?:情况|工作)[^。；\n]{0,12}?"
                         r"(?:报告|汇报|总结)(?:如下)?")
 
 
@@ -47,7 +47,9 @@ _YEAR_WORK = re.compile(r"((?:19|20)\d\d)\s*年度?(?:法治|依法|工作(?!计
 _GOV_WORK = re.compile(r"政府工作报告")
 
 
-_MEETING = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|会议)")
+_MEETING = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,40}?(?:代表大会|会议)")
+# a government work report's review heading: 一、2013年工作回顾, 2020年主要工作回顾
+_REVIEW = re.compile(r"(?:^|\n)[一二三四五六七八九十（(、\s]{0,4}((?:19|20)\d\d)\s*年[^。\n]{0,8}?工作(?:回顾|总结)")
 
 
 def _page_date_candidates(page: Any) -> tuple[list[Candidate], list[Candidate]]:
@@ -135,9 +137,14 @@ def _year_candidates(title: str, text: str, *, file: str, publish: str, signed: 
     if _GOV_WORK.search(title) and not re.search(r"年度?法治", title):
         sm = _MEETING.search(text[:800])      # ——2014年3月5日在…人民代表大会…会议上
         if sm:
-            y = int(sm.group(1))
-            years.append(Candidate(y - 1, "government_work_report_meeting", 1.0, sm.group()))
-            plans.append(Candidate(y, "government_work_report_meeting", 1.0, sm.group()))
+            # a meeting early in the year reviews the year before; one in the last quarter, its own
+            y, month = int(sm.group(1)), int(sm.group(2))
+            reviewed = y if month >= 10 else y - 1
+            years.append(Candidate(reviewed, "government_work_report_meeting", 1.5, sm.group()))
+            plans.append(Candidate(reviewed + 1, "government_work_report_meeting", 1.5, sm.group()))
+        rm = _REVIEW.search(text[:3000])
+        if rm:
+            years.append(Candidate(int(rm.group(1)), "review_heading_year", 1.0, rm.group().strip()))
     stem = PurePosixPath(file).stem if file else ""
     m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)
     if m:

@@ -11,7 +11,7 @@ import re
 
 from fazhi.meta.names import _find, _gaz
 from fazhi.meta.rules import _CJK, _institutions, _kinds
-from fazhi.meta.text import _first_lines
+from fazhi.meta.text import _first_lines, fold
 from fazhi.pagemeta import chrome_line
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
@@ -63,7 +63,7 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
         if _HEADING.match(line) or re.search(r"[：:]$", line):
             break  # an outline heading or the addressee: the body has started
         if len(line) > 80 or "。" in line or "，" in line:
-            head = trim_title(_flat_title(line))
+            head = tidy_title(trim_title(_flat_title(_URL_HEAD.sub("", line))))
             if head:
                 return (" ".join(issuers) + head if issuers and head.startswith("关于") else head,
                         issuers, i)
@@ -80,9 +80,11 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
             # a title broken over two lines: "XX区2021年法治政府建设" + "情况报告"
             if broken:
                 title += nxt
-            title = _FULL_TEXT.sub("", trim_title(title))
+            title = tidy_title(trim_title(title))
             if issuers and title.startswith("关于"):
                 title = " ".join(issuers) + title
+            elif len(issuers) == 1 and _TITLE_YEAR.match(title) and not _find(_gaz(), fold(title)):
+                title = issuers[0] + title  # 赵县人民政府 / 2022年度法治政府建设情况报告
             return title, issuers, i
         if issuers:
             break
@@ -149,7 +151,23 @@ def trim_title(title: str) -> str:
     return out if len(out) >= 6 and _TITLE_WORDS.search(out) else title
 
 
-_FULL_TEXT = re.compile(r"\s*[（(【\[]\s*(?:全文|全文发布|图文|实录)\s*[）)】\]]\s*$")
+_FULL_TEXT = re.compile(r"\s*[（(【\[]\s*(?:全文|全文发布|图文|实录)\s*\d*\s*字?\s*[）)】\]].*$")
+# a tag before the title: an aggregator's region (（河南省）) or a site's column (【年度报告】)
+_LEAD_TAG = re.compile(r"^\s*(?:[（(【\[〔][^（()）【】\[\]〔〕\d]{1,12}[）)】\]〕]\s*)+")
+# an English translation after the title (政府工作报告 REPORT ON THE WORK OF THE GOVERNMENT)
+_LATIN_TAIL = re.compile(r"\s+[A-Z][A-Za-z\s,.'&-]{6,}$")
+_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)(?:\.cn)?/?")
+
+
+def tidy_title(title: str) -> str:
+    """A title without a leading tag, a 全文 marker (and what a page repeats after it), an English
+    translation or a site's address run into it.
+
+    ``tidy_title("（河南省）2020年鲁山县人民政府工作报告")`` -> ``"2020年鲁山县人民政府工作报告"``.
+    """
+    out = _URL_HEAD.sub("", title.strip())
+    out = _LATIN_TAIL.sub("", _FULL_TEXT.sub("", _LEAD_TAG.sub("", out)))
+    return out if len(out) >= 6 and _TITLE_WORDS.search(out) else title
 
 
 def find_title(text: str, *, max_lines: int = 14) -> str:
