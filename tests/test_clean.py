@@ -292,3 +292,12 @@ def test_one_long_line_is_not_cut_by_line_rules():
     line = "来源：鼓山镇人民政府 发布时间：2023-03-20 " + "全镇共调处矛盾纠纷209件，调解成功率达100%。" * 8000
     c = clean_text(line)
     assert c.removals == [] and c.text.startswith("来源：鼓山镇人民政府发布时间：2023-03-20全镇")
+
+
+def test_a_page_crawled_onto_one_line_is_not_removed_as_a_footer():
+    # a site banner with its address, then the whole report on the same line
+    text = ("某某之家—资源每日更新www.example.com湖北省人民政府关于2023年度法治政府建设情况的报告"
+            "2023年，省政府坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。" * 6)
+    cleaned = clean_text(text)
+    assert len(cleaned.text) > len(text) * 0.9
+    assert not [r for r in cleaned.removals if r["rule"].startswith("footer")]

@@ -141,6 +141,10 @@ def find_trailer(text: str) -> list[Span]:
     return [best] if best else []
 
 
+# an advertisement or disclaimer line is short; a longer line is never removed as a footer
+MAX_FOOTER_LINE = 300
+
+
 def find_footer(text: str) -> list[Span]:
     """Trailing lines that are advertisements, disclaimers or site links (WeChat ids, URLs,
     e-mail, 本站…, 网站地图 | 联系我们). Lines of web chrome among them (``line`` rules, page
@@ -156,8 +160,8 @@ def find_footer(text: str) -> list[Span]:
             stripped_end -= 1
         start = text.rfind("\n", 0, stripped_end) + 1
         line = text[start:stripped_end]
-        if not line:
-            break
+        if not line or len(line) > MAX_FOOTER_LINE:
+            break  # a long line is report text (a page crawled onto one line is all one line)
         rule = next((r for r in footer if r.regex.search(line)), None)
         if rule is not None:
             spans.append((start, end, rule.name))

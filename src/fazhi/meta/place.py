@@ -8,6 +8,7 @@ file name, self-references and (weakly) body mentions, reconciled along the gaze
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -53,7 +54,14 @@ _NATIONAL_DEPT = re.compile(rf"^(?:中华人民共和国)?((?:国家|国务院|�
                             rf"[{_CJK}]{{1,8}}?部|海关总署|审计署)(?=(?:19|20)\d\d|关于|[〇零一二三四五六七八九]{{4}}|法治)")
 
 
-_PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county"}
+_PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county",
+                 "自治区": "province", "镇": "town", "乡": "township", "街道": "subdistrict"}
+_MEETING_PLACE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在([^\n。，]{2,24}?)第[一二三四五六七八九十]+届")
+# a speaker that gives its level but not its name: 2019年，xx市人民政府坚持…; 省政府切实…; 我代表县人民政府
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|[，,。\n年]|我代表)(?:[xX某*＊]{1,4})?(自治区|省|市|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)"
+    r"(?=坚持|在|认真|深入|切实|全面|以|紧紧|围绕|始终|高度|向|，|,)")
+_BODY_DEPT = re.compile(rf"(?:^|[，,。；\n])(?:[省市区县旗])?([{_CJK}]{{2,10}}?局)(?=党委|党组|领导班子|局长|坚持|认真|深入|全面)")
 
 
 _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?局)")
@@ -81,6 +89,9 @@ def _speakers(title: str, issuers: list[str], text: str, page: Any, file: str) -
     out += [Speaker(s, "issuer", w["issuer"]) for s in issuers]
     for line in _signature_lines(text):
         out.append(Speaker(line, "signature", w["signature"]))
+    mm = _MEETING_PLACE.search(text[:600])   # ——2020年12月28日在公安县第十七届人民代表大会…
+    if mm:
+        out.append(Speaker(mm.group(1), "issuer", w["issuer"]))
     for t in getattr(page, "titles", None) or ():
         value = getattr(t, "value", t)
         if value and fold(clean_page_title(value)) != fold(title):
@@ -166,6 +177,43 @@ def _department_after(s: str, end: int) -> str:
     return name
 
 
+@cache
+def _province_by_short() -> dict[str, int]:
+    gaz = _gaz()
+    return {gaz.short[i]: i for i, k in enumerate(gaz.kinds) if k == "province" and len(gaz.short.get(i, "")) >= 2}
+
+
+@cache
+def _province_short() -> re.Pattern:
+    shorts = sorted(_province_by_short(), key=len, reverse=True)
+    return re.compile(r"(?:^|年|\s)(" + "|".join(map(re.escape, shorts)) + r")(?:[\u4e00-\u9fff]{0,6}?自治区|省|市)?(?:人民)?政府")
+
+
+def speaker_level(text: str) -> tuple[str, str, str]:
+    """(level, department, evidence) of a speaker that names its level but not itself, in the
+    report's opening: ``2019年，xx市人民政府坚持…`` -> ``("city", "", …)``; ``2022年，司法部坚持…`` ->
+    ``("national", "司法部", …)``; ``("", "", "")`` when there is none."""
+    head = text[:400]
+    first = re.split(r"[。！？]", head, maxsplit=1)[0]
+    subject = re.search(r"(?:^|\n|年[，,])\s*(?:中华人民共和国)?([\u4e00-\u9fff]{2,16}?)(?=坚持|认真|深入|全面|紧紧|始终)", first)
+    if subject:
+        nd = _NATIONAL_DEPT.match(subject.group(1) + "2000")
+        if nd and nd.group(1) == subject.group(1):
+            return "national", nd.group(1), subject.group(0).strip()
+    m = _UNNAMED_SUBJECT.search(first) or _UNNAMED_SUBJECT.search(head[:300])
+    if m:
+        return _PREFIX_LEVEL.get(m.group(1), ""), "", m.group(0).strip("，,。\n")
+    return "", "", ""
+
+
+def body_department(text: str) -> str:
+    """A department that speaks in its report's body (我局 … 区司法局党委书记): its name, or ``""``.
+    ``body_department("我局坚持……区司法局党组书记、局长……")`` -> ``"司法局"``."""
+    names = Counter(m.group(1) for m in _BODY_DEPT.finditer(text[:3000])
+                    if not re.search(r"法治|依法|建设|工作", m.group(1)))
+    return names.most_common(1)[0][0] if names else ""
+
+
 def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place:
     """The reporting unit from speaker evidence, the body's self-references and (weakly) its
     mentions, reconciled along the gazetteer. See the module docstring."""
@@ -212,6 +260,12 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
             national = national or not gaz.find(s)
         mentions = [m for m in _find(gaz, s) if not (m.name in _common_words() and len(gaz.find(s)) == 1
                                                     and sp.source in ("page_source", "file"))]
+        if not mentions and sp.source in ("title", "issuer", "page_title"):
+            pm = _province_short().search(s)     # 2022年新疆政府工作报告: a province by its short name
+            if pm:
+                uid = _province_by_short()[pm.group(1)]
+                support(gaz.names[uid], (uid,), sp.weight * 0.8, sp.source, sp.text)
+                continue
         zm = _zone_regex().search(s)
         speaking = sp.source in ("title", "issuer", "signature", "page_title")
         tm = _UNLISTED_TOWN.search(s) if speaking else None
@@ -302,7 +356,15 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
             (prefix, dept), dw = max(((k, v) for k, v in dept_hints.items()), key=lambda kv: kv[1])
             return Place(level=_PREFIX_LEVEL.get(prefix, ""), department=dept, unit=prefix + dept,
                          rule="title_department", confidence=0.5)
-        return Place(level=self_level if self_level != "department" else "",
+        level, dept, evidence = speaker_level(text)
+        if level == "national":
+            return Place(None, "national", dept, dept, rule="opening_subject_department",
+                         confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
+        if level:  # the speaker gives its level, not its name (xx市人民政府; 省政府)
+            return Place(level=level, rule="opening_subject_level", confidence=0.5,
+                         candidates=[Candidate(level, "opening_subject", 0.5, evidence)])
+        dept = body_department(text) if self_level == "department" else ""
+        return Place(level=self_level if self_level != "department" else "", department=dept,
                      rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
     # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
     own = {n: sc for sc, n in scored}
@@ -332,6 +394,10 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     # a body-only winner needs several mentions and a clear lead
     if not speaker_backed and (best_score < w["body_min"] or best_score < 1.5 * runner):
         ranked = [Candidate(n, "body", sc) for sc, n in scored[:5]]
+        level, dept, evidence = speaker_level(text)
+        if level:
+            return Place(level=level, department=dept, unit=dept, rule="opening_subject_level",
+                         confidence=0.5, candidates=ranked, note="no unit names itself clearly")
         return Place(level=self_level if self_level != "department" else "",
                      rule="self_reference" if self_level else "", confidence=0.4,
                      candidates=ranked, note="no unit speaks for itself clearly")
@@ -341,6 +407,8 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
     dept = entry["dept"].most_common(1)[0][0] if entry["dept"] else ""
     if not dept and dept_hints:
         dept = dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
+    if not dept and (self_level == "department" or "我局" in text[:400]):
+        dept = body_department(text)                   # 我局 … 区司法局党组书记
     zone = zone_in[best].most_common(1)[0][0] if zone_in.get(best) else ""
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)

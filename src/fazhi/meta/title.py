@@ -91,11 +91,14 @@ def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]
     return "", issuers, 0
 
 
-_FLAT_TITLE = re.compile(rf"^([{_CJK}0-9〇（）()·\s]{{6,90}}?(?:报告|总结|汇报|工作要点|思路))(?=[{_CJK}0-9])")
+_FLAT_TITLE = re.compile(rf"^([{_CJK}0-9〇（）()·\s]{{6,90}}?(?:报告|总结|汇报|工作要点|思路))(?=[{_CJK}0-9A-Z]|\s+[A-Z—―-])")
+# a site's banner and address before the title of a page crawled onto one line
+_BANNER = re.compile(r"^.{0,60}?(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)(?:\.cn)?/?")
 
 
 def _flat_title(line: str) -> str:
     """The title at the start of a text crawled without line breaks ("XX镇2022年…报告2022年，…")."""
+    line = _BANNER.sub("", line, count=1)
     m = _FLAT_TITLE.match(line)
     if m and _TITLE_WORDS.search(m.group(1)) and re.search(r"法治|依法|年度|工作", m.group(1)):
         return m.group(1).strip()
