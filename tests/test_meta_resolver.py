@@ -325,3 +325,43 @@ def test_province_report_reposted_on_a_county_site():
             "2022年，全省各级政府……昆明市、大理白族自治州……\n主办：宾川县人民政府办公室 网站标识码：5329240001")
     m = infer_meta(clean_text(text).text, raw=text, page=find_page_meta(text))
     assert (m["province"], m["city"], m["district"], m["level"]) == ("云南省", "", "", "province")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker gives its level, not its name
+    ("法治政府建设情况年度报告\n2019年，xx市人民政府坚持以习近平新时代中国特色社会主义思想为指导，全省排名靠前……xx省……",
+     {"level": "city", "province": ""}),
+    ("根据有关规定，现将省政府2022年度法治政府建设情况报告如下。\n一、主要工作\n省政府切实加强领导……",
+     {"level": "province", "report_year": 2022}),
+    # a ministry opens its report
+    ("2022年，司法部坚持以习近平新时代中国特色社会主义思想为指导，部党组……", {"level": "national", "department": "司法部"}),
+    # a bureau speaks in its body
+    ("2022年，我局坚持以习近平法治思想为指导，在区委、区政府的正确领导下，我局……区司法局党组书记、局长带头……",
+     {"department": "司法局"}),
+    # a work report placed by its meeting line; held in December, it reviews its own year
+    ("政府工作报告\n——2020年12月28日在公安县第十七届人民代表大会第五次会议上\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+     "一、2020年主要工作回顾",
+     {"district": "公安县", "city": "荆州市", "report_year": 2020, "level": "county"}),
+    # a province by its short name in a title; the prefecture by its short name
+    ("2022年新疆政府工作报告\n各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n一、2021年工作回顾",
+     {"province": "新疆维吾尔自治区", "report_year": 2021, "level": "province"}),
+    ("黔西南州人民政府关于2020年度法治政府建设情况的报告\n2020年，州人民政府……《贵州省外来投资服务和保障条例》……",
+     {"city": "黔西南布依族苗族自治州", "province": "贵州省", "level": "city"}),
+    # a county name inside a common word is no mention
+    ("**县2021年法治政府建设情况报告\n全县创建省级法治政府建设示范县，全县……我县……", {"district": "", "city": ""}),
+    # aggregator and column tags, a 全文 marker, a site banner on a one-line page
+    ("（河南省）2020年鲁山县人民政府工作报告\n——2021年1月8日在鲁山县第十五届人民代表大会第六次会议上\n各位代表：",
+     {"title": "2020年鲁山县人民政府工作报告", "report_year": 2020, "district": "鲁山县"}),
+    ("【年度报告】平房区2023年法治政府建设情况报告\n来源:平房区司法局时间:2024-02-28\n2023年，平房区坚持……",
+     {"title": "平房区2023年法治政府建设情况报告", "publish_date": "2024-02-28", "district": "平房区"}),
+    ("某某之家—资源每日更新www.example.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持以习近平法治思想为指导，"
+     "全面推进依法行政。" * 3,
+     {"title": "湖北省人民政府关于2023年度法治政府建设情况的报告", "province": "湖北省", "level": "province",
+      "report_year": 2023}),
+    # the issuer line belongs to a title that starts with its year
+    ("赵县人民政府\n2022年度法治政府建设情况报告\n2022年，县政府坚持……", {"title": "赵县人民政府2022年度法治政府建设情况报告",
+                                                      "district": "赵县"}),
+])
+def test_real_page_classes(text, expected):
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert {k: m[k] for k in expected} == expected

@@ -264,3 +264,19 @@ def test_parse_fields_needs_a_written_label():
     assert [f.label for f in parse_fields("来源于群众 时间紧")] == []
     assert [(f.label, f.value) for f in parse_fields("来源：鼓山镇  发布时间：2023-03-20")] == [
         ("来源", "鼓山镇"), ("发布时间", "2023-03-20")]
+
+
+@pytest.mark.parametrize("text, date, source", [
+    ("标题\n  • 2023年03月30日 09时24分\n  • 来源: 司法厅\n正文。", "2023-03-30", "司法厅"),
+    ("标题\n2025-04-27 10:14 黑龙江省人民政府网\n正文。", "2025-04-27", None),
+    ("标题\n作者: 来源:双城区人民政府更新时间:2022-03-10 12:17:36\n正文。", "2022-03-10", "双城区人民政府"),
+    ("标题\n来源:平房区司法局时间:2024-02-28\n正文。", "2024-02-28", "平房区司法局"),
+    ("标题\n来源： 新华社 | 2014-03-14 10:58\n正文。", "2014-03-14", "新华社"),
+])
+def test_more_date_layouts(text, date, source):
+    from fazhi.pagemeta import find_page_meta
+
+    pm = find_page_meta(text)
+    assert date in [c.value for c in pm.dates]
+    if source:
+        assert source in [c.value for c in pm.sources]

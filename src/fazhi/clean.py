@@ -160,8 +160,8 @@ def find_footer(text: str) -> list[Span]:
             stripped_end -= 1
         start = text.rfind("\n", 0, stripped_end) + 1
         line = text[start:stripped_end]
-        if not line or len(line) > MAX_FOOTER_LINE:
-            break  # a long line is report text (a page crawled onto one line is all one line)
+        if not line or len(line) > MAX_FOOTER_LINE or not text[:start].strip():
+            break  # a long line, or the text's only line, is report text (a one-line crawl)
         rule = next((r for r in footer if r.regex.search(line)), None)
         if rule is not None:
             spans.append((start, end, rule.name))

@@ -143,6 +143,7 @@ class _Tables:
     nav: re.Pattern
     clock: re.Pattern
     bare: re.Pattern
+    unit_end: re.Pattern
     provinces: frozenset[str]
     line_start: re.Pattern
 
@@ -175,7 +176,9 @@ def _tables() -> _Tables:
     site = "|".join(re.escape(s) for s in sorted(lists.get("site_suffix", []), key=len, reverse=True))
     unit = "|".join(re.escape(s) for s in sorted(lists.get("unit_suffix", []), key=len, reverse=True))
     site_name = rf"[\u4e00-\u9fff]{{2,30}}?(?:{site})"  # 福州市晋安区人民政府 (before a navigation row)
-    numeric_date = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[\sT-]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    numeric_date = (r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[\sT-]+\d{1,2}:\d{2}(?::\d{2})?)?"
+                    # a Chinese date with its time (2023年03月30日 09时24分): a page's, not a clock's
+                    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}(?:时|[:：])\d{2}(?:分|[:：]\d{2})?")
     return _Tables(
         labels=labels, kinds=kinds, meta=meta,
         site_suffix=re.compile(rf"(?:{site})$"),
@@ -188,7 +191,9 @@ def _tables() -> _Tables:
                               r"\s*(?P<label>主办|版权所有)(?=$|[\s|｜])"),
         nav=re.compile(rf"^\s*(?:{site_name}{_SP}+)?(?:{home_alt})(?:{_SP}+[\u4e00-\u9fff]{{2,8}}){{3,}}\s*$"),
         clock=re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,30}}{_SP}*)?{_DATE_RX}\s*$"),
-        bare=re.compile(rf"^{_BULLETS}(?P<d>{numeric_date}){trail}$"),
+        # a bare date, maybe followed by the site's name (2025-04-27 10:14 黑龙江省人民政府网)
+        bare=re.compile(rf"^{_BULLETS}(?P<d>{numeric_date}){trail}(?:{_SP}+{site_name}{trail})?$"),
+        unit_end=re.compile(rf"(?:{unit})$"),
         provinces=frozenset(lists.get("province", [])),
         line_start=re.compile(rf"^{_BULLETS_INLINE}(?:(?:19|20)\d{{2}}|{alt}|{home_alt}|>|＞|»|"
                               rf"{site_name}{_SP}+(?:{home_alt}))", re.M),
@@ -208,7 +213,8 @@ def parse_fields(line: str) -> list[Field]:
     matches = []
     m = t.labels.search(line)
     while m is not None:  # a match inside a word is retried one character later (人民政府  网站标识码)
-        if not m.start() or line[m.start() - 1] in _BOUNDARY:
+        if (not m.start() or line[m.start() - 1] in _BOUNDARY
+                or (m.group("sep") and t.unit_end.search(line[:m.start()]))):  # 来源:XX区司法局时间:…
             matches.append(m)
             m = t.labels.search(line, m.end())
         else:
