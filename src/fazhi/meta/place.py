@@ -8,10 +8,10 @@ file name, self-references and (weakly) body mentions, reconciled along the gaze
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 
