@@ -20,7 +20,6 @@ import argparse
 import csv
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_results import write_section  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -282,15 +284,6 @@ def section(all_scores: list[Scores], commit: str, split: str) -> str:
     ])
 
 
-def write_section(text: str, results: Path = RESULTS) -> None:
-    """Replace (or append) the section in bench/RESULTS.md; other sections are kept."""
-    old = results.read_text(encoding="utf-8") if results.is_file() else "# Benchmark results\n\n"
-    pat = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pat.sub(lambda _: text + "\n", old) if pat.search(old) else \
-        old.rstrip("\n") + "\n\n" + text + "\n"
-    tmp = results.with_name(f".{results.name}.{os.getpid()}.tmp")
-    tmp.write_text(new, encoding="utf-8")
-    os.replace(tmp, results)
 
 
 def main(argv: list[str] | None = None) -> int:
