@@ -287,7 +287,7 @@ def test_write_section_replaces_its_own_section_and_keeps_the_others(tmp_path):
     plain = tmp_path / "plain.md"
     plain.write_text("# Benchmark results\n\n## Build\n\nx\n", encoding="utf-8")
     mq.write_section(f"{mq.SECTION}\n\nt\n", plain)
-    assert plain.read_text(encoding="utf-8").endswith(f"{mq.SECTION}\n\nt\n\n")
+    assert plain.read_text(encoding="utf-8").endswith(f"## Build\n\nx\n\n{mq.SECTION}\n\nt\n")
 
 
 def test_scorer_does_not_use_fazhi_meta():
