@@ -214,119 +214,163 @@ def body_department(text: str) -> str:
     return names.most_common(1)[0][0] if names else ""
 
 
-def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place:
-    """The reporting unit from speaker evidence, the body's self-references and (weakly) its
-    mentions, reconciled along the gazetteer. See the module docstring."""
-    gaz = _gaz()
-    w = weights()
-    cands: list[Candidate] = []
-    per_name: dict[str, dict] = {}   # finest name -> {"ids": set, "weight": float, "dept": str}
-    national = False
-    zone_names: Counter = Counter()
-    zone_in: dict[str, Counter] = {}
-    dept_hints: Counter = Counter()
-    unlisted: Counter = Counter()
-    national_depts: Counter = Counter()
-    from collections import defaultdict
+class _Evidence:
+    """What the speakers and the body say about who speaks: candidate names (with their units,
+    weights, sources, departments and written forms), the names a chain puts them inside
+    (``^``-keys), and the hints that give no gazetteer name (a zone, a department, a national
+    unit, a town missing from the gazetteer)."""
 
-    zone_in = defaultdict(Counter)
+    def __init__(self, gaz) -> None:
+        self.gaz = gaz
+        self.per_name: dict[str, dict] = {}
+        self.cands: list[Candidate] = []
+        self.national = False
+        self.zone_names: Counter = Counter()
+        self.zone_in: dict[str, Counter] = {}
+        self.dept_hints: Counter = Counter()
+        self.unlisted: Counter = Counter()
+        self.national_depts: Counter = Counter()
+        self.site_ids: list[int] = []
 
-    def support(name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
+    def support(self, name: str, ids: Iterable[int], weight: float, rule: str, evidence: str,
                 dept: str = "") -> None:
         written = name
-        name = gaz.aliases.get(name, name)   # 劝业场街道办事处 and 劝业场街道 are one candidate
-        entry = per_name.setdefault(name, {"ids": set(), "weight": 0.0, "dept": Counter(),
-                                           "sources": set(), "written": Counter()})
+        name = self.gaz.aliases.get(name, name)   # 劝业场街道办事处 and 劝业场街道 are one candidate
+        entry = self.per_name.setdefault(name, {"ids": set(), "weight": 0.0, "dept": Counter(),
+                                                "sources": set(), "written": Counter()})
         entry["written"][written] += weight
         entry["ids"].update(ids)
         entry["weight"] += weight
         entry["sources"].add(rule)
         if dept:
             entry["dept"][dept] += weight
-        cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
+        self.cands.append(Candidate(name + (dept or ""), rule, weight, evidence))
 
-    # the site's government: the unit is it or lies within it — support for what lies within it,
-    # a candidate of its own only when nothing else speaks (a province's report reposted on a
-    # county's site is the province's)
-    site_ids = list(dict.fromkeys(uid for uid, _how in _site_units(page)))
-    for uid in site_ids:
-        entry = per_name.setdefault("^" + gaz.names[uid], {"ids": set(), "weight": 0.0,
-                                                          "dept": Counter(), "sources": set()})
-        entry["ids"].add(uid)
-        entry["weight"] += w["site"]
-    for sp in speakers:
+    def within(self, name: str, ids: Iterable[int], weight: float) -> None:
+        """The unit lies within ``name`` (a coarser name of a chain, the site's government)."""
+        entry = self.per_name.setdefault("^" + name, {"ids": set(), "weight": 0.0,
+                                                      "dept": Counter(), "sources": set()})
+        entry["ids"].update(ids)
+        entry["weight"] += weight
+
+    def speaks(self) -> bool:
+        """Whether some candidate rests on more than body mentions and self-naming."""
+        return any(not k.startswith("^") and e["sources"] - {"body", "self_named"}
+                   for k, e in self.per_name.items())
+
+    def add_site(self, page: Any, weight: float) -> None:
+        # the site's government: the unit is it or lies within it — support for what lies within
+        # it, a candidate of its own only when nothing else speaks (a province's report reposted
+        # on a county's site is the province's)
+        self.site_ids = list(dict.fromkeys(uid for uid, _how in _site_units(page)))
+        for uid in self.site_ids:
+            self.within(self.gaz.names[uid], (uid,), weight)
+
+    def add_speaker(self, sp: Speaker) -> None:
+        gaz = self.gaz
         s = fold(sp.text)
+        speaking = sp.source in ("title", "issuer", "signature", "page_title")
         if _NATIONAL.search(s) and sp.source in ("title", "issuer", "signature", "page_source"):
-            national = national or not gaz.find(s)
+            self.national = self.national or not gaz.find(s)
         mentions = [m for m in _find(gaz, s) if not (m.name in _common_words() and len(gaz.find(s)) == 1
                                                     and sp.source in ("page_source", "file"))]
         if not mentions and sp.source in ("title", "issuer", "page_title"):
             pm = _province_short().search(s)     # 2022年新疆政府工作报告: a province by its short name
             if pm:
                 uid = _province_by_short()[pm.group(1)]
-                support(gaz.names[uid], (uid,), sp.weight * 0.8, sp.source, sp.text)
-                continue
-        zm = _zone_regex().search(s)
-        speaking = sp.source in ("title", "issuer", "signature", "page_title")
+                self.support(gaz.names[uid], (uid,), sp.weight * 0.8, sp.source, sp.text)
+                return
         tm = _UNLISTED_TOWN.search(s) if speaking else None
         if tm and not any(gaz.kinds[i] == "town" for m in mentions for i in m.ids) \
                 and tm.group(1)[-1] not in "各全我本该" and not _false_friends() & {tm.group(1) + tm.group(2)}:
-            unlisted[tm.group(1) + re.sub("街道办事处|办事处", "街道", tm.group(2))] += sp.weight
+            self.unlisted[tm.group(1) + re.sub("街道办事处|办事处", "街道", tm.group(2))] += sp.weight
         if not mentions:
-            if zm and speaking:
-                zone_names[zm.group(1)] += sp.weight
-            nd = _NATIONAL_DEPT.match(s)
-            if nd and speaking:
-                national_depts[nd.group(1)] += sp.weight
-            dm = _PREFIXED_DEPT.match(s)
-            if dm and speaking:
-                dept_hints[(dm.group(1), dm.group(2))] += sp.weight
-            continue
+            if speaking:
+                zm = _zone_regex().search(s)
+                if zm:
+                    self.zone_names[zm.group(1)] += sp.weight
+                nd = _NATIONAL_DEPT.match(s)
+                if nd:
+                    self.national_depts[nd.group(1)] += sp.weight
+                dm = _PREFIXED_DEPT.match(s)
+                if dm:
+                    self.dept_hints[(dm.group(1), dm.group(2))] += sp.weight
+            return
         finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
         ids = _chain_ids(gaz, mentions, finest)
         dept = _department_after(s, finest.end) if sp.source != "page_source" else ""
         zm = _zone_regex().match(s, finest.end)
-        if zm and zm.group(1) not in gaz.index and speaking:
-            zone_in[finest.name][zm.group(1)] += sp.weight   # 马尾区 + 福州经济技术开发区管委会
-        support(finest.name, ids, sp.weight, sp.source, sp.text, dept)
+        if zm and zm.group(1) not in gaz.index and speaking:  # 马尾区 + 福州经济技术开发区管委会
+            self.zone_in.setdefault(finest.name, Counter())[zm.group(1)] += sp.weight
+        self.support(finest.name, ids, sp.weight, sp.source, sp.text, dept)
         for m in mentions:  # coarser names of the chain: the unit lies within them
             if m is not finest:
-                entry = per_name.setdefault("^" + m.name, {"ids": set(), "weight": 0.0,
-                                                           "dept": Counter(), "sources": set()})
-                entry["ids"].update(_chain_ids(gaz, mentions, m))
-                entry["weight"] += sp.weight
-    head = text[:BODY_CHARS]
-    self_level, n_self = find_level_from_self(head[:SELF_CHARS])
-    found = _find(gaz, head)
-    named = _self_named(head, gaz, found)
-    body_counts, body_kept = _body_mentions(head, gaz, found)
-    for name, n in named.items():
-        ids = gaz.lookup(name)
-        support(name, ids, min(w["self_named_max"], w["self_named"] * n), "self_named", name)
-    subject = _opening_subject(text, found)
-    if subject is not None:
-        support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
-    for name, n in body_counts.items():
-        if name in _common_words():
-            continue
-        support(name, gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
-    national = national or bool(_NATIONAL_SELF.search(head[:1500]) and not [
-        k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}])
-    if national_depts and not [k for k in per_name if not k.startswith("^")
-                               and per_name[k]["sources"] - {"body", "self_named"}]:
-        dept, dw = national_depts.most_common(1)[0]
+                self.within(m.name, _chain_ids(gaz, mentions, m), sp.weight)
+
+    def add_body(self, text: str, head: str, found: list, body_counts: Counter, w: dict) -> None:
+        for name, n in _self_named(head, self.gaz, found).items():
+            self.support(name, self.gaz.lookup(name), min(w["self_named_max"], w["self_named"] * n),
+                         "self_named", name)
+        subject = _opening_subject(text, found)
+        if subject is not None:
+            self.support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
+        for name, n in body_counts.items():
+            if name not in _common_words():
+                self.support(name, self.gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+
+
+def _no_name(ev: _Evidence, text: str, head: str) -> Place | None:
+    """The outcome when nothing names a gazetteer unit as the speaker: a national department or
+    the State Council; else None (the gazetteer candidates decide)."""
+    if _NATIONAL_SELF.search(head[:1500]) and not ev.speaks():
+        ev.national = True
+    if ev.national_depts and not ev.speaks():
+        dept, dw = ev.national_depts.most_common(1)[0]
         return Place(None, "national", dept, dept, rule="title_national_department",
                      confidence=min(0.95, dw), candidates=[Candidate(dept, "title_national_department", dw)])
-    if national and not [k for k in per_name if not k.startswith("^") and per_name[k]["sources"] - {"body", "self_named"}]:
+    if ev.national and not ev.speaks():
         return Place(None, "national", "国务院", rule="title_national", confidence=0.9,
                      candidates=[Candidate("国务院", "title_national", 1.0)])
-    if site_ids and not [k for k in per_name if not k.startswith("^")
-                         and per_name[k]["sources"] - {"body", "self_named"}]:
-        for uid in site_ids[:1]:
-            support(gaz.names[uid], (uid,), w["site"], "site", "site")
-    # score the names: own evidence + a bonus at the self-referenced level
-    scored: list[tuple[float, str]] = []
-    for name, entry in per_name.items():
+    return None
+
+
+def _unplaced(ev: _Evidence, text: str, self_level: str, *, ranked: list[Candidate] | None = None
+              ) -> Place:
+    """No gazetteer unit wins: what the speaker still says (a zone, a department, its level), or
+    the level of the body's self-references."""
+    if ranked is None:
+        if ev.zone_names:
+            zone, zw = ev.zone_names.most_common(1)[0]
+            return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
+                         candidates=[Candidate(zone, "zone_name", zw)])
+        if ev.dept_hints:
+            (prefix, dept), _dw = max(ev.dept_hints.items(), key=lambda kv: kv[1])
+            return Place(level=_PREFIX_LEVEL.get(prefix, ""), department=dept, unit=prefix + dept,
+                         rule="title_department", confidence=0.5)
+    level, dept, evidence = speaker_level(text)
+    if level == "national" and ranked is None:
+        return Place(None, "national", dept, dept, rule="opening_subject_department",
+                     confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
+    if level:  # the speaker gives its level, not its name (xx市人民政府; 省政府)
+        return Place(level=level, department=dept if ranked is not None else "",
+                     unit=dept if ranked is not None else "", rule="opening_subject_level",
+                     confidence=0.5, candidates=ranked or [Candidate(level, "opening_subject", 0.5, evidence)],
+                     note="no unit names itself clearly" if ranked is not None else "")
+    if ranked is not None:
+        return Place(level=self_level if self_level != "department" else "",
+                     rule="self_reference" if self_level else "", confidence=0.4,
+                     candidates=ranked, note="no unit speaks for itself clearly")
+    dept = body_department(text) if self_level == "department" else ""
+    return Place(level=self_level if self_level != "department" else "", department=dept,
+                 rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
+
+
+def _scores(ev: _Evidence, self_level: str, n_self: int, w: dict) -> list[tuple[float, str]]:
+    """Each candidate name's own evidence, with a bonus at the level the body's self-references
+    give and a penalty for a body-only name at another level."""
+    gaz = ev.gaz
+    scored = []
+    for name, entry in ev.per_name.items():
         if name.startswith("^"):
             continue
         score = entry["weight"]
@@ -338,88 +382,95 @@ def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place
                 self_level not in levels and self_level != "department":
             score *= 0.3  # a body-only name at another level than the one speaking
         scored.append((score, name))
-    if unlisted and (not scored or max(scored)[0] < unlisted.most_common(1)[0][1]):
-        name, uw = unlisted.most_common(1)[0]
-        inside_of = [n for sc, n in sorted(scored, reverse=True)]
+    return scored
+
+
+def _inside(ev: _Evidence, names: Iterable[str]) -> dict[str, list[str]]:
+    """For each candidate, the other candidates whose units contain its units (月浦街道 in 金平区)."""
+    gaz = ev.gaz
+    above = {n: {a for i in ev.per_name[n]["ids"] for a in gaz.ancestors(i)} for n in names}
+    return {n: [o for o in above if o != n and above[n] & ev.per_name[o]["ids"]] for n in above}
+
+
+def resolve_place(text: str, speakers: list[Speaker], page: Any = None) -> Place:
+    """The reporting unit from speaker evidence, the body's self-references and (weakly) its
+    mentions, reconciled along the gazetteer. See the module docstring."""
+    gaz = _gaz()
+    w = weights()
+    ev = _Evidence(gaz)
+    ev.add_site(page, w["site"])
+    for sp in speakers:
+        ev.add_speaker(sp)
+    head = text[:BODY_CHARS]
+    self_level, n_self = find_level_from_self(head[:SELF_CHARS])
+    found = _find(gaz, head)
+    body_counts, body_kept = _body_mentions(head, gaz, found)
+    ev.add_body(text, head, found, body_counts, w)
+    outcome = _no_name(ev, text, head)
+    if outcome is not None:
+        return outcome
+    if ev.site_ids and not ev.speaks():
+        uid = ev.site_ids[0]
+        ev.support(gaz.names[uid], (uid,), w["site"], "site", "site")
+    scored = _scores(ev, self_level, n_self, w)
+    if ev.unlisted and (not scored or max(scored)[0] < ev.unlisted.most_common(1)[0][1]) and not scored:
+        name, uw = ev.unlisted.most_common(1)[0]
         level = "subdistrict" if name.endswith("街道") else (
             "township" if name.endswith(("乡", "苏木")) else "town")
-        if not inside_of:
-            return Place(None, level, name, rule="unlisted_town", confidence=0.5, town=name,
-                         candidates=[Candidate(name, "unlisted_town", uw)],
-                         note="not in the gazetteer: placed by its name only")
-    if zone_names and not scored:
-        zone, zw = zone_names.most_common(1)[0]
-        return Place(None, "zone", zone, rule="zone_name", confidence=min(0.9, zw),
-                     candidates=[Candidate(zone, "zone_name", zw)])
+        return Place(None, level, name, rule="unlisted_town", confidence=0.5, town=name,
+                     candidates=[Candidate(name, "unlisted_town", uw)],
+                     note="not in the gazetteer: placed by its name only")
     if not scored:
-        if dept_hints:
-            (prefix, dept), dw = max(((k, v) for k, v in dept_hints.items()), key=lambda kv: kv[1])
-            return Place(level=_PREFIX_LEVEL.get(prefix, ""), department=dept, unit=prefix + dept,
-                         rule="title_department", confidence=0.5)
-        level, dept, evidence = speaker_level(text)
-        if level == "national":
-            return Place(None, "national", dept, dept, rule="opening_subject_department",
-                         confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
-        if level:  # the speaker gives its level, not its name (xx市人民政府; 省政府)
-            return Place(level=level, rule="opening_subject_level", confidence=0.5,
-                         candidates=[Candidate(level, "opening_subject", 0.5, evidence)])
-        dept = body_department(text) if self_level == "department" else ""
-        return Place(level=self_level if self_level != "department" else "", department=dept,
-                     rule="self_reference" if self_level else "", confidence=0.5 if self_level else 0.0)
-    # a name inside another candidate (月浦街道 in 金平区) gets half its weight: the chain agrees
+        return _unplaced(ev, text, self_level)
+    # a name inside another candidate gets half that candidate's weight: the chain agrees
     own = {n: sc for sc, n in scored}
-    inside: dict[str, list[str]] = {}
-    above = {n: {a for i in per_name[n]["ids"] for a in gaz.ancestors(i)} for n in own}
-    for n in own:
-        for o in own:
-            if o != n and above[n] & per_name[o]["ids"]:
-                inside.setdefault(n, []).append(o)
+    inside = _inside(ev, own)
     scored = sorted(((sc + 0.5 * sum(own[o] for o in inside.get(n, ())), n) for sc, n in scored),
                     reverse=True)
     best_score, best = scored[0]
     # the body speaks for a unit inside the winner, at the level its self-references give (a town
     # report on its district's site, under the district's banner): that unit is the speaker
     if self_level in ("town", "township", "subdistrict") and n_self >= 3:
-        best_levels = {_level_of(gaz, i) for i in per_name[best]["ids"]}
-        if self_level not in best_levels and not per_name[best]["dept"]:
+        best_levels = {_level_of(gaz, i) for i in ev.per_name[best]["ids"]}
+        if self_level not in best_levels and not ev.per_name[best]["dept"]:
             inner = [(sc, n) for sc, n in scored if best in inside.get(n, ())
-                     and self_level in {_level_of(gaz, i) for i in per_name[n]["ids"]}
-                     and ("self_named" in per_name[n]["sources"] or own[n] >= 2 * w["body"])]
+                     and self_level in {_level_of(gaz, i) for i in ev.per_name[n]["ids"]}
+                     and ("self_named" in ev.per_name[n]["sources"] or own[n] >= 2 * w["body"])]
             if inner:
                 best_score, best = max(inner)
-    entry = per_name[best]
+    entry = ev.per_name[best]
     rivals = [sc for sc, n in scored if n != best and n not in inside.get(best, ())]
     runner = rivals[0] if rivals else 0.0
-    speaker_backed = bool(entry["sources"] - {"body", "self_named"}) or "opening_subject" in entry["sources"]
-    # a body-only winner needs several mentions and a clear lead
-    if not speaker_backed and (best_score < w["body_min"] or best_score < 1.5 * runner):
-        ranked = [Candidate(n, "body", sc) for sc, n in scored[:5]]
-        level, dept, evidence = speaker_level(text)
-        if level:
-            return Place(level=level, department=dept, unit=dept, rule="opening_subject_level",
-                         confidence=0.5, candidates=ranked, note="no unit names itself clearly")
-        return Place(level=self_level if self_level != "department" else "",
-                     rule="self_reference" if self_level else "", confidence=0.4,
-                     candidates=ranked, note="no unit speaks for itself clearly")
+    # a winner named only in the body needs several mentions and a clear lead
+    if not entry["sources"] - {"body", "self_named"} and (
+            best_score < w["body_min"] or best_score < 1.5 * runner):
+        return _unplaced(ev, text, self_level, ranked=[Candidate(n, "body", sc) for sc, n in scored[:5]])
+    return _placed(ev, best, best_score, runner, text, self_level, body_kept, page)
+
+
+def _placed(ev: _Evidence, best: str, best_score: float, runner: float, text: str, self_level: str,
+            body_kept: list, page: Any) -> Place:
+    """The Place of the winning name: its unit (disambiguated along the gazetteer), level,
+    department, zone, confidence and the candidates behind it."""
+    gaz = ev.gaz
+    entry = ev.per_name[best]
     ids = sorted(entry["ids"])
-    # a finer name inside the winner that the body speaks for (a town report on a district's site)
-    uid, how, amb = _disambiguate(gaz, ids, per_name, body_kept, page)
+    uid, how, amb = _disambiguate(gaz, ids, ev.per_name, body_kept, page)
     dept = entry["dept"].most_common(1)[0][0] if entry["dept"] else ""
-    if not dept and dept_hints:
-        dept = dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
+    if not dept and ev.dept_hints:
+        dept = ev.dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
     if not dept and (self_level == "department" or "我局" in text[:400]):
-        dept = body_department(text)                   # 我局 … 区司法局党组书记
-    zone = zone_in[best].most_common(1)[0][0] if zone_in.get(best) else ""
+        dept = body_department(text)                      # 我局 … 区司法局党组书记
+    zone = ev.zone_in[best].most_common(1)[0][0] if ev.zone_in.get(best) else ""
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)
-    conf = best_score / (best_score + runner)
-    conf = min(0.99, conf * min(1.0, best_score))
-    rule = max(((s, src) for src, s in _source_weights(cands, best)), default=(0, "body"))[1]
+    conf = min(0.99, best_score / (best_score + runner) * min(1.0, best_score))
+    rule = max(((s, src) for src, s in _source_weights(ev.cands, best)), default=(0, "body"))[1]
     if zone:
         level = "zone"
     written = entry["written"].most_common(1)[0][0] if entry.get("written") else best
     return Place(uid, level, zone or best, dept, written, rule + (f"+{how}" if how else ""), conf,
-                 sorted(cands, key=lambda c: -c.weight), amb,
+                 sorted(ev.cands, key=lambda c: -c.weight), amb,
                  note="" if uid is not None else f"ambiguous: {len(ids)} units named {best}")
 
 
