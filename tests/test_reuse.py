@@ -396,3 +396,53 @@ def test_cli_xlsx_has_both_tables(store, tmp_path, sample_passages, capsys):
 
 def test_cli_bad_path(tmp_path, capsys):
     assert main(["reuse", str(tmp_path / "missing")]) == 2
+
+
+def test_cli_help_names_the_new_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["reuse", "--help"])
+    out = capsys.readouterr().out
+    for word in ("--scheduler", "share_<kind>", "same_unit", "template", "duplicate"):
+        assert word in out
+
+
+def test_cli_shares_have_a_column_per_kind(store, capsys):
+    import io
+
+    assert main(["reuse", store, "--shares", "--format", "csv"]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert [c for c in got.columns if c.startswith("share_")] == [
+        "share_duplicate", "share_same_unit", "share_other_unit", "share_unknown_unit",
+        "share_template"]
+
+
+def test_importing_reuse_is_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, fazhi.reuse; print([m for m in ('numpy', 'pandas', 'fazhi.gazetteer', "
+            "'distributed') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_sample_passages_carry_kind_source_and_similarity(sample_passages, seeds, sample_corpus):
+    rows = pair_rows(sample_passages, *seeds)
+    real = rows[~rows.boilerplate]
+    # 003 (西联镇, 2019) is the earlier report: the source of what 000 (亭江镇, 2020) shares
+    assert (real.source_doc == seeds[1]).all()
+    assert (real.kind == "other_unit").all()
+    assert real.similarity.between(0.9, 1.0).all() and (real.similarity == 1.0).any()
+    slogans = sample_passages[sample_passages.boilerplate]
+    assert (slogans.kind == "template").all() and (slogans.edits == "").all()
+
+
+@pytest.mark.parametrize("module", ["text", "fingerprint", "slogans", "index", "align", "edits",
+                                    "offsets", "direction", "view", "search"])
+def test_the_examples_in_the_docstrings_hold(module):
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"fazhi.reuse.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

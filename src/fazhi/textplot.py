@@ -778,13 +778,17 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
                    boilerplate: bool = True):
     """The texts of two reports side by side with their shared passages (``textstat_reuse``)
     highlighted with ``<mark>`` and numbered; boilerplate passages in grey (``boilerplate=False``
-    hides them). Returns ``IPython.display.HTML``; all report text is HTML-escaped.
+    hides them); inside a passage that is not verbatim, what differs between the two copies is
+    marked ``<ins>``; under the texts one line per passage (similarity, kind, source, edits).
+    Returns ``IPython.display.HTML``; all report text is HTML-escaped.
 
     >>> reuse = textstat_reuse(corpus)
     >>> top = reuse.iloc[0]
     >>> textplot_reuse(corpus, reuse, top.doc_a, top.doc_b)  # doctest: +SKIP
     """
     from IPython.display import HTML
+
+    from fazhi.reuse import reuse_view
 
     docs = corpus.docs.set_index("doc_id")
     for d in (doc_a, doc_b):
@@ -795,21 +799,27 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
     if not boilerplate and "boilerplate" in pairs.columns:
         pairs = pairs[~pairs["boilerplate"].astype(bool)]
     pairs = pairs.sort_values(["start_a", "start_b"]) if len(pairs) else pairs
-    spans_a, spans_b = [], []
-    for k, row in enumerate(pairs.itertuples(index=False), start=1):
-        bp = bool(getattr(row, "boilerplate", False))
-        a, b = (row.start_a, row.end_a), (row.start_b, row.end_b)
-        if row.doc_a != doc_a:
+    rows = []
+    for row in pairs.to_dict("records"):
+        a, b = (row["start_a"], row["end_a"]), (row["start_b"], row["end_b"])
+        if row["doc_a"] != doc_a:
             a, b = b, a
-        spans_a.append((int(a[0]), int(a[1]), k, bp))
-        spans_b.append((int(b[0]), int(b[1]), k, bp))
+        item = {"a": (int(a[0]), int(a[1])), "b": (int(b[0]), int(b[1])),
+                "boilerplate": bool(row.get("boilerplate", False))}
+        for key in ("similarity", "kind", "edits"):
+            if key in row and not is_unknown(row[key]):
+                item[key] = row[key] if key != "kind" else str(row[key])
+        src = row.get("source_doc")
+        if "source_doc" in row:
+            item["source"] = "a" if src == doc_a else "b" if src == doc_b else ""
+        rows.append(item)
 
     def title(d):
         row = docs.loc[d]
         name = row.get("title")
         return str(row["file"]) if is_unknown(name) else f"{row['file']}（{str(name).strip()}）"
 
-    n_bp = sum(s[3] for s in spans_a)
-    note = f"共 {len(spans_a)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落。"
-    return HTML(reuse_html(str(docs.loc[doc_a, "text"]), str(docs.loc[doc_b, "text"]), spans_a,
-                           spans_b, title_a=title(doc_a), title_b=title(doc_b), note=note))
+    n_bp = sum(r["boilerplate"] for r in rows)
+    note = f"共 {len(rows)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落，红字为两份之间不同之处。"
+    return HTML(reuse_view(str(docs.loc[doc_a, "text"]), str(docs.loc[doc_b, "text"]), rows,
+                           title_a=title(doc_a), title_b=title(doc_b), note=note))

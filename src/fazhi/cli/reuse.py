@@ -17,12 +17,15 @@ def register(sub) -> None:
     """Register ``fazhi reuse``."""
     p = sub.add_parser(
         "reuse", help="文本复用（抄袭）检测 / passages copied between reports",
-        description="Passages shared verbatim or nearly verbatim (after ignoring punctuation, "
-                    "whitespace and full/half width) by two reports at PATH: one row per passage "
-                    "and document pair, with its text and character offsets in both documents, "
-                    "and whether it is boilerplate (in many reports, or mainly slogans). With "
-                    "--shares: each report's reuse share instead. --format xlsx writes both "
-                    "tables as two sheets (复用段落, 复用比例).")
+        description="Passages copied between two reports at PATH, through the edits a copier "
+                    "makes (punctuation, numbers and place names changed, words inserted, "
+                    "sentences reordered): one row per passage and document pair, with its text, "
+                    "its offsets in the cleaned text and in the file's text, its similarity, what "
+                    "differs (edits), which report is the source (earlier year) and its kind "
+                    "(same_unit, other_unit, unknown_unit, template = boilerplate: in many "
+                    "reports or made of slogans and set formulas, duplicate = one report listed "
+                    "twice). With --shares: each report's reuse share, overall and per kind. "
+                    "--format xlsx writes both tables as two sheets (复用段落, 复用比例).")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
                    help="folder of reports or a built store (default: data/raw)")
     p.add_argument("--min-chars", type=int, default=20, metavar="N",
@@ -32,10 +35,13 @@ def register(sub) -> None:
                         "the reports), at most 50)")
     p.add_argument("--no-boilerplate", action="store_true",
                    help="leave boilerplate passages out of the passage table")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask 集群地址 / align the pairs on a dask.distributed cluster, e.g. "
+                        "tcp://host:8786 (the same result as locally)")
     p.add_argument("--shares", action="store_true",
                    help="print the per-report reuse share table (doc_id, file, n_chars, "
-                        "reused_chars, share, partners) instead of the passages; boilerplate is "
-                        "not counted")
+                        "reused_chars, share, partners, share_<kind> per kind) instead of the "
+                        "passages; boilerplate is not counted in share")
     add_output_options(p)
     p.set_defaults(func=run_reuse)
 
@@ -73,8 +79,12 @@ def run_reuse(args: argparse.Namespace) -> int:
     except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
-    passages = textstat_reuse(corpus, min_chars=args.min_chars,
-                              boilerplate_docs=args.boilerplate_docs)
+    try:
+        passages = textstat_reuse(corpus, min_chars=args.min_chars,
+                                  boilerplate_docs=args.boilerplate_docs, scheduler=args.scheduler)
+    except OSError as exc:  # an unreachable scheduler
+        print(f"fazhi: {exc}", file=sys.stderr)
+        return 2
     shares = textstat_reuse_share(corpus, passages)
     if args.no_boilerplate:
         passages = passages[~passages["boilerplate"]].reset_index(drop=True)

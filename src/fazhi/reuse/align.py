@@ -24,7 +24,7 @@ On the class texts of two reports (numbers and their own place names already cla
 >>> a = "为扎实推进法治政府建设亭江镇党委政府成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
 >>> b = "为扎实推进法治政府建设西联镇党委政府认真成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
 >>> [p[:4] for p in align(a, b, [(0, 0), (30, 32)], k=10, min_chars=20, max_gap=10)]
-[(0, 44, 0, 46)]
+[(0, 42, 0, 44)]
 """
 
 from __future__ import annotations
@@ -49,34 +49,68 @@ Aligned = tuple[int, int, int, int, list, bool]   # sa, ea, sb, eb, pieces, reor
 
 
 @lru_cache(maxsize=1)
-def gazetteer_names() -> frozenset[str]:
-    """Place names of the gazetteer (3+ characters, or a two-character 县), normalised."""
+def gazetteer_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Place names of the gazetteer (3+ characters, or a two-character 县), normalised, and the
+    characters they end and start with."""
     from fazhi.gazetteer import load_gazetteer
 
-    names = load_gazetteer().index
-    return frozenset(n for n in names if len(n) >= 3 or (len(n) == 2 and n.endswith("县")))
+    names = frozenset(n for n in load_gazetteer().index
+                      if len(n) >= 3 or (len(n) == 2 and n.endswith("县")))
+    return names, frozenset(n[-1] for n in names), frozenset(n[0] for n in names)
 
 
 def _name_at(s: str, i: int) -> int:
     """Length of a place name (or the class character) starting at ``s[i]``, else 0."""
-    if i < len(s) and s[i] == PLACE:
+    if i >= len(s):
+        return 0
+    if s[i] == PLACE:
         return 1
-    names = gazetteer_names()
+    names, finals, firsts = gazetteer_names()
+    if s[i] not in firsts:
+        return 0
     for n in range(min(8, len(s) - i), 1, -1):
-        if s[i:i + n] in names:
+        if s[i + n - 1] in finals and s[i:i + n] in names:
             return n
     return 0
 
 
 def _name_before(s: str, i: int) -> int:
     """Length of a place name (or the class character) ending at ``s[i - 1]``, else 0."""
-    if i > 0 and s[i - 1] == PLACE:
+    if i <= 0:
+        return 0
+    if s[i - 1] == PLACE:
         return 1
-    names = gazetteer_names()
+    names, finals, _ = gazetteer_names()
+    if s[i - 1] not in finals:
+        return 0
     for n in range(min(8, i), 1, -1):
         if s[i - n:i] in names:
             return n
     return 0
+
+
+def _names_at(s: str, i: int) -> int:
+    """Length of a run of place names (and 和/及/与/等 between them) starting at ``s[i]``."""
+    n = 0
+    while True:
+        m = _name_at(s, i + n)
+        if not m:
+            return n
+        n += m
+        while i + n < len(s) and s[i + n] in JOINERS and _name_at(s, i + n + 1):
+            n += 1
+
+
+def _names_before(s: str, i: int) -> int:
+    """Length of a run of place names ending at ``s[i - 1]``."""
+    n = 0
+    while True:
+        m = _name_before(s, i - n)
+        if not m:
+            return n
+        n += m
+        while i - n > 0 and s[i - n - 1] in JOINERS and _name_before(s, i - n - 1):
+            n += 1
 
 
 def names_only(s: str) -> bool:
@@ -210,23 +244,61 @@ def _at_break(s: str, i: int) -> bool:
     return i <= 0 or i >= len(s) or s[i] == "\n" or s[i - 1] == "\n"
 
 
+def _names_right(a: str, b: str, f: list, max_gap: int, seed: int) -> bool:
+    """Grow ``f`` to the right over place names: a run of them within ``max_gap`` characters of its
+    end in both reports, followed by ``seed`` identical characters or a paragraph end in both."""
+    ea, eb = f[1], f[3]
+    for ga in range(max_gap + 1):
+        la = _names_at(a, ea + ga)
+        if not la:
+            continue
+        for gb in range(max_gap + 1):
+            lb = _names_at(b, eb + gb)
+            if not lb:
+                continue
+            na, nb = ea + ga + la, eb + gb + lb
+            if "\n" in a[ea:na] or "\n" in b[eb:nb]:
+                continue
+            n = extend_right(a, b, na, nb)
+            if n >= seed or (_at_break(a, na + n) and _at_break(b, nb + n)):
+                f[1], f[3] = na + n, nb + n
+                if n:
+                    f[4].append((na, na + n, nb, nb + n))
+                return True
+    return False
+
+
+def _names_left(a: str, b: str, f: list, max_gap: int, seed: int) -> bool:
+    """As :func:`_names_right`, to the left."""
+    sa, sb = f[0], f[2]
+    for ga in range(max_gap + 1):
+        la = _names_before(a, sa - ga)
+        if not la:
+            continue
+        for gb in range(max_gap + 1):
+            lb = _names_before(b, sb - gb)
+            if not lb:
+                continue
+            na, nb = sa - ga - la, sb - gb - lb
+            if "\n" in a[na:sa] or "\n" in b[nb:sb]:
+                continue
+            n = extend_left(a, b, na, nb)
+            if n >= seed or (_at_break(a, na - n) and _at_break(b, nb - n)):
+                f[0], f[2] = na - n, nb - n
+                if n:
+                    f[4].append((na - n, na, nb - n, nb))
+                return True
+    return False
+
+
 def grow_right(a: str, b: str, f: list, max_gap: int, seed: int = SEED) -> bool:
     """Grow fragment ``f`` to the right once (see the module docstring); True if it grew."""
     ea, eb = f[1], f[3]
-    la, lb = _name_at(a, ea), _name_at(b, eb)
-    if la and lb:  # a place name next in both
-        na, nb = ea + la, eb + lb
-        n = extend_right(a, b, na, nb)
-        if n >= seed or (n == 0 and _at_break(a, na) and _at_break(b, nb)):
-            f[1], f[3] = na + n, nb + n
-            if n:
-                f[4].append((na, na + n, nb, nb + n))
-            return True
     for ga in range(max_gap + 1):
         i = ea + ga
         piece = a[i:i + seed]
         if len(piece) < seed:
-            return False
+            break
         if "\n" in piece:
             continue
         j = b.find(piece, eb, eb + max_gap + seed)
@@ -238,25 +310,16 @@ def grow_right(a: str, b: str, f: list, max_gap: int, seed: int = SEED) -> bool:
         f[1], f[3] = i + n, j + n
         f[4].append((i, i + n, j, j + n))
         return True
-    return False
+    return _names_right(a, b, f, max_gap, seed)
 
 
 def grow_left(a: str, b: str, f: list, max_gap: int, seed: int = SEED) -> bool:
     """As :func:`grow_right`, to the left."""
     sa, sb = f[0], f[2]
-    la, lb = _name_before(a, sa), _name_before(b, sb)
-    if la and lb:
-        na, nb = sa - la, sb - lb
-        n = extend_left(a, b, na, nb)
-        if n >= seed or (n == 0 and _at_break(a, na) and _at_break(b, nb)):
-            f[0], f[2] = na - n, nb - n
-            if n:
-                f[4].append((na - n, na, nb - n, nb))
-            return True
     for ga in range(max_gap + 1):
         i = sa - ga
         if i - seed < 0:
-            return False
+            break
         piece = a[i - seed:i]
         if "\n" in piece:
             continue
@@ -269,7 +332,7 @@ def grow_left(a: str, b: str, f: list, max_gap: int, seed: int = SEED) -> bool:
         f[0], f[2] = i - n, j + seed - n
         f[4].append((i - n, i, j + seed - n, j + seed))
         return True
-    return False
+    return _names_left(a, b, f, max_gap, seed)
 
 
 def _trim_tail(a: str, b: str, f: list, stub: int) -> None:
@@ -352,17 +415,35 @@ def _conflict(f: list, g: list) -> bool:
 
 
 def _merge_overlapping(frags: list[list]) -> list[list]:
-    """Fragments that overlap in both reports are one."""
+    """Fragments that overlap in both reports are one (a sweep over report a)."""
     out: list[list] = []
+    active: list[list] = []
     for f in sorted(frags, key=lambda f: (f[0], f[2])):
-        for g in out:
-            if _overlap(f[0], f[1], g[0], g[1]) > 0 and _overlap(f[2], f[3], g[2], g[3]) > 0:
+        active = [g for g in active if g[1] > f[0]]
+        for g in active:
+            if f[2] < g[3] and g[2] < f[3]:
                 g[0], g[1] = min(g[0], f[0]), max(g[1], f[1])
                 g[2], g[3] = min(g[2], f[2]), max(g[3], f[3])
                 g[4] = g[4] + f[4]
                 break
         else:
             out.append(f)
+            active.append(f)
+    return out
+
+
+def _near_pairs(frags: list[list], gap: int) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of fragments at most ``gap`` apart (or overlapping) in
+    report a or in report b (sweeps over each report; no all-pairs loop)."""
+    out: set[tuple[int, int]] = set()
+    for s, e in ((0, 1), (2, 3)):
+        order = sorted(range(len(frags)), key=lambda i: frags[i][s])
+        for x, i in enumerate(order):
+            reach = frags[i][e] + gap
+            for j in order[x + 1:]:
+                if frags[j][s] > reach:
+                    break
+                out.add((i, j) if i < j else (j, i))
     return out
 
 
@@ -381,7 +462,9 @@ def _coverage(ivs: list[list[int]]) -> float:
     return sum(e - s for s, e in ivs) / hull if hull > 0 else 1.0
 
 
-def _components(frags: list[list], gap: int) -> list[list[list]]:
+def _components(frags: list[list], gap: int) -> tuple[list[list[list]], bool]:
+    """Connected fragments (near in one report or the other, not claiming the same text), and
+    whether any two of them claim the same text."""
     n = len(frags)
     parent = list(range(n))
 
@@ -391,23 +474,22 @@ def _components(frags: list[list], gap: int) -> list[list[list]]:
             x = parent[x]
         return x
 
-    for i in range(n):
-        f = frags[i]
-        for j in range(i + 1, n):
-            g = frags[j]
-            near = -_overlap(f[0], f[1], g[0], g[1]) <= gap or -_overlap(f[2], f[3], g[2], g[3]) <= gap
-            if near and not _conflict(f, g):
-                parent[find(i)] = find(j)
+    conflicts = False
+    for i, j in _near_pairs(frags, gap):
+        if _conflict(frags[i], frags[j]):
+            conflicts = True
+        else:
+            parent[find(i)] = find(j)
     comps: dict[int, list] = {}
     for i in range(n):
         comps.setdefault(find(i), []).append(frags[i])
-    return list(comps.values())
+    return list(comps.values()), conflicts
 
 
-def _split(frags: list[list], gap: int, cover: float) -> list[list[list]]:
+def _split(frags: list[list], gap: int, cover: float, conflicts: bool) -> list[list[list]]:
     if len(frags) == 1:
         return [frags]
-    if any(_conflict(f, g) for i, f in enumerate(frags) for g in frags[i + 1:]):
+    if conflicts and any(_conflict(frags[i], frags[j]) for i, j in _near_pairs(frags, 0)):
         keep: list[list] = []
         rest: list[list] = []
         for f in sorted(frags, key=lambda f: (f[0] - f[1], f[0])):
@@ -435,8 +517,9 @@ def group(frags: list[list], *, gap: int = GROUP_GAP, cover: float = COVER) -> l
     if len(frags) > MAX_FRAGMENTS:
         return [[f] for f in frags]
     out = []
-    for comp in _components(frags, gap):
-        out += _split(comp, gap, cover)
+    comps, conflicts = _components(frags, gap)
+    for comp in comps:
+        out += _split(comp, gap, cover, conflicts and len(comp) > 1)
     return out
 
 
@@ -469,15 +552,20 @@ def _fragments(matches: list[Piece], a: str, b: str, *, k: int, max_gap: int) ->
 
 
 def _labelled_groups(frags: list[list], template, min_chars: int) -> list[tuple[bool, list[list]]]:
-    """Groups of the template fragments and of the others, apart; a fragment shorter than
-    ``min_chars`` is too short to tell and goes with the others."""
+    """The template fragments (each alone: boilerplate needs no reassembly) and the groups of
+    the others; a fragment shorter than ``min_chars`` is too short to tell and goes with the
+    others."""
     if template is None:
         return [(False, g) for g in group(frags)]
-    labelled: dict[bool, list] = {}
+    others, templates = [], []
     for f in frags:
-        t = f[1] - f[0] >= min_chars and bool(template(f[0], f[1]))
-        labelled.setdefault(t, []).append(f)
-    return [(t, g) for t, fs in labelled.items() for g in group(fs)]
+        (templates if f[1] - f[0] >= min_chars and template(f[0], f[1]) else others).append(f)
+    return [(True, [f]) for f in templates] + [(False, g) for g in group(others)]
+
+
+def _whole(s: str, span: tuple[int, int]) -> bool:
+    """Whether ``s[span]`` starts and ends at paragraph breaks (or the ends of the text)."""
+    return (span[0] == 0 or s[span[0] - 1] == "\n") and (span[1] >= len(s) or s[span[1]] == "\n")
 
 
 def window_matches(a: str, b: str, wa: tuple[int, int], wb: tuple[int, int], q: int,
@@ -529,6 +617,8 @@ def align(a: str, b: str, anchors: Iterable[tuple[int, int]], *, k: int, min_cha
             pieces = [p for f in g for p in f[4]]
             ha = (min(f[0] for f in g), max(f[1] for f in g))
             hb = (min(f[2] for f in g), max(f[3] for f in g))
+            if _whole(a, ha) and _whole(b, hb):
+                continue  # whole paragraphs in both: no sentence of them is elsewhere
             wa, wb = (ha[0] - GROUP_GAP, ha[1] + GROUP_GAP), (hb[0] - GROUP_GAP, hb[1] + GROUP_GAP)
             for m in exact_matches(a, b, window_matches(a, b, wa, wb, SEED, pieces), SEED):
                 # a short run that would widen the passage in both reports is more likely a

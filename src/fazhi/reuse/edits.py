@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 EDIT_KINDS = ("place", "number", "insert", "delete", "replace", "reorder")
 _NUMERIC = frozenset("0123456789〇零一二三四五六七八九十百千万两" + NUM)
 MAX_ITEMS = 5      # edits of one kind listed, then "等N处"
-MAX_SHOWN = 16     # characters of an edit shown, then "…"
+MAX_SHOWN = 24     # characters of an edit shown, then "…"
 
 
 @lru_cache(maxsize=1)
@@ -37,38 +37,57 @@ def labels() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("reuse_labels.tsv") if len(row) >= 2}
 
 
-def _class_diffs(da: Doc, db: Doc, pieces) -> list[tuple[str, str, str]]:
-    """Class characters inside exact pieces whose values differ (209 -> 17, 亭江镇 -> 西联镇)."""
+def _pieces(da: Doc, db: Doc, pieces) -> tuple[list[tuple[str, str, str]], int]:
+    """The class characters inside exact pieces whose values differ (209 -> 17, 亭江镇 -> 西联镇),
+    and how many characters of report a the pieces hold identically (class values in full)."""
     import numpy as np
 
     out = []
-    if not len(da.cls_pos):
-        return out
-    for psa, pea, psb, _peb in pieces:
-        lo, hi = np.searchsorted(da.cls_pos, (psa, pea))
+    same, pos = 0, -1
+    for psa, pea, psb, _peb in pieces:  # sorted by their start in a; overlaps counted once
+        x = max(psa, pos)
+        if pea <= x:
+            continue
+        same += pea - x - da.text.count("\n", x, pea)
+        pos = pea
+        if not len(da.cls_pos):
+            continue
+        lo, hi = np.searchsorted(da.cls_pos, (x, pea))
         for j in range(int(lo), int(hi)):
             p = int(da.cls_pos[j])
             va = da.cls_val[da.cls_off[j]:da.cls_off[j + 1] - 1]
             vb = db.value(p - psa + psb)
-            if va != vb:
+            if va == vb:
+                same += len(va) - 1
+            else:
+                same -= 1
                 out.append(("place" if da.text[p] == PLACE else "number", va, vb))
-    return out
+    return out, same
 
 
-def _gap_edit(da: Doc, db: Doc, xa: int, ya: int, xb: int, yb: int) -> tuple[str, str, str] | None:
-    ga, gb = da.text[xa:ya].replace("\n", ""), db.text[xb:yb].replace("\n", "")
-    if not ga and not gb:
-        return None
+def _gap_edit(da: Doc, db: Doc, xa: int, ya: int, xb: int, yb: int) -> tuple[tuple | None, int]:
+    """The edit of the gap ``a[xa:ya]`` / ``b[xb:yb]`` between two pieces (None: the same text)
+    and how many of its characters are the same in both."""
     la, lb = da.literal(xa, ya), db.literal(xb, yb)
-    if not ga:
-        return ("insert", "", lb)
-    if not gb:
-        return ("delete", la, "")
+    if la == lb:
+        return None, len(la)
+    n = 0
+    while n < min(len(la), len(lb)) and la[n] == lb[n]:
+        n += 1
+    k = 0
+    while k < min(len(la), len(lb)) - n and la[-1 - k] == lb[-1 - k]:
+        k += 1
+    xa2, xb2 = la[n:len(la) - k], lb[n:len(lb) - k]
+    if not xa2:
+        return ("insert", "", xb2), n + k
+    if not xb2:
+        return ("delete", xa2, ""), n + k
+    ga, gb = da.text[xa:ya].replace("\n", ""), db.text[xb:yb].replace("\n", "")
     if names_only(ga) and names_only(gb):
-        return ("place", la, lb)
-    if set(ga) <= _NUMERIC and set(gb) <= _NUMERIC:
-        return ("number", la, lb)
-    return ("replace", la, lb)
+        return ("place", la, lb), 0
+    if set(xa2) <= _NUMERIC and set(xb2) <= _NUMERIC:
+        return ("number", xa2, xb2), n + k
+    return ("replace", xa2, xb2), n + k
 
 
 def _uncovered(spans: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
@@ -84,26 +103,17 @@ def _uncovered(spans: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, 
 
 def compare(da: Doc, db: Doc, passage, *, edits: bool = True) -> tuple[float, list | None]:
     """``(similarity, edits)`` of an aligned passage ``(sa, ea, sb, eb, pieces, reordered)``;
-    ``edits`` is None when not asked for."""
+    ``edits`` is None when not asked for. The similarity counts characters as written (a number
+    or name in full): ``2 * same / (length_a + length_b)``."""
     sa, ea, sb, eb, pieces, reordered = passage
-    diffs = _class_diffs(da, db, pieces)
-    covered, pos = 0, sa
-    for x, y, _, _ in pieces:  # pieces are sorted by their start in a
-        x = max(x, pos)
-        if y > x:
-            covered += y - x - da.text.count("\n", x, y)
-            pos = y
-    la = ea - sa - da.text.count("\n", sa, ea)
-    lb = eb - sb - db.text.count("\n", sb, eb)
-    sim = max(0.0, min(1.0, 2 * (covered - len(diffs)) / (la + lb))) if la + lb else 0.0
-    if not edits:
-        return sim, None
+    diffs, same = _pieces(da, db, pieces)
     out = list(diffs)
     if not reordered:
         prev = (sa, sa, sb, sb)
         for p in [*pieces, (ea, ea, eb, eb)]:
             if p[0] >= prev[1] and p[2] >= prev[3]:
-                e = _gap_edit(da, db, prev[1], p[0], prev[3], p[2])
+                e, n = _gap_edit(da, db, prev[1], p[0], prev[3], p[2])
+                same += n
                 if e:
                     out.append(e)
             if p[1] >= prev[1]:
@@ -116,7 +126,9 @@ def compare(da: Doc, db: Doc, passage, *, edits: bool = True) -> tuple[float, li
         for x, y in _uncovered([(p[2], p[3]) for p in pieces], sb, eb):
             if db.text[x:y].replace("\n", ""):
                 out.append(("insert", "", db.literal(x, y)))
-    return sim, out
+    total = da.literal_len(sa, ea) + db.literal_len(sb, eb)
+    sim = max(0.0, min(1.0, 2 * same / total)) if total else 0.0
+    return sim, (out if edits else None)
 
 
 def _short(s: str) -> str:

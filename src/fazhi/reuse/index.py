@@ -10,8 +10,9 @@ work grows with the size of the corpus, not with its square.
 
 >>> docs = [prepare(t, k=10, w=11) for t in ("全面推进依法行政工作扎实开展法治宣传教育活动",
 ...                                           "我镇全面推进依法行政工作扎实开展法治宣传教育活动")]
->>> candidate_pairs(docs, k=10, threshold=3, max_expand=10, include_boilerplate=True).tolist()
-[1]
+>>> pairs, index = candidate_pairs(docs, k=10, threshold=3, max_expand=10, include_boilerplate=True)
+>>> pairs.tolist(), int(index.df.max())
+([1], 2)
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ class Doc:
     """One report ready for the search: its class text, fingerprints and class values."""
 
     text: str               # class text (fazhi.reuse.text.class_text)
-    hashes: np.ndarray      # winnowed fingerprints, sorted
+    hashes: np.ndarray | None   # winnowed fingerprints, sorted (until indexed: then ``key``)
     positions: np.ndarray   # their positions in ``text``
     cls_pos: np.ndarray     # positions of the class characters in ``text``
     cls_val: str            # their values, each followed by "\x1f"
     cls_off: np.ndarray     # where each value starts in ``cls_val`` (+ the end)
-    df: np.ndarray | None = None     # per fingerprint: documents containing it
+    key: np.ndarray | None = None    # per fingerprint: its index in ``Index.keys``
     ref: np.ndarray | None = None    # per fingerprint: first document (corpus order) containing it
     small: np.ndarray | None = None  # per fingerprint: in 2 .. max_expand documents
 
@@ -49,6 +50,14 @@ class Doc:
         if j < len(self.cls_pos) and self.cls_pos[j] == i:
             return self.cls_val[self.cls_off[j]:self.cls_off[j + 1] - 1]
         return ""
+
+    def literal_len(self, s: int, e: int) -> int:
+        """How many characters ``text[s:e]`` stands for (class values in full, no line breaks)."""
+        import numpy as np
+
+        lo, hi = np.searchsorted(self.cls_pos, [s, e])
+        extra = int(self.cls_off[hi] - self.cls_off[lo]) - 2 * int(hi - lo) if hi > lo else 0
+        return e - s - self.text.count("\n", s, e) + extra
 
     def literal(self, s: int, e: int) -> str:
         """``text[s:e]`` with its class characters replaced by their values (line breaks dropped)."""
@@ -65,6 +74,14 @@ class Doc:
             pos = p + 1
         out.append(self.text[pos:e])
         return "".join(out).replace("\n", "")
+
+
+@dataclass
+class Index:
+    """The distinct fingerprints of a corpus (sorted) and the number of documents containing each."""
+
+    keys: np.ndarray
+    df: np.ndarray
 
 
 def prepare(text: str, *, k: int, w: int, names: Iterable[str] = (), norm: str | None = None) -> Doc:
@@ -101,20 +118,27 @@ def _contained(text: str, k: int, keys: np.ndarray) -> np.ndarray:
 
 
 def candidate_pairs(docs: list[Doc], *, k: int, threshold: int, max_expand: int,
-                    include_boilerplate: bool) -> np.ndarray:
-    """Document frequency and first document of every fingerprint (stored on the docs); the
-    candidate pairs ``a * n + b`` (``a < b``), sorted: all pairs of a fingerprint's documents when
-    it is in at most ``max_expand`` documents, else each of its documents with its first document
-    (skipped for fingerprints in ``threshold`` documents or more unless ``include_boilerplate``)."""
+                    include_boilerplate: bool) -> tuple[np.ndarray, Index]:
+    """The candidate pairs ``a * n + b`` (``a < b``), sorted, and the :class:`Index`: all pairs of a
+    fingerprint's documents when it is in at most ``max_expand`` documents, else each of its
+    documents with its first document (skipped for fingerprints in ``threshold`` documents or more
+    unless ``include_boilerplate``). Each document gets ``key``, ``ref`` and ``small`` for its
+    fingerprints (its ``hashes`` are dropped: ``Index.keys[doc.key]`` are they)."""
     import numpy as np
 
     n = len(docs)
-    keys = np.unique(np.concatenate([d.hashes for d in docs])) if docs else np.empty(0, np.uint64)
+    if docs:
+        keys = np.concatenate([d.hashes for d in docs])
+        keys.sort()  # in place, then unique without another sorted copy
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    else:
+        keys = np.empty(0, np.uint64)
     if not len(keys):
         for d in docs:
-            d.df = d.ref = np.empty(0, np.int32)
+            d.key = d.ref = np.empty(0, np.int32)
             d.small = np.empty(0, bool)
-        return np.empty(0, np.int64)
+            d.hashes = None
+        return np.empty(0, np.int64), Index(keys, np.empty(0, np.int32))
     # which documents contain each fingerprint anywhere: counts and first documents in one pass
     sizes = np.zeros(len(keys), dtype=np.int32)
     first = np.full(len(keys), -1, dtype=np.int32)
@@ -125,8 +149,9 @@ def candidate_pairs(docs: list[Doc], *, k: int, threshold: int, max_expand: int,
         first[g] = i
     for d in docs:
         g = np.searchsorted(keys, d.hashes)
-        d.df, d.ref = sizes[g], first[g]
-        d.small = (d.df >= 2) & (d.df <= max_expand)
+        d.key, d.ref, d.hashes = g.astype(np.int32), first[g], None
+        df = sizes[g]
+        d.small = (df >= 2) & (df <= max_expand)
     # ... then the members of the small groups only, in a second pass
     small = (sizes >= 2) & (sizes <= max_expand)
     groups, members = [], []
@@ -135,7 +160,7 @@ def candidate_pairs(docs: list[Doc], *, k: int, threshold: int, max_expand: int,
         g = g[small[g]]
         groups.append(g)
         members.append(np.full(len(g), i, dtype=np.int32))
-    del keys
+    del small, first
     G = np.concatenate(groups)
     order = np.argsort(G, kind="stable")  # documents stay in corpus order within a group
     G, D = G[order], np.concatenate(members)[order]
@@ -149,14 +174,16 @@ def candidate_pairs(docs: list[Doc], *, k: int, threshold: int, max_expand: int,
             mem = D[g[:, None] + np.arange(m)].astype(np.int64)
             ii, jj = np.triu_indices(m, 1)
             pairs.append(np.unique(mem[:, ii] * n + mem[:, jj]))
-    big = (sizes > max_expand) & (include_boilerplate | (sizes < threshold))
-    if big.any():  # larger groups: each document with the group's first document
-        del sizes, first
+    del G, D
+    if ((sizes > max_expand) & (include_boilerplate | (sizes < threshold))).any():
+        # larger groups: each document with the group's first document
         for i, d in enumerate(docs):
-            refs = d.ref[(d.df > max_expand) & (include_boilerplate | (d.df < threshold))]
+            df = sizes[d.key]
+            refs = d.ref[(df > max_expand) & (include_boilerplate | (df < threshold))]
             refs = np.unique(refs[refs != i]).astype(np.int64)
             if len(refs):
                 pairs.append(refs * n + i)
+    index = Index(keys, sizes)
     if not pairs:
-        return np.empty(0, np.int64)
-    return np.unique(np.concatenate(pairs))
+        return np.empty(0, np.int64), index
+    return np.unique(np.concatenate(pairs)), index

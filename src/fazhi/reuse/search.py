@@ -12,7 +12,7 @@ from fazhi.reuse.align import align
 from fazhi.reuse.direction import KINDS, doc_meta, kinds, sources
 from fazhi.reuse.edits import compare, format_edits
 from fazhi.reuse.fingerprint import gram_size, kgram_hashes
-from fazhi.reuse.index import Doc, candidate_pairs, empty_doc, prepare
+from fazhi.reuse.index import Doc, Index, candidate_pairs, empty_doc, prepare
 from fazhi.reuse.offsets import alnum_map
 from fazhi.reuse.slogans import is_slogan_passage
 from fazhi.reuse.text import CLASSES, class_text, normalise, place_names
@@ -53,17 +53,17 @@ class _Ref:
     """Per first document of a run of pairs: all its k-grams (sorted) and its fingerprints by
     position (to find a passage's fingerprints without scanning all of them)."""
 
-    def __init__(self, d: Doc, k: int):
+    def __init__(self, d: Doc, k: int, index: Index):
         import numpy as np
 
         h = kgram_hashes(d.text, k)
         o = np.argsort(h, kind="stable")
         self.hashes, self.positions = h[o], o.astype(np.int32)
         o = np.argsort(d.positions, kind="stable")
-        self.fp_pos, self.fp_df, self.fp_ref = d.positions[o], d.df[o], d.ref[o]
+        self.fp_pos, self.fp_df, self.fp_ref = d.positions[o], index.df[d.key[o]], d.ref[o]
 
 
-def _anchors(ia: int, ref: _Ref, db: Doc):
+def _anchors(ia: int, ref: _Ref, db: Doc, keys: np.ndarray):
     """Positions ``(xa, xb)`` of the shared fingerprints that justify the pair, sorted by
     diagonal: fingerprints of small groups, and of larger groups whose first document is ``a``
     (looked up among all k-grams of ``a``, so an anchor is found even where winnowing did not
@@ -71,7 +71,7 @@ def _anchors(ia: int, ref: _Ref, db: Doc):
     import numpy as np
 
     sel = np.flatnonzero(db.small | (db.ref == ia))
-    hb = db.hashes[sel]
+    hb = keys[db.key[sel]]
     lo = np.searchsorted(ref.hashes, hb, "left")
     hi = np.searchsorted(ref.hashes, hb, "right")
     hit = np.flatnonzero(hi > lo)
@@ -85,12 +85,13 @@ def _anchors(ia: int, ref: _Ref, db: Doc):
     return zip(xa[order].tolist(), xb[order].tolist(), strict=True)
 
 
-def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, p: dict, rows: array, edits: list) -> None:
+def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, keys: np.ndarray, p: dict, rows: array,
+               edits: list) -> None:
     """Append the passages of one pair to ``rows`` (and their edits to ``edits``)."""
     import numpy as np
 
     k, min_chars, threshold, max_expand = p["k"], p["min_chars"], p["threshold"], p["max_expand"]
-    anchors = _anchors(ia, ref, db)
+    anchors = _anchors(ia, ref, db, keys)
     if not anchors:
         return
     a, b = da.text, db.text
@@ -130,32 +131,33 @@ def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, p: dict, rows: array, edits
         if ed is not None:
             e_no = len(edits)
             edits.append(ed)
-        rows.extend((ia, p["ib"], sa, ea, sb, eb, length, int(bp), round(sim * 10000), e_no))
+        rows.extend((ia, p["ib"], sa, ea, sb, eb, da.literal_len(sa, ea), int(bp),
+                     round(sim * 10000), e_no))
 
 
-def align_pairs(docs: list[Doc], codes, params: dict) -> tuple[np.ndarray, list]:
-    """The passages of the candidate pairs ``codes`` (``a * n + b``, sorted): a flat ``int64``
+def align_pairs(docs: list[Doc], codes, params: dict, index: Index) -> tuple[np.ndarray, list]:
+    """The passages of the candidate pairs ``codes`` (``a * n + b``, sorted): an ``int32``
     array of ``_ROW`` numbers per passage and the edits of the non-boilerplate ones (the unit of
     work sent to a Dask worker: nothing but the prepared documents and pair codes)."""
     import numpy as np
 
     n = len(docs)
-    rows = array("q")
+    rows = array("i")
     edits: list = []
     current, ref = -1, None
     p = dict(params)
     for code in np.asarray(codes, dtype=np.int64).tolist():
         ia, ib = divmod(code, n)
         if ia != current:  # pairs come sorted by their first document
-            current, ref = ia, _Ref(docs[ia], p["k"])
+            current, ref = ia, _Ref(docs[ia], p["k"], index)
         p["ib"] = ib
-        _pair_rows(ia, docs[ia], docs[ib], ref, p, rows, edits)
-    flat = np.frombuffer(rows, dtype=np.int64).reshape(-1, _ROW) if rows else \
-        np.empty((0, _ROW), np.int64)
-    return flat.copy(), edits
+        _pair_rows(ia, docs[ia], docs[ib], ref, index.keys, p, rows, edits)
+    flat = np.frombuffer(rows, dtype=np.int32).reshape(-1, _ROW) if rows else \
+        np.empty((0, _ROW), np.int32)
+    return flat, edits
 
 
-def _on_cluster(docs: list[Doc], pairs, params: dict, scheduler) -> list[tuple]:
+def _on_cluster(docs: list[Doc], pairs, params: dict, index: Index, scheduler) -> list[tuple]:
     """:func:`align_pairs` over chunks of the pairs on a Dask cluster, results in pair order."""
     import numpy as np
     from distributed import Client
@@ -166,9 +168,9 @@ def _on_cluster(docs: list[Doc], pairs, params: dict, scheduler) -> list[tuple]:
         chunks = [c for c in np.array_split(pairs, max(1, min(len(pairs), 4 * n_workers))) if len(c)]
         if not chunks:
             return []
-        shared = client.scatter([docs], broadcast=True)[0]
+        shared, idx = client.scatter([docs, index], broadcast=True)
         futures = client.map(align_pairs, [shared] * len(chunks), chunks,
-                             [params] * len(chunks), pure=False)
+                             [params] * len(chunks), [idx] * len(chunks), pure=False)
         return client.gather(futures)
     finally:
         if isinstance(scheduler, str):
@@ -199,10 +201,10 @@ def _duplicates(norms_hash: list[bytes | None]) -> dict[int, int]:
     return out
 
 
-def _offsets(texts: list[str], names: list[tuple], raws, removals, ids: np.ndarray,
+def _offsets(text_of, names: list[tuple], raw_of, removals_of, ids: np.ndarray,
              ct_start: np.ndarray, ct_end: np.ndarray) -> tuple[np.ndarray, ...]:
     """Class-text offsets -> offsets in ``docs.text`` and in ``docs.raw_text`` (-1 unknown),
-    one document at a time."""
+    one document at a time (``text_of(i)``, ``raw_of(i)``, ``removals_of(i)`` fetch them)."""
     import numpy as np
 
     s_out = np.empty(len(ids), np.int64)
@@ -216,30 +218,34 @@ def _offsets(texts: list[str], names: list[tuple], raws, removals, ids: np.ndarr
     for s, e in zip(bounds[:-1], bounds[1:], strict=True):
         sel = order[s:e]
         i = int(ids[sel[0]])
-        norm, pos = normalise(texts[i])
+        text = text_of(i)
+        norm, pos = normalise(text)
         starts = class_text(norm, names[i]).starts
         s_out[sel] = pos[starts[ct_start[sel]]]
         e_out[sel] = pos[starts[ct_end[sel]] - 1] + 1
-        if raws is not None:
-            raw = raws[i]
-            if isinstance(raw, str) and raw:
-                m = alnum_map(raw, texts[i], removals[i] if removals is not None else None)
-                if m is not None:
-                    cpos, rpos = m
-                    js = np.searchsorted(cpos, s_out[sel])
-                    je = np.searchsorted(cpos, e_out[sel] - 1)
-                    ok = (js < len(cpos)) & (je < len(cpos))
-                    ok &= cpos[np.minimum(js, len(cpos) - 1)] == s_out[sel]
-                    ok &= cpos[np.minimum(je, len(cpos) - 1)] == e_out[sel] - 1
-                    rs_out[sel] = np.where(ok, rpos[np.minimum(js, len(cpos) - 1)], -1)
-                    re_out[sel] = np.where(ok, rpos[np.minimum(je, len(cpos) - 1)] + 1, -1)
+        raw = raw_of(i)
+        if not (isinstance(raw, str) and raw):
+            continue
+        m = alnum_map(raw, text, removals_of(i))
+        if m is None:
+            continue
+        cpos, rpos = m
+        last = len(cpos) - 1
+        js = np.minimum(np.searchsorted(cpos, s_out[sel]), last)
+        je = np.minimum(np.searchsorted(cpos, e_out[sel] - 1), last)
+        ok = (cpos[js] == s_out[sel]) & (cpos[je] == e_out[sel] - 1)
+        rs_out[sel] = np.where(ok, rpos[js], -1)
+        re_out[sel] = np.where(ok, rpos[je] + 1, -1)
     return s_out, e_out, rs_out, re_out
 
 
-def _column(docs_df: pd.DataFrame, name: str) -> list | None:
+def _getter(docs_df: pd.DataFrame, name: str):
+    """``i -> docs_df[name]`` at row ``i`` (None without the column), one value at a time: the
+    big text columns are never all turned into Python strings at once."""
     if name not in docs_df.columns:
-        return None
-    return docs_df[name].tolist()
+        return lambda i: None
+    col = docs_df[name]
+    return lambda i: col.iat[i]
 
 
 def _empty() -> pd.DataFrame:
@@ -270,8 +276,8 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     - ``file_start_a`` … ``file_end_b``: the same passage's offsets in the text as read from the
       file (``docs.raw_text``: decoded, line ends LF; for a .txt file the file itself — see
       :func:`fazhi.reuse.written_offsets` for CRLF files), <NA> when the corpus has no raw text;
-    - ``length``: characters of the passage in ``doc_a`` without punctuation and whitespace (a
-      number counts as its digits);
+    - ``length``: characters of the passage in ``doc_a`` without punctuation and whitespace (as
+      ``n_chars`` of :func:`textstat_reuse_share`);
     - ``boilerplate``: in ``boilerplate_docs`` reports or more (default
       :func:`default_boilerplate_docs`: ``max(3, min(50, ceil(n / 100)))``), or a template by its
       content (slogans and set formulas, ``slogans``: a file like ``fazhi/data/slogans.txt``);
@@ -309,64 +315,74 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     threshold = max(2, int(threshold))
     k = gram_size(min_chars)
     w = max(1, min_chars - k + 1)
-    texts = [t if isinstance(t, str) else "" for t in docs_df["text"].tolist()] if n else []
+    raw_text_of = _getter(docs_df, "text")
+
+    def text_of(i: int) -> str:
+        t = raw_text_of(i)
+        return t if isinstance(t, str) else ""
+
     names = _names(docs_df)
     docs, hashes = [], []
-    for text, nm in zip(texts, names, strict=True):
+    for i, nm in enumerate(names):
+        text = text_of(i)
         norm = normalise(text)[0]
         docs.append(prepare(text, k=k, w=w, names=nm, norm=norm))
         body = norm.replace("\n", "")
         hashes.append(hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
                       if len(body) >= min_chars else None)
+        del text, norm, body
     dup = _duplicates(hashes)
     del hashes
     dup_rows = []
     for i, j in dup.items():  # one row for the whole text; the copy takes part in nothing else
-        t = docs[j].text
-        s, e = len(t) - len(t.lstrip("\n")), len(t.rstrip("\n"))
-        length = e - s - t.count("\n", s, e)
-        dup_rows.append((j, i, s, e, s, e, length, 0, 10000, -1))
+        ends = []
+        for t in (docs[j].text, docs[i].text):  # (their own place names may differ)
+            ends += [len(t) - len(t.lstrip("\n")), len(t.rstrip("\n"))]
+        dup_rows.append((j, i, *ends, docs[j].literal_len(ends[0], ends[1]), 0, 10000, -1))
     for i in dup:
         docs[i] = empty_doc()
-    pairs = candidate_pairs(docs, k=k, threshold=threshold, max_expand=max_expand,
-                            include_boilerplate=include_boilerplate)
+    pairs, index = candidate_pairs(docs, k=k, threshold=threshold, max_expand=max_expand,
+                                   include_boilerplate=include_boilerplate)
     params = {"k": k, "min_chars": min_chars, "max_gap": max_gap, "threshold": threshold,
               "max_expand": max_expand, "include_boilerplate": include_boilerplate,
               "slogans": str(slogans) if slogans else None}
     if scheduler is not None and len(pairs):
-        results = _on_cluster(docs, pairs, params, scheduler)
+        results = _on_cluster(docs, pairs, params, index, scheduler)
     else:
-        results = [align_pairs(docs, pairs, params)]
-    del docs
+        results = [align_pairs(docs, pairs, params, index)]
+    del docs, pairs, index
     edits: list = []
-    parts = []
+    parts, offsets = [], []
     for flat, ed in results:
         if len(flat):
-            flat = flat.copy()
-            has = flat[:, 9] >= 0
-            flat[has, 9] += len(edits)
             parts.append(flat)
+            offsets.append(np.full(len(flat), len(edits), np.int32))
         edits.extend(ed)
     del results
     if dup_rows:
-        parts.append(np.array(dup_rows, dtype=np.int64).reshape(-1, _ROW))
+        parts.append(np.array(dup_rows, dtype=np.int32).reshape(-1, _ROW))
+        offsets.append(np.zeros(len(dup_rows), np.int32))
     if not parts:
         return _empty()
     arr = np.concatenate(parts)
-    del parts
+    shift = np.concatenate(offsets)
+    del parts, offsets
+    arr[:, 9] = np.where(arr[:, 9] >= 0, arr[:, 9] + shift, -1)
+    del shift
     order = np.lexsort((arr[:, 4], arr[:, 2], arr[:, 1], arr[:, 0]))  # pair, then position
     arr = arr[order]
-    ia, ib = arr[:, 0], arr[:, 1]
+    del order
+    ia, ib = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
     bps = arr[:, 7].astype(bool)
     dup_of = np.full(n, -1, np.int64)
     for i, j in dup.items():
         dup_of[i] = j
     is_dup = dup_of[ib] == ia   # a duplicate takes part in no other row
-    raws = _column(docs_df, "raw_text")
-    removals = _column(docs_df, "removals")
-    starts_a, ends_a, fs_a, fe_a = _offsets(texts, names, raws, removals, ia, arr[:, 2], arr[:, 3])
-    starts_b, ends_b, fs_b, fe_b = _offsets(texts, names, raws, removals, ib, arr[:, 4], arr[:, 5])
-    del raws, removals
+    raw_of, removals_of = _getter(docs_df, "raw_text"), _getter(docs_df, "removals")
+    starts_a, ends_a, fs_a, fe_a = _offsets(text_of, names, raw_of, removals_of, ia, arr[:, 2],
+                                            arr[:, 3])
+    starts_b, ends_b, fs_b, fe_b = _offsets(text_of, names, raw_of, removals_of, ib, arr[:, 4],
+                                            arr[:, 5])
     meta = doc_meta(docs_df)
     src = sources(meta, ia, ib)
     kind = kinds(meta, ia, ib, bps, is_dup)
@@ -377,9 +393,12 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     uniq, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     cat_of: dict[str, int] = {}
     codes_u = np.empty(len(uniq), np.int64)
-    for u, r in enumerate(first.tolist()):
-        t = texts[int(ia[r])][int(starts_a[r]):int(ends_a[r])]
-        codes_u[u] = cat_of.setdefault(t, len(cat_of))
+    cur, text = -1, ""
+    for u, r in enumerate(first.tolist()):  # sorted by document: each text fetched once
+        if int(ia[r]) != cur:
+            cur = int(ia[r])
+            text = text_of(cur)
+        codes_u[u] = cat_of.setdefault(text[int(starts_a[r]):int(ends_a[r])], len(cat_of))
     text = pd.Categorical.from_codes(codes_u[inverse.ravel()], categories=list(cat_of))
     del cat_of, keys, uniq, first, inverse
     flip = src == ib
@@ -394,7 +413,7 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     return pd.DataFrame({
         "doc_a": doc_ids[ia], "doc_b": doc_ids[ib], "file_a": files[ia], "file_b": files[ib],
         "text": text, "start_a": starts_a, "end_a": ends_a, "start_b": starts_b, "end_b": ends_b,
-        "length": arr[:, 6], "boilerplate": bps,
+        "length": arr[:, 6].astype(np.int64), "boilerplate": bps,
         "kind": pd.Categorical(kind, categories=KINDS),
         "similarity": arr[:, 8] / 10000.0, "edits": edit_text,
         "source_doc": np.where(src >= 0, doc_ids[np.maximum(src, 0)], ""),

@@ -7,7 +7,7 @@ texts one line per passage: its similarity, kind, which report is the source and
 report text is HTML-escaped.
 
 >>> html = reuse_view("全年调处纠纷209件。", "全年调处纠纷17件。",
-...                   [{"a": (0, 9), "b": (0, 8), "boilerplate": False, "similarity": 0.9}])
+...                   [{"a": (0, 10), "b": (0, 9), "boilerplate": False, "similarity": 0.9}])
 >>> "<mark>全年调处纠纷<ins>209</ins>件</mark>" in html
 True
 """
