@@ -37,7 +37,7 @@ from fazhi.reuse.text import PLACE
 SEED = 6          # identical characters that let a passage grow over a gap
 STUB = 12         # identical characters a passage needs past a paragraph break
 GROUP_GAP = 30    # pieces at most this far apart in one report may be one reordered passage
-COVER = 0.8       # ... when they cover this share of the passage they span, in both reports
+COVER = 0.75      # ... when they cover this share of the passage they span, in both reports
 OUTSIDE_SEED = 14  # shortest run found around a passage that may widen it in both reports ...
 NEAR = 15          # ... unless it is this close to it in both
 NAME_GAP = 40     # longest run of place names bridged between two matches
@@ -571,8 +571,8 @@ def _whole(s: str, span: tuple[int, int]) -> bool:
 def window_matches(a: str, b: str, wa: tuple[int, int], wb: tuple[int, int], q: int,
                    known: list[Piece]) -> list[tuple[int, int]]:
     """Anchors ``(i, j)`` of the ``q``-grams shared by ``a[wa]`` and ``b[wb]`` outside the known
-    pieces (sorted by diagonal): the short sentences of a reordered passage that no fingerprint
-    caught."""
+    pieces in both reports (sorted by diagonal): the short sentences of a reordered passage that
+    no fingerprint caught."""
     grams: dict[str, list[int]] = {}
     for j in range(max(0, wb[0]), min(len(b), wb[1]) - q + 1):
         g = b[j:j + q]
@@ -585,8 +585,10 @@ def window_matches(a: str, b: str, wa: tuple[int, int], wb: tuple[int, int], q: 
         hits = grams.get(a[i:i + q])
         if not hits:
             continue
+        if any(x <= i < y for x, y, _, _ in known):
+            continue  # text of a already aligned: a repeated phrase, not a moved sentence
         for j in hits[:4]:
-            if not any(x <= i < y and sx <= j < sy for x, y, sx, sy in known):
+            if not any(sx <= j < sy for _, _, sx, sy in known):
                 out.append((i, j))
     out.sort(key=lambda t: (t[0] - t[1], t[0]))
     return out
