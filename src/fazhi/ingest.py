@@ -43,12 +43,14 @@ DOC_COLUMNS = [
     "doc_id", "file", "format", "encoding", "n_chars", "text_hash",
     "title", "kind", "report_year", "plan_year", "publish_date", "signed_date",
     "unit", "department", "town", "district", "city", "province", "level", "division_code",
-    *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals",
+    *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals", "page_meta",
     "raw_text", "text",
 ]
 SECTION_COLUMNS = ["doc_id", "part", "level", "number", "heading", "start", "end", "text"]
 REJECTED_COLUMNS = ["file", "status", "reason"]
-JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals")
+JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals",
+                "page_meta")
+
 OVERRIDES_FILE = "metadata.csv"
 LEVELS = (*META_LEVELS, "")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -146,6 +148,7 @@ def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf
         "incomplete": flags["truncated"] or flags.get("truncated_mid_sentence", False),
         "duty_evidence": _json(struct.duty),
         "meta_rules": _json(rules), "removals": _json(cleaned.removals),
+        "page_meta": _json(page_meta.to_dict()),
         "raw_text": raw_text, "text": cleaned.text,
     }
     secs = [{"doc_id": doc["doc_id"], **{k: s[k] for k in SECTION_COLUMNS[1:]}}
@@ -197,14 +200,16 @@ def read_overrides(path: str | Path, files: set[str] | None = None) -> dict[str,
             if files is not None and name not in files:
                 raise MetadataError(f"{path.name} 第{lineno}行: 找不到文件 {name} / unknown file")
             values = {k: v for k, v in row.items() if k != "file" and v}
-            if "report_year" in values:
-                if not re.fullmatch(r"\d{4}", values["report_year"]):
-                    raise MetadataError(f"{path.name} 第{lineno}行: report_year 应为四位年份 / "
-                                        f"report_year must be a 4-digit year")
-                values["report_year"] = int(values["report_year"])
-            if "publish_date" in values and not _ISO_DATE.match(values["publish_date"]):
-                raise MetadataError(f"{path.name} 第{lineno}行: publish_date 应为 YYYY-MM-DD / "
-                                    f"publish_date must be YYYY-MM-DD")
+            for key in ("report_year", "plan_year"):
+                if key in values:
+                    if not re.fullmatch(r"\d{4}", values[key]):
+                        raise MetadataError(f"{path.name} 第{lineno}行: {key} 应为四位年份 / "
+                                            f"{key} must be a 4-digit year")
+                    values[key] = int(values[key])
+            for key in ("publish_date", "signed_date"):
+                if key in values and not _ISO_DATE.match(values[key]):
+                    raise MetadataError(f"{path.name} 第{lineno}行: {key} 应为 YYYY-MM-DD / "
+                                        f"{key} must be YYYY-MM-DD")
             if "level" in values and values["level"] not in LEVELS:
                 raise MetadataError(f"{path.name} 第{lineno}行: 未知 level {values['level']} / "
                                     f"unknown level; allowed: {', '.join(LEVELS[:-1])}")

@@ -95,6 +95,17 @@ class PageMeta:
         """JSON-ready: ``{"dates": [{"value": "2022-03-28", "label": "发布时间", ...}], ...}``."""
         return {name: [asdict(c) for c in getattr(self, name)] for name in FIELDS}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, list[dict]]) -> PageMeta:
+        """The inverse of :meth:`to_dict`."""
+        return cls(**{name: tuple(Candidate(**c) for c in data.get(name, ())) for name in FIELDS})
+
+    def add(self, name: str, value: str, label: str, rule: str, origin: str = "metadata.csv") -> PageMeta:
+        """A copy with one more candidate in list ``name`` (first: it is the user's word)."""
+        extra = Candidate(value, label, rule, origin)
+        return PageMeta(**{n: ((extra, *getattr(self, n)) if n == name else getattr(self, n))
+                           for n in FIELDS})
+
     def values(self, name: str) -> list[str]:
         """Distinct values of one list, in order. ``m.values("dates")`` -> ``["2022-03-28"]``."""
         return list(dict.fromkeys(c.value for c in getattr(self, name)))

@@ -140,8 +140,10 @@ def _site_units(page: Any) -> list[tuple[int, str]]:
                 break
     for s in getattr(page, "site_names", None) or ():
         value = fold(getattr(s, "value", s))
-        for m in gaz.find(value):
-            ids = _chain_ids(gaz, [mm for mm in gaz.find(value)], m)
+        mentions = _find(gaz, value)
+        if mentions:  # the finest unit the site names (宁波市北仑区人民政府 -> 北仑区)
+            finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
+            ids = _chain_ids(gaz, mentions, finest)
             if len(ids) == 1:
                 out.append((ids[0], "site_name"))
     return out
