@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from fazhi.files import atomic_write
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 Format = Literal["csv", "xlsx", "jsonl", "dta", "parquet"]
 
@@ -155,29 +159,26 @@ def export_table(df, path: str | os.PathLike, *, format: Format | None = None,
     path = Path(path)
     fmt = _format_of(path, format)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
-    os.close(fd)
-    try:
-        if fmt == "csv":
-            _encode_nested(df).to_csv(tmp, index=False, encoding="utf-8-sig")
-        elif fmt == "jsonl":
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                _write_jsonl(df, fh)
-        elif fmt == "xlsx":
-            out = _encode_nested(df)
-            for col in out.columns:  # Excel has no time zones
-                if hasattr(out[col], "dt") and getattr(out[col].dt, "tz", None) is not None:
-                    out[col] = out[col].dt.tz_localize(None)
-            out.to_excel(tmp, sheet_name=sheet_name[:31], index=False, engine="openpyxl")
-        elif fmt == "dta":
-            _write_dta(df, tmp)
-        else:  # parquet keeps list/dict cells when pyarrow can type them
-            try:
-                df.to_parquet(tmp, index=False)
-            except (TypeError, ValueError):  # pyarrow's ArrowInvalid/ArrowTypeError
-                _encode_nested(df).to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, lambda tmp: _write(df, tmp, fmt, sheet_name))
+
+
+def _write(df: pd.DataFrame, tmp: Path, fmt: str, sheet_name: str) -> None:
+    """Write ``df`` to the file ``tmp`` in the format ``fmt``."""
+    if fmt == "csv":
+        _encode_nested(df).to_csv(tmp, index=False, encoding="utf-8-sig")
+    elif fmt == "jsonl":
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            _write_jsonl(df, fh)
+    elif fmt == "xlsx":
+        out = _encode_nested(df)
+        for col in out.columns:  # Excel has no time zones
+            if hasattr(out[col], "dt") and getattr(out[col].dt, "tz", None) is not None:
+                out[col] = out[col].dt.tz_localize(None)
+        out.to_excel(tmp, sheet_name=sheet_name[:31], index=False, engine="openpyxl")
+    elif fmt == "dta":
+        _write_dta(df, tmp)
+    else:  # parquet keeps list/dict cells when pyarrow can type them
+        try:
+            df.to_parquet(tmp, index=False)
+        except (TypeError, ValueError):  # pyarrow's ArrowInvalid/ArrowTypeError
+            _encode_nested(df).to_parquet(tmp, index=False)

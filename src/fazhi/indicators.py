@@ -118,18 +118,12 @@ class IndicatorRules:
     labels: dict[str, str]
 
 
-def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
-    """Numbered rows of a UTF-8 TSV with ``#`` comments, padded to ``ncols`` fields."""
-    text = path.read_bytes().decode("utf-8-sig")
-    out = []
-    for no, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.rstrip("\r").split("\t")
-        if len(fields) > ncols:
-            raise IndicatorRulesError(f"{path}:{no}: {len(fields)} fields, at most {ncols} expected")
-        out.append((no, fields + [""] * (ncols - len(fields))))
-    return out
+def _rows(path: Path) -> list[tuple[int, list[str]]]:
+    """Numbered rows of a rules table (the package's or a user's file of that name), padded to its
+    number of fields (:data:`fazhi.read.TABLE_COLUMNS`)."""
+    from fazhi.read import TABLE_COLUMNS, read_rows
+
+    return read_rows(path, TABLE_COLUMNS[path.name], error=IndicatorRulesError)
 
 
 def _compile(path: Path, no: int, regex: str) -> re.Pattern | None:
@@ -151,9 +145,9 @@ def _alternation(path: Path, rows: list[tuple[int, str]], template: str = "{}") 
 
 
 def _data_dir() -> Path:
-    from fazhi.lexicon import data_path
+    from fazhi.read import data_dir
 
-    return data_path("indicators.tsv").parent
+    return data_dir()
 
 
 @lru_cache(maxsize=8)
@@ -182,7 +176,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     words: dict[str, list[tuple[int, str]]] = {"subject_cut": [], "subject_lead": [],
                                                "subject_tail": [], "subject_after_stop": [],
                                                "subject_inherit": [], "subject_verb": []}
-    for no, (typ, form, value, extra) in _rows(p, 4):
+    for no, (typ, form, value, extra) in _rows(p):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
         if typ == "unit":
@@ -230,7 +224,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     # exclusions
     p = pick("not_indicators.tsv")
     exclusions = []
-    for no, (name, left, raw, right) in _rows(p, 4):
+    for no, (name, left, raw, right) in _rows(p):
         if not (left or raw or right):
             raise IndicatorRulesError(f"{p}:{no}: exclusion {name!r} has no pattern")
         exclusions.append(Exclusion(name, _compile(p, no, left), _compile(p, no, raw),
@@ -241,7 +235,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     cats = []
     labels = {"other": "其他"}
     kinds = {u.kind for u in units.values()}
-    for no, (cat, label, regex, ks) in _rows(p, 4):
+    for no, (cat, label, regex, ks) in _rows(p):
         if not cat or not regex:
             raise IndicatorRulesError(f"{p}:{no}: category and regex are required")
         kset = frozenset(k.strip() for k in ks.split(",") if k.strip())

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from fazhi.files import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
     from fazhi.corpus import Corpus
@@ -128,13 +129,17 @@ def cached(func: Callable[..., T], corpus: Corpus, /, **kwargs: Any) -> T:
             return hit[0]
         result = func(corpus, **kwargs)
         try:
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump((result,), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            atomic_write(path, lambda tmp: _dump((result,), tmp))
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            Path(f"{path.parent}/.{path.name}.{os.getpid()}.tmp").unlink(missing_ok=True)
+            pass  # not picklable, or an unwritable cache: the result is still returned
     return result
+
+
+def _dump(obj: Any, path: Path) -> None:
+    import pickle
+
+    with open(path, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def clear_memo() -> int:

@@ -182,25 +182,13 @@ def fingerprints(norm: str, *, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=4)
 def _slogan_pattern(path: str | None = None) -> re.Pattern | None:
     """One compiled alternation of the normalised slogans (longest first)."""
-    from fazhi.lexicon import data_path
+    from fazhi.read import data_path, read_lines
 
-    p = Path(path) if path else data_path("slogans.txt")
-    items = set()
-    for line in p.read_text(encoding="utf-8-sig").splitlines():
-        s = line.strip()
-        if s and not s.startswith("#"):
-            n = normalise(s)[0]
-            if n:
-                items.add(n)
+    items = {n for _, s in read_lines(Path(path) if path else data_path("slogans.txt"))
+             if (n := normalise(s)[0])}
     if not items:
         return None
     return re.compile("|".join(re.escape(s) for s in sorted(items, key=len, reverse=True)))
-
-
-def load_slogans(path: str | Path | None = None) -> list[str]:
-    """The slogans of ``slogans.txt`` (normalised), e.g. ``'习近平新时代中国特色社会主义思想'``."""
-    pat = _slogan_pattern(str(path) if path else None)
-    return [] if pat is None else [re.sub(r"\\(.)", r"\1", s) for s in pat.pattern.split("|")]
 
 
 def slogan_chars(norm: str, *, slogans: str | Path | None = None) -> int:

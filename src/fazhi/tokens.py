@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Literal
 
 from fazhi.config import cache_dir
-from fazhi.lexicon import Lexicon, data_path, load_lexicon
+from fazhi.lexicon import Lexicon, load_lexicon
+from fazhi.read import load_table
 
 Backend = Literal["rjieba", "jieba"]
 BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
@@ -34,13 +35,9 @@ BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
 def _typo_guards() -> dict[str, tuple[str, str]]:
     """Context guards of the ingestion typo table: wrong -> (not_before, not_after)."""
     guards = {}
-    path = data_path("typo_context.tsv")
-    if not path.is_file():
-        return guards
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if line.strip() and not line.startswith("#"):
-            parts = line.split("\t") + ["", ""]
-            guards[parts[0]] = (parts[1], parts[2])
+    for wrong, *rest in load_table("typo_context.tsv"):
+        before, after = (*rest, "", "")[:2]
+        guards[wrong] = (before, after)
     return guards
 
 

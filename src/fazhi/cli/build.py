@@ -50,8 +50,9 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.corpus import build_store, default_store
+    from fazhi.build import build_store
     from fazhi.lexicon import LexiconError
+    from fazhi.store import default_store
 
     out = Path(args.out) if args.out else default_store(args.path)
     try:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from fazhi.cli.analyses import add_output_options, write_output
@@ -44,17 +42,15 @@ def _write_xlsx(tables: dict, path: Path) -> None:
     """Several tables as sheets of one workbook, written atomically."""
     import pandas as pd
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.xlsx", dir=path.parent)
-    os.close(fd)
-    try:
+    from fazhi.files import atomic_write
+
+    def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             for name, df in tables.items():
                 df.to_excel(xw, sheet_name=name, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, write)
 
 
 def run_reuse(args: argparse.Namespace) -> int:
