@@ -140,11 +140,17 @@ def segment_key(key: dict | None) -> dict | None:
 def hash_sources(root: Path) -> tuple[dict[str, str], dict[str, Path], str | None]:
     """Hash of every report file under ``root`` (by relative name), its absolute path, and the
     hash of the folder's metadata.csv (None without one)."""
+    from fazhi.ingest import evidence_key, read_evidence
+
     hashes, paths = {}, {}
     base = root.resolve()
+    evidence = read_evidence(root) if root.is_dir() else {}
     for p in find_files(root):
         rel = p.name if p == root else p.relative_to(root).as_posix()
-        hashes[rel], paths[rel] = file_hash(p), base if p == root else base / rel
+        # a file's evidence row of metadata.csv is part of its key: editing it re-ingests the file
+        key = evidence_key(evidence.get(rel))
+        hashes[rel] = file_hash(p) + (f"+{key}" if key else "")
+        paths[rel] = base if p == root else base / rel
     meta = root / METADATA_FILE if root.is_dir() else root.parent / METADATA_FILE
     return hashes, paths, (file_hash(meta) if meta.is_file() else None)
 
