@@ -266,6 +266,24 @@ def parse_fields(line: str) -> list[Field]:
     return out
 
 
+_TITLE_KINDS = frozenset({"title"})
+
+
+def label_at_start(line: str) -> str | None:
+    """The page label a line opens with (``发布机构屏边县新华乡人民政府`` -> ``"发布机构"``), even when
+    no colon follows it (a scraped table), or None. A title label (标题) is not counted: its value
+    is the title. ``label_at_start("来源于群众")`` -> None (a word, not a label)."""
+    t = _tables()
+    m = t.labels.match(line.lstrip(_STRIP + "-—•·"))
+    if not m:
+        return None
+    label = _SPACES.sub("", m.group("label"))
+    kind = t.kinds[label][0]
+    if kind in _TITLE_KINDS or len(label) < 3 and not m.group("sep"):
+        return None  # 标题 keeps its value; a short label without a colon may be a word (时间紧)
+    return label
+
+
 def value_ok(kind: str, value: str) -> bool:
     """Whether ``value`` is a plausible value of a ``kind`` field on a chrome line (empty is).
     ``value_ok("source", "城门镇人民政府")`` -> True; ``value_ok("source", "据统计，全年…")`` -> False."""

@@ -70,6 +70,15 @@ def _page_date_candidates(page: Any) -> tuple[list[Candidate], list[Candidate]]:
     return pub, signed
 
 
+_MEETING_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n。]{2,40}?(?:代表大会|会议)")
+
+
+def meeting_date(text: str) -> str:
+    """The date a work report was delivered (``——2019年3月2日在浮山县第十七届人民代表大会…``), or ``""``."""
+    m = _MEETING_DATE.search(text)
+    return _date(*map(int, m.groups())) if m else ""
+
+
 def find_signature_date(text: str) -> tuple[str, str]:
     """(YYYY-MM-DD, line) of a signature date among the last lines, else ``("", "")``.
 

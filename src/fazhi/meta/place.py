@@ -57,6 +57,12 @@ _NATIONAL_DEPT = re.compile(rf"^(?:中华人民共和国)?((?:国家|国务院|�
 _PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county",
                  "自治区": "province", "镇": "town", "乡": "township", "街道": "subdistrict"}
 _MEETING_PLACE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在([^\n。，]{2,24}?)第[一二三四五六七八九十]+届")
+# a speaker that names its level and department only: 2023年，市市场监管局坚持…
+_UNNAMED_DEPT = re.compile(r"(?:^|[，,。\n年])(?:[xX某*＊]{1,4})?(省|市|区|县|旗)([\u4e00-\u9fff]{2,10}?(?:局|厅|委员会))"
+                           r"(?=坚持|在|认真|深入|切实|全面|以|紧紧|围绕|始终|高度|，|,)")
+_BARE_DEPT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:局|厅|委员会)")
+# the governments of a whole province or city speak together: 全省各级政府 / 全区各级人民政府 (自治区)
+_ALL_GOVERNMENTS = re.compile(r"全(省|市|区)各级(?:人民)?政府")
 # a speaker that gives its level but not its name: 2019年，xx市人民政府坚持…; 省政府切实…; 我代表县人民政府
 _UNNAMED_SUBJECT = re.compile(
     r"(?:^|[，,。\n年]|我代表)(?:[xX某*＊]{1,4})?(自治区|省|市|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)"
@@ -202,9 +208,17 @@ def speaker_level(text: str) -> tuple[str, str, str]:
         nd = _NATIONAL_DEPT.match(subject.group(1) + "2000")
         if nd and nd.group(1) == subject.group(1):
             return "national", nd.group(1), subject.group(0).strip()
+    m = _UNNAMED_DEPT.search(first)
+    if m:
+        return _PREFIX_LEVEL.get(m.group(1), ""), m.group(2), m.group(0).strip("，,。\n")
+    if subject and _BARE_DEPT.fullmatch(subject.group(1)):   # 2021年，司法厅坚持…
+        return "", subject.group(1), subject.group(0).strip()
     m = _UNNAMED_SUBJECT.search(first) or _UNNAMED_SUBJECT.search(head[:300])
     if m:
         return _PREFIX_LEVEL.get(m.group(1), ""), "", m.group(0).strip("，,。\n")
+    m = _ALL_GOVERNMENTS.search(first)
+    if m and (m.group(1) != "区" or "自治区" in text[:3000]):
+        return ("city" if m.group(1) == "市" else "province"), "", m.group(0)
     return "", "", ""
 
 
@@ -313,9 +327,11 @@ class _Evidence:
         for name, n in _self_named(head, self.gaz, found).items():
             self.support(name, self.gaz.lookup(name), min(w["self_named_max"], w["self_named"] * n),
                          "self_named", name)
-        subject = _opening_subject(text, found)
-        if subject is not None:
-            self.support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
+        opening = _opening_subject(text, found)
+        if opening is not None:
+            subject, dept = opening
+            self.support(subject.name, subject.ids, w["opening_subject"], "opening_subject",
+                         subject.name + dept, dept)
         for name, n in body_counts.items():
             if name not in _common_words():
                 self.support(name, self.gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
@@ -324,6 +340,11 @@ class _Evidence:
 def _no_name(ev: _Evidence, text: str, head: str) -> Place | None:
     """The outcome when nothing names a gazetteer unit as the speaker: a national department or
     the State Council; else None (the gazetteer candidates decide)."""
+    if not ev.speaks():
+        level, dept, evidence = speaker_level(text)
+        if level == "national":  # 2022年，司法部坚持…: a ministry, not the State Council
+            return Place(None, "national", dept, dept, rule="opening_subject_department",
+                         confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
     if _NATIONAL_SELF.search(head[:1500]) and not ev.speaks():
         ev.national = True
     if ev.national_depts and not ev.speaks():
@@ -354,8 +375,7 @@ def _unplaced(ev: _Evidence, text: str, self_level: str, *, ranked: list[Candida
         return Place(None, "national", dept, dept, rule="opening_subject_department",
                      confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
     if level:  # the speaker gives its level, not its name (xx市人民政府; 省政府)
-        return Place(level=level, department=dept if ranked is not None else "",
-                     unit=dept if ranked is not None else "", rule="opening_subject_level",
+        return Place(level=level, department=dept, unit=dept, rule="opening_subject_level",
                      confidence=0.5, candidates=ranked or [Candidate(level, "opening_subject", 0.5, evidence)],
                      note="no unit names itself clearly" if ranked is not None else "")
     if ranked is not None:
@@ -463,6 +483,8 @@ def _placed(ev: _Evidence, best: str, best_score: float, runner: float, text: st
         dept = ev.dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
     if not dept and (self_level == "department" or "我局" in text[:400]):
         dept = body_department(text)                      # 我局 … 区司法局党组书记
+    if not dept:
+        _lvl, dept, _ev = speaker_level(text)             # 2021年，司法厅坚持… (四川省 elsewhere)
     zone = ev.zone_in[best].most_common(1)[0][0] if ev.zone_in.get(best) else ""
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)
