@@ -396,3 +396,23 @@ def test_real_page_classes(text, expected):
 def test_held_out_page_classes(text, expected):
     m = infer_meta(clean_text(text).text, raw=text)
     assert {k: m[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # programme slogans name the speaker's own province or city
+    ("根据规定，现将省政府2022年度法治政府建设情况报告如下。\n一、主要工作\n省政府切实加强领导，推进法治湖南建设……",
+     {"province": "湖南省", "level": "province"}),
+    # a functional area placed by its city's slogan
+    ("2023年，高新区坚持以习近平新时代中国特色社会主义思想为指导，积极推进法治珠海建设，唐家湾镇……",
+     {"city": "珠海市", "level": "zone", "unit": "高新区", "town": ""}),
+    ("经济技术开发区管理委员会关于2022年法治政府建设情况报告\n2022年，经开区坚持……推进法治云南建设……",
+     {"province": "云南省", "level": "zone"}),
+])
+def test_slogans_and_zones(text, expected):
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert {k: m[k] for k in expected} == expected
+
+
+def test_a_slogan_of_the_parent_does_not_move_a_county():
+    m = infer_meta("连江县2022年法治政府建设工作报告\n2022年，全县坚持……奋力推进法治福州建设……全县……")
+    assert (m["district"], m["city"], m["level"]) == ("连江县", "福州市", "county")

@@ -33,6 +33,7 @@ from fazhi.meta.rules import (
     _common_words,
     _department_regex,
     _false_friends,
+    _places,
     _zone_regex,
     weights,
 )
@@ -60,6 +61,8 @@ _MEETING_PLACE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # a speaker that names its level and department only: 2023年，市市场监管局坚持…
 _UNNAMED_DEPT = re.compile(r"(?:^|[，,。\n年])(?:[xX某*＊]{1,4})?(省|市|区|县|旗)([\u4e00-\u9fff]{2,10}?(?:局|厅|委员会))"
                            r"(?=坚持|在|认真|深入|切实|全面|以|紧紧|围绕|始终|高度|，|,)")
+_ZONE_SUBJECT = re.compile(r"(?:^|\n|年[，,])\s*([\u4e00-\u9fff]{0,12}?(?:高新区|开发区|新区|实验区|试验区|示范区|管理区|园区))"
+                           r"(?:[\u4e00-\u9fff]{1,8}?(?:局|办))?(?=坚持|在|认真|深入|全面|紧紧|始终|以)")
 _BARE_DEPT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:局|厅|委员会)")
 # the governments of a whole province or city speak together: 全省各级政府 / 全区各级人民政府 (自治区)
 _ALL_GOVERNMENTS = re.compile(r"全(省|市|区)各级(?:人民)?政府")
@@ -327,6 +330,9 @@ class _Evidence:
         for name, n in _self_named(head, self.gaz, found).items():
             self.support(name, self.gaz.lookup(name), min(w["self_named_max"], w["self_named"] * n),
                          "self_named", name)
+        zm = _ZONE_SUBJECT.search(text[:300])
+        if zm:  # 2023年，高新区坚持… / 2023年，两江新区…: a functional area opens its report
+            self.zone_names[zm.group(1)] += w["opening_subject"]
         opening = _opening_subject(text, found)
         if opening is not None:
             subject, dept = opening
@@ -335,6 +341,34 @@ class _Evidence:
         for name, n in body_counts.items():
             if name not in _common_words():
                 self.support(name, self.gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+        for uid, n in slogan_names(head).items():
+            self.support(self.gaz.names[uid], (uid,), min(w["slogan_max"], w["slogan"] * n),
+                         "slogan_name", self.gaz.short.get(uid, ""))
+
+
+@cache
+def _short_units() -> dict[str, int]:
+    """Short names of provinces and cities that stand for one unit only (湖南, 绍兴, 珠海)."""
+    gaz = _gaz()
+    seen: dict[str, list[int]] = {}
+    for uid, short in gaz.short.items():
+        if len(short) >= 2 and gaz.kinds[uid] in ("province", "city"):
+            seen.setdefault(short, []).append(uid)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1 and k not in gaz.index}
+
+
+@cache
+def _slogan_regex() -> re.Pattern:
+    shorts = sorted(_short_units(), key=len, reverse=True)
+    words = "|".join(map(re.escape, (v[0] for v in _places()["slogan_prefix"])))
+    return re.compile(rf"(?:{words})({'|'.join(map(re.escape, shorts))})(?=建设|工作|示范|创建|[，。、；”）]|$)")
+
+
+def slogan_names(text: str) -> Counter:
+    """Units a report names in the slogans of its own programmes — 法治湖南, 平安珠海, 数字绍兴 —
+    which name the speaker's own province or city, counted. ``slogan_names("推进法治湖南建设")`` ->
+    ``Counter({<湖南省>: 1})``."""
+    return Counter(_short_units()[m.group(1)] for m in _slogan_regex().finditer(text))
 
 
 def _no_name(ev: _Evidence, text: str, head: str) -> Place | None:
@@ -486,6 +520,10 @@ def _placed(ev: _Evidence, best: str, best_score: float, runner: float, text: st
     if not dept:
         _lvl, dept, _ev = speaker_level(text)             # 2021年，司法厅坚持… (四川省 elsewhere)
     zone = ev.zone_in[best].most_common(1)[0][0] if ev.zone_in.get(best) else ""
+    if not zone and ev.zone_names and gaz.kinds[ids[0]] in ("province", "city"):
+        # the speaker is a functional area (高新区, 经济技术开发区管委会) placed only by its city or
+        # province (its own name is not in the gazetteer)
+        zone = ev.zone_names.most_common(1)[0][0]
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)
     conf = min(0.99, best_score / (best_score + runner) * min(1.0, best_score))
