@@ -90,7 +90,6 @@ def ts(name: str):
 
 def specs(corpus, tag: str) -> dict:
     """name -> thunk of the tables on one corpus."""
-    import pandas as pd
 
     fd = importlib.import_module("fazhi.display")
     docs = corpus.docs

@@ -74,7 +74,7 @@ def test_is_term(token, ok):
 
 def test_frequency_counts_are_token_counts(sample_corpus):
     df = textstat_frequency(sample_corpus, n=None)
-    assert list(df.columns) == ["term", "count", "docs", "per_10k", "rank"]
+    assert list(df.columns) == ["term", "count", "docs_with_term", "per_10k", "rank"]
     counts = Counter(_tokens_of(sample_corpus))
     for term, count in zip(df["term"].head(30), df["count"].head(30), strict=True):
         assert count == counts[term]
@@ -85,12 +85,12 @@ def test_frequency_counts_are_token_counts(sample_corpus):
     n_tokens = sum(1 for t in _tokens_of(sample_corpus) if NONWORD.sub("", t))
     top = df.iloc[0]
     assert top["per_10k"] == pytest.approx(top["count"] / n_tokens * 10_000)
-    assert (df["docs"] <= len(sample_corpus)).all() and (df["docs"] >= 1).all()
+    assert (df["docs_with_term"] <= len(sample_corpus)).all() and (df["docs_with_term"] >= 1).all()
 
 
 def test_frequency_options(sample_corpus):
-    with_sw = textstat_frequency(sample_corpus, n=None, stopwords=False, boilerplate=False,
-                                 min_chars=1)
+    with_sw = textstat_frequency(sample_corpus, n=None, drop_stopwords=False,
+                                 drop_boilerplate=False, min_chars=1)
     assert {"的", "进一步"} <= set(with_sw["term"])
     plans = textstat_frequency(sample_corpus, n=None, parts=["plans"])
     t = sample_corpus.tokens
@@ -102,7 +102,7 @@ def test_frequency_options(sample_corpus):
 @pytest.mark.parametrize("by", ["report_year", "province", "part", "file"])
 def test_frequency_by_group(sample_corpus, by):
     df = textstat_frequency(sample_corpus, by=by, n=5)
-    assert list(df.columns) == [by, "term", "count", "docs", "per_10k", "rank"]
+    assert list(df.columns) == [by, "term", "count", "docs_with_term", "per_10k", "rank"]
     assert df.groupby(by)["rank"].max().max() <= 5
     groups = set(sample_corpus.tokens["part"]) if by == "part" else set(sample_corpus.docs[by])
     # the anonymised report's empty province is the unknown group: NA, last
@@ -218,7 +218,18 @@ def test_keyness_g2_and_chi2_match_scipy(sample_corpus):
         smoothed = np.log2(((row.n_target + 0.5) / size_t) / ((row.n_reference + 0.5) / size_r))
         assert row.log_ratio == pytest.approx(smoothed)
     k2 = textstat_keyness(sample_corpus, "report_year >= 2021", measure="chi2", min_count=3, n=5)
-    assert len(k2) == 5 and k2["chi2"].is_monotonic_decreasing
+    assert len(k2) == 10 and k2["chi2"].is_monotonic_decreasing
+
+
+def test_keyness_n_is_per_side(sample_corpus):
+    """``n`` keeps the n most over- and the n most under-represented terms (as textstat_emerging
+    and textplot_keyness count it); the old meaning (first n rows) warns once per call."""
+    full = textstat_keyness(sample_corpus, "province == '广东省'", min_count=3)
+    with pytest.warns(FutureWarning, match="each side"):
+        k = textstat_keyness(sample_corpus, "province == '广东省'", min_count=3, n=4)
+    pos, neg = full[full["g2"] > 0], full[full["g2"] < 0]
+    pd.testing.assert_frame_equal(k, pd.concat([pos.head(4), neg.tail(4)], ignore_index=True))
+    assert (k["g2"].head(4) > 0).all() and (k["g2"].tail(4) < 0).all()
 
 
 def test_keyness_mask_reference_and_errors(sample_corpus):
@@ -398,7 +409,7 @@ def test_simil_matrix(sample_corpus):
 def test_simil_by_group_and_labels(sample_corpus):
     sim = textstat_simil(sample_corpus, by="province")
     assert set(map(label, sim.index)) == set(map(label, sample_corpus.docs["province"]))
-    lab = textstat_simil(sample_corpus, labels="doc_id")
+    lab = textstat_simil(sample_corpus, label_by="doc_id")
     assert list(lab.index) == list(sample_corpus.docs["doc_id"])
 
 
@@ -424,8 +435,8 @@ def test_distinctive_terms_per_town(sample_corpus):
             assert row.n_target == mine[row.term]
             assert row.n_reference == rest[row.term] - mine[row.term]
     yuepu = d[d["town"] == "月浦街道"]
-    k = textstat_keyness(sample_corpus, "town == '月浦街道'", min_count=3, n=5)
-    assert list(yuepu["term"]) == list(k["term"])
+    k = textstat_keyness(sample_corpus, "town == '月浦街道'", min_count=3)
+    assert list(yuepu["term"]) == list(k["term"].head(5))
 
 
 # ---------------------------------------------------------------- KWIC
@@ -477,7 +488,7 @@ def test_subset_gets_its_own_index(sample_corpus):
     gd = sample_corpus.subset("province == '广东省'")
     f_all = textstat_frequency(sample_corpus, n=None).set_index("term")
     f_gd = textstat_frequency(gd, n=None).set_index("term")
-    assert f_gd["docs"].max() <= 2
+    assert f_gd["docs_with_term"].max() <= 2
     counts = Counter(_tokens_of(gd))
     for term in f_gd.index[:20]:
         assert f_gd.loc[term, "count"] == counts[term] <= f_all.loc[term, "count"]
@@ -486,14 +497,14 @@ def test_subset_gets_its_own_index(sample_corpus):
 
 
 @pytest.mark.parametrize("call, columns", [
-    (lambda c: textstat_frequency(c, by="town"), ["town", "term", "count", "docs", "per_10k", "rank"]),
+    (lambda c: textstat_frequency(c, by="town"), ["town", "term", "count", "docs_with_term", "per_10k", "rank"]),
     (lambda c: textstat_keywords(c), ["doc_id", "term", "score", "rank"]),
     (lambda c: textstat_keywords(c, method="textrank"), ["doc_id", "term", "score", "rank"]),
     (lambda c: textstat_trend(c, ["法治"]), ["report_year", "term", "count", "n_docs",
                                             "docs_with_term", "n_tokens", "per_10k"]),
     (lambda c: textstat_themes(c), ["doc_id", "theme", "hits", "n_units", "share"]),
     (lambda c: textstat_neighbours(c), ["doc_id", "neighbour", "similarity", "rank"]),
-    (lambda c: textstat_distinctive(c), ["town", "term", "n_target", "n_reference", "g2",
+    (lambda c: textstat_distinctive(c, by="town"), ["town", "term", "n_target", "n_reference", "g2",
                                          "log_ratio", "rank"]),
     (lambda c: kwic(c, "法治"), ["doc_id", "file", "part", "start", "end", "left", "keyword",
                                 "right"]),
