@@ -34,7 +34,7 @@ def tables(sample_corpus):
         "freq_year": fazhi.textstat_frequency(c, by="report_year", n=40),
         "trend": fazhi.textstat_trend(c, TREND_TERMS),
         "keyness": fazhi.textstat_keyness(c, gd, min_count=2),
-        "simil": fazhi.textstat_simil(c, labels="file"),
+        "simil": fazhi.textstat_simil(c, label_by="file"),
         "themes": fazhi.textstat_themes(c, by="town"),
         "themes_year": fazhi.textstat_themes(c, by="report_year"),
         "indicators": fazhi.textstat_indicator_summary(c, by="town"),
@@ -380,7 +380,7 @@ def test_reuse_view_greys_boilerplate_or_hides_it(crafted):
     a, b = docs.loc["a.txt", "doc_id"], docs.loc["b.txt", "doc_id"]
     out = tp.textplot_reuse(crafted, passages, a, b).data
     assert out.count('<mark class="fz-bp">') == 2
-    hidden = tp.textplot_reuse(crafted, passages, a, b, boilerplate=False).data
+    hidden = tp.textplot_reuse(crafted, passages, a, b, include_boilerplate=False).data
     assert re.findall(r"<mark[^>]*>(.*?)</mark>", hidden) == [SHARED[1]] * 2
 
 
@@ -472,7 +472,7 @@ def test_reuse_pairs_rank_by_shared_length():
     pairs = fd.reuse_pairs(passages)
     assert list(zip(pairs.doc_a, pairs.doc_b, pairs.length, pairs.n_passages, strict=True)) == [
         ("a", "b", 55, 2), ("a", "c", 40, 1)]
-    assert fd.reuse_pairs(passages, boilerplate=True).iloc[0].doc_b == "c"
+    assert fd.reuse_pairs(passages, count_boilerplate=True).iloc[0].doc_b == "c"
     assert fd.reuse_pairs(passages.iloc[:0]).empty
 
 

@@ -513,3 +513,60 @@ def test_empty_selection_gives_empty_tables(sample_corpus, call, columns):
     empty = sample_corpus.subset("province == '没有这个省'")
     df = call(empty)
     assert df.empty and list(df.columns)[:len(columns)] == columns
+
+
+# ---------------------------------------------------------------- sides of a comparison
+
+
+@pytest.mark.parametrize("target, reference", [
+    ("province == '广东省'", None),
+    ("report_year >= 2021", None),
+    ("report_year >= 2023", "report_year < 2021"),
+    ("province == '西藏自治区'", None),
+])
+def test_query_sides_are_the_sides_keyness_compares(sample_corpus, target, reference):
+    from fazhi.textstat import query_sides
+
+    docs = sample_corpus.docs
+    sides = query_sides(sample_corpus, target, reference)
+    t_ids = docs.loc[docs.eval(target).astype("boolean").fillna(False).to_numpy(bool), "doc_id"]
+    assert sides["target"] == len(t_ids)
+    assert sides["target"] + sides["reference"] + sides["unknown"] == len(docs)
+    if not sides["target"]:
+        with pytest.warns(UserWarning):
+            assert textstat_keyness(sample_corpus, target, reference=reference).empty
+        return
+    k = textstat_keyness(sample_corpus, target, reference=reference, min_count=1)
+    assert k["n_target"].sum() == sum(1 for t in _tokens_of(sample_corpus, t_ids)
+                                      if t in set(k["term"]))
+
+
+@pytest.mark.parametrize("split", [2020, 2021, 2024, 2100])
+def test_split_counts_are_the_periods_emerging_compares(sample_corpus, split):
+    from fazhi.textstat import split_counts
+
+    years = sample_corpus.docs["report_year"]
+    counts = split_counts(sample_corpus.docs, "report_year", split)
+    assert counts == {"before": int((years < split).sum()), "after": int((years >= split).sum()),
+                      "unknown": int(years.isna().sum())}
+    if not counts["before"] or not counts["after"]:
+        with pytest.warns(UserWarning, match="没有报告"):
+            assert textstat_emerging(sample_corpus, split=split).empty
+
+
+def test_compare_themes_against_the_pooled_average(sample_corpus):
+    from fazhi.textstat import compare_themes
+
+    th = textstat_themes(sample_corpus, by="province")
+    c = compare_themes(th, by="province", group="广东省")
+    assert list(c.columns) == ["theme", "share", "average", "difference"]
+    assert list(c["theme"]) == list(load_themes())
+    gd = th[th["province"] == "广东省"].set_index("theme")
+    pooled = th.groupby("theme")[["hits", "n_units"]].sum()
+    for row in c.itertuples():
+        assert row.share == gd.loc[row.theme, "share"]
+        assert row.average == pytest.approx(pooled.loc[row.theme, "hits"]
+                                            / pooled.loc[row.theme, "n_units"])
+        assert row.difference == pytest.approx(row.share - row.average)
+    nowhere = compare_themes(th, by="province", group="西藏自治区")
+    assert (nowhere["share"] == 0).all()
