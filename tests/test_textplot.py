@@ -581,3 +581,29 @@ def test_cloud_font_is_a_cached_subset_with_every_glyph():
     for ch in text:  # the same glyph outlines (a pixel of rounding aside)
         assert sub.getlength(ch) == full.getlength(ch)
         assert max(abs(a - b) for a, b in zip(sub.getbbox(ch), full.getbbox(ch), strict=True)) <= 1
+
+
+# a chart of a grouped table reads by= from the table's first column (the textstat_* call's by)
+BY_FROM_TABLE = [
+    ("themes", "town", lambda tb, **kw: tp.textplot_themes(tb, kind="bar", **kw)),
+    ("themes_year", "report_year", lambda tb, **kw: tp.textplot_theme_trend(tb, **kw)),
+    ("trend", "report_year", lambda tb, **kw: tp.textplot_trend(tb, **kw)),
+    ("indicators", "town", lambda tb, **kw: tp.textplot_indicators(tb, **kw)),
+]
+
+
+@pytest.mark.parametrize("table, by, plot", BY_FROM_TABLE, ids=[r[0] for r in BY_FROM_TABLE])
+def test_by_comes_from_the_table(tables, table, by, plot):
+    assert tables[table].columns[0] == by
+    implicit, explicit = plot(tables[table]), plot(tables[table], by=by)
+    assert _texts(implicit) == _texts(explicit)
+    assert _png(implicit) == _png(explicit)
+
+
+def test_display_tables_read_by_from_the_table(sample_corpus):
+    th = fazhi.textstat_themes(sample_corpus, by="province")
+    pd.testing.assert_frame_equal(fd.theme_matrix(th), fd.theme_matrix(th, by="province"))
+    kw = fazhi.textstat_keywords(sample_corpus, by="report_year", n=3)
+    pd.testing.assert_frame_equal(fd.keywords_table(kw), fd.keywords_table(kw, by="report_year"))
+    s = fazhi.textstat_indicator_summary(sample_corpus, by="province")
+    pd.testing.assert_frame_equal(fd.indicator_matrix(s), fd.indicator_matrix(s, by="province"))
