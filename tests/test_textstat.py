@@ -200,6 +200,7 @@ def test_keyness_guangdong_against_the_rest(sample_corpus):
     assert top["n_target"] / size_t > 3 * top["n_reference"] / size_r
 
 
+@pytest.mark.filterwarnings("ignore:textstat_keyness\\(n=:FutureWarning")  # n per side: tested below
 def test_keyness_g2_and_chi2_match_scipy(sample_corpus):
     from scipy.stats import chi2_contingency
 
@@ -232,6 +233,7 @@ def test_keyness_n_is_per_side(sample_corpus):
     assert (k["g2"].head(4) > 0).all() and (k["g2"].tail(4) < 0).all()
 
 
+@pytest.mark.filterwarnings("ignore:textstat_keyness\\(n=:FutureWarning")  # n per side: tested below
 def test_keyness_mask_reference_and_errors(sample_corpus):
     docs = sample_corpus.docs
     by_query = textstat_keyness(sample_corpus, "province == '广东省'", n=20)
