@@ -17,8 +17,8 @@ from fazhi.memo import cached, clear_memo, corpus_key, memo_path
 ANALYSES = [
     (fazhi.textstat_themes, {"by": "province"}),
     (fazhi.textstat_themes, {"by": "town"}),
-    (fazhi.textstat_reuse, {"min_chars": 20}),
-    (fazhi.textstat_reuse, {"min_chars": 12}),
+    (fazhi.textstat_reuse, {"min_length": 20}),
+    (fazhi.textstat_reuse, {"min_length": 12}),
     (fazhi.textstat_indicator_summary, {"by": "district"}),
 ]
 
@@ -49,11 +49,11 @@ def test_stored_result_is_what_is_returned(sample_corpus):
 
 def test_arguments_and_subsets_have_their_own_entries(sample_corpus):
     f = fazhi.textstat_reuse
-    paths = {memo_path(f, sample_corpus, min_chars=20), memo_path(f, sample_corpus, min_chars=21),
+    paths = {memo_path(f, sample_corpus, min_length=20), memo_path(f, sample_corpus, min_length=21),
              memo_path(fazhi.textstat_themes, sample_corpus, by="province")}
     gd = sample_corpus.subset("province == '广东省'")
     assert 0 < len(gd) < len(sample_corpus)
-    paths.add(memo_path(f, gd, min_chars=20))
+    paths.add(memo_path(f, gd, min_length=20))
     assert len(paths) == 4
     themes = cached(fazhi.textstat_themes, gd, by="town")
     assert themes.equals(fazhi.textstat_themes(gd, by="town"))

@@ -35,6 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fazhi.deprecation import changed_default
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -608,15 +610,16 @@ def _group_column(values: pd.Series, dtype) -> pd.Series:
         return pd.Series(vals, index=values.index, dtype=object)
 
 
-def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "town",
+@changed_default(by=("town", "doc_id"))
+def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "doc_id",
                                rules: IndicatorRules | str | Path | None = None,
                                docs=None) -> pd.DataFrame:
     """Facts per group, category and unit (long table): <by>, category, n_facts, total, unit, stat, label.
 
     ``total`` is the SUM of the values for counts (件, 人次, 万元 ...) but the MEAN for rates (unit %);
     ``stat`` says which ("sum" / "mean"). Takes a corpus or the table of :func:`textstat_indicators`.
-    ``by``: any column of the facts or of the documents (title, publish_date, level, a column
-    added by :func:`fazhi.display.with_regions` ...), taken from the corpus's documents or from
+    ``by`` (default the report, ``doc_id``, as the other ``textstat_*`` functions): any column of the facts or of the documents (title, publish_date, level, a column
+    added by :func:`fazhi.regions.with_regions` ...), taken from the corpus's documents or from
     ``docs`` (a documents table or a corpus) by ``doc_id``. Facts whose group is unknown form one
     group, NA, listed last.
 
@@ -662,3 +665,32 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "t
     out["label"] = out["category"].map(lambda c: r.labels.get(c, c))
     out["n_facts"] = out["n_facts"].astype("int64")
     return out[cols].reset_index(drop=True)
+
+
+
+def indicator_categories(names, *, rules: IndicatorRules | str | Path | None = None) -> list[str]:
+    """The categories ``names`` stand for: category names (``disputes``) or their Chinese labels
+    (``矛盾纠纷调解``). An unknown name raises ``ValueError`` listing the known categories.
+
+    >>> indicator_categories(["矛盾纠纷调解", "petitions"])   # doctest: +SKIP
+    ['disputes', 'petitions']
+    """
+    r = _rules(rules)
+    by_label = {lab: cat for cat, lab in r.labels.items()}
+    names = [names] if isinstance(names, str) else list(names)
+    wanted = list(dict.fromkeys(by_label.get(c, c) for c in names))
+    unknown = sorted(set(wanted) - set(r.labels))
+    if unknown:
+        raise ValueError(f"unknown category {', '.join(unknown)}; known: {', '.join(r.labels)}")
+    return wanted
+
+
+def select_categories(facts: pd.DataFrame, categories, *,
+                      rules: IndicatorRules | str | Path | None = None) -> pd.DataFrame:
+    """The facts (``textstat_indicators`` rows) of ``categories`` (see
+    :func:`indicator_categories`), index reset.
+
+    >>> select_categories(textstat_indicators(corpus), ["disputes", "信访"])   # doctest: +SKIP
+    """
+    wanted = indicator_categories(categories, rules=rules)
+    return facts[facts["category"].isin(wanted)].reset_index(drop=True)

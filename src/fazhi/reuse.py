@@ -7,9 +7,9 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
    kept as a separator, so a passage never runs from the end of one paragraph into a heading that
    happens to match (作用。\n（五 / 作用。五是). An offset array maps every kept character back to
    ``docs.text``.
-2. Fingerprint: hash every character ``k``-gram (``k = 10`` for ``min_chars=20``) with numpy and keep
-   the minimum of every window of ``w = min_chars - k + 1`` consecutive hashes (winnowing). Any shared
-   stretch of ``min_chars`` normalised characters is guaranteed to share a fingerprint.
+2. Fingerprint: hash every character ``k``-gram (``k = 10`` for ``min_length=20``) with numpy and keep
+   the minimum of every window of ``w = min_length - k + 1`` consecutive hashes (winnowing). Any shared
+   stretch of ``min_length`` normalised characters is guaranteed to share a fingerprint.
 3. Document frequency of every fingerprint: the number of documents containing that ``k``-gram
    anywhere (not only where winnowing selected it), and the first document (corpus order) that
    contains it. A fingerprint in 2 to ``max_expand`` (10) documents makes every pair of them a
@@ -24,7 +24,7 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
    other in both documents with at most ``max_gap`` (10) normalised characters between them in
    each (a changed place name, a different number, a typo, a short insertion) are one passage, and
    a passage's ends also grow over such a gap when at least 6 identical characters follow in both
-   documents; a gap never crosses a line break. Passages shorter than ``min_chars`` are dropped, as
+   documents; a gap never crosses a line break. Passages shorter than ``min_length`` are dropped, as
    are passages contained in another passage of the same pair.
 5. A passage is boilerplate when at least half of its fingerprints are in ``boilerplate_docs``
    documents or more (default ``max(3, min(50, ceil(n / 100)))``), or when at least half of its
@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fazhi.deprecation import renamed_arguments
 
 if TYPE_CHECKING:  # pandas/numpy are imported when first needed
     import numpy as np
@@ -128,8 +130,8 @@ def normalise(text: str) -> tuple[str, np.ndarray]:
     return kept.tobytes().decode("utf-32-le"), pos
 
 
-def _gram_size(min_chars: int) -> int:
-    return max(4, min(10, min_chars // 2))
+def _gram_size(min_length: int) -> int:
+    return max(4, min(10, min_length // 2))
 
 
 def kgram_hashes(norm: str, k: int) -> np.ndarray:
@@ -303,7 +305,7 @@ def _fuzzy_left(a: str, b: str, m: list[int], max_gap: int, seed: int) -> bool:
     return False
 
 
-def _join(matches: list[list[int]], a: str, b: str, *, max_gap: int, min_chars: int,
+def _join(matches: list[list[int]], a: str, b: str, *, max_gap: int, min_length: int,
           seed: int = 6) -> list[list[int]]:
     """Join exact matches that follow each other in both documents with small gaps, grow the ends
     over small gaps followed by ``seed`` identical characters; drop short and contained passages."""
@@ -326,7 +328,7 @@ def _join(matches: list[list[int]], a: str, b: str, *, max_gap: int, min_chars: 
                 pass
             while _fuzzy_left(a, b, m, max_gap, seed):
                 pass
-    keep = [m for m in joined if m[1] - m[0] >= min_chars and m[3] - m[2] >= min_chars]
+    keep = [m for m in joined if m[1] - m[0] >= min_length and m[3] - m[2] >= min_length]
     keep.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first
     out: list[list[int]] = []
     for m in keep:
@@ -431,7 +433,7 @@ def _index(docs: list[_Doc], *, k: int, threshold: int, max_expand: int,
     return np.unique(np.concatenate(pairs))
 
 
-def _pair_passages(ia: int, da: _Doc, db: _Doc, a_grams: tuple, *, k: int, min_chars: int, max_gap: int,
+def _pair_passages(ia: int, da: _Doc, db: _Doc, a_grams: tuple, *, k: int, min_length: int, max_gap: int,
                    threshold: int, max_expand: int, slogans) -> list[list]:
     """Passages ``[sa, ea, sb, eb, length, boilerplate]`` (normalised offsets) of one pair."""
     import numpy as np
@@ -455,9 +457,9 @@ def _pair_passages(ia: int, da: _Doc, db: _Doc, a_grams: tuple, *, k: int, min_c
     anchors = zip(xa[order].tolist(), xb[order].tolist(), strict=True)
     out = []
     for sa, ea, sb, eb in _join(_exact_matches(da.norm, db.norm, anchors, k), da.norm, db.norm,
-                                max_gap=max_gap, min_chars=min_chars):
+                                max_gap=max_gap, min_length=min_length):
         length = ea - sa - da.norm.count("\n", sa, ea)
-        if length < min_chars:
+        if length < min_length:
             continue
         inside = (da.positions >= sa) & (da.positions <= ea - k)
         f_df, f_ref = da.df[inside], da.ref[inside]
@@ -476,7 +478,8 @@ def _pair_passages(ia: int, da: _Doc, db: _Doc, a_grams: tuple, *, k: int, min_c
     return out
 
 
-def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int | None = None,
+@renamed_arguments(min_chars="min_length")
+def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: int | None = None,
                    include_boilerplate: bool = True, max_gap: int = MAX_GAP,
                    max_expand: int = MAX_EXPAND, slogans: str | Path | None = None) -> pd.DataFrame:
     """Passages shared by two documents: one row per maximal shared passage per document pair.
@@ -497,7 +500,11 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
       is paired with the first document that contains the passage (see the module docstring).
     - ``max_expand``: a passage in more documents than this (10) is listed once per document,
       against the first document containing it, instead of for all pairs (bounds the work).
+    - ``min_length``: the shortest passage reported, in characters without punctuation (the
+      ``length`` column); at least 2.
     - ``include_boilerplate=False`` leaves boilerplate rows out (and skips their search).
+
+    Bad options (``min_length < 2``, ``boilerplate_docs < 2``) raise ``ValueError``.
 
     >>> p = textstat_reuse(corpus)                              # doctest: +SKIP
     >>> p.loc[~p.boilerplate, ["file_a", "file_b", "length", "text"]]   # doctest: +SKIP
@@ -507,14 +514,16 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     import numpy as np
     import pandas as pd
 
-    if min_chars < 2:
-        raise ValueError("min_chars must be >= 2")
+    if min_length < 2:
+        raise ValueError(f"min_length must be at least 2, not {min_length}")
+    if boilerplate_docs is not None and boilerplate_docs < 2:
+        raise ValueError(f"boilerplate_docs must be at least 2, not {boilerplate_docs}")
     docs_df = corpus.docs
     n = len(docs_df)
     threshold = boilerplate_docs if boilerplate_docs is not None else default_boilerplate_docs(n)
     threshold = max(2, int(threshold))
-    k = _gram_size(min_chars)
-    w = max(1, min_chars - k + 1)
+    k = _gram_size(min_length)
+    w = max(1, min_length - k + 1)
     texts = docs_df["text"].fillna("").tolist() if n else []
     docs = _prepare(texts, k, w)
     pairs = _index(docs, k=k, threshold=threshold, max_expand=max_expand,
@@ -528,7 +537,7 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
             o = np.argsort(h, kind="stable")
             current, a_grams = ia, (h[o], o.astype(np.int32))
         for sa, ea, sb, eb, length, bp in _pair_passages(
-                ia, docs[ia], docs[ib], a_grams, k=k, min_chars=min_chars, max_gap=max_gap,
+                ia, docs[ia], docs[ib], a_grams, k=k, min_length=min_length, max_gap=max_gap,
                 threshold=threshold, max_expand=max_expand, slogans=slogans):
             if include_boilerplate or not bp:
                 rows.extend((ia, ib, sa, ea, sb, eb, length, bp))
@@ -572,17 +581,19 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     })
 
 
+@renamed_arguments(include_boilerplate="count_boilerplate")
 def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *,
-                         include_boilerplate: bool = False) -> pd.DataFrame:
+                         count_boilerplate: bool = False) -> pd.DataFrame:
     """Each document's reuse share: the part of its text found in passages shared with another
     document (overlapping passages counted once).
 
     Columns: ``doc_id``, ``file``, ``n_chars`` (characters without punctuation/whitespace, as in
     ``length`` of :func:`textstat_reuse`), ``reused_chars`` (of those, covered by a shared passage),
     ``share`` (``reused_chars / n_chars``, 0 for an empty text), ``partners`` (number of other
-    documents sharing a counted passage with it). Boilerplate passages are left out unless
-    ``include_boilerplate``; a boilerplate passage's partners are only its reference documents.
-    ``passages``: the output of :func:`textstat_reuse` (computed with its defaults when None).
+    documents sharing a counted passage with it). Boilerplate passages do not count as reuse
+    unless ``count_boilerplate``; a boilerplate passage's partners are only its reference
+    documents. ``passages``: the output of :func:`textstat_reuse` (computed with its defaults
+    when None).
 
     >>> textstat_reuse_share(corpus).sort_values("share", ascending=False).head()  # doctest: +SKIP
          doc_id                          file  n_chars  reused_chars  share  partners
@@ -591,9 +602,9 @@ def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *
     import pandas as pd
 
     if passages is None:
-        passages = textstat_reuse(corpus, include_boilerplate=include_boilerplate)
-    if not include_boilerplate and len(passages):
-        passages = passages[~passages["boilerplate"].astype(bool)]
+        passages = textstat_reuse(corpus, include_boilerplate=count_boilerplate)
+    if not count_boilerplate:
+        passages = without_boilerplate(passages)
     spans: dict[str, list[tuple[int, int]]] = {}
     partners: dict[str, set] = {}
     for a, b, sa, ea, sb, eb in zip(passages["doc_a"], passages["doc_b"], passages["start_a"],
@@ -621,3 +632,52 @@ def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *
                      len(partners.get(doc_id, ()))))
     return pd.DataFrame(rows, columns=SHARE_COLUMNS).astype(
         {"n_chars": "int64", "reused_chars": "int64", "share": "float64", "partners": "int64"})
+
+
+# ---------------------------------------------------------------- tables of the passages
+
+
+def without_boilerplate(passages: pd.DataFrame) -> pd.DataFrame:
+    """The passages (``textstat_reuse`` rows) that are not boilerplate, index reset.
+
+    >>> without_boilerplate(textstat_reuse(corpus))["boilerplate"].any()   # doctest: +SKIP
+    False
+    """
+    if passages is None or not len(passages) or "boilerplate" not in passages.columns:
+        return passages
+    return passages[~passages["boilerplate"].astype(bool)].reset_index(drop=True)
+
+
+@renamed_arguments(boilerplate="count_boilerplate")
+def reuse_pairs(passages: pd.DataFrame, *, count_boilerplate: bool = False) -> pd.DataFrame:
+    """Pairs of reports ranked by the text they share: doc_a, doc_b, file_a, file_b, n_passages,
+    length (characters without punctuation). Boilerplate passages do not count unless
+    ``count_boilerplate`` (as in :func:`textstat_reuse_share`).
+
+    >>> reuse_pairs(textstat_reuse(corpus)).head(1)       # doctest: +SKIP
+                  doc_a         doc_b  ...  n_passages  length
+    0  2ca3b2f027b7  5d8a055b8bf2  ...           6     512
+    """
+    import pandas as pd
+
+    cols = ["doc_a", "doc_b", "file_a", "file_b", "n_passages", "length"]
+    if passages is None or passages.empty:
+        return pd.DataFrame(columns=cols)
+    df = passages if count_boilerplate else without_boilerplate(passages)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    out = (df.groupby(["doc_a", "doc_b", "file_a", "file_b"], sort=False)
+           .agg(n_passages=("text", "size"), length=("length", "sum")).reset_index())
+    return out.sort_values(["length", "n_passages", "doc_a", "doc_b"],
+                           ascending=[False, False, True, True]).reset_index(drop=True)[cols]
+
+
+def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The shared passages (``textstat_reuse`` rows) that involve any of ``doc_ids``.
+
+    >>> passages_of(textstat_reuse(corpus), gd.docs["doc_id"])          # doctest: +SKIP
+    """
+    ids = set(doc_ids)
+    if passages is None or passages.empty:
+        return passages
+    return passages[passages["doc_a"].isin(ids) | passages["doc_b"].isin(ids)].reset_index(drop=True)

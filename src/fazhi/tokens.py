@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from fazhi.config import cache_dir
+from fazhi.deprecation import renamed_arguments
 from fazhi.lexicon import Lexicon, load_lexicon
 from fazhi.read import load_table
 
@@ -152,12 +153,14 @@ class Tokenizer:
         """Tokens of ``text`` (whitespace dropped)."""
         return self.cut_joined(text, anonymised=anonymised).split()
 
-    def filter(self, tokens: Iterable[str], *, stopwords: bool = True,
-               boilerplate: bool = True) -> list[str]:
-        """``tokens`` without stopwords and/or boilerplate."""
+    @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
+    def filter(self, tokens: Iterable[str], *, drop_stopwords: bool = True,
+               drop_boilerplate: bool = True) -> list[str]:
+        """``tokens`` without the stopwords (``drop_stopwords``) and/or the boilerplate words
+        (``drop_boilerplate``: 进一步, 切实, 加强 …) of the lexicon."""
         drop: set[str] = set()
-        if stopwords:
+        if drop_stopwords:
             drop |= self.lexicon.stopwords
-        if boilerplate:
+        if drop_boilerplate:
             drop |= self.lexicon.boilerplate
         return [t for t in tokens if t not in drop]

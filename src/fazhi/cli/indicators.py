@@ -37,20 +37,19 @@ def run_indicators(args: argparse.Namespace) -> int:
     from fazhi.indicators import (
         FACT_COLUMNS,
         META_COLUMNS,
+        indicator_categories,
         load_indicator_rules,
+        select_categories,
         textstat_indicator_summary,
         textstat_indicators,
     )
 
     rules = load_indicator_rules()
-    wanted = None
-    if args.category:
-        by_label = {label: cat for cat, label in rules.labels.items()}
-        wanted = {by_label.get(c, c) for c in args.category}
-        unknown = sorted(wanted - set(rules.labels))
-        if unknown:
-            print(f"fazhi: unknown category {', '.join(unknown)}; known: "
-                  f"{', '.join(rules.labels)}", file=sys.stderr)
+    if args.category:  # an unknown name stops before the corpus is opened
+        try:
+            indicator_categories(args.category, rules=rules)
+        except ValueError as exc:
+            print(f"fazhi: {exc}", file=sys.stderr)
             return 2
     try:
         corpus = open_corpus(args.path)
@@ -58,11 +57,15 @@ def run_indicators(args: argparse.Namespace) -> int:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
     facts = textstat_indicators(corpus, rules=rules)
-    if wanted is not None:
-        facts = facts[facts["category"].isin(wanted)].reset_index(drop=True)
+    if args.category:
+        facts = select_categories(facts, args.category, rules=rules)
     if args.summary:
-        if args.by not in facts.columns:
-            print(f"fazhi: --by {args.by}: not a column of the indicator table", file=sys.stderr)
+        try:
+            summary = textstat_indicator_summary(facts, by=args.by, rules=rules,
+                                                 docs=corpus.docs)
+        except KeyError as exc:
+            print(f"fazhi: --by {args.by}: {exc.args[0]}", file=sys.stderr)
             return 2
-        return write_output(textstat_indicator_summary(facts, by=args.by, rules=rules), args)
+        return write_output(summary, args)
     return write_output(facts[FACT_COLUMNS + META_COLUMNS], args)
+
