@@ -174,3 +174,19 @@ def test_edited_data_file_invalidates_memo_and_store(tmp_path, raw_dir):
     segmented, reused, data, new_build = out["rebuild"]
     assert (segmented, reused, data, new_build) == (0, 2, out["data_after"], True)
     assert (src / "data" / "themes.tsv").read_text(encoding="utf-8").count("测试主题") == 0
+
+
+def test_code_key_covers_the_whole_package_of_a_function():
+    # textstat_themes lives in fazhi.textstat.trend, but helpers of fazhi.textstat shape its result:
+    # its key is not the key of its own module file alone
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    from fazhi.memo import _code_key
+    from fazhi.textstat import textstat_themes
+
+    mod = sys.modules[textstat_themes.__module__]
+    h = hashlib.sha256(f"{textstat_themes.__module__}.{textstat_themes.__qualname__}".encode())
+    h.update(Path(mod.__file__).read_bytes())
+    assert _code_key(textstat_themes) != h.hexdigest()[:16]

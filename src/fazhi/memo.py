@@ -66,14 +66,21 @@ def _docs_key(corpus: Corpus) -> str:
 
 
 def _code_key(func: Callable) -> str:
+    """The function's name and the source of its module — of the whole package when the module is
+    one of a package's (fazhi.textstat.trend: every module of fazhi.textstat, whose shared helpers
+    change its results too)."""
     h = hashlib.sha256(f"{func.__module__}.{func.__qualname__}".encode())
     mod = sys.modules.get(func.__module__)
     path = getattr(mod, "__file__", None)
     if path:
-        try:
-            h.update(Path(path).read_bytes())
-        except OSError:
-            pass
+        here = Path(path)
+        pkg = func.__module__.rsplit(".", 1)[0] if func.__module__.count(".") >= 2 else ""
+        files = sorted(here.parent.glob("*.py")) if pkg and (here.parent / "__init__.py").is_file() else [here]
+        for f in files:
+            try:
+                h.update(f.name.encode() + f.read_bytes())
+            except OSError:
+                pass
     return h.hexdigest()[:16]
 
 
