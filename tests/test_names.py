@@ -174,7 +174,11 @@ def test_old_reuse_option(sample_corpus, capsys):
 def _public():
     """(qualified name, signature) of every public function and method users call."""
     out = []
-    mods = {"fazhi": [getattr(fazhi, n) for n in fazhi.__all__],
+    def export(name):  # fazhi.render is the function, unless the submodule was imported as an attribute
+        obj = getattr(fazhi, name)
+        return getattr(obj, name, obj) if inspect.ismodule(obj) else obj
+
+    mods = {"fazhi": [export(n) for n in fazhi.__all__],
             "fazhi.display": [getattr(fd, n) for n in dir(fd) if not n.startswith("_")],
             "fazhi.textplot": [getattr(tp, n) for n in dir(tp) if n.startswith("textplot_")]}
     for objs in mods.values():
