@@ -44,6 +44,8 @@ _EXPORTS = {
     "textstat_indicators": "indicators",
     "extract_indicators": "indicators",
     "textstat_indicator_summary": "indicators",
+    "textstat_indicator_table": "indicators",
+    "export_indicator_table": "indicators",
     "textplot_trend": "textplot",
     "textplot_theme_trend": "textplot",
     "textplot_wordcloud": "textplot",
