@@ -57,7 +57,10 @@ _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
                         r"\s*(?P<join>[-~～—–至到]|——)\s*$")
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
-_RATE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:率|度|比例|比重)$")
+_RATE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)$")
+_RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
+# a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
+_BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
 _LEFT, _RIGHT = 80, 20  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'"
@@ -167,6 +170,8 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
 def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
+    if after.startswith("的"):
+        after = after[1:]  # 95%以上的村（社区）
     if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
         return "", after
     stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
@@ -197,13 +202,26 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     行政复议案件办结 -> (办结, 行政复议案件); 建成 -> (建成, ""); 培训班 -> ("", 培训班)."""
     if not phrase:
         return "", ""
-    if rules.verbs_lead is not None:
-        m = rules.verbs_lead.match(phrase)
-        if m:
-            if m.end() == len(phrase):
-                return phrase, ""
-            if len(phrase) - m.end() >= 2:
-                return m.group(0), phrase[m.end():].strip(_EDGE)
+    if rules.verb_one is not None and _BENEFICIARY.match(phrase):
+        for i in range(2, min(len(phrase) - 2, 8)):
+            if rules.verb_one.match(phrase, i):
+                phrase = phrase[i:]  # 为群众挽回经济损失 -> 挽回经济损失
+                break
+        else:
+            phrase = phrase[1:] if phrase[0] == "为" and len(phrase) > 2 else phrase
+    if rules.verb_one is not None:
+        # the chain of verbs at the start (调处化解, 新建改造), as long as two characters of noun
+        # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
+        ends = []
+        pos = 0
+        while (m := rules.verb_one.match(phrase, pos)) is not None and m.end() > pos:
+            pos = m.end()
+            ends.append(pos)
+        if ends and ends[-1] == len(phrase):
+            return phrase, ""
+        for e in reversed(ends):
+            if len(phrase) - e >= 2:
+                return phrase[:e], phrase[e:].strip(_EDGE)
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
         if m and m.start() >= 2:
@@ -378,6 +396,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     bounds: tuple[_Bounds, ...] | None = None
     prev_end = 0
     prev: dict[str, Any] | None = None
+    topic = ""  # the noun of the segment's first fact
     n = len(norm)
     for m in r.fact.finditer(norm):
         start, end = m.start(), m.end()
@@ -429,9 +448,14 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         seg_start = segments.last(line_start, q_start)
         sent_start = sentences.last(line_start, start)
         same_segment = prev is not None and prev_end > seg_start
+        if not same_segment:
+            topic = ""
         fact = _describe(r, unit, clause, after, max_subject=max_subject,
                          prev=prev if same_segment else None,
-                         earlier=norm[seg_start:clause_start])
+                         earlier=norm[seg_start:clause_start],
+                         topic=topic if (prev is not None and prev["number_kind"] != "rate") else "")
+        if not topic and fact["number_kind"] != "rate":
+            topic = fact["subject"]
         fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
                                  norm[clauses.last(line_start, q_start):q_start])
         phrase, subject = fact["phrase"], fact["subject"]
@@ -459,7 +483,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
 
 
 def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
-              prev: dict[str, Any] | None, earlier: str) -> dict[str, Any]:
+              prev: dict[str, Any] | None, earlier: str, topic: str = "") -> dict[str, Any]:
     """phrase, subject, verb, predicate and kind of one number from the words around it."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
@@ -488,15 +512,22 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         phrase = before
         if unit.kind in _VERB_AFTER or not before:
             predicate = _predicate(r, rest)
-    phrase = _shorten(r, _QUOTES.sub("", phrase), max_subject)
+    full = _QUOTES.sub("", phrase)
+    phrase = _shorten(r, full, max_subject)
     if kind == "growth":
         subject = phrase
     else:
+        phrase = full  # split the whole phrase; the noun is shortened below
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
-        v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+        if kind == "rate" and _RATE_END.search(phrase):
+            v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+        else:
+            v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
         verb = verb or v
         if noun_after and not subject:
             subject = noun_after
+    subject = _shorten(r, subject, max_subject)
+    phrase = _shorten(r, phrase, max_subject)
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
@@ -510,10 +541,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
-    if kind == "rate" and _RATE_NAME.match(subject) and prev is not None and prev["subject"] \
-            and prev["number_kind"] != "rate":
-        # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率
-        subject = _shorten(r, prev["subject"] + subject, max_subject)
+    if kind == "rate" and _RATE_NAME.match(subject) and topic:
+        # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
+        # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
+        subject = _shorten(r, topic + subject, max_subject)
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind}
 

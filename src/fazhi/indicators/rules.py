@@ -89,7 +89,7 @@ class IndicatorRules:
     subject_inherit: re.Pattern | None
     subject_verb: re.Pattern | None
     noun_tail: re.Pattern | None
-    verbs_lead: re.Pattern | None  # verbs at the start of a phrase (受理行政复议案件)
+    verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
     verb_search: re.Pattern | None  # any verb (the last one opens a noun phrase)
     growth: re.Pattern | None  # a growth verb ending the clause before the number
@@ -289,7 +289,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
         noun_tail=subject[6],
-        verbs_lead=re.compile(f"^(?:{alts})+") if action else None,
+        verb_one=re.compile(f"(?:{alts})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
         growth=(re.compile("(?:" + "|".join(re.escape(g) for g in growth) + ")了?$")
