@@ -222,6 +222,13 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         for e in reversed(ends):
             if len(phrase) - e >= 2:
                 return phrase[:e], phrase[e:].strip(_EDGE)
+    if rules.agent is not None and rules.verb_one is not None:
+        # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
+        for i in range(1, len(phrase) - 3):
+            if rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
+                verb, noun = _split_verb(rules, phrase[i:], trail=trail)
+                if verb and noun:
+                    return verb, noun
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
         if m and m.start() >= 2:
