@@ -15,7 +15,7 @@ Each fact keeps apart:
 - ``verb``: the action (受理, 办结, 建成; 增长 for a growth);
 - ``predicate``: what the sentence says of the counted things after them (12个镇街全部建成公共法律服务站
   -> 建成公共法律服务站);
-- ``kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
+- ``number_kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
   (平方米, 公里, 吨 ...), rate (%, 倍) or growth (增长7.2%, 增加15件, 提高3个百分点);
 - ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ...), from the
   sentence itself (``indicator_status.tsv``), whatever part of the report it sits in;
