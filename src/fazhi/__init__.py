@@ -62,6 +62,8 @@ _EXPORTS = {
     "select_region": "regions",
     "with_regions": "regions",
     "region_label": "regions",
+    "textstat_indicator_table": "indicators",
+    "export_indicator_table": "indicators",
     "textplot_trend": "textplot",
     "textplot_theme_trend": "textplot",
     "textplot_wordcloud": "textplot",
