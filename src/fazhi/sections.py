@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from fazhi.numerals import small_number
 from fazhi.read import load_table
 from fazhi.vocab import PARTS
 
@@ -56,7 +57,6 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 _CLAUSE_END = re.compile(r"[。；！？\n]")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _LINE = re.compile(r"[^\n]+")
-_CN_DIGIT = {c: i + 1 for i, c in enumerate(_CN_NUM[:9])}
 
 
 @dataclass
@@ -124,20 +124,7 @@ def is_duty(text: str) -> bool:
 
 def heading_number(number: str) -> int | None:
     """The value of a heading number: ``"十二"`` -> 12, ``"3"`` -> 3; None when malformed (``"一一"``)."""
-    if number.isdigit():
-        return int(number)
-    d = [10 if c == "十" else _CN_DIGIT.get(c) for c in number]
-    if d == [10]:
-        return 10
-    if len(d) == 1:
-        return d[0]
-    if len(d) == 2 and d[0] == 10 and d[1] != 10:
-        return 10 + d[1]
-    if len(d) == 2 and d[1] == 10 and d[0] != 10:
-        return d[0] * 10
-    if len(d) == 3 and d[1] == 10 and 10 not in (d[0], d[2]):
-        return d[0] * 10 + d[2]
-    return None
+    return small_number(number)
 
 
 def _heading_end_cut(head: str, *, sentence: bool) -> int:

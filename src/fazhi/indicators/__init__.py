@@ -9,7 +9,7 @@ part); ``textstat_indicator_summary`` sums them per group and category;
 family, with the number of facts behind each cell) and ``export_indicator_table`` writes it to
 Excel or Stata with Chinese column labels.
 
-One job per module: :mod:`~fazhi.indicators.numbers` (the numeral parser),
+One job per module: :mod:`fazhi.numerals` (the one numeral parser),
 :mod:`~fazhi.indicators.rules` (the versioned tables in ``fazhi/data/``),
 :mod:`~fazhi.indicators.extract` (facts of one text), :mod:`~fazhi.indicators.table` (corpus tables
 and export).
@@ -19,7 +19,6 @@ and export).
 """
 
 from fazhi.indicators.extract import category_of, extract_indicators
-from fazhi.indicators.numbers import chinese_number
 from fazhi.indicators.rules import (
     FACT_KINDS,
     IndicatorRules,
@@ -42,6 +41,7 @@ from fazhi.indicators.table import (
     textstat_indicator_table,
     textstat_indicators,
 )
+from fazhi.numerals import chinese_number
 
 __all__ = [
     "COLUMN_LABELS", "EXTRA_COLUMNS", "FACT_COLUMNS", "FACT_KINDS", "IndicatorRules",

@@ -35,8 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fazhi.indicators.numbers import MULTIPLIERS, arabic_number, chinese_number
 from fazhi.indicators.rules import IndicatorRules, Unit, rules_of
+from fazhi.numerals import MULTIPLIERS, arabic_number, chinese_number
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _HAS_FULLWIDTH = re.compile("[０-９]")

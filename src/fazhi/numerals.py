@@ -1,7 +1,9 @@
-"""The one numeral parser of the indicators: Chinese numerals (三, 两, 一百二十三, 三千五, 百分之九十九).
+"""The one numeral parser of the package: Chinese numerals (三, 两, 一百二十三, 三千五) in indicators,
+heading numbers (二十三、) and dates (二〇二一年三月十五日).
 
 Arabic numbers are parsed by ``float`` after the thousands separators are removed; every Chinese
-numeral goes through :func:`chinese_number`. Measured against cn2an 0.5.24 (``cn2an.cn2an(s,
+numeral goes through :func:`chinese_number`; a year written digit by digit (二〇二一) through
+:func:`digit_string`; :func:`small_number` is the whole number of a heading or a date's month and day. Measured against cn2an 0.5.24 (``cn2an.cn2an(s,
 "smart")``) on the numerals of tests/test_indicator_numbers.py: the same value on every
 well-formed numeral, 27x faster (0.36 µs against 9.8 µs a call); unlike cn2an, a run of digits
 without a multiplier (五一, 一一: holidays and dates, not counts) is not a number, and a bare
@@ -56,6 +58,8 @@ def chinese_number(s: str) -> float | None:
             digit = _CN_DIGITS[c]
             zero = zero or digit == 0
         elif c in _CN_SMALL:
+            if section and last_place < 10_000 and _CN_SMALL[c] >= last_place:
+                return None  # 十十, 百千: places must fall within a section
             section += (1 if digit is None else digit) * _CN_SMALL[c]
             last_place = _CN_SMALL[c]
             digit = None
@@ -85,3 +89,32 @@ def arabic_number(s: str) -> float:
     (1200.0, 33939.0)
     """
     return float(s.replace(",", "").replace(" ", ""))
+
+
+_DIGIT_ONLY = {**_CN_DIGITS, "○": 0, "Ｏ": 0}
+
+
+def digit_string(s: str) -> int | None:
+    """A number written digit by digit, as years are (``二〇二一`` -> 2021, ``一九九八`` -> 1998), or None.
+
+    >>> digit_string("二〇二一"), digit_string("二十")
+    (2021, None)
+    """
+    if not s or any(c not in _DIGIT_ONLY for c in s):
+        return None
+    return int("".join(str(_DIGIT_ONLY[c]) for c in s))
+
+
+def small_number(s: str) -> int | None:
+    """The whole number of a heading, a month or a day: Arabic digits, a digit string or a numeral
+    (``"十二"`` -> 12, ``"3"`` -> 3, ``"二十五"`` -> 25); None when malformed (``"一一"``).
+
+    >>> small_number("十二"), small_number("二十五"), small_number("一一")
+    (12, 25, None)
+    """
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if len(s) == 1 and s in _DIGIT_ONLY:
+        return _DIGIT_ONLY[s]
+    value = chinese_number(s)
+    return int(value) if value is not None and value == int(value) else None
