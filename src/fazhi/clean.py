@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START
 from fazhi.read import load_table, normalize_newlines
 
 Span = tuple[int, int, str]
 
-_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—·「」『』"
+_CJK_CHARS = CJK
+_CJK_PUNCT = CJK_PUNCT
 _CJKP = f"[{_CJK_CHARS}{_CJK_PUNCT}]"
 _IS_CJKP = re.compile(_CJKP)
 _IS_CJK = re.compile(f"[{_CJK_CHARS}]")
@@ -40,7 +41,7 @@ _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 _SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _LINE = re.compile(r"[^\n]+")
-_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]")
+_HEADING = HEADING_START
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from itertools import accumulate
 
+from fazhi.patterns import DATE, DATE_RX, IS_CJK
 from fazhi.read import load_table
 
 HEAD_LINES, HEAD_CHARS = 60, 4000
@@ -44,13 +45,10 @@ _BULLETS_INLINE = r"[ \t\u3000\xa0|｜\[\]【】•·▪◆■>＞»\-—]*"
 # a label starts a line or follows a separator, never the middle of a word (数据来源 is not 来源);
 # checked in Python on the few matches, so that the label regex starts with a literal (fast scan)
 _BOUNDARY = frozenset(" \t\u3000\xa0\n|｜[]【】()（）•·▪◆■>＞»》,，;；/丨:：")
-_DATE_RX = (r"(?P<y>(?:19|20)\d{2})\s*(?P<s1>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"
-            r"\s*日?(?P<wd>\s*(?:星期|周|礼拜)[一二三四五六日天])?"
-            r"(?:[\sT-]*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?))?")
-_DATE = re.compile(_DATE_RX)
+_DATE_RX, _DATE = DATE_RX, DATE
 _DATE_AFTER = re.compile(r"(?:[|｜]|\s)\s*((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 _SENT = re.compile(r"[。，！？!?]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = IS_CJK
 _COUNT = re.compile(r"\d*\s*(?:次|人次)?")
 _CODE = re.compile(r"[A-Za-z]{0,4}\d{6,12}")
 _CODE_LIKE = re.compile(r"[\w/\-.〔〕（）()\[\]]{1,60}")

@@ -23,13 +23,15 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from fazhi.patterns import HEADING_START, IS_CJK
+
 Format = Literal["txt", "html", "docx", "pdf"]
 SUFFIXES: dict[str, Format] = {".txt": "txt", ".html": "html", ".htm": "html",
                                ".docx": "docx", ".pdf": "pdf"}
 
 MIN_CJK = 20  # fewer Chinese characters than this: not a report
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = IS_CJK
 _NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BOMS = (
@@ -445,7 +447,7 @@ def _block_lines(node) -> list[str]:
 
 
 _END = re.compile(r"[。！？：!?:…]$")  # not ；: items of one paragraph
-_STARTS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
+_STARTS_HEADING = HEADING_START
 _STARTS_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
 
 

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from fazhi.numerals import small_number
+from fazhi.patterns import CN_NUM, IS_CJK
 from fazhi.read import load_table
 from fazhi.vocab import PARTS
 
-_CN_NUM = "一二三四五六七八九十"
+_CN_NUM = CN_NUM
 # the four marker kinds: 一、 > （一） > 1./1、 > （1）; kind i has level _LEVELS[i]
 _MARKERS = (
     rf"([{_CN_NUM}]{{1,3}})[、.．]",
@@ -43,7 +44,7 @@ _MARK = re.compile("|".join(_MARKERS))  # group i+1 is the number of a marker of
 # a marker inside a line: after a sentence end (a closing quote and spaces may come between); a
 # half-width "." that clean left before a marker (……2轮.（二）) counts after a Chinese character
 _INLINE = re.compile(rf"[。！？：；.．][”’]?[ \t\u3000]*(?=[{_CN_NUM}（(\d])")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = IS_CJK
 _HEAD_MAX = 80  # an inline heading without a stop is cut here (it ran into its paragraph)
 _SHORT_REST = 6  # a line "一、工作情况汇总" keeps its last words (a run-on paragraph is longer)
 _HEAD_STOP = re.compile(r"[。；！？：\n]")

@@ -39,7 +39,8 @@ LEXICON_FILE = "lexicon.json"  # the lexicon of a build, next to its manifest
 # modules (or package folders) whose changes invalidate the store (besides the package version):
 # the pipeline read -> clean -> meta -> parse -> tokens and the store's own modules
 _CODE = ("read.py", "clean.py", "pagemeta.py", "meta", "gazetteer.py", "sections.py", "vocab.py",
-         "deprecation.py", "ingest.py", "tokens.py", "lexicon.py", "corpus.py", "store.py", "build.py")
+         "deprecation.py", "numerals.py", "patterns.py", "ingest.py", "tokens.py", "lexicon.py",
+         "corpus.py", "store.py", "build.py")
 # the data files those modules read (only these: other analyses' data must not invalidate the parts)
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
                  "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",

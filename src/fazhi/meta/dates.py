@@ -14,11 +14,12 @@ from fazhi.meta.evidence import Candidate, decide
 from fazhi.meta.rules import _institutions, weights
 from fazhi.meta.text import _cn_number, _date, _fold_long, _last_lines, _year, fold
 from fazhi.pagemeta import find_page_meta
+from fazhi.patterns import CN_YEAR, YEAR
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR = YEAR
 
 
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年")
+_CN_YEAR = CN_YEAR
 
 
 _SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")

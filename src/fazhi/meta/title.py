@@ -13,8 +13,9 @@ from fazhi.meta.names import _find, _gaz
 from fazhi.meta.rules import _CJK, _institutions, _kinds
 from fazhi.meta.text import _first_lines, fold
 from fazhi.pagemeta import chrome_line, label_at_start
+from fazhi.patterns import HEADING_START
 
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
+_HEADING = HEADING_START
 
 
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|情况|思路|计划|要点")
