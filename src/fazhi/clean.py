@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START
+from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START, needles
 from fazhi.read import load_table, normalize_newlines
 
 Span = tuple[int, int, str]
@@ -52,52 +52,6 @@ class Cleaned:
     text: str
     removals: list[dict] = field(default_factory=list)
     flags: dict = field(default_factory=dict)
-
-
-def needles(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings of which every match of ``pattern`` contains one, or None when unknown.
-
-    A text that contains none of them cannot match, so ``needle in text`` (fast) can skip a
-    regex scan (slow when the pattern starts with a lookbehind or a character class) with the
-    same result. ``needles("(?:点击|查看)全文|未完待续")`` -> ``("全文", "未完待续")``.
-    """
-    try:
-        from re import _constants as sre_c
-        from re import _parser as sre_parse
-
-        tree = sre_parse.parse(pattern)
-    except Exception:  # pragma: no cover - an invalid or unusual pattern: no shortcut
-        return None
-    if tree.state.flags & re.IGNORECASE:
-        return None
-    return _seq_needles(list(tree), sre_c)
-
-
-def _seq_needles(items: list, c) -> tuple[str, ...] | None:
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            options.append((run,))
-            run = ""
-        found = None
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            found = None if add_flags & re.IGNORECASE else _seq_needles(list(sub), c)
-        elif op is c.BRANCH:
-            branches = [_seq_needles(list(b), c) for b in av[1]]
-            if all(branches):
-                found = tuple(dict.fromkeys(n for b in branches for n in b))  # type: ignore[union-attr]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _seq_needles(list(av[2]), c)
-        if found:
-            options.append(found)
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def may_match(needles_: tuple[str, ...] | None, text: str) -> bool:

@@ -90,7 +90,7 @@ def _rule(name: str) -> re.Pattern:
 @cache
 def _duty_needles() -> tuple[str, ...] | None:
     """Literals one of which any text the ``duty`` rule matches contains (None: unknown)."""
-    from fazhi.clean import needles
+    from fazhi.patterns import needles
 
     found: list[str] = []
     for part, p in load_table("parts.tsv"):
