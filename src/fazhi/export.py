@@ -220,16 +220,33 @@ def _excel_ready(df):
     return out
 
 
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
 def format_table(df) -> str:
-    """``df`` as aligned text for a terminal (full-width characters count double, cells cut at 80
-    characters, no index); ``(no rows)`` for an empty table."""
-    import pandas as pd
+    """``df`` as aligned text for a terminal: text columns left-aligned, numbers right-aligned,
+    full-width characters counted double, cells cut at 80 characters, no index; ``(no rows)`` for
+    an empty table."""
+    from pandas.api.types import is_numeric_dtype
 
     if df.empty:
         return "(no rows)"
-    with pd.option_context("display.max_colwidth", 80, "display.width", 200,
-                           "display.unicode.east_asian_width", True):
-        return df.to_string(index=False)
+    right = [is_numeric_dtype(df[c]) and df[c].dtype != bool for c in df.columns]
+
+    def cell(v) -> str:
+        text = "" if v is None else str(v)
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    rows = [[str(c) for c in df.columns]] + [[cell(v) for v in row] for row in df.itertuples(index=False)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(df.columns))]
+    def pad(c: str, w: int, r: bool) -> str:
+        return " " * (w - _width(c)) + c if r else c + " " * (w - _width(c))
+
+    return "\n".join("  ".join(pad(c, w, r) for c, w, r in zip(row, widths, right, strict=True)).rstrip()
+                     for row in rows)
 
 
 def write_table(df, stream: IO[str], *, format: StreamFormat = "table") -> None:
