@@ -226,32 +226,14 @@ def _progress(total_bytes: int, n_files: int, enabled: bool | None):
 
 
 def _run(tasks: list[dict], workers: int, scheduler, on_done: Callable[[dict], None]) -> None:
-    """Run ``process_batch`` over ``tasks``: serially, in local processes, or on a Dask cluster."""
-    if not tasks:
-        return
-    if scheduler is not None:
-        from fazhi.parallel import run_on_cluster
+    """Run ``process_batch`` over ``tasks``: serially, in local processes, or on a Dask cluster
+    (:func:`fazhi.parallel.run_tasks`). Forked workers inherit the segmenter and the compiled
+    rules the parent builds first; meanwhile the parent imports what assembling the store needs."""
+    from fazhi.parallel import run_tasks
 
-        run_on_cluster(process_batch, tasks, scheduler, on_done)
-        return
-    if workers <= 1 or len(tasks) == 1:
-        for t in tasks:
-            on_done(process_batch(t))
-        return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
-    if ctx.get_start_method() == "fork":
-        _warm_up(tasks[0])  # forked workers inherit the segmenter and the compiled rules
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
-        futures = [pool.submit(process_batch, t) for t in tasks]
-        # the workers exist now (a fork pool starts them all on the first submits): meanwhile the
-        # parent imports what assembling the store needs, instead of after the last batch
-        threading.Thread(target=_import_assembly, daemon=True).start()
-        for fut in as_completed(futures):
-            on_done(fut.result())
+    run_tasks(process_batch, tasks, on_done, workers=workers, scheduler=scheduler, start="fork",
+              before_fork=(lambda: _warm_up(tasks[0])) if tasks else None,
+              while_running=_import_assembly)
 
 
 def _warm_up(task: dict) -> None:
