@@ -131,18 +131,20 @@ def find_web_chrome(text: str) -> list[Span]:
     (``网站标识码``, ``ICP备``), and the label: value lines of :func:`fazhi.pagemeta.chrome_line`
     (``来源：XX区司法局  发布时间：…  浏览次数：``, 索引号/发文机关 tables, breadcrumbs); of a
     ``标 题：…`` line only the label goes, the title stays."""
-    from fazhi.pagemeta import chrome_spans
+    from fazhi.pagemeta import chrome_spans, windows
 
     spans: list[Span] = []
-    rules = [r for r in _of("line") if may_match(r.needles, text)]
     matched: set[int] = set()
-    for m in _LINE.finditer(text) if rules else ():
-        for rule in rules:
-            if rule.regex.search(m.group()):
-                end = m.end() + 1 if m.end() < len(text) else m.end()
-                spans.append((m.start(), end, rule.name))
-                matched.add(m.start())
-                break
+    for a, b in windows(text):  # chrome stands before and after the report, not inside it
+        seg = text[a:b]
+        rules = [r for r in _of("line") if may_match(r.needles, seg)]
+        for m in _LINE.finditer(text, a, b) if rules else ():
+            for rule in rules:
+                if rule.regex.search(m.group()):
+                    end = m.end() + 1 if m.end() < len(text) else m.end()
+                    spans.append((m.start(), end, rule.name))
+                    matched.add(m.start())
+                    break
     for start, end, rule in chrome_spans(text):
         line_start = text.rfind("\n", 0, start) + 1
         if line_start not in matched:

@@ -575,6 +575,14 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: in
             dangling = last if not last.value else None
 
 
+def windows(text: str) -> list[tuple[int, int]]:
+    """Where page chrome can be: the first lines (60, at most 4000 characters) and the last (30,
+    at most 3000), as (start, end) offsets, line-aligned; one window for a short text."""
+    head = _head_end(text)
+    tail = _tail_start(text, head)
+    return [(0, len(text))] if tail <= head else [(0, head), (tail, len(text))]
+
+
 def _head_end(text: str) -> int:
     limit = min(len(text), HEAD_CHARS)
     pos = 0
