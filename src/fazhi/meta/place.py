@@ -78,7 +78,7 @@ _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?
 
 # how much of the body is searched for self-references and mentions: they are frequent, and
 # evidence deep in a long report is about its work, not about who wrote it
-BODY_CHARS, SELF_CHARS = 8000, 6000
+BODY_CHARS, SELF_CHARS = 5000, 5000
 
 
 @dataclass
