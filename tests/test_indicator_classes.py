@@ -440,3 +440,33 @@ def test_cli_table(sample_corpus, capsys, tmp_path):
     assert main(["indicators", store, "--table", "--out", str(dta)]) == 0
     assert dta.is_file() and (tmp_path / "t_long.dta").is_file()
     capsys.readouterr()
+
+
+# the counted noun of real report layouts (issue 16, second round), own wording: scope and time
+# words, a verb or a modifier before the noun, examples listed with 等, a list joined by 、, a bare
+# light verb after a list, a verb chain joined by 及
+@pytest.mark.parametrize("text,raw,subject,verb", [
+    ("现县级保留的行政许可事项126项。", "126项", "行政许可事项", "保留"),
+    ("县级取消证明材料事项12项。", "12项", "证明材料事项", "取消"),
+    ("对照省级目录，梳理确认我县各类权责清单事项40个。", "40个", "权责清单事项", "梳理确认"),
+    ("共收各类民事调解申请230件，审结198件。", "230件", "民事调解申请", ""),
+    ("共收各类民事调解申请230件，审结198件。", "198件", "民事调解申请", "审结"),
+    ("法律援助、人民调解等其他服务事项64项。", "64项", "其他服务事项", ""),
+    ("集市当天共摆放法治展板18块，悬挂横幅9条。", "18块", "法治展板", "摆放"),
+    ("在镇文化广场设立咨询台、张贴宣传海报40张。", "40张", "宣传海报", "张贴"),
+    ("接受群众现场咨询65人次。", "65人次", "群众现场咨询", "接受"),
+    ("现场解答法律咨询80余人次。", "80余人次", "法律咨询", "解答"),
+    ("协助核查返岗人员12批次。", "12批次", "返岗人员", "核查"),
+    ("协助派出所有效化解邻里纠纷9件。", "9件", "邻里纠纷", "化解"),
+    ("聘请9名专职律师、4名法律服务工作者担任村居顾问。", "4名", "法律服务工作者", ""),
+    ("8个科室对97个事项实施容缺受理。", "97个", "事项", ""),
+    ("举办“法润青田”等6场主题活动。", "6场", "主题活动", ""),
+    ("全年组织开展民法典专题宣讲4场次，深入村居开展3场次。", "3场次", "民法典专题宣讲", "开展"),
+    ("新增及改善农村道路38公里。", "38公里", "农村道路", "新增及改善"),
+    ("本年度补充耕地560亩。", "560亩", "耕地", "补充"),
+    ("3650户小微企业纳入信用监管名单。", "3650户", "小微企业", ""),
+    ("全县法律援助机构办理援助案件需达到300件。", "300件", "援助案件", "办理"),
+])
+def test_counted_noun_of_report_layouts(text, raw, subject, verb):
+    got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
+    assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)

@@ -67,6 +67,7 @@ _EDGE = "，、；：,;:. \t“”\"'"
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _PREDICATE_MAX = 20
+_VERB_JOIN = frozenset("及和与、")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -209,6 +210,11 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 break
         else:
             phrase = phrase[1:] if phrase[0] == "为" and len(phrase) > 2 else phrase
+    if rules.verb_one is not None and "、" in phrase:
+        # a list of actions: 设立咨询台、悬挂横幅 -> 悬挂横幅 (a list of nouns stays whole)
+        i = phrase.rfind("、") + 1
+        if rules.verb_one.match(phrase, i) and len(phrase) - i >= 4:
+            phrase = phrase[i:]
     if rules.verb_one is not None:
         # the chain of verbs at the start (调处化解, 新建改造), as long as two characters of noun
         # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
@@ -217,6 +223,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         while (m := rules.verb_one.match(phrase, pos)) is not None and m.end() > pos:
             pos = m.end()
             ends.append(pos)
+            if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
+                pos += 1  # coordinated verbs: 新增及改善 (高等级航道)
         if ends and ends[-1] == len(phrase):
             return phrase, ""
         for e in reversed(ends):
@@ -234,6 +242,30 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         if m and m.start() >= 2:
             return m.group(0), phrase[: m.start()].strip(_EDGE)
     return "", phrase
+
+
+def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
+    """(noun, verb) of a counted noun phrase with a modifier: the noun after the last
+    ``subject_head`` word, the verb of the words before it (现区级保留的政务服务事项 -> 政务服务事项,
+    保留; 公共服务等其他事项 -> 其他事项, "")."""
+    if rules.subject_head is None or not subject:
+        return subject, ""
+    cut = None
+    for m in rules.subject_head.finditer(subject):
+        if len(subject) - m.end() >= 2:
+            cut = m
+    if cut is None:
+        return subject, ""
+    noun = _strip_repeat(subject[cut.end():].strip(_EDGE), rules.subject_lead, lead=True)
+    if len(noun) < 2 or noun[0].isdigit():
+        return subject, ""
+    pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
+    verb = ""
+    if pre and rules.verb_one is not None:
+        m = rules.verb_one.match(pre)
+        t = rules.verbs_trail.search(pre) if rules.verbs_trail is not None else None
+        verb = t.group(0) if t else (m.group(0) if m else "")
+    return noun, verb
 
 
 def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> str:
@@ -506,9 +538,23 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
     if kind == "rate" and not before:
         allow_after = True  # 100%办结投诉举报
-    if allow_after and not (unit.kind in _VERB_AFTER and len(before) > 4 and not ends_with_verb):
+    # a clause ending in 、/对/等 is joined to the noun after the number, not part of it
+    jm = r.subject_join.search(clause) if r.subject_join is not None else None
+    joined = jm is not None
+    if allow_after and (joined or not (unit.kind in _VERB_AFTER and len(before) > 4
+                                       and not ends_with_verb)):
         noun_after, rest = _noun_after(r, after, max_subject=max_subject)
     predicate = ""
+    examples = noun_after and joined and jm.group(0).strip() == "等"
+    if noun_after and joined and not examples:
+        before = ""  # 86名律师、33名基层法律服务工作者: the words before belong to the list
+    if ends_with_verb and not noun_after and r.subject_verb is not None and prev is not None \
+            and prev["subject"] and kind != "growth":
+        # a bare light verb in a list: 开展宣讲2场次，走进社区开展2场次 -> 宣讲, 开展
+        lv = r.subject_verb.search(before)
+        if lv is not None:
+            return {"phrase": before, "subject": prev["subject"], "verb": lv.group(0),
+                    "predicate": "", "number_kind": kind}
     if noun_after:
         if ends_with_verb:
             phrase = noun_after
@@ -530,9 +576,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+        if kind != "rate":
+            subject, hv = _head_noun(r, subject)
+            v = v or hv
         verb = verb or v
-        if noun_after and not subject:
-            subject = noun_after
+        if noun_after and (examples or not subject):
+            subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     subject = _shorten(r, subject, max_subject)
     phrase = _shorten(r, phrase, max_subject)
     if not subject and head:

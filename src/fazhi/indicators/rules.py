@@ -89,6 +89,8 @@ class IndicatorRules:
     subject_inherit: re.Pattern | None
     subject_verb: re.Pattern | None
     noun_tail: re.Pattern | None
+    subject_head: re.Pattern | None  # the counted noun starts after its last occurrence (的, 等, 各类)
+    subject_join: re.Pattern | None  # a clause ending so joins the noun after the number (、, 对)
     agent: re.Pattern | None  # who acts or when, before a verb inside a phrase (平阳县 查处 ...)
     verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
@@ -198,7 +200,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qa: list[tuple[str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
-        "subject_verb", "noun_tail", "range_joiner", "agent")}
+        "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -231,6 +233,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
                _alternation(p, words["subject_verb"], "(?:{})$"),
                _alternation(p, words["noun_tail"], "(?:{})$"))
     agent = _alternation(p, words["agent"], "(?:{})$")
+    head = _alternation(p, words["subject_head"])
+    join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
     joiner = _alternation(p, words["range_joiner"], r"^\s*(?:{})\s*$") or re.compile("(?!)")
 
     # verbs
@@ -290,7 +294,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
-        noun_tail=subject[6], agent=agent,
+        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent,
         verb_one=re.compile(f"(?:{alts})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
