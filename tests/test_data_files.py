@@ -96,8 +96,8 @@ def test_a_user_lexicon_with_bom_and_crlf_loads(tmp_path):
 
 def test_the_indicator_rules_read_through_it(tmp_path):
     (tmp_path / "indicators.tsv").write_text(
-        "# 我的指标\nmeetings\t会议\t院坝会|恳谈会\tcount\t多余\n", encoding="utf-8")
-    with pytest.raises(IndicatorRulesError, match=r"indicators\.tsv:2: .*expected 1–4"):
+        "# 我的指标\nmeetings\t会议\t院坝会|恳谈会\tcount\t召开\t多余\n", encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match=r"indicators\.tsv:2: .*expected 1–5"):
         load_indicator_rules(str(tmp_path))
 
 

@@ -473,3 +473,19 @@ def kwic_table(hits: pd.DataFrame) -> pd.DataFrame:
     if "part" in out.columns:
         out = out.assign(part=out["part"].map(lambda p: PART_LABELS.get(str(p), str(p))))
     return label_columns(out.reset_index(drop=True))
+
+
+def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The unit × year indicator table (:func:`fazhi.textstat_indicator_table`) for readers:
+    Chinese headers, empty cells blank (no fact, not 0), counts of facts as integers, unknown
+    units and years shown as （不明）."""
+    from fazhi.indicators import column_labels
+
+    out = table.copy()
+    for col in out.columns:
+        if col in META_FIELDS or col == "region":
+            out[col] = labels(out[col])
+        elif out[col].dtype.kind == "f":
+            out[col] = [("" if v != v else (f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"))
+                        for v in out[col]]
+    return out.rename(columns={**column_labels(table), "region": "地区"})

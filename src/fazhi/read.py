@@ -525,7 +525,8 @@ def read_file(path: str | Path) -> RawText:
 # the tab-separated files of fazhi/data: (fewest, most) fields of a line
 TABLE_COLUMNS: dict[str, tuple[int, int]] = {
     "aliases.tsv": (2, 3), "char_variants.tsv": (2, 2), "clean_rules.tsv": (3, 3),
-    "evidence.tsv": (2, 3), "indicator_units.tsv": (1, 4), "indicators.tsv": (1, 4),
+    "evidence.tsv": (2, 3), "indicator_status.tsv": (3, 3), "indicator_units.tsv": (2, 5),
+    "indicator_verbs.tsv": (2, 2), "indicators.tsv": (1, 5),
     "kinds.tsv": (2, 2), "not_indicators.tsv": (1, 4), "page_labels.tsv": (3, 3),
     "parts.tsv": (2, 2), "place_aliases.tsv": (2, 2), "placeholders.tsv": (2, 3),
     "places.tsv": (2, 4), "themes.tsv": (2, 2), "typo_context.tsv": (1, 3), "typos.tsv": (2, 2),

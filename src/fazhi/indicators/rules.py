@@ -108,17 +108,14 @@ class IndicatorRules:
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
-    """Numbered rows of a UTF-8 TSV with ``#`` comments, padded to ``ncols`` fields."""
-    text = path.read_bytes().decode("utf-8-sig")
-    out = []
-    for no, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.rstrip("\r").split("\t")
-        if len(fields) > ncols:
-            raise IndicatorRulesError(f"{path}:{no}: {len(fields)} fields, at most {ncols} expected")
-        out.append((no, fields + [""] * (ncols - len(fields))))
-    return out
+    """Numbered rows of one of the tables, padded to ``ncols`` fields, through the package's one
+    data-file reader (:func:`fazhi.read.read_rows`: BOM, CRLF, comments; a malformed line raises
+    :class:`IndicatorRulesError` naming the file and the line)."""
+    from fazhi.read import TABLE_COLUMNS, read_rows
+
+    lo, hi = TABLE_COLUMNS.get(path.name, (1, ncols))
+    rows = read_rows(path, (lo, hi), error=IndicatorRulesError)
+    return [(no, fields + [""] * (ncols - len(fields))) for no, fields in rows]
 
 
 def _compile(path: Path, no: int, regex: str) -> re.Pattern | None:
