@@ -53,8 +53,8 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(raw_dir, tmp_path, capsys
 
 @pytest.mark.parametrize(("args", "expected"), [
     (["全年共调处矛盾纠纷209件,调处成功率100%。"], "全年 共 调处 矛盾纠纷 209件 , 调处 成功率 100% 。"),
-    (["--no-stopwords", "--no-boilerplate", "进一步加强法治政府建设的工作"], "法治政府建设"),
-    (["--no-stopwords", "进一步加强法治政府建设的工作"], "进一步 加强 法治政府建设 工作"),
+    (["--drop-stopwords", "--drop-boilerplate", "进一步加强法治政府建设的工作"], "法治政府建设"),
+    (["--drop-stopwords", "进一步加强法治政府建设的工作"], "进一步 加强 法治政府建设 工作"),
     (["--backend", "jieba", "严格执行行政执法三项制度"], "严格执行 行政执法三项制度"),
     (["--anonymised", "三是学习贯彻A法治思想。"], "三是 学习 贯彻 习近平法治思想 。"),
 ])

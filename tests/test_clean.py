@@ -301,3 +301,12 @@ def test_a_page_crawled_onto_one_line_is_not_removed_as_a_footer():
     cleaned = clean_text(text)
     assert len(cleaned.text) > len(text) * 0.9
     assert not [r for r in cleaned.removals if r["rule"].startswith("footer")]
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    # a mirror site annotates characters with pinyin: 全區(qū)各級, 內(nèi)蒙古
+    ("全區(qū)各級人民政府堅持，對內(nèi)蒙古的重要指示。", "全區各級人民政府堅持，對內蒙古的重要指示。"),
+    ("政务服务(app)上线，法律顾问(2人)到岗。", "政务服务（app）上线，法律顾问（2人）到岗。"),
+])
+def test_pinyin_annotations_are_conversion_artifacts(text, cleaned):
+    assert clean_text(text).text == cleaned

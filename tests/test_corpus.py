@@ -271,16 +271,58 @@ def test_cache_key_covers_exactly_the_data_files_the_pipeline_reads():
     source), and not the other analyses' data files, whose edits must not force a full rebuild."""
     import re
 
-    import fazhi.corpus as corpus_mod
+    import fazhi.store as store_mod
     from fazhi.lexicon import FILES
 
-    src = Path(corpus_mod.__file__).parent
+    src = Path(store_mod.__file__).parent
     read = set(FILES)
-    for name in corpus_mod._CODE:  # a module or a package folder
+    assert {"corpus.py", "store.py", "build.py"} <= set(store_mod._CODE)
+    for name in store_mod._CODE:  # a module or a package folder
         files = sorted((src / name).glob("*.py")) if (src / name).is_dir() else [src / name]
         for f in files:
             read |= set(re.findall(r'(?:load_table|data_path)\("([^"]+)"\)', f.read_text()))
-    assert read <= set(corpus_mod.PIPELINE_DATA)
-    assert set(corpus_mod.PIPELINE_DATA) <= {p.name for p in (src / "data").iterdir()}
-    others = {p.name for p in (src / "data").iterdir()} - set(corpus_mod.PIPELINE_DATA)
+    assert read <= set(store_mod.PIPELINE_DATA)
+    assert set(store_mod.PIPELINE_DATA) <= {p.name for p in (src / "data").iterdir()}
+    others = {p.name for p in (src / "data").iterdir()} - set(store_mod.PIPELINE_DATA)
     assert not others & read
+
+
+def test_store_key_code_list_holds_every_module_the_pipeline_imports():
+    """A module the pipeline or the store imports (at the top or inside a function) can change the
+    stored tables, so its code is in the store key; only modules that cannot change a result (paths,
+    writing files, running tasks, the data version, which the key holds anyway) are left out."""
+    import ast
+
+    import fazhi.store as store_mod
+
+    src = Path(store_mod.__file__).parent
+    harmless = {"config.py", "files.py", "parallel.py", "versions.py", "__init__.py"}
+    listed = set(store_mod._CODE)
+    missing = set()
+    for name in listed:
+        for f in sorted((src / name).glob("*.py")) if (src / name).is_dir() else [src / name]:
+            for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+                for mod in mods:
+                    parts = mod.split(".")
+                    if parts[0] != "fazhi":
+                        continue
+                    entry = "__init__.py" if len(parts) == 1 else \
+                        parts[1] if (src / parts[1]).is_dir() else f"{parts[1]}.py"
+                    if entry not in listed | harmless:
+                        missing.add((f.name, mod))
+    assert not missing
+
+
+def test_save_corpus_writes_a_build_that_loads_back_equal(small, tmp_path):
+    """A subset saved as a store of its own loads back with the same tables and lexicon."""
+    from fazhi.corpus import save_corpus
+
+    part = small.subset("town == '亭江镇' or town == '蓬东乡'")
+    assert len(part) == 2
+    bdir = save_corpus(part, tmp_path / "subset")
+    back = load_corpus(tmp_path / "subset")
+    assert_same(back, part)
+    assert back.lexicon == small.lexicon and back.manifest["build"] == bdir.name
+    assert sorted(p.name for p in (tmp_path / "subset").iterdir()) == ["CURRENT", "builds"]

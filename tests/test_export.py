@@ -154,3 +154,66 @@ def test_typed_columns_with_missing_values(tmp_path, suffix):
     assert pd.isna(back["report_year"].iloc[1])
     missing_town = back["town"].iloc[1]
     assert pd.isna(missing_town) or missing_town == ""  # Stata has no missing strings
+
+
+# ---------------------------------------------------------------- streams and workbooks
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "jsonl"])
+def test_write_table_to_a_stream(table, fmt):
+    import io
+
+    buf = io.StringIO()
+    from fazhi.export import write_table
+
+    write_table(table, buf, format=fmt)
+    text = buf.getvalue()
+    assert not text.startswith("\ufeff"), "no BOM in the middle of piped output"
+    if fmt == "csv":
+        back = pd.read_csv(io.StringIO(text))
+        _same_text(back, table)
+        assert json.loads(back["extra"][1]) == ROWS[1]["extra"]
+    elif fmt == "jsonl":
+        recs = [json.loads(line) for line in text.splitlines()]
+        assert [r["term"] for r in recs] == list(table["term"]) and recs[2]["extra"] is None
+    else:
+        assert "习近平法治思想" in text and "“七五”普法" in text and "(no rows)" not in text
+
+
+def test_format_table_aligns_chinese_and_says_when_empty(table):
+    from fazhi.export import format_table
+
+    lines = format_table(table[["term", "count"]]).splitlines()
+    # full-width characters count double: the count column starts at the same display column
+    from unicodedata import east_asian_width
+
+    def width(s: str) -> int:
+        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in s)
+
+    ends = {width(line.rstrip()) for line in lines}
+    assert len(ends) == 1, lines
+    assert format_table(table.iloc[0:0]) == "(no rows)"
+
+
+def test_write_table_refuses_file_formats(table):
+    import io
+
+    from fazhi.export import write_table
+
+    with pytest.raises(ValueError, match="export_table"):
+        write_table(table, io.StringIO(), format="xlsx")
+
+
+def test_export_tables_writes_every_sheet_atomically(tmp_path, table):
+    from fazhi.export import export_tables
+
+    p = export_tables({"复用段落": table, "复用比例": table[["term", "count"]]}, tmp_path / "复用.xlsx")
+    sheets = pd.read_excel(p, sheet_name=None)
+    assert list(sheets) == ["复用段落", "复用比例"]
+    _same_text(sheets["复用段落"], table)
+    assert list(sheets["复用比例"].columns) == ["term", "count"]
+    assert [f.name for f in tmp_path.iterdir()] == ["复用.xlsx"]  # no temporary file left
+    with pytest.raises(ValueError, match=".xlsx"):
+        export_tables({"a": table}, tmp_path / "out.csv")
+    with pytest.raises(ValueError, match="at least one"):
+        export_tables({}, tmp_path / "empty.xlsx")

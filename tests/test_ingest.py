@@ -366,3 +366,30 @@ def test_html_date_inside_the_report_is_not_the_publish_date(tmp_path):
     text = (RAW / S003).read_text(encoding="utf-8") + "\n会议时间：2019年12月4日"
     (tmp_path / "page.html").write_text(_page(text), encoding="utf-8")
     assert ingest_file(tmp_path / "page.html", tmp_path).doc["publish_date"] == ""
+
+
+def test_metadata_csv_site_name_is_evidence_and_an_edit_reingests(tmp_path):
+    # a subdistrict's report that names itself once, with no title place: the user knows the site
+    from fazhi.corpus import build_corpus
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("关于2022年度法治政府建设情况的报告\n2022年，我街道坚持以习近平法治思想为指导。"
+                               "街道党工委……全街道……大碶街道……\n", encoding="utf-8")
+    (raw / "metadata.csv").write_text("file,site_name\na.txt,宁波市北仑区人民政府\n", encoding="utf-8")
+    docs = build_corpus(raw, tmp_path / "store", workers=1).docs
+    assert tuple(docs.loc[0, ["town", "district", "city"]]) == ("大碶街道", "北仑区", "宁波市")
+    assert "metadata.csv" in docs.loc[0, "page_meta"]
+    # the site now says 镇海区, where there is no 大碶街道: the place is no longer decided
+    (raw / "metadata.csv").write_text("file,site_name\na.txt,宁波市镇海区人民政府\n", encoding="utf-8")
+    docs = build_corpus(raw, tmp_path / "store", workers=1).docs
+    assert (docs.loc[0, "town"], docs.loc[0, "district"]) == ("", "")
+
+
+def test_metadata_csv_evidence_columns_are_not_values(tmp_path):
+    from fazhi.ingest import read_overrides
+
+    (tmp_path / "a.txt").write_text("正文", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,site_name,report_year\na.txt,某某区人民政府,2021\n",
+                                           encoding="utf-8")
+    assert read_overrides(tmp_path / "metadata.csv", {"a.txt"}) == {"a.txt": {"report_year": 2021}}

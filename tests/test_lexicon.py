@@ -83,7 +83,7 @@ def test_stopwords_and_boilerplate_are_separate_lists():
 ])
 def test_filter_switches_lists_independently(tokenizer, stopwords, boilerplate, gone, kept):
     toks = tokenizer.cut("进一步加强的法治政府建设")
-    out = tokenizer.filter(toks, stopwords=stopwords, boilerplate=boilerplate)
+    out = tokenizer.filter(toks, drop_stopwords=stopwords, drop_boilerplate=boilerplate)
     assert not (gone & set(out))
     assert kept <= set(out)
 

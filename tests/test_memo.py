@@ -17,8 +17,8 @@ from fazhi.memo import cached, clear_memo, corpus_key, memo_path
 ANALYSES = [
     (fazhi.textstat_themes, {"by": "province"}),
     (fazhi.textstat_themes, {"by": "town"}),
-    (fazhi.textstat_reuse, {"min_chars": 20}),
-    (fazhi.textstat_reuse, {"min_chars": 12}),
+    (fazhi.textstat_reuse, {"min_length": 20}),
+    (fazhi.textstat_reuse, {"min_length": 12}),
     (fazhi.textstat_indicator_summary, {"by": "district"}),
 ]
 
@@ -49,11 +49,11 @@ def test_stored_result_is_what_is_returned(sample_corpus):
 
 def test_arguments_and_subsets_have_their_own_entries(sample_corpus):
     f = fazhi.textstat_reuse
-    paths = {memo_path(f, sample_corpus, min_chars=20), memo_path(f, sample_corpus, min_chars=21),
+    paths = {memo_path(f, sample_corpus, min_length=20), memo_path(f, sample_corpus, min_length=21),
              memo_path(fazhi.textstat_themes, sample_corpus, by="province")}
     gd = sample_corpus.subset("province == '广东省'")
     assert 0 < len(gd) < len(sample_corpus)
-    paths.add(memo_path(f, gd, min_chars=20))
+    paths.add(memo_path(f, gd, min_length=20))
     assert len(paths) == 4
     themes = cached(fazhi.textstat_themes, gd, by="town")
     assert themes.equals(fazhi.textstat_themes(gd, by="town"))
@@ -174,3 +174,19 @@ def test_edited_data_file_invalidates_memo_and_store(tmp_path, raw_dir):
     segmented, reused, data, new_build = out["rebuild"]
     assert (segmented, reused, data, new_build) == (0, 2, out["data_after"], True)
     assert (src / "data" / "themes.tsv").read_text(encoding="utf-8").count("测试主题") == 0
+
+
+def test_code_key_covers_the_whole_package_of_a_function():
+    # textstat_themes lives in fazhi.textstat.trend, but helpers of fazhi.textstat shape its result:
+    # its key is not the key of its own module file alone
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    from fazhi.memo import _code_key
+    from fazhi.textstat import textstat_themes
+
+    mod = sys.modules[textstat_themes.__module__]
+    h = hashlib.sha256(f"{textstat_themes.__module__}.{textstat_themes.__qualname__}".encode())
+    h.update(Path(mod.__file__).read_bytes())
+    assert _code_key(textstat_themes) != h.hexdigest()[:16]

@@ -365,3 +365,54 @@ def test_province_report_reposted_on_a_county_site():
 def test_real_page_classes(text, expected):
     m = infer_meta(clean_text(text).text, raw=text)
     assert {k: m[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare place name at the top is a site's banner, not the issuer
+    ("福州市\n福建省2023年度法治政府建设情况\n2023年，我省各级政府坚持……全省……",
+     {"province": "福建省", "city": "", "level": "province", "title": "福建省2023年度法治政府建设情况"}),
+    # the first half of a title ends with 政府: it is no issuing body
+    ("关于那曲市色尼区2025年度法治政府\n建设情况的报告\n2025年，色尼区坚持……",
+     {"title": "关于那曲市色尼区2025年度法治政府建设情况的报告", "district": "色尼区"}),
+    # labels scraped without their colons before the title
+    ("- 乡镇信息公开\n-\n索引号pbxxhxrmzf/2026-00001\n-\n发布机构屏边县新华乡人民政府\n-\n文号\n-\n发布日期2026-01-27\n"
+     "新华乡2025年法治政府建设工作情况报告\n县委全面依法治县委员会办公室：\n2025年，新华乡在县委、县政府的坚强领导下……",
+     {"title": "新华乡2025年法治政府建设工作情况报告", "town": "新华乡", "district": "屏边苗族自治县"}),
+    # a city department names itself in its opening
+    ("2021年，绍兴市司法局坚持以习近平法治思想为指导，全省……省对市考核……",
+     {"city": "绍兴市", "department": "司法局", "level": "city"}),
+    ("2023年，市市场监管局在市委市政府的坚强领导下，深入学习贯彻习近平法治思想……全省率先……",
+     {"department": "市场监管局", "level": "city"}),
+    ("2021年，司法厅坚持以习近平新时代中国特色社会主义思想为指导，四川省……四川省人民政府……",
+     {"department": "司法厅", "level": "province", "province": "四川省"}),
+    # the governments of a whole autonomous region speak together (全区 is the region here)
+    ("2023年，全区各级人民政府坚持以习近平新时代中国特色社会主义思想为指导……自治区人民政府……", {"level": "province"}),
+    # the unit in the sentence that presents the report
+    ("根据规定，现将保山市2023年度法治政府建设情况报告如下：\n一、主要工作\n……", {"city": "保山市", "level": "city"}),
+    # a work report published by its delivery
+    ("政府工作报告\n——2019年3月2日在浮山县第十七届人民代表大会第四次会议上\n各位代表：",
+     {"publish_date": "2019-03-02", "report_year": 2018, "district": "浮山县"}),
+])
+def test_held_out_page_classes(text, expected):
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert {k: m[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # programme slogans name the speaker's own province or city
+    ("根据规定，现将省政府2022年度法治政府建设情况报告如下。\n一、主要工作\n省政府切实加强领导，推进法治湖南建设……",
+     {"province": "湖南省", "level": "province"}),
+    # a functional area placed by its city's slogan
+    ("2023年，高新区坚持以习近平新时代中国特色社会主义思想为指导，积极推进法治珠海建设，唐家湾镇……",
+     {"city": "珠海市", "level": "zone", "unit": "高新区", "town": ""}),
+    ("经济技术开发区管理委员会关于2022年法治政府建设情况报告\n2022年，经开区坚持……推进法治云南建设……",
+     {"province": "云南省", "level": "zone"}),
+])
+def test_slogans_and_zones(text, expected):
+    m = infer_meta(clean_text(text).text, raw=text)
+    assert {k: m[k] for k in expected} == expected
+
+
+def test_a_slogan_of_the_parent_does_not_move_a_county():
+    m = infer_meta("连江县2022年法治政府建设工作报告\n2022年，全县坚持……奋力推进法治福州建设……全县……")
+    assert (m["district"], m["city"], m["level"]) == ("连江县", "福州市", "county")

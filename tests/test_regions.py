@@ -14,6 +14,7 @@ from namesakes import write_reports
 
 import fazhi
 from fazhi import display as fd
+from fazhi import regions as rg
 from fazhi.display import UNKNOWN, label
 
 FUZHOU = ["fuzhou-gulou-2022.txt", "fuzhou-gulou-dongjie-2022.txt"]
@@ -67,11 +68,11 @@ REGIONS = {
 
 @pytest.mark.parametrize("level", list(REGIONS))
 def test_one_region_per_unit_in_order(corpus, level):
-    found = fd.regions(corpus.docs, level)
+    found = rg.regions(corpus.docs, level)
     assert [r.label for r in found] == list(REGIONS[level])
     assert [r.place for r in found] == [p for p, _ in REGIONS[level].values()]
     assert [r.n_docs for r in found] == [len(f) for _, f in REGIONS[level].values()]
-    assert fd.region_values(corpus, level) == list(REGIONS[level])
+    assert rg.region_values(corpus, level) == list(REGIONS[level])
 
 
 SELECT = [
@@ -99,36 +100,36 @@ SELECT = [
 
 @pytest.mark.parametrize("level, region, files", SELECT)
 def test_select_region_takes_exactly_that_unit(corpus, level, region, files):
-    sub = fd.select_region(corpus, level, region)
+    sub = rg.select_region(corpus, level, region)
     assert _files(sub) == sorted(files)
     if files:
         assert set(sub.tokens["doc_id"]) == set(sub.docs["doc_id"])
-        q = fd.region_query(level, region, corpus.docs)
+        q = rg.region_query(level, region, corpus.docs)
         assert _files(corpus.subset(q)) == sorted(files)
 
 
 @pytest.mark.parametrize("level", list(REGIONS))
 def test_every_label_selects_its_reports(corpus, level):
     for lab, (_, files) in REGIONS[level].items():
-        assert _files(fd.select_region(corpus, level, lab)) == sorted(files), lab
-        assert fd.region_label(corpus, level, lab) == lab
+        assert _files(rg.select_region(corpus, level, lab)) == sorted(files), lab
+        assert rg.region_label(corpus, level, lab) == lab
     for lab, (full, _) in REGIONS[level].items():
-        assert fd.region_label(corpus, level, full) == lab
+        assert rg.region_label(corpus, level, full) == lab
 
 
 def test_labels_qualify_only_where_a_namesake_is_in_the_corpus(corpus):
     fuzhou_only = corpus.subset(corpus.docs["file"].isin(FUZHOU))
-    assert fd.region_values(fuzhou_only, "district") == ["鼓楼区"]
-    assert _files(fd.select_region(fuzhou_only, "district", "鼓楼区")) == FUZHOU
+    assert rg.region_values(fuzhou_only, "district") == ["鼓楼区"]
+    assert _files(rg.select_region(fuzhou_only, "district", "鼓楼区")) == FUZHOU
     # a label from a larger corpus still finds its unit
-    assert _files(fd.select_region(fuzhou_only, "district", "鼓楼区（福州市）")) == FUZHOU
+    assert _files(rg.select_region(fuzhou_only, "district", "鼓楼区（福州市）")) == FUZHOU
     with_alone = corpus.subset(corpus.docs["file"].isin(FUZHOU + GULOU_ALONE))
-    assert fd.region_values(with_alone, "district") == ["鼓楼区（福州市）", "鼓楼区"]
+    assert rg.region_values(with_alone, "district") == ["鼓楼区（福州市）", "鼓楼区"]
 
 
 def test_a_name_of_several_placed_units_selects_none_and_lists_them(corpus):
     placed = corpus.subset(corpus.docs["file"].isin(FUZHOU + NANJING))
-    assert len(fd.select_region(placed, "district", "鼓楼区")) == 0
+    assert len(rg.select_region(placed, "district", "鼓楼区")) == 0
     msg = fd.no_region_message(placed, "district", "鼓楼区").data
     assert "2 个名为“鼓楼区”的区县" in msg and "鼓楼区（南京市）、鼓楼区（福州市）" in msg
     assert "鼓楼区（南京市）" in fd.region_note(placed, "district", "鼓楼区").data
@@ -169,7 +170,7 @@ KEYS = [
 
 @pytest.mark.parametrize("keys, labels", KEYS)
 def test_region_labels_of(keys, labels):
-    got = fd.region_labels_of(keys)
+    got = rg.region_labels_of(keys)
     assert [got[k] for k in keys] == labels
     assert len(set(got.values())) == len(keys)
 
@@ -179,15 +180,15 @@ def test_padded_and_missing_parents_are_read_alike():
                          "province": ["福建省", " 福建省", None, ""],
                          "city": ["福州市", "福州市 ", pd.NA, " "],
                          "district": ["鼓楼区", "鼓楼区", "鼓楼区", "鼓楼区"]})
-    assert fd.region_labels(docs, "district") == ["鼓楼区（福州市）"] * 2 + ["鼓楼区"] * 2
-    assert fd.region_mask(docs, "district", "鼓楼区").tolist() == [False, False, True, True]
+    assert rg.region_labels(docs, "district") == ["鼓楼区（福州市）"] * 2 + ["鼓楼区"] * 2
+    assert rg.region_mask(docs, "district", "鼓楼区").tolist() == [False, False, True, True]
 
 
 # ---------------------------------------------------------------- analyses by region
 
 
 def test_themes_by_region_keep_namesakes_apart(corpus):
-    rc = fd.with_regions(corpus, "district")
+    rc = rg.with_regions(corpus, "district")
     region = {f: label(v) for f, v in zip(rc.docs["file"], rc.docs["region"], strict=True)}
     assert region == {**dict.fromkeys(FUZHOU, "鼓楼区（福州市）"), NANJING[0]: "鼓楼区（南京市）",
                       GULOU_ALONE[0]: "鼓楼区", LINPING[0]: "临平区", LUOHU[0]: "罗湖区",
@@ -195,23 +196,23 @@ def test_themes_by_region_keep_namesakes_apart(corpus):
     for unit in ("tokens", "sentences"):
         direct = fazhi.textstat_themes(rc, by="region", unit=unit)
         per_doc = fazhi.textstat_themes(rc, by="doc_id", unit=unit)
-        regrouped = fd.regroup_themes(per_doc, rc.docs)
+        regrouped = fazhi.regroup_themes(per_doc, rc.docs, by="region")
         pd.testing.assert_frame_equal(regrouped, direct)
         groups = list(dict.fromkeys(label(v) for v in regrouped["region"]))
         assert groups[-1] == UNKNOWN and {"鼓楼区（福州市）", "鼓楼区（南京市）", "鼓楼区"} <= set(groups)
     # a subset regroups only its own reports
-    sub = fd.select_region(rc, "district", "鼓楼区（福州市）")
-    one = fd.regroup_themes(per_doc, sub.docs)
+    sub = rg.select_region(rc, "district", "鼓楼区（福州市）")
+    one = fazhi.regroup_themes(per_doc, sub.docs, by="region")
     assert set(one["region"]) == {"鼓楼区（福州市）"}
 
 
 def test_indicators_by_region_keep_namesakes_apart(corpus):
-    rc = fd.with_regions(corpus, "district")
+    rc = rg.with_regions(corpus, "district")
     s = fazhi.textstat_indicator_summary(rc, by="region")
     disputes = s[s["category"] == "disputes"]
     got = {label(r): t for r, t in zip(disputes["region"], disputes["total"], strict=True)}
     assert got["鼓楼区（福州市）"] == 1260 + 87     # the district's and its sub-district's report
     assert "鼓楼区" not in got and "鼓楼区（南京市）" not in got
-    facts = fazhi.textstat_indicators(fd.select_region(rc, "district", "鼓楼区（南京市）"))
+    facts = fazhi.textstat_indicators(rg.select_region(rc, "district", "鼓楼区（南京市）"))
     only = fazhi.textstat_indicator_summary(facts, by="region", docs=rc.docs)
     assert set(only["region"]) == {"鼓楼区（南京市）"}

@@ -153,7 +153,7 @@ def test_sample_shares(sample_corpus, sample_passages, seeds):
     assert (others.share == 0).all() and (others.partners == 0).all()
     # shares computed from scratch equal those of the passages given
     pd.testing.assert_frame_equal(textstat_reuse_share(sample_corpus), shares)
-    with_bp = textstat_reuse_share(sample_corpus, sample_passages, include_boilerplate=True)
+    with_bp = textstat_reuse_share(sample_corpus, sample_passages, count_boilerplate=True)
     assert (with_bp.reused_chars >= shares.reused_chars).all()
     assert (with_bp.reused_chars > shares.reused_chars).any()
 
@@ -233,11 +233,11 @@ def test_a_long_insertion_splits_the_passage():
     assert sorted(p.text.map(norm)) == sorted([norm(left), norm(right)])
 
 
-def test_min_chars():
+def test_min_length():
     short = "完善法律顾问工作机制，发挥法律顾问作用。"   # 17 characters without punctuation
     c = make_corpus([filler(17) + short + filler(18), filler(19) + short + filler(20)])
     assert textstat_reuse(c).empty
-    p = textstat_reuse(c, min_chars=12)
+    p = textstat_reuse(c, min_length=12)
     assert len(p) == 1 and p.length.iloc[0] == len(norm(short))
 
 
@@ -287,7 +287,7 @@ def test_a_slogan_shared_by_everyone_is_boilerplate_and_not_in_shares():
     assert (s.loc[["d0", "d1", "d2", "d3"], "reused_chars"] == 0).all()
     assert (s.loc[["d4", "d5"], "reused_chars"] == len(norm(copied))).all()
     assert (s.loc[["d4", "d5"], "partners"] == 1).all()
-    s_all = textstat_reuse_share(c, p, include_boilerplate=True).set_index("doc_id")
+    s_all = textstat_reuse_share(c, p, count_boilerplate=True).set_index("doc_id")
     assert (s_all.reused_chars > 0).all()
     pd.testing.assert_frame_equal(textstat_reuse(c, include_boilerplate=False),
                                   real.reset_index(drop=True), check_categorical=False)
@@ -310,7 +310,7 @@ def test_a_passage_in_many_documents_is_not_expanded_into_all_pairs():
     assert len(p) == n - 1 and p.boilerplate.all()
     assert set(p.doc_a) == {"d0"}
     assert textstat_reuse(c, include_boilerplate=False).empty
-    s = textstat_reuse_share(c, p, include_boilerplate=True)
+    s = textstat_reuse_share(c, p, count_boilerplate=True)
     assert (s.reused_chars == len(norm(para))).all()
     # a higher threshold: not boilerplate, still capped (more than 10 documents)
     p50 = textstat_reuse(c, boilerplate_docs=50)
@@ -372,7 +372,7 @@ def test_cli_shares_csv(store, sample_corpus, capsys):
 
 
 def test_cli_options(store, sample_passages, capsys):
-    assert main(["reuse", store, "--format", "csv", "--no-boilerplate", "--min-chars", "40"]) == 0
+    assert main(["reuse", store, "--format", "csv", "--no-boilerplate", "--min-length", "40"]) == 0
     import io
 
     got = pd.read_csv(io.StringIO(capsys.readouterr().out))
@@ -448,3 +448,28 @@ def test_the_examples_in_the_docstrings_hold(module):
     mod = importlib.import_module(f"fazhi.reuse.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"min_length": 1}, "min_length must be at least 2"),
+    ({"boilerplate_docs": 1}, "boilerplate_docs must be at least 2"),
+])
+def test_bad_options_say_what_is_wrong(sample_corpus, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        textstat_reuse(sample_corpus, **kwargs)
+
+
+def test_pairs_and_boilerplate_filters(sample_corpus, sample_passages):
+    from fazhi.reuse import passages_of, reuse_pairs, without_boilerplate
+
+    real = without_boilerplate(sample_passages)
+    assert not real["boilerplate"].any() and len(real) == (~sample_passages["boilerplate"]).sum()
+    pairs = reuse_pairs(sample_passages)
+    assert list(pairs.columns) == ["doc_a", "doc_b", "file_a", "file_b", "n_passages", "length"]
+    assert pairs["n_passages"].sum() == len(real) and pairs["length"].sum() == real["length"].sum()
+    assert pairs["length"].is_monotonic_decreasing
+    everything = reuse_pairs(sample_passages, count_boilerplate=True)
+    assert everything["n_passages"].sum() == len(sample_passages)
+    one = sample_corpus.docs["doc_id"].iloc[0]
+    mine = passages_of(sample_passages, [one])
+    assert len(mine) and ((mine["doc_a"] == one) | (mine["doc_b"] == one)).all()

@@ -282,7 +282,7 @@ def test_a_copy_that_contains_a_formula_is_still_a_copy():
     ("全年主持召开法治建设专题会议3次带头开展述法对重大行政决策亲自过问", False),
 ])
 def test_slogan_passages(text, slogan):
-    assert is_slogan_passage(normalise(text)[0], min_chars=20) is slogan
+    assert is_slogan_passage(normalise(text)[0], min_length=20) is slogan
     assert slogan_chars(normalise(text)[0]) > 0 or not slogan
 
 
@@ -323,7 +323,7 @@ def test_shares_per_kind():
     assert s.loc["d0", "share_template"] > 0 and s.loc["d2", "share_template"] > 0
     assert s.loc["d2", "share_same_unit"] == 0
     # the kinds add up to all shared text, boilerplate included
-    with_bp = textstat_reuse_share(c, p, include_boilerplate=True).set_index("doc_id")
+    with_bp = textstat_reuse_share(c, p, count_boilerplate=True).set_index("doc_id")
     assert (s[kinds].sum(axis=1) - with_bp.share).abs().max() < 1e-9
     # share counts copying only
     assert s.loc["d2", "share"] == 0 and s.loc["d1", "share"] == s.loc["d1", "share_same_unit"]

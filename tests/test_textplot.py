@@ -34,7 +34,7 @@ def tables(sample_corpus):
         "freq_year": fazhi.textstat_frequency(c, by="report_year", n=40),
         "trend": fazhi.textstat_trend(c, TREND_TERMS),
         "keyness": fazhi.textstat_keyness(c, gd, min_count=2),
-        "simil": fazhi.textstat_simil(c, labels="file"),
+        "simil": fazhi.textstat_simil(c, label_by="file"),
         "themes": fazhi.textstat_themes(c, by="town"),
         "themes_year": fazhi.textstat_themes(c, by="report_year"),
         "indicators": fazhi.textstat_indicator_summary(c, by="town"),
@@ -380,7 +380,7 @@ def test_reuse_view_greys_boilerplate_or_hides_it(crafted):
     a, b = docs.loc["a.txt", "doc_id"], docs.loc["b.txt", "doc_id"]
     out = tp.textplot_reuse(crafted, passages, a, b).data
     assert out.count('<mark class="fz-bp">') == 2
-    hidden = tp.textplot_reuse(crafted, passages, a, b, boilerplate=False).data
+    hidden = tp.textplot_reuse(crafted, passages, a, b, include_boilerplate=False).data
     assert re.findall(r"<mark[^>]*>(.*?)</mark>", hidden) == [SHARED[1]] * 2
 
 
@@ -472,7 +472,7 @@ def test_reuse_pairs_rank_by_shared_length():
     pairs = fd.reuse_pairs(passages)
     assert list(zip(pairs.doc_a, pairs.doc_b, pairs.length, pairs.n_passages, strict=True)) == [
         ("a", "b", 55, 2), ("a", "c", 40, 1)]
-    assert fd.reuse_pairs(passages, boilerplate=True).iloc[0].doc_b == "c"
+    assert fd.reuse_pairs(passages, count_boilerplate=True).iloc[0].doc_b == "c"
     assert fd.reuse_pairs(passages.iloc[:0]).empty
 
 
@@ -581,3 +581,29 @@ def test_cloud_font_is_a_cached_subset_with_every_glyph():
     for ch in text:  # the same glyph outlines (a pixel of rounding aside)
         assert sub.getlength(ch) == full.getlength(ch)
         assert max(abs(a - b) for a, b in zip(sub.getbbox(ch), full.getbbox(ch), strict=True)) <= 1
+
+
+# a chart of a grouped table reads by= from the table's first column (the textstat_* call's by)
+BY_FROM_TABLE = [
+    ("themes", "town", lambda tb, **kw: tp.textplot_themes(tb, kind="bar", **kw)),
+    ("themes_year", "report_year", lambda tb, **kw: tp.textplot_theme_trend(tb, **kw)),
+    ("trend", "report_year", lambda tb, **kw: tp.textplot_trend(tb, **kw)),
+    ("indicators", "town", lambda tb, **kw: tp.textplot_indicators(tb, **kw)),
+]
+
+
+@pytest.mark.parametrize("table, by, plot", BY_FROM_TABLE, ids=[r[0] for r in BY_FROM_TABLE])
+def test_by_comes_from_the_table(tables, table, by, plot):
+    assert tables[table].columns[0] == by
+    implicit, explicit = plot(tables[table]), plot(tables[table], by=by)
+    assert _texts(implicit) == _texts(explicit)
+    assert _png(implicit) == _png(explicit)
+
+
+def test_display_tables_read_by_from_the_table(sample_corpus):
+    th = fazhi.textstat_themes(sample_corpus, by="province")
+    pd.testing.assert_frame_equal(fd.theme_matrix(th), fd.theme_matrix(th, by="province"))
+    kw = fazhi.textstat_keywords(sample_corpus, by="report_year", n=3)
+    pd.testing.assert_frame_equal(fd.keywords_table(kw), fd.keywords_table(kw, by="report_year"))
+    s = fazhi.textstat_indicator_summary(sample_corpus, by="province")
+    pd.testing.assert_frame_equal(fd.indicator_matrix(s), fd.indicator_matrix(s, by="province"))

@@ -74,7 +74,7 @@ def test_is_term(token, ok):
 
 def test_frequency_counts_are_token_counts(sample_corpus):
     df = textstat_frequency(sample_corpus, n=None)
-    assert list(df.columns) == ["term", "count", "docs", "per_10k", "rank"]
+    assert list(df.columns) == ["term", "count", "docs_with_term", "per_10k", "rank"]
     counts = Counter(_tokens_of(sample_corpus))
     for term, count in zip(df["term"].head(30), df["count"].head(30), strict=True):
         assert count == counts[term]
@@ -85,12 +85,12 @@ def test_frequency_counts_are_token_counts(sample_corpus):
     n_tokens = sum(1 for t in _tokens_of(sample_corpus) if NONWORD.sub("", t))
     top = df.iloc[0]
     assert top["per_10k"] == pytest.approx(top["count"] / n_tokens * 10_000)
-    assert (df["docs"] <= len(sample_corpus)).all() and (df["docs"] >= 1).all()
+    assert (df["docs_with_term"] <= len(sample_corpus)).all() and (df["docs_with_term"] >= 1).all()
 
 
 def test_frequency_options(sample_corpus):
-    with_sw = textstat_frequency(sample_corpus, n=None, stopwords=False, boilerplate=False,
-                                 min_chars=1)
+    with_sw = textstat_frequency(sample_corpus, n=None, drop_stopwords=False,
+                                 drop_boilerplate=False, min_chars=1)
     assert {"的", "进一步"} <= set(with_sw["term"])
     plans = textstat_frequency(sample_corpus, n=None, parts=["plans"])
     t = sample_corpus.tokens
@@ -102,7 +102,7 @@ def test_frequency_options(sample_corpus):
 @pytest.mark.parametrize("by", ["report_year", "province", "part", "file"])
 def test_frequency_by_group(sample_corpus, by):
     df = textstat_frequency(sample_corpus, by=by, n=5)
-    assert list(df.columns) == [by, "term", "count", "docs", "per_10k", "rank"]
+    assert list(df.columns) == [by, "term", "count", "docs_with_term", "per_10k", "rank"]
     assert df.groupby(by)["rank"].max().max() <= 5
     groups = set(sample_corpus.tokens["part"]) if by == "part" else set(sample_corpus.docs[by])
     # the anonymised report's empty province is the unknown group: NA, last
@@ -200,6 +200,7 @@ def test_keyness_guangdong_against_the_rest(sample_corpus):
     assert top["n_target"] / size_t > 3 * top["n_reference"] / size_r
 
 
+@pytest.mark.filterwarnings("ignore:textstat_keyness\\(n=:FutureWarning")  # n per side: tested below
 def test_keyness_g2_and_chi2_match_scipy(sample_corpus):
     from scipy.stats import chi2_contingency
 
@@ -218,9 +219,21 @@ def test_keyness_g2_and_chi2_match_scipy(sample_corpus):
         smoothed = np.log2(((row.n_target + 0.5) / size_t) / ((row.n_reference + 0.5) / size_r))
         assert row.log_ratio == pytest.approx(smoothed)
     k2 = textstat_keyness(sample_corpus, "report_year >= 2021", measure="chi2", min_count=3, n=5)
-    assert len(k2) == 5 and k2["chi2"].is_monotonic_decreasing
+    assert len(k2) == 10 and k2["chi2"].is_monotonic_decreasing
 
 
+def test_keyness_n_is_per_side(sample_corpus):
+    """``n`` keeps the n most over- and the n most under-represented terms (as textstat_emerging
+    and textplot_keyness count it); the old meaning (first n rows) warns once per call."""
+    full = textstat_keyness(sample_corpus, "province == '广东省'", min_count=3)
+    with pytest.warns(FutureWarning, match="each side"):
+        k = textstat_keyness(sample_corpus, "province == '广东省'", min_count=3, n=4)
+    pos, neg = full[full["g2"] > 0], full[full["g2"] < 0]
+    pd.testing.assert_frame_equal(k, pd.concat([pos.head(4), neg.tail(4)], ignore_index=True))
+    assert (k["g2"].head(4) > 0).all() and (k["g2"].tail(4) < 0).all()
+
+
+@pytest.mark.filterwarnings("ignore:textstat_keyness\\(n=:FutureWarning")  # n per side: tested below
 def test_keyness_mask_reference_and_errors(sample_corpus):
     docs = sample_corpus.docs
     by_query = textstat_keyness(sample_corpus, "province == '广东省'", n=20)
@@ -398,7 +411,7 @@ def test_simil_matrix(sample_corpus):
 def test_simil_by_group_and_labels(sample_corpus):
     sim = textstat_simil(sample_corpus, by="province")
     assert set(map(label, sim.index)) == set(map(label, sample_corpus.docs["province"]))
-    lab = textstat_simil(sample_corpus, labels="doc_id")
+    lab = textstat_simil(sample_corpus, label_by="doc_id")
     assert list(lab.index) == list(sample_corpus.docs["doc_id"])
 
 
@@ -424,8 +437,8 @@ def test_distinctive_terms_per_town(sample_corpus):
             assert row.n_target == mine[row.term]
             assert row.n_reference == rest[row.term] - mine[row.term]
     yuepu = d[d["town"] == "月浦街道"]
-    k = textstat_keyness(sample_corpus, "town == '月浦街道'", min_count=3, n=5)
-    assert list(yuepu["term"]) == list(k["term"])
+    k = textstat_keyness(sample_corpus, "town == '月浦街道'", min_count=3)
+    assert list(yuepu["term"]) == list(k["term"].head(5))
 
 
 # ---------------------------------------------------------------- KWIC
@@ -477,7 +490,7 @@ def test_subset_gets_its_own_index(sample_corpus):
     gd = sample_corpus.subset("province == '广东省'")
     f_all = textstat_frequency(sample_corpus, n=None).set_index("term")
     f_gd = textstat_frequency(gd, n=None).set_index("term")
-    assert f_gd["docs"].max() <= 2
+    assert f_gd["docs_with_term"].max() <= 2
     counts = Counter(_tokens_of(gd))
     for term in f_gd.index[:20]:
         assert f_gd.loc[term, "count"] == counts[term] <= f_all.loc[term, "count"]
@@ -486,14 +499,14 @@ def test_subset_gets_its_own_index(sample_corpus):
 
 
 @pytest.mark.parametrize("call, columns", [
-    (lambda c: textstat_frequency(c, by="town"), ["town", "term", "count", "docs", "per_10k", "rank"]),
+    (lambda c: textstat_frequency(c, by="town"), ["town", "term", "count", "docs_with_term", "per_10k", "rank"]),
     (lambda c: textstat_keywords(c), ["doc_id", "term", "score", "rank"]),
     (lambda c: textstat_keywords(c, method="textrank"), ["doc_id", "term", "score", "rank"]),
     (lambda c: textstat_trend(c, ["法治"]), ["report_year", "term", "count", "n_docs",
                                             "docs_with_term", "n_tokens", "per_10k"]),
     (lambda c: textstat_themes(c), ["doc_id", "theme", "hits", "n_units", "share"]),
     (lambda c: textstat_neighbours(c), ["doc_id", "neighbour", "similarity", "rank"]),
-    (lambda c: textstat_distinctive(c), ["town", "term", "n_target", "n_reference", "g2",
+    (lambda c: textstat_distinctive(c, by="town"), ["town", "term", "n_target", "n_reference", "g2",
                                          "log_ratio", "rank"]),
     (lambda c: kwic(c, "法治"), ["doc_id", "file", "part", "start", "end", "left", "keyword",
                                 "right"]),
@@ -502,3 +515,60 @@ def test_empty_selection_gives_empty_tables(sample_corpus, call, columns):
     empty = sample_corpus.subset("province == '没有这个省'")
     df = call(empty)
     assert df.empty and list(df.columns)[:len(columns)] == columns
+
+
+# ---------------------------------------------------------------- sides of a comparison
+
+
+@pytest.mark.parametrize("target, reference", [
+    ("province == '广东省'", None),
+    ("report_year >= 2021", None),
+    ("report_year >= 2023", "report_year < 2021"),
+    ("province == '西藏自治区'", None),
+])
+def test_query_sides_are_the_sides_keyness_compares(sample_corpus, target, reference):
+    from fazhi.textstat import query_sides
+
+    docs = sample_corpus.docs
+    sides = query_sides(sample_corpus, target, reference)
+    t_ids = docs.loc[docs.eval(target).astype("boolean").fillna(False).to_numpy(bool), "doc_id"]
+    assert sides["target"] == len(t_ids)
+    assert sides["target"] + sides["reference"] + sides["unknown"] == len(docs)
+    if not sides["target"]:
+        with pytest.warns(UserWarning):
+            assert textstat_keyness(sample_corpus, target, reference=reference).empty
+        return
+    k = textstat_keyness(sample_corpus, target, reference=reference, min_count=1)
+    assert k["n_target"].sum() == sum(1 for t in _tokens_of(sample_corpus, t_ids)
+                                      if t in set(k["term"]))
+
+
+@pytest.mark.parametrize("split", [2020, 2021, 2024, 2100])
+def test_split_counts_are_the_periods_emerging_compares(sample_corpus, split):
+    from fazhi.textstat import split_counts
+
+    years = sample_corpus.docs["report_year"]
+    counts = split_counts(sample_corpus.docs, "report_year", split)
+    assert counts == {"before": int((years < split).sum()), "after": int((years >= split).sum()),
+                      "unknown": int(years.isna().sum())}
+    if not counts["before"] or not counts["after"]:
+        with pytest.warns(UserWarning, match="没有报告"):
+            assert textstat_emerging(sample_corpus, split=split).empty
+
+
+def test_compare_themes_against_the_pooled_average(sample_corpus):
+    from fazhi.textstat import compare_themes
+
+    th = textstat_themes(sample_corpus, by="province")
+    c = compare_themes(th, by="province", group="广东省")
+    assert list(c.columns) == ["theme", "share", "average", "difference"]
+    assert list(c["theme"]) == list(load_themes())
+    gd = th[th["province"] == "广东省"].set_index("theme")
+    pooled = th.groupby("theme")[["hits", "n_units"]].sum()
+    for row in c.itertuples():
+        assert row.share == gd.loc[row.theme, "share"]
+        assert row.average == pytest.approx(pooled.loc[row.theme, "hits"]
+                                            / pooled.loc[row.theme, "n_units"])
+        assert row.difference == pytest.approx(row.share - row.average)
+    nowhere = compare_themes(th, by="province", group="西藏自治区")
+    assert (nowhere["share"] == 0).all()

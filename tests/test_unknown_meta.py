@@ -21,6 +21,7 @@ from meta_gaps import NO_YEAR, PLACED, UNPLACED, write_reports
 
 import fazhi
 from fazhi import display as fd
+from fazhi import regions as rg
 from fazhi import textplot as tp
 from fazhi.display import UNKNOWN, label
 
@@ -148,7 +149,7 @@ def test_keyness_leaves_reports_of_unknown_year_on_neither_side(corpora):
     count = lambda ids, t: sum(s.split().count(t) for s in tok[tok.doc_id.isin(ids)]["tokens"])  # noqa: E731
     for row in k.head(10).itertuples():
         assert (row.n_target, row.n_reference) == (count(after, row.term), count(before, row.term))
-    sides = fd.query_sides(docs, "report_year >= 2021")
+    sides = fazhi.query_sides(docs, "report_year >= 2021")
     assert sides == {"target": len(after), "reference": len(before), "unknown": 4}
 
 
@@ -162,7 +163,7 @@ def test_emerging_ignores_unknown_years_and_says_when_a_side_is_empty(corpora, c
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         e = fazhi.textstat_emerging(c, split=split, min_count=1, n=None)
-    sides = fd.split_counts(c.docs, "report_year", split)
+    sides = fazhi.split_counts(c.docs, "report_year", split)
     assert sides["unknown"] == _unknown(c.docs, "report_year")
     assert (sides["before"] == 0 or sides["after"] == 0) is empty
     msg = _html(fd.split_message(sides, split))
@@ -230,7 +231,7 @@ PLOTS = {
     "trend": lambda c, by: tp.textplot_trend(fazhi.textstat_trend(c, ["民法典", "法律顾问"], by=by),
                                              by=by),
     "theme_trend": lambda c, by: tp.textplot_theme_trend(fazhi.textstat_themes(c, by=by), by=by,
-                                                         n_docs=fd.n_docs_by(c.docs, by), top=3),
+                                                         n_docs=fazhi.n_docs_by(c.docs, by), top=3),
     "wordcloud": lambda c, by: tp.textplot_wordcloud(fazhi.textstat_frequency(c, by=by, n=20),
                                                      by=by, size=(80, 50), max_words=20),
     "simil": lambda c, by: tp.textplot_simil(fazhi.textstat_simil(c, by=by)),
@@ -322,7 +323,7 @@ def test_display_tables_show_unknown_as_one_label(corpora, case):
         assert years.iloc[-1]["年度"] == UNKNOWN and years.iloc[-1]["报告数"] == n_unknown
     assert years["报告数"].sum() == len(docs)
     assert fd.documents_table(docs)["年度"].tolist() == [label(v) for v in docs["report_year"]]
-    nd = fd.n_docs_by(docs)
+    nd = fazhi.n_docs_by(docs)
     assert nd.get(UNKNOWN, 0) == n_unknown and sum(nd.values()) == len(docs)
     note = _html(fd.corpus_note(docs))
     assert f"共 {len(docs)} 份报告" in note
@@ -339,8 +340,8 @@ def _html(obj) -> str:
                                        (" 江宁区 ", 2), ("德清县", 2), ("火星区", 0)])
 def test_select_region_never_selects_the_unknown(corpora, region, n):
     c = corpora["mixed"]
-    assert len(fd.select_region(c, "district", region)) == n
-    assert "" not in fd.region_values(c, "district")
+    assert len(rg.select_region(c, "district", region)) == n
+    assert "" not in rg.region_values(c, "district")
 
 
 def test_padded_place_names_are_one_region():
@@ -348,20 +349,20 @@ def test_padded_place_names_are_one_region():
                          "district": [" 马尾区", "马尾区 ", "", None], "town": ["", "", "", ""],
                          "province": ["福建省", "福建省", "", None], "city": ["", "", "", None],
                          "title": ["", "", "", None], "anonymised": [False, False, True, None]})
-    assert fd.region_names(docs, "district") == ["马尾区", "马尾区", "", ""]
-    assert fd.region_mask(docs, "district", "马尾区").tolist() == [True, True, False, False]
-    left = fd.unplaced(docs, "district")
+    assert rg.region_names(docs, "district") == ["马尾区", "马尾区", "", ""]
+    assert rg.region_mask(docs, "district", "马尾区").tolist() == [True, True, False, False]
+    left = rg.unplaced(docs, "district")
     assert left["file"].tolist() == ["c.txt", "d.txt"]
     assert left["reason"].tolist() == ["区县不明（匿名报告）", "区县不明"]
 
 
 def test_unplaced_reports_say_why(corpora):
     docs = corpora["mixed"].docs
-    by_town = fd.unplaced(docs, "town").set_index("file")["reason"]
+    by_town = rg.unplaced(docs, "town").set_index("file")["reason"]
     assert set(by_town.index) == {*UNPLACED, "deqing-2023.txt"}
     assert by_town["deqing-2023.txt"] == "乡镇（街道）不明（已知地区：浙江省湖州市德清县）"
     assert by_town["no-title.txt"] == "乡镇（街道）不明"
-    assert fd.unplaced(docs, "province")["file"].tolist() == sorted(UNPLACED)
+    assert rg.unplaced(docs, "province")["file"].tolist() == sorted(UNPLACED)
 
 
 def test_reuse_view_of_an_untitled_report_names_the_file(corpora):

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START, needles
 from fazhi.read import load_table, normalize_newlines
 
 Span = tuple[int, int, str]
 
-_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—·「」『』"
+_CJK_CHARS = CJK
+_CJK_PUNCT = CJK_PUNCT
 _CJKP = f"[{_CJK_CHARS}{_CJK_PUNCT}]"
 _IS_CJKP = re.compile(_CJKP)
 _IS_CJK = re.compile(f"[{_CJK_CHARS}]")
@@ -40,7 +41,7 @@ _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 _SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _LINE = re.compile(r"[^\n]+")
-_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]")
+_HEADING = HEADING_START
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -51,52 +52,6 @@ class Cleaned:
     text: str
     removals: list[dict] = field(default_factory=list)
     flags: dict = field(default_factory=dict)
-
-
-def needles(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings of which every match of ``pattern`` contains one, or None when unknown.
-
-    A text that contains none of them cannot match, so ``needle in text`` (fast) can skip a
-    regex scan (slow when the pattern starts with a lookbehind or a character class) with the
-    same result. ``needles("(?:点击|查看)全文|未完待续")`` -> ``("全文", "未完待续")``.
-    """
-    try:
-        from re import _constants as sre_c
-        from re import _parser as sre_parse
-
-        tree = sre_parse.parse(pattern)
-    except Exception:  # pragma: no cover - an invalid or unusual pattern: no shortcut
-        return None
-    if tree.state.flags & re.IGNORECASE:
-        return None
-    return _seq_needles(list(tree), sre_c)
-
-
-def _seq_needles(items: list, c) -> tuple[str, ...] | None:
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            options.append((run,))
-            run = ""
-        found = None
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            found = None if add_flags & re.IGNORECASE else _seq_needles(list(sub), c)
-        elif op is c.BRANCH:
-            branches = [_seq_needles(list(b), c) for b in av[1]]
-            if all(branches):
-                found = tuple(dict.fromkeys(n for b in branches for n in b))  # type: ignore[union-attr]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _seq_needles(list(av[2]), c)
-        if found:
-            options.append(found)
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def may_match(needles_: tuple[str, ...] | None, text: str) -> bool:
@@ -176,18 +131,20 @@ def find_web_chrome(text: str) -> list[Span]:
     (``网站标识码``, ``ICP备``), and the label: value lines of :func:`fazhi.pagemeta.chrome_line`
     (``来源：XX区司法局  发布时间：…  浏览次数：``, 索引号/发文机关 tables, breadcrumbs); of a
     ``标 题：…`` line only the label goes, the title stays."""
-    from fazhi.pagemeta import chrome_spans
+    from fazhi.pagemeta import chrome_spans, windows
 
     spans: list[Span] = []
-    rules = [r for r in _of("line") if may_match(r.needles, text)]
     matched: set[int] = set()
-    for m in _LINE.finditer(text) if rules else ():
-        for rule in rules:
-            if rule.regex.search(m.group()):
-                end = m.end() + 1 if m.end() < len(text) else m.end()
-                spans.append((m.start(), end, rule.name))
-                matched.add(m.start())
-                break
+    for a, b in windows(text):  # chrome stands before and after the report, not inside it
+        seg = text[a:b]
+        rules = [r for r in _of("line") if may_match(r.needles, seg)]
+        for m in _LINE.finditer(text, a, b) if rules else ():
+            for rule in rules:
+                if rule.regex.search(m.group()):
+                    end = m.end() + 1 if m.end() < len(text) else m.end()
+                    spans.append((m.start(), end, rule.name))
+                    matched.add(m.start())
+                    break
     for start, end, rule in chrome_spans(text):
         line_start = text.rfind("\n", 0, start) + 1
         if line_start not in matched:

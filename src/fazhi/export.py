@@ -1,8 +1,14 @@
-"""Write any result table to the formats users take to Excel, Stata and R.
+"""Write any result table to the formats users take to Excel, Stata and R, or to a stream.
+
+- :func:`export_table`: one table to a file (csv with BOM, xlsx, jsonl, dta, parquet), atomically;
+- :func:`export_tables`: several tables as the sheets of one workbook, atomically;
+- :func:`write_table`: one table to a stream (the terminal, a pipe) as aligned text, csv (no BOM)
+  or jsonl; :func:`format_table` is the aligned text.
 
 >>> from fazhi import export_table, textstat_frequency
 >>> export_table(textstat_frequency(corpus), "高频词.xlsx")      # doctest: +SKIP
 PosixPath('高频词.xlsx')
+>>> write_table(textstat_frequency(corpus, n=5), sys.stdout, format="csv")   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -10,11 +16,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import IO, TYPE_CHECKING, Literal
+
+from fazhi.files import atomic_write
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 Format = Literal["csv", "xlsx", "jsonl", "dta", "parquet"]
+StreamFormat = Literal["table", "csv", "jsonl"]
+STREAM_FORMATS: tuple[str, ...] = ("table", "csv", "jsonl")
 
 FORMATS: dict[str, str] = {
     ".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".json": "jsonl",
@@ -155,29 +167,102 @@ def export_table(df, path: str | os.PathLike, *, format: Format | None = None,
     path = Path(path)
     fmt = _format_of(path, format)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
-    os.close(fd)
-    try:
-        if fmt == "csv":
-            _encode_nested(df).to_csv(tmp, index=False, encoding="utf-8-sig")
-        elif fmt == "jsonl":
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                _write_jsonl(df, fh)
-        elif fmt == "xlsx":
-            out = _encode_nested(df)
-            for col in out.columns:  # Excel has no time zones
-                if hasattr(out[col], "dt") and getattr(out[col].dt, "tz", None) is not None:
-                    out[col] = out[col].dt.tz_localize(None)
-            out.to_excel(tmp, sheet_name=sheet_name[:31], index=False, engine="openpyxl")
-        elif fmt == "dta":
-            _write_dta(df, tmp)
-        else:  # parquet keeps list/dict cells when pyarrow can type them
-            try:
-                df.to_parquet(tmp, index=False)
-            except (TypeError, ValueError):  # pyarrow's ArrowInvalid/ArrowTypeError
-                _encode_nested(df).to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, lambda tmp: _write(df, tmp, fmt, sheet_name))
+
+
+def _write(df: pd.DataFrame, tmp: Path, fmt: str, sheet_name: str) -> None:
+    """Write ``df`` to the file ``tmp`` in the format ``fmt``."""
+    if fmt == "csv":
+        _encode_nested(df).to_csv(tmp, index=False, encoding="utf-8-sig")
+    elif fmt == "jsonl":
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            _write_jsonl(df, fh)
+    elif fmt == "xlsx":
+        _excel_ready(df).to_excel(tmp, sheet_name=sheet_name[:31], index=False, engine="openpyxl")
+    elif fmt == "dta":
+        _write_dta(df, tmp)
+    else:  # parquet keeps list/dict cells when pyarrow can type them
+        try:
+            df.to_parquet(tmp, index=False)
+        except (TypeError, ValueError):  # pyarrow's ArrowInvalid/ArrowTypeError
+            _encode_nested(df).to_parquet(tmp, index=False)
+
+
+def export_tables(tables: dict, path: str | os.PathLike) -> Path:
+    """Several tables as the sheets of one ``.xlsx`` workbook (sheet name → DataFrame, in order;
+    names cut to Excel's 31 characters), written under a temporary name and then renamed. Cells
+    as in :func:`export_table` (dict/list cells JSON-encoded, time zones dropped).
+
+    >>> export_tables({"复用段落": passages, "复用比例": shares}, "复用.xlsx")   # doctest: +SKIP
+    PosixPath('复用.xlsx')
+    """
+    import pandas as pd
+
+    path = Path(path)
+    if _format_of(path, None) != "xlsx":
+        raise ValueError(f"export_tables writes a workbook: {str(path)!r} should end in .xlsx")
+    if not tables:
+        raise ValueError("export_tables needs at least one table")
+    def write(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            for name, df in tables.items():
+                _excel_ready(df).to_excel(xw, sheet_name=str(name)[:31], index=False)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write(path, write)
+
+
+def _excel_ready(df):
+    out = _encode_nested(df)
+    for col in out.columns:  # Excel has no time zones
+        if hasattr(out[col], "dt") and getattr(out[col].dt, "tz", None) is not None:
+            out[col] = out[col].dt.tz_localize(None)
+    return out
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def format_table(df) -> str:
+    """``df`` as aligned text for a terminal: text columns left-aligned, numbers right-aligned,
+    full-width characters counted double, cells cut at 80 characters, no index; ``(no rows)`` for
+    an empty table."""
+    from pandas.api.types import is_numeric_dtype
+
+    if df.empty:
+        return "(no rows)"
+    right = [is_numeric_dtype(df[c]) and df[c].dtype != bool for c in df.columns]
+
+    def cell(v) -> str:
+        text = "" if v is None else str(v)
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    rows = [[str(c) for c in df.columns]] + [[cell(v) for v in row] for row in df.itertuples(index=False)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(df.columns))]
+    def pad(c: str, w: int, r: bool) -> str:
+        return " " * (w - _width(c)) + c if r else c + " " * (w - _width(c))
+
+    return "\n".join("  ".join(pad(c, w, r) for c, w, r in zip(row, widths, right, strict=True)).rstrip()
+                     for row in rows)
+
+
+def write_table(df, stream: IO[str], *, format: StreamFormat = "table") -> None:
+    """Write ``df`` to a text stream: ``table`` = :func:`format_table`; ``csv`` without a BOM
+    (it would land in the middle of piped output) and dict/list cells JSON-encoded; ``jsonl`` one
+    JSON object a line, Chinese unescaped. Another format raises ``ValueError`` (xlsx, dta and
+    parquet need a file: :func:`export_table`).
+
+    >>> write_table(kwic(corpus, "民法典"), sys.stdout, format="jsonl")   # doctest: +SKIP
+    """
+    if format == "csv":
+        _encode_nested(df).to_csv(stream, index=False)
+    elif format == "jsonl":
+        _write_jsonl(df, stream)
+    elif format == "table":
+        print(format_table(df), file=stream)
+    else:
+        raise ValueError(f"cannot write {format!r} to a stream; use one of "
+                         f"{', '.join(STREAM_FORMATS)}, or a file (export_table)")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import os
 import pickle
 import re
 import zipfile
@@ -33,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from fazhi.files import atomic_write
 from fazhi.read import load_table
 
 Kind = Literal["province", "city", "county", "town"]
@@ -210,10 +210,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = _build(files, version)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic_write(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a read-only cache folder: the gazetteer is still returned
         pass
     return gaz

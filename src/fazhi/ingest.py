@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,13 +44,18 @@ DOC_COLUMNS = [
     "doc_id", "file", "format", "encoding", "n_chars", "text_hash",
     "title", "kind", "report_year", "plan_year", "publish_date", "signed_date",
     "unit", "department", "town", "district", "city", "province", "level", "division_code",
-    *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals",
+    *FLAG_COLUMNS, *COMPLIANCE_COLUMNS, "meta_rules", "removals", "page_meta",
     "raw_text", "text",
 ]
 SECTION_COLUMNS = ["doc_id", "part", "level", "number", "heading", "start", "end", "text"]
 REJECTED_COLUMNS = ["file", "status", "reason"]
-JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals")
+JSON_COLUMNS = ("anonymised_counts", "typo_counts", "parts", "duty_evidence", "meta_rules", "removals",
+                "page_meta")
+
 OVERRIDES_FILE = "metadata.csv"
+# columns of metadata.csv that are evidence for the resolver, not values: where a file came from
+# (column -> the page-metadata list it joins, its label)
+EVIDENCE_COLUMNS = {"site_name": ("site_names", "site_name"), "source": ("sources", "source")}
 LEVELS = (*META_LEVELS, "")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -117,16 +123,21 @@ def relative_name(path: Path, root: Path) -> str:
 
 
 def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf-8",
-                 file: str = "", page: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+                 file: str = "", page: dict[str, str] | None = None,
+                 evidence: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
     """Clean, describe and parse one decoded text: (document row, sections).
 
     ``page`` is what the reader kept of a web page besides its main text (``RawText.page``): its
     ``<meta>`` tags, ``<title>``, breadcrumb and the chrome around the article. The page's metadata
     (:func:`fazhi.pagemeta.find_page_meta`) is read from the raw text before cleaning removes it.
+    ``evidence``: what ``metadata.csv`` says of the file's origin (``site_name``, ``source``).
     """
     cleaned = clean_text(raw_text)
     h = text_hash(cleaned.text)
     page_meta = find_page_meta(raw_text, page or None)
+    for column, (name, label) in EVIDENCE_COLUMNS.items():  # what metadata.csv says of the origin
+        if evidence and evidence.get(column):
+            page_meta = page_meta.add(name, evidence[column], label, "metadata.csv")
     meta = infer_meta(cleaned.text, raw=raw_text, page=page_meta, file=file)
     rules = meta.pop("meta_rules")
     struct = analyse_structure(cleaned.text)
@@ -146,6 +157,7 @@ def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf
         "incomplete": flags["truncated"] or flags.get("truncated_mid_sentence", False),
         "duty_evidence": _json(struct.duty),
         "meta_rules": _json(rules), "removals": _json(cleaned.removals),
+        "page_meta": _json(page_meta.to_dict()),
         "raw_text": raw_text, "text": cleaned.text,
     }
     secs = [{"doc_id": doc["doc_id"], **{k: s[k] for k in SECTION_COLUMNS[1:]}}
@@ -153,11 +165,44 @@ def process_text(raw_text: str, *, raw_format: str = "txt", encoding: str = "utf
     return doc, secs
 
 
+def read_evidence(root: str | Path) -> dict[str, dict[str, str]]:
+    """The evidence columns of ``root/metadata.csv`` (``site_name``, ``source``): {file: {column:
+    value}} — what the user knows of where a file came from; the resolver weighs it with the rest.
+    Other columns are overrides (see :func:`read_overrides`). ``{}`` without a metadata.csv."""
+    path = Path(root) / OVERRIDES_FILE
+    if not path.is_file():
+        return {}
+    st = path.stat()
+    return _read_evidence(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read_evidence(path: str, _size: int, _mtime: int) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            name = row.get("file", "").replace("\\", "/").removeprefix("./")
+            values = {c: row[c] for c in EVIDENCE_COLUMNS if row.get(c)}
+            if name and values:
+                out[name] = values
+    return out
+
+
+def evidence_key(evidence: dict[str, str] | None) -> str:
+    """A short key of a file's evidence row (part of its cache key: an edit re-ingests the file)."""
+    if not evidence:
+        return ""
+    return hashlib.sha1(json.dumps(evidence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:8]
+
+
 def ingest_file(path: str | Path, root: str | Path) -> FileResult:
     """Read, clean, infer metadata and parse one file. Never raises for bad input: a file that
-    cannot be used comes back with ``reason`` set (one line, Chinese / English)."""
+    cannot be used comes back with ``reason`` set (one line, Chinese / English). The file's
+    evidence row of ``root/metadata.csv`` (``site_name``, ``source``) is weighed with the rest."""
     path, root = Path(path), Path(root)
     rel = relative_name(path, root)
+    evidence = read_evidence(root).get(rel) if root.is_dir() else None
     try:
         raw = read_file(path)
     except ReadError as exc:
@@ -166,7 +211,7 @@ def ingest_file(path: str | Path, root: str | Path) -> FileResult:
         return FileResult(rel, reason=f"无法读取 / cannot read ({type(exc).__name__}: {exc})")
     try:
         doc, secs = process_text(raw.text, raw_format=raw.format, encoding=raw.encoding, file=rel,
-                                 page=raw.page)
+                                 page=raw.page, evidence=evidence)
     except Exception as exc:  # pragma: no cover - a bug, but the batch goes on
         return FileResult(rel, reason=f"处理失败 / processing failed ({type(exc).__name__}: {exc})")
     return FileResult(rel, doc=doc, sections=secs)
@@ -184,10 +229,10 @@ def read_overrides(path: str | Path, files: set[str] | None = None) -> dict[str,
         header = [h.strip() for h in (reader.fieldnames or [])]
         if not header or header[0] != "file":
             raise MetadataError(f"{path.name}: 第一列必须是 file / the first column must be 'file'")
-        unknown = [h for h in header[1:] if h not in META_FIELDS]
+        unknown = [h for h in header[1:] if h not in META_FIELDS and h not in EVIDENCE_COLUMNS]
         if unknown:
             raise MetadataError(f"{path.name}: 未知字段 {', '.join(unknown)} / unknown field(s); "
-                                f"allowed: {', '.join(META_FIELDS)}")
+                                f"allowed: {', '.join((*META_FIELDS, *EVIDENCE_COLUMNS))}")
         out: dict[str, dict] = {}
         for lineno, row in enumerate(reader, start=2):
             row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
@@ -196,15 +241,17 @@ def read_overrides(path: str | Path, files: set[str] | None = None) -> dict[str,
                 continue
             if files is not None and name not in files:
                 raise MetadataError(f"{path.name} 第{lineno}行: 找不到文件 {name} / unknown file")
-            values = {k: v for k, v in row.items() if k != "file" and v}
-            if "report_year" in values:
-                if not re.fullmatch(r"\d{4}", values["report_year"]):
-                    raise MetadataError(f"{path.name} 第{lineno}行: report_year 应为四位年份 / "
-                                        f"report_year must be a 4-digit year")
-                values["report_year"] = int(values["report_year"])
-            if "publish_date" in values and not _ISO_DATE.match(values["publish_date"]):
-                raise MetadataError(f"{path.name} 第{lineno}行: publish_date 应为 YYYY-MM-DD / "
-                                    f"publish_date must be YYYY-MM-DD")
+            values = {k: v for k, v in row.items() if k != "file" and k not in EVIDENCE_COLUMNS and v}
+            for key in ("report_year", "plan_year"):
+                if key in values:
+                    if not re.fullmatch(r"\d{4}", values[key]):
+                        raise MetadataError(f"{path.name} 第{lineno}行: {key} 应为四位年份 / "
+                                            f"{key} must be a 4-digit year")
+                    values[key] = int(values[key])
+            for key in ("publish_date", "signed_date"):
+                if key in values and not _ISO_DATE.match(values[key]):
+                    raise MetadataError(f"{path.name} 第{lineno}行: {key} 应为 YYYY-MM-DD / "
+                                        f"{key} must be YYYY-MM-DD")
             if "level" in values and values["level"] not in LEVELS:
                 raise MetadataError(f"{path.name} 第{lineno}行: 未知 level {values['level']} / "
                                     f"unknown level; allowed: {', '.join(LEVELS[:-1])}")

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from fazhi.read import TABLE_COLUMNS, data_path, read_lines, read_rows
 
 FILES = ("userdict.txt", "stopwords.txt", "boilerplate.txt", "aliases.tsv", "units.txt")
 ALIAS_CONDITIONS = ("", "anonymised")
@@ -86,29 +87,10 @@ class Lexicon:
                    folder=d.get("folder"))
 
 
-def data_path(name: str) -> Path:
-    """Path of a data file shipped in the package, e.g. ``data_path("userdict.txt")``."""
-    return Path(str(resources.files("fazhi") / "data" / name))
-
-
-def _lines(path: Path, data: bytes) -> list[tuple[int, str]]:
-    """Numbered non-empty, non-comment lines of a UTF-8 file (BOM and CRLF handled)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    out = []
-    for no, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if s and not s.startswith("#"):
-            out.append((no, s))
-    return out
-
-
 def parse_userdict(path: Path, data: bytes) -> list[tuple[str, int | None, str | None]]:
     """Entries ``(word, freq, pos)`` of a jieba user dictionary; ``freq``/``pos`` may be None."""
     entries = []
-    for no, s in _lines(path, data):
+    for no, s in read_lines(path, data, error=LexiconError):
         parts = s.split()
         word, freq, pos = parts[0], None, None
         rest = parts[1:]
@@ -126,7 +108,7 @@ def parse_userdict(path: Path, data: bytes) -> list[tuple[str, int | None, str |
 def parse_wordlist(path: Path, data: bytes) -> list[str]:
     """Words of a one-word-per-line list (stopwords, boilerplate, units)."""
     words = []
-    for no, s in _lines(path, data):
+    for no, s in read_lines(path, data, error=LexiconError):
         if len(s.split()) != 1:
             raise LexiconError(f"{path}:{no}: 每行一个词 / one word per line, got {s!r}")
         words.append(s)
@@ -136,14 +118,14 @@ def parse_wordlist(path: Path, data: bytes) -> list[str]:
 def parse_aliases(path: Path, data: bytes) -> list[tuple[str, str, str]]:
     """Rows ``(variant, canonical, condition)`` of an alias table; condition is "" or "anonymised"."""
     rows = []
-    for no, s in _lines(path, data):
-        parts = [p.strip() for p in s.split("\t")]
-        if len(parts) == 2:
-            parts.append("")
-        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_CONDITIONS:
+    rows_read = read_rows(path, TABLE_COLUMNS["aliases.tsv"], data=data, error=LexiconError,
+                          form="variant<TAB>canonical[<TAB>anonymised]")
+    for no, (variant, canonical, cond) in rows_read:
+        if not variant or not canonical or cond not in ALIAS_CONDITIONS:
             raise LexiconError(f"{path}:{no}: 别名表行格式应为“异写<TAB>规范词[<TAB>anonymised]” / "
-                               f"expected 'variant<TAB>canonical[<TAB>anonymised]', got {s!r}")
-        rows.append((parts[0], parts[1], parts[2]))
+                               f"expected 'variant<TAB>canonical[<TAB>anonymised]', got "
+                               f"{[variant, canonical, cond]}")
+        rows.append((variant, canonical, cond))
     return rows
 
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from fazhi.files import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
     from fazhi.corpus import Corpus
@@ -65,14 +66,21 @@ def _docs_key(corpus: Corpus) -> str:
 
 
 def _code_key(func: Callable) -> str:
+    """The function's name and the source of its module — of the whole package when the module is
+    one of a package's (fazhi.textstat.trend: every module of fazhi.textstat, whose shared helpers
+    change its results too)."""
     h = hashlib.sha256(f"{func.__module__}.{func.__qualname__}".encode())
     mod = sys.modules.get(func.__module__)
     path = getattr(mod, "__file__", None)
     if path:
-        try:
-            h.update(Path(path).read_bytes())
-        except OSError:
-            pass
+        here = Path(path)
+        pkg = func.__module__.rsplit(".", 1)[0] if func.__module__.count(".") >= 2 else ""
+        files = sorted(here.parent.glob("*.py")) if pkg and (here.parent / "__init__.py").is_file() else [here]
+        for f in files:
+            try:
+                h.update(f.name.encode() + f.read_bytes())
+            except OSError:
+                pass
     return h.hexdigest()[:16]
 
 
@@ -128,13 +136,17 @@ def cached(func: Callable[..., T], corpus: Corpus, /, **kwargs: Any) -> T:
             return hit[0]
         result = func(corpus, **kwargs)
         try:
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump((result,), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            atomic_write(path, lambda tmp: _dump((result,), tmp))
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            Path(f"{path.parent}/.{path.name}.{os.getpid()}.tmp").unlink(missing_ok=True)
+            pass  # not picklable, or an unwritable cache: the result is still returned
     return result
+
+
+def _dump(obj: Any, path: Path) -> None:
+    import pickle
+
+    with open(path, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def clear_memo() -> int:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from itertools import accumulate
 
+from fazhi.patterns import DATE, DATE_RX, IS_CJK
 from fazhi.read import load_table
 
 HEAD_LINES, HEAD_CHARS = 60, 4000
@@ -44,13 +45,10 @@ _BULLETS_INLINE = r"[ \t\u3000\xa0|｜\[\]【】•·▪◆■>＞»\-—]*"
 # a label starts a line or follows a separator, never the middle of a word (数据来源 is not 来源);
 # checked in Python on the few matches, so that the label regex starts with a literal (fast scan)
 _BOUNDARY = frozenset(" \t\u3000\xa0\n|｜[]【】()（）•·▪◆■>＞»》,，;；/丨:：")
-_DATE_RX = (r"(?P<y>(?:19|20)\d{2})\s*(?P<s1>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"
-            r"\s*日?(?P<wd>\s*(?:星期|周|礼拜)[一二三四五六日天])?"
-            r"(?:[\sT-]*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?))?")
-_DATE = re.compile(_DATE_RX)
+_DATE_RX, _DATE = DATE_RX, DATE
 _DATE_AFTER = re.compile(r"(?:[|｜]|\s)\s*((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 _SENT = re.compile(r"[。，！？!?]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = IS_CJK
 _COUNT = re.compile(r"\d*\s*(?:次|人次)?")
 _CODE = re.compile(r"[A-Za-z]{0,4}\d{6,12}")
 _CODE_LIKE = re.compile(r"[\w/\-.〔〕（）()\[\]]{1,60}")
@@ -94,6 +92,17 @@ class PageMeta:
     def to_dict(self) -> dict[str, list[dict]]:
         """JSON-ready: ``{"dates": [{"value": "2022-03-28", "label": "发布时间", ...}], ...}``."""
         return {name: [asdict(c) for c in getattr(self, name)] for name in FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, list[dict]]) -> PageMeta:
+        """The inverse of :meth:`to_dict`."""
+        return cls(**{name: tuple(Candidate(**c) for c in data.get(name, ())) for name in FIELDS})
+
+    def add(self, name: str, value: str, label: str, rule: str, origin: str = "metadata.csv") -> PageMeta:
+        """A copy with one more candidate in list ``name`` (first: it is the user's word)."""
+        extra = Candidate(value, label, rule, origin)
+        return PageMeta(**{n: ((extra, *getattr(self, n)) if n == name else getattr(self, n))
+                           for n in FIELDS})
 
     def values(self, name: str) -> list[str]:
         """Distinct values of one list, in order. ``m.values("dates")`` -> ``["2022-03-28"]``."""
@@ -253,6 +262,24 @@ def parse_fields(line: str) -> list[Field]:
         vs = m.end() + lead
         out.append(Field(_SPACES.sub("", m.group("label")), kind, rule, m.start(), vs, vs + len(value), value))
     return out
+
+
+_TITLE_KINDS = frozenset({"title"})
+
+
+def label_at_start(line: str) -> str | None:
+    """The page label a line opens with (``发布机构屏边县新华乡人民政府`` -> ``"发布机构"``), even when
+    no colon follows it (a scraped table), or None. A title label (标题) is not counted: its value
+    is the title. ``label_at_start("来源于群众")`` -> None (a word, not a label)."""
+    t = _tables()
+    m = t.labels.match(line.lstrip(_STRIP + "-—•·"))
+    if not m:
+        return None
+    label = _SPACES.sub("", m.group("label"))
+    kind = t.kinds[label][0]
+    if kind in _TITLE_KINDS or len(label) < 3 and not m.group("sep"):
+        return None  # 标题 keeps its value; a short label without a colon may be a word (时间紧)
+    return label
 
 
 def value_ok(kind: str, value: str) -> bool:
@@ -546,6 +573,14 @@ def _scan(seg: str, origin: str, line0: int, off0: int, acc: _Acc, *, footer: in
                                 at + f.start, whole)
             last = fields[-1]
             dangling = last if not last.value else None
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Where page chrome can be: the first lines (60, at most 4000 characters) and the last (30,
+    at most 3000), as (start, end) offsets, line-aligned; one window for a short text."""
+    head = _head_end(text)
+    tail = _tail_start(text, head)
+    return [(0, len(text))] if tail <= head else [(0, head), (tail, len(text))]
 
 
 def _head_end(text: str) -> int:

@@ -23,13 +23,15 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from fazhi.patterns import HEADING_START, IS_CJK
+
 Format = Literal["txt", "html", "docx", "pdf"]
 SUFFIXES: dict[str, Format] = {".txt": "txt", ".html": "html", ".htm": "html",
                                ".docx": "docx", ".pdf": "pdf"}
 
 MIN_CJK = 20  # fewer Chinese characters than this: not a report
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = IS_CJK
 _NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BOMS = (
@@ -445,7 +447,7 @@ def _block_lines(node) -> list[str]:
 
 
 _END = re.compile(r"[。！？：!?:…]$")  # not ；: items of one paragraph
-_STARTS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
+_STARTS_HEADING = HEADING_START
 _STARTS_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
 
 
@@ -512,8 +514,102 @@ def read_file(path: str | Path) -> RawText:
     return RawText(p, text, encoding, fmt, page)
 
 
+# ---------------------------------------------------------------- the package's data files
+#
+# Every rule and word list of ``fazhi/data`` (and a user's replacement of one) is read here: UTF-8
+# with or without BOM, CRLF or LF, blank lines and ``#`` comment lines skipped, fields separated by
+# tabs and stripped of surrounding spaces (write a space inside a regex as ``\s`` or ``[ ]``). A
+# malformed line raises :class:`DataFileError` (or the caller's subclass of ValueError) naming the
+# file and the line number.
+
+# the tab-separated files of fazhi/data: (fewest, most) fields of a line
+TABLE_COLUMNS: dict[str, tuple[int, int]] = {
+    "aliases.tsv": (2, 3), "char_variants.tsv": (2, 2), "clean_rules.tsv": (3, 3),
+    "evidence.tsv": (2, 3), "indicator_status.tsv": (3, 3), "indicator_units.tsv": (2, 5),
+    "indicator_verbs.tsv": (2, 2), "indicators.tsv": (1, 5),
+    "kinds.tsv": (2, 2), "not_indicators.tsv": (1, 4), "page_labels.tsv": (3, 3),
+    "parts.tsv": (2, 2), "place_aliases.tsv": (2, 2), "placeholders.tsv": (2, 3),
+    "places.tsv": (2, 4), "reuse_classes.tsv": (2, 2), "reuse_labels.tsv": (2, 3),
+    "themes.tsv": (2, 2), "typo_context.tsv": (1, 3), "typos.tsv": (2, 2),
+}
+
+
+class DataFileError(ValueError):
+    """A data file that cannot be read, or a malformed line of one; the message names the file and
+    the line number (``typos.tsv:7: …``)."""
+
+
+def data_dir() -> Path:
+    """The package's data folder (``fazhi/data``), where every rule and word list lives."""
+    from importlib.resources import files
+
+    return Path(str(files("fazhi") / "data"))
+
+
+def data_path(name: str) -> Path:
+    """Path of a data file shipped in the package, e.g. ``data_path("userdict.txt")``."""
+    return data_dir() / name
+
+
+def _content_lines(path: Path, data: bytes | None, error: type[ValueError]) -> list[tuple[int, str]]:
+    """Numbered lines that are neither blank nor comments, as written (without the line break)."""
+    try:
+        raw = Path(path).read_bytes() if data is None else data
+    except OSError as exc:
+        raise error(f"{path}: 无法读取 / cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: 不是 UTF-8 编码 / not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    return [(no, line) for no, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.strip().startswith("#")]
+
+
+def read_lines(path: str | Path, data: bytes | None = None, *,
+               error: type[ValueError] = DataFileError) -> list[tuple[int, str]]:
+    """``(line number, stripped line)`` of every line of a data file that is neither blank nor a
+    ``#`` comment (``data``: the file's bytes when already read).
+
+    >>> read_lines("stopwords.txt", "# 停用词\\n的\\n\\n了\\n".encode())
+    [(2, '的'), (4, '了')]
+    """
+    return [(no, line.strip()) for no, line in _content_lines(Path(path), data, error)]
+
+
+def read_rows(path: str | Path, columns: int | tuple[int, int] | None = None, *,
+              data: bytes | None = None, form: str | None = None, pad: bool = True,
+              error: type[ValueError] = DataFileError) -> list[tuple[int, list[str]]]:
+    """``(line number, fields)`` of every row of a tab-separated data file.
+
+    ``columns``: the number of fields a row must have, or (fewest, most); shorter rows are padded
+    with "" to the most (unless ``pad=False``). A row with another number of fields raises
+    ``error`` naming the file and the line, with ``form`` (the expected layout) when given.
+
+    >>> read_rows("typos.tsv", 2, data="# 错字\\n机治\\t机制\\n".encode())
+    [(2, ['机治', '机制'])]
+    >>> read_rows("typos.tsv", 2, data="机治 机制\\n".encode())
+    Traceback (most recent call last):
+    fazhi.read.DataFileError: typos.tsv:1: 应有 2 个以制表符分隔的字段，实有 1 个 / expected 2 tab-separated fields, got 1: '机治 机制'
+    """
+    lo, hi = (columns, columns) if isinstance(columns, int) else (columns or (None, None))
+    rows = []
+    for no, line in _content_lines(Path(path), data, error):
+        fields = [f.strip() for f in line.split("\t")]
+        if (lo is not None and len(fields) < lo) or (hi is not None and len(fields) > hi):
+            want = f"{lo}" if lo == hi else f"{lo}–{hi}"
+            layout = f" ({form})" if form else ""
+            raise error(f"{path}:{no}: 应有 {want} 个以制表符分隔的字段，实有 {len(fields)} 个 / "
+                        f"expected {want} tab-separated fields{layout}, got {len(fields)}: "
+                        f"{line.strip()!r}")
+        if pad and hi is not None:
+            fields += [""] * (hi - len(fields))
+        rows.append((no, fields))
+    return rows
+
+
 def load_table(name: str) -> list[list[str]]:
-    """Rows of a TSV data file shipped in ``fazhi/data`` ('#' lines and blank lines skipped).
+    """Rows of a TSV data file shipped in ``fazhi/data`` (read once per process; the number of
+    fields is checked against :data:`TABLE_COLUMNS`; rows are not padded).
 
     >>> load_table("typos.tsv")[0]                               # doctest: +SKIP
     ['机治', '机制']
@@ -523,8 +619,5 @@ def load_table(name: str) -> list[list[str]]:
 
 @cache
 def _load_table(name: str) -> tuple[tuple[str, ...], ...]:
-    from importlib.resources import files
-
-    text = files("fazhi").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return tuple(tuple(fields) for _, fields in
+                 read_rows(data_path(name), TABLE_COLUMNS.get(name), pad=False))

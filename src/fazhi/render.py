@@ -463,9 +463,9 @@ def render_page(task: dict) -> dict:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    from fazhi.files import atomic_write
+
+    atomic_write(path, text)
 
 
 # ---------------------------------------------------------------- running the pages

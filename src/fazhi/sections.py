@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from fazhi.numerals import small_number
+from fazhi.patterns import CN_NUM, IS_CJK
 from fazhi.read import load_table
 from fazhi.vocab import PARTS
 
-_CN_NUM = "一二三四五六七八九十"
+_CN_NUM = CN_NUM
 # the four marker kinds: 一、 > （一） > 1./1、 > （1）; kind i has level _LEVELS[i]
 _MARKERS = (
     rf"([{_CN_NUM}]{{1,3}})[、.．]",
@@ -42,7 +44,7 @@ _MARK = re.compile("|".join(_MARKERS))  # group i+1 is the number of a marker of
 # a marker inside a line: after a sentence end (a closing quote and spaces may come between); a
 # half-width "." that clean left before a marker (……2轮.（二）) counts after a Chinese character
 _INLINE = re.compile(rf"[。！？：；.．][”’]?[ \t\u3000]*(?=[{_CN_NUM}（(\d])")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = IS_CJK
 _HEAD_MAX = 80  # an inline heading without a stop is cut here (it ran into its paragraph)
 _SHORT_REST = 6  # a line "一、工作情况汇总" keeps its last words (a run-on paragraph is longer)
 _HEAD_STOP = re.compile(r"[。；！？：\n]")
@@ -56,7 +58,6 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 _CLAUSE_END = re.compile(r"[。；！？\n]")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _LINE = re.compile(r"[^\n]+")
-_CN_DIGIT = {c: i + 1 for i, c in enumerate(_CN_NUM[:9])}
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _rule(name: str) -> re.Pattern:
 @cache
 def _duty_needles() -> tuple[str, ...] | None:
     """Literals one of which any text the ``duty`` rule matches contains (None: unknown)."""
-    from fazhi.clean import needles
+    from fazhi.patterns import needles
 
     found: list[str] = []
     for part, p in load_table("parts.tsv"):
@@ -124,20 +125,7 @@ def is_duty(text: str) -> bool:
 
 def heading_number(number: str) -> int | None:
     """The value of a heading number: ``"十二"`` -> 12, ``"3"`` -> 3; None when malformed (``"一一"``)."""
-    if number.isdigit():
-        return int(number)
-    d = [10 if c == "十" else _CN_DIGIT.get(c) for c in number]
-    if d == [10]:
-        return 10
-    if len(d) == 1:
-        return d[0]
-    if len(d) == 2 and d[0] == 10 and d[1] != 10:
-        return 10 + d[1]
-    if len(d) == 2 and d[1] == 10 and d[0] != 10:
-        return d[0] * 10
-    if len(d) == 3 and d[1] == 10 and 10 not in (d[0], d[2]):
-        return d[0] * 10 + d[2]
-    return None
+    return small_number(number)
 
 
 def _heading_end_cut(head: str, *, sentence: bool) -> int:

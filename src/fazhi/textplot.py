@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from fazhi.deprecation import renamed_arguments
 from fazhi.fonts import font_path, setup_font
 from fazhi.vocab import UNKNOWN, is_unknown
 from fazhi.vocab import label as _plain
@@ -56,6 +57,14 @@ AVERAGE_COLOUR = "#555555"
 def field_label(field: str) -> str:
     """Chinese label of a document field: ``field_label("town") == "乡镇（街道）"``."""
     return FIELD_LABELS.get(field, field)
+
+
+def _group_of(table, by: str | None) -> str:
+    """The group column of a ``textstat_*`` table: ``by``, or the table's first column (where
+    ``textstat_*(…, by=B)`` puts B)."""
+    if by is not None or table is None or not len(table.columns):
+        return by
+    return str(table.columns[0])
 
 
 def _figure(ax, figsize, **kw) -> tuple[Figure, Axes]:
@@ -238,13 +247,14 @@ def _label(v) -> str:
 # --------------------------------------------------------------------------- trends
 
 
-def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
+def textplot_trend(trend: pd.DataFrame, *, by: str | None = None,
                    measure: Literal["per_10k", "count"] = "per_10k", title: str | None = None,
                    ax: Axes | None = None) -> Figure:
     """Line chart of ``textstat_trend`` output; the number of documents behind each point is shown.
 
     Each x position is labelled ``n=<documents>`` under the axis, and markers grow with the number of
-    documents, so a year resting on one report is visible as such.
+    documents, so a year resting on one report is visible as such. ``by``: the table's group
+    column (default: its first column, the ``by`` of ``textstat_trend``).
 
     >>> textplot_trend(textstat_trend(corpus, ["民法典", "扫黑除恶"]))  # doctest: +SKIP
     """
@@ -252,6 +262,7 @@ def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
     if trend is None or trend.empty:
         _empty(ax, _message(trend))
         return fig
+    by = _group_of(trend, by)
     n_docs: dict[str, int] = {}
     for k, n in zip(trend[by], trend["n_docs"], strict=True):
         n_docs[_plain(k)] = max(n_docs.get(_plain(k), 0), int(n))
@@ -276,13 +287,14 @@ def textplot_trend(trend: pd.DataFrame, *, by: str = "report_year",
     return fig
 
 
-def textplot_theme_trend(themes: pd.DataFrame, *, by: str = "report_year",
+def textplot_theme_trend(themes: pd.DataFrame, *, by: str | None = None,
                          n_docs: Mapping | pd.Series | None = None, top: int | None = 8,
                          title: str | None = None, ax: Axes | None = None) -> Figure:
     """Theme shares over ``by`` (``textstat_themes(corpus, by="report_year")``), one line per theme.
 
     ``n_docs`` (``{year: documents}``, e.g. ``corpus.docs.groupby("report_year").size()``) labels
     each x position with its number of documents. ``top`` keeps the themes with the largest mean share.
+    ``by``: the table's group column (default: its first column).
 
     >>> textplot_theme_trend(textstat_themes(corpus, by="report_year"),
     ...                      n_docs=corpus.docs.groupby("report_year").size())  # doctest: +SKIP
@@ -291,6 +303,7 @@ def textplot_theme_trend(themes: pd.DataFrame, *, by: str = "report_year",
     if themes is None or themes.empty:
         _empty(ax, _message(themes))
         return fig
+    by = _group_of(themes, by)
     nd = None if n_docs is None else {_plain(k): int(v) for k, v in dict(n_docs).items()}
     axis = _Axis(themes[by], nd)
     if not axis.pos:
@@ -401,7 +414,9 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
 
     Deterministic: the same table (in any row order) gives the same image. ``size`` is the layout
     canvas (width, height) in pixels of one cloud, drawn at twice that resolution (default
-    (400, 220), or (240, 150) per group); smaller is faster.
+    (400, 220), or (240, 150) per group); smaller is faster. ``weight``: the column that sizes
+    the words (``count``, ``docs_with_term``, ``per_10k``). Without ``by`` the rows of all groups
+    make one cloud.
 
     >>> textplot_wordcloud(textstat_frequency(corpus, n=150))                      # doctest: +SKIP
     >>> textplot_wordcloud(textstat_frequency(corpus, by="report_year", n=60),
@@ -409,6 +424,13 @@ def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str
     """
     setup_font()
     import matplotlib.pyplot as plt
+
+    if weight == "docs" and "docs" not in freq.columns and "docs_with_term" in freq.columns:
+        import warnings
+
+        warnings.warn("textplot_wordcloud(weight='docs'): the column is now docs_with_term / "
+                      "列 docs 已更名为 docs_with_term", DeprecationWarning, stacklevel=2)
+        weight = "docs_with_term"
 
     if by is not None and by in freq.columns:
         keys = _sort_key(freq[by].unique())
@@ -547,7 +569,7 @@ def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: 
                    cmap: str = "Reds", ax: Axes | None = None) -> Figure:
     """Heatmap of a ``textstat_simil`` matrix (index = columns = labels), values in the cells.
 
-    >>> textplot_simil(textstat_simil(corpus, labels="town"))  # doctest: +SKIP
+    >>> textplot_simil(textstat_simil(corpus, label_by="town"))  # doctest: +SKIP
     """
     k = len(simil)
     fig, ax = _figure(ax, (min(2.2 + 0.75 * k, 14), min(1.8 + 0.6 * k, 12)))
@@ -577,7 +599,8 @@ def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: 
 # --------------------------------------------------------------------------- themes
 
 
-def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequence | None = None,
+def textplot_themes(themes: pd.DataFrame, *, by: str | None = None,
+                    groups: Sequence | None = None,
                     reference: pd.DataFrame | None | Literal[False] = None,
                     kind: Literal["radar", "bar"] = "radar", max_groups: int = 6,
                     title: str | None = None, ax: Axes | None = None) -> Figure:
@@ -587,7 +610,8 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
     ``groups`` picks the groups to draw (default: the first ``max_groups``, （不明） kept in view;
     a note under the chart says how many groups are left out). ``reference`` is the themes table
     the average is pooled from (sum of hits / sum of units per theme); default the ``themes``
-    table itself; ``False`` draws no average.
+    table itself; ``False`` draws no average. ``by``: the table's group column (default: its
+    first column, the ``by`` of ``textstat_themes``).
 
     >>> th = textstat_themes(corpus, by="province")
     >>> textplot_themes(th, by="province", groups=["广东省"])  # doctest: +SKIP
@@ -599,6 +623,7 @@ def textplot_themes(themes: pd.DataFrame, *, by: str = "doc_id", groups: Sequenc
         fig, ax = _figure(ax, (7, 6))
         _empty(ax, _message(themes))
         return fig
+    by = _group_of(themes, by)
     order = list(dict.fromkeys(themes["theme"].astype(str)))
     note = ""
     if groups is None:
@@ -657,7 +682,7 @@ def _units(values) -> list[str]:
     return [str(x) for x in values if str(x) not in ("", "nan", "<NA>", "None")]
 
 
-def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
+def textplot_indicators(summary: pd.DataFrame, *, by: str | None = None,
                         measure: Literal["n_facts", "total"] = "n_facts",
                         groups: Sequence | None = None, max_groups: int = 8,
                         title: str | None = None, ax: Axes | None = None) -> Figure:
@@ -666,7 +691,8 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
     ``measure="n_facts"`` counts the facts found; ``"total"`` sums their values (units differ between
     categories, so each bar is labelled with its unit). Categories are shown by their ``label``
     column (Chinese) when the table has one. ``groups``: the groups to draw (default: the first
-    ``max_groups``, （不明） kept in view, a note saying how many are left out).
+    ``max_groups``, （不明） kept in view, a note saying how many are left out). ``by``: the
+    table's group column (default: its first column, the ``by`` of the summary).
 
     >>> textplot_indicators(textstat_indicator_summary(corpus, by="town"))  # doctest: +SKIP
     """
@@ -677,6 +703,7 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str = "town",
         fig, ax = _figure(ax, (8, 4))
         _empty(ax, _message(summary))
         return fig
+    by = _group_of(summary, by)
     note = ""
     if groups is None:
         groups, n_left, unknown_left = pick_groups(summary[by].unique(), max_groups)
@@ -774,13 +801,15 @@ def reuse_html(text_a: str, text_b: str, spans_a, spans_b, *, title_a: str = "",
     return f'{_REUSE_CSS}{note_html}<div class="fz-reuse">{"".join(cols)}</div>'
 
 
+@renamed_arguments(boilerplate="include_boilerplate")
 def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: str, *,
-                   boilerplate: bool = True):
+                   include_boilerplate: bool = True):
     """The texts of two reports side by side with their shared passages (``textstat_reuse``)
-    highlighted with ``<mark>`` and numbered; boilerplate passages in grey (``boilerplate=False``
-    hides them); inside a passage that is not verbatim, what differs between the two copies is
-    marked ``<ins>``; under the texts one line per passage (similarity, kind, source, edits).
-    Returns ``IPython.display.HTML``; all report text is HTML-escaped.
+    highlighted with ``<mark>`` and numbered; boilerplate passages in grey
+    (``include_boilerplate=False`` leaves them out, as in ``textstat_reuse``); inside a passage
+    that is not verbatim, what differs between the two copies is marked ``<ins>``; under the
+    texts one line per passage (similarity, kind, source, edits). Returns
+    ``IPython.display.HTML``; all report text is HTML-escaped.
 
     >>> reuse = textstat_reuse(corpus)
     >>> top = reuse.iloc[0]
@@ -796,8 +825,10 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
             raise KeyError(f"no document {d!r} in the corpus")
     pairs = passages[((passages["doc_a"] == doc_a) & (passages["doc_b"] == doc_b))
                      | ((passages["doc_a"] == doc_b) & (passages["doc_b"] == doc_a))]
-    if not boilerplate and "boilerplate" in pairs.columns:
-        pairs = pairs[~pairs["boilerplate"].astype(bool)]
+    if not include_boilerplate:
+        from fazhi.reuse import without_boilerplate
+
+        pairs = without_boilerplate(pairs)
     pairs = pairs.sort_values(["start_a", "start_b"]) if len(pairs) else pairs
     rows = []
     for row in pairs.to_dict("records"):

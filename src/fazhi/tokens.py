@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Literal
 
 from fazhi.config import cache_dir
-from fazhi.lexicon import Lexicon, data_path, load_lexicon
+from fazhi.deprecation import renamed_arguments
+from fazhi.lexicon import Lexicon, load_lexicon
+from fazhi.read import load_table
 
 Backend = Literal["rjieba", "jieba"]
 BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
@@ -34,13 +36,9 @@ BACKENDS: tuple[str, ...] = ("rjieba", "jieba")
 def _typo_guards() -> dict[str, tuple[str, str]]:
     """Context guards of the ingestion typo table: wrong -> (not_before, not_after)."""
     guards = {}
-    path = data_path("typo_context.tsv")
-    if not path.is_file():
-        return guards
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if line.strip() and not line.startswith("#"):
-            parts = line.split("\t") + ["", ""]
-            guards[parts[0]] = (parts[1], parts[2])
+    for wrong, *rest in load_table("typo_context.tsv"):
+        before, after = (*rest, "", "")[:2]
+        guards[wrong] = (before, after)
     return guards
 
 
@@ -155,12 +153,14 @@ class Tokenizer:
         """Tokens of ``text`` (whitespace dropped)."""
         return self.cut_joined(text, anonymised=anonymised).split()
 
-    def filter(self, tokens: Iterable[str], *, stopwords: bool = True,
-               boilerplate: bool = True) -> list[str]:
-        """``tokens`` without stopwords and/or boilerplate."""
+    @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
+    def filter(self, tokens: Iterable[str], *, drop_stopwords: bool = True,
+               drop_boilerplate: bool = True) -> list[str]:
+        """``tokens`` without the stopwords (``drop_stopwords``) and/or the boilerplate words
+        (``drop_boilerplate``: 进一步, 切实, 加强 …) of the lexicon."""
         drop: set[str] = set()
-        if stopwords:
+        if drop_stopwords:
             drop |= self.lexicon.stopwords
-        if boilerplate:
+        if drop_boilerplate:
             drop |= self.lexicon.boilerplate
         return [t for t in tokens if t not in drop]

@@ -15,17 +15,15 @@ True
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fazhi.read import data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from fazhi.lexicon import Lexicon
 
-
-def data_dir() -> Path:
-    """The package's data folder (``fazhi/data``), where every rule and word list lives."""
-    return Path(str(resources.files("fazhi") / "data"))
+__all__ = ["data_dir", "data_files", "data_version"]
 
 
 def data_files() -> list[Path]:

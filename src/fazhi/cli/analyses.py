@@ -25,14 +25,11 @@ def add_output_options(parser: argparse.ArgumentParser, *, default: str = "table
 
 
 def write_output(df, args: argparse.Namespace, *, stream=None) -> int:
-    """Write ``df`` as chosen by ``--format``/``--out``; returns an exit code.
+    """Write ``df`` as chosen by ``--format``/``--out`` (:func:`fazhi.export.export_table` to a
+    file, :func:`fazhi.export.write_table` to standard output); returns an exit code: 2 and a
+    message for xlsx without ``--out`` or a file name whose format is unknown."""
+    from fazhi.export import export_table, write_table
 
-    table → aligned text on stdout (or a file by its suffix with ``--out``); csv/jsonl → stdout
-    or ``--out``; xlsx → ``--out`` only (exit code 2 and a message without it).
-    """
-    from fazhi.export import export_table
-
-    stream = stream or sys.stdout
     fmt = getattr(args, "format", "table") or "table"
     out = getattr(args, "out", None)
     if out:
@@ -47,36 +44,33 @@ def write_output(df, args: argparse.Namespace, *, stream=None) -> int:
     if fmt == "xlsx":
         print("fazhi: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
         return 2
-    if fmt == "csv":
-        # no BOM on a stream: it would land in the middle of piped output
-        from fazhi.export import _encode_nested
-
-        _encode_nested(df).to_csv(stream, index=False)
-    elif fmt == "jsonl":
-        from fazhi.export import _write_jsonl
-
-        _write_jsonl(df, stream)
-    else:
-        if df.empty:
-            print("(no rows)", file=stream)
-        else:
-            with _wide():
-                print(df.to_string(index=False), file=stream)
+    write_table(df, stream or sys.stdout, format=fmt)
     return 0
 
 
-class _wide:
-    """pandas display options for full-width text tables."""
+class _RenamedOption(argparse.Action):
+    """An option's old name: works as the new one for one release, with a notice on stderr."""
 
-    def __enter__(self):
-        import pandas as pd
+    def __init__(self, option_strings, dest, new: str, **kwargs):
+        self.new = new
+        super().__init__(option_strings, dest, **kwargs)
 
-        self._ctx = pd.option_context("display.max_colwidth", 80, "display.width", 200,
-                                      "display.unicode.east_asian_width", True)
-        self._ctx.__enter__()
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"fazhi: {option_string} is deprecated, use {self.new} / 选项 {option_string} "
+              f"已更名为 {self.new}", file=sys.stderr)
+        setattr(namespace, self.dest, self.const if self.nargs == 0 else values)
 
-    def __exit__(self, *exc):
-        return self._ctx.__exit__(*exc)
+
+def add_renamed_option(parser: argparse.ArgumentParser, old: str, new: str, *,
+                       flag: bool = False, **kwargs) -> None:
+    """Keep the option ``old`` as a deprecated alias of ``new`` (same ``dest``); ``flag``: an
+    option without value (``store_true``)."""
+    action = next(a for a in parser._actions if new in a.option_strings)
+    extra = {"nargs": 0, "const": True} if flag else {"metavar": action.metavar,
+                                                      "type": action.type}
+    parser.add_argument(old, dest=action.dest, action=_RenamedOption, new=new,
+                        default=argparse.SUPPRESS, help=f"旧名，同 {new}（下一版删除） / "
+                                                        f"deprecated: use {new}", **extra, **kwargs)
 
 
 def _add_path(p: argparse.ArgumentParser) -> None:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from fazhi.cli.analyses import add_renamed_option
+
 
 def _lexicon_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", choices=("rjieba", "jieba"), default="rjieba",
@@ -39,10 +41,12 @@ def register(sub) -> None:
                                    "tokens separated by spaces, one line per input line.")
     t.add_argument("text", nargs="?", default=None, metavar="TEXT", help="text to segment")
     t.add_argument("--file", default=None, metavar="F", help="read the text from file F (UTF-8)")
-    t.add_argument("--no-stopwords", action="store_true",
+    t.add_argument("--drop-stopwords", action="store_true",
                    help="去除停用词 / drop stopwords (function words)")
-    t.add_argument("--no-boilerplate", action="store_true",
+    t.add_argument("--drop-boilerplate", action="store_true",
                    help="去除套话 / drop report boilerplate (进一步, 切实, 加强 ...)")
+    add_renamed_option(t, "--no-stopwords", "--drop-stopwords", flag=True)
+    add_renamed_option(t, "--no-boilerplate", "--drop-boilerplate", flag=True)
     t.add_argument("--anonymised", action="store_true",
                    help="应用匿名文本别名 / also apply the aliases of anonymised texts (A法治思想 ...)")
     _lexicon_options(t)
@@ -50,8 +54,9 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.corpus import build_store, default_store
+    from fazhi.build import build_store
     from fazhi.lexicon import LexiconError
+    from fazhi.store import default_store
 
     out = Path(args.out) if args.out else default_store(args.path)
     try:
@@ -84,6 +89,7 @@ def run_tokenize(args: argparse.Namespace) -> int:
         return 2
     for line in text.splitlines() or [""]:
         toks = tk.filter(tk.cut(line, anonymised=args.anonymised),
-                         stopwords=args.no_stopwords, boilerplate=args.no_boilerplate)
+                         drop_stopwords=args.drop_stopwords,
+                         drop_boilerplate=args.drop_boilerplate)
         print(" ".join(toks))
     return 0

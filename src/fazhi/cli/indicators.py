@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from fazhi.cli.analyses import add_output_options, write_output
 
@@ -13,9 +14,12 @@ def register(sub) -> None:
     p = sub.add_parser(
         "indicators", help="数字指标 / numeric facts (调处矛盾纠纷209件, 调解成功率99%%)",
         description="Numeric facts stated in the reports at PATH: one row per number with its "
-                    "category, subject phrase, value, unit, qualifier (多/余/约/近/超过/达/以上), "
-                    "sentence and character offsets, plus the document's place, year and part. "
-                    "With --summary: facts and totals per group and category (rates averaged).")
+                    "category, counted noun (subject), verb, predicate, phrase, kind of number "
+                    "(count/amount/measure/rate/growth), status (result/target/baseline), value, "
+                    "unit, qualifier (约/近/余/多/以上/左右), sentence and character offsets, plus "
+                    "the document's place, year and part. With --summary: facts and totals per "
+                    "group and category (rates averaged). With --table: the unit × year table "
+                    "(one row per unit and year, one column per category, results only).")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
                    help="folder of reports or a built store (default: data/raw)")
     p.add_argument("--category", action="append", default=None, metavar="NAME",
@@ -24,9 +28,14 @@ def register(sub) -> None:
     p.add_argument("--summary", action="store_true",
                    help="print the per-group summary (n_facts, total per category and unit) "
                         "instead of the facts")
+    p.add_argument("--table", action="store_true",
+                   help="print the unit × year table (one row per --by unit and report year, one "
+                        "column per category with the number of facts behind each cell); with "
+                        "--out FILE.xlsx / .dta / .csv it is written with Chinese column labels "
+                        "and the long form (every fact and its sentence) beside it")
     p.add_argument("--by", default="town", metavar="FIELD",
-                   help="group of --summary: town (default), district, city, province, "
-                        "report_year, part, doc_id or file")
+                   help="group of --summary and --table: town (default), district, city, "
+                        "province, report_year, part, doc_id or file")
     add_output_options(p)
     p.set_defaults(func=run_indicators)
 
@@ -37,20 +46,19 @@ def run_indicators(args: argparse.Namespace) -> int:
     from fazhi.indicators import (
         FACT_COLUMNS,
         META_COLUMNS,
+        indicator_categories,
         load_indicator_rules,
+        select_categories,
         textstat_indicator_summary,
         textstat_indicators,
     )
 
     rules = load_indicator_rules()
-    wanted = None
-    if args.category:
-        by_label = {label: cat for cat, label in rules.labels.items()}
-        wanted = {by_label.get(c, c) for c in args.category}
-        unknown = sorted(wanted - set(rules.labels))
-        if unknown:
-            print(f"fazhi: unknown category {', '.join(unknown)}; known: "
-                  f"{', '.join(rules.labels)}", file=sys.stderr)
+    if args.category:  # an unknown name stops before the corpus is opened
+        try:
+            indicator_categories(args.category, rules=rules)
+        except ValueError as exc:
+            print(f"fazhi: {exc}", file=sys.stderr)
             return 2
     try:
         corpus = open_corpus(args.path)
@@ -58,11 +66,36 @@ def run_indicators(args: argparse.Namespace) -> int:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
     facts = textstat_indicators(corpus, rules=rules)
-    if wanted is not None:
-        facts = facts[facts["category"].isin(wanted)].reset_index(drop=True)
+    if args.category:
+        facts = select_categories(facts, args.category, rules=rules)
+    if args.table:
+        return _write_table(facts, corpus, rules, args)
     if args.summary:
-        if args.by not in facts.columns:
-            print(f"fazhi: --by {args.by}: not a column of the indicator table", file=sys.stderr)
+        try:
+            summary = textstat_indicator_summary(facts, by=args.by, rules=rules,
+                                                 docs=corpus.docs)
+        except KeyError as exc:
+            print(f"fazhi: --by {args.by}: {exc.args[0]}", file=sys.stderr)
             return 2
-        return write_output(textstat_indicator_summary(facts, by=args.by, rules=rules), args)
+        return write_output(summary, args)
     return write_output(facts[FACT_COLUMNS + META_COLUMNS], args)
+
+
+def _write_table(facts, corpus, rules, args: argparse.Namespace) -> int:
+    from fazhi.indicators import export_indicator_table, textstat_indicator_table
+
+    try:
+        table = textstat_indicator_table(facts, by=args.by, rules=rules, docs=corpus.docs)
+    except KeyError as exc:
+        print(f"fazhi: --by {args.by}: {exc.args[0]}", file=sys.stderr)
+        return 2
+    out = getattr(args, "out", None)
+    if out and Path(out).suffix.lower() in (".xlsx", ".dta", ".csv") and args.format in (
+            "table", Path(out).suffix.lower().lstrip(".")):
+        long = textstat_indicator_table(facts, by=args.by, rules=rules, docs=corpus.docs,
+                                        form="long")
+        paths = export_indicator_table(table, out, long=long)
+        print(f"{len(table)} rows written to {', '.join(str(p) for p in paths)}",
+              file=sys.stderr)
+        return 0
+    return write_output(table, args)

@@ -70,21 +70,6 @@ def table_frame(docs):
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def format_table(df) -> str:
-    """A plain-text table aligned for Chinese (wide) characters."""
-    cells = [list(df.columns)] + [[str(v) for v in row] for row in df.itertuples(index=False)]
-    widths = [max(_width(r[i]) for r in cells) for i in range(len(df.columns))]
-    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
-             for r in cells]
-    return "\n".join(lines)
-
-
 def _explain(target: str, root: Path) -> int:
     from fazhi.ingest import explain_file
 
@@ -130,6 +115,13 @@ def _explain(target: str, root: Path) -> int:
         indent = "  " * s["level"]
         print(f"{indent}{s['number'] or '·'} [{s['part']}] {s['heading'][:40]}  ({s['start']}-{s['end']})")
     return 0
+
+
+def format_table(df) -> str:
+    """A plain-text table aligned for Chinese (wide) characters: :func:`fazhi.export.format_table`."""
+    from fazhi.export import format_table as _format
+
+    return _format(df)
 
 
 def run(args: argparse.Namespace) -> int:

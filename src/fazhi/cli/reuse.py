@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from fazhi.cli.analyses import add_output_options, write_output
+from fazhi.cli.analyses import add_output_options, add_renamed_option, write_output
 
 SHEETS = ("复用段落", "复用比例")  # passages, shares
 
@@ -28,8 +26,10 @@ def register(sub) -> None:
                     "--format xlsx writes both tables as two sheets (复用段落, 复用比例).")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
                    help="folder of reports or a built store (default: data/raw)")
-    p.add_argument("--min-chars", type=int, default=20, metavar="N",
-                   help="shortest passage reported, in characters without punctuation (default 20)")
+    p.add_argument("--min-length", type=int, default=20, metavar="N",
+                   help="shortest passage reported, in characters without punctuation (the "
+                        "length column; default 20)")
+    add_renamed_option(p, "--min-chars", "--min-length")
     p.add_argument("--boilerplate-docs", type=int, default=None, metavar="N",
                    help="a passage in at least N reports is boilerplate (default: max(3, 1%% of "
                         "the reports), at most 50)")
@@ -46,55 +46,33 @@ def register(sub) -> None:
     p.set_defaults(func=run_reuse)
 
 
-def _write_xlsx(tables: dict, path: Path) -> None:
-    """Several tables as sheets of one workbook, written atomically."""
-    import pandas as pd
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-            for name, df in tables.items():
-                df.to_excel(xw, sheet_name=name, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run_reuse(args: argparse.Namespace) -> int:
     """Run ``fazhi reuse``; returns the exit code."""
     from fazhi.corpus import open_corpus
-    from fazhi.reuse import textstat_reuse, textstat_reuse_share
+    from fazhi.export import export_tables
+    from fazhi.reuse import textstat_reuse, textstat_reuse_share, without_boilerplate
 
-    if args.min_chars < 2:
-        print("fazhi: --min-chars must be at least 2", file=sys.stderr)
-        return 2
-    if args.boilerplate_docs is not None and args.boilerplate_docs < 2:
-        print("fazhi: --boilerplate-docs must be at least 2", file=sys.stderr)
-        return 2
     try:
         corpus = open_corpus(args.path)
     except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
     try:
-        passages = textstat_reuse(corpus, min_chars=args.min_chars,
+        passages = textstat_reuse(corpus, min_length=args.min_length,
                                   boilerplate_docs=args.boilerplate_docs, scheduler=args.scheduler)
-    except OSError as exc:  # an unreachable scheduler
+    except (ValueError, OSError) as exc:  # min_length / boilerplate_docs below 2; no scheduler
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
     shares = textstat_reuse_share(corpus, passages)
     if args.no_boilerplate:
-        passages = passages[~passages["boilerplate"]].reset_index(drop=True)
+        passages = without_boilerplate(passages)
     out = Path(args.out) if args.out else None
     if not args.shares and (args.format == "xlsx" or (
             args.format == "table" and out is not None and out.suffix.lower() == ".xlsx")):
         if out is None:
             print("fazhi: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
             return 2
-        _write_xlsx({SHEETS[0]: passages, SHEETS[1]: shares}, out)
+        export_tables({SHEETS[0]: passages, SHEETS[1]: shares}, out)
         print(f"{len(passages)} passages and {len(shares)} shares written to {out}",
               file=sys.stderr)
         return 0

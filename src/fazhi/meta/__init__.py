@@ -39,6 +39,7 @@ from fazhi.meta.dates import (
     find_publish_date,
     find_report_year,
     find_signature_date,
+    meeting_date,
 )
 from fazhi.meta.evidence import Candidate, Decision, decide
 from fazhi.meta.names import (
@@ -119,6 +120,14 @@ def infer_meta(text: str, *, raw: str | None = None, page: Any = None, file: str
     elif sig:
         publish_date = sig
         rules["publish_date"] = {"rule": "signature_date", "confidence": 0.7}
+    elif signed.value:   # only a 成文日期 on the page
+        publish_date = signed.value
+        rules["publish_date"] = {"rule": "page_signed_date", "confidence": 0.6}
+    else:                # a work report delivered at a meeting: ——2019年3月2日在…人民代表大会…
+        delivered = meeting_date(head[:800])
+        if delivered:
+            publish_date = delivered
+            rules["publish_date"] = {"rule": "meeting_date", "confidence": 0.6}
     signed_date = signed.value or ""
     if signed_date:
         rules["signed_date"] = signed.as_rule()

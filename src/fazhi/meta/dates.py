@@ -14,11 +14,12 @@ from fazhi.meta.evidence import Candidate, decide
 from fazhi.meta.rules import _institutions, weights
 from fazhi.meta.text import _cn_number, _date, _fold_long, _last_lines, _year, fold
 from fazhi.pagemeta import find_page_meta
+from fazhi.patterns import CN_YEAR, YEAR
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR = YEAR
 
 
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九○Ｏ]{4})\s*年")
+_CN_YEAR = CN_YEAR
 
 
 _SIGN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -68,6 +69,15 @@ def _page_date_candidates(page: Any) -> tuple[list[Candidate], list[Candidate]]:
         else:
             pub.append(Candidate(value, "page_date", 1.0, label or "date"))
     return pub, signed
+
+
+_MEETING_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n。]{2,40}?(?:代表大会|会议)")
+
+
+def meeting_date(text: str) -> str:
+    """The date a work report was delivered (``——2019年3月2日在浮山县第十七届人民代表大会…``), or ``""``."""
+    m = _MEETING_DATE.search(text)
+    return _date(*map(int, m.groups())) if m else ""
 
 
 def find_signature_date(text: str) -> tuple[str, str]:

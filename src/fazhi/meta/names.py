@@ -112,9 +112,15 @@ _SUBJECT_VERB = re.compile(r"(?:在|坚持|深入|认真|紧紧|紧扣|围绕|�
                            r"聚焦|结合|高度|严格|牢牢|全力|进一步|继续|强化|党委|党工委|人民政府|政府|办事处|管委会)")
 
 
+_SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|办公室|中心)")
+_SUBJECT_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*年")
+
+
 def _opening_subject(text: str, mentions: list):
-    """The unit that opens the report's first sentence as its subject (its self-introduction):
-    ``2022年，玉林街道在武侯区委、区政府的坚强领导下……`` -> 玉林街道. None when there is none."""
+    """The unit that opens the report's first sentence as its subject (its self-introduction),
+    and the department it names after itself: ``2022年，玉林街道在武侯区委、区政府的坚强领导下……`` ->
+    (玉林街道, ""); ``2021年，绍兴市司法局坚持……`` -> (绍兴市, "司法局"); ``现将保山市2023年度……报告如下``
+    -> (保山市, ""). None when there is none."""
     m_end = re.search(r"[。！？]", text[:600])
     first_end = m_end.end() if m_end else min(len(text), 600)
     body_start = 0
@@ -129,8 +135,14 @@ def _opening_subject(text: str, mentions: list):
         if m.start >= first_end:
             break
         prev = text[m.start - 1] if m.start else "\n"
-        if (prev in _SUBJECT_BEFORE or m.start == body_start) and _SUBJECT_VERB.match(text, m.end):
-            return m
+        if prev in _SUBJECT_BEFORE or m.start == body_start:
+            if _SUBJECT_VERB.match(text, m.end):
+                return m, ""
+            d = _SUBJECT_DEPT.match(text, m.end)
+            if d and _SUBJECT_VERB.match(text, d.end()) and not re.search(r"党委|党工委|政府", d.group()):
+                return m, d.group()
+        if prev == "将" and _SUBJECT_YEAR.match(text, m.end):
+            return m, ""
     return None
 
 

@@ -33,6 +33,7 @@ from fazhi.meta.rules import (
     _common_words,
     _department_regex,
     _false_friends,
+    _places,
     _zone_regex,
     weights,
 )
@@ -57,6 +58,14 @@ _NATIONAL_DEPT = re.compile(rf"^(?:中华人民共和国)?((?:国家|国务院|�
 _PREFIX_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county",
                  "自治区": "province", "镇": "town", "乡": "township", "街道": "subdistrict"}
 _MEETING_PLACE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在([^\n。，]{2,24}?)第[一二三四五六七八九十]+届")
+# a speaker that names its level and department only: 2023年，市市场监管局坚持…
+_UNNAMED_DEPT = re.compile(r"(?:^|[，,。\n年])(?:[xX某*＊]{1,4})?(省|市|区|县|旗)([\u4e00-\u9fff]{2,10}?(?:局|厅|委员会))"
+                           r"(?=坚持|在|认真|深入|切实|全面|以|紧紧|围绕|始终|高度|，|,)")
+_ZONE_SUBJECT = re.compile(r"(?:^|\n|年[，,])\s*([\u4e00-\u9fff]{0,12}?(?:高新区|开发区|新区|实验区|试验区|示范区|管理区|园区))"
+                           r"(?:[\u4e00-\u9fff]{1,8}?(?:局|办))?(?=坚持|在|认真|深入|全面|紧紧|始终|以)")
+_BARE_DEPT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:局|厅|委员会)")
+# the governments of a whole province or city speak together: 全省各级政府 / 全区各级人民政府 (自治区)
+_ALL_GOVERNMENTS = re.compile(r"全(省|市|区)各级(?:人民)?政府")
 # a speaker that gives its level but not its name: 2019年，xx市人民政府坚持…; 省政府切实…; 我代表县人民政府
 _UNNAMED_SUBJECT = re.compile(
     r"(?:^|[，,。\n年]|我代表)(?:[xX某*＊]{1,4})?(自治区|省|市|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)"
@@ -69,7 +78,7 @@ _PREFIXED_DEPT = re.compile(rf"^(?:中共)?([省市区县旗])([{_CJK}]{{2,12}}?
 
 # how much of the body is searched for self-references and mentions: they are frequent, and
 # evidence deep in a long report is about its work, not about who wrote it
-BODY_CHARS, SELF_CHARS = 8000, 6000
+BODY_CHARS, SELF_CHARS = 5000, 5000
 
 
 @dataclass
@@ -140,8 +149,10 @@ def _site_units(page: Any) -> list[tuple[int, str]]:
                 break
     for s in getattr(page, "site_names", None) or ():
         value = fold(getattr(s, "value", s))
-        for m in gaz.find(value):
-            ids = _chain_ids(gaz, [mm for mm in gaz.find(value)], m)
+        mentions = _find(gaz, value)
+        if mentions:  # the finest unit the site names (宁波市北仑区人民政府 -> 北仑区)
+            finest = max(mentions, key=lambda m: (_kind_rank(gaz, m), m.start))
+            ids = _chain_ids(gaz, mentions, finest)
             if len(ids) == 1:
                 out.append((ids[0], "site_name"))
     return out
@@ -200,9 +211,17 @@ def speaker_level(text: str) -> tuple[str, str, str]:
         nd = _NATIONAL_DEPT.match(subject.group(1) + "2000")
         if nd and nd.group(1) == subject.group(1):
             return "national", nd.group(1), subject.group(0).strip()
+    m = _UNNAMED_DEPT.search(first)
+    if m:
+        return _PREFIX_LEVEL.get(m.group(1), ""), m.group(2), m.group(0).strip("，,。\n")
+    if subject and _BARE_DEPT.fullmatch(subject.group(1)):   # 2021年，司法厅坚持…
+        return "", subject.group(1), subject.group(0).strip()
     m = _UNNAMED_SUBJECT.search(first) or _UNNAMED_SUBJECT.search(head[:300])
     if m:
         return _PREFIX_LEVEL.get(m.group(1), ""), "", m.group(0).strip("，,。\n")
+    m = _ALL_GOVERNMENTS.search(first)
+    if m and (m.group(1) != "区" or "自治区" in text[:3000]):
+        return ("city" if m.group(1) == "市" else "province"), "", m.group(0)
     return "", "", ""
 
 
@@ -311,17 +330,55 @@ class _Evidence:
         for name, n in _self_named(head, self.gaz, found).items():
             self.support(name, self.gaz.lookup(name), min(w["self_named_max"], w["self_named"] * n),
                          "self_named", name)
-        subject = _opening_subject(text, found)
-        if subject is not None:
-            self.support(subject.name, subject.ids, w["opening_subject"], "opening_subject", subject.name)
+        zm = _ZONE_SUBJECT.search(text[:300])
+        if zm:  # 2023年，高新区坚持… / 2023年，两江新区…: a functional area opens its report
+            self.zone_names[zm.group(1)] += w["opening_subject"]
+        opening = _opening_subject(text, found)
+        if opening is not None:
+            subject, dept = opening
+            self.support(subject.name, subject.ids, w["opening_subject"], "opening_subject",
+                         subject.name + dept, dept)
         for name, n in body_counts.items():
             if name not in _common_words():
                 self.support(name, self.gaz.lookup(name), min(w["body_max"], w["body"] * n), "body", name)
+        for uid, n in slogan_names(head).items():
+            self.support(self.gaz.names[uid], (uid,), min(w["slogan_max"], w["slogan"] * n),
+                         "slogan_name", self.gaz.short.get(uid, ""))
+
+
+@cache
+def _short_units() -> dict[str, int]:
+    """Short names of provinces and cities that stand for one unit only (湖南, 绍兴, 珠海)."""
+    gaz = _gaz()
+    seen: dict[str, list[int]] = {}
+    for uid, short in gaz.short.items():
+        if len(short) >= 2 and gaz.kinds[uid] in ("province", "city"):
+            seen.setdefault(short, []).append(uid)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1 and k not in gaz.index}
+
+
+@cache
+def _slogan_regex() -> re.Pattern:
+    shorts = sorted(_short_units(), key=len, reverse=True)
+    words = "|".join(map(re.escape, (v[0] for v in _places()["slogan_prefix"])))
+    return re.compile(rf"(?:{words})({'|'.join(map(re.escape, shorts))})(?=建设|工作|示范|创建|[，。、；”）]|$)")
+
+
+def slogan_names(text: str) -> Counter:
+    """Units a report names in the slogans of its own programmes — 法治湖南, 平安珠海, 数字绍兴 —
+    which name the speaker's own province or city, counted. ``slogan_names("推进法治湖南建设")`` ->
+    ``Counter({<湖南省>: 1})``."""
+    return Counter(_short_units()[m.group(1)] for m in _slogan_regex().finditer(text))
 
 
 def _no_name(ev: _Evidence, text: str, head: str) -> Place | None:
     """The outcome when nothing names a gazetteer unit as the speaker: a national department or
     the State Council; else None (the gazetteer candidates decide)."""
+    if not ev.speaks():
+        level, dept, evidence = speaker_level(text)
+        if level == "national":  # 2022年，司法部坚持…: a ministry, not the State Council
+            return Place(None, "national", dept, dept, rule="opening_subject_department",
+                         confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
     if _NATIONAL_SELF.search(head[:1500]) and not ev.speaks():
         ev.national = True
     if ev.national_depts and not ev.speaks():
@@ -352,8 +409,7 @@ def _unplaced(ev: _Evidence, text: str, self_level: str, *, ranked: list[Candida
         return Place(None, "national", dept, dept, rule="opening_subject_department",
                      confidence=0.6, candidates=[Candidate(dept, "opening_subject", 0.5, evidence)])
     if level:  # the speaker gives its level, not its name (xx市人民政府; 省政府)
-        return Place(level=level, department=dept if ranked is not None else "",
-                     unit=dept if ranked is not None else "", rule="opening_subject_level",
+        return Place(level=level, department=dept, unit=dept, rule="opening_subject_level",
                      confidence=0.5, candidates=ranked or [Candidate(level, "opening_subject", 0.5, evidence)],
                      note="no unit names itself clearly" if ranked is not None else "")
     if ranked is not None:
@@ -461,7 +517,13 @@ def _placed(ev: _Evidence, best: str, best_score: float, runner: float, text: st
         dept = ev.dept_hints.most_common(1)[0][0][1]     # 区司法局 … on the district's site
     if not dept and (self_level == "department" or "我局" in text[:400]):
         dept = body_department(text)                      # 我局 … 区司法局党组书记
+    if not dept:
+        _lvl, dept, _ev = speaker_level(text)             # 2021年，司法厅坚持… (四川省 elsewhere)
     zone = ev.zone_in[best].most_common(1)[0][0] if ev.zone_in.get(best) else ""
+    if not zone and ev.zone_names and gaz.kinds[ids[0]] in ("province", "city"):
+        # the speaker is a functional area (高新区, 经济技术开发区管委会) placed only by its city or
+        # province (its own name is not in the gazetteer)
+        zone = ev.zone_names.most_common(1)[0][0]
     level = _level_of(gaz, uid) if uid is not None else (_level_of(gaz, ids[0]) if len({
         _level_of(gaz, i) for i in ids}) == 1 else self_level)
     conf = min(0.99, best_score / (best_score + runner) * min(1.0, best_score))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from fazhi.patterns import CJK
 from fazhi.read import load_table
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK = CJK
 
 
 @cache

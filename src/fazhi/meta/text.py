@@ -12,8 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from fazhi.meta.rules import _variants
-
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+from fazhi.numerals import digit_string, small_number
 
 
 @cache
@@ -54,10 +53,11 @@ def _fold_long(text: str) -> str:
 
 
 def _cn_number(s: str) -> int:
-    if all(c in _CN_DIGITS for c in s):
-        return int("".join(str(_CN_DIGITS[c]) for c in s))
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    """A year written digit by digit (二〇二一) or a month or day (十二, 二十五): see :mod:`fazhi.numerals`."""
+    value = digit_string(s)
+    if value is None:
+        value = small_number(s)
+    return value if value is not None else 0
 
 
 def _date(y: int, m: int, d: int) -> str:

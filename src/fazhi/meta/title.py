@@ -12,9 +12,10 @@ import re
 from fazhi.meta.names import _find, _gaz
 from fazhi.meta.rules import _CJK, _institutions, _kinds
 from fazhi.meta.text import _first_lines, fold
-from fazhi.pagemeta import chrome_line
+from fazhi.pagemeta import chrome_line, label_at_start
+from fazhi.patterns import HEADING_START
 
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
+_HEADING = HEADING_START
 
 
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|情况|思路|计划|要点")
@@ -35,16 +36,21 @@ _TODAY = re.compile(r"今天是|星期[一二三四五六日天]|农历")
 
 def _is_chrome(line: str) -> bool:
     """Page chrome (breadcrumb, metadata fields, a bare date, a site clock: see
-    :func:`fazhi.pagemeta.chrome_line`) or a "今天是…" date widget."""
-    return chrome_line(line) is not None or bool(_TODAY.search(line) or _CRUMB_SHAPE.search(line))
+    :func:`fazhi.pagemeta.chrome_line`), a line opening with a page label even without its colon
+    (发布机构屏边县新华乡人民政府, a scrape of a table), or a "今天是…" date widget."""
+    return (chrome_line(line) is not None or label_at_start(line) is not None
+            or bool(_TODAY.search(line) or _CRUMB_SHAPE.search(line)) or line in ("-", "•", "·"))
 
 
 def _is_unit_line(line: str) -> bool:
-    """A line that is only a unit's name (an issuing body): 中共XX乡委员会, XX乡人民政府."""
+    """A line that is only a unit's name (an issuing body): 中共XX乡委员会, XX乡人民政府. A bare
+    place name (福州市 alone at the top of a page) is a site's banner, not an issuer; a line with
+    a year or opening with 关于 is the first half of a title."""
     if len(line) > 40 or _TITLE_BAD.search(line) or _TITLE_WORDS.search(line):
         return False
-    return any(line.endswith(w) for w in (*_institutions(), "局", "办公室", "国务院")) or bool(
-        re.fullmatch(rf"[{_CJK}]{{2,20}}(?:省|市|区|县|旗|镇|乡|街道|苏木)", line))
+    if line.startswith("关于") or _TITLE_YEAR.search(line):
+        return False
+    return any(line.endswith(w) for w in (*_institutions(), "局", "办公室", "国务院"))
 
 
 def title_lines(text: str, *, max_lines: int = 14) -> tuple[str, list[str], int]:
@@ -128,6 +134,9 @@ def trim_title(title: str) -> str:
     navs = list(_NAV.finditer(title))
     if not navs or not any(_STRONG_NAV.fullmatch(n.group()) for n in navs):
         return title  # a column name alone (法治政府建设) is no sign of chrome
+    first_year = _TITLE_YEAR.search(title)
+    if first_year and first_year.start() < navs[0].start():
+        return title  # 西江镇2022年政府信息公开年度工作报告: the words belong to the title
     y = _TITLE_YEAR.search(title, navs[0].end())
     if not y:
         start = navs[-1].end()

@@ -8,7 +8,7 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
    its numbers as one class character and its own place names (town, district, city, province)
    as another, every character mapped back to ``docs.text``.
 2. **Fingerprints** (:mod:`~fazhi.reuse.fingerprint`): winnowed 10-character k-grams; any shared
-   stretch of ``min_chars`` characters shares at least one.
+   stretch of ``min_length`` characters shares at least one.
 3. **Candidate pairs** (:mod:`~fazhi.reuse.index`): a fingerprint in 2-10 reports pairs them all;
    one in more reports pairs each with the first report containing it only (a template passage
    in 5,000 reports costs 4,999 pairs, not 12.5 million).
@@ -45,11 +45,13 @@ from fazhi.reuse.search import (
     textstat_reuse,
 )
 from fazhi.reuse.share import SHARE_COLUMNS, textstat_reuse_share
-from fazhi.reuse.slogans import load_slogans, slogan_chars
+from fazhi.reuse.slogans import slogan_chars
+from fazhi.reuse.tables import passages_of, reuse_pairs, without_boilerplate
 from fazhi.reuse.text import normalise
 from fazhi.reuse.view import reuse_view
 
 __all__ = ["KINDS", "MAX_EXPAND", "MAX_GAP", "PASSAGE_COLUMNS", "SHARE_COLUMNS", "char_diff",
            "cleaned_to_raw", "default_boilerplate_docs", "fingerprints", "format_edits",
-           "kgram_hashes", "load_slogans", "normalise", "reuse_view", "slogan_chars",
-           "textstat_reuse", "textstat_reuse_share", "written_offsets"]
+           "kgram_hashes", "normalise", "passages_of", "reuse_pairs", "reuse_view",
+           "slogan_chars", "textstat_reuse", "textstat_reuse_share", "without_boilerplate",
+           "written_offsets"]

@@ -23,7 +23,7 @@ On the class texts of two reports (numbers and their own place names already cla
 
 >>> a = "为扎实推进法治政府建设亭江镇党委政府成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
 >>> b = "为扎实推进法治政府建设西联镇党委政府认真成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
->>> [p[:4] for p in align(a, b, [(0, 0), (30, 32)], k=10, min_chars=20, max_gap=10)]
+>>> [p[:4] for p in align(a, b, [(0, 0), (30, 32)], k=10, min_length=20, max_gap=10)]
 [(0, 42, 0, 44)]
 """
 
@@ -551,15 +551,15 @@ def _fragments(matches: list[Piece], a: str, b: str, *, k: int, max_gap: int) ->
     return _merge_overlapping([f for f in frags if f[1] - f[0] >= k and f[3] - f[2] >= k])
 
 
-def _labelled_groups(frags: list[list], template, min_chars: int) -> list[tuple[bool, list[list]]]:
+def _labelled_groups(frags: list[list], template, min_length: int) -> list[tuple[bool, list[list]]]:
     """The template fragments (each alone: boilerplate needs no reassembly) and the groups of
-    the others; a fragment shorter than ``min_chars`` is too short to tell and goes with the
+    the others; a fragment shorter than ``min_length`` is too short to tell and goes with the
     others."""
     if template is None:
         return [(False, g) for g in group(frags)]
     others, templates = [], []
     for f in frags:
-        (templates if f[1] - f[0] >= min_chars and template(f[0], f[1]) else others).append(f)
+        (templates if f[1] - f[0] >= min_length and template(f[0], f[1]) else others).append(f)
     return [(True, [f]) for f in templates] + [(False, g) for g in group(others)]
 
 
@@ -594,12 +594,12 @@ def window_matches(a: str, b: str, wa: tuple[int, int], wb: tuple[int, int], q: 
     return out
 
 
-def align(a: str, b: str, anchors: Iterable[tuple[int, int]], *, k: int, min_chars: int,
+def align(a: str, b: str, anchors: Iterable[tuple[int, int]], *, k: int, min_length: int,
           max_gap: int, template: Callable[[int, int], bool] | None = None,
           refine: int = 3) -> list[Aligned]:
     """The passages shared by class texts ``a`` and ``b`` (anchors: positions of shared
     fingerprints, sorted by diagonal then position): ``(sa, ea, sb, eb, pieces, reordered)``,
-    sorted by ``sa``; each at least ``min_chars`` characters (line breaks not counted) in both.
+    sorted by ``sa``; each at least ``min_length`` characters (line breaks not counted) in both.
 
     ``template(sa, ea)``: whether a piece of ``a`` is boilerplate; a template piece is never
     grouped with a piece that is not (a slogan next to a copied sentence stays apart). Around
@@ -610,7 +610,7 @@ def align(a: str, b: str, anchors: Iterable[tuple[int, int]], *, k: int, min_cha
     if not matches:
         return []
     frags = _fragments(matches, a, b, k=k, max_gap=max_gap)
-    groups = _labelled_groups(frags, template, min_chars)
+    groups = _labelled_groups(frags, template, min_length)
     for _ in range(refine if max_gap > 0 else 0):
         found: set[Piece] = set()
         for is_template, g in groups:
@@ -635,13 +635,13 @@ def align(a: str, b: str, anchors: Iterable[tuple[int, int]], *, k: int, min_cha
             break
         matches = sorted(set(matches) | found)
         frags = _fragments(matches, a, b, k=SEED, max_gap=max_gap)
-        groups = _labelled_groups(frags, template, min_chars)
+        groups = _labelled_groups(frags, template, min_length)
     out: list[list] = []
     for _t, g in groups:
         pieces = sorted(p for f in g for p in f[4])
         sa, ea = min(f[0] for f in g), max(f[1] for f in g)
         sb, eb = min(f[2] for f in g), max(f[3] for f in g)
-        if ea - sa - a.count("\n", sa, ea) < min_chars or eb - sb - b.count("\n", sb, eb) < min_chars:
+        if ea - sa - a.count("\n", sa, ea) < min_length or eb - sb - b.count("\n", sb, eb) < min_length:
             continue
         out.append([sa, ea, sb, eb, pieces, _reordered(pieces)])
     # a passage inside another one in both reports is not listed again

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def gram_size(min_chars: int) -> int:
-    """The k-gram size for a shortest passage of ``min_chars`` characters (10 for 20)."""
-    return max(4, min(10, min_chars // 2))
+def gram_size(min_length: int) -> int:
+    """The k-gram size for a shortest passage of ``min_length`` characters (10 for 20)."""
+    return max(4, min(10, min_length // 2))
 
 
 def kgram_hashes(norm: str, k: int) -> np.ndarray:

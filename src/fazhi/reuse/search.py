@@ -8,6 +8,7 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fazhi.deprecation import renamed_arguments
 from fazhi.reuse.align import align
 from fazhi.reuse.direction import KINDS, doc_meta, kinds, sources
 from fazhi.reuse.edits import compare, format_edits
@@ -90,7 +91,7 @@ def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, keys: np.ndarray, p: dict, 
     """Append the passages of one pair to ``rows`` (and their edits to ``edits``)."""
     import numpy as np
 
-    k, min_chars, threshold, max_expand = p["k"], p["min_chars"], p["threshold"], p["max_expand"]
+    k, min_length, threshold, max_expand = p["k"], p["min_length"], p["threshold"], p["max_expand"]
     anchors = _anchors(ia, ref, db, keys)
     if not anchors:
         return
@@ -102,9 +103,9 @@ def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, keys: np.ndarray, p: dict, 
         return len(f_df) > 0 and 2 * int(np.count_nonzero(f_df >= threshold)) >= len(f_df)
 
     def template(sa: int, ea: int) -> bool:  # a piece that is boilerplate (not: too short)
-        return frequent(sa, ea) or is_slogan_passage(a[sa:ea], min_chars=0, slogans=p["slogans"])
+        return frequent(sa, ea) or is_slogan_passage(a[sa:ea], min_length=0, slogans=p["slogans"])
 
-    for passage in align(a, b, anchors, k=k, min_chars=min_chars, max_gap=p["max_gap"],
+    for passage in align(a, b, anchors, k=k, min_length=min_length, max_gap=p["max_gap"],
                          template=template):
         sa, ea, sb, eb = passage[:4]
         length = ea - sa - a.count("\n", sa, ea)
@@ -121,11 +122,11 @@ def _pair_rows(ia: int, da: Doc, db: Doc, ref: _Ref, keys: np.ndarray, p: dict, 
         if large.all() or (frequent_ and large.any()):
             if not (large & (f_ref == ia)).any():
                 continue
-        bp = frequent_ or is_slogan_passage(a[sa:ea], min_chars=min_chars, slogans=p["slogans"])
+        bp = frequent_ or is_slogan_passage(a[sa:ea], min_length=min_length, slogans=p["slogans"])
         if bp and not p["include_boilerplate"]:
             continue
         sim, ed = compare(da, db, passage, edits=not bp)
-        if sim * length < 0.6 * min_chars:
+        if sim * length < 0.6 * min_length:
             continue  # too little of it is the same text
         e_no = -1
         if ed is not None:
@@ -260,7 +261,8 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=types[c]) for c in PASSAGE_COLUMNS})
 
 
-def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int | None = None,
+@renamed_arguments(min_chars="min_length")
+def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: int | None = None,
                    include_boilerplate: bool = True, max_gap: int = MAX_GAP,
                    max_expand: int = MAX_EXPAND, slogans: str | Path | None = None,
                    scheduler=None) -> pd.DataFrame:
@@ -298,6 +300,8 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     :mod:`fazhi.reuse.align`). ``max_expand``: a passage in more documents than this (10) is listed
     once per document, against the first document containing it, instead of for all pairs.
     ``include_boilerplate=False`` leaves boilerplate rows out (and skips their search).
+    ``min_length``: the shortest passage reported, in characters without punctuation (at least
+    2). Bad options (``min_length < 2``, ``boilerplate_docs < 2``) raise ``ValueError``.
     ``scheduler``: a Dask scheduler address or ``Client``: the pairs are aligned on the cluster
     (same result).
 
@@ -307,14 +311,16 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
     import numpy as np
     import pandas as pd
 
-    if min_chars < 2:
-        raise ValueError("min_chars must be >= 2")
+    if min_length < 2:
+        raise ValueError(f"min_length must be at least 2, not {min_length}")
+    if boilerplate_docs is not None and boilerplate_docs < 2:
+        raise ValueError(f"boilerplate_docs must be at least 2, not {boilerplate_docs}")
     docs_df = corpus.docs
     n = len(docs_df)
     threshold = boilerplate_docs if boilerplate_docs is not None else default_boilerplate_docs(n)
     threshold = max(2, int(threshold))
-    k = gram_size(min_chars)
-    w = max(1, min_chars - k + 1)
+    k = gram_size(min_length)
+    w = max(1, min_length - k + 1)
     raw_text_of = _getter(docs_df, "text")
 
     def text_of(i: int) -> str:
@@ -329,7 +335,7 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
         docs.append(prepare(text, k=k, w=w, names=nm, norm=norm))
         body = norm.replace("\n", "")
         hashes.append(hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
-                      if len(body) >= min_chars else None)
+                      if len(body) >= min_length else None)
         del text, norm, body
     dup = _duplicates(hashes)
     del hashes
@@ -343,7 +349,7 @@ def textstat_reuse(corpus: Corpus, *, min_chars: int = 20, boilerplate_docs: int
         docs[i] = empty_doc()
     pairs, index = candidate_pairs(docs, k=k, threshold=threshold, max_expand=max_expand,
                                    include_boilerplate=include_boilerplate)
-    params = {"k": k, "min_chars": min_chars, "max_gap": max_gap, "threshold": threshold,
+    params = {"k": k, "min_length": min_length, "max_gap": max_gap, "threshold": threshold,
               "max_expand": max_expand, "include_boilerplate": include_boilerplate,
               "slogans": str(slogans) if slogans else None}
     if scheduler is not None and len(pairs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fazhi.deprecation import renamed_arguments
 from fazhi.reuse.direction import KINDS
 from fazhi.reuse.text import alnum_mask
 
@@ -16,16 +17,17 @@ SHARE_COLUMNS = ["doc_id", "file", "n_chars", "reused_chars", "share", "partners
                  *(f"share_{k}" for k in KINDS)]
 
 
+@renamed_arguments(include_boilerplate="count_boilerplate")
 def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *,
-                         include_boilerplate: bool = False) -> pd.DataFrame:
+                         count_boilerplate: bool = False) -> pd.DataFrame:
     """Each document's reuse share: the part of its text found in passages shared with another
     document (overlapping passages counted once), and the part in each kind of passage.
 
     Columns: ``doc_id``, ``file``, ``n_chars`` (characters without punctuation/whitespace, as in
     ``length`` of :func:`textstat_reuse`), ``reused_chars`` (of those, covered by a shared passage),
     ``share`` (``reused_chars / n_chars``, 0 for an empty text), ``partners`` (number of other
-    documents sharing a counted passage with it); boilerplate passages are left out of these
-    unless ``include_boilerplate`` (a boilerplate passage's partners are only its reference
+    documents sharing a counted passage with it); boilerplate passages do not count as reuse in
+    these unless ``count_boilerplate`` (a boilerplate passage's partners are only its reference
     documents). Then ``share_duplicate``, ``share_same_unit``, ``share_other_unit``,
     ``share_unknown_unit``, ``share_template``: the share of the text in passages of each kind
     (boilerplate included); a character in passages of several kinds counts for the first of
@@ -55,7 +57,7 @@ def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *
                                             kind_codes, bp_all, strict=True):
         spans.setdefault(a, []).append((int(sa), int(ea), int(kc), bool(bp)))
         spans.setdefault(b, []).append((int(sb), int(eb), int(kc), bool(bp)))
-        if include_boilerplate or not bp:
+        if count_boilerplate or not bp:
             partners.setdefault(a, set()).add(b)
             partners.setdefault(b, set()).add(a)
     rows = []
@@ -70,7 +72,7 @@ def textstat_reuse_share(corpus: Corpus, passages: pd.DataFrame | None = None, *
             counted = np.zeros(len(text), dtype=bool)
             for s, e, kc, bp in sorted(spans[doc_id], key=lambda x: -x[2]):
                 best[s:e] = kc
-                if include_boilerplate or not bp:
+                if count_boilerplate or not bp:
                     counted[s:e] = True
             covered = int(np.count_nonzero(mask & counted))
             counts = np.bincount(best[mask], minlength=len(KINDS) + 1)

@@ -6,7 +6,7 @@ slogans, or when what is left of it without them is shorter than the shortest pa
 
 >>> slogan_chars(normalise("坚持以习近平新时代中国特色社会主义思想为指导")[0])
 16
->>> is_slogan_passage(normalise("认真履行党政主要负责人推进法治建设第一责任人职责")[0], min_chars=20)
+>>> is_slogan_passage(normalise("认真履行党政主要负责人推进法治建设第一责任人职责")[0], min_length=20)
 True
 """
 
@@ -23,25 +23,14 @@ from fazhi.reuse.text import NUM, normalise, number_text
 def _slogans(path: str | None = None) -> tuple[tuple[str, ...], re.Pattern | None]:
     """The normalised slogans and one compiled alternation of them with numbers as classes
     (longest first)."""
-    from fazhi.lexicon import data_path
+    from fazhi.read import data_path, read_lines
 
-    p = Path(path) if path else data_path("slogans.txt")
-    items: set[str] = set()
-    for line in p.read_text(encoding="utf-8-sig").splitlines():
-        s = line.strip()
-        if s and not s.startswith("#"):
-            n = normalise(s)[0].replace("\n", "")
-            if n:
-                items.add(n)
+    items = {n for _, s in read_lines(Path(path) if path else data_path("slogans.txt"))
+             if (n := normalise(s)[0].replace("\n", ""))}
     if not items:
         return (), None
     keys = sorted({number_text(s) for s in items}, key=lambda s: (-len(s), s))
     return tuple(sorted(items, key=len, reverse=True)), re.compile("|".join(map(re.escape, keys)))
-
-
-def load_slogans(path: str | Path | None = None) -> list[str]:
-    """The slogans of ``slogans.txt`` (normalised), e.g. ``'习近平新时代中国特色社会主义思想'``."""
-    return list(_slogans(str(path) if path else None)[0])
 
 
 def slogan_chars(text: str, *, slogans: str | Path | None = None) -> int:
@@ -57,15 +46,15 @@ def slogan_chars(text: str, *, slogans: str | Path | None = None) -> int:
     return sum(m.end() - m.start() for m in pat.finditer(number_text(text)))
 
 
-def is_slogan_passage(text: str, *, min_chars: int, slogans: str | Path | None = None) -> bool:
+def is_slogan_passage(text: str, *, min_length: int, slogans: str | Path | None = None) -> bool:
     """Whether a passage (normalised or class text, line breaks allowed) is a template by its
-    content: half of it slogans, or less than ``min_chars`` characters left without them."""
+    content: half of it slogans, or less than ``min_length`` characters left without them."""
     t = number_text(text.replace("\n", ""))
     n = len(t)
     if not n:
         return False
     sc = slogan_chars(t, slogans=slogans)
-    return 2 * sc >= n or n - sc < min_chars
+    return 2 * sc >= n or n - sc < min_length
 
 
-__all__ = ["NUM", "is_slogan_passage", "load_slogans", "slogan_chars"]
+__all__ = ["NUM", "is_slogan_passage", "slogan_chars"]

@@ -1,0 +1,613 @@
+"""Numeric facts of one text: ``extract_indicators("受理行政复议案件91宗，办结85宗。")``.
+
+A fact is a number (Arabic 209, 1,200, 1.5万; Chinese 三, 两, 一百二十三, 三万; 百分之九十九; a range
+3至5次) followed by a counting unit (件, 人次, 万元, %, 平方米, 公里, 万标箱 ...). Years, dates and
+plenums (2021年, 3月15日, 十九大, 二十届三中全会) are never facts because 年, 月, 日, 届, 大 are not counting
+units; session and phase numbers, ordinals, article numbers, size classes and numbered slogans or
+policy names are dropped by the rules of ``not_indicators.tsv``.
+
+Each fact keeps apart:
+
+- ``phrase``: the words naming it as written (受理行政复议案件, 办结, 矛盾纠纷调解成功率);
+- ``subject``: the counted noun (行政复议案件). A phrase that is only a verb (办结85宗, 建成30条) or
+  nothing (犯罪案件10件12人: the 12人) takes the noun from earlier in the clause (现场办件共计办理3048件
+  -> 现场办件), from the previous fact of the sentence, or from the clause before;
+- ``verb``: the action (受理, 办结, 建成; 增长 for a growth);
+- ``predicate``: what the sentence says of the counted things after them (12个镇街全部建成公共法律服务站
+  -> 建成公共法律服务站);
+- ``number_kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
+  (平方米, 公里, 吨 ...), rate (%, 倍) or growth (增长7.2%, 增加15件, 提高3个百分点);
+- ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ...), from the
+  sentence itself (``indicator_status.tsv``), whatever part of the report it sits in;
+- ``qualifier``: 约, 近, 余, 多, 以上, 左右, 超过, 以下 ("" when exact; 达 is no qualifier); ``high``: the
+  upper end of a range (3至5次 -> value 3, high 5), else NaN.
+
+>>> [(f["verb"], f["subject"], f["value"]) for f in extract_indicators("受理行政复议案件91宗，办结85宗。")]
+[('受理', '行政复议案件', 91.0), ('办结', '行政复议案件', 85.0)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fazhi.indicators.rules import IndicatorRules, Unit, rules_of
+from fazhi.numerals import MULTIPLIERS, arabic_number, chinese_number
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_HAS_FULLWIDTH = re.compile("[０-９]")
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+_SEGMENT_CHARS = frozenset("。；！？;!?\n")  # a segment: what a category is looked for in
+_SENTENCE_CHARS = frozenset("。！？!?\n")
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_QUOTES = re.compile(r"[“”‘’\"'「」]")
+_LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
+# a bracketed aside inside a phrase: stripped (法律援助案件（含刑事案件）-> 法律援助案件); a short
+# alternative (村（社区）, 村(居)) stays
+_ASIDE = re.compile(r"[（(](?:(?:含|其中|包括|以下简称|简称|如|即|占|同比|较|比|分别)[^（）()]*|"
+                    r"[^（）()]{5,})[）)]")
+_WORD_CUT = re.compile(r"[的对在把将向]")
+_COORD_CUT = re.compile(r"[和及与、]")
+_NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
+_RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
+                        r"\s*(?P<join>[-~～—–至到]|——)\s*$")
+_RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
+_RATE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)$")
+_RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
+# a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
+_BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
+_LEFT, _RIGHT = 80, 20  # context windows of the exclusion rules (not_indicators.tsv)
+_INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
+_EDGE = "，、；：,;:. \t“”\"'"
+_NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
+_VERB_AFTER = frozenset({"times"})
+_PREDICATE_MAX = 20
+_VERB_JOIN = frozenset("及和与、")
+
+
+def _number(m: re.Match) -> tuple[float | None, str | None]:
+    """(value, multiplier) of a fact match."""
+    if m.group("arabic"):
+        return arabic_number(m.group("arabic")), m.group("mult")
+    if m.group("pct"):
+        return chinese_number(m.group("pct")[3:]), None
+    cn = m.group("chinese")
+    if len(cn) > 1 and cn[-1] in "万亿" and m.group("unit") in ("元", "美元"):
+        return chinese_number(cn[:-1]), cn[-1]  # 三万元 -> 3 万元, like 3万元
+    return chinese_number(cn), None
+
+
+def _low_value(s: str) -> float | None:
+    if s[0].isdigit():
+        return float(s)
+    return chinese_number(s)
+
+
+def _excluded(rules: IndicatorRules, left: str, raw: str, right: str) -> str | None:
+    for ex in rules.exclusions:
+        if ex.left is not None and not ex.left.search(left):
+            continue
+        if ex.raw is not None and not ex.raw.search(raw):
+            continue
+        if ex.right is not None and not ex.right.search(right):
+            continue
+        return ex.name
+    return None
+
+
+def _strip_repeat(s: str, anchored: re.Pattern | None, *, lead: bool) -> str:
+    """Strip matches of ``anchored`` (anchored at the start or the end) until none is left."""
+    if anchored is None:
+        return s
+    while s:
+        m = anchored.search(s)
+        if not m or not m.group(0):
+            break
+        s = s[m.end():] if lead else s[:m.start()]
+        s = s.strip(_EDGE)
+    return s
+
+
+def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
+    """At most ``max_len`` characters, cut at a word boundary: after 的/对/在 ..., after the last
+    verb, then after 和/、 (a coordination is kept whole when it fits)."""
+    if len(s) <= max_len:
+        return s
+    for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
+        if pat is None:
+            continue
+        for m in pat.finditer(s):
+            if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
+                return _strip_repeat(s[m.end():].strip(_EDGE), rules.subject_lead, lead=True)
+    # no word boundary: keep the tail, without a bracket group cut loose at its start
+    return _LEADING_BRACKET.sub("", s[-max_len:]).strip(_EDGE)
+
+
+def _clean_edges(s: str) -> str:
+    """Edges stripped; an unmatched bracket loses its bracket character, not the words after it
+    (（其中正职 -> 其中正职)."""
+    s = s.strip(_EDGE)
+    for o, c in (("（", "）"), ("(", ")")):
+        if s.count(o) > s.count(c):
+            i = s.rfind(o)
+            tail = s[i + 1:]
+            # 村（社区 (an alternative cut by the clause end) -> 村; （其中正职 -> 其中正职
+            s = s[:i] if (i > 0 and len(tail) <= 2) else s[:i] + tail
+        elif s.count(c) > s.count(o):
+            i = s.find(c)
+            s = s[i + 1:] if i < 6 else s[:i] + s[i + 1:]
+    return s.strip(_EDGE)
+
+
+def _strip_asides(s: str) -> str:
+    return _ASIDE.sub("", s) if ("（" in s or "(" in s) else s
+
+
+def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> tuple[str, str, bool]:
+    """(phrase before the number, the clause's head before its last cut word, ends with a light
+    verb) of the clause before a number."""
+    before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
+    before = _strip_asides(before)
+    ends_with_verb = bool(rules.subject_verb and rules.subject_verb.search(before))
+    head = ""
+    if rules.subject_cut is not None:
+        last = None
+        for m in rules.subject_cut.finditer(before):
+            if m.end() < len(before):
+                last = m
+        if last is not None:
+            head = before[:last.start()]
+            before = before[last.end():]
+    before = _strip_repeat(_clean_edges(before), rules.subject_lead, lead=True)
+    before = _strip_repeat(before, rules.subject_tail, lead=False)
+    return _clean_edges(before), head, ends_with_verb
+
+
+def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
+    """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
+    after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
+    if after.startswith("的"):
+        after = after[1:]  # 95%以上的村（社区）
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+        return "", after
+    stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
+    # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
+    while stop is not None and stop.group(0) in "（(":
+        close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
+        if close < 0:
+            break
+        stop = rules.subject_after_stop.search(after, close + 1)
+    # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
+    if stop is not None and stop.start() <= max_subject:
+        return _clean_edges(after[: stop.start()]), after[stop.start():]
+    return "", after
+
+
+def _predicate(rules: IndicatorRules, rest: str) -> str:
+    """What the clause says after the counted noun (全部建成公共法律服务站 -> 建成公共法律服务站)."""
+    m = _CLAUSE_END.search(rest)
+    rest = _QUOTES.sub("", rest[: m.start()] if m else rest).strip(_EDGE)
+    rest = _strip_repeat(rest, rules.subject_lead, lead=True)
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff"):
+        return ""
+    return rest[:_PREDICATE_MAX]
+
+
+def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tuple[str, str]:
+    """(verb, noun) of a phrase: 受理行政复议案件 -> (受理, 行政复议案件); 开工道路 -> (开工, 道路);
+    行政复议案件办结 -> (办结, 行政复议案件); 建成 -> (建成, ""); 培训班 -> ("", 培训班)."""
+    if not phrase:
+        return "", ""
+    if rules.verb_one is not None and _BENEFICIARY.match(phrase):
+        for i in range(2, min(len(phrase) - 2, 8)):
+            if rules.verb_one.match(phrase, i):
+                phrase = phrase[i:]  # 为群众挽回经济损失 -> 挽回经济损失
+                break
+        else:
+            phrase = phrase[1:] if phrase[0] == "为" and len(phrase) > 2 else phrase
+    if rules.verb_one is not None and "、" in phrase:
+        # a list of actions: 设立咨询台、悬挂横幅 -> 悬挂横幅 (a list of nouns stays whole)
+        i = phrase.rfind("、") + 1
+        if rules.verb_one.match(phrase, i) and len(phrase) - i >= 4:
+            phrase = phrase[i:]
+    if rules.verb_one is not None:
+        # the chain of verbs at the start (调处化解, 新建改造), as long as two characters of noun
+        # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
+        ends = []
+        pos = 0
+        while (m := rules.verb_one.match(phrase, pos)) is not None and m.end() > pos:
+            pos = m.end()
+            ends.append(pos)
+            if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
+                pos += 1  # coordinated verbs: 新增及改善 (高等级航道)
+        if ends and ends[-1] == len(phrase):
+            return phrase, ""
+        for e in reversed(ends):
+            if len(phrase) - e >= 2:
+                return phrase[:e], phrase[e:].strip(_EDGE)
+    if rules.agent is not None and rules.verb_one is not None:
+        # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
+        for i in range(1, len(phrase) - 3):
+            if rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
+                verb, noun = _split_verb(rules, phrase[i:], trail=trail)
+                if verb and noun:
+                    return verb, noun
+    if trail and rules.verbs_trail is not None:
+        m = rules.verbs_trail.search(phrase)
+        if m and m.start() >= 2:
+            return m.group(0), phrase[: m.start()].strip(_EDGE)
+    return "", phrase
+
+
+def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
+    """(noun, verb) of a counted noun phrase with a modifier: the noun after the last
+    ``subject_head`` word, the verb of the words before it (现区级保留的政务服务事项 -> 政务服务事项,
+    保留; 公共服务等其他事项 -> 其他事项, "")."""
+    if rules.subject_head is None or not subject:
+        return subject, ""
+    cut = None
+    for m in rules.subject_head.finditer(subject):
+        if len(subject) - m.end() >= 2:
+            cut = m
+    if cut is None:
+        return subject, ""
+    noun = _strip_repeat(subject[cut.end():].strip(_EDGE), rules.subject_lead, lead=True)
+    if len(noun) < 2 or noun[0].isdigit():
+        return subject, ""
+    pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
+    verb = ""
+    if pre and rules.verb_one is not None:
+        m = rules.verb_one.match(pre)
+        t = rules.verbs_trail.search(pre) if rules.verbs_trail is not None else None
+        verb = t.group(0) if t else (m.group(0) if m else "")
+    return noun, verb
+
+
+def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> str:
+    """The noun an earlier clause is about: 开展“小散乱污”专项整治行动 -> 小散乱污."""
+    phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
+    _, noun = _split_verb(rules, phrase)
+    noun = _strip_repeat(noun, rules.noun_tail, lead=False)
+    if len(noun) < 2 or _NUMBER_START.search(noun[:1]):
+        return ""
+    return _shorten(rules, noun, max_subject)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from fazhi.tokens import Tokenizer
+
+    return Tokenizer()
+
+
+@lru_cache(maxsize=200_000)
+def _token_starts(text: str) -> frozenset[int] | None:
+    """Offsets where the lexicon's segmenter starts a token in ``text`` (None when its tokens do
+    not spell ``text``)."""
+    tokens = _tokenizer().cut(text)
+    if "".join(tokens) != text:
+        return None
+    starts, pos = set(), 0
+    for t in tokens:
+        starts.add(pos)
+        pos += len(t)
+    starts.add(pos)
+    return frozenset(starts)
+
+
+def _at_word_boundary(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` starts inside a word and runs on past that word's end
+    (进企业 in 引进企业: 引进/企业), or ends inside a word it did not start in."""
+    starts = _token_starts(text)
+    if starts is None:
+        return True
+    if start not in starts:
+        nxt = min((s for s in starts if s > start), default=len(text))
+        if nxt < end:
+            return False
+    if end not in starts:
+        prev = max((s for s in starts if s < end), default=0)
+        if prev > start:
+            return False
+    return True
+
+
+def category_of(rules: IndicatorRules, text: str, *, unit_kind: str, kind: str,
+                verb: str = "") -> str | None:
+    """The first category of ``indicators.tsv`` whose regex matches ``text`` at word boundaries
+    (and whose kinds and verbs fit the fact), or None.
+
+    >>> r = load_indicator_rules()
+    >>> category_of(r, "引进企业", unit_kind="organisation", kind="count")
+    'enterprises'
+    """
+    if not text:
+        return None
+    for cat in rules.categories:
+        if cat.kinds and not (kind in cat.kinds or (kind != "growth" and unit_kind in cat.kinds)):
+            continue
+        if cat.verbs is not None and not cat.verbs.search(verb):
+            continue
+        pos = 0
+        while pos <= len(text):
+            m = cat.pattern.search(text, pos)
+            if m is None:
+                break
+            if m.end() == m.start() or _at_word_boundary(text, m.start(), m.end()):
+                return cat.category
+            pos = m.start() + 1  # overlapping candidates: 法治进校园 -> 法治进 (no), 进校园 (yes)
+    return None
+
+
+def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> str:
+    for cue in rules.status_cues:
+        text = clause_before if cue.scope == "clause" else sentence_before
+        if cue.pattern.search(text):
+            return cue.status
+    return "result"
+
+
+class _Bounds:
+    """Sorted end offsets of one boundary pattern in a text, for O(log n) look-ups."""
+
+    __slots__ = ("ends",)
+
+    def __init__(self, ends: list[int]) -> None:
+        self.ends = ends
+
+    @staticmethod
+    def of(text: str) -> tuple[_Bounds, _Bounds, _Bounds, _Bounds]:
+        """Lines, clauses, segments and sentences of ``text`` (one pass over its punctuation)."""
+        lines: list[int] = []
+        clauses: list[int] = []
+        segments: list[int] = []
+        sentences: list[int] = []
+        for m in _CLAUSE_END.finditer(text):
+            e = m.end()
+            c = text[e - 1]
+            clauses.append(e)
+            if c in _SEGMENT_CHARS:
+                segments.append(e)
+                if c in _SENTENCE_CHARS:
+                    sentences.append(e)
+                    if c == "\n":
+                        lines.append(e)
+        return _Bounds(lines), _Bounds(clauses), _Bounds(segments), _Bounds(sentences)
+
+    def last(self, lo: int, hi: int) -> int:
+        """End of the last boundary inside ``text[lo:hi]`` (``lo`` when none)."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > lo else lo
+
+    def previous(self, pos: int, lo: int) -> int:
+        """End of the last boundary strictly before ``pos`` - 1 (the clause before), or ``lo``."""
+        i = bisect.bisect_left(self.ends, pos) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > lo else lo
+
+    def next(self, pos: int, default: int) -> int:
+        """End of the first boundary at or after ``pos`` (``default`` when none)."""
+        i = bisect.bisect_right(self.ends, pos)
+        return self.ends[i] if i < len(self.ends) else default
+
+
+def _unit_of(rules: IndicatorRules, m: re.Match, value: float,
+             mult: str | None) -> tuple[Unit, float]:
+    """The unit of a match and the value with a magnitude word folded in (1.5万份 -> 15000 份;
+    3.5亿元 keeps 3.5 and the unit 亿元)."""
+    if m.group("pct"):
+        return rules.units.get("%") or Unit("%", "rate", "%", ""), value
+    unit = rules.units[m.group("unit")]
+    if mult:
+        combined = rules.units.get(mult + unit.form)
+        if unit.kind == "money" and combined is not None:
+            return combined, value
+        value *= MULTIPLIERS[mult]
+    return unit, value
+
+
+def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None = None,
+                       max_subject: int = 16) -> list[dict[str, Any]]:
+    """Numeric facts of one text, in order: dicts with category, phrase, subject, verb, predicate,
+    number_kind, status, value, high, unit, qualifier, amount, base_unit, sentence, start, end (offsets of
+    the number and unit in ``text``), raw (``text[start:end]``) and label (the category in Chinese).
+
+    ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
+    Category: the first row of ``indicators.tsv`` matching the phrase or the subject; else matching
+    the text since the previous fact in the same segment (；/。 delimited); else, when the phrase is
+    short (<= 4 characters) or an audience or follow-up phrase (``subject_inherit``: 覆盖, 惠及, 其中
+    ...), the previous fact's category in that segment; else other.
+
+    >>> [(f["value"], f["unit"], f["qualifier"], f["category"])
+    ...  for f in extract_indicators("累计发放法治宣传资料5000多份，接待咨询700多人次。")]
+    [(5000.0, '份', '多', 'publicity_materials'), (700.0, '人次', '多', 'consultation')]
+    """
+    r = rules_of(rules)
+    if not text:
+        return []
+    # full-width digits to ASCII: same length, so offsets stay valid
+    norm = text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+    facts: list[dict[str, Any]] = []
+    bounds: tuple[_Bounds, ...] | None = None
+    prev_end = 0
+    prev: dict[str, Any] | None = None
+    topic = ""  # the noun of the segment's first fact
+    n = len(norm)
+    for m in r.fact.finditer(norm):
+        start, end = m.start(), m.end()
+        value, mult = _number(m)
+        if value is None:
+            continue
+        if bounds is None:
+            bounds = _Bounds.of(norm)
+        lines, clauses, segments, sentences = bounds
+        line_start = lines.last(0, start)
+        line_end = lines.next(end, n + 1) - 1
+        left = norm[max(line_start, start - _LEFT):start]
+        right = norm[end:min(line_end, end + _RIGHT)]
+        if _RANGE_HIGH.match(right):
+            continue  # the low end of a range (10%—20%): the high end makes the fact
+        if _excluded(r, left, norm[start:end], right):
+            continue
+        unit, value = _unit_of(r, m, value, mult)
+        qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
+        q_start = start
+        high = math.nan
+        rm = _RANGE_LOW.search(left)
+        if rm is not None:
+            low = _low_value(rm.group("low"))
+            if low is not None:
+                if mult and rm.group("low")[0].isdigit() and unit.kind != "money":
+                    low *= MULTIPLIERS[mult]
+                high, value = value, low
+                q_start = start - (len(left) - rm.start())
+        if r.qualifier_before is not None:
+            # the longest qualifier ending at the number (超过 before 超, 达到 before 达)
+            lo = max(line_start, q_start - 4)
+            for i in range(lo, q_start):
+                qm = r.qualifier_before.match(norm, i, q_start)
+                if qm:
+                    q_start = qm.start()
+                    qualifier = qualifier or r.qualifier_before_values[int(qm.lastgroup[1:])]
+                    break
+        after = norm[end:min(line_end, end + max_subject + _PREDICATE_MAX + 6)]
+        for form, q in r.qualifier_after:
+            if after.startswith(form):
+                qualifier = qualifier or q
+                after = after[len(form):]
+                break
+        # the clause before the number: from the previous ，；。 or the previous fact
+        c0 = max(prev_end, line_start)
+        clause_start = clauses.last(c0, q_start)
+        clause = norm[clause_start:q_start]
+        seg_start = segments.last(line_start, q_start)
+        sent_start = sentences.last(line_start, start)
+        same_segment = prev is not None and prev_end > seg_start
+        if not same_segment:
+            topic = ""
+        fact = _describe(r, unit, clause, after, max_subject=max_subject,
+                         prev=prev if same_segment else None,
+                         earlier=norm[seg_start:clause_start],
+                         topic=topic if (prev is not None and prev["number_kind"] != "rate") else "")
+        if not topic and fact["number_kind"] != "rate":
+            topic = fact["subject"]
+        fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
+                                 norm[clauses.last(line_start, q_start):q_start])
+        phrase, subject = fact["phrase"], fact["subject"]
+        inherit = same_segment and (len(phrase) <= _INHERIT_MAX or bool(
+            r.subject_inherit and r.subject_inherit.search(phrase)))
+        ukind, kind = unit.kind, fact["number_kind"]
+        category = (category_of(r, phrase, unit_kind=ukind, kind=kind, verb=fact["verb"])
+                    or category_of(r, subject, unit_kind=ukind, kind=kind, verb=fact["verb"])
+                    or category_of(r, _BOOK_TITLE.sub("", norm[max(seg_start, c0):q_start]),
+                                   unit_kind=ukind, kind=kind, verb=fact["verb"])
+                    or (prev["category"] if inherit and prev is not None else None)
+                    or "other")
+        sent_end = min(sentences.next(end - 1, n), line_end)
+        fact.update({
+            "category": category, "value": float(value), "high": float(high),
+            "unit": unit.canonical, "qualifier": qualifier,
+            "amount": float(value) * unit.scale, "base_unit": unit.base_unit,
+            "sentence": text[sent_start:sent_end].strip(),
+            "start": start, "end": end, "raw": text[start:end],
+            "label": r.labels.get(category, category),
+        })
+        facts.append(fact)
+        prev_end, prev = end, fact
+    return facts
+
+
+def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
+              prev: dict[str, Any] | None, earlier: str, topic: str = "") -> dict[str, Any]:
+    """phrase, subject, verb, predicate and kind of one number from the words around it."""
+    kind = r.fact_kind(unit)
+    before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
+    verb = ""
+    # a growth: 增长7.2%, 同比下降15%, 增加15件 (but 提高到95% is a level)
+    g = r.growth.search(before) if r.growth is not None and before else None
+    if g is not None:
+        kind = "growth"
+        verb = g.group(0)
+        before = _strip_repeat(before[: g.start()], r.subject_tail, lead=False)
+        before = _clean_edges(_strip_status_words(r, before))
+    noun_after, rest = "", after
+    allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
+    if kind == "rate" and not before:
+        allow_after = True  # 100%办结投诉举报
+    # a clause ending in 、/对/等 is joined to the noun after the number, not part of it
+    jm = r.subject_join.search(clause) if r.subject_join is not None else None
+    joined = jm is not None
+    if allow_after and (joined or not (unit.kind in _VERB_AFTER and len(before) > 4
+                                       and not ends_with_verb)):
+        noun_after, rest = _noun_after(r, after, max_subject=max_subject)
+    predicate = ""
+    examples = noun_after and joined and jm.group(0).strip() == "等"
+    if noun_after and joined and not examples:
+        before = ""  # 86名律师、33名基层法律服务工作者: the words before belong to the list
+    if ends_with_verb and not noun_after and r.subject_verb is not None and prev is not None \
+            and prev["subject"] and kind != "growth":
+        # a bare light verb in a list: 开展宣讲2场次，走进社区开展2场次 -> 宣讲, 开展
+        lv = r.subject_verb.search(before)
+        if lv is not None:
+            return {"phrase": before, "subject": prev["subject"], "verb": lv.group(0),
+                    "predicate": "", "number_kind": kind}
+    if noun_after:
+        if ends_with_verb:
+            phrase = noun_after
+        else:
+            phrase = (before if len(before) <= 4 else "") + noun_after
+        predicate = _predicate(r, rest)
+    else:
+        phrase = before
+        if unit.kind in _VERB_AFTER or not before:
+            predicate = _predicate(r, rest)
+    full = _QUOTES.sub("", phrase)
+    phrase = _shorten(r, full, max_subject)
+    if kind == "growth":
+        subject = phrase
+    else:
+        phrase = full  # split the whole phrase; the noun is shortened below
+        # a count of times counts the event itself: 42批次双随机抽查 stays whole
+        if kind == "rate" and _RATE_END.search(phrase):
+            v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+        else:
+            v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+        if kind != "rate":
+            subject, hv = _head_noun(r, subject)
+            v = v or hv
+        verb = verb or v
+        if noun_after and (examples or not subject):
+            subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
+    subject = _shorten(r, subject, max_subject)
+    phrase = _shorten(r, phrase, max_subject)
+    if not subject and head:
+        # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
+        subject = _noun_of_clause(r, head, max_subject=max_subject)
+    if not subject and prev is not None and prev["subject"]:
+        # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人
+        subject = prev["subject"]
+    if not subject and earlier:
+        # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
+        last = [c for c in _CLAUSE_END.split(earlier) if c.strip()]
+        if last:
+            subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
+    if not subject:
+        subject = phrase or verb  # nothing better: the words as written (出庭46宗)
+    if kind == "rate" and _RATE_NAME.match(subject) and topic:
+        # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
+        # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
+        subject = _shorten(r, topic + subject, max_subject)
+    return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
+            "number_kind": kind}
+
+
+def _strip_status_words(r: IndicatorRules, s: str) -> str:
+    """A phrase without its baseline words: 税收收入同比 -> 税收收入."""
+    for cue in r.status_cues:
+        if cue.status == "baseline":
+            s = cue.pattern.sub("", s)
+    return s.strip(_EDGE)

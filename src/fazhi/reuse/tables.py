@@ -1,0 +1,57 @@
+"""Tables of the passages: without boilerplate, pairs of reports ranked, the passages of some
+reports (what the notebooks and the CLI show)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fazhi.deprecation import renamed_arguments
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def without_boilerplate(passages: pd.DataFrame) -> pd.DataFrame:
+    """The passages (``textstat_reuse`` rows) that are not boilerplate, index reset.
+
+    >>> without_boilerplate(textstat_reuse(corpus))["boilerplate"].any()   # doctest: +SKIP
+    False
+    """
+    if passages is None or not len(passages) or "boilerplate" not in passages.columns:
+        return passages
+    return passages[~passages["boilerplate"].astype(bool)].reset_index(drop=True)
+
+
+@renamed_arguments(boilerplate="count_boilerplate")
+def reuse_pairs(passages: pd.DataFrame, *, count_boilerplate: bool = False) -> pd.DataFrame:
+    """Pairs of reports ranked by the text they share: doc_a, doc_b, file_a, file_b, n_passages,
+    length (characters without punctuation). Boilerplate passages do not count unless
+    ``count_boilerplate`` (as in :func:`textstat_reuse_share`).
+
+    >>> reuse_pairs(textstat_reuse(corpus)).head(1)       # doctest: +SKIP
+                  doc_a         doc_b  ...  n_passages  length
+    0  2ca3b2f027b7  5d8a055b8bf2  ...           6     512
+    """
+    import pandas as pd
+
+    cols = ["doc_a", "doc_b", "file_a", "file_b", "n_passages", "length"]
+    if passages is None or passages.empty:
+        return pd.DataFrame(columns=cols)
+    df = passages if count_boilerplate else without_boilerplate(passages)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    out = (df.groupby(["doc_a", "doc_b", "file_a", "file_b"], sort=False)
+           .agg(n_passages=("text", "size"), length=("length", "sum")).reset_index())
+    return out.sort_values(["length", "n_passages", "doc_a", "doc_b"],
+                           ascending=[False, False, True, True]).reset_index(drop=True)[cols]
+
+
+def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The shared passages (``textstat_reuse`` rows) that involve any of ``doc_ids``.
+
+    >>> passages_of(textstat_reuse(corpus), gd.docs["doc_id"])          # doctest: +SKIP
+    """
+    ids = set(doc_ids)
+    if passages is None or passages.empty:
+        return passages
+    return passages[passages["doc_a"].isin(ids) | passages["doc_b"].isin(ids)].reset_index(drop=True)

@@ -1,0 +1,472 @@
+"""Indicators, by error class of issue 16: subjects, kinds of number, exclusions, status, units,
+categories at word boundaries, the numeral parser, the unit × year table, its export and the CLI."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from indicator_cases import CASES
+
+from fazhi.indicators import (
+    FACT_COLUMNS,
+    IndicatorRulesError,
+    category_of,
+    chinese_number,
+    export_indicator_table,
+    extract_indicators,
+    load_indicator_rules,
+    textstat_indicator_table,
+    textstat_indicators,
+)
+
+
+@pytest.mark.parametrize("cls,text,expected", CASES, ids=[f"{c[0]}:{c[1][:14]}" for c in CASES])
+def test_report_sentence_by_error_class(cls, text, expected):
+    """Every countable fact with its value, unit, qualifier, counted noun, verb, kind and status;
+    nothing else (no year, date, session, phase, size class or policy number)."""
+    got = [(f["raw"], f["value"], f["unit"], f["qualifier"], f["subject"], f["verb"],
+            f["number_kind"], f["status"]) for f in extract_indicators(text)]
+    want = [(raw, float(v), *rest) for raw, v, *rest in expected]
+    assert got == want
+
+
+def test_two_indicators_of_one_thing():
+    """受理 and 办结 of the same cases: one subject, two verbs, two phrases."""
+    a, b = extract_indicators("受理行政复议案件91宗，办结行政复议案件85宗。")
+    assert a["subject"] == b["subject"] == "行政复议案件"
+    assert (a["verb"], b["verb"]) == ("受理", "办结")
+    assert a["phrase"] != b["phrase"] and a["category"] == b["category"] == "reconsideration"
+
+
+@pytest.mark.parametrize("text,subject,predicate", [
+    ("全区12个镇街全部建成公共法律服务站。", "镇街", "建成公共法律服务站"),
+    ("全镇5个村（社区）成功创建“民主法治示范村”。", "村（社区）", "创建民主法治示范村"),
+    ("村党委会议先后3次研究部署示范创建工作。", "村党委会议", "研究部署示范创建工作"),
+])
+def test_predicate_is_kept_apart(text, subject, predicate):
+    f = extract_indicators(text)[0]
+    assert (f["subject"], f["predicate"]) == (subject, predicate)
+
+
+@pytest.mark.parametrize("text,raw,value,high,unit", [
+    ("组织执法人员培训3至5次。", "5次", 3, 5, "次"),
+    ("全年走访企业20-30家。", "30家", 20, 30, "家"),
+    ("城镇化率提高到60%—62%。", "62%", 60, 62, "%"),
+    ("发放补助资金500至800万元。", "800万元", 500, 800, "万元"),
+    ("招聘人员三至五名。", "五名", 3, 5, "名"),
+])
+def test_ranges(text, raw, value, high, unit):
+    facts = extract_indicators(text)
+    assert len(facts) == 1, facts
+    f = facts[0]
+    assert (f["raw"], f["value"], f["high"], f["unit"]) == (raw, value, high, unit)
+
+
+def test_a_single_number_has_no_high_end():
+    assert math.isnan(extract_indicators("调处矛盾纠纷209件。")[0]["high"])
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("接待群众约300人次。", "约"), ("接待群众近300人次。", "近"), ("接待群众300余人次。", "余"),
+    ("接待群众300多人次。", "多"), ("接待群众300人次以上。", "以上"),
+    ("接待群众300人次左右。", "左右"), ("接待群众超过300人次。", "超过"),
+    ("接待群众达300人次。", ""), ("接待群众达到300人次。", ""), ("接待群众300人次。", ""),
+    ("调解成功率达98%以上。", "以上"), ("接待群众不足300人次。", "以下"),
+])
+def test_approximate_qualifiers_and_da_is_none(text, qualifier):
+    assert extract_indicators(text)[0]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text,value,unit,amount,base", [
+    ("投入资金50万元。", 50, "万元", 500_000, "元"),
+    ("完成税收收入3.5亿元。", 3.5, "亿元", 350_000_000, "元"),
+    ("罚款5000元。", 5000, "元", 5000, "元"),
+    ("投入资金三万元。", 3, "万元", 30_000, "元"),
+    ("进出口总额46.8亿美元。", 46.8, "亿美元", 4_680_000_000, "美元"),
+    ("挽回经济损失120余万元。", 120, "万元", 1_200_000, "元"),
+    ("新建道路12.5公里。", 12.5, "公里", 12_500, "米"),
+    ("新增绿地42公顷。", 42, "公顷", 420_000, "平方米"),
+    ("吞吐量128万标箱。", 1_280_000, "标箱", 1_280_000, "标箱"),
+    ("处理垃圾24万吨。", 240_000, "吨", 240_000, "吨"),
+])
+def test_amounts_and_measures_are_normalised(text, value, unit, amount, base):
+    f = extract_indicators(text)[0]
+    assert (f["value"], f["unit"], f["base_unit"]) == (pytest.approx(value), unit, base)
+    assert f["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", [
+    "区五届人大三次会议审议通过。",
+    "政协第十届委员会第二次会议召开。",
+    "棠溪水系治理一期完工，二期工程开工。",
+    "实施港区改造二期项目。",
+    "亿元以上项目、5000万元以上项目全部开工。",
+    "新落地10亿元以上重大项目。",
+    "出台“惠企33条”，制定支持民营经济发展20条措施。",
+    "落实稳经济33条政策措施。",
+    "依照《行政处罚法》三十二条规定。",
+    "2024年1月1日起施行，2023年度考核。",
+    "十四五规划，二十届三中全会，党的二十大。",
+    "新建500千伏变电站。",
+])
+def test_not_indicators_of_general_reports(text):
+    assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("力争新增市场主体3000户。", "target"),
+    ("计划培训执法人员500人次。", "target"),
+    ("预计全年税收收入增长5%。", "target"),
+    ("到2025年，建成法治文化阵地20个。", "target"),
+    ("主要预期目标是：地区生产总值增长6%左右。", "target"),
+    ("确保行政复议纠错率保持在10%以内。", "target"),
+    ("较上年增加矛盾纠纷调处12件。", "baseline"),
+    ("信访总量同比下降18%。", "baseline"),
+    ("与上年相比，减少行政诉讼案件3件。", "baseline"),
+    ("截至2023年底，累计建成法律服务室48个。", "result"),
+    ("完成年度计划的110%。", "result"),
+    ("争取上级资金2.3亿元。", "result"),
+    ("调处矛盾纠纷209件。", "result"),
+])
+def test_status_from_the_sentence(text, status):
+    assert extract_indicators(text)[-1]["status"] == status
+
+
+def test_status_does_not_depend_on_the_part():
+    text = "三、下一年度工作打算\n全年调处矛盾纠纷209件。\n力争调处成功率达到98%。"
+    assert [f["status"] for f in extract_indicators(text)] == ["result", "target"]
+
+
+# (phrase, unit kind, expected category): the versioned table, matched at word boundaries
+CATEGORY_PHRASES = [
+    ("调处化解矛盾纠纷", "count", "disputes"),
+    ("人民调解委员会调解纠纷", "count", "disputes"),
+    ("排查矛盾纠纷隐患", "count", "disputes"),
+    ("诉调对接案件", "count", "disputes"),
+    ("接待来访群众", "person_times", "petitions"),
+    ("办结信访事项", "count", "petitions"),
+    ("12345热线工单", "count", "petitions"),
+    ("化解信访积案", "count", "petitions"),
+    ("网上信访件", "count", "petitions"),
+    ("发放法治宣传资料", "item", "publicity_materials"),
+    ("悬挂宣传横幅", "item", "publicity_materials"),
+    ("张贴宣传海报", "item", "publicity_materials"),
+    ("制作普法展板", "item", "publicity_materials"),
+    ("发送普法短信", "item", "publicity_materials"),
+    ("推送普法推文", "item", "publicity_materials"),
+    ("印发民法典读本", "item", "publicity_materials"),
+    ("开展法治宣传活动", "times", "publicity_events"),
+    ("举办法治讲座", "times", "publicity_events"),
+    ("法律进企业活动", "times", "publicity_events"),
+    ("送法下乡", "times", "publicity_events"),
+    ("法治进校园", "times", "publicity_events"),
+    ("宪法宣传周活动", "times", "publicity_events"),
+    ("以案说法", "times", "publicity_events"),
+    ("受教育群众", "person_times", "publicity_events"),
+    ("文艺演出", "times", "publicity_events"),
+    ("解答群众法律咨询", "person_times", "consultation"),
+    ("接受法律咨询", "person_times", "consultation"),
+    ("现场答疑", "person_times", "consultation"),
+    ("组织干部学法", "person_times", "training"),
+    ("法律知识考试", "times", "training"),
+    ("领导干部旁听庭审", "person_times", "training"),
+    ("执法人员培训", "person", "training"),
+    ("警示教育大会", "times", "training"),
+    ("理论中心组学法", "times", "training"),
+    ("聘请法律顾问", "person", "legal_advisers"),
+    ("培育法律明白人", "person", "legal_advisers"),
+    ("村（社区）法律顾问", "person", "legal_advisers"),
+    ("审查行政规范性文件", "count", "normative_documents"),
+    ("备案审查文件", "count", "normative_documents"),
+    ("清理红头文件", "count", "normative_documents"),
+    ("受理行政复议申请", "count", "reconsideration"),
+    ("行政复议案件", "count", "reconsideration"),
+    ("办结复议案件", "count", "reconsideration"),
+    ("行政应诉案件", "count", "litigation"),
+    ("行政机关负责人出庭", "count", "litigation"),
+    ("行政诉讼案件", "count", "litigation"),
+    ("败诉案件", "count", "litigation"),
+    ("审查合同", "item", "contracts"),
+    ("审核政府合同", "item", "contracts"),
+    ("签订招商协议", "item", "contracts"),
+    ("创建民主法治示范村", "item", "model_villages"),
+    ("省级民主法治示范社区", "item", "model_villages"),
+    ("公共法律服务工作站", "item", "service_points"),
+    ("村级公共法律服务室", "item", "service_points"),
+    ("法律援助案件", "count", "service_points"),
+    ("法治文化公园", "item", "service_points"),
+    ("法治书屋", "item", "service_points"),
+    ("执法检查", "times", "enforcement"),
+    ("立案查处违法案件", "count", "enforcement"),
+    ("罚没款", "money", "enforcement"),
+    ("拆除违法建筑", "count", "enforcement"),
+    ("排查安全隐患", "count", "enforcement"),
+    ("“双随机”抽查", "times", "enforcement"),
+    ("评查行政执法案卷", "count", "enforcement"),
+    ("政务服务事项", "item", "administrative_approval"),
+    ("网上办件", "count", "administrative_approval"),
+    ("行政许可事项", "item", "administrative_approval"),
+    ("办理营业执照", "item", "administrative_approval"),
+    ("办理人大代表建议", "count", "proposals"),
+    ("政协委员提案", "count", "proposals"),
+    ("投入法治建设经费", "money", "funding"),
+    ("争取上级补助资金", "money", "funding"),
+    ("兑现惠企资金", "money", "funding"),
+    ("地区生产总值", "money", "economy"),
+    ("规模以上工业增加值", "money", "economy"),
+    ("农林牧渔业总产值", "money", "economy"),
+    ("一般公共预算收入", "money", "fiscal"),
+    ("税收收入", "money", "fiscal"),
+    ("新增政府债券", "money", "fiscal"),
+    ("减税降费", "money", "fiscal"),
+    ("外贸进出口总额", "money", "trade"),
+    ("实际利用外资", "money", "trade"),
+    ("跨境电商交易额", "money", "trade"),
+    ("固定资产投资", "money", "investment"),
+    ("签约项目", "item", "investment"),
+    ("招商引资到位资金", "money", "investment"),
+    ("社会消费品零售总额", "money", "consumption"),
+    ("接待游客", "person_times", "consumption"),
+    ("旅游总收入", "money", "consumption"),
+    ("新改建农村公路", "length", "transport"),
+    ("集装箱吞吐量", "container", "transport"),
+    ("新开通公交线路", "item", "transport"),
+    ("高速公路通车里程", "length", "transport"),
+    ("改造老旧小区", "item", "urban"),
+    ("棚户区改造", "household", "urban"),
+    ("新建雨污管网", "length", "urban"),
+    ("新建公厕", "place", "urban"),
+    ("建设高标准农田", "area", "agriculture"),
+    ("粮食播种面积", "area", "agriculture"),
+    ("新培育家庭农场", "organisation", "agriculture"),
+    ("农民专业合作社", "organisation", "agriculture"),
+    ("完成营造林", "area", "environment"),
+    ("新增城市绿地", "area", "environment"),
+    ("生活污水处理量", "volume", "environment"),
+    ("PM2.5平均浓度", "rate", "rates"),
+    ("城镇新增就业", "person", "employment"),
+    ("城乡居民人均可支配收入", "money", "employment"),
+    ("新增参保人数", "person", "employment"),
+    ("引进企业", "organisation", "enterprises"),
+    ("新增市场主体", "household", "enterprises"),
+    ("高新技术企业", "organisation", "enterprises"),
+    ("有效发明专利", "item", "enterprises"),
+    ("新增幼儿园学位", "item", "social"),
+    ("养老机构床位", "item", "social"),
+    ("城乡低保对象", "person", "social"),
+    ("脱贫人口", "person", "social"),
+    ("群众院坝会", "times", "other"),
+    ("专职法治工作人员", "person", "other"),
+    ("网格员", "person", "other"),
+]
+
+
+@pytest.mark.parametrize("phrase,unit_kind,category", CATEGORY_PHRASES,
+                         ids=[c[0] for c in CATEGORY_PHRASES])
+def test_category_table(phrase, unit_kind, category):
+    r = load_indicator_rules()
+    kind = r.fact_kind(next(u for u in r.units.values() if u.kind == unit_kind))
+    assert (category_of(r, phrase, unit_kind=unit_kind, kind=kind) or "other") == category
+
+
+def test_category_table_is_large_and_covers_every_category():
+    assert len(CATEGORY_PHRASES) >= 100
+    cats = {c.category for c in load_indicator_rules().categories}
+    assert cats <= {c for _, _, c in CATEGORY_PHRASES}
+
+
+@pytest.mark.parametrize("text,not_category", [
+    ("引进企业46家。", "publicity_events"),       # 引进/企业, not 进企业
+    ("推进社区治理项目12个。", "publicity_events"),  # 推进/社区, not 进社区
+    ("促进乡村产业项目8个。", "publicity_events"),
+])
+def test_category_never_matches_inside_a_word(text, not_category):
+    assert extract_indicators(text)[0]["category"] != not_category
+
+
+def test_other_is_a_visible_category():
+    f = extract_indicators("召开群众院坝会60余场次。")[0]
+    assert (f["category"], f["label"]) == ("other", "其他")
+
+
+# -- the numeral parser -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("s,value", [
+    ("一百二十三", 123), ("三千五", 3500), ("一百一", 110), ("两万三", 23000), ("一万零五", 10005),
+    ("两万三千四百五十六", 23456), ("一千零一", 1001), ("十万", 100000), ("一亿二千万", 120000000),
+    ("百", 100), ("千", 1000), ("万", 10000), ("零", 0), ("二十四", 24), ("三点五", 3.5),
+    ("五一", None), ("一一", None), ("三十余", None), ("", None),
+])
+def test_numeral_parser(s, value):
+    assert chinese_number(s) == value
+
+
+def test_the_tables_are_versioned_data(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "indicator_status.tsv").write_text("target\tsentence\t力争(\n", encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match=r"indicator_status\.tsv:1"):
+        load_indicator_rules(str(bad))
+    (bad / "indicator_status.tsv").write_text("plan\tsentence\t力争\n", encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match="not target or baseline"):
+        load_indicator_rules(str(bad) + "/")
+    verbs = tmp_path / "verbs"
+    verbs.mkdir()
+    (verbs / "indicator_verbs.tsv").write_text("受理\tnoun\n", encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match=r"indicator_verbs\.tsv:1"):
+        load_indicator_rules(str(verbs))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "indicator_status.tsv").write_text("target\tsentence\t设想\n", encoding="utf-8")
+    assert extract_indicators("设想建成法律服务室5个。", rules=mine)[0]["status"] == "target"
+    assert extract_indicators("设想建成法律服务室5个。")[0]["status"] == "result"
+
+
+# -- the unit × year table ----------------------------------------------------------------------
+
+def _facts(rows):
+    base = {c: "" for c in FACT_COLUMNS}
+    out = []
+    for i, (town, year, category, value, unit, kind, status, amount, base_unit) in enumerate(rows):
+        r = dict(base, doc_id=f"d{town}{year}", file=f"{town}{year}.txt", category=category,
+                 value=value, unit=unit, number_kind=kind, status=status, amount=amount,
+                 base_unit=base_unit, sentence=f"句子{i}。", subject="事", start=i, end=i + 1)
+        r.update(town=town, report_year=year, label=category)
+        out.append(r)
+    return pd.DataFrame(out)
+
+
+FACTS = [
+    ("甲镇", 2021, "disputes", 209.0, "件", "count", "result", 209.0, "件"),
+    ("甲镇", 2021, "disputes", 11.0, "起", "count", "result", 11.0, "起"),
+    ("甲镇", 2021, "disputes", 300.0, "件", "count", "target", 300.0, "件"),
+    ("甲镇", 2021, "rates", 99.0, "%", "rate", "result", 99.0, "%"),
+    ("甲镇", 2021, "rates", 97.0, "%", "rate", "result", 97.0, "%"),
+    ("甲镇", 2021, "fiscal", 3.5, "亿元", "amount", "result", 3.5e8, "元"),
+    ("甲镇", 2021, "fiscal", 120.0, "万元", "amount", "result", 1.2e6, "元"),
+    ("甲镇", 2021, "fiscal", 6.4, "%", "growth", "result", 6.4, "%"),
+    ("甲镇", 2022, "disputes", 180.0, "件", "count", "result", 180.0, "件"),
+    ("乙乡", 2021, "other", 60.0, "场次", "count", "result", 60.0, "场次"),
+]
+
+
+def test_table_one_row_per_unit_and_year_one_column_per_category():
+    t = textstat_indicator_table(_facts(FACTS), by="town")
+    assert list(t.columns[:4]) == ["town", "report_year", "n_reports", "n_facts"]
+    rows = {(r.town, r.report_year): r for r in t.itertuples()}
+    assert set(rows) == {("甲镇", 2021), ("甲镇", 2022), ("乙乡", 2021)}
+    a = rows[("甲镇", 2021)]
+    assert a.disputes_count == 220.0 and a.n_disputes_count == 2  # 件 and 起 together; no target
+    assert a.rates_pct == 98.0 and a.n_rates_pct == 2  # rates averaged
+    assert a.fiscal_cny == pytest.approx(35120.0)  # 3.5亿元 + 120万元 in 万元
+    assert a.n_facts == 6  # the target and the growth are not in the table
+    assert rows[("甲镇", 2022)].disputes_count == 180.0  # one fact: its value
+    assert math.isnan(rows[("乙乡", 2021)].disputes_count)  # nothing reported is empty, not 0
+    assert rows[("乙乡", 2021)].n_disputes_count == 0
+    assert rows[("乙乡", 2021)].other_times == 60.0  # the visible other bucket
+    labels = t.attrs["labels"]
+    assert labels["disputes_count"] == "矛盾纠纷调解（件）"
+    assert labels["fiscal_cny"] == "财政收支（万元）" and labels["report_year"] == "年度"
+    assert labels["rates_pct"].startswith("比率（%）")
+    assert list(t.columns).index("other_times") == len(t.columns) - 2  # other comes last
+
+
+def test_table_targets_and_long_form():
+    t = textstat_indicator_table(_facts(FACTS), by="town", status="target")
+    assert t.loc[t["town"] == "甲镇", "disputes_count"].dropna().tolist() == [300.0]
+    long = textstat_indicator_table(_facts(FACTS), by="town", form="long")
+    assert len(long) == 8 and {"sentence", "column", "column_label", "cell_value"} <= set(long)
+    cny = long[long["column"] == "fiscal_cny"]
+    assert sorted(cny["cell_value"]) == [pytest.approx(120.0), pytest.approx(35000.0)]
+    assert set(cny["cell_unit"]) == {"万元"}
+    with pytest.raises(ValueError, match="form"):
+        textstat_indicator_table(_facts(FACTS), form="tall")
+
+
+def test_table_of_the_sample_corpus(sample_corpus):
+    t = textstat_indicator_table(sample_corpus, by="town")
+    docs = sample_corpus.docs
+    assert t["n_reports"].sum() == len(docs)
+    facts = textstat_indicators(sample_corpus)
+    kept = facts[(facts["status"] == "result") & facts["number_kind"].isin(
+        ["count", "amount", "measure", "rate"])]
+    assert t["n_facts"].sum() == len(kept)
+    peng = t[(t["town"] == "蓬东乡") & (t["report_year"] == 2021)].iloc[0]
+    assert peng["disputes_count"] >= 209 and peng["n_disputes_count"] >= 1
+    n_cols = [c for c in t.columns if c.startswith("n_") and c not in ("n_reports", "n_facts")]
+    assert (t[n_cols].sum(axis=1) == t["n_facts"]).all()
+
+
+def test_export_excel_and_stata_with_chinese_labels(tmp_path):
+    t = textstat_indicator_table(_facts(FACTS), by="town")
+    long = textstat_indicator_table(_facts(FACTS), by="town", form="long")
+    xlsx = tmp_path / "指标.xlsx"
+    assert export_indicator_table(t, xlsx, long=long) == [xlsx]
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert list(sheets) == ["指标表", "明细"]
+    head = list(sheets["指标表"].columns)
+    assert head[:4] == ["乡镇（街道）", "年度", "报告数", "数字条数"]
+    assert "矛盾纠纷调解（件）" in head and "矛盾纠纷调解（件）·条数" in head
+    assert "句子" in sheets["明细"].columns and "数字类型" in sheets["明细"].columns
+    assert set(sheets["明细"]["性质"]) == {"实绩"}
+    dta = tmp_path / "indicators.dta"
+    paths = export_indicator_table(t, dta, long=long)
+    assert paths == [dta, tmp_path / "indicators_long.dta"]
+    with pd.io.stata.StataReader(dta) as reader:
+        back = reader.read()
+        var_labels = reader.variable_labels()
+    assert "disputes_count" in back.columns and len(back) == len(t)
+    assert var_labels["disputes_count"] == "矛盾纠纷调解（件）"
+    assert var_labels["town"] == "乡镇（街道）"
+    with pytest.raises(ValueError, match="xlsx"):
+        export_indicator_table(t, tmp_path / "x.parquet")
+
+
+def test_cli_table(sample_corpus, capsys, tmp_path):
+    from fazhi.cli import main
+
+    store = sample_corpus.manifest["store"]
+    code = main(["indicators", store, "--table", "--format", "csv"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0 and out[0].startswith("town,report_year,n_reports,n_facts,")
+    xlsx = tmp_path / "t.xlsx"
+    assert main(["indicators", store, "--table", "--by", "district", "--out", str(xlsx)]) == 0
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert list(sheets) == ["指标表", "明细"]
+    assert list(sheets["指标表"].columns[:2]) == ["区县", "年度"]
+    dta = tmp_path / "t.dta"
+    assert main(["indicators", store, "--table", "--out", str(dta)]) == 0
+    assert dta.is_file() and (tmp_path / "t_long.dta").is_file()
+    capsys.readouterr()
+
+
+# the counted noun of real report layouts (issue 16, second round), own wording: scope and time
+# words, a verb or a modifier before the noun, examples listed with 等, a list joined by 、, a bare
+# light verb after a list, a verb chain joined by 及
+@pytest.mark.parametrize("text,raw,subject,verb", [
+    ("现县级保留的行政许可事项126项。", "126项", "行政许可事项", "保留"),
+    ("县级取消证明材料事项12项。", "12项", "证明材料事项", "取消"),
+    ("对照省级目录，梳理确认我县各类权责清单事项40个。", "40个", "权责清单事项", "梳理确认"),
+    ("共收各类民事调解申请230件，审结198件。", "230件", "民事调解申请", ""),
+    ("共收各类民事调解申请230件，审结198件。", "198件", "民事调解申请", "审结"),
+    ("法律援助、人民调解等其他服务事项64项。", "64项", "其他服务事项", ""),
+    ("集市当天共摆放法治展板18块，悬挂横幅9条。", "18块", "法治展板", "摆放"),
+    ("在镇文化广场设立咨询台、张贴宣传海报40张。", "40张", "宣传海报", "张贴"),
+    ("接受群众现场咨询65人次。", "65人次", "群众现场咨询", "接受"),
+    ("现场解答法律咨询80余人次。", "80余人次", "法律咨询", "解答"),
+    ("协助核查返岗人员12批次。", "12批次", "返岗人员", "核查"),
+    ("协助派出所有效化解邻里纠纷9件。", "9件", "邻里纠纷", "化解"),
+    ("聘请9名专职律师、4名法律服务工作者担任村居顾问。", "4名", "法律服务工作者", ""),
+    ("8个科室对97个事项实施容缺受理。", "97个", "事项", ""),
+    ("举办“法润青田”等6场主题活动。", "6场", "主题活动", ""),
+    ("全年组织开展民法典专题宣讲4场次，深入村居开展3场次。", "3场次", "民法典专题宣讲", "开展"),
+    ("新增及改善农村道路38公里。", "38公里", "农村道路", "新增及改善"),
+    ("本年度补充耕地560亩。", "560亩", "耕地", "补充"),
+    ("3650户小微企业纳入信用监管名单。", "3650户", "小微企业", ""),
+    ("全县法律援助机构办理援助案件需达到300件。", "300件", "援助案件", "办理"),
+])
+def test_counted_noun_of_report_layouts(text, raw, subject, verb):
+    got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
+    assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
