@@ -469,7 +469,8 @@ def test_dask_cluster_renders_the_same_pages(sample, tiny, tmp_path):
 def test_regions_are_the_known_names_and_the_rest_is_listed_with_a_reason():
     import pandas as pd
 
-    from fazhi.render import _regions, unplaced_reports
+    from fazhi.render import region_labels as _regions
+    from fazhi.render import unplaced_reports
 
     docs = pd.DataFrame({
         "file": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
@@ -519,7 +520,7 @@ def test_only_names_a_unit_or_says_which_ones_fit():
     import pandas as pd
 
     from fazhi.display import regions
-    from fazhi.render import _wanted
+    from fazhi.render import select_regions as _wanted
 
     docs = pd.DataFrame({"province": ["福建省", "江苏省", "福建省"],
                          "city": ["福州市", "南京市", "福州市"],
