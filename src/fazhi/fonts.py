@@ -75,12 +75,22 @@ def subset_font(text: str, *, flavor: FontFlavor | None = None, layout: bool = T
     The one place that subsets the font: the HTML pages embed it (``flavor="woff"``, with its
     layout tables), word clouds draw with it (a TrueType file, ``layout=False``: the layout
     tables are dropped unread, which makes the cut about twice as fast). Characters the font does
-    not hold are left out. Raises :class:`FontNotFound` without a font, ImportError without
-    fontTools.
+    not hold are left out. The same characters give the same bytes, computed once per process
+    (a cut of the 10 MB font costs about 0.3 s). Raises :class:`FontNotFound` without a font,
+    ImportError without fontTools.
 
     >>> subset_font("法治政府建设", flavor="woff")[:4]        # doctest: +SKIP
     b'wOFF'
     """
+    path = font_path()
+    st = path.stat()
+    return _subset(str(path), st.st_size, st.st_mtime_ns, "".join(sorted(set(text))), flavor,
+                   layout)
+
+
+@lru_cache(maxsize=16)
+def _subset(path: str, _size: int, _mtime: int, chars: str, flavor: str | None,
+            layout: bool) -> bytes:
     import io
 
     from fontTools import subset
@@ -95,13 +105,13 @@ def subset_font(text: str, *, flavor: FontFlavor | None = None, layout: bool = T
         opts.layout_features = ["*"]
     else:
         opts.layout_features = []
-    font = TTFont(str(font_path()), lazy=True)
+    font = TTFont(path, lazy=True)
     if not layout:
         for tag in _LAYOUT_TABLES:
             if tag in font:
                 del font[tag]
     sub = subset.Subsetter(opts)
-    sub.populate(text="".join(sorted(set(text))))
+    sub.populate(text=chars)
     sub.subset(font)
     buf = io.BytesIO()
     subset.save_font(font, buf, opts)
