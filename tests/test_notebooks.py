@@ -121,6 +121,8 @@ PAGES = [
     ("03_trends.html", 3, ["民法典", "emerging"]),
     ("04_compare.html", 3, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt"]),
     ("05_dossier-province-广东省.html", 3, ["广东省：3 份报告", "<mark>", "民法典（"]),
+    # a county's own report and two towns' reports; numeric facts of the county's report
+    ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
     ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
 ]
 
