@@ -75,14 +75,17 @@ def report_store(tmp_path_factory) -> ReportStore:
 @dataclass
 class Rendered:
     """The real render of ``report_store``: every notebook, the dossiers of ``PROVINCES`` and the
-    list of reports without a province (``out``, ``result``), and the town-level dossier of
-    蓬东乡 (``town_out``, ``town``)."""
+    list of reports without a province (``out``, ``result``, through the API), and the town-level
+    dossier of 蓬东乡 (``town_out``, through the ``fazhi render`` command: its exit code, output
+    and the pages its state file records)."""
 
     reports: ReportStore
     out: Path
     result: object
     town_out: Path
-    town: object
+    town_code: int
+    town_stdout: str
+    town_stderr: str
 
     @property
     def store(self) -> Path:
@@ -91,6 +94,13 @@ class Rendered:
     @property
     def corpus(self):
         return self.reports.corpus
+
+    @property
+    def town_pages(self) -> list:
+        from fazhi.render import Page, load_state
+
+        return [Page(**{k: v for k, v in info.items() if k in Page.__dataclass_fields__})
+                for info in load_state(self.town_out)["pages"].values()]
 
 
 # the dossiers of the shared render: the crafted report's province and one of mixed levels (a
@@ -101,15 +111,27 @@ PROVINCES = ["广东省", "浙江省"]
 
 @pytest.fixture(scope="session")
 def rendered(report_store, tmp_path_factory) -> Rendered:
-    """The five notebooks executed once per session, through ``fazhi.render.render`` (fresh
-    kernels, two workers, HTML export): the pages that test_notebooks, test_render and
-    test_browser check."""
+    """The five notebooks executed once per session, in fresh kernels, exported to HTML: the
+    pages that test_notebooks, test_render and test_browser check. The town page renders in a
+    ``fazhi render`` process of its own, at the same time (a single page leaves a core idle)."""
+    import subprocess
+    import sys
+
     from fazhi.render import UNKNOWN_REGION, render
 
     base = tmp_path_factory.mktemp("rendered")
-    opts = {"workers": 2, "progress": False, "notebooks_dir": report_store.notebooks}
-    result = render(report_store.store, out=base / "reports", only=[*PROVINCES, UNKNOWN_REGION],
-                    **opts)
-    town = render(report_store.store, out=base / "town", by="town", only=["蓬东乡"],
-                  notebooks=["05"], **opts)
-    return Rendered(report_store, base / "reports", result, base / "town", town)
+    town_out = base / "town"
+    with (base / "town.out").open("w") as out, (base / "town.err").open("w") as err:
+        town = subprocess.Popen(
+            [sys.executable, "-m", "fazhi", "render", str(report_store.store), "--by", "town",
+             "--only", "蓬东乡", "--notebooks", "05", "--notebooks-dir",
+             str(report_store.notebooks), "--out", str(town_out)], stdout=out, stderr=err)
+        try:
+            result = render(report_store.store, out=base / "reports", workers=2, progress=False,
+                            notebooks_dir=report_store.notebooks,
+                            only=[*PROVINCES, UNKNOWN_REGION])
+        finally:
+            code = town.wait(timeout=600)
+    return Rendered(report_store, base / "reports", result, town_out, code,
+                    (base / "town.out").read_text(encoding="utf-8"),
+                    (base / "town.err").read_text(encoding="utf-8"))

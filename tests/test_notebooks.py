@@ -130,9 +130,9 @@ PAGES = [
 @pytest.mark.slow
 @pytest.mark.parametrize("page,images,texts", PAGES, ids=[p[0] for p in PAGES])
 def test_notebook_runs_top_to_bottom(page, images, texts, rendered):
-    result, folder = (rendered.town, rendered.town_out) if "-town-" in page else \
-        (rendered.result, rendered.out)
-    assert [p.status for p in result.pages if p.file == page] == ["rendered"]  # every cell ran
+    pages, folder = (rendered.town_pages, rendered.town_out) if "-town-" in page else \
+        (rendered.result.pages, rendered.out)
+    assert [p.status for p in pages if p.file == page] == ["rendered"]  # every cell ran
     out = Outputs((folder / page).read_text(encoding="utf-8"))
     _check_clean_run(out)
     assert out.n_images >= images

@@ -124,17 +124,24 @@ def test_every_notebook_and_region_has_a_page(rendered):
     assert (unknown.region, unknown.status) == (UNKNOWN_REGION, "skipped")
     assert unknown.reason.startswith("4 份报告的省不明，不生成档案")
     assert {r["file"]: r["reason"] for r in unknown.reports} == UNPLACED
-    assert [p.file for p in rendered.town.pages] == [TOWN_PAGE]
+    assert [p.file for p in rendered.town_pages] == [TOWN_PAGE]
 
 
 def test_every_page_renders(rendered):
-    for result, out in ((rendered.result, rendered.out), (rendered.town, rendered.town_out)):
-        failed = [(p.file, p.error) for p in result.pages if p.status == "failed"]
-        assert not failed, failed
-        assert result.ok and not result.errors
-        assert sorted(f.name for f in _html_pages(out)) == \
-            sorted([p.file for p in result.pages if p.file] + ["index.html"])
-        assert all(p.status == "rendered" for p in result.pages if p.file)
+    result, out = rendered.result, rendered.out
+    failed = [(p.file, p.error) for p in result.pages if p.status == "failed"]
+    assert not failed, failed
+    assert result.ok and not result.errors
+    assert all(p.status == "rendered" for p in result.pages if p.file)
+    assert sorted(f.name for f in _html_pages(out)) == \
+        sorted([p.file for p in result.pages if p.file] + ["index.html"])
+    # the town page, through the command
+    assert rendered.town_code == 0, rendered.town_stderr
+    lines = rendered.town_stdout.splitlines()
+    assert lines[-1] == str((rendered.town_out / "index.html").resolve())
+    assert lines[-2].startswith("1 页 / pages: 1 rendered, 0 skipped, 0 failed in ")
+    assert [(p.file, p.status) for p in rendered.town_pages] == [(TOWN_PAGE, "rendered")]
+    assert sorted(f.name for f in _html_pages(rendered.town_out)) == [TOWN_PAGE, "index.html"]
 
 
 _URL = re.compile(r"""url\(\s*["']?([^"')]*)|@import\s+["']([^"']+)""", re.I)
