@@ -34,7 +34,7 @@ def raw_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_corpus(tmp_path_factory):
     """The bundled sample corpus (data/raw), built once per test session into a temp store."""
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     return build_corpus(RAW, tmp_path_factory.mktemp("sample") / "store", workers=1)
 
@@ -58,7 +58,8 @@ def report_store(tmp_path_factory) -> ReportStore:
     """The sample reports + a report with markup + reports with unknown metadata, built once."""
     from crafted import make_report_corpus
 
-    from fazhi.corpus import build_store, load_corpus
+    from fazhi.build import build_store
+    from fazhi.corpus import load_corpus
     from fazhi.render import find_notebooks
 
     base = tmp_path_factory.mktemp("reports")

@@ -416,7 +416,7 @@ def namesakes_store(tmp_path_factory):
     unknown, and the same for 东湖街道."""
     from namesakes import write_reports
 
-    from fazhi.corpus import build_store
+    from fazhi.build import build_store
 
     base = tmp_path_factory.mktemp("namesakes")
     build_store(write_reports(base / "raw"), base / "store", workers=1, progress=False)

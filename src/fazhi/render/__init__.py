@@ -18,6 +18,7 @@ PosixPath('reports/index.html')
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
@@ -26,6 +27,7 @@ from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 
+from fazhi import __version__
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.config import reports_dir
 from fazhi.render.execute import Executor, render_page, run_pages
@@ -38,7 +40,6 @@ from fazhi.render.html import (
     embed_font,
     export_html,
     font_css,
-    renderer_version,
 )
 from fazhi.render.index import INDEX_TEMPLATE, index_context, index_regions, write_index
 from fazhi.render.plan import (
@@ -142,7 +143,8 @@ def _progress(total: int, enabled: bool | None):
 
 
 def _open(path, store):
-    from fazhi.corpus import load_corpus, open_corpus, store_dir
+    from fazhi.build import open_corpus
+    from fazhi.corpus import load_corpus, store_dir
 
     if path is not None and store_dir(path) is not None:
         return load_corpus(path)  # PATH is a built store
@@ -150,6 +152,19 @@ def _open(path, store):
 
 
 # ---------------------------------------------------------------- render
+
+
+def renderer_version() -> str:
+    """Hash of what turns an executed notebook into a page besides the notebook itself: the
+    package version, the HTML export, the kernel runner, the page template and the font helper. A
+    change of any re-renders every page."""
+    from fazhi import fonts
+    from fazhi.render import execute, html
+
+    h = hashlib.sha256(__version__.encode())
+    for p in (Path(html.__file__), Path(execute.__file__), html.PAGE_TEMPLATE, Path(fonts.__file__)):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def render(path: str | Path | None = None, *, by: Level = "province",

@@ -11,10 +11,7 @@ is loaded from outside the file, and the font travels inside it.
 from __future__ import annotations
 
 import base64
-import hashlib
 from pathlib import Path
-
-from fazhi import __version__
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 PAGE_TEMPLATE = TEMPLATES / "page.html.j2"
@@ -24,19 +21,6 @@ FONT_FAMILY = "fazhi-cjk"
 _LAST_LATIN = 0x2000
 
 _EXPORTER = None
-
-
-def renderer_version() -> str:
-    """Hash of what turns an executed notebook into a page besides the notebook itself: the
-    package version, this module, the kernel runner, the page template and the font helper. A
-    change of any re-renders every page."""
-    from fazhi import fonts
-    from fazhi.render import execute
-
-    h = hashlib.sha256(__version__.encode())
-    for p in (Path(__file__), Path(execute.__file__), PAGE_TEMPLATE, Path(fonts.__file__)):
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
 
 
 def _exporter():
