@@ -313,7 +313,7 @@ def corpora(synthetic: int, work: Path) -> list[tuple[str, object, str]]:
     """(tag, corpus, store) of the sample, the namesakes and the synthetic corpus."""
     from namesakes import write_reports
 
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     out = [("sample", build_corpus(RAW, work / "sample", workers=1))]
     out.append(("namesakes", build_corpus(write_reports(work / "namesakes-raw"),

@@ -59,7 +59,7 @@ def _extract(texts: list[str]) -> int:
 
 
 def speed(store: str, workers: int) -> dict[str, float]:
-    from fazhi.corpus import open_corpus
+    from fazhi.build import open_corpus
     from fazhi.indicators import textstat_indicators
 
     t0 = time.perf_counter()

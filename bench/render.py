@@ -102,7 +102,7 @@ def summary_of(stdout: str) -> str:
 
 
 def bench_sample(args, env) -> dict:
-    from fazhi.corpus import build_store
+    from fazhi.build import build_store
 
     store = OUT / "render-store"
     build_store(ROOT / "data" / "raw", store, workers=1, progress=False)
@@ -130,7 +130,8 @@ def bench_sample(args, env) -> dict:
 def bench_synthetic(args, env) -> dict:
     from make_corpus import make_corpus
 
-    from fazhi.corpus import build_store, load_corpus
+    from fazhi.build import build_store
+    from fazhi.corpus import load_corpus
 
     n = args.synthetic
     root = OUT / f"corpus-{n}"

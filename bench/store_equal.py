@@ -34,7 +34,7 @@ VOLATILE = {"build", "built", "seconds", "workers", "key", "json_columns", "file
 
 BUILD = """
 import json, sys
-from fazhi.corpus import build_store
+from fazhi.build import build_store
 m = build_store(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]), progress=False)
 print(json.dumps({k: m[k] for k in ("n_docs", "n_rejected", "reused", "segmented")}))
 """

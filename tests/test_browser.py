@@ -1,7 +1,8 @@
 """The rendered HTML in a real browser: headless Debian Chromium through Playwright's Python package.
 
-Opens index.html and every page of the shared sample render (sample corpus + a crafted report with
-markup in its title and body): no console errors, no failed request, no request to anything but
+Opens index.html and every page of the session's shared render (tests/conftest.py ``rendered``:
+the sample reports, a crafted report with markup in its title and body, reports with unknown
+metadata): no console errors, no failed request, no request to anything but
 file: and data: URLs, Chinese text in the DOM, the markup shown as text and ``window.__xss``
 undefined. A screenshot of the index goes to tests/artifacts/. Without Chromium the test skips,
 except under ``CI=true`` (then it fails).
@@ -15,7 +16,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_render import XSS_IMG, XSS_SCRIPT, sample_render
+from conftest import PROVINCES
+from crafted import XSS_IMG, XSS_SCRIPT
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -53,11 +55,6 @@ def browser():
             yield b
         finally:
             b.close()
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    return sample_render(tmp_path_factory)
 
 
 def _visit(browser, path: Path, screenshot: Path | None = None) -> dict:
@@ -101,15 +98,15 @@ def _pages(out: Path) -> list[Path]:
 
 
 def test_every_page_in_chromium(browser, rendered):
-    out = rendered["out"]
-    pages = _pages(out)
-    assert (out / "index.html") in pages and len(pages) > 1
+    out = rendered.out
+    pages = _pages(out) + _pages(rendered.town_out)
+    assert (out / "index.html") in pages and len(pages) == 4 + len(PROVINCES) + 1 + 2
     problems = {}
     texts = {}
     for path in pages:
-        shot = ARTIFACTS / "index.png" if path.name == "index.html" else None
+        shot = ARTIFACTS / "index.png" if path == out / "index.html" else None
         seen = _visit(browser, path, shot)
-        texts[path.name] = seen["text"]
+        texts[path] = seen["text"]
         bad = {k: seen[k] for k in ("console", "pageerror", "failed", "external") if seen[k]}
         if seen["xss"] != "undefined":
             bad["xss"] = seen["xss"]
@@ -120,11 +117,11 @@ def test_every_page_in_chromium(browser, rendered):
         if seen["broken_img"]:
             bad["broken_images"] = seen["broken_img"]
         if bad:
-            problems[path.name] = bad
+            problems[f"{path.parent.name}/{path.name}"] = bad
     assert not problems, problems
     assert (ARTIFACTS / "index.png").stat().st_size > 0
     # the crafted markup is shown literally (as text), at least in the index's source table
-    index_text = texts["index.html"]
+    index_text = texts[out / "index.html"]
     assert XSS_SCRIPT in index_text and XSS_IMG in index_text
     # every page that carries the crafted report's text shows it as text, never as markup
     for name, text in texts.items():
@@ -133,7 +130,7 @@ def test_every_page_in_chromium(browser, rendered):
 
 
 def test_index_links_open_every_rendered_page(browser, rendered):
-    out = rendered["out"]
+    out = rendered.out
     context = browser.new_context()
     page = context.new_page()
     page.goto((out / "index.html").resolve().as_uri())
@@ -141,7 +138,7 @@ def test_index_links_open_every_rendered_page(browser, rendered):
                           ".map(a => a.getAttribute('href'))")
     context.close()
     files = {h for h in hrefs if not h.startswith("#")}
-    rendered_files = {p.file for p in rendered["result"].pages
+    rendered_files = {p.file for p in rendered.result.pages
                       if p.file and p.status != "failed"}
     assert rendered_files <= files
     for f in files:

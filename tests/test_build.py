@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
+from fazhi.build import build_store
 from fazhi.cli import main
-from fazhi.corpus import build_store, load_corpus
+from fazhi.corpus import load_corpus
 
 
 def test_build_twice_reports_reuse(raw_dir, tmp_path, capsys):

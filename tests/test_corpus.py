@@ -14,15 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fazhi.corpus import (
-    TABLES,
-    build_corpus,
-    build_store,
-    doc_parts,
-    is_current,
-    load_corpus,
-    open_corpus,
-)
+from fazhi.build import build_corpus, build_store, open_corpus
+from fazhi.corpus import TABLES, doc_parts, is_current, load_corpus
 from fazhi.tokens import Tokenizer
 
 
@@ -206,7 +199,7 @@ def test_open_corpus_loads_when_current_else_builds(raw_dir, tmp_path):
 
 KILL_SCRIPT = """
 import sys
-from fazhi.corpus import build_store
+from fazhi.build import build_store
 build_store(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]), progress=False)
 """
 
@@ -317,7 +310,7 @@ def test_store_key_code_list_holds_every_module_the_pipeline_imports():
 
 def test_save_corpus_writes_a_build_that_loads_back_equal(small, tmp_path):
     """A subset saved as a store of its own loads back with the same tables and lexicon."""
-    from fazhi.corpus import save_corpus
+    from fazhi.build import save_corpus
 
     part = small.subset("town == '亭江镇' or town == '蓬东乡'")
     assert len(part) == 2

@@ -1,4 +1,5 @@
-"""Chinese fonts with no system font: one function finds the font, every chart and cloud uses it.
+"""Chinese fonts with no system font: one function finds the font, every chart and cloud uses it,
+one helper cuts it down to the characters a page or a word cloud draws.
 
 A chart and a word cloud with Chinese text must draw without any "Glyph ... missing" warning, and the
 font must cover every character of the sample corpus (no boxes instead of characters).
@@ -13,7 +14,7 @@ import warnings
 import pytest
 from conftest import RAW
 
-from fazhi.fonts import FontNotFound, font_path, setup_font
+from fazhi.fonts import FontNotFound, font_path, setup_font, subset_file, subset_font
 
 PHRASES = ["法治政府建设", "习近平法治思想", "矛盾纠纷多元化解", "谁执法谁普法", "扫黑除恶专项斗争",
            "民法典", "营商环境", "亭江镇", "蓬东乡", "月浦街道", "西联镇"]
@@ -108,3 +109,51 @@ def test_fazhi_font_overrides(monkeypatch, tmp_path):
     monkeypatch.setenv("FAZHI_FONT", str(tmp_path / "no-such-font.ttf"))
     with pytest.raises(FontNotFound, match="FAZHI_FONT"):
         font_path()
+
+
+# ---------------------------------------------------------------- subsets
+
+
+@pytest.mark.parametrize("text,flavor,magic", [
+    ("马尾区亭江镇2020年度法治政府建设工作报告", "woff", b"wOFF"),
+    ("（一）扫黑除恶；“八五”普法", "woff", b"wOFF"),
+    ("月浦街道 调处矛盾纠纷209件", None, b"\x00\x01\x00\x00"),
+])
+def test_a_subset_holds_exactly_the_characters_of_its_text(text, flavor, magic):
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    data = subset_font(text, flavor=flavor)
+    assert data[:4] == magic
+    assert {chr(c) for c in TTFont(BytesIO(data)).getBestCmap()} == set(text)
+    assert len(data) * 50 < font_path().stat().st_size
+
+
+def test_characters_the_font_lacks_are_left_out():
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    data = subset_font("法治\U0001F600\U000E0100", flavor="woff")
+    assert {chr(c) for c in TTFont(BytesIO(data)).getBestCmap()} == {"法", "治"}
+
+
+def test_a_subset_without_layout_drops_the_layout_tables():
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    assert "GSUB" in TTFont(BytesIO(subset_font("法治政府", layout=True)))
+    lean = TTFont(BytesIO(subset_font("法治政府", layout=False)))
+    assert "GSUB" not in lean and "GPOS" not in lean and "glyf" in lean
+
+
+def test_subset_files_are_cached_by_their_characters():
+    from fontTools.ttLib import TTFont
+
+    path = subset_file("谁执法谁普法")
+    assert path.is_file() and path.suffix == font_path().suffix.lower()
+    assert subset_file("普法执法谁") == path  # the same characters, the same file
+    assert subset_file("谁执法谁普法 ") != path
+    assert {chr(c) for c in TTFont(str(path)).getBestCmap()} == set("谁执法普")

@@ -370,7 +370,7 @@ def test_html_date_inside_the_report_is_not_the_publish_date(tmp_path):
 
 def test_metadata_csv_site_name_is_evidence_and_an_edit_reingests(tmp_path):
     # a subdistrict's report that names itself once, with no title place: the user knows the site
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -60,7 +60,7 @@ def test_arguments_and_subsets_have_their_own_entries(sample_corpus):
 
 
 def test_changed_corpus_invalidates(tmp_path, raw_dir):
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     src = tmp_path / "raw"
     src.mkdir()
@@ -101,7 +101,8 @@ from pathlib import Path
 
 import fazhi
 import fazhi.versions
-from fazhi.corpus import build_corpus, load_corpus, open_corpus, store_status
+from fazhi.corpus import load_corpus, store_status
+from fazhi.build import build_corpus, open_corpus
 from fazhi.memo import cached, corpus_key, memo_path
 from fazhi.textstat import textstat_themes
 from fazhi.versions import data_dir, data_version

@@ -14,7 +14,7 @@ from conftest import RAW
 
 SCRIPT = """
 import sys
-from fazhi.corpus import build_corpus
+from fazhi.build import build_corpus
 from fazhi.textplot import textplot_wordcloud
 from fazhi.textstat import textstat_frequency
 corpus = build_corpus(sys.argv[1], sys.argv[2])

@@ -1,5 +1,9 @@
 """The five parameterised notebooks: committed clean, parameters documented, and each runs top to
-bottom with papermill on the sample corpus (built once into a temp store passed as ``corpus_path``).
+bottom on the sample corpus.
+
+The runs are the pages of the session's one real render (tests/conftest.py ``rendered``: papermill
+in a fresh kernel per page, exported to HTML): the checks read the notebooks' outputs back from
+those pages. Only a region without reports, which ``fazhi render`` never asks for, runs here.
 """
 
 from __future__ import annotations
@@ -87,66 +91,70 @@ def test_dossier_parameters():
 # --------------------------------------------------------------------------- runs
 
 
-@pytest.fixture(scope="module")
-def store(sample_corpus) -> str:
-    return sample_corpus.manifest["store"]
+class Outputs:
+    """The outputs of an executed notebook as its HTML page shows them (nbconvert's lab
+    template): the HTML outputs, the text of stdout/stderr and plain outputs, the images."""
+
+    def __init__(self, html: str):
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "html.parser")
+        outputs = soup.select("div.jp-OutputArea-output")
+        assert outputs, "no outputs on the page"
+        self.html = "\n".join(o.decode_contents() for o in outputs
+                              if o.get("data-mime-type") == "text/html")
+        self.text = "\n".join(o.get_text() for o in outputs if o.get("data-mime-type") in
+                              ("text/plain", "application/vnd.jupyter.stderr"))
+        self.n_images = sum(len(o.select('img[src^="data:image/png;base64,"]'))
+                            for o in outputs)
 
 
-def _run(name: str, out_dir, store: str, **params) -> dict:
-    import papermill as pm
-
-    out = out_dir / f"{name}.ipynb"
-    pm.execute_notebook(str(NB_DIR / f"{name}.ipynb"), str(out), kernel_name="python3",
-                        parameters={"corpus_path": store, **params}, progress_bar=False,
-                        cwd=str(NB_DIR))
-    return json.loads(out.read_text(encoding="utf-8"))
+def _check_clean_run(out: Outputs) -> None:
+    assert "Traceback" not in out.text and "Glyph" not in out.text, out.text[-2000:]
+    assert "<script" not in out.html.lower(), "an output carries a script"
 
 
-def _outputs(nb: dict) -> list[dict]:
-    return [o for c in _code_cells(nb) for o in c.get("outputs", [])]
-
-
-def _html(nb: dict) -> str:
-    return "\n".join("".join(o["data"]["text/html"]) for o in _outputs(nb)
-                     if "text/html" in o.get("data", {}))
-
-
-def _n_images(nb: dict) -> int:
-    return sum("image/png" in o.get("data", {}) for o in _outputs(nb))
-
-
-def _check_clean_run(nb: dict) -> None:
-    errors = [o for o in _outputs(nb) if o["output_type"] == "error"]
-    assert errors == []
-    streams = "".join("".join(o["text"]) for o in _outputs(nb) if o["output_type"] == "stream")
-    assert "Traceback" not in streams and "Glyph" not in streams, streams[-2000:]
-    html = _html(nb)
-    assert "<script" not in html.lower(), "an output carries a script"
-    assert all(c.get("execution_count") for c in _code_cells(nb))
-
-
-# (notebook, extra parameters, images expected at least, text expected in the HTML outputs)
-RUNS = [
-    ("01_overview", {}, 2, ["成效", "2023-anonymised-town-template.txt", "所有文件均已读入"]),
-    ("02_keywords", {}, 4, ["广东省", "关键词"]),
-    ("03_trends", {}, 3, ["民法典", "emerging"]),
-    ("04_compare", {}, 3, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt"]),
-    ("05_dossier", {}, 3, ["广东省：2 份报告", "<mark>", "民法典（"]),
-    ("05_dossier", {"level": "town", "region": "蓬东乡"}, 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
-    ("05_dossier", {"level": "city", "region": "杭州市"}, 0, ["没有", "杭州市", "福州市"]),
+# (page of the shared render, images expected at least, text expected in the HTML outputs)
+PAGES = [
+    ("01_overview.html", 2, ["成效", "2023-anonymised-town-template.txt", "所有文件均已读入"]),
+    ("02_keywords.html", 4, ["广东省", "关键词"]),
+    ("03_trends.html", 3, ["民法典", "emerging"]),
+    ("04_compare.html", 3, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt"]),
+    ("05_dossier-province-广东省.html", 3, ["广东省：3 份报告", "<mark>", "民法典（"]),
+    # a county's own report and two towns' reports; numeric facts of the county's report
+    ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
+    ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name,params,images,texts", RUNS,
-                         ids=[f"{r[0]}-{'-'.join(map(str, r[1].values())) or 'defaults'}"
-                              for r in RUNS])
-def test_notebook_runs_top_to_bottom(name, params, images, texts, store, tmp_path):
-    nb = _run(name, tmp_path, store, **params)
-    _check_clean_run(nb)
-    assert _n_images(nb) >= images
-    html = _html(nb)
+@pytest.mark.parametrize("page,images,texts", PAGES, ids=[p[0] for p in PAGES])
+def test_notebook_runs_top_to_bottom(page, images, texts, rendered):
+    pages, folder = (rendered.town_pages, rendered.town_out) if "-town-" in page else \
+        (rendered.result.pages, rendered.out)
+    assert [p.status for p in pages if p.file == page] == ["rendered"]  # every cell ran
+    out = Outputs((folder / page).read_text(encoding="utf-8"))
+    _check_clean_run(out)
+    assert out.n_images >= images
     for text in texts:
+        assert text in out.html, text
+
+
+@pytest.mark.slow
+def test_dossier_of_a_region_without_reports_says_so(sample_corpus, tmp_path):
+    import papermill as pm
+
+    executed = tmp_path / "05_dossier.ipynb"
+    pm.execute_notebook(str(NB_DIR / "05_dossier.ipynb"), str(executed), kernel_name="python3",
+                        parameters={"corpus_path": sample_corpus.manifest["store"],
+                                    "level": "city", "region": "杭州市"},
+                        progress_bar=False, cwd=str(NB_DIR))
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    outputs = [o for c in _code_cells(nb) for o in c.get("outputs", [])]
+    assert [o for o in outputs if o["output_type"] == "error"] == []
+    assert all(c.get("execution_count") for c in _code_cells(nb))
+    html = "\n".join("".join(o["data"]["text/html"]) for o in outputs
+                     if "text/html" in o.get("data", {}))
+    for text in ("没有", "杭州市", "福州市", "本页其余部分从略"):
         assert text in html, text
-    if images == 0:  # a region without reports: a message, no traceback, no chart
-        assert "本页其余部分从略" in html
+    assert not any("image/png" in o.get("data", {}) for o in outputs)  # no chart

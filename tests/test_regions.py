@@ -26,7 +26,7 @@ LINPING, LUOHU, DONGHU_ALONE = (["linping-donghu-2023.txt"], ["luohu-donghu-2023
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     base = tmp_path_factory.mktemp("namesakes")
     return build_corpus(write_reports(base / "raw"), base / "store", workers=1)

@@ -15,13 +15,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fazhi.build import build_corpus, open_corpus
 from fazhi.corpus import (
     LEXICON_FILE,
     NoTokensError,
-    build_corpus,
     is_current,
     load_corpus,
-    open_corpus,
     read_corpus,
     segment_corpus,
     store_dir,

@@ -38,7 +38,7 @@ BYS = ["report_year", "province", "district", "town", "title", "publish_date"]
 
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory):
-    from fazhi.corpus import build_corpus
+    from fazhi.build import build_corpus
 
     base = tmp_path_factory.mktemp("unknown")
     return {name: build_corpus(write_reports(base / name / "raw", files), base / name / "store",

@@ -19,7 +19,7 @@ _EXPORTS = {
     "read_corpus": "corpus",
     "build_corpus": "build",
     "load_corpus": "corpus",
-    "open_corpus": "corpus",
+    "open_corpus": "build",
     "explain_file": "ingest",
     "clean_text": "clean",
     "infer_meta": "meta",

@@ -40,7 +40,9 @@ from fazhi.store import (
     default_store,
     hash_sources,
     read_manifest,
+    reader_options,
     segment_key,
+    store_status,
 )
 from fazhi.tokens import Backend, Tokenizer
 
@@ -567,3 +569,28 @@ def save_corpus(corpus: Corpus, out: str | Path) -> Path:
     _write_manifest(bdir, manifest)
     _switch(out, build)
     return bdir
+
+
+def open_corpus(path: str | Path | None = None, **options) -> Corpus:
+    """The store of ``path`` if it is current (same sources, lexicon, package, data), else build it.
+
+    ``lexicon``, ``backend``, ``hmm`` not given: the store's own (a store built with a user lexicon
+    keeps it). When it builds, it says so (one line on standard error) with the reason.
+    ``path`` may also be a store folder itself, which is then loaded as it is (``lexicon``: see
+    :func:`load_corpus`).
+    >>> corpus = open_corpus("data/raw")                        # doctest: +SKIP
+    """
+    if path is not None and (Path(path) / CURRENT).is_file():
+        return load_corpus(path, lexicon=options.get("lexicon"))
+    root = Path(path) if path else raw_dir()
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")
+    out = Path(options.pop("out", None) or default_store(path))
+    keys = {k: options.get(k) for k in ("backend", "lexicon", "hmm")}
+    reason = store_status(root, out, **keys)
+    if reason is None:
+        return load_corpus(out)
+    options.update(reader_options(out, read_manifest(out), **keys))
+    print(f"fazhi: 正在构建语料库 / building the corpus store {out}: {reason}", file=sys.stderr,
+          flush=True)
+    return build_corpus(path, out, **options)

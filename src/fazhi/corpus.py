@@ -20,7 +20,6 @@ import time; its names (``build_store``, ``build_corpus`` …) are still importa
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -50,20 +49,6 @@ if TYPE_CHECKING:  # pandas and the ingestion modules are imported when first ne
     import pandas as pd
 
 TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
-# the build engine's names, importable from here (resolved on first use: fazhi.build is not
-# imported with this module)
-_ENGINE = frozenset({"build_store", "build_corpus", "save_corpus", "process_batch",
-                     "default_workers", "DOC_TEXTS"})
-
-
-def __getattr__(name: str):
-    if name in _ENGINE:
-        from fazhi import build
-
-        return getattr(build, name)
-    raise AttributeError(f"module 'fazhi.corpus' has no attribute {name!r}")
-
-
 class NoTokensError(ValueError):
     """An analysis needs tokens and the corpus has none (it was read, not built)."""
 
@@ -211,28 +196,3 @@ def load_corpus(path: str | Path | None = None, *,
                   lex)
 
 
-def open_corpus(path: str | Path | None = None, **options) -> Corpus:
-    """The store of ``path`` if it is current (same sources, lexicon, package, data), else build it.
-
-    ``lexicon``, ``backend``, ``hmm`` not given: the store's own (a store built with a user lexicon
-    keeps it). When it builds, it says so (one line on standard error) with the reason.
-    ``path`` may also be a store folder itself, which is then loaded as it is (``lexicon``: see
-    :func:`load_corpus`).
-    >>> corpus = open_corpus("data/raw")                        # doctest: +SKIP
-    """
-    if path is not None and (Path(path) / CURRENT).is_file():
-        return load_corpus(path, lexicon=options.get("lexicon"))
-    root = Path(path) if path else raw_dir()
-    if not root.exists():
-        raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")
-    out = Path(options.pop("out", None) or default_store(path))
-    keys = {k: options.get(k) for k in ("backend", "lexicon", "hmm")}
-    reason = store_status(root, out, **keys)
-    if reason is None:
-        return load_corpus(out)
-    options.update(reader_options(out, read_manifest(out), **keys))
-    print(f"fazhi: 正在构建语料库 / building the corpus store {out}: {reason}", file=sys.stderr,
-          flush=True)
-    from fazhi.build import build_corpus  # the engine, only when a build is due
-
-    return build_corpus(path, out, **options)

@@ -340,50 +340,20 @@ def _frequencies(freq: pd.DataFrame, weight: str, max_words: int) -> dict[str, f
     return dict(items)
 
 
-# tables a word cloud never uses: dropped before subsetting (parsing them is what costs)
-_UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "STAT",
-                  "DSIG")
-
-
 def cloud_font(text: str) -> str:
     """Path of a subset of :func:`fazhi.fonts.font_path` holding the glyphs of ``text`` (cached
-    under the package's cache directory); the full font when subsetting fails.
+    under the package's cache directory, :func:`fazhi.fonts.subset_file`); the full font when
+    subsetting fails.
 
     WordCloud opens its font file once per font size it tries (hundreds of times per cloud); a
     10 MB CJK font costs about 5 ms per opening, a subset of a few hundred glyphs well under 1 ms.
     """
-    import hashlib
-    import os
+    from fazhi.fonts import subset_file
 
-    from fazhi.config import cache_dir
-
-    base = font_path()
-    chars = "".join(sorted(set(text) | set(" 0123456789")))
-    st = base.stat()
-    key = hashlib.sha1(f"{base}|{st.st_size}|{st.st_mtime_ns}|{chars}".encode()).hexdigest()[:20]
-    out = cache_dir("fonts") / f"cloud-{key}{base.suffix.lower()}"
-    if out.is_file():
-        return str(out)
     try:
-        from fontTools import subset
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(str(base), lazy=True)
-        for tag in _UNUSED_TABLES:
-            if tag in font:
-                del font[tag]
-        opts = subset.Options()
-        opts.layout_features = []
-        opts.notdef_outline = True
-        sub = subset.Subsetter(opts)
-        sub.populate(text=chars)
-        sub.subset(font)
-        tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
-        font.save(str(tmp))
-        os.replace(tmp, out)
-        return str(out)
+        return str(subset_file(text + " 0123456789"))
     except Exception:  # any fontTools failure: the full font still draws the cloud
-        return str(base)
+        return str(font_path())
 
 
 def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,

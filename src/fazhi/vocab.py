@@ -34,6 +34,27 @@ RegionLevel = Literal["province", "city", "district", "town"]
 REGION_LEVELS: tuple[str, ...] = ("province", "city", "district", "town")
 REGION_LABELS = {"province": "省", "city": "市", "district": "区县", "town": "乡镇（街道）"}
 
+# Chinese column headers of the tables readers see (every table, notebook and page)
+COLUMN_LABELS = {
+    "doc_id": "文档", "file": "文件", "title": "标题", "kind": "报告类型", "report_year": "年度",
+    "publish_date": "发布日期", "province": "省", "city": "市", "district": "区县",
+    "town": "乡镇（街道）", "level": "层级", "n_chars": "字数", "part": "部分",
+    "term": "词语", "count": "次数", "docs": "文档数", "per_10k": "每万词", "rank": "排名",
+    "score": "得分", "n_target": "目标频次", "n_reference": "参照频次", "g2": "G²", "chi2": "χ²",
+    "p": "p 值", "log_ratio": "对数比", "count_before": "之前次数", "count_after": "之后次数",
+    "per_10k_before": "之前每万词", "per_10k_after": "之后每万词", "trend": "走势",
+    "theme": "主题", "hits": "命中", "n_units": "单位数", "share": "占比",
+    "neighbour": "最相近", "similarity": "相似度", "left": "左文", "keyword": "关键词",
+    "right": "右文", "start": "起", "end": "止", "doc_a": "文档甲", "doc_b": "文档乙",
+    "file_a": "文件甲", "file_b": "文件乙", "text": "文字", "length": "长度",
+    "boilerplate": "套话", "n_passages": "共享段数", "reused_chars": "共享字数",
+    "partners": "来源文档数", "category": "类别", "subject": "主体", "value": "数值",
+    "unit": "单位", "qualifier": "限定", "sentence": "句子", "n_facts": "条数", "total": "合计",
+    "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
+    "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
+    "region": "地区",  # the column fazhi.regions.with_regions adds
+}
+
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
 # the render index). Analyses keep unknown values missing (NA) and put them in one group, last.
 UNKNOWN = "（不明）"

@@ -133,7 +133,7 @@ def open_for_command(path):
     """``open_corpus(path)`` for a command: the store's own lexicon and segmenter (a store built
     with ``fazhi build --lexicon DIR`` is reused as it is); a missing path or lexicon folder prints
     a message and raises :class:`CorpusUnavailable`."""
-    from fazhi.corpus import open_corpus
+    from fazhi.build import open_corpus
     from fazhi.lexicon import LexiconError
 
     try:

@@ -42,7 +42,7 @@ def register(sub) -> None:
 
 def run_indicators(args: argparse.Namespace) -> int:
     """Run ``fazhi indicators``; returns the exit code."""
-    from fazhi.corpus import open_corpus
+    from fazhi.build import open_corpus
     from fazhi.indicators import (
         FACT_COLUMNS,
         META_COLUMNS,

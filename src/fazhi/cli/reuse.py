@@ -48,7 +48,7 @@ def register(sub) -> None:
 
 def run_reuse(args: argparse.Namespace) -> int:
     """Run ``fazhi reuse``; returns the exit code."""
-    from fazhi.corpus import open_corpus
+    from fazhi.build import open_corpus
     from fazhi.export import export_tables
     from fazhi.reuse import textstat_reuse, textstat_reuse_share, without_boilerplate
 

@@ -34,7 +34,7 @@ TABLE_KINDS = ("count", "amount", "measure", "rate")
 _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2", "亩": "mu", "米": "m",
                "吨": "t", "公斤": "kg", "立方米": "m3", "标箱": "teu", "千瓦": "kw", "千瓦时": "kwh",
                "兆瓦": "mw", "%": "pct"}
-# Chinese labels of the indicator columns (the others come from fazhi.display.COLUMN_LABELS)
+# Chinese labels of the indicator columns (the others come from fazhi.vocab.COLUMN_LABELS)
 COLUMN_LABELS = {
     "doc_id": "文档", "file": "文件", "category": "类别", "subject": "主体（所计事物）",
     "verb": "动作", "predicate": "谓语", "phrase": "原文短语", "number_kind": "数字类型",
@@ -333,7 +333,7 @@ def _category_rank(r: IndicatorRules) -> dict[str, int]:
 def column_labels(df: pd.DataFrame) -> dict[str, str]:
     """Chinese label of every column of an indicator table (``df.attrs["labels"]`` first, then the
     indicator and display labels)."""
-    from fazhi.display import COLUMN_LABELS as DISPLAY_LABELS
+    from fazhi.vocab import COLUMN_LABELS as DISPLAY_LABELS
 
     attrs = dict(getattr(df, "attrs", {}).get("labels") or {})
     return {c: attrs.get(c) or COLUMN_LABELS.get(c) or DISPLAY_LABELS.get(c) or str(c)

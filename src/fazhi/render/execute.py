@@ -1,0 +1,229 @@
+"""Running pages: each notebook in a fresh kernel with papermill, then exported to HTML; in this
+process, in local worker processes or on a Dask cluster. A failing page is a result, never an
+exception: the other pages go on.
+
+>>> run_pages(plan.tasks("reports"), print, workers=2)                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from fazhi.render.html import _exporter, export_html
+from fazhi.render.plan import inside
+
+# a function that runs tasks (Plan.tasks) and hands each result to the callback, in any order
+Executor = Callable[[Sequence[dict], Callable[[dict], None]], None]
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_KERNEL_DIED = re.compile(r"kernel died|dead ?kernel|kernel_info|address already in use", re.I)
+_KERNEL_ATTEMPTS = 3
+_KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+# modules every notebook imports in its first cells: a spare kernel loads them while the worker
+# exports the previous page. One expression run silently: no name is bound in the kernel's
+# namespace and the execution count does not move, so the page still starts from a clean kernel.
+_WARM_MODULES = ("pandas", "pyarrow.parquet", "fazhi", "fazhi.corpus", "fazhi.display",
+                 "fazhi.textstat", "fazhi.textplot", "matplotlib.pyplot", "IPython.display")
+# matplotlib's config/cache folder is chosen as fazhi.fonts does before its first import
+_WARM_CODE = ("__import__('fazhi.fonts').fonts._ensure_mpl_cache() or "
+              f"[__import__('importlib').import_module(m) for m in {list(_WARM_MODULES)!r}] "
+              "and None")
+_SPARE: _SpareKernel | None = None
+_ATEXIT: list[bool] = []
+
+
+def last_lines(text: str, n: int = 8) -> str:
+    """The last ``n`` non-blank lines of a traceback, without terminal colours."""
+    lines = [ln.rstrip() for ln in _ANSI.sub("", text).splitlines() if ln.strip()]
+    return "\n".join(lines[-n:])
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS/Windows
+        return os.cpu_count() or 1
+
+
+class _SpareKernel:
+    """A new kernel for the worker's next page, started (and its imports loaded) in a thread.
+
+    Each kernel still serves exactly one page: it is started for that page, warmed with module
+    imports only, handed to papermill, and shut down after the page.
+    """
+
+    def __init__(self, cwd: str | None) -> None:
+        import threading
+
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.cwd = cwd
+        self.km = AsyncKernelManager(kernel_name="python3")
+        self.ok = False
+        self.thread = threading.Thread(target=self._start, daemon=True)
+        self.thread.start()
+
+    def _start(self) -> None:
+        import asyncio
+
+        try:
+            asyncio.run(self.km.start_kernel(cwd=self.cwd, extra_arguments=_KERNEL_ARGS))
+            kc = self.km.blocking_client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                msg_id = kc.execute(_WARM_CODE, silent=True, store_history=False)
+                while True:
+                    reply = kc.get_shell_msg(timeout=120)
+                    if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                        break
+                self.ok = reply.get("content", {}).get("status") == "ok"
+            finally:
+                kc.stop_channels()
+        except Exception:  # noqa: BLE001 - the page then starts its own kernel
+            self.ok = False
+
+    def take(self, cwd: str | None):
+        """The started kernel manager, or None (failed, other folder): then it is shut down."""
+        self.thread.join()
+        if self.ok and self.cwd == cwd:
+            return self.km
+        _shutdown(self.km)
+        return None
+
+
+def _shutdown(km) -> None:
+    import asyncio
+
+    try:
+        if km is not None and km.has_kernel:
+            asyncio.run(km.shutdown_kernel(now=True))
+    except Exception:  # noqa: BLE001 - best effort; the kernel exits with its parent anyway
+        pass
+
+
+def _shutdown_spare() -> None:
+    global _SPARE
+    if _SPARE is not None:
+        _SPARE.thread.join()
+        _shutdown(_SPARE.km)
+        _SPARE = None
+
+
+def _prestart(task: dict) -> None:
+    import atexit
+
+    global _SPARE
+    if task.get("prestart") and _SPARE is None:
+        if not _ATEXIT:
+            from multiprocessing import util
+
+            atexit.register(_shutdown_spare)
+            # pool workers leave through os._exit (no atexit), but run these finalizers
+            util.Finalize(None, _shutdown_spare, exitpriority=10)
+            _ATEXIT.append(True)
+        _SPARE = _SpareKernel(task.get("cwd"))
+
+
+def _worker_init(cwd: str | None) -> None:
+    """A new worker process: start the kernel of its first page, then import papermill and
+    build the HTML exporter while that kernel boots."""
+    _prestart({"prestart": True, "cwd": cwd})
+    import papermill  # noqa: F401
+
+    _exporter()
+
+
+def render_page(task: dict) -> dict:
+    """Execute one notebook with papermill and export it to HTML (runs in a worker process).
+
+    ``task``: notebook, out, file, parameters, cwd, and ``prestart`` (this worker has another page
+    to render: start its kernel while this page is exported). Returns the task with status,
+    seconds, error. One kernel per page: kernels are never reused.
+    """
+    import logging
+
+    import papermill as pm
+
+    global _SPARE
+    # papermill warns about annotated parameters it cannot parse; the kernel about plain TCP
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    t0 = time.time()
+    out = Path(task["out"])
+    tmp = out / ".executed"
+    tmp.mkdir(parents=True, exist_ok=True)
+    executed = tmp / (task["file"].removesuffix(".html") + ".ipynb")
+    result = {**task, "status": "rendered", "error": ""}
+    km = None
+    if _SPARE is not None:
+        km, _SPARE = _SPARE.take(task.get("cwd")), None
+    try:
+        for attempt in range(_KERNEL_ATTEMPTS):
+            try:
+                node = pm.execute_notebook(
+                    task["notebook"], str(executed), parameters=task["parameters"],
+                    kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,
+                    cwd=task.get("cwd"), extra_arguments=_KERNEL_ARGS,
+                    **({"km": km} if km is not None else {}))
+                break
+            except pm.PapermillExecutionError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                # two kernels starting at once can pick the same free port (ZMQ "Address
+                # already in use"): the kernel dies before replying; start it again
+                _shutdown(km)
+                km = None
+                if attempt + 1 == _KERNEL_ATTEMPTS or not _KERNEL_DIED.search(str(exc)):
+                    raise
+        _shutdown(km)  # papermill leaves a kernel it did not start running
+        km = None
+        _prestart(task)
+        export_html(node, inside(out, task["file"]), title=task.get("title"))
+    except Exception as exc:  # noqa: BLE001 - any failure of one page is reported, not raised
+        result["status"] = "failed"
+        ename = getattr(exc, "ename", type(exc).__name__)
+        evalue = getattr(exc, "evalue", str(exc))
+        tb = getattr(exc, "traceback", None)
+        text = "\n".join(tb) if tb else f"{ename}: {evalue}"
+        result["error"] = last_lines(text) or f"{ename}: {evalue}"
+    finally:
+        _shutdown(km)
+        _prestart(task)  # also after a failed page
+        executed.unlink(missing_ok=True)
+    result["seconds"] = round(time.time() - t0, 3)
+    return result
+
+
+def run_pages(tasks: Sequence[dict], on_done: Callable[[dict], None], *,
+              workers: int | None = None, scheduler=None) -> None:
+    """Run :func:`render_page` over ``tasks`` and hand each result to ``on_done`` as it comes:
+    in this process (``workers=1``), in local processes (default: up to 2, or the cores), or on
+    a Dask cluster (``scheduler``: an address or a ``Client``)."""
+    if not tasks:
+        return
+    from fazhi.parallel import run_tasks
+
+    tasks = list(tasks)
+    early = os.environ.get("FAZHI_PRESTART", "1") != "0"
+    if scheduler is not None:
+        run_tasks(render_page, tasks, on_done, scheduler=scheduler)
+        return
+    workers = workers or min(cores(), 2 if len(tasks) > 1 else 1)
+    if workers <= 1 or len(tasks) == 1:
+        # one process: each page starts the next page's kernel early, but the last
+        run_tasks(render_page, [{**t, "prestart": early and i + 1 < len(tasks)}
+                                for i, t in enumerate(tasks)], on_done, workers=1)
+        _shutdown_spare()
+        return
+    # spawn: the parent holds pandas/arrow thread pools that a fork could deadlock on; a worker
+    # starts the next page's kernel early unless this is among its last pages
+    cwds = {t.get("cwd") for t in tasks}
+    init = (_worker_init, (cwds.pop(),)) if early and len(cwds) == 1 else (None, ())
+    n = min(workers, len(tasks))
+    run_tasks(render_page, [{**t, "prestart": early and i + n < len(tasks)} for i, t in enumerate(tasks)],
+              on_done, workers=n, start="spawn", initializer=init[0], initargs=init[1])
