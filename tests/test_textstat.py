@@ -389,7 +389,7 @@ def test_user_theme_file(tmp_path):
 def test_malformed_theme_file_names_file_and_line(tmp_path, content, line):
     p = tmp_path / "bad.tsv"
     p.write_text(content, encoding="utf-8")
-    with pytest.raises(ValueError, match=rf"bad\.tsv, line {line}"):
+    with pytest.raises(ValueError, match=rf"bad\.tsv:{line}: "):
         load_themes(p)
 
 

@@ -93,22 +93,18 @@ def load_themes(path: str | Path | None = None) -> dict[str, list[str]]:
         from fazhi.lexicon import data_path
 
         path = data_path("themes.tsv")
+    from fazhi.read import TABLE_COLUMNS, read_rows
+
     path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     themes: dict[str, list[str]] = {}
-    for no, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if not s or s.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.rstrip("\r\n").split("\t")]
-        if len(fields) != 2 or not fields[0] or not fields[1]:
-            raise ValueError(f"{path}, line {no}: expected 'theme<TAB>term', got {line.strip()!r}")
-        theme, term = fields
+    # the package's one data-file reader: BOM, CRLF, comments; a line of another shape raises
+    # ValueError naming the file and the line (themes.tsv:7: … expected 2 tab-separated fields)
+    for no, (theme, term) in read_rows(path, TABLE_COLUMNS["themes.tsv"], form="theme<TAB>term",
+                                       error=ValueError):
+        if not theme or not term:
+            raise ValueError(f"{path}:{no}: expected 'theme<TAB>term' with both fields filled")
         if not _clean_term(term):
-            raise ValueError(f"{path}, line {no}: the term {term!r} has no word character")
+            raise ValueError(f"{path}:{no}: the term {term!r} has no word character")
         lst = themes.setdefault(theme, [])
         if term not in lst:
             lst.append(term)
