@@ -385,8 +385,12 @@ def test_reuse_view_greys_boilerplate_or_hides_it(crafted):
 
 
 def test_reuse_view_merges_overlapping_passages():
+    from fazhi.reuse.view import reuse_view
+
     text = "甲乙丙丁戊己庚辛壬癸"
-    out = tp.reuse_html(text, text, [(1, 5, 1, False), (3, 8, 2, False)], [], title_a="<a>")
+    out = reuse_view(text, "子丑", [{"a": (1, 5), "b": (0, 1)}, {"a": (3, 8), "b": (1, 2)}],
+                     title_a="<a>").split('<div><h4>&lt;a&gt;</h4>', 1)[1].split("</pre>", 1)[0]
+    out = "<a-title>&lt;a&gt;" + out
     assert re.findall(r"<mark>(.*?)</mark>", out) == [text[1:8]]
     assert "<sup>[1,2]</sup>" in out and "&lt;a&gt;" in out
 

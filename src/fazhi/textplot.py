@@ -14,7 +14,6 @@ axis. An empty table draws its ``attrs["message"]`` (or 无数据) instead of a 
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -716,60 +715,6 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str | None = None,
 
 
 # --------------------------------------------------------------------------- reuse (HTML)
-
-_REUSE_CSS = """<style>
-.fz-reuse{display:flex;gap:1em;align-items:flex-start}
-.fz-reuse>div{flex:1;min-width:0}
-.fz-reuse h4{margin:.2em 0;font-size:1em}
-.fz-reuse pre{white-space:pre-wrap;word-break:break-all;font-family:inherit;font-size:.9em;
- line-height:1.6;max-height:40em;overflow-y:auto;border:1px solid #ddd;padding:.6em;margin:0}
-.fz-reuse mark{background:#ffe08a}
-.fz-reuse mark.fz-bp{background:#e5e5e5}
-.fz-reuse sup{color:#b35900;font-size:.7em}
-.fz-note{color:#666;font-size:.85em}
-</style>"""
-
-
-def _merge(spans: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, list[int], bool]]:
-    """Merge overlapping (start, end, passage no, boilerplate) spans; boilerplate only if all are."""
-    out: list[list] = []
-    for s, e, k, bp in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-            out[-1][2].append(k)
-            out[-1][3] = out[-1][3] and bp
-        else:
-            out.append([s, e, [k], bp])
-    return [(s, e, ks, bp) for s, e, ks, bp in out]
-
-
-def _highlight(text: str, spans: list[tuple[int, int, int, bool]]) -> str:
-    parts, pos = [], 0
-    for s, e, ks, bp in _merge(spans):
-        s, e = max(s, pos), min(e, len(text))
-        if e <= s:
-            continue
-        parts.append(html.escape(text[pos:s]))
-        nums = ",".join(str(k) for k in sorted(set(ks)))
-        cls = ' class="fz-bp"' if bp else ""
-        parts.append(f"<sup>[{nums}]</sup><mark{cls}>{html.escape(text[s:e])}</mark>")
-        pos = e
-    parts.append(html.escape(text[pos:]))
-    return "".join(parts)
-
-
-def reuse_html(text_a: str, text_b: str, spans_a, spans_b, *, title_a: str = "",
-               title_b: str = "", note: str = "") -> str:
-    """Side-by-side HTML of two texts with ``(start, end, passage no, boilerplate)`` spans marked.
-
-    Every piece of text, titles included, is HTML-escaped.
-    """
-    cols = []
-    for title, text, spans in ((title_a, text_a, spans_a), (title_b, text_b, spans_b)):
-        cols.append(f"<div><h4>{html.escape(title)}</h4><pre>{_highlight(text, spans)}</pre></div>")
-    note_html = f'<p class="fz-note">{html.escape(note)}</p>' if note else ""
-    return f'{_REUSE_CSS}{note_html}<div class="fz-reuse">{"".join(cols)}</div>'
-
 
 @renamed_arguments(boilerplate="include_boilerplate")
 def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: str, *,
