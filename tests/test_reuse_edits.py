@@ -9,10 +9,9 @@ real copiers make.
 
 from __future__ import annotations
 
-import random
-
 import pandas as pd
 import pytest
+from filler_text import filler
 
 from fazhi.corpus import Corpus
 from fazhi.reuse import (
@@ -26,22 +25,6 @@ from fazhi.reuse import (
 )
 from fazhi.reuse.slogans import is_slogan_passage, slogan_chars
 from fazhi.reuse.text import NUM, PLACE, class_text, number_text
-
-POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子"
-        "说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当"
-        "使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你")
-
-
-def filler(seed: int, n: int = 240) -> str:
-    """Sentences nobody else writes (random common characters), one paragraph."""
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        out.append(rng.choice(POOL))
-        if i % 15 == 14:
-            out.append("，" if i % 45 != 44 else "。")
-    return "".join(out).rstrip("，") + "。"
-
 
 TOWNS = {"亭江镇": ("福建省", "福州市", "马尾区"), "西联镇": ("广东省", "韶关市", "武江区"),
          "娄桥街道": ("浙江省", "温州市", "瓯海区"), "乔口镇": ("湖南省", "长沙市", "望城区"),

@@ -10,6 +10,8 @@ import time
 
 import pandas as pd
 import pytest
+from filler_text import POOL
+from filler_text import filler as _filler
 
 import fazhi.textplot as tp
 from fazhi.clean import fix_typos
@@ -18,18 +20,9 @@ from fazhi.corpus import Corpus, read_corpus
 from fazhi.read import read_file
 from fazhi.reuse import normalise, textstat_reuse, textstat_reuse_share, written_offsets
 
-POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子"
-        "说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当")
 
-
-def filler(seed: int, n: int = 300) -> str:
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        out.append(rng.choice(POOL))
-        if i % 15 == 14:
-            out.append("，" if i % 45 != 44 else "。")
-    return "".join(out).rstrip("，") + "。"
+def filler(seed: int) -> str:
+    return _filler(seed, 300)
 
 
 def norm(s: str) -> str:
