@@ -331,32 +331,45 @@ class _Selection:
         return out
 
 
+class _TopN:
+    """Collects, group by group, terms ranked by value descending, ties by term (alphabetical), at
+    most ``n`` per group (all when ``n`` is falsy); :meth:`arrays` gives (group code, column, value,
+    rank)."""
+
+    def __init__(self, terms: np.ndarray, n: int | None):
+        self.alpha = np.empty(len(terms), dtype=np.int64)
+        self.alpha[np.argsort(terms.astype(str), kind="stable")] = np.arange(len(terms))
+        self.n = n
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, code: int, cols: np.ndarray, values: np.ndarray) -> None:
+        order = np.lexsort((self.alpha[cols], -values))
+        if self.n:
+            order = order[:self.n]
+        self._parts.append((np.full(len(order), code, dtype=np.int64), cols[order], values[order],
+                            np.arange(1, len(order) + 1)))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        if not self._parts:
+            e = np.zeros(0, dtype=np.int64)
+            return e, e, np.zeros(0), e
+        return tuple(np.concatenate(x) for x in zip(*self._parts, strict=True))  # type: ignore[return-value]
+
+
 def _top_rows(matrix, terms: np.ndarray, n: int | None):
     """Per row of a groups × terms sparse matrix, the non-zero cells by value descending, ties by
     term, at most ``n``: arrays (group code, column, value, rank)."""
     m = matrix.tocsr()
     m.sort_indices()
-    alpha = np.empty(len(terms), dtype=np.int64)
-    alpha[np.argsort(terms.astype(str), kind="stable")] = np.arange(len(terms))
-    gs, cs, vs, rs = [], [], [], []
+    top = _TopN(terms, n)
     for i in range(m.shape[0]):
         lo, hi = m.indptr[i], m.indptr[i + 1]
         if lo == hi:
             continue
         cols, data = m.indices[lo:hi], m.data[lo:hi]
         keep = data != 0
-        cols, data = cols[keep], data[keep]
-        order = np.lexsort((alpha[cols], -data))
-        if n:
-            order = order[:n]
-        gs.append(np.full(len(order), i, dtype=np.int64))
-        cs.append(cols[order])
-        vs.append(data[order])
-        rs.append(np.arange(1, len(order) + 1))
-    if not gs:
-        e = np.zeros(0, dtype=np.int64)
-        return e, e, np.zeros(0), e
-    return np.concatenate(gs), np.concatenate(cs), np.concatenate(vs), np.concatenate(rs)
+        top.add(i, cols[keep], data[keep])
+    return top.arrays()
 
 
 def _group_column(sel: _Selection, codes: np.ndarray) -> pd.Series:

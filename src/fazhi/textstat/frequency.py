@@ -13,7 +13,7 @@ import pandas as pd
 
 from fazhi.corpus import Corpus
 from fazhi.deprecation import renamed_arguments
-from fazhi.textstat._index import _top_rows
+from fazhi.textstat._index import _top_rows, _TopN
 from fazhi.textstat.matrix import dfm, frequency_table, tfidf
 
 
@@ -109,25 +109,15 @@ def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
                 a, b = ids[:-k], ids[k:]
                 keep = a != b
                 lst.append((a[keep], b[keep], ids[:0]))
-        alpha = np.empty(len(idx.vocab), dtype=np.int64)
-        alpha[np.argsort(idx.vocab.astype(str), kind="stable")] = np.arange(len(idx.vocab))
-        gs, ts, vs, rs = [], [], [], []
+        top = _TopN(idx.vocab, n)
         for code in sorted(edges):
             parts_ = edges[code]
             nodes = np.unique(np.concatenate([p[2] for p in parts_]))
             a = np.searchsorted(nodes, np.concatenate([p[0] for p in parts_]))
             b = np.searchsorted(nodes, np.concatenate([p[1] for p in parts_]))
-            score = _textrank(a, b, nodes)
-            order = np.lexsort((alpha[nodes], -score))
-            if n:
-                order = order[:n]
-            gs.append(np.full(len(order), code, dtype=np.int64))
-            ts.append(nodes[order])
-            vs.append(score[order])
-            rs.append(np.arange(1, len(order) + 1))
-        cat = (lambda xs, dt: np.concatenate(xs) if xs else np.zeros(0, dtype=dt))  # noqa: E731
-        df = pd.DataFrame({"_g": cat(gs, np.int64),
-                           "term": idx.vocab[cat(ts, np.int64)].astype(str),
-                           "score": cat(vs, float), "rank": cat(rs, np.int64)})
+            top.add(code, nodes, _textrank(a, b, nodes))
+        rows, t, v, r = top.arrays()
+        df = pd.DataFrame({"_g": rows, "term": idx.vocab[t].astype(str), "score": v.astype(float),
+                           "rank": r})
     df.insert(0, by, g._values(df["_g"].to_numpy()))
     return df[[by, "term", "score", "rank"]]
