@@ -32,9 +32,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
-## make lab: JupyterLab on notebooks/
+## make lab: JupyterLab on the package's notebooks (src/fazhi/notebooks)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab src/fazhi/notebooks/
 
 ## make clean: remove generated data, reports and caches (never data/raw)
 clean:

@@ -68,7 +68,7 @@ def report_store(tmp_path_factory) -> ReportStore:
     # a copy of the notebooks: the render (and its cache) must not see later edits
     nbdir = base / "notebooks"
     nbdir.mkdir()
-    for nb in find_notebooks(ROOT / "notebooks"):
+    for nb in find_notebooks(ROOT / "src" / "fazhi" / "notebooks"):
         shutil.copy2(nb, nbdir / nb.name)
     return ReportStore(raw, base / "store", nbdir, load_corpus(base / "store"))
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier"]
-NB_DIR = ROOT / "notebooks"
+NB_DIR = ROOT / "src" / "fazhi" / "notebooks"
 
 
 def _load(name: str) -> dict:

@@ -44,11 +44,9 @@ def reports_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The parameterised notebooks: ``notebooks/`` of the project, else the copies in the package."""
-    nb = project_root() / "notebooks"
-    if nb.is_dir() and any(nb.glob("*.ipynb")):
-        return nb
-    return Path(__file__).parent / "notebooks"
+    """The parameterised notebooks shipped in the package (``fazhi/notebooks``; a checkout's
+    ``src/fazhi/notebooks``). ``fazhi notebooks DIR`` copies them for editing."""
+    return Path(__file__).resolve().parent / "notebooks"
 
 
 def cache_dir(sub: str | None = None, *, create: bool = True) -> Path:

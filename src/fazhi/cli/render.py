@@ -31,7 +31,7 @@ def register(sub) -> None:
                    help="only these notebooks, by name or number (e.g. 01 05_dossier; "
                         "default: all)")
     p.add_argument("--notebooks-dir", default=None, metavar="DIR",
-                   help="folder of the notebooks (default: $FAZHI_NOTEBOOKS or notebooks/)")
+                   help="folder of the notebooks (default: $FAZHI_NOTEBOOKS or the notebooks shipped in the package)")
     p.add_argument("--out", default=None, metavar="DIR", help="output folder (default: reports/)")
     p.add_argument("--store", default=None, metavar="DIR",
                    help="corpus store folder (default: data/processed, as fazhi build)")

@@ -178,7 +178,7 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     Corpus-wide notebooks run once; a notebook with a ``region`` parameter (``05_dossier``) runs
     once per region of level ``by`` (``only``: just these regions). ``notebooks``: names or
     numbers of notebooks to run (default all); ``notebooks_dir``: where they are (default
-    ``$FAZHI_NOTEBOOKS`` or the project's ``notebooks/``). ``workers``: local processes (default:
+    ``$FAZHI_NOTEBOOKS`` or the package's notebooks). ``workers``: local processes (default:
     up to the cores); ``scheduler``: a Dask address or ``Client``. Unchanged pages are skipped
     unless ``force``. ``store``: the corpus store folder (default: next to the corpus, as
     ``fazhi build``). A failing page never stops the others: see ``RenderResult.pages``.
