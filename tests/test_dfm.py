@@ -180,3 +180,59 @@ def test_a_corpus_without_tokens_says_how_to_get_them(sample_corpus):
     bare = Corpus(sample_corpus.docs, sample_corpus.sections, pd.DataFrame(), None, None)
     with pytest.raises(NoTokensError, match="fazhi build"):
         dfm(bare)
+
+
+# --------------------------------------------------------------- textstat_* take a Dfm (quanteda)
+
+# every textstat_* computed on a dfm: the same table as on the corpus with the same options
+_ON_DFM = [
+    ("textstat_frequency", {"by": "province", "n": 5}),
+    ("textstat_keywords", {"by": "doc_id", "n": 3}),
+    ("textstat_keywords", {"by": "doc_id", "n": 3, "method": "textrank"}),
+    ("textstat_keyness", {"target": "report_year >= 2022", "min_count": 1}),
+    ("textstat_emerging", {"split": 2022, "min_count": 1, "n": 5}),
+    ("textstat_distinctive", {"by": "province", "n": 3, "min_count": 1}),
+    ("textstat_simil", {"by": "doc_id"}),
+    ("textstat_neighbours", {"by": "doc_id", "n": 1}),
+]
+
+
+@pytest.mark.parametrize("name, kwargs", _ON_DFM)
+def test_textstat_on_a_dfm_equals_on_the_corpus(crafted, name, kwargs):
+    func = getattr(fazhi, name)
+    pd.testing.assert_frame_equal(func(dfm(crafted), **kwargs), func(crafted, **kwargs))
+    pd.testing.assert_frame_equal(func(dfm(crafted, min_chars=3), **kwargs),
+                                  func(crafted, min_chars=3, **kwargs))
+
+
+def test_a_trimmed_dfm_keeps_only_its_terms(crafted):
+    m = dfm(crafted).trim(min_docs=2)
+    kept = set(m.features.astype(str))
+    freq = textstat_frequency(m, n=None)
+    assert set(freq["term"]) == kept and "民法典" in kept and "法律顾问" in kept
+    assert "普法" in set(dfm(crafted).features) and "普法" not in set(freq["term"])  # one report
+    keys = fazhi.textstat_keyness(m, "province == '福建省'", min_count=1)
+    assert set(keys["term"]) <= kept
+
+
+def test_a_subset_dfm_counts_its_documents_only(crafted):
+    m = dfm(crafted).subset("province != '广东省'")
+    freq = textstat_frequency(m, by="province", n=None)
+    assert set(freq["province"]) == {"福建省", "重庆市"}
+    assert "普法" not in set(freq["term"])                  # only 月浦街道 (广东省) has it
+    assert "普法" in set(textstat_frequency(crafted, n=None)["term"])
+
+
+@pytest.mark.parametrize("kwargs, word", [
+    ({"min_chars": 3}, "min_chars"),
+    ({"drop_stopwords": False}, "drop_stopwords"),
+    ({"parts": ["plans"]}, "parts"),
+])
+def test_term_options_with_a_dfm_are_refused_not_ignored(crafted, kwargs, word):
+    with pytest.raises(ValueError, match=word):
+        textstat_frequency(dfm(crafted), **kwargs)
+
+
+def test_a_grouped_dfm_is_refused(crafted):
+    with pytest.raises(ValueError, match="grouped"):
+        textstat_frequency(dfm(crafted).group("province"), by="province")

@@ -14,11 +14,11 @@ import pandas as pd
 from fazhi.corpus import Corpus
 from fazhi.deprecation import renamed_arguments
 from fazhi.textstat._index import _top_rows, _TopN
-from fazhi.textstat.matrix import dfm, frequency_table, tfidf
+from fazhi.textstat.matrix import Dfm, as_dfm, frequency_table, tfidf
 
 
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_frequency(corpus: Corpus, *, by: str | None = None, n: int | None = 50,
+def textstat_frequency(corpus: Corpus | Dfm, *, by: str | None = None, n: int | None = 50,
                        min_chars: int = 2, drop_stopwords: bool = True,
                        drop_boilerplate: bool = True,
                        parts: list[str] | None = None) -> pd.DataFrame:
@@ -28,13 +28,14 @@ def textstat_frequency(corpus: Corpus, *, by: str | None = None, n: int | None =
     ``docs_with_term`` = documents (of the group) containing the term; ``per_10k`` = count per
     10,000 tokens of the group; ties are ranked by term. ``n=None`` keeps every term. Terms as in
     :func:`~fazhi.textstat.dfm` (``min_chars``, ``drop_stopwords``, ``drop_boilerplate``,
-    ``parts``).
+    ``parts``); ``corpus`` may be a :class:`~fazhi.textstat.Dfm` of documents instead
+    (``fazhi.dfm(corpus).trim(min_docs=3)``), as in quanteda.
 
     >>> textstat_frequency(corpus, by="report_year", n=3)        # doctest: +SKIP
        report_year  term  count  docs_with_term  per_10k  rank
     0         2019  依法行政   18               1    118.2     1
     """
-    d = dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+    d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
             drop_boilerplate=drop_boilerplate, parts=parts)
     return frequency_table(d.group(by), n)
 
@@ -66,7 +67,7 @@ def _textrank(edges_a: np.ndarray, edges_b: np.ndarray, nodes: np.ndarray, *,
 
 
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
+def textstat_keywords(corpus: Corpus | Dfm, *, by: str = "doc_id",
                       method: Literal["tfidf", "textrank"] = "tfidf", n: int = 10,
                       min_chars: int = 2, drop_stopwords: bool = True,
                       drop_boilerplate: bool = True, parts: list[str] | None = None,
@@ -86,7 +87,7 @@ def textstat_keywords(corpus: Corpus, *, by: str = "doc_id",
     """
     if method not in ("tfidf", "textrank"):
         raise ValueError(f"method must be 'tfidf' or 'textrank', not {method!r}")
-    d = dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+    d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
             drop_boilerplate=drop_boilerplate, parts=parts)
     if method == "tfidf":
         g, m = tfidf(d, by)

@@ -17,7 +17,7 @@ import pandas as pd
 from fazhi.corpus import Corpus
 from fazhi.deprecation import changed_default, renamed_arguments
 from fazhi.textstat._index import _check_by, _empty_side
-from fazhi.textstat.matrix import Dfm, dfm
+from fazhi.textstat.matrix import Dfm, as_dfm, corpus_of
 
 
 def _docs(corpus_or_docs) -> pd.DataFrame:
@@ -144,7 +144,7 @@ def _per_side(df: pd.DataFrame, measure: str, n: int) -> pd.DataFrame:
 
 
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_keyness(corpus: Corpus, target, *, reference=None,
+def textstat_keyness(corpus: Corpus | Dfm, target, *, reference=None,
                      measure: Literal["g2", "chi2"] = "g2", min_count: int = 5,
                      n: int | None = None, drop_stopwords: bool = True,
                      drop_boilerplate: bool = True, min_chars: int = 2,
@@ -169,7 +169,7 @@ def textstat_keyness(corpus: Corpus, target, *, reference=None,
     """
     if measure not in ("g2", "chi2"):
         raise ValueError(f"measure must be 'g2' or 'chi2', not {measure!r}")
-    docs = corpus.docs
+    docs = corpus_of(corpus).docs
     tmask = _mask(docs, target, "target")
     # default reference: the rest, less the documents the target cannot place (NA, not False)
     rmask = _mask(docs, target, "target", negate=True) if reference is None else \
@@ -181,7 +181,7 @@ def textstat_keyness(corpus: Corpus, target, *, reference=None,
     if not rmask.any():
         return _empty_side(cols, f"关键性分析：参照组（{_show(reference, '其余报告')}）没有报告 / "
                                  f"the reference selects no document")
-    d = dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+    d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
             drop_boilerplate=drop_boilerplate, parts=parts)
     ct, st = _side(d, tmask)
     cr, sr = _side(d, rmask)
@@ -208,7 +208,7 @@ def _show(selector, default: str = "") -> str:
 
 
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", min_count: int = 5,
+def textstat_emerging(corpus: Corpus | Dfm, *, split: int, by: str = "report_year", min_count: int = 5,
                       n: int | None = 20, drop_stopwords: bool = True,
                       drop_boilerplate: bool = True, min_chars: int = 2,
                       parts: list[str] | None = None) -> pd.DataFrame:
@@ -226,11 +226,11 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
     >>> textstat_emerging(corpus, split=2021, n=3)["term"].tolist()   # doctest: +SKIP
     ['街道', '未成年人', '社区', '公示', '政务公开', '办事']
     """
-    _check_by(corpus, by)
+    _check_by(corpus_of(corpus), by)
     if by == "part":
         raise ValueError("textstat_emerging needs a numeric field of corpus.docs (report_year), "
                          "not 'part'")
-    before, after, n_unknown = _periods(corpus.docs, by, split)
+    before, after, n_unknown = _periods(corpus_of(corpus).docs, by, split)
     cols = ["term", "count_before", "count_after", "per_10k_before", "per_10k_after",
             "log_ratio", "g2", "p", "trend"]
     if not after.any() or not before.any():
@@ -238,7 +238,7 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
         note = f"（{n_unknown} 份报告的 {by} 不明，不计入）" if n_unknown else ""
         return _empty_side(cols, f"新兴词：{by} {split} {side}没有报告{note} / "
                                  f"no document on one side of {by} = {split}")
-    d = dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+    d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
             drop_boilerplate=drop_boilerplate, parts=parts)
     ca, sa = _side(d, after)
     cb, sb = _side(d, before)
@@ -259,7 +259,7 @@ def textstat_emerging(corpus: Corpus, *, split: int, by: str = "report_year", mi
 
 @changed_default(by=("town", "doc_id"))
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_distinctive(corpus: Corpus, *, by: str = "doc_id", n: int = 10, min_count: int = 3,
+def textstat_distinctive(corpus: Corpus | Dfm, *, by: str = "doc_id", n: int = 10, min_count: int = 3,
                          drop_stopwords: bool = True, drop_boilerplate: bool = True,
                          min_chars: int = 2, parts: list[str] | None = None) -> pd.DataFrame:
     """Distinctive terms of each group (keyness of the group against all the others, G²; only
@@ -271,8 +271,8 @@ def textstat_distinctive(corpus: Corpus, *, by: str = "doc_id", n: int = 10, min
     >>> d[d["town"] == "月浦街道"]["term"].tolist()              # doctest: +SKIP
     ['街道', '未成年人', '违法犯罪']
     """
-    g = dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
-            drop_boilerplate=drop_boilerplate, parts=parts).group(by)
+    g = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+               drop_boilerplate=drop_boilerplate, parts=parts).group(by)
     counts, sizes, terms = g.counts, g._sizes, g.features
     total = np.asarray(counts.sum(axis=0)).ravel()
     size_all = float(sizes.sum())

@@ -271,6 +271,41 @@ def dfm(corpus: Corpus, *, min_chars: int = 2, drop_stopwords: bool = True,
     return Dfm(corpus, options=options, cols=cols, parts=parts)
 
 
+# the term options of :func:`dfm` and their defaults (those of every ``textstat_*`` function)
+TERM_OPTIONS = {"min_chars": 2, "drop_stopwords": True, "drop_boilerplate": True, "parts": None}
+
+
+def as_dfm(x: Corpus | Dfm, **options) -> Dfm:
+    """The dfm a ``textstat_*`` function works on: ``x`` itself when it is a :class:`Dfm` of
+    documents (trimmed, selected or subset as the user made it), else ``dfm(x, **options)``.
+
+    With a Dfm the term options belong to it: a ``textstat_*`` call that also sets one of them
+    (``min_chars=3`` …) is refused with a message, never silently ignored.
+
+    >>> textstat_frequency(fazhi.dfm(corpus).trim(min_docs=3), n=5)   # doctest: +SKIP
+    """
+    if not isinstance(x, Dfm):
+        return dfm(x, **options)
+    changed = [k for k, v in options.items()
+               if k in TERM_OPTIONS and _norm_parts(v) != _norm_parts(TERM_OPTIONS[k])]
+    if changed:
+        raise ValueError(f"传入的是 dfm，词项选项已在 dfm 中确定 / the terms of a Dfm are set when it "
+                         f"is made: pass {', '.join(changed)} to fazhi.dfm(...), not here")
+    if x.grouped:
+        raise ValueError("传入文档级 dfm（未分组） / pass the dfm of the documents, not a grouped "
+                         "one: the function groups it by its `by`")
+    return x
+
+
+def _norm_parts(v):
+    return tuple(v) if isinstance(v, (list, tuple)) else v
+
+
+def corpus_of(x: Corpus | Dfm) -> Corpus:
+    """The corpus of ``x``: ``x`` itself, or the corpus a :class:`Dfm` was made from."""
+    return x.corpus if isinstance(x, Dfm) else x
+
+
 # ---------------------------------------------------------------- tables of a dfm
 
 

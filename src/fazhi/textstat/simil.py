@@ -14,12 +14,12 @@ import pandas as pd
 from fazhi.corpus import Corpus
 from fazhi.deprecation import renamed_arguments
 from fazhi.textstat._index import _normalize_rows, _typed
-from fazhi.textstat.matrix import dfm, tfidf
+from fazhi.textstat.matrix import Dfm, as_dfm, corpus_of, tfidf
 
 
 @renamed_arguments(labels="label_by", stopwords="drop_stopwords",
                    boilerplate="drop_boilerplate")
-def textstat_simil(corpus: Corpus, *, by: str = "doc_id", label_by: str | None = "file",
+def textstat_simil(corpus: Corpus | Dfm, *, by: str = "doc_id", label_by: str | None = "file",
                    min_chars: int = 2, drop_stopwords: bool = True, drop_boilerplate: bool = True,
                    parts: list[str] | None = None) -> pd.DataFrame:
     """Square matrix of TF-IDF cosine similarities between documents or groups (index and columns =
@@ -32,8 +32,9 @@ def textstat_simil(corpus: Corpus, *, by: str = "doc_id", label_by: str | None =
     >>> textstat_simil(corpus, label_by="town").loc["亭江镇", "西联镇"]   # doctest: +SKIP
     0.29
     """
-    g, m = tfidf(dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
-                     drop_boilerplate=drop_boilerplate, parts=parts), by)
+    g, m = tfidf(as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+                        drop_boilerplate=drop_boilerplate, parts=parts), by)
+    corpus = corpus_of(corpus)
     groups = g._sel.groups
     x = _normalize_rows(m, "l2").tocsr()
     sim = np.zeros((len(groups), len(groups)))
@@ -83,7 +84,7 @@ def _labels(corpus: Corpus, by: str, groups: list, label_by: str | None) -> list
 
 
 @renamed_arguments(stopwords="drop_stopwords", boilerplate="drop_boilerplate")
-def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3,
+def textstat_neighbours(corpus: Corpus | Dfm, *, by: str = "doc_id", n: int = 3,
                         label_by: str | None = "file", min_chars: int = 2,
                         drop_stopwords: bool = True, drop_boilerplate: bool = True,
                         parts: list[str] | None = None) -> pd.DataFrame:
@@ -96,8 +97,9 @@ def textstat_neighbours(corpus: Corpus, *, by: str = "doc_id", n: int = 3,
     ...    town neighbour  similarity  rank
     ...  亭江镇    西联镇        0.29     1
     """
-    g, m = tfidf(dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
-                     drop_boilerplate=drop_boilerplate, parts=parts), by)
+    g, m = tfidf(as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+                        drop_boilerplate=drop_boilerplate, parts=parts), by)
+    corpus = corpus_of(corpus)
     groups = g._sel.groups
     x = _normalize_rows(m, "l2").tocsr()
     k = min(n, len(groups) - 1)
