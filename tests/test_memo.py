@@ -178,8 +178,8 @@ def test_edited_data_file_invalidates_memo_and_store(tmp_path, raw_dir):
 
 
 def test_code_key_covers_the_whole_package_of_a_function():
-    # textstat_themes lives in fazhi.textstat.trend, but helpers of fazhi.textstat shape its result:
-    # its key is not the key of its own module file alone
+    # textstat_themes lives in fazhi.textstat.trend, but helpers of fazhi.textstat (and fazhi.corpus,
+    # fazhi.tokens …) shape its result: its key is not the key of its own module file alone
     import hashlib
     import sys
     from pathlib import Path
@@ -191,3 +191,24 @@ def test_code_key_covers_the_whole_package_of_a_function():
     h = hashlib.sha256(f"{textstat_themes.__module__}.{textstat_themes.__qualname__}".encode())
     h.update(Path(mod.__file__).read_bytes())
     assert _code_key(textstat_themes) != h.hexdigest()[:16]
+
+
+@pytest.mark.parametrize("edited", ["textstat/frequency.py", "reuse/share.py", "compliance.py",
+                                    "vocab.py"])
+def test_an_edit_anywhere_in_the_package_changes_the_source_hash(tmp_path, edited):
+    # a function of a top-level module (fazhi.summary) calls into fazhi.textstat, fazhi.reuse …:
+    # the memo's code key covers every module of the package, not the caller's file
+    import shutil
+    from pathlib import Path
+
+    import fazhi
+    from fazhi.memo import source_hash
+
+    copy = tmp_path / "fazhi"
+    shutil.copytree(Path(fazhi.__file__).parent, copy,
+                    ignore=shutil.ignore_patterns("data", "notebooks", "templates", "__pycache__"))
+    before = source_hash(copy)
+    assert source_hash(copy) == before
+    with (copy / edited).open("a", encoding="utf-8") as f:
+        f.write("\n# edited\n")
+    assert source_hash(copy) != before

@@ -65,22 +65,49 @@ def _docs_key(corpus: Corpus) -> str:
     return h.hexdigest()[:16]
 
 
+def source_hash(root: str | Path) -> str:
+    """A hash of every ``.py`` file under ``root`` (relative path and bytes, in path order).
+
+    >>> source_hash(Path(fazhi.__file__).parent)                         # doctest: +SKIP
+    '5f0c…'
+    """
+    root = Path(root)
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*.py")):
+        try:
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
+_PACKAGE_SOURCE: str | None = None
+
+
+def _package_source() -> str:
+    """:func:`source_hash` of the fazhi package, once per process."""
+    global _PACKAGE_SOURCE
+    if _PACKAGE_SOURCE is None:
+        _PACKAGE_SOURCE = source_hash(Path(__file__).resolve().parent)
+    return _PACKAGE_SOURCE
+
+
 def _code_key(func: Callable) -> str:
-    """The function's name and the source of its module — of the whole package when the module is
-    one of a package's (fazhi.textstat.trend: every module of fazhi.textstat, whose shared helpers
-    change its results too)."""
+    """The function's name and the code that shapes its result: for a function of fazhi, the
+    source of the whole package (a function of ``fazhi.summary`` calls ``fazhi.textstat``,
+    ``fazhi.reuse`` …, whose edits change its results too); for any other function, the
+    source of its module."""
     h = hashlib.sha256(f"{func.__module__}.{func.__qualname__}".encode())
-    mod = sys.modules.get(func.__module__)
-    path = getattr(mod, "__file__", None)
+    module = func.__module__ or ""
+    if module == "fazhi" or module.startswith("fazhi."):
+        h.update(_package_source().encode())
+        return h.hexdigest()[:16]
+    path = getattr(sys.modules.get(module), "__file__", None)
     if path:
-        here = Path(path)
-        pkg = func.__module__.rsplit(".", 1)[0] if func.__module__.count(".") >= 2 else ""
-        files = sorted(here.parent.glob("*.py")) if pkg and (here.parent / "__init__.py").is_file() else [here]
-        for f in files:
-            try:
-                h.update(f.name.encode() + f.read_bytes())
-            except OSError:
-                pass
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            pass
     return h.hexdigest()[:16]
 
 
