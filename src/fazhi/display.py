@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from fazhi.corpus import Corpus
+    from fazhi.summary import RegionSummary
 
 # analyses that moved to the library, importable from here (resolved on first use: importing
 # fazhi.display stays light)
@@ -352,6 +353,124 @@ def region_note(corpus: Corpus, level: Level, region: str):
     if others:
         text += f"语料中另有同名的{'、'.join(others)}，不在本页。"
     return message(text) if text else _html("")
+
+
+# --------------------------------------------------------------------------- summary card
+
+# the card's look, scoped by its class (the page template is not touched); JupyterLab's theme
+# colours where there are any
+_CARD_CSS = (
+    "div.fazhi-card{border:1px solid var(--jp-border-color2,#d0d7de);"
+    "border-left:4px solid #2c6fbb;border-radius:4px;padding:.6em 1em;margin:.6em 0 1.2em;"
+    "max-width:56em;line-height:1.6;font-family:inherit}"
+    "div.fazhi-card p.fazhi-card-title{font-weight:bold;margin:0 0 .3em}"
+    # JupyterLab floats an output's dt/dd at 20 %/80 %: a grid of the label's width instead
+    "div.fazhi-card dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1.2em;"
+    "margin:0;padding:0;width:auto;overflow:visible}"
+    "div.fazhi-card dt,div.fazhi-card dd{float:none;width:auto;margin:0;padding:0}"
+    "div.fazhi-card dt{font-weight:bold}"
+    "div.fazhi-card dd.fazhi-card-none{color:var(--jp-ui-font-color2,#666)}"
+)
+NONE = "无"      # a count that is zero, an empty list
+NOT_KNOWN = "—"  # a fact that is not known
+
+
+def year_runs(years) -> str:
+    """Years as text, runs of three or more joined by a dash; two in a row stay listed.
+
+    >>> year_runs([2023, 2019, 2020, 2021]), year_runs([2020, 2021])
+    ('2019–2021、2023', '2020、2021')
+    """
+    years = sorted(set(int(y) for y in years))
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else "、".join(map(str, r)) for r in runs)
+
+
+def _percent(share: float) -> str:
+    return "<0.1%" if 0 < share < 0.001 else f"{100 * share:.1f}%"
+
+
+def summary_rows(s: RegionSummary) -> list[tuple[str, str]]:
+    """The lines of a summary card (:func:`fazhi.textstat_summary`) as (label, text), in Chinese;
+    "无" for none, "—" for not known.
+
+    >>> summary_rows(fazhi.textstat_summary(corpus, sub))[:2]              # doctest: +SKIP
+    [('报告', '3 份'), ('年度', '2019–2024（缺 2020、2021、2023）')]
+    """
+    n = s.n_reports
+    rows = [("报告", f"{n} 份" if n else NONE)]
+    # years covered, the gaps between them, the reports without one
+    if s.years:
+        span = str(s.years[0]) if len(s.years) == 1 else f"{s.years[0]}–{s.years[-1]}"
+        text = span + (f"（缺 {year_runs(s.missing_years)}）" if s.missing_years else "")
+        text += f"；另有 {s.n_unknown_year} 份年度不明" if s.n_unknown_year else ""
+    else:
+        text = f"{NOT_KNOWN}（年度均不明）" if n else NOT_KNOWN
+    rows.append(("年度", text))
+    # the Article-25 parts some reports lack
+    if n and s.n_parts_unknown >= n:
+        text = f"{NOT_KNOWN}（章节不明）"
+    elif s.missing_parts:
+        text = "、".join(f"{PART_LABELS.get(p, p)} {k} 份" for p, k in s.missing_parts.items())
+    else:
+        text = NONE if n else NOT_KNOWN
+    if n and 0 < s.n_parts_unknown < n:
+        text += f"；{s.n_parts_unknown} 份章节不明"
+    rows.append(("缺少部分", text))
+    # published after 1 April of the following year; unknown dates apart, never late
+    if n and s.n_unknown_date >= n:
+        text = f"{NOT_KNOWN}（{n} 份发布日期不明）" if n > 1 else f"{NOT_KNOWN}（发布日期不明）"
+    else:
+        text = (f"{s.n_late} 份" if s.n_late else NONE) if n else NOT_KNOWN
+        if s.n_unknown_date:
+            text += f"；另有 {s.n_unknown_date} 份发布日期不明，未计入"
+    rows.append(("逾期发布（次年4月1日后）", text))
+    # the region's terms
+    what = {"keyness": "特色词（与其余报告相比，G²）", "frequency": "高频词"}.get(s.terms_basis, "特色词")
+    rows.append((what, "、".join(s.terms) if s.terms else (NONE if n else NOT_KNOWN)))
+    # the share of its text found in other reports, boilerplate apart
+    if s.reuse_share is None:
+        text = NOT_KNOWN if s.n_chars is None or not n else f"{NOT_KNOWN}（没有文字）"
+    elif not s.reused_chars:
+        text = NONE
+    else:
+        text = f"{_percent(s.reuse_share)}（{s.reused_chars:,} 字），见于 {s.n_partners} 份其他报告"
+    rows.append(("与其他报告相同的文字（套话除外）", text))
+    # numeric facts
+    if s.n_indicators is None:
+        text = NOT_KNOWN
+    elif not s.n_indicators:
+        text = NONE
+    else:
+        text = f"{s.n_indicators} 条（{s.n_indicator_reports} 份报告）"
+    rows.append(("数字指标", text))
+    return rows
+
+
+def summary_card_html(s: RegionSummary, *, title: str = "概要") -> str:
+    """The HTML of a summary card: a titled list of :func:`summary_rows`, every text escaped,
+    its small CSS inline and scoped by the class ``fazhi-card`` (no script; reads without CSS)."""
+    items = []
+    for name, text in summary_rows(s):
+        none = text in (NONE, NOT_KNOWN) or text.startswith(NOT_KNOWN + "（")
+        cls = ' class="fazhi-card-none"' if none else ""
+        items.append(f"<dt>{html.escape(name)}</dt><dd{cls}>{html.escape(text)}</dd>")
+    return (f'<div class="fazhi-card"><style>{_CARD_CSS}</style>'
+            f'<p class="fazhi-card-title">{html.escape(title)}</p>'
+            f"<dl>{''.join(items)}</dl></div>")
+
+
+def summary_card(s: RegionSummary, *, title: str = "概要"):
+    """A summary card (:func:`fazhi.textstat_summary`) to display at the top of a dossier.
+
+    >>> display(summary_card(fazhi.textstat_summary(corpus, sub, passages=passages)))  # doctest: +SKIP
+    """
+    return _html(summary_card_html(s, title=title))
 
 
 # --------------------------------------------------------------------------- analyses tables
