@@ -76,6 +76,7 @@ _EXPORTS = {
     "textplot_themes": "textplot",
     "textplot_indicators": "textplot",
     "textplot_reuse": "textplot",
+    "save_figure": "figures",
     "font_path": "fonts",
     "setup_font": "fonts",
     "render": "render",

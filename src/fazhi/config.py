@@ -8,6 +8,9 @@ Environment variables:
 - ``FAZHI_FONT``: a TTF/OTF font file for Chinese text in charts and word clouds.
 - ``FAZHI_PRESTART``: ``0`` stops ``fazhi render`` workers from starting the next page's kernel
   while a page is exported (for measuring; each page always gets its own new kernel).
+- ``FAZHI_FIGURES``: a folder; :func:`fazhi.display.show` then also writes each chart there as
+  SVG, PDF and 300-dpi PNG (``fazhi render --figures`` sets it in each page's kernel, with
+  ``FAZHI_FIGURES_HREF``, the folder as a link from the page; :mod:`fazhi.figures`).
 """
 
 from __future__ import annotations

@@ -130,16 +130,28 @@ def html_table(df: pd.DataFrame, *, caption: str | None = None, index: bool = Fa
 
 
 def show(fig: Figure, *, dpi: int = 100) -> None:
-    """Display a Figure as an embedded PNG and close it (no duplicate, any backend)."""
+    """Display a Figure as an embedded PNG and close it (no duplicate, any backend).
+
+    When ``$FAZHI_FIGURES`` names a folder (``fazhi render --figures`` sets it for each page),
+    the chart is also written there as SVG, PDF and 300-dpi PNG
+    (:func:`fazhi.figures.save_shown`: ``03-textplot_themes.svg`` …) and a line of links to
+    those files is shown under it."""
     import io
 
     import matplotlib.pyplot as plt
     from IPython.display import Image, display
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
+    from fazhi.figures import save_shown
+
+    try:
+        links = save_shown(fig)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    finally:
+        plt.close(fig)
     display(Image(data=buf.getvalue(), format="png"))
+    if links:
+        display(_html(links))
 
 
 def cached(func, corpus: Corpus, /, **kwargs):

@@ -5,6 +5,11 @@ so Chinese labels never turn into boxes. No function here computes an analysis: 
 the matching ``textstat_*`` function. ``textplot_reuse`` returns HTML (escaped report text), not a
 Figure.
 
+Each Figure is labelled with the name of the function that drew it (``fig.get_label() ==
+"textplot_themes"``): the stable name of its files when a page's charts are written for papers.
+:func:`save_figure` (from :mod:`fazhi.figures`) writes one chart as SVG (text as paths), PDF
+(embedded TrueType) and 300-dpi PNG: ``save_figure(fig, "论文/图3-主题构成")``.
+
 Unknown metadata: a group whose value is unknown (NA, empty) is drawn as its own group labelled
 ``（不明）`` (:data:`fazhi.display.UNKNOWN`), last. On a numeric axis (years) it has no place: the
 years are spaced as numbers (2019, 2021, 2023 leave a gap for 2020 and 2022, whose ``n=0`` says
@@ -14,11 +19,13 @@ axis. An empty table draws its ``attrs["message"]`` (or 无数据) instead of a 
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from fazhi.deprecation import renamed_arguments
+from fazhi.figures import save_figure  # noqa: F401 - figures for papers, importable from here
 from fazhi.fonts import font_path, setup_font
 from fazhi.vocab import UNKNOWN, is_unknown
 from fazhi.vocab import label as _plain
@@ -51,6 +58,19 @@ FIELD_LABELS = {
 TARGET_COLOUR = "#c0392b"
 REFERENCE_COLOUR = "#2c6fbb"
 AVERAGE_COLOUR = "#555555"
+
+
+def _named(func: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Label the Figure a ``textplot_*`` function returns with the function's name (unless it
+    has a label already, e.g. the caller's own Figure passed through ``ax=``): the stable name
+    of the chart's files (:mod:`fazhi.figures`: ``02-textplot_wordcloud.svg``)."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        fig = func(*args, **kwargs)
+        if hasattr(fig, "set_label") and not fig.get_label():
+            fig.set_label(func.__name__)
+        return fig
+    return wrapper
 
 
 def field_label(field: str) -> str:
@@ -246,6 +266,7 @@ def _label(v) -> str:
 # --------------------------------------------------------------------------- trends
 
 
+@_named
 def textplot_trend(trend: pd.DataFrame, *, by: str | None = None,
                    measure: Literal["per_10k", "count"] = "per_10k", title: str | None = None,
                    ax: Axes | None = None) -> Figure:
@@ -286,6 +307,7 @@ def textplot_trend(trend: pd.DataFrame, *, by: str | None = None,
     return fig
 
 
+@_named
 def textplot_theme_trend(themes: pd.DataFrame, *, by: str | None = None,
                          n_docs: Mapping | pd.Series | None = None, top: int | None = 8,
                          title: str | None = None, ax: Axes | None = None) -> Figure:
@@ -375,6 +397,7 @@ def _cloud_array(freqs: dict[str, float], *, width: int, height: int, seed: int,
     return wc.to_array()
 
 
+@_named
 def textplot_wordcloud(freq: pd.DataFrame, *, by: str | None = None, weight: str = "count",
                        max_words: int = 150, seed: int = 42, title: str | None = None,
                        ncols: int = 3, size: tuple[int, int] | None = None,
@@ -450,6 +473,7 @@ def _signed(keyness: pd.DataFrame, measure: str) -> pd.Series:
     return np.sign(keyness["log_ratio"].astype(float)) * score.abs()
 
 
+@_named
 def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 60,
                               labels: Sequence[str] = ("目标", "参照"), seed: int = 42,
                               title: str | None = None, size: tuple[int, int] = (240, 220),
@@ -493,6 +517,7 @@ def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: 
 # --------------------------------------------------------------------------- keyness
 
 
+@_named
 def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
                      labels: Sequence[str] = ("目标", "参照"), title: str | None = None,
                      ax: Axes | None = None) -> Figure:
@@ -534,6 +559,7 @@ def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
 # --------------------------------------------------------------------------- similarity
 
 
+@_named
 def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: str | None = None,
                    cmap: str = "Reds", ax: Axes | None = None) -> Figure:
     """Heatmap of a ``textstat_simil`` matrix (index = columns = labels), values in the cells.
@@ -568,6 +594,7 @@ def textplot_simil(simil: pd.DataFrame, *, annotate: bool | None = None, title: 
 # --------------------------------------------------------------------------- themes
 
 
+@_named
 def textplot_themes(themes: pd.DataFrame, *, by: str | None = None,
                     groups: Sequence | None = None,
                     reference: pd.DataFrame | None | Literal[False] = None,
@@ -651,6 +678,7 @@ def _units(values) -> list[str]:
     return [str(x) for x in values if str(x) not in ("", "nan", "<NA>", "None")]
 
 
+@_named
 def textplot_indicators(summary: pd.DataFrame, *, by: str | None = None,
                         measure: Literal["n_facts", "total"] = "n_facts",
                         groups: Sequence | None = None, max_groups: int = 8,

@@ -17,7 +17,8 @@ def register(sub) -> None:
                     "index.html with the provenance of every page. Reports whose region is "
                     "unknown at that level get no dossier: they are listed (file and reason) on "
                     "the index and here. Unchanged pages are skipped. The last line printed "
-                    "is the path of index.html; the exit code is 1 when a page failed. "
+                    "is the path of index.html; the exit code is 1 when a page failed (or, with "
+                    "--figures, when a figures folder could not be written). "
                     "例: fazhi render data/raw --by city --out reports")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
                    help="folder of reports or a built store (default: data/raw)")
@@ -42,6 +43,13 @@ def register(sub) -> None:
                         "the store and --out)")
     p.add_argument("--force", action="store_true",
                    help="render every page again, even when nothing changed")
+    p.add_argument("--figures", action="store_true",
+                   help="论文用图: also write every chart of each page as SVG (text as paths), "
+                        "PDF (embedded TrueType font) and 300-dpi PNG into "
+                        "OUT/figures/<page>/, e.g. figures/05_dossier-province-广东省/"
+                        "02-textplot_themes.pdf, linked under each chart on the page")
+    p.add_argument("--figures-dir", default=None, metavar="DIR",
+                   help="folder for --figures instead of OUT/figures (implies --figures)")
     p.set_defaults(func=run)
 
 
@@ -51,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = render(args.path, by=args.by, only=args.only, notebooks=args.notebooks,
                         out=args.out, workers=args.workers, scheduler=args.scheduler,
-                        force=args.force, notebooks_dir=args.notebooks_dir, store=args.store)
+                        force=args.force, notebooks_dir=args.notebooks_dir, store=args.store,
+                        figures=args.figures_dir or args.figures)
     except (FileNotFoundError, ValueError) as exc:
         print(f"fazhi render: {exc}", file=sys.stderr)
         return 2
@@ -61,6 +70,10 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             for line in page.error.splitlines():
                 print(f"    {line}", file=sys.stderr)
+    for line in result.figure_errors:
+        print(f"fazhi render: {line}", file=sys.stderr)
+    if result.figures is not None:
+        print(f"图表文件 / figures: {result.figures}")
     unplaced = result.unplaced
     if unplaced:
         print(f"地区不明、未生成档案的报告 / reports not placed ({len(unplaced)}):")

@@ -23,7 +23,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -51,6 +51,7 @@ from fazhi.render.plan import (
     Page,
     Plan,
     Status,
+    figures_folder,
     find_notebooks,
     is_per_region,
     page_file,
@@ -83,13 +84,18 @@ class RenderResult:
     pages: list[Page]
     errors: list[str]
     seconds: float
+    # --figures: the folder of the pages' chart files (None: not asked or not writable), and
+    # one line per folder that could not be written (the pages render without their figures)
+    figures: Path | None = None
+    figure_errors: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(p.status == status for p in self.pages)
 
     @property
     def ok(self) -> bool:
-        return self.count("failed") == 0
+        """No page failed and every figures folder asked for was written."""
+        return self.count("failed") == 0 and not self.figure_errors
 
     @property
     def unplaced(self) -> list[dict]:
@@ -172,7 +178,8 @@ def render(path: str | Path | None = None, *, by: Level = "province",
            out: str | Path | None = None, workers: int | None = None, scheduler=None,
            force: bool = False, progress: bool | None = None,
            notebooks_dir: str | Path | None = None,
-           store: str | Path | None = None, executor: Executor | None = None) -> RenderResult:
+           store: str | Path | None = None, executor: Executor | None = None,
+           figures: bool | str | Path = False) -> RenderResult:
     """Render the notebooks for the corpus at ``path`` into ``out`` with an ``index.html``.
 
     Corpus-wide notebooks run once; a notebook with a ``region`` parameter (``05_dossier``) runs
@@ -185,6 +192,10 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     ``executor``: what runs the pages (default :func:`~fazhi.render.execute.run_pages` with
     ``workers`` and ``scheduler``): ``executor(tasks, on_done)`` calls ``on_done`` with each
     task's result (the task plus ``status``, ``seconds``, ``error``).
+    ``figures``: also write every chart of each page as SVG, PDF and 300-dpi PNG into
+    ``<figures>/<page file stem>/`` (``True``: ``<out>/figures``), linked under each chart; a
+    page rendered without them is rendered again. A folder that cannot be written is one line
+    in ``RenderResult.figure_errors`` (the pages still render, without figures; ``ok`` is False).
 
     >>> r = render("data/raw", by="province", out="reports")        # doctest: +SKIP
     >>> [p.file for p in r.pages if p.region == "广东省"]               # doctest: +SKIP
@@ -205,10 +216,15 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     manifest = corpus.manifest or {}
     ckey = corpus_key(manifest)
     state = load_state(out)
+    fig_root, figure_errors = _figures_root(figures, out)
     the_plan = plan(read_notebooks(paths), corpus.docs, by=by, only=only, corpus_key=ckey,
                     store=str(Path(manifest.get("store") or store or path).resolve()),
                     renderer=renderer_version(), state=state,
-                    present={p.name for p in out.glob("*.html")}, force=force)
+                    present={p.name for p in out.glob("*.html")}, force=force,
+                    figures=_from(out, fig_root) if fig_root else None,
+                    figures_present={figures_folder(_from(out, fig_root), f"{d.name}.html")
+                                     for d in fig_root.iterdir() if d.is_dir()}
+                    if fig_root else ())
     by_file = {p.file: p for p in the_plan.todo}
     tasks = the_plan.tasks(out)
     bar = _progress(len(tasks), progress)
@@ -218,6 +234,10 @@ def render(path: str | Path | None = None, *, by: Level = "province",
         page = by_file[res["file"]]
         page.status, page.seconds, page.error = res["status"], res["seconds"], res["error"]
         page.rendered_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        if res.get("figures_error"):
+            figure_errors.append(f"{page.file}: {res['figures_error']}")
+        if page.status == "failed" or res.get("figures_error"):
+            page.figures = ""  # a page without its figures is rendered again when asked
         if page.status == "failed":
             errors.append(f"{page.file}: {page.error.splitlines()[-1] if page.error else ''}")
             (out / page.file).unlink(missing_ok=True)  # never leave a stale page behind
@@ -235,4 +255,29 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     index = write_index(out, the_plan.pages + the_plan.earlier, corpus, by=by,
                         seconds=round(time.time() - t0, 3))
     return RenderResult(index=index, pages=the_plan.pages, errors=errors,
-                        seconds=round(time.time() - t0, 3))
+                        seconds=round(time.time() - t0, 3), figures=fig_root,
+                        figure_errors=figure_errors)
+
+
+def _from(out: Path, folder: Path) -> str:
+    """``folder`` relative to ``out`` (``figures``, ``../论文图表``), or absolute on another drive."""
+    import os
+
+    try:
+        return Path(os.path.relpath(folder, out.resolve())).as_posix()
+    except ValueError:  # pragma: no cover - Windows, another drive
+        return folder.as_posix()
+
+
+def _figures_root(figures: bool | str | Path, out: Path) -> tuple[Path | None, list[str]]:
+    """The folder of the pages' chart files, created and writable (None when not asked), and
+    the one-line error when it cannot be written (then None: the pages render without)."""
+    if figures is False or figures is None or figures == "":
+        return None, []
+    from fazhi.figures import check_folder, folder_error
+
+    root = (out / "figures" if figures is True else Path(figures)).resolve()
+    try:
+        return check_folder(root), []
+    except OSError as exc:
+        return None, [folder_error(root, exc)]

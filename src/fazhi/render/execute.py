@@ -73,18 +73,7 @@ class _SpareKernel:
 
         try:
             asyncio.run(self.km.start_kernel(cwd=self.cwd, extra_arguments=_KERNEL_ARGS))
-            kc = self.km.blocking_client()
-            kc.start_channels()
-            try:
-                kc.wait_for_ready(timeout=60)
-                msg_id = kc.execute(_WARM_CODE, silent=True, store_history=False)
-                while True:
-                    reply = kc.get_shell_msg(timeout=120)
-                    if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                        break
-                self.ok = reply.get("content", {}).get("status") == "ok"
-            finally:
-                kc.stop_channels()
+            self.ok = _run_silent(self.km, _WARM_CODE)
         except Exception:  # noqa: BLE001 - the page then starts its own kernel
             self.ok = False
 
@@ -95,6 +84,62 @@ class _SpareKernel:
             return self.km
         _shutdown(self.km)
         return None
+
+
+def _run_silent(km, code: str, *, timeout: float = 120) -> bool:
+    """Run ``code`` in the started kernel of ``km`` silently (no output, no history, the
+    execution count unmoved); whether it ran without error."""
+    kc = km.blocking_client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        msg_id = kc.execute(code, silent=True, store_history=False)
+        while True:
+            reply = kc.get_shell_msg(timeout=timeout)
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                return reply.get("content", {}).get("status") == "ok"
+    finally:
+        kc.stop_channels()
+
+
+def _env_code(env: dict[str, str | None]) -> str:
+    """One expression setting (``None``: removing) environment variables in a kernel, binding no
+    name: ``{"FAZHI_FIGURES": "/r/figures/01_overview"}``."""
+    return (f"[__import__('os').environ.pop(k, None) if v is None else "
+            f"__import__('os').environ.__setitem__(k, v) for k, v in {env!r}.items()] and None")
+
+
+def page_env(task: dict) -> tuple[dict[str, str | None], str]:
+    """The environment a page's kernel needs besides the worker's own, and the error that kept
+    its figures from being written ("" if none).
+
+    With ``task["figures"]`` (the page's figures folder, ``fazhi render --figures``) the folder is
+    made ready (:func:`fazhi.figures.prepare_folder`) and ``$FAZHI_FIGURES`` /
+    ``$FAZHI_FIGURES_HREF`` name it and its link from the page; without, or when the folder
+    cannot be written, both are unset, so no chart file is written. Only the variables whose
+    value differs from this process's (which the kernel inherits) are returned.
+    """
+    from fazhi.figures import FIGURES_ENV, FIGURES_HREF_ENV, folder_error, prepare_folder
+
+    want: dict[str, str | None] = {FIGURES_ENV: None, FIGURES_HREF_ENV: None}
+    error = ""
+    folder = task.get("figures") or ""
+    if folder:
+        try:
+            prepare_folder(folder)
+            want = {FIGURES_ENV: folder, FIGURES_HREF_ENV: task.get("figures_href") or ""}
+        except OSError as exc:
+            error = folder_error(folder, exc)
+    return {k: v for k, v in want.items() if os.environ.get(k) != v}, error
+
+
+def _own_kernel(cwd: str | None):
+    """A kernel started here for one page (when its environment must be set before its first
+    cell); RuntimeError when it does not start."""
+    km = _SpareKernel(cwd).take(cwd)
+    if km is None:
+        raise RuntimeError("kernel died while starting")
+    return km
 
 
 def _shutdown(km) -> None:
@@ -142,9 +187,11 @@ def _worker_init(cwd: str | None) -> None:
 def render_page(task: dict) -> dict:
     """Execute one notebook with papermill and export it to HTML (runs in a worker process).
 
-    ``task``: notebook, out, file, parameters, cwd, and ``prestart`` (this worker has another page
-    to render: start its kernel while this page is exported). Returns the task with status,
-    seconds, error. One kernel per page: kernels are never reused.
+    ``task``: notebook, out, file, parameters, cwd, ``prestart`` (this worker has another page
+    to render: start its kernel while this page is exported), and ``figures``/``figures_href``
+    (the page's figures folder and its link from the page, :func:`page_env`). Returns the task
+    with status, seconds, error, ``figures_error`` (its figures folder could not be written: the
+    page renders without them). One kernel per page: kernels are never reused.
     """
     import logging
 
@@ -158,13 +205,22 @@ def render_page(task: dict) -> dict:
     tmp = out / ".executed"
     tmp.mkdir(parents=True, exist_ok=True)
     executed = tmp / (task["file"].removesuffix(".html") + ".ipynb")
-    result = {**task, "status": "rendered", "error": ""}
+    result = {**task, "status": "rendered", "error": "", "figures_error": ""}
     km = None
     if _SPARE is not None:
         km, _SPARE = _SPARE.take(task.get("cwd")), None
     try:
+        env, result["figures_error"] = page_env(task)
+        if result["figures_error"]:
+            result["figures"] = ""
         for attempt in range(_KERNEL_ATTEMPTS):
             try:
+                if env:
+                    # the page's own variables, set in its kernel before its first cell: the
+                    # spare kernel was started before the page was known
+                    km = km or _own_kernel(task.get("cwd"))
+                    if not _run_silent(km, _env_code(env)):
+                        raise RuntimeError("kernel died before the page's first cell")
                 node = pm.execute_notebook(
                     task["notebook"], str(executed), parameters=task["parameters"],
                     kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,

@@ -68,6 +68,8 @@ class Page:
     reports: list[dict] = field(default_factory=list)
     # the region's key: province … name ("" for an unknown parent), e.g. [福建省, 福州市, 鼓楼区]
     place: list[str] = field(default_factory=list)
+    # the folder of the page's chart files (--figures), "" when it has none
+    figures: str = ""
 
 
 # ---------------------------------------------------------------- names
@@ -294,19 +296,30 @@ def check_unique(pages: Iterable[Page]) -> None:
         seen.add(p.file)
 
 
+def figures_folder(figures: str | Path, file: str) -> str:
+    """The folder of a page's chart files, ``<figures>/<page file stem>`` with ``/``: relative
+    to the output folder when ``figures`` is (``figures/05_dossier-province-广东省``), so moving
+    the output folder with its figures changes nothing."""
+    return f"{Path(figures).as_posix().rstrip('/')}/{file.removesuffix('.html')}"
+
+
 def skip_unchanged(pages: Iterable[Page], state: dict, present: Collection[str], *,
-                   force: bool = False) -> list[Page]:
+                   force: bool = False, figures_present: Collection[str] = ()) -> list[Page]:
     """Mark the pages the last run rendered with the same key (and whose file is still there)
     as skipped; return the others, the pages to render, longest first (by the last run's time,
-    corpus-wide pages first when new) so the slowest page does not start last and idle a core."""
+    corpus-wide pages first when new) so the slowest page does not start last and idle a core.
+    A page that wants figures (``page.figures``) is skipped only if the last run wrote them
+    into that folder and the folder is still there (in ``figures_present``)."""
     last = state.get("pages") or {}
     todo: list[Page] = []
     for page in pages:
         if not page.file:
             continue
         prev = last.get(page.file) or {}
+        figures_ok = not page.figures or (prev.get("figures") == page.figures and
+                                          page.figures in figures_present)
         if not force and prev.get("key") == page.key and prev.get("status") == "rendered" and \
-                page.file in present:
+                page.file in present and figures_ok:
             page.status, page.reason = "skipped", UNCHANGED
             page.rendered_at = prev.get("rendered_at", "")
             page.seconds = prev.get("seconds", 0.0)
@@ -349,16 +362,30 @@ class Plan:
         out = str(Path(out).resolve())
         return [{"notebook": str(self.notebooks[p.notebook].path), "out": out, "file": p.file,
                  "parameters": p.parameters, "cwd": str(self.notebooks[p.notebook].path.parent),
-                 "title": f"{p.notebook} · {p.region}" if p.region else p.notebook}
+                 "title": f"{p.notebook} · {p.region}" if p.region else p.notebook,
+                 "figures": str(Path(out, p.figures).resolve()) if p.figures else "",
+                 "figures_href": figures_href(p.figures)}
                 for p in self.todo]
+
+
+def figures_href(folder: str) -> str:
+    """A page's figures folder (:func:`figures_folder`, relative to the output folder, where the
+    page is) as a link from the page: the relative path itself, so the links survive moving the
+    output folder with its figures; a ``file:`` link for an absolute one; "" without figures."""
+    if not folder or not Path(folder).is_absolute():
+        return folder
+    return "file:///" + Path(folder).as_posix().lstrip("/")  # pragma: no cover - another drive
 
 
 def plan(notebooks: Sequence[Notebook], docs, *, by: str, corpus_key: str, store: str,
          renderer: str, only: Iterable[str] | None = None, state: dict | None = None,
-         present: Collection[str] = (), force: bool = False) -> Plan:
+         present: Collection[str] = (), force: bool = False, figures: str | Path | None = None,
+         figures_present: Collection[str] = ()) -> Plan:
     """Plan one render: :func:`plan_pages`, then :func:`skip_unchanged` against the last run's
     ``state`` and the page files ``present`` in the output folder (``force``: none skipped), and
-    :func:`earlier_pages`. No kernel, no file written.
+    :func:`earlier_pages`. No kernel, no file written. ``figures``: the folder of the pages'
+    chart files, relative to the output folder (each page in :func:`figures_folder`);
+    ``figures_present``: those page folders (as :func:`figures_folder` names them) that exist.
 
     >>> p = plan(nbs, docs, by="city", only=["汕头市"], corpus_key="k", store="s",
     ...          renderer="r")                                           # doctest: +SKIP
@@ -366,6 +393,9 @@ def plan(notebooks: Sequence[Notebook], docs, *, by: str, corpus_key: str, store
     state = state or {"pages": {}}
     pages = plan_pages(notebooks, docs, by=by, corpus_key=corpus_key, store=store,
                        renderer=renderer, only=only)
-    todo = skip_unchanged(pages, state, present, force=force)
+    if figures:
+        for p in pages:
+            p.figures = figures_folder(figures, p.file) if p.file else ""
+    todo = skip_unchanged(pages, state, present, force=force, figures_present=figures_present)
     earlier = earlier_pages(state, {p.file for p in pages}, corpus_key, present)
     return Plan(pages, todo, earlier, {nb.stem: nb for nb in notebooks})
