@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
 from fazhi import __version__
+from fazhi.config import kernel_env, reports_dir
 from fazhi.config import notebooks_dir as _default_notebooks_dir
-from fazhi.config import reports_dir
 from fazhi.render.execute import Executor, render_page, run_pages
 from fazhi.render.html import (
     FONT_FAMILY,
@@ -42,6 +43,12 @@ from fazhi.render.html import (
     font_css,
 )
 from fazhi.render.index import INDEX_TEMPLATE, index_context, index_regions, write_index
+from fazhi.render.notebooks import (
+    check_notebook,
+    copy_notebooks,
+    load_notebooks,
+    read_notebooks,
+)
 from fazhi.render.plan import (
     LEVEL_LABELS,
     LEVELS,
@@ -52,10 +59,10 @@ from fazhi.render.plan import (
     Plan,
     Status,
     find_notebooks,
+    inside,
     is_per_region,
     page_file,
     plan,
-    read_notebooks,
     region_files,
     region_labels,
     safe_name,
@@ -66,9 +73,9 @@ from fazhi.render.plan import (
 __all__ = [
     "FONT_FAMILY", "FONT_SLOT", "INDEX_TEMPLATE", "LEVELS", "LEVEL_LABELS", "PAGE_TEMPLATE",
     "STATE_FILE", "TEMPLATES", "UNKNOWN_REGION", "Executor", "Level", "Notebook", "Page", "Plan",
-    "RenderResult", "Status", "embed_font", "export_html", "find_notebooks", "font_css",
-    "index_context", "index_regions", "is_per_region", "load_state", "page_file", "plan",
-    "read_notebooks", "region_files", "region_labels", "render", "render_page", "run_pages",
+    "RenderResult", "Status", "check_notebook", "copy_notebooks", "embed_font", "export_html",
+    "find_notebooks", "font_css", "index_context", "index_regions", "is_per_region",
+    "load_notebooks", "load_state", "page_file", "plan", "read_notebooks", "region_files", "region_labels", "render", "render_page", "run_pages",
     "safe_name", "select_regions", "unplaced_reports", "write_index",
 ]
 
@@ -77,19 +84,21 @@ STATE_FILE = ".render-state.json"
 
 @dataclass
 class RenderResult:
-    """What :func:`render` did: the index path, every page with its status, errors, seconds."""
+    """What :func:`render` did: the index path, every page with its status, errors, seconds, and
+    ``problems``: one line per notebook that broke the parameter contract (its pages failed)."""
 
     index: Path
     pages: list[Page]
     errors: list[str]
     seconds: float
+    problems: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(p.status == status for p in self.pages)
 
     @property
     def ok(self) -> bool:
-        return self.count("failed") == 0
+        return self.count("failed") == 0 and not self.problems
 
     @property
     def unplaced(self) -> list[dict]:
@@ -178,7 +187,11 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     Corpus-wide notebooks run once; a notebook with a ``region`` parameter (``05_dossier``) runs
     once per region of level ``by`` (``only``: just these regions). ``notebooks``: names or
     numbers of notebooks to run (default all); ``notebooks_dir``: where they are (default
-    ``$FAZHI_NOTEBOOKS`` or the package's notebooks). ``workers``: local processes (default:
+    ``$FAZHI_NOTEBOOKS`` or the package's notebooks; edited copies from :func:`copy_notebooks`).
+    Every notebook is checked before anything runs (:mod:`fazhi.render.notebooks`): one that is
+    missing from a folder of copies, has no ``parameters`` cell or lacks a parameter the render
+    passes fails its own pages with a one-line problem (``RenderResult.problems``); the other
+    pages render. ``workers``: local processes (default:
     up to the cores); ``scheduler``: a Dask address or ``Client``. Unchanged pages are skipped
     unless ``force``. ``store``: the corpus store folder (default: next to the corpus, as
     ``fazhi build``). A failing page never stops the others: see ``RenderResult.pages``.
@@ -197,20 +210,27 @@ def render(path: str | Path | None = None, *, by: Level = "province",
         raise ValueError(f"by must be one of {LEVELS}, not {by!r}")
     out = Path(out) if out else reports_dir()
     out.mkdir(parents=True, exist_ok=True)
-    paths = find_notebooks(notebooks_dir, list(notebooks) if notebooks else None)
-    if not paths:
-        raise FileNotFoundError(f"没有笔记本 / no notebooks in "
-                                f"{notebooks_dir or _default_notebooks_dir()}")
+    folder = Path(notebooks_dir or os.environ.get("FAZHI_NOTEBOOKS") or _default_notebooks_dir())
+    nbs = load_notebooks(folder, list(notebooks) if notebooks else None)
+    if not nbs:
+        raise FileNotFoundError(f"没有笔记本 / no notebooks in {folder}")
+    problems = [nb.problem for nb in nbs if nb.problem]
     corpus = _open(path, store)
     manifest = corpus.manifest or {}
     ckey = corpus_key(manifest)
     state = load_state(out)
-    the_plan = plan(read_notebooks(paths), corpus.docs, by=by, only=only, corpus_key=ckey,
+    the_plan = plan(nbs, corpus.docs, by=by, only=only, corpus_key=ckey,
                     store=str(Path(manifest.get("store") or store or path).resolve()),
                     renderer=renderer_version(), state=state,
                     present={p.name for p in out.glob("*.html")}, force=force)
     by_file = {p.file: p for p in the_plan.todo}
-    tasks = the_plan.tasks(out)
+    for page in the_plan.pages:  # the pages of a broken notebook: no stale file stays listed
+        if page.status == "failed" and page.file:
+            inside(out, page.file).unlink(missing_ok=True)
+            state["pages"][page.file] = {**asdict(page), "corpus": ckey}
+    if problems:
+        _save_state(out, state)
+    tasks = the_plan.tasks(out, kernel_env())
     bar = _progress(len(tasks), progress)
     errors: list[str] = []
 
@@ -235,4 +255,4 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     index = write_index(out, the_plan.pages + the_plan.earlier, corpus, by=by,
                         seconds=round(time.time() - t0, 3))
     return RenderResult(index=index, pages=the_plan.pages, errors=errors,
-                        seconds=round(time.time() - t0, 3))
+                        seconds=round(time.time() - t0, 3), problems=problems)

@@ -7,6 +7,7 @@ exception: the other pages go on.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -57,22 +58,18 @@ class _SpareKernel:
     imports only, handed to papermill, and shut down after the page.
     """
 
-    def __init__(self, cwd: str | None) -> None:
+    def __init__(self, cwd: str | None, env: dict[str, str] | None = None) -> None:
         import threading
 
-        from jupyter_client.manager import AsyncKernelManager
-
-        self.cwd = cwd
-        self.km = AsyncKernelManager(kernel_name="python3")
+        self.cwd, self.env = cwd, dict(env or {})
+        self.km = None
         self.ok = False
         self.thread = threading.Thread(target=self._start, daemon=True)
         self.thread.start()
 
     def _start(self) -> None:
-        import asyncio
-
         try:
-            asyncio.run(self.km.start_kernel(cwd=self.cwd, extra_arguments=_KERNEL_ARGS))
+            self.km = start_kernel(self.cwd, self.env)
             kc = self.km.blocking_client()
             kc.start_channels()
             try:
@@ -88,13 +85,31 @@ class _SpareKernel:
         except Exception:  # noqa: BLE001 - the page then starts its own kernel
             self.ok = False
 
-    def take(self, cwd: str | None):
-        """The started kernel manager, or None (failed, other folder): then it is shut down."""
+    def take(self, cwd: str | None, env: dict[str, str] | None = None):
+        """The started kernel manager, or None (failed, other folder or settings): then it is
+        shut down."""
         self.thread.join()
-        if self.ok and self.cwd == cwd:
+        if self.ok and self.cwd == cwd and self.env == dict(env or {}):
             return self.km
         _shutdown(self.km)
         return None
+
+
+def start_kernel(cwd: str | None, env: dict[str, str] | None = None):
+    """A new python3 kernel in folder ``cwd`` whose environment is this process's plus ``env``
+    (the render's :func:`fazhi.config.kernel_env`: caches and project, whatever the folder)."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name="python3")
+    try:
+        asyncio.run(km.start_kernel(cwd=cwd, env={**os.environ, **(env or {})},
+                                    extra_arguments=_KERNEL_ARGS))
+    except BaseException:
+        _shutdown(km)
+        raise
+    return km
 
 
 def _shutdown(km) -> None:
@@ -127,13 +142,13 @@ def _prestart(task: dict) -> None:
             # pool workers leave through os._exit (no atexit), but run these finalizers
             util.Finalize(None, _shutdown_spare, exitpriority=10)
             _ATEXIT.append(True)
-        _SPARE = _SpareKernel(task.get("cwd"))
+        _SPARE = _SpareKernel(task.get("cwd"), task.get("env"))
 
 
-def _worker_init(cwd: str | None) -> None:
+def _worker_init(cwd: str | None, env: dict[str, str] | None = None) -> None:
     """A new worker process: start the kernel of its first page, then import papermill and
     build the HTML exporter while that kernel boots."""
-    _prestart({"prestart": True, "cwd": cwd})
+    _prestart({"prestart": True, "cwd": cwd, "env": env})
     import papermill  # noqa: F401
 
     _exporter()
@@ -142,8 +157,9 @@ def _worker_init(cwd: str | None) -> None:
 def render_page(task: dict) -> dict:
     """Execute one notebook with papermill and export it to HTML (runs in a worker process).
 
-    ``task``: notebook, out, file, parameters, cwd, and ``prestart`` (this worker has another page
-    to render: start its kernel while this page is exported). Returns the task with status,
+    ``task``: notebook, out, file, parameters, cwd (the kernel's folder), env (added to the
+    kernel's environment), and ``prestart`` (this worker has another page to render: start its
+    kernel while this page is exported). Returns the task with status,
     seconds, error. One kernel per page: kernels are never reused.
     """
     import logging
@@ -161,15 +177,17 @@ def render_page(task: dict) -> dict:
     result = {**task, "status": "rendered", "error": ""}
     km = None
     if _SPARE is not None:
-        km, _SPARE = _SPARE.take(task.get("cwd")), None
+        km, _SPARE = _SPARE.take(task.get("cwd"), task.get("env")), None
     try:
         for attempt in range(_KERNEL_ATTEMPTS):
             try:
+                # our own kernel, never papermill's: it gets the render's settings (env)
+                if km is None:
+                    km = start_kernel(task.get("cwd"), task.get("env"))
                 node = pm.execute_notebook(
                     task["notebook"], str(executed), parameters=task["parameters"],
                     kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,
-                    cwd=task.get("cwd"), extra_arguments=_KERNEL_ARGS,
-                    **({"km": km} if km is not None else {}))
+                    cwd=task.get("cwd"), extra_arguments=_KERNEL_ARGS, km=km)
                 break
             except pm.PapermillExecutionError:
                 raise
@@ -222,8 +240,11 @@ def run_pages(tasks: Sequence[dict], on_done: Callable[[dict], None], *,
         return
     # spawn: the parent holds pandas/arrow thread pools that a fork could deadlock on; a worker
     # starts the next page's kernel early unless this is among its last pages
-    cwds = {t.get("cwd") for t in tasks}
-    init = (_worker_init, (cwds.pop(),)) if early and len(cwds) == 1 else (None, ())
+    kernels = {(t.get("cwd"), json.dumps(t.get("env") or {}, sort_keys=True)) for t in tasks}
+    init = (None, ())
+    if early and len(kernels) == 1:
+        cwd, env = kernels.pop()
+        init = (_worker_init, (cwd, json.loads(env)))
     n = min(workers, len(tasks))
     run_tasks(render_page, [{**t, "prestart": early and i + n < len(tasks)} for i, t in enumerate(tasks)],
               on_done, workers=n, start="spawn", initializer=init[0], initargs=init[1])
