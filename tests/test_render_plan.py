@@ -382,6 +382,10 @@ def test_copies_may_add_notebooks_and_parameters(report_store, tmp_path):
     assert result.ok, result.problems
     assert [p.file for p in result.pages if p.notebook == "01_overview"] == ["01_overview.html"]
     assert "06_mine-province-广东省.html" in fake.files
+    # every kernel gets the render's caches and project, whatever folder it starts in
+    from fazhi.config import kernel_env
+
+    assert all(t["env"] == kernel_env() and t["cwd"] == str(nbdir) for t in fake.calls[0])
 
 
 # ---------------------------------------------------------------- plan() itself

@@ -193,8 +193,8 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     passes fails its own pages with a one-line problem (``RenderResult.problems``); the other
     pages render. ``workers``: local processes (default:
     up to the cores); ``scheduler``: a Dask address or ``Client``. Unchanged pages are skipped
-    unless ``force``. ``store``: the corpus store folder (default: next to the corpus, as
-    ``fazhi build``). A failing page never stops the others: see ``RenderResult.pages``.
+    unless ``force``. ``store``: the corpus store folder (default as ``fazhi build``: under the
+    project's ``data/processed``, without a project under the user's cache). A failing page never stops the others: see ``RenderResult.pages``.
     ``executor``: what runs the pages (default :func:`~fazhi.render.execute.run_pages` with
     ``workers`` and ``scheduler``): ``executor(tasks, on_done)`` calls ``on_done`` with each
     task's result (the task plus ``status``, ``seconds``, ``error``).

@@ -23,7 +23,8 @@ Executor = Callable[[Sequence[dict], Callable[[dict], None]], None]
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _KERNEL_DIED = re.compile(r"kernel died|dead ?kernel|kernel_info|address already in use", re.I)
 _KERNEL_ATTEMPTS = 3
-_KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+# no history database: kernels share nothing and write nothing into ~/.ipython (as nbclient does)
+_KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"]
 # modules every notebook imports in its first cells: a spare kernel loads them while the worker
 # exports the previous page. One expression run silently: no name is bound in the kernel's
 # namespace and the execution count does not move, so the page still starts from a clean kernel.

@@ -3,11 +3,13 @@ or edited copies of them (``fazhi notebooks DIR``, then ``fazhi render --noteboo
 
 The contract: each notebook has a code cell tagged ``parameters`` (papermill injects the values
 after it) that declares every parameter the render passes: ``corpus_path`` to all,
-``corpus_path``, ``level`` and ``region`` to a per-region one (it declares ``region``; a copy of
-the package's ``05_dossier`` must stay per-region). A folder holding any of the package's notebooks
-(by file name) is a folder of copies and must hold all of them (or the ones ``--notebooks`` asks
-for); a folder of only your own notebooks runs just those. A notebook that breaks the contract gets
-one line (:func:`check_notebook`) and fails only its own pages.
+``corpus_path``, ``level`` and ``region`` to a per-region one. Whether a notebook is per-region is
+decided by the package's notebook of that name (a copy of ``05_dossier`` must keep ``region``; a
+copy of ``01_overview`` stays corpus-wide), else by its own ``region`` parameter. A folder holding
+any of the package's notebooks (by file name) is a folder of copies and must hold all of them (or
+the ones ``--notebooks`` asks for); a folder of only your own notebooks runs just those; extra
+parameters keep their defaults. A notebook that breaks the contract gets one line
+(:func:`check_notebook`) and fails only its own pages; the others render.
 
 >>> check_notebook("笔记本/05_dossier.ipynb", per_region=True)          # doctest: +SKIP
 '笔记本/05_dossier.ipynb: 参数不符 / parameters do not match: no region (the render passes corpus_path, level, region)'
