@@ -194,11 +194,16 @@ def test_without_a_project_nothing_goes_to_the_working_folder(tmp_path):
     code = ("from fazhi import config; from fazhi.store import default_store; "
             "print(config.find_project()); print(config.cache_dir(create=False)); "
             "print(config.processed_dir()); print(default_store('报告')); "
-            "print(config.kernel_env())")
+            "print(config.kernel_env())\n"
+            "try:\n    __import__('fazhi').open_corpus()\nexcept FileNotFoundError as e:\n"
+            "    print(e)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          cwd=work, check=True).stdout.splitlines()
     cache = home / ".cache" / "fazhi"
     assert out[:3] == ["None", str(cache), str(cache / "stores")]
     assert out[3].startswith(str(cache / "stores" / "报告-"))
     assert out[4] == repr({"FAZHI_CACHE_DIR": str(cache)})
+    # a notebook run with its defaults (corpus_path empty) says what to give
+    assert out[5].endswith("no project here, so no data/raw: give the folder of reports "
+                           "(corpus_path in a notebook)")
     assert list(work.iterdir()) == [] and list(home.iterdir()) == []
