@@ -15,6 +15,14 @@ import re
 import pytest
 from conftest import ROOT
 
+from fazhi.render.notebooks import (
+    cell_source,
+    check_notebook,
+    declared_parameters,
+    parameters_cell,
+    passed_parameters,
+)
+
 NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier"]
 NB_DIR = ROOT / "src" / "fazhi" / "notebooks"
 
@@ -27,9 +35,7 @@ def _code_cells(nb: dict) -> list[dict]:
     return [c for c in nb["cells"] if c["cell_type"] == "code"]
 
 
-def _source(cell: dict) -> str:
-    src = cell["source"]
-    return src if isinstance(src, str) else "".join(src)
+_source = cell_source
 
 
 def test_every_notebook_is_there():
@@ -47,13 +53,23 @@ def test_committed_without_outputs(name):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_first_code_cell_is_the_tagged_parameters_cell(name):
-    cells = _code_cells(_load(name))
-    assert "parameters" in cells[0]["metadata"].get("tags", [])
+    nb = _load(name)
+    cells = _code_cells(nb)
+    assert parameters_cell(nb) is cells[0]
     assert all("parameters" not in c["metadata"].get("tags", []) for c in cells[1:])
     tree = ast.parse(_source(cells[0]))
     assigns = [n for n in tree.body if isinstance(n, ast.AnnAssign)]
-    assert assigns and assigns[0].target.id == "corpus_path"
     assert len(assigns) == len(tree.body), "the parameters cell only holds annotated assignments"
+    assert [a.target.id for a in assigns] == declared_parameters(_source(cells[0]))
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_shipped_notebooks_keep_the_render_contract(name):
+    """The check ``fazhi render`` runs on every notebook (and on edited copies) passes, and the
+    parameters the render passes come first, in its order."""
+    assert check_notebook(NB_DIR / f"{name}.ipynb") == ""
+    passed = passed_parameters(name == "05_dossier")
+    assert declared_parameters(_source(_code_cells(_load(name))[0]))[:len(passed)] == list(passed)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -67,8 +83,7 @@ def test_help_notebook_lists_every_parameter_with_its_comment(name):
         m = re.match(r"^(\w+)\s*:\s*(\w+)\s*=.*#\s*(.+)$", line)
         if m:
             declared[m.group(1)] = (m.group(2), m.group(3).strip())
-    tree = ast.parse(src)
-    names = [n.target.id for n in tree.body if isinstance(n, ast.AnnAssign)]
+    names = declared_parameters(src)
     assert list(declared) == names, "every parameter has a type and a comment on its line"
     inspected = pm.inspect_notebook(str(NB_DIR / f"{name}.ipynb"))
     assert list(inspected) == names

@@ -9,6 +9,7 @@ failing); nothing starts a kernel. The real executor is checked in test_render.p
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -278,6 +279,113 @@ def test_failures_are_listed_and_leave_no_page(report_store, tiny, tmp_path):
     second = _run(report_store, out, tiny, again, only=["广东省", "福建省", "重庆市"])
     assert again.files == ["05_tiny_dossier-province-福建省.html"]
     assert second.ok and (out / "05_tiny_dossier-province-福建省.html").is_file()
+
+
+# ---------------------------------------------------------------- edited copies of the notebooks
+
+
+def _edit_parameters(path: Path, edit) -> None:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    edit(cell)
+    path.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _rename(old: str, new: str):
+    def edit(cell):
+        cell["source"] = re.sub(rf"^{old}\b", new, "".join(cell["source"]), flags=re.M)
+    return edit
+
+
+def _untag(cell):
+    cell["metadata"]["tags"] = []
+
+
+def _not_python(cell):
+    cell["source"] = 'corpus_path: str = "  # 引号没有闭合\n'
+
+
+# (how a copy is broken, the notebook, what its one line says)
+BROKEN = [
+    (lambda p: p.unlink(), "03_trends", "缺少笔记本 / notebook missing"),
+    (lambda p: _edit_parameters(p, _untag), "02_keywords",
+     "没有 parameters 单元格 / no cell tagged 'parameters' (papermill needs one declaring "
+     "corpus_path)"),
+    (lambda p: _edit_parameters(p, _rename("region", "place")), "05_dossier",
+     "参数不符 / parameters do not match: no region (the render passes corpus_path, level, "
+     "region)"),
+    (lambda p: _edit_parameters(p, _rename("corpus_path", "corpus")), "01_overview",
+     "参数不符 / parameters do not match: no corpus_path (the render passes corpus_path)"),
+    (lambda p: _edit_parameters(p, _not_python), "04_compare",
+     "parameters 单元格不是 Python / the parameters cell is not Python (line 1:"),
+    (lambda p: p.write_text('{"cells": [', encoding="utf-8"), "01_overview",
+     "不是笔记本 / not a notebook"),
+]
+
+
+@pytest.mark.parametrize("breaker,name,said", BROKEN, ids=[f"{b[1]}-{b[2][:6]}" for b in BROKEN])
+def test_a_broken_copy_fails_only_its_own_pages(report_store, tmp_path, breaker, name, said):
+    """Copies from fazhi notebooks, one broken: one line naming the file (and the parameter),
+    its pages failed before anything runs (none of them reaches the executor, no stale page
+    stays), every other page handed over."""
+    from fazhi.render import copy_notebooks
+
+    nbdir, out = tmp_path / "nb", tmp_path / "out"
+    copy_notebooks(nbdir)
+    only = ["广东省", "重庆市"]
+    _run(report_store, out, nbdir, FakeExecutor(), only=only)  # every page there, as last time
+    breaker(nbdir / f"{name}.ipynb")
+    fake = FakeExecutor()
+    result = _run(report_store, out, nbdir, fake, only=only, force=True)
+    line = f"{nbdir / name}.ipynb: {said}"
+    assert len(result.problems) == 1 and result.problems[0].startswith(line), result.problems
+    assert "\n" not in result.problems[0]
+    assert not result.ok
+    mine = [p for p in result.pages if p.notebook == name and p.file]
+    assert mine and {(p.status, p.error) for p in mine} == {("failed", result.problems[0])}
+    assert len(mine) == (2 if name == "05_dossier" else 1)  # a dossier per region, as before
+    others = {p.file for p in result.pages if p.notebook != name and p.file}
+    assert set(fake.files) == others and len(others) >= 4
+    assert not any((out / p.file).exists() for p in mine)  # the last run's pages are gone
+    assert all((out / f).is_file() for f in others)
+    index = html.unescape(_visible((out / "index.html").read_text(encoding="utf-8")))
+    assert result.problems[0] in index.split("失败 / Failures", 1)[1]  # the index says why
+
+
+def test_a_folder_of_your_own_notebooks_needs_none_of_the_package(report_store, tiny, tmp_path):
+    """No copy of a package notebook in the folder: only its own run; asking for one of the
+    package's by name says it is missing; a name that fits nothing is an error before any page."""
+    result = _run(report_store, tmp_path / "out", tiny, FakeExecutor(), only=["广东省"])
+    assert result.ok and result.problems == []
+    asked = _run(report_store, tmp_path / "out2", tiny, FakeExecutor(), only=["广东省"],
+                 notebooks=["05", "03"])
+    assert asked.problems == [f"{tiny / '03_trends.ipynb'}: 缺少笔记本 / notebook missing "
+                              f"(fazhi notebooks {tiny} copies it back; --notebooks renders "
+                              f"only some)"]
+    assert {p.notebook for p in asked.pages} == {"03_trends", "05_tiny_dossier"}
+    with pytest.raises(FileNotFoundError, match="no such notebooks.*: 07"):
+        _run(report_store, tmp_path / "out3", tiny, FakeExecutor(), notebooks=["07"])
+
+
+def test_copies_may_add_notebooks_and_parameters(report_store, tmp_path):
+    """An extra notebook of your own and an extra parameter in a copy are no problem; a copy of
+    a corpus-wide notebook stays corpus-wide (the package's notebook of that name decides)."""
+    from fazhi.render import copy_notebooks
+
+    nbdir = tmp_path / "nb"
+    copy_notebooks(nbdir)
+    write_notebook(nbdir / "06_mine.ipynb", REGION_PARAMS, ["print(region)"])
+    _edit_parameters(nbdir / "01_overview.ipynb",
+                     lambda c: c.update(source="".join(c["source"]) + '\nregion: str = ""  # 地区\n'))
+    fake = FakeExecutor()
+    result = _run(report_store, tmp_path / "out", nbdir, fake, only=["广东省"])
+    assert result.ok, result.problems
+    assert [p.file for p in result.pages if p.notebook == "01_overview"] == ["01_overview.html"]
+    assert "06_mine-province-广东省.html" in fake.files
+    # every kernel gets the render's caches and project, whatever folder it starts in
+    from fazhi.config import kernel_env
+
+    assert all(t["env"] == kernel_env() and t["cwd"] == str(nbdir) for t in fake.calls[0])
 
 
 # ---------------------------------------------------------------- plan() itself

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fazhi import __version__
-from fazhi.config import raw_dir
+from fazhi.config import find_project, raw_dir
 from fazhi.corpus import TOKEN_COLUMNS, Corpus, doc_tokens, load_corpus
 from fazhi.files import TMP_MARK, atomic_write
 from fazhi.lexicon import Lexicon, LexiconError, load_lexicon
@@ -582,6 +582,10 @@ def open_corpus(path: str | Path | None = None, **options) -> Corpus:
     """
     if path is not None and (Path(path) / CURRENT).is_file():
         return load_corpus(path, lexicon=options.get("lexicon"))
+    if path is None and find_project() is None:
+        raise FileNotFoundError("没有项目，也就没有 data/raw：请给出报告文件夹 / no project here, so "
+                                "no data/raw: give the folder of reports (corpus_path in a "
+                                "notebook)")
     root = Path(path) if path else raw_dir()
     if not root.exists():
         raise FileNotFoundError(f"{root}: 没有这个文件或文件夹 / no such file or folder")

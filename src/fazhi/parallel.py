@@ -65,11 +65,10 @@ def run_on_cluster(func: Callable[[dict], dict], tasks: Iterable[dict], schedule
 
     >>> run_on_cluster(process_batch, tasks, "tcp://调度器:8786", print)   # doctest: +SKIP
     """
-    try:
-        from distributed import Client, as_completed
-    except ImportError as exc:  # pragma: no cover - the cluster extra is missing
-        raise RuntimeError("需要 dask.distributed / a Dask cluster needs the package "
-                           "'distributed' (pip install 'fazhi[cluster]')") from exc
+    from fazhi.extras import require
+
+    distributed = require("distributed")  # MissingExtra names the extra when it is missing
+    Client, as_completed = distributed.Client, distributed.as_completed
 
     client = Client(scheduler) if isinstance(scheduler, str) else scheduler
     try:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fazhi import __version__
-from fazhi.config import processed_dir, raw_dir
+from fazhi.config import find_project, processed_dir, raw_dir
 from fazhi.lexicon import Lexicon, LexiconError, load_lexicon
 from fazhi.read import find_files
 from fazhi.tokens import Backend, Tokenizer
@@ -49,9 +49,10 @@ PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholde
 
 
 def default_store(path: str | Path | None = None) -> Path:
-    """Where the store of ``path`` lives: ``data/processed`` for ``data/raw``, else a subfolder."""
+    """Where the store of ``path`` lives: ``data/processed`` for the project's ``data/raw``, else
+    a subfolder of :func:`~fazhi.config.processed_dir` (without a project: the cache's stores)."""
     src = Path(path).resolve() if path else raw_dir().resolve()
-    if src == raw_dir().resolve():
+    if find_project() is not None and src == raw_dir().resolve():
         return processed_dir()
     tag = hashlib.sha1(str(src).encode()).hexdigest()[:8]
     return processed_dir() / f"{src.name}-{tag}"

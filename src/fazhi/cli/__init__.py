@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from fazhi import __version__
-from fazhi.cli import analyses, build, indicators, ingest, render, reuse
+from fazhi.cli import analyses, build, indicators, ingest, notebooks, render, reuse
 
-MODULES = (ingest, build, analyses, indicators, reuse, render)
+MODULES = (ingest, build, analyses, indicators, reuse, render, notebooks)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -30,8 +30,16 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``fazhi`` console script; returns the exit code."""
+    from fazhi.extras import MissingExtra, require
+
     args = make_parser().parse_args(argv)
-    code = args.func(args)
+    try:
+        if getattr(args, "scheduler", None):  # before any work: the cluster extra is there
+            require("distributed")
+        code = args.func(args)
+    except MissingExtra as exc:
+        print(f"fazhi {args.command}: {exc}", file=sys.stderr)
+        return 2
     return int(code or 0)
 
 

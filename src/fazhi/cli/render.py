@@ -16,12 +16,20 @@ def register(sub) -> None:
                     "get separate dossiers), plus "
                     "index.html with the provenance of every page. Reports whose region is "
                     "unknown at that level get no dossier: they are listed (file and reason) on "
-                    "the index and here. Unchanged pages are skipped. The last line printed "
+                    "the index and here. Unchanged pages are skipped. Edited copies of the "
+                    "notebooks (fazhi notebooks DIR) run with --notebooks-dir DIR; every notebook "
+                    "is checked first: one missing from that folder, without a cell tagged "
+                    "'parameters', or lacking a parameter the render passes (corpus_path; "
+                    "level and region for 05_dossier) gets one line here and fails only its own "
+                    "pages. Outside a project (no pyproject.toml and data/ above the working "
+                    "folder, e.g. after pip install) the built store goes to the user's cache "
+                    "(~/.cache/fazhi/stores, or $FAZHI_CACHE_DIR/stores) and nothing is written "
+                    "into the working folder but the default --out. The last line printed "
                     "is the path of index.html; the exit code is 1 when a page failed (or, with "
                     "--figures, when a figures folder could not be written). "
-                    "例: fazhi render data/raw --by city --out reports")
+                    "例: fazhi render ~/报告 --by city --out ~/报告网页")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
-                   help="folder of reports or a built store (default: data/raw)")
+                   help="folder of reports or a built store (default: data/raw of the project)")
     p.add_argument("--by", default="province", choices=["province", "city", "district", "town"],
                    help="地区层级: one dossier per region of this level (default: province)")
     p.add_argument("--only", nargs="+", default=None, metavar="NAME",
@@ -32,15 +40,18 @@ def register(sub) -> None:
                    help="only these notebooks, by name or number (e.g. 01 05_dossier; "
                         "default: all)")
     p.add_argument("--notebooks-dir", default=None, metavar="DIR",
-                   help="folder of the notebooks (default: $FAZHI_NOTEBOOKS or the notebooks shipped in the package)")
-    p.add_argument("--out", default=None, metavar="DIR", help="output folder (default: reports/)")
+                   help="folder of the notebooks, e.g. edited copies from fazhi notebooks DIR "
+                        "(default: $FAZHI_NOTEBOOKS or the notebooks shipped in the package)")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="output folder (default: reports/ of the project, else ./reports)")
     p.add_argument("--store", default=None, metavar="DIR",
-                   help="corpus store folder (default: data/processed, as fazhi build)")
+                   help="corpus store folder (default, as fazhi build: under data/processed of "
+                        "the project, else under ~/.cache/fazhi/stores)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="local worker processes (default: up to 2; kernel start dominates)")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="Dask distributed scheduler, e.g. tcp://host:8786 (workers must see "
-                        "the store and --out)")
+                        "the store, --out and the cache folder)")
     p.add_argument("--force", action="store_true",
                    help="render every page again, even when nothing changed")
     p.add_argument("--figures", action="store_true",
@@ -54,8 +65,13 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fazhi.config import find_project
     from fazhi.render import render
 
+    if args.path is None and find_project() is None:
+        print("fazhi render: 请给出报告文件夹 / give the folder of reports: fazhi render PATH "
+              "(no project here, so no data/raw)", file=sys.stderr)
+        return 2
     try:
         result = render(args.path, by=args.by, only=args.only, notebooks=args.notebooks,
                         out=args.out, workers=args.workers, scheduler=args.scheduler,
@@ -64,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"fazhi render: {exc}", file=sys.stderr)
         return 2
+    for problem in result.problems:  # one line per broken notebook; its pages are not listed
+        print(f"fazhi render: {problem}", file=sys.stderr)
     for page in result.pages:
-        if page.status == "failed":
+        if page.status == "failed" and page.error not in result.problems:
             print(f"失败 / FAILED {page.file} ({page.notebook} {page.region})".rstrip(),
                   file=sys.stderr)
             for line in page.error.splitlines():

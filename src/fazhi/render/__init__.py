@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -28,8 +29,8 @@ from functools import partial
 from pathlib import Path
 
 from fazhi import __version__
+from fazhi.config import kernel_env, reports_dir
 from fazhi.config import notebooks_dir as _default_notebooks_dir
-from fazhi.config import reports_dir
 from fazhi.render.execute import Executor, render_page, run_pages
 from fazhi.render.html import (
     FONT_FAMILY,
@@ -42,6 +43,12 @@ from fazhi.render.html import (
     font_css,
 )
 from fazhi.render.index import INDEX_TEMPLATE, index_context, index_regions, write_index
+from fazhi.render.notebooks import (
+    check_notebook,
+    copy_notebooks,
+    load_notebooks,
+    read_notebooks,
+)
 from fazhi.render.plan import (
     LEVEL_LABELS,
     LEVELS,
@@ -53,10 +60,10 @@ from fazhi.render.plan import (
     Status,
     figures_folder,
     find_notebooks,
+    inside,
     is_per_region,
     page_file,
     plan,
-    read_notebooks,
     region_files,
     region_labels,
     safe_name,
@@ -67,9 +74,9 @@ from fazhi.render.plan import (
 __all__ = [
     "FONT_FAMILY", "FONT_SLOT", "INDEX_TEMPLATE", "LEVELS", "LEVEL_LABELS", "PAGE_TEMPLATE",
     "STATE_FILE", "TEMPLATES", "UNKNOWN_REGION", "Executor", "Level", "Notebook", "Page", "Plan",
-    "RenderResult", "Status", "embed_font", "export_html", "find_notebooks", "font_css",
-    "index_context", "index_regions", "is_per_region", "load_state", "page_file", "plan",
-    "read_notebooks", "region_files", "region_labels", "render", "render_page", "run_pages",
+    "RenderResult", "Status", "check_notebook", "copy_notebooks", "embed_font", "export_html",
+    "find_notebooks", "font_css", "index_context", "index_regions", "is_per_region",
+    "load_notebooks", "load_state", "page_file", "plan", "read_notebooks", "region_files", "region_labels", "render", "render_page", "run_pages",
     "safe_name", "select_regions", "unplaced_reports", "write_index",
 ]
 
@@ -78,7 +85,8 @@ STATE_FILE = ".render-state.json"
 
 @dataclass
 class RenderResult:
-    """What :func:`render` did: the index path, every page with its status, errors, seconds."""
+    """What :func:`render` did: the index path, every page with its status, errors, seconds, and
+    ``problems``: one line per notebook that broke the parameter contract (its pages failed)."""
 
     index: Path
     pages: list[Page]
@@ -88,14 +96,16 @@ class RenderResult:
     # one line per folder that could not be written (the pages render without their figures)
     figures: Path | None = None
     figure_errors: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(p.status == status for p in self.pages)
 
     @property
     def ok(self) -> bool:
-        """No page failed and every figures folder asked for was written."""
-        return self.count("failed") == 0 and not self.figure_errors
+        """No page failed, no notebook was broken, and every figures folder asked for was
+        written."""
+        return self.count("failed") == 0 and not self.problems and not self.figure_errors
 
     @property
     def unplaced(self) -> list[dict]:
@@ -185,10 +195,14 @@ def render(path: str | Path | None = None, *, by: Level = "province",
     Corpus-wide notebooks run once; a notebook with a ``region`` parameter (``05_dossier``) runs
     once per region of level ``by`` (``only``: just these regions). ``notebooks``: names or
     numbers of notebooks to run (default all); ``notebooks_dir``: where they are (default
-    ``$FAZHI_NOTEBOOKS`` or the package's notebooks). ``workers``: local processes (default:
+    ``$FAZHI_NOTEBOOKS`` or the package's notebooks; edited copies from :func:`copy_notebooks`).
+    Every notebook is checked before anything runs (:mod:`fazhi.render.notebooks`): one that is
+    missing from a folder of copies, has no ``parameters`` cell or lacks a parameter the render
+    passes fails its own pages with a one-line problem (``RenderResult.problems``); the other
+    pages render. ``workers``: local processes (default:
     up to the cores); ``scheduler``: a Dask address or ``Client``. Unchanged pages are skipped
-    unless ``force``. ``store``: the corpus store folder (default: next to the corpus, as
-    ``fazhi build``). A failing page never stops the others: see ``RenderResult.pages``.
+    unless ``force``. ``store``: the corpus store folder (default as ``fazhi build``: under the
+    project's ``data/processed``, without a project under the user's cache). A failing page never stops the others: see ``RenderResult.pages``.
     ``executor``: what runs the pages (default :func:`~fazhi.render.execute.run_pages` with
     ``workers`` and ``scheduler``): ``executor(tasks, on_done)`` calls ``on_done`` with each
     task's result (the task plus ``status``, ``seconds``, ``error``).
@@ -208,16 +222,17 @@ def render(path: str | Path | None = None, *, by: Level = "province",
         raise ValueError(f"by must be one of {LEVELS}, not {by!r}")
     out = Path(out) if out else reports_dir()
     out.mkdir(parents=True, exist_ok=True)
-    paths = find_notebooks(notebooks_dir, list(notebooks) if notebooks else None)
-    if not paths:
-        raise FileNotFoundError(f"没有笔记本 / no notebooks in "
-                                f"{notebooks_dir or _default_notebooks_dir()}")
+    folder = Path(notebooks_dir or os.environ.get("FAZHI_NOTEBOOKS") or _default_notebooks_dir())
+    nbs = load_notebooks(folder, list(notebooks) if notebooks else None)
+    if not nbs:
+        raise FileNotFoundError(f"没有笔记本 / no notebooks in {folder}")
+    problems = [nb.problem for nb in nbs if nb.problem]
     corpus = _open(path, store)
     manifest = corpus.manifest or {}
     ckey = corpus_key(manifest)
     state = load_state(out)
     fig_root, figure_errors = _figures_root(figures, out)
-    the_plan = plan(read_notebooks(paths), corpus.docs, by=by, only=only, corpus_key=ckey,
+    the_plan = plan(nbs, corpus.docs, by=by, only=only, corpus_key=ckey,
                     store=str(Path(manifest.get("store") or store or path).resolve()),
                     renderer=renderer_version(), state=state,
                     present={p.name for p in out.glob("*.html")}, force=force,
@@ -226,7 +241,13 @@ def render(path: str | Path | None = None, *, by: Level = "province",
                                      for d in fig_root.iterdir() if d.is_dir()}
                     if fig_root else ())
     by_file = {p.file: p for p in the_plan.todo}
-    tasks = the_plan.tasks(out)
+    for page in the_plan.pages:  # the pages of a broken notebook: no stale file stays listed
+        if page.status == "failed" and page.file:
+            inside(out, page.file).unlink(missing_ok=True)
+            state["pages"][page.file] = {**asdict(page), "corpus": ckey}
+    if problems:
+        _save_state(out, state)
+    tasks = the_plan.tasks(out, kernel_env())
     bar = _progress(len(tasks), progress)
     errors: list[str] = []
 
@@ -256,7 +277,7 @@ def render(path: str | Path | None = None, *, by: Level = "province",
                         seconds=round(time.time() - t0, 3))
     return RenderResult(index=index, pages=the_plan.pages, errors=errors,
                         seconds=round(time.time() - t0, 3), figures=fig_root,
-                        figure_errors=figure_errors)
+                        figure_errors=figure_errors, problems=problems)
 
 
 def _from(out: Path, folder: Path) -> str:

@@ -7,6 +7,7 @@ exception: the other pages go on.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -22,7 +23,8 @@ Executor = Callable[[Sequence[dict], Callable[[dict], None]], None]
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _KERNEL_DIED = re.compile(r"kernel died|dead ?kernel|kernel_info|address already in use", re.I)
 _KERNEL_ATTEMPTS = 3
-_KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+# no history database: kernels share nothing and write nothing into ~/.ipython (as nbclient does)
+_KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"]
 # modules every notebook imports in its first cells: a spare kernel loads them while the worker
 # exports the previous page. One expression run silently: no name is bound in the kernel's
 # namespace and the execution count does not move, so the page still starts from a clean kernel.
@@ -57,30 +59,27 @@ class _SpareKernel:
     imports only, handed to papermill, and shut down after the page.
     """
 
-    def __init__(self, cwd: str | None) -> None:
+    def __init__(self, cwd: str | None, env: dict[str, str] | None = None) -> None:
         import threading
 
-        from jupyter_client.manager import AsyncKernelManager
-
-        self.cwd = cwd
-        self.km = AsyncKernelManager(kernel_name="python3")
+        self.cwd, self.env = cwd, dict(env or {})
+        self.km = None
         self.ok = False
         self.thread = threading.Thread(target=self._start, daemon=True)
         self.thread.start()
 
     def _start(self) -> None:
-        import asyncio
-
         try:
-            asyncio.run(self.km.start_kernel(cwd=self.cwd, extra_arguments=_KERNEL_ARGS))
+            self.km = start_kernel(self.cwd, self.env)
             self.ok = _run_silent(self.km, _WARM_CODE)
         except Exception:  # noqa: BLE001 - the page then starts its own kernel
             self.ok = False
 
-    def take(self, cwd: str | None):
-        """The started kernel manager, or None (failed, other folder): then it is shut down."""
+    def take(self, cwd: str | None, env: dict[str, str] | None = None):
+        """The started kernel manager, or None (failed, other folder or settings): then it is
+        shut down."""
         self.thread.join()
-        if self.ok and self.cwd == cwd:
+        if self.ok and self.cwd == cwd and self.env == dict(env or {}):
             return self.km
         _shutdown(self.km)
         return None
@@ -133,12 +132,20 @@ def page_env(task: dict) -> tuple[dict[str, str | None], str]:
     return {k: v for k, v in want.items() if os.environ.get(k) != v}, error
 
 
-def _own_kernel(cwd: str | None):
-    """A kernel started here for one page (when its environment must be set before its first
-    cell); RuntimeError when it does not start."""
-    km = _SpareKernel(cwd).take(cwd)
-    if km is None:
-        raise RuntimeError("kernel died while starting")
+def start_kernel(cwd: str | None, env: dict[str, str] | None = None):
+    """A new python3 kernel in folder ``cwd`` whose environment is this process's plus ``env``
+    (the render's :func:`fazhi.config.kernel_env`: caches and project, whatever the folder)."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name="python3")
+    try:
+        asyncio.run(km.start_kernel(cwd=cwd, env={**os.environ, **(env or {})},
+                                    extra_arguments=_KERNEL_ARGS))
+    except BaseException:
+        _shutdown(km)
+        raise
     return km
 
 
@@ -172,13 +179,13 @@ def _prestart(task: dict) -> None:
             # pool workers leave through os._exit (no atexit), but run these finalizers
             util.Finalize(None, _shutdown_spare, exitpriority=10)
             _ATEXIT.append(True)
-        _SPARE = _SpareKernel(task.get("cwd"))
+        _SPARE = _SpareKernel(task.get("cwd"), task.get("env"))
 
 
-def _worker_init(cwd: str | None) -> None:
+def _worker_init(cwd: str | None, env: dict[str, str] | None = None) -> None:
     """A new worker process: start the kernel of its first page, then import papermill and
     build the HTML exporter while that kernel boots."""
-    _prestart({"prestart": True, "cwd": cwd})
+    _prestart({"prestart": True, "cwd": cwd, "env": env})
     import papermill  # noqa: F401
 
     _exporter()
@@ -187,11 +194,12 @@ def _worker_init(cwd: str | None) -> None:
 def render_page(task: dict) -> dict:
     """Execute one notebook with papermill and export it to HTML (runs in a worker process).
 
-    ``task``: notebook, out, file, parameters, cwd, ``prestart`` (this worker has another page
-    to render: start its kernel while this page is exported), and ``figures``/``figures_href``
-    (the page's figures folder and its link from the page, :func:`page_env`). Returns the task
-    with status, seconds, error, ``figures_error`` (its figures folder could not be written: the
-    page renders without them). One kernel per page: kernels are never reused.
+    ``task``: notebook, out, file, parameters, cwd (the kernel's folder), env (added to the
+    kernel's environment), ``prestart`` (this worker has another page to render: start its
+    kernel while this page is exported), and ``figures``/``figures_href`` (the page's figures
+    folder and its link from the page, :func:`page_env`). Returns the task with status, seconds,
+    error, ``figures_error`` (its figures folder could not be written: the page renders without
+    them). One kernel per page: kernels are never reused.
     """
     import logging
 
@@ -208,24 +216,25 @@ def render_page(task: dict) -> dict:
     result = {**task, "status": "rendered", "error": "", "figures_error": ""}
     km = None
     if _SPARE is not None:
-        km, _SPARE = _SPARE.take(task.get("cwd")), None
+        km, _SPARE = _SPARE.take(task.get("cwd"), task.get("env")), None
     try:
         env, result["figures_error"] = page_env(task)
         if result["figures_error"]:
             result["figures"] = ""
         for attempt in range(_KERNEL_ATTEMPTS):
             try:
+                # our own kernel, never papermill's: it gets the render's settings (env)
+                if km is None:
+                    km = start_kernel(task.get("cwd"), task.get("env"))
                 if env:
-                    # the page's own variables, set in its kernel before its first cell: the
-                    # spare kernel was started before the page was known
-                    km = km or _own_kernel(task.get("cwd"))
+                    # the page's own variables (its figures folder), set in its kernel before
+                    # its first cell: the spare kernel was started before the page was known
                     if not _run_silent(km, _env_code(env)):
                         raise RuntimeError("kernel died before the page's first cell")
                 node = pm.execute_notebook(
                     task["notebook"], str(executed), parameters=task["parameters"],
                     kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,
-                    cwd=task.get("cwd"), extra_arguments=_KERNEL_ARGS,
-                    **({"km": km} if km is not None else {}))
+                    cwd=task.get("cwd"), extra_arguments=_KERNEL_ARGS, km=km)
                 break
             except pm.PapermillExecutionError:
                 raise
@@ -278,8 +287,11 @@ def run_pages(tasks: Sequence[dict], on_done: Callable[[dict], None], *,
         return
     # spawn: the parent holds pandas/arrow thread pools that a fork could deadlock on; a worker
     # starts the next page's kernel early unless this is among its last pages
-    cwds = {t.get("cwd") for t in tasks}
-    init = (_worker_init, (cwds.pop(),)) if early and len(cwds) == 1 else (None, ())
+    kernels = {(t.get("cwd"), json.dumps(t.get("env") or {}, sort_keys=True)) for t in tasks}
+    init = (None, ())
+    if early and len(kernels) == 1:
+        cwd, env = kernels.pop()
+        init = (_worker_init, (cwd, json.loads(env)))
     n = min(workers, len(tasks))
     run_tasks(render_page, [{**t, "prestart": early and i + n < len(tasks)} for i, t in enumerate(tasks)],
               on_done, workers=n, start="spawn", initializer=init[0], initargs=init[1])

@@ -19,13 +19,13 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.display import find_regions
 from fazhi.display import regions as find_units
+from fazhi.render.notebooks import Notebook, notebook_parameters, numbered
 from fazhi.vocab import REGION_LABELS as _LEVEL_NAME
 from fazhi.vocab import REGION_LEVELS as LEVELS
 from fazhi.vocab import UNKNOWN
@@ -40,8 +40,6 @@ UNKNOWN_REGION = UNKNOWN
 UNCHANGED = "未改变 / unchanged"
 EARLIER = "早先生成 / from an earlier run"
 
-# parameters cell: a line assigning ``region`` marks a per-region notebook
-_REGION_PARAM = re.compile(r"^\s*region\s*(?::[^=]*)?=", re.M)
 # file names: anything but letters, digits, CJK and a few safe marks becomes "_"
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff.\-（）()·]+", re.U)
 _DOTS = re.compile(r"\.{2,}")
@@ -124,10 +122,11 @@ def find_notebooks(folder: str | Path | None = None,
     """The numbered notebooks (``01_overview.ipynb`` …) of ``folder``, optionally only ``names``.
 
     ``names`` match a notebook's stem, its number or a prefix: ``["05"]``, ``["05_dossier"]``.
+    (:func:`fazhi.render.notebooks.load_notebooks` also checks them for a render.)
     """
     folder = Path(folder) if folder else Path(os.environ.get("FAZHI_NOTEBOOKS") or
                                               _default_notebooks_dir())
-    found = sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+    found = numbered(folder)
     if names:
         wanted = [n.removesuffix(".ipynb") for n in names]
         found = [p for p in found if any(p.stem == n or p.stem.startswith(n) or
@@ -139,39 +138,10 @@ def find_notebooks(folder: str | Path | None = None,
     return found
 
 
-def _has_region_parameter(nb: dict) -> bool:
-    for cell in nb.get("cells", []):
-        if "parameters" in (cell.get("metadata", {}).get("tags") or []):
-            src = cell.get("source", "")
-            return bool(_REGION_PARAM.search(src if isinstance(src, str) else "".join(src)))
-    return False
-
-
 def is_per_region(notebook: str | Path) -> bool:
     """Whether a notebook's ``parameters`` cell has a ``region`` parameter (one page per region)."""
-    return _has_region_parameter(json.loads(Path(notebook).read_text(encoding="utf-8")))
-
-
-@dataclass(frozen=True)
-class Notebook:
-    """A notebook as planning sees it: its path and bytes (its key), e.g. ``05_dossier.ipynb``."""
-
-    path: Path
-    source: bytes
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-    @cached_property
-    def per_region(self) -> bool:
-        """Whether it runs once per region (its parameters cell has ``region``)."""
-        return _has_region_parameter(json.loads(self.source.decode("utf-8")))
-
-
-def read_notebooks(paths: Iterable[str | Path]) -> list[Notebook]:
-    """The :class:`Notebook` of each path (its bytes read once)."""
-    return [Notebook(Path(p), Path(p).read_bytes()) for p in paths]
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    return "region" in (notebook_parameters(nb) or ())
 
 
 # ---------------------------------------------------------------- regions
@@ -265,18 +235,21 @@ def plan_pages(notebooks: Sequence[Notebook], docs, *, by: str, corpus_key: str,
     keys = select_regions(regions, wanted, by) if wanted is not None else None
     pages: list[Page] = []
     for nb in notebooks:
+        # a notebook that breaks the parameter contract fails its own pages, never runs
+        broken = {"status": "failed", "error": nb.problem} if nb.problem else {}
         base = {"corpus_path": store}
         if not nb.per_region:
             pages.append(Page(nb.stem, "corpus", "", page_file(nb.stem), parameters=base,
-                              key=page_key(corpus_key, nb.source, base, renderer)))
+                              key="" if broken else page_key(corpus_key, nb.source, base, renderer),
+                              **broken))
             continue
         for region in regions:
             if keys is not None and region.key not in keys:
                 continue
             p = {**base, "level": by, "region": region.label}
             pages.append(Page(nb.stem, by, region.label, page_file(nb.stem, by, files[region.key]),
-                              parameters=p, key=page_key(corpus_key, nb.source, p, renderer),
-                              place=list(region.key)))
+                              parameters=p, place=list(region.key), **broken,
+                              key="" if broken else page_key(corpus_key, nb.source, p, renderer)))
         if unplaced and (wanted is None or wanted & {UNKNOWN_REGION, ""}):
             n = len(unplaced)
             pages.append(Page(nb.stem, by, UNKNOWN_REGION, "", status="skipped",
@@ -313,7 +286,7 @@ def skip_unchanged(pages: Iterable[Page], state: dict, present: Collection[str],
     last = state.get("pages") or {}
     todo: list[Page] = []
     for page in pages:
-        if not page.file:
+        if not page.file or page.status == "failed":  # no file, or a broken notebook's page
             continue
         prev = last.get(page.file) or {}
         figures_ok = not page.figures or (prev.get("figures") == page.figures and
@@ -356,12 +329,15 @@ class Plan:
     earlier: list[Page]
     notebooks: dict[str, Notebook]
 
-    def tasks(self, out: str | Path) -> list[dict]:
+    def tasks(self, out: str | Path, env: dict[str, str] | None = None) -> list[dict]:
         """One task per page to run, as :func:`fazhi.render.execute.render_page` takes it: plain
-        values only (they travel to worker processes and Dask workers)."""
+        values only (they travel to worker processes and Dask workers). The kernel runs in the
+        notebook's folder (as in Jupyter: a file next to an edited copy is found) with ``env``
+        added to its environment (:func:`fazhi.config.kernel_env`: caches and project)."""
         out = str(Path(out).resolve())
         return [{"notebook": str(self.notebooks[p.notebook].path), "out": out, "file": p.file,
                  "parameters": p.parameters, "cwd": str(self.notebooks[p.notebook].path.parent),
+                 "env": dict(env or {}),
                  "title": f"{p.notebook} · {p.region}" if p.region else p.notebook,
                  "figures": str(Path(out, p.figures).resolve()) if p.figures else "",
                  "figures_href": figures_href(p.figures)}

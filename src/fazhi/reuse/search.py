@@ -161,8 +161,10 @@ def align_pairs(docs: list[Doc], codes, params: dict, index: Index) -> tuple[np.
 def _on_cluster(docs: list[Doc], pairs, params: dict, index: Index, scheduler) -> list[tuple]:
     """:func:`align_pairs` over chunks of the pairs on a Dask cluster, results in pair order."""
     import numpy as np
-    from distributed import Client
 
+    from fazhi.extras import require
+
+    Client = require("distributed").Client
     client = Client(scheduler) if isinstance(scheduler, str) else scheduler
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
