@@ -429,7 +429,7 @@ def indicator_matrix(summary: pd.DataFrame, *, by: str | None = None,
     mat = summary.assign(**{by: keys, "category": cats}).pivot_table(
         index=by, columns="category", values=measure, aggfunc="sum", fill_value=0)
     mat.index.name = COLUMN_LABELS.get(by, by)
-    mat.columns.name = "类别"
+    mat.columns.name = f"类别（{COLUMN_LABELS.get(measure, measure)}）"
     return mat
 
 
