@@ -7,8 +7,11 @@ and formats their results. The analyses it used to hold (``regions``, ``select_r
 importable from here, from their new modules.
 
 Everything that turns report text into HTML goes through :func:`html.escape` here, so a report
-containing ``<script>`` shows the tag literally. Tables are returned as pandas DataFrames (whose HTML
-repr escapes cell text); never use a ``Styler`` or Markdown on report text.
+containing ``<script>`` shows the tag literally. Tables are returned as pandas DataFrames; after
+:func:`setup` (the first line of every notebook) each DataFrame a cell shows is written by
+:func:`fazhi.htmltable.table_html`: complete (every row and column), without the pandas index,
+Chinese headers, sortable, searchable and downloadable on the rendered page. Never use a
+``Styler`` or Markdown on report text.
 
 >>> from fazhi import display as fd
 >>> fd.heading("广东省：法治政府建设报告")  # doctest: +SKIP
@@ -122,11 +125,60 @@ def message(text: str, kind: Literal["info", "warning"] = "info"):
 
 
 def html_table(df: pd.DataFrame, *, caption: str | None = None, index: bool = False) -> str:
-    """Escaped HTML of a DataFrame (cell text and caption escaped)."""
-    body = df.to_html(index=index, escape=True, border=0, na_rep="")
-    if caption:
-        body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
-    return body
+    """Escaped HTML of a DataFrame (cell text and caption escaped): the complete table of
+    :func:`fazhi.htmltable.table_html`; ``index``: keep the index as the first columns."""
+    from fazhi.htmltable import table_html
+
+    return table_html(df.reset_index() if index else df, caption=caption)
+
+
+def table(df: pd.DataFrame, *, caption: str | None = None):
+    """Display ``df`` as a complete table with a title, e.g. to say that it is deliberately
+    limited (escaped; see :func:`fazhi.htmltable.table_html`).
+
+    >>> fd.table(freq, caption=f"出现次数最多的 {top_n} 个词")   # doctest: +SKIP
+    """
+    return _html(html_table(df, caption=caption))
+
+
+def _dataframe_html(df) -> str:
+    from fazhi.htmltable import table_html
+
+    return table_html(df)
+
+
+def _styler_html(styler) -> str:
+    # a Styler's colours would need its own (unescaped) HTML: show its data, complete and escaped
+    from fazhi.htmltable import table_html
+
+    return table_html(styler.data)
+
+
+def setup() -> None:
+    """Make every DataFrame a notebook cell shows (returned last or passed to ``display``) a
+    complete fazhi table (:func:`fazhi.htmltable.table_html`): all rows and columns, no pandas
+    index, Chinese headers; sortable, searchable, paged and downloadable as CSV on the rendered
+    page. Call it once in the import cell; outside IPython it does nothing.
+
+    >>> from fazhi import display as fd
+    >>> fd.setup()
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - the notebooks always have IPython
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import pandas as pd
+
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(pd.DataFrame, _dataframe_html)
+    try:
+        from pandas.io.formats.style import Styler  # needs jinja2
+    except ImportError:  # pragma: no cover
+        return
+    formatter.for_type(Styler, _styler_html)
 
 
 def show(fig: Figure, *, dpi: int = 100) -> None:
@@ -508,7 +560,7 @@ def indicator_matrix(summary: pd.DataFrame, *, by: str | None = None,
     mat = summary.assign(**{by: keys, "category": cats}).pivot_table(
         index=by, columns="category", values=measure, aggfunc="sum", fill_value=0)
     mat.index.name = COLUMN_LABELS.get(by, by)
-    mat.columns.name = "类别"
+    mat.columns.name = f"类别（{COLUMN_LABELS.get(measure, measure)}）"
     return mat
 
 
@@ -600,3 +652,30 @@ def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
             out[col] = [("" if v != v else (f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"))
                         for v in out[col]]
     return out.rename(columns={**column_labels(table), "region": "地区"})
+
+
+def facts_table(facts: pd.DataFrame, columns: tuple[str, ...] = (
+        "file", "label", "subject", "verb", "value", "unit", "qualifier", "status",
+        "sentence")) -> pd.DataFrame:
+    """The facts of :func:`fazhi.textstat_indicators` for readers: the indicator's own Chinese
+    headers (类别, 主体（所计事物）, 动作, 数值, 性质 …) and codes (实绩/目标/基期比较)."""
+    from fazhi.indicators.table import COLUMN_LABELS as FACT_LABELS
+    from fazhi.indicators.table import KIND_LABELS, STATUS_LABELS
+
+    out = facts[[c for c in columns if c in facts.columns]].rename(columns={"label": "category"})
+    for col, mapping in (("status", STATUS_LABELS), ("number_kind", KIND_LABELS)):
+        if col in out.columns:
+            out = out.assign(**{col: [mapping.get(v, v) for v in out[col]]})
+    return out.rename(columns={c: FACT_LABELS.get(c) or COLUMN_LABELS.get(c, c)
+                               for c in out.columns}).reset_index(drop=True)
+
+
+def reuse_share_table(share: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.textstat_reuse_share` for readers: Chinese headers, the share of each kind
+    of passage labelled from ``data/reuse_labels.tsv`` (占比·本单位其他年度报告 …)."""
+    from fazhi.reuse.edits import labels as reuse_labels
+
+    kinds = reuse_labels()
+    names = {c: f"占比·{kinds.get(c[len('share_'):], c[len('share_'):])}"
+             for c in share.columns if str(c).startswith("share_")}
+    return label_columns(share.rename(columns=names).reset_index(drop=True))
