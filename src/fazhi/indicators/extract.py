@@ -510,6 +510,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     prev: dict[str, Any] | None = None
     topic = ""  # the noun of the segment's first fact
     kinds: list[str] = []  # the unit kind of each fact
+    inside: list[bool] = []  # whether each fact stands inside brackets (a breakdown of the one before)
     clause_of: list[tuple[int, str, bool]] = []  # (clause start, clause, subject inherited) of each
     n = len(norm)
     for m in r.fact.finditer(norm):
@@ -569,11 +570,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         same_segment = prev is not None and prev_end > seg_start
         if not same_segment:
             topic = ""
+        bracketed = _in_brackets(norm, line_start, start)
         kin = para = None
         for j in range(len(facts) - 1, -1, -1):
             if facts[j]["start"] < line_start:
                 break
-            if kinds[j] != unit.kind or facts[j]["number_kind"] in ("rate", "growth"):
+            if kinds[j] != unit.kind or facts[j]["number_kind"] in ("rate", "growth") or (
+                    inside[j] and not bracketed):
                 continue
             if facts[j]["start"] >= seg_start:
                 kin = kin or facts[j]
@@ -588,6 +591,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
                          kin=kin, para=para)
         inherited = fact.pop("inherited")
+        if bracketed and not inherited and len(fact["subject"]) <= 2:
+            # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
+            p = next((j for j in range(len(facts) - 1, -1, -1) if not inside[j]), None)
+            if p is not None and kinds[p] == unit.kind and facts[p]["start"] >= line_start \
+                    and not facts[p]["subject"].startswith(fact["subject"]):
+                fact["subject"] = _shorten(r, fact["subject"] + facts[p]["subject"], max_subject)
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
@@ -613,11 +622,20 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         })
         facts.append(fact)
         kinds.append(unit.kind)
+        inside.append(bracketed)
         clause_of.append((clause_start, clause, inherited))
         prev_end, prev = end, fact
     if len(facts) > 1:
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
     return facts
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    """True when ``pos`` stands inside an open bracket of ``text[lo:pos]``."""
+    if "（" not in text[lo:pos] and "(" not in text[lo:pos]:
+        return False
+    return (text.count("（", lo, pos) + text.count("(", lo, pos)
+            > text.count("）", lo, pos) + text.count(")", lo, pos))
 
 
 def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
@@ -756,13 +774,19 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             subject = _strip_repeat(subject, r.subject_lead, lead=True)
+            if not subject and v and unit.kind in _VERB_AFTER and not (
+                    r.subject_verb and r.subject_verb.fullmatch(v)):
+                subject = v  # 开展培训12次，督查8次: the event is the verb's
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
             v = v or hv
             subject, tv = _topic_quantity(r, subject)
             v = v or tv
-        if subject and _only_verbs(r, subject):
-            v, subject = v or subject, ""  # 开展20余次: a light verb alone names nothing
+        if subject and _only_verbs(r, subject) and not (
+                unit.kind in _VERB_AFTER and not (r.subject_verb and r.subject_verb.fullmatch(subject))):
+            # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
+            # (but 督查8次 counts the 督查 itself)
+            v, subject = v or subject, ""
         verb = verb or v
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
