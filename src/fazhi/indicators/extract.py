@@ -82,6 +82,11 @@ _OPENS_CLAUSE = 4  # a target cue this near the start of an earlier clause gover
 _FUTURE = re.compile(r"(?<![即必])将(?:要|会|再|继续|全面|加快|大力|重点|着力|进一步)?")
 _LEVEL = re.compile(r"达|超过|突破|保持|控制")
 # an optional character of a verb: 新改（扩）建 -> 新改扩建 (the verb table's form)
+_SCOPE_LEVEL = re.compile(r"^[省市区县镇乡村]级")
+# who is helped or led before the verb, inside a phrase: 护航服务队为群众提供法律咨询 -> 提供法律咨询
+_HELPED = re.compile(r"(?:(?<![行作认成称因以])为|向|帮助|协助|督促|指导|引导|带领)[\u4e00-\u9fff]")
+# a share of a whole: 实际外商投资占总面积的 -> 实际外商投资
+_SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占[^，。；,;]{1,12}?的?(?:比重|比例)?$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 
 
@@ -186,7 +191,8 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     return before, head, ends_with_verb
 
 
-def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
+def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
+                event: bool = False) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     if after.startswith("的"):
@@ -203,6 +209,11 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
     if stop is not None and stop.start() <= max_subject:
         noun = _clean_edges(after[: stop.start()])
+        if rules.verbs_trail is not None and len(noun) > 4 and not event:
+            # (a count of times keeps its event: 42批次双随机抽查)
+            tm = rules.verbs_trail.search(noun)
+            if tm is not None and tm.start() >= 2 and tm.start() not in _inside_nouns(rules, noun):
+                noun = noun[: tm.start()]  # 10条老旧破损道路升级改造 -> 老旧破损道路
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 558件增加了555件: the words after are the next fact's verb
@@ -244,6 +255,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         return "", ""
     if "（" in phrase or "(" in phrase:
         phrase = _VERB_OPTION.sub(r"\1", phrase)
+    if rules.verb_one is not None and len(phrase) > 6 and not _BENEFICIARY.match(phrase):
+        phrase = _after_helped(rules, phrase)  # 护航服务队为群众提供法律咨询 -> 提供法律咨询
+    inside = _inside_nouns(rules, phrase)
     if rules.verb_one is not None and _BENEFICIARY.match(phrase):
         for i in range(2, min(len(phrase) - 2, 8)):
             if rules.verb_one.match(phrase, i):
@@ -261,7 +275,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
         ends = []
         pos = 0
-        while (m := rules.verb_one.match(phrase, pos)) is not None and m.end() > pos:
+        while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
+                and m.end() > pos:
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
@@ -274,15 +289,33 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if rules.agent is not None and rules.verb_one is not None:
         # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
         for i in range(1, len(phrase) - 3):
-            if rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
+            if i not in inside and rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
                 verb, noun = _split_verb(rules, phrase[i:], trail=trail)
                 if verb and noun:
                     return verb, noun
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
-        if m and m.start() >= 2:
+        if m and m.start() >= 2 and m.start() not in inside:
             return m.group(0), phrase[: m.start()].strip(_EDGE)
     return "", phrase
+
+
+def _after_helped(rules: IndicatorRules, phrase: str) -> str:
+    """The phrase from the verb on when someone is helped or led before it (为群众提供法律咨询,
+    指导村居开展…); else the phrase."""
+    for m in _HELPED.finditer(phrase, 1):
+        for end in range(m.end(), min(m.start() + 8, len(phrase) - 3)):
+            vm = rules.verb_one.match(phrase, end)
+            if vm is not None and len(phrase) - vm.end() >= 2:
+                return phrase[end:]
+    return phrase
+
+
+def _inside_nouns(rules: IndicatorRules, phrase: str) -> frozenset[int]:
+    """Offsets inside a noun of ``verb_noun`` (实施方案, 法律服务), where no verb starts."""
+    if rules.verb_noun is None:
+        return frozenset()
+    return frozenset(i for m in rules.verb_noun.finditer(phrase) for i in range(m.start(), m.end()))
 
 
 def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
@@ -720,6 +753,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         before = _strip_repeat(before[: g.start()], r.subject_tail, lead=False)
     if before and r.status_cues:
         before = _clean_edges(_strip_status_words(r, before))  # 较2022年558件 -> ""
+        before = _strip_repeat(before, r.subject_lead, lead=True)  # 比2012年(下同)增长 -> ""
     noun_after, rest = "", after
     allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
     if kind == "rate" and not before:
@@ -729,7 +763,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     joined = jm is not None
     if allow_after and (joined or not (unit.kind in _VERB_AFTER and len(before) > 4
                                        and not ends_with_verb)):
-        noun_after, rest = _noun_after(r, after, max_subject=max_subject)
+        noun_after, rest = _noun_after(r, after, max_subject=max_subject,
+                                       event=unit.kind in _VERB_AFTER)
         if noun_after and before and not joined and rest[:1].isdigit():
             # the words run into the next number: they name the next fact (发放宣传材料400余份
             # 法律顾问进村宣讲2次 -> 宣传材料)
@@ -752,7 +787,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if ends_with_verb:
             phrase = noun_after
         else:
-            phrase = (before if len(before) <= 4 else "") + noun_after
+            # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
+            # a place or an agent does not (寮步镇30个村(社区) -> 村(社区))
+            own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
+            phrase = (before if own else "") + noun_after
         predicate = _predicate(r, rest)
     else:
         phrase = before
@@ -763,17 +801,22 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if kind == "growth":
         # the verb and the scope words go, the noun stays: 推动全镇万人成讼率 -> 万人成讼率
         v, subject = _split_verb(r, phrase)
-        subject = _strip_repeat(subject, r.subject_lead, lead=True)
+        if v:
+            subject = _lead_after_verb(r, subject)
         if not subject or _only_verbs(r, subject):
             subject = ""
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
-        if kind == "rate" and _RATE_END.search(phrase):
+        share = _SHARE_OF.match(phrase) if kind == "rate" and "占" in phrase else None
+        if share is not None:
+            v, subject = "", share.group(1)  # 实际外商投资占总面积的90% -> 实际外商投资
+        elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
-            subject = _strip_repeat(subject, r.subject_lead, lead=True)
+            if v:
+                subject = _lead_after_verb(r, subject)
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
@@ -818,6 +861,14 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind, "inherited": inherited}
+
+
+def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
+    """The noun after a verb without its scope words (推动全镇万人成讼率 -> 万人成讼率), but with its
+    level (承接市级事项 -> 市级事项)."""
+    if _SCOPE_LEVEL.match(noun):
+        return noun
+    return _strip_repeat(noun, r.subject_lead, lead=True)
 
 
 def _topic_quantity(r: IndicatorRules, subject: str) -> tuple[str, str]:

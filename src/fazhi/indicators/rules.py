@@ -95,6 +95,7 @@ class IndicatorRules:
     quantity_head: re.Pattern | None  # a noun naming a quantity, at the end of a subject (产值, 吞吐量)
     rate_own: re.Pattern | None  # a rate name naming its own population (森林覆盖率)
     topic_verb: re.Pattern | None  # a verb between a topic and its quantity (实现, 完成)
+    verb_noun: re.Pattern | None  # a noun holding a verb, never split (实施方案, 法律服务)
     verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
     verb_search: re.Pattern | None  # any verb (the last one opens a noun phrase)
@@ -201,7 +202,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
-        "quantity_head", "rate_own", "topic_verb")}
+        "quantity_head", "rate_own", "topic_verb", "verb_noun")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -237,6 +238,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     quantity = _alternation(p, words["quantity_head"])
     rate_own = _alternation(p, words["rate_own"], "^(?:{})")
     topic_verb = _alternation(p, words["topic_verb"])
+    verb_noun = _alternation(p, words["verb_noun"])
     head = _alternation(p, words["subject_head"])
     join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
     joiner = _alternation(p, words["range_joiner"], r"^\s*(?:{})\s*$") or re.compile("(?!)")
@@ -302,7 +304,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
-        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb,
+        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun,
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
