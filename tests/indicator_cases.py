@@ -289,6 +289,27 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [("600多名", 600, "名", "多", "干部群众", "", "count", "result")]),
     ("exclusion", "新建5家乡村振兴工坊。",
      [("5家", 5, "家", "", "乡村振兴工坊", "新建", "count", "result")]),
+    # -- a prefix naming two items (城乡), a shared stem (收入和支出) -----------------------------------
+    ("respectively", "城乡居民人均可支配收入分别达到39860元、21470元，分别增长5.2%、6.8%。",
+     [("39860元", 39860, "元", "", "城镇居民人均可支配收入", "", "amount", "result"),
+      ("21470元", 21470, "元", "", "农村居民人均可支配收入", "", "amount", "result"),
+      ("5.2%", 5.2, "%", "", "城镇居民人均可支配收入", "增长", "growth", "result"),
+      ("6.8%", 6.8, "%", "", "农村居民人均可支配收入", "增长", "growth", "result")]),
+    ("respectively", "一般公共预算收入和支出分别完成12.6亿元、35.1亿元。",
+     [("12.6亿元", 12.6, "亿元", "", "一般公共预算收入", "完成", "amount", "result"),
+      ("35.1亿元", 35.1, "亿元", "", "一般公共预算支出", "", "amount", "result")]),
+    # -- partners, 负责人, teams (支), daily averages, 并网, what follows the noun after a count -------
+    ("noun_after", "与交警大队、城管中队联合执法36次，组织52个部门（单位）主要负责人现场述法。",
+     [("36次", 36, "次", "", "联合执法", "", "count", "result"),
+      ("52个", 52, "个", "", "部门（单位）主要负责人", "", "count", "result")]),
+    ("noun_after", "组建18支普法志愿服务队，净菜外销平均每日超过300吨。",
+     [("18支", 18, "支", "", "普法志愿服务队", "组建", "count", "result"),
+      ("300吨", 300, "吨", "超过", "净菜外销", "", "measure", "result")]),
+    ("noun_after", "完成并网8.6万千瓦，6个专项债项目已获批。",
+     [("8.6万千瓦", 86000, "千瓦", "", "并网", "完成", "measure", "result"),
+      ("6个", 6, "个", "", "专项债项目", "", "count", "result")]),
+    ("noun_after", "普惠性幼儿园在园幼儿占比达到91%。",
+     [("91%", 91, "%", "", "普惠性幼儿园在园幼儿占比", "", "rate", "result")]),
 ]
 
 # Written after the rules were tuned and never tuned on: bench/indicators.py reports them apart

@@ -86,7 +86,7 @@ _SCOPE_LEVEL = re.compile(r"^[省市区县镇乡村]级")
 # who is helped or led before the verb, inside a phrase: 护航服务队为群众提供法律咨询 -> 提供法律咨询
 _HELPED = re.compile(r"(?:(?<![行作认成称因以])为|向|帮助|协助|督促|指导|引导|带领)[\u4e00-\u9fff]")
 # a share of a whole: 实际外商投资占总面积的 -> 实际外商投资
-_SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占[^，。；,;]{1,12}?的?(?:比重|比例)?$")
+_SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占(?!比)[^，。；,;]{1,12}?的?(?:比重|比例)?$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 
 
@@ -214,6 +214,7 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
             tm = rules.verbs_trail.search(noun)
             if tm is not None and tm.start() >= 2 and tm.start() not in _inside_nouns(rules, noun):
                 noun = noun[: tm.start()]  # 10条老旧破损道路升级改造 -> 老旧破损道路
+                noun = _strip_repeat(noun, rules.subject_tail, lead=False)  # …项目已获批 -> …项目
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 558件增加了555件: the words after are the next fact's verb
@@ -675,12 +676,21 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
     """The ``k`` items of a coordinated noun phrase, each with the words the items share
     (城、乡居民人均可支配收入 -> 城居民…, 乡居民…; 航空旅客和货邮吞吐量 -> 航空旅客吞吐量, 货邮吞吐量), or
     None when the phrase does not name ``k`` items."""
+    if k == len(r.list_pairs.get(words[:2], ())):
+        # 城乡常住居民人均可支配收入分别… -> 城镇常住居民…, 农村常住居民…
+        return [p + words[2:] for p in r.list_pairs[words[:2]]]
     items = [w.strip(_EDGE) for w in _ITEM_SPLIT.split(words)]
     if len(items) != k:
         items = [w.strip(_EDGE) for w in _COORD_SPLIT.split(words)]
     if len(items) != k or not all(items):
         return None
     last = items[-1]
+    first_head = r.quantity_head.search(items[0]) if r.quantity_head is not None else None
+    if first_head is not None and first_head.start() > 0 and all(
+            r.quantity_head.fullmatch(w) for w in items[1:]):
+        # 一般公共预算收入和支出 -> 一般公共预算收入, 一般公共预算支出
+        stem = items[0][: first_head.start()]
+        return [items[0]] + [stem + w for w in items[1:]]
     if all(len(w) <= 2 for w in items[:-1]) and len(last) > len(items[0]) + 1:
         # 城、乡居民… / 城镇和农村常住居民…: the short items take the tail of the last one
         tail = last[len(items[0]):]
@@ -868,7 +878,8 @@ def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
     level (承接市级事项 -> 市级事项)."""
     if _SCOPE_LEVEL.match(noun):
         return noun
-    return _strip_repeat(noun, r.subject_lead, lead=True)
+    stripped = _strip_repeat(noun, r.subject_lead, lead=True)
+    return stripped if len(stripped) >= 2 else noun
 
 
 def _topic_quantity(r: IndicatorRules, subject: str) -> tuple[str, str]:

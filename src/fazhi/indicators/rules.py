@@ -96,6 +96,7 @@ class IndicatorRules:
     rate_own: re.Pattern | None  # a rate name naming its own population (森林覆盖率)
     topic_verb: re.Pattern | None  # a verb between a topic and its quantity (实现, 完成)
     verb_noun: re.Pattern | None  # a noun holding a verb, never split (实施方案, 法律服务)
+    list_pairs: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): the items a prefix names
     verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
     verb_search: re.Pattern | None  # any verb (the last one opens a noun phrase)
@@ -199,6 +200,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qb: list[tuple[str, str]] = []
     qi: dict[str, str] = {}
     qa: list[tuple[str, str]] = []
+    pairs: dict[str, tuple[str, ...]] = {}
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
@@ -220,6 +222,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
             qi[form] = value
         elif typ == "qualifier_after":
             qa.append((form, value))
+        elif typ == "list_pair":
+            parts = tuple(x.strip() for x in value.split(",") if x.strip())
+            if len(parts) < 2:
+                raise IndicatorRulesError(f"{p}:{no}: list_pair {form!r} needs two items (A,B)")
+            pairs[form] = parts
         elif typ in words:
             words[typ].append((no, form))
         else:
@@ -304,7 +311,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
-        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun,
+        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun, list_pairs=pairs,
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
