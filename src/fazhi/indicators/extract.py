@@ -12,9 +12,9 @@ Each fact keeps apart:
 - ``subject``: the counted noun (行政复议案件). A phrase that is only a verb (办结85宗, 建成30条) or
   nothing (犯罪案件10件12人: the 12人) takes the noun from earlier in the clause (现场办件共计办理3048件
   -> 现场办件), from the previous fact of the sentence counted in the same kind of unit, from the
-  clause before, or, opening a sentence, from the paragraph (…收到行政复议申请1113件。受理1033件);
+  clause before, or, opening a sentence, from the paragraph (…收到行政复议申请862件。受理801件);
   the numbers of one list take the items named before it in order (城、乡居民人均可支配收入分别为
-  22694元、9527元 -> 城居民…, 乡居民…; 同比分别下降50%、42.9% -> the two facts before);
+  22694元、9527元 -> 城居民…, 乡居民…; 同比分别下降25%、12.5% -> the two facts before);
 - ``verb``: the action (受理, 办结, 建成; 增长 for a growth);
 - ``predicate``: what the sentence says of the counted things after them (12个镇街全部建成公共法律服务站
   -> 建成公共法律服务站);
@@ -83,9 +83,9 @@ _FUTURE = re.compile(r"(?<![即必])将(?:要|会|再|继续|全面|加快|大�
 _LEVEL = re.compile(r"达|超过|突破|保持|控制")
 # an optional character of a verb: 新改（扩）建 -> 新改扩建 (the verb table's form)
 _SCOPE_LEVEL = re.compile(r"^[省市区县镇乡村]级")
-# who is helped or led before the verb, inside a phrase: 护航服务队为群众提供法律咨询 -> 提供法律咨询
+# who is helped or led before the verb, inside a phrase: 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
 _HELPED = re.compile(r"(?:(?<![行作认成称因以])为|向|帮助|协助|督促|指导|引导|带领)[\u4e00-\u9fff]")
-# a share of a whole: 实际外商投资占总面积的 -> 实际外商投资
+# a share of a whole: 实际利用外资占全省的 -> 实际利用外资
 _SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占(?!比)[^，。；,;]{1,12}?的?(?:比重|比例)?$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 
@@ -213,11 +213,11 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
             # (a count of times keeps its event: 42批次双随机抽查)
             tm = rules.verbs_trail.search(noun)
             if tm is not None and tm.start() >= 2 and tm.start() not in _inside_nouns(rules, noun):
-                noun = noun[: tm.start()]  # 10条老旧破损道路升级改造 -> 老旧破损道路
+                noun = noun[: tm.start()]  # 12条背街巷道提升改造 -> 背街巷道
                 noun = _strip_repeat(noun, rules.subject_tail, lead=False)  # …项目已获批 -> …项目
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
-            return "", after  # 558件增加了555件: the words after are the next fact's verb
+            return "", after  # 较上年512件减少76件: the words after are the next fact's verb
         return noun, after[stop.start():]
     return "", after
 
@@ -257,7 +257,7 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if "（" in phrase or "(" in phrase:
         phrase = _VERB_OPTION.sub(r"\1", phrase)
     if rules.verb_one is not None and len(phrase) > 6 and not _BENEFICIARY.match(phrase):
-        phrase = _after_helped(rules, phrase)  # 护航服务队为群众提供法律咨询 -> 提供法律咨询
+        phrase = _after_helped(rules, phrase)  # 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
     inside = _inside_nouns(rules, phrase)
     if rules.verb_one is not None and _BENEFICIARY.match(phrase):
         for i in range(2, min(len(phrase) - 2, 8)):
@@ -706,7 +706,7 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
 def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                 clause_of: list[tuple[int, str, bool]], *, max_subject: int) -> None:
     """Subjects of the numbers of one list, in place: the items named before the list, in order
-    (鲜食玉米、冬马铃薯分别增长17.1%、7.5%), or, when the list names nothing (分别下降50%、42.9%),
+    (早稻、晚稻播种面积分别增长3.2%、1.8%), or, when the list names nothing (分别下降25%、12.5%),
     the subjects of as many facts just before it in the sentence."""
     i, n = 0, len(facts)
     while i < n:
@@ -749,9 +749,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     """phrase, subject, verb, predicate and kind of one number from the words around it.
 
     ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
-    same kind of unit (项目382个，总投资1048亿元，开工248个 -> 项目); ``para``: the first such fact of
+    same kind of unit (重点项目126个，总投资385亿元，开工98个 -> 重点项目); ``para``: the first such fact of
     the last sentence of the line that has one, for a bare verb opening a sentence (…收到行政复议申请
-    1113件。受理1033件 -> 行政复议申请)."""
+    862件。受理801件 -> 行政复议申请)."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
@@ -776,15 +776,15 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
         if noun_after and before and not joined and rest[:1].isdigit():
-            # the words run into the next number: they name the next fact (发放宣传材料400余份
-            # 法律顾问进村宣讲2次 -> 宣传材料)
+            # the words run into the next number: they name the next fact (发放宣传册500余份
+            # 律师进村宣讲3次 -> 宣传册)
             noun_after, rest = "", after
     predicate = ""
     examples = noun_after and joined and jm.group(0).strip() == "等"
     if noun_after and joined and not examples:
         before = ""  # 86名律师、33名基层法律服务工作者: the words before belong to the list
     # the fact of the same kind of unit before, unless the two numbers touch (犯罪案件10件12人,
-    # 宣传单28种60000余份: the pair counts one thing)
+    # 宣传册12种5000余份: the pair counts one thing)
     like = prev if (prev is not None and not clause.strip()) else (kin or prev)
     if ends_with_verb and not noun_after and r.subject_verb is not None and like is not None \
             and like["subject"] and kind != "growth":
@@ -798,7 +798,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             phrase = noun_after
         else:
             # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
-            # a place or an agent does not (寮步镇30个村(社区) -> 村(社区))
+            # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
             own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
             phrase = (before if own else "") + noun_after
         predicate = _predicate(r, rest)
@@ -809,7 +809,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     full = _QUOTES.sub("", phrase)
     phrase = _shorten(r, full, max_subject)
     if kind == "growth":
-        # the verb and the scope words go, the noun stays: 推动全镇万人成讼率 -> 万人成讼率
+        # the verb and the scope words go, the noun stays: 推动全县信访总量 -> 信访总量
         v, subject = _split_verb(r, phrase)
         if v:
             subject = _lead_after_verb(r, subject)
@@ -820,7 +820,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
         share = _SHARE_OF.match(phrase) if kind == "rate" and "占" in phrase else None
         if share is not None:
-            v, subject = "", share.group(1)  # 实际外商投资占总面积的90% -> 实际外商投资
+            v, subject = "", share.group(1)  # 实际利用外资占全省的12.5% -> 实际利用外资
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
         else:
@@ -858,7 +858,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if last:
             subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
     if not subject and para is not None and para["subject"]:
-        # a bare verb opening a sentence continues the paragraph: 收到申请1113件。受理1033件
+        # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
@@ -874,7 +874,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
 
 
 def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
-    """The noun after a verb without its scope words (推动全镇万人成讼率 -> 万人成讼率), but with its
+    """The noun after a verb without its scope words (推动全县信访总量 -> 信访总量), but with its
     level (承接市级事项 -> 市级事项)."""
     if _SCOPE_LEVEL.match(noun):
         return noun
