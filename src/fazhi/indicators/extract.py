@@ -11,7 +11,10 @@ Each fact keeps apart:
 - ``phrase``: the words naming it as written (受理行政复议案件, 办结, 矛盾纠纷调解成功率);
 - ``subject``: the counted noun (行政复议案件). A phrase that is only a verb (办结85宗, 建成30条) or
   nothing (犯罪案件10件12人: the 12人) takes the noun from earlier in the clause (现场办件共计办理3048件
-  -> 现场办件), from the previous fact of the sentence, or from the clause before;
+  -> 现场办件), from the previous fact of the sentence counted in the same kind of unit, from the
+  clause before, or, opening a sentence, from the paragraph (…收到行政复议申请862件。受理801件);
+  the numbers of one list take the items named before it in order (城、乡居民人均可支配收入分别为
+  22694元、9527元 -> 城居民…, 乡居民…; 同比分别下降25%、12.5% -> the two facts before);
 - ``verb``: the action (受理, 办结, 建成; 增长 for a growth);
 - ``predicate``: what the sentence says of the counted things after them (12个镇街全部建成公共法律服务站
   -> 建成公共法律服务站);
@@ -61,19 +64,36 @@ _RATE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)$")
 _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
 # a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
-_LEFT, _RIGHT = 80, 20  # context windows of the exclusion rules (not_indicators.tsv)
+_LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'"
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _PREDICATE_MAX = 20
 _VERB_JOIN = frozenset("及和与、")
+_JOINERS = frozenset({"和", "及", "与", "以及", "或", "或者"})
+# what may stand between two numbers of one list (22694元、9527元; 39,175元和19,156元; 500个以上、)
+_LIST_GAP = re.compile(r"^\s*(?:以上|以下|左右|多|余)?\s*[、和及与]\s*$")
+_ITEM_SPLIT = re.compile(r"[、，,]")
+_COORD_SPLIT = re.compile(r"[和与及]")
+_QUANTITY_END = re.compile(r"[量额值率数]$")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
+_OPENS_CLAUSE = 4  # a target cue this near the start of an earlier clause governs the sentence
+_FUTURE = re.compile(r"(?<![即必])将(?:要|会|再|继续|全面|加快|大力|重点|着力|进一步)?")
+_LEVEL = re.compile(r"达|超过|突破|保持|控制")
+# an optional character of a verb: 新改（扩）建 -> 新改扩建 (the verb table's form)
+_SCOPE_LEVEL = re.compile(r"^[省市区县镇乡村]级")
+# who is helped or led before the verb, inside a phrase: 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
+_HELPED = re.compile(r"(?:(?<![行作认成称因以])为|向|帮助|协助|督促|指导|引导|带领)[\u4e00-\u9fff]")
+# a share of a whole: 实际利用外资占全省的 -> 实际利用外资
+_SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占(?!比)[^，。；,;]{1,12}?的?(?:比重|比例)?$")
+_VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
     """(value, multiplier) of a fact match."""
     if m.group("arabic"):
-        return arabic_number(m.group("arabic")), m.group("mult")
+        return arabic_number(m.group("arabic")), (m.group("mult") or "").strip() or None
     if m.group("pct"):
         return chinese_number(m.group("pct")[3:]), None
     cn = m.group("chinese")
@@ -165,10 +185,14 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
             before = before[last.end():]
     before = _strip_repeat(_clean_edges(before), rules.subject_lead, lead=True)
     before = _strip_repeat(before, rules.subject_tail, lead=False)
-    return _clean_edges(before), head, ends_with_verb
+    before = _clean_edges(before)
+    if before in _JOINERS:
+        before = ""  # 增长5.6%和7.1%: the 和 of a list names nothing
+    return before, head, ends_with_verb
 
 
-def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
+def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
+                event: bool = False) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     if after.startswith("的"):
@@ -184,8 +208,35 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple
         stop = rules.subject_after_stop.search(after, close + 1)
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
     if stop is not None and stop.start() <= max_subject:
-        return _clean_edges(after[: stop.start()]), after[stop.start():]
+        noun = _clean_edges(after[: stop.start()])
+        if rules.verbs_trail is not None and len(noun) > 4 and not event:
+            # (a count of times keeps its event: 42批次双随机抽查)
+            tm = rules.verbs_trail.search(noun)
+            if tm is not None and tm.start() >= 2 and tm.start() not in _inside_nouns(rules, noun):
+                noun = noun[: tm.start()]  # 12条背街巷道提升改造 -> 背街巷道
+                noun = _strip_repeat(noun, rules.subject_tail, lead=False)  # …项目已获批 -> …项目
+        if _only_verbs(rules, noun) or (rules.subject_lead is not None
+                                        and rules.subject_lead.fullmatch(noun)):
+            return "", after  # 较上年512件减少76件: the words after are the next fact's verb
+        return noun, after[stop.start():]
     return "", after
+
+
+def _only_verbs(rules: IndicatorRules, s: str) -> bool:
+    """True when ``s`` is verbs only (增加了, 办结, 开展, 建成通车), no noun."""
+    s = s.rstrip("了")
+    if not s:
+        return False
+    if rules.subject_verb is not None and rules.subject_verb.fullmatch(s):
+        return True
+    if rules.verb_one is None:
+        return False
+    pos = 0
+    while (m := rules.verb_one.match(s, pos)) is not None and m.end() > pos:
+        pos = m.end()
+        if s[pos:pos + 1] in _VERB_JOIN:
+            pos += 1
+    return pos == len(s)
 
 
 def _predicate(rules: IndicatorRules, rest: str) -> str:
@@ -203,6 +254,11 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     行政复议案件办结 -> (办结, 行政复议案件); 建成 -> (建成, ""); 培训班 -> ("", 培训班)."""
     if not phrase:
         return "", ""
+    if "（" in phrase or "(" in phrase:
+        phrase = _VERB_OPTION.sub(r"\1", phrase)
+    if rules.verb_one is not None and len(phrase) > 6 and not _BENEFICIARY.match(phrase):
+        phrase = _after_helped(rules, phrase)  # 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
+    inside = _inside_nouns(rules, phrase)
     if rules.verb_one is not None and _BENEFICIARY.match(phrase):
         for i in range(2, min(len(phrase) - 2, 8)):
             if rules.verb_one.match(phrase, i):
@@ -220,7 +276,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
         ends = []
         pos = 0
-        while (m := rules.verb_one.match(phrase, pos)) is not None and m.end() > pos:
+        while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
+                and m.end() > pos:
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
@@ -233,15 +290,33 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if rules.agent is not None and rules.verb_one is not None:
         # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
         for i in range(1, len(phrase) - 3):
-            if rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
+            if i not in inside and rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
                 verb, noun = _split_verb(rules, phrase[i:], trail=trail)
                 if verb and noun:
                     return verb, noun
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
-        if m and m.start() >= 2:
+        if m and m.start() >= 2 and m.start() not in inside:
             return m.group(0), phrase[: m.start()].strip(_EDGE)
     return "", phrase
+
+
+def _after_helped(rules: IndicatorRules, phrase: str) -> str:
+    """The phrase from the verb on when someone is helped or led before it (为群众提供法律咨询,
+    指导村居开展…); else the phrase."""
+    for m in _HELPED.finditer(phrase, 1):
+        for end in range(m.end(), min(m.start() + 8, len(phrase) - 3)):
+            vm = rules.verb_one.match(phrase, end)
+            if vm is not None and len(phrase) - vm.end() >= 2:
+                return phrase[end:]
+    return phrase
+
+
+def _inside_nouns(rules: IndicatorRules, phrase: str) -> frozenset[int]:
+    """Offsets inside a noun of ``verb_noun`` (实施方案, 法律服务), where no verb starts."""
+    if rules.verb_noun is None:
+        return frozenset()
+    return frozenset(i for m in rules.verb_noun.finditer(phrase) for i in range(m.start(), m.end()))
 
 
 def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
@@ -344,8 +419,40 @@ def category_of(rules: IndicatorRules, text: str, *, unit_kind: str, kind: str,
     return None
 
 
+def _opens_clause(text: str, pos: int) -> bool:
+    """True when ``pos`` is within a few characters of the start of its clause in ``text``."""
+    start = 0
+    for m in _CLAUSE_MARK.finditer(text, 0, pos):
+        start = m.end()
+    return pos - start <= _OPENS_CLAUSE
+
+
 def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> str:
+    """result, target or baseline of a fact from the words before it (``indicator_status.tsv``):
+    a target cue in the fact's own clause, or opening an earlier clause of the sentence (预计全年…，
+    增长8%); a baseline cue in the clause (scope clause) or the sentence (scope sentence). Book titles
+    are not read (《…学法计划》)."""
+    if len(clause_before) > len(sentence_before):
+        sentence_before = clause_before
+    if "《" in sentence_before:
+        sentence_before = _BOOK_TITLE.sub(lambda m: "＿" * len(m.group(0)), sentence_before)
+        clause_before = sentence_before[len(sentence_before) - len(clause_before):]
+    earlier = sentence_before[: len(sentence_before) - len(clause_before)]
+    if rules.verb_one is not None and "将" in sentence_before:
+        # a future 将 before a verb (将拆迁改造…, 将新增…): a target, like the cues of the table
+        for text, opening in ((clause_before, False), (earlier, True)):
+            for m in _FUTURE.finditer(text):
+                # (将 right before the number: 将达到68%, the qualifier read already)
+                if (m.end() == len(text) or rules.verb_one.match(text, m.end())
+                        or _LEVEL.match(text, m.end())) and (
+                        not opening or _opens_clause(text, m.start())):
+                    return "target"
     for cue in rules.status_cues:
+        if cue.status == "target":
+            if cue.pattern.search(clause_before) or any(
+                    _opens_clause(earlier, m.start()) for m in cue.pattern.finditer(earlier)):
+                return "target"
+            continue
         text = clause_before if cue.scope == "clause" else sentence_before
         if cue.pattern.search(text):
             return cue.status
@@ -436,6 +543,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     prev_end = 0
     prev: dict[str, Any] | None = None
     topic = ""  # the noun of the segment's first fact
+    kinds: list[str] = []  # the unit kind of each fact
+    inside: list[bool] = []  # whether each fact stands inside brackets (a breakdown of the one before)
+    clause_of: list[tuple[int, str, bool]] = []  # (clause start, clause, subject inherited) of each
     n = len(norm)
     for m in r.fact.finditer(norm):
         start, end = m.start(), m.end()
@@ -454,7 +564,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if _excluded(r, left, norm[start:end], right):
             continue
         unit, value = _unit_of(r, m, value, mult)
-        qualifier = r.qualifier_inner.get(m.group("inner") or "", "")
+        # 5000多份, 1.2万余人, 30多万公里
+        qualifier = r.qualifier_inner.get(m.group("inner") or m.group("pre") or "", "")
         q_start = start
         high = math.nan
         rm = _RANGE_LOW.search(left)
@@ -466,10 +577,14 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 high, value = value, low
                 q_start = start - (len(left) - rm.start())
         if r.qualifier_before is not None:
-            # the longest qualifier ending at the number (超过 before 超, 达到 before 达)
-            lo = max(line_start, q_start - 4)
-            for i in range(lo, q_start):
-                qm = r.qualifier_before.match(norm, i, q_start)
+            # the longest qualifier ending at the number (超过 before 超, 达到 before 达), spaces
+            # between them skipped (达到 35%)
+            qe = q_start
+            while qe > line_start and norm[qe - 1] == " ":
+                qe -= 1
+            lo = max(line_start, qe - 4)
+            for i in range(lo, qe):
+                qm = r.qualifier_before.match(norm, i, qe)
                 if qm:
                     q_start = qm.start()
                     qualifier = qualifier or r.qualifier_before_values[int(qm.lastgroup[1:])]
@@ -489,10 +604,33 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         same_segment = prev is not None and prev_end > seg_start
         if not same_segment:
             topic = ""
+        bracketed = _in_brackets(norm, line_start, start)
+        kin = para = None
+        for j in range(len(facts) - 1, -1, -1):
+            if facts[j]["start"] < line_start:
+                break
+            if kinds[j] != unit.kind or facts[j]["number_kind"] in ("rate", "growth") or (
+                    inside[j] and not bracketed):
+                continue
+            if facts[j]["start"] >= seg_start:
+                kin = kin or facts[j]
+            elif facts[j]["status"] == "result" and (
+                    para is None or facts[j]["sentence"] == para["sentence"]):
+                para = facts[j]  # the first such fact of the last sentence with one
+            elif para is not None:
+                break
         fact = _describe(r, unit, clause, after, max_subject=max_subject,
                          prev=prev if same_segment else None,
                          earlier=norm[seg_start:clause_start],
-                         topic=topic if (prev is not None and prev["number_kind"] != "rate") else "")
+                         topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
+                         kin=kin, para=para)
+        inherited = fact.pop("inherited")
+        if bracketed and not inherited and len(fact["subject"]) <= 2:
+            # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
+            p = next((j for j in range(len(facts) - 1, -1, -1) if not inside[j]), None)
+            if p is not None and kinds[p] == unit.kind and facts[p]["start"] >= line_start \
+                    and not facts[p]["subject"].startswith(fact["subject"]):
+                fact["subject"] = _shorten(r, fact["subject"] + facts[p]["subject"], max_subject)
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
@@ -517,13 +655,103 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             "label": r.labels.get(category, category),
         })
         facts.append(fact)
+        kinds.append(unit.kind)
+        inside.append(bracketed)
+        clause_of.append((clause_start, clause, inherited))
         prev_end, prev = end, fact
+    if len(facts) > 1:
+        _distribute(r, norm, facts, clause_of, max_subject=max_subject)
     return facts
 
 
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    """True when ``pos`` stands inside an open bracket of ``text[lo:pos]``."""
+    if "（" not in text[lo:pos] and "(" not in text[lo:pos]:
+        return False
+    return (text.count("（", lo, pos) + text.count("(", lo, pos)
+            > text.count("）", lo, pos) + text.count(")", lo, pos))
+
+
+def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
+    """The ``k`` items of a coordinated noun phrase, each with the words the items share
+    (城、乡居民人均可支配收入 -> 城居民…, 乡居民…; 航空旅客和货邮吞吐量 -> 航空旅客吞吐量, 货邮吞吐量), or
+    None when the phrase does not name ``k`` items."""
+    if k == len(r.list_pairs.get(words[:2], ())):
+        # 城乡常住居民人均可支配收入分别… -> 城镇常住居民…, 农村常住居民…
+        return [p + words[2:] for p in r.list_pairs[words[:2]]]
+    items = [w.strip(_EDGE) for w in _ITEM_SPLIT.split(words)]
+    if len(items) != k:
+        items = [w.strip(_EDGE) for w in _COORD_SPLIT.split(words)]
+    if len(items) != k or not all(items):
+        return None
+    last = items[-1]
+    first_head = r.quantity_head.search(items[0]) if r.quantity_head is not None else None
+    if first_head is not None and first_head.start() > 0 and all(
+            r.quantity_head.fullmatch(w) for w in items[1:]):
+        # 一般公共预算收入和支出 -> 一般公共预算收入, 一般公共预算支出
+        stem = items[0][: first_head.start()]
+        return [items[0]] + [stem + w for w in items[1:]]
+    if all(len(w) <= 2 for w in items[:-1]) and len(last) > len(items[0]) + 1:
+        # 城、乡居民… / 城镇和农村常住居民…: the short items take the tail of the last one
+        tail = last[len(items[0]):]
+        return [w + tail for w in items[:-1]] + [last]
+    head = r.quantity_head.search(last) if r.quantity_head is not None else None
+    if head is not None and head.start() > 0:
+        # 第二产业和第三产业增加值: the items without a quantity noun take the last one's
+        return [w if (_QUANTITY_END.search(w) or r.quantity_head.search(w)) else w + head.group(0)
+                for w in items[:-1]] + [last]
+    return items
+
+
+def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
+                clause_of: list[tuple[int, str, bool]], *, max_subject: int) -> None:
+    """Subjects of the numbers of one list, in place: the items named before the list, in order
+    (早稻、晚稻播种面积分别增长3.2%、1.8%), or, when the list names nothing (分别下降25%、12.5%),
+    the subjects of as many facts just before it in the sentence."""
+    i, n = 0, len(facts)
+    while i < n:
+        j = i
+        while j + 1 < n:
+            c_start, c_text, _ = clause_of[j + 1]
+            if not _LIST_GAP.match(norm[facts[j]["end"]:c_start + len(c_text)]):
+                break
+            j += 1
+        k = j - i + 1
+        if k < 2:
+            i += 1
+            continue
+        clause = clause_of[i][1]
+        words = facts[i]["subject"]
+        if "分别" in clause:
+            words, _, _ = _before_phrase(r, clause[: clause.rfind("分别")], max_subject=2 * max_subject)
+            _, words = _split_verb(r, words)
+            words = _strip_repeat(words, r.subject_lead, lead=True)
+        items = _list_items(r, words, k) if words else None
+        if items is None and clause_of[i][2] and i >= k:
+            sent = facts[i]["sentence"]
+            earlier = [f for f in facts[i - k:i] if f["sentence"] == sent]
+            if len(earlier) == k:
+                items = [f["subject"] for f in earlier]
+        if items is not None:
+            for f, item in zip(facts[i:j + 1], items, strict=True):
+                f["subject"] = _shorten(r, item, max_subject)
+        if facts[i]["number_kind"] == "growth":
+            for f in facts[i + 1:j + 1]:
+                if not f["phrase"]:
+                    f["number_kind"], f["verb"] = "growth", f["verb"] or facts[i]["verb"]
+        i = j + 1
+
+
 def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
-              prev: dict[str, Any] | None, earlier: str, topic: str = "") -> dict[str, Any]:
-    """phrase, subject, verb, predicate and kind of one number from the words around it."""
+              prev: dict[str, Any] | None, earlier: str, topic: str = "",
+              kin: dict[str, Any] | None = None,
+              para: dict[str, Any] | None = None) -> dict[str, Any]:
+    """phrase, subject, verb, predicate and kind of one number from the words around it.
+
+    ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
+    same kind of unit (重点项目126个，总投资385亿元，开工98个 -> 重点项目); ``para``: the first such fact of
+    the last sentence of the line that has one, for a bare verb opening a sentence (…收到行政复议申请
+    862件。受理801件 -> 行政复议申请)."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
@@ -533,7 +761,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         kind = "growth"
         verb = g.group(0)
         before = _strip_repeat(before[: g.start()], r.subject_tail, lead=False)
-        before = _clean_edges(_strip_status_words(r, before))
+    if before and r.status_cues:
+        before = _clean_edges(_strip_status_words(r, before))  # 较2022年558件 -> ""
+        before = _strip_repeat(before, r.subject_lead, lead=True)  # 比2012年(下同)增长 -> ""
     noun_after, rest = "", after
     allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
     if kind == "rate" and not before:
@@ -543,23 +773,34 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     joined = jm is not None
     if allow_after and (joined or not (unit.kind in _VERB_AFTER and len(before) > 4
                                        and not ends_with_verb)):
-        noun_after, rest = _noun_after(r, after, max_subject=max_subject)
+        noun_after, rest = _noun_after(r, after, max_subject=max_subject,
+                                       event=unit.kind in _VERB_AFTER)
+        if noun_after and before and not joined and rest[:1].isdigit():
+            # the words run into the next number: they name the next fact (发放宣传册500余份
+            # 律师进村宣讲3次 -> 宣传册)
+            noun_after, rest = "", after
     predicate = ""
     examples = noun_after and joined and jm.group(0).strip() == "等"
     if noun_after and joined and not examples:
         before = ""  # 86名律师、33名基层法律服务工作者: the words before belong to the list
-    if ends_with_verb and not noun_after and r.subject_verb is not None and prev is not None \
-            and prev["subject"] and kind != "growth":
+    # the fact of the same kind of unit before, unless the two numbers touch (犯罪案件10件12人,
+    # 宣传册12种5000余份: the pair counts one thing)
+    like = prev if (prev is not None and not clause.strip()) else (kin or prev)
+    if ends_with_verb and not noun_after and r.subject_verb is not None and like is not None \
+            and like["subject"] and kind != "growth":
         # a bare light verb in a list: 开展宣讲2场次，走进社区开展2场次 -> 宣讲, 开展
         lv = r.subject_verb.search(before)
         if lv is not None:
-            return {"phrase": before, "subject": prev["subject"], "verb": lv.group(0),
-                    "predicate": "", "number_kind": kind}
+            return {"phrase": before, "subject": like["subject"], "verb": lv.group(0),
+                    "predicate": "", "number_kind": kind, "inherited": True}
     if noun_after:
         if ends_with_verb:
             phrase = noun_after
         else:
-            phrase = (before if len(before) <= 4 else "") + noun_after
+            # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
+            # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
+            own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
+            phrase = (before if own else "") + noun_after
         predicate = _predicate(r, rest)
     else:
         phrase = before
@@ -568,41 +809,89 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     full = _QUOTES.sub("", phrase)
     phrase = _shorten(r, full, max_subject)
     if kind == "growth":
-        subject = phrase
+        # the verb and the scope words go, the noun stays: 推动全县信访总量 -> 信访总量
+        v, subject = _split_verb(r, phrase)
+        if v:
+            subject = _lead_after_verb(r, subject)
+        if not subject or _only_verbs(r, subject):
+            subject = ""
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
-        if kind == "rate" and _RATE_END.search(phrase):
+        share = _SHARE_OF.match(phrase) if kind == "rate" and "占" in phrase else None
+        if share is not None:
+            v, subject = "", share.group(1)  # 实际利用外资占全省的12.5% -> 实际利用外资
+        elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+            if v:
+                subject = _lead_after_verb(r, subject)
+            if not subject and v and unit.kind in _VERB_AFTER and not (
+                    r.subject_verb and r.subject_verb.fullmatch(v)):
+                subject = v  # 开展培训12次，督查8次: the event is the verb's
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
             v = v or hv
+            subject, tv = _topic_quantity(r, subject)
+            v = v or tv
+        if subject and _only_verbs(r, subject) and not (
+                unit.kind in _VERB_AFTER and not (r.subject_verb and r.subject_verb.fullmatch(subject))):
+            # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
+            # (but 督查8次 counts the 督查 itself)
+            v, subject = v or subject, ""
         verb = verb or v
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     subject = _shorten(r, subject, max_subject)
     phrase = _shorten(r, phrase, max_subject)
+    inherited = False
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
-    if not subject and prev is not None and prev["subject"]:
+    if not subject and like is not None and like["subject"]:
         # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人
-        subject = prev["subject"]
+        subject, inherited = like["subject"], True
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         last = [c for c in _CLAUSE_END.split(earlier) if c.strip()]
         if last:
             subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
+    if not subject and para is not None and para["subject"]:
+        # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
+        subject, inherited = para["subject"], True
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
-    if kind == "rate" and _RATE_NAME.match(subject) and topic:
+    if kind == "rate" and _RATE_NAME.match(subject) and topic and not (
+            r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
         # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
         subject = _shorten(r, topic + subject, max_subject)
+    if "《" in subject:
+        subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
-            "number_kind": kind}
+            "number_kind": kind, "inherited": inherited}
+
+
+def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
+    """The noun after a verb without its scope words (推动全县信访总量 -> 信访总量), but with its
+    level (承接市级事项 -> 市级事项)."""
+    if _SCOPE_LEVEL.match(noun):
+        return noun
+    stripped = _strip_repeat(noun, r.subject_lead, lead=True)
+    return stripped if len(stripped) >= 2 else noun
+
+
+def _topic_quantity(r: IndicatorRules, subject: str) -> tuple[str, str]:
+    """(subject, verb) of a topic that 实现/完成 a quantity: 工程机械实现产值 -> (工程机械产值, 实现);
+    other subjects unchanged with no verb."""
+    if r.quantity_head is None or r.topic_verb is None or len(subject) < 5:
+        return subject, ""
+    for m in r.topic_verb.finditer(subject, 2):
+        rest = subject[m.end():]
+        if 2 <= len(rest) <= 8 and r.quantity_head.search(rest):
+            return subject[:m.start()] + rest, m.group(0)
+    return subject, ""
 
 
 def _strip_status_words(r: IndicatorRules, s: str) -> str:

@@ -92,6 +92,11 @@ class IndicatorRules:
     subject_head: re.Pattern | None  # the counted noun starts after its last occurrence (的, 等, 各类)
     subject_join: re.Pattern | None  # a clause ending so joins the noun after the number (、, 对)
     agent: re.Pattern | None  # who acts or when, before a verb inside a phrase (平阳县 查处 ...)
+    quantity_head: re.Pattern | None  # a noun naming a quantity, at the end of a subject (产值, 吞吐量)
+    rate_own: re.Pattern | None  # a rate name naming its own population (森林覆盖率)
+    topic_verb: re.Pattern | None  # a verb between a topic and its quantity (实现, 完成)
+    verb_noun: re.Pattern | None  # a noun holding a verb, never split (实施方案, 法律服务)
+    list_pairs: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): the items a prefix names
     verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
     verb_search: re.Pattern | None  # any verb (the last one opens a noun phrase)
@@ -163,7 +168,7 @@ def _fact_pattern(units: dict[str, Unit], inner: list[str]) -> re.Pattern:
     return re.compile(
         r"(?=[\d百千万一二两三四五六七八九十])"
         r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])"
-        r"|\d+(?:\.\d+)?)(?P<mult>[千万亿])?"
+        r"|\d+(?:\.\d+)?)(?:(?P<pre>多|余)(?=\s?[千万亿]))?(?P<mult>\s?[千万亿])?"
         rf"|(?<![\d.A-Za-z])(?P<pct>百分之[{cn}]+(?:点[零〇一二三四五六七八九]+)?)"
         rf"|(?P<chinese>[一二两三四五六七八九十][{cn}]*(?:点[零〇一二三四五六七八九]+)?"
         rf"|(?<=[近逾超约达上过数])[百千万][{cn}]*))"
@@ -195,9 +200,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qb: list[tuple[str, str]] = []
     qi: dict[str, str] = {}
     qa: list[tuple[str, str]] = []
+    pairs: dict[str, tuple[str, ...]] = {}
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
-        "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join")}
+        "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
+        "quantity_head", "rate_own", "topic_verb", "verb_noun")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -215,6 +222,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
             qi[form] = value
         elif typ == "qualifier_after":
             qa.append((form, value))
+        elif typ == "list_pair":
+            parts = tuple(x.strip() for x in value.split(",") if x.strip())
+            if len(parts) < 2:
+                raise IndicatorRulesError(f"{p}:{no}: list_pair {form!r} needs two items (A,B)")
+            pairs[form] = parts
         elif typ in words:
             words[typ].append((no, form))
         else:
@@ -230,6 +242,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
                _alternation(p, words["subject_verb"], "(?:{})$"),
                _alternation(p, words["noun_tail"], "(?:{})$"))
     agent = _alternation(p, words["agent"], "(?:{})$")
+    quantity = _alternation(p, words["quantity_head"])
+    rate_own = _alternation(p, words["rate_own"], "^(?:{})")
+    topic_verb = _alternation(p, words["topic_verb"])
+    verb_noun = _alternation(p, words["verb_noun"])
     head = _alternation(p, words["subject_head"])
     join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
     joiner = _alternation(p, words["range_joiner"], r"^\s*(?:{})\s*$") or re.compile("(?!)")
@@ -245,6 +261,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         verbs[cls].append(form)
     action = sorted(set(verbs["action"]), key=len, reverse=True)
     alts = "|".join(re.escape(v) for v in action)
+    # a phrase may open with a growth verb as well (减少政府支出债务 -> 减少 + 政府支出债务)
+    # (a change noun such as 增幅, 增速 is no verb)
+    opening_verbs = set(action) | {g for g in verbs["growth"] if g[-1] not in "幅速"}
+    opening = "|".join(re.escape(v) for v in sorted(opening_verbs, key=len, reverse=True))
     growth = sorted(set(verbs["growth"]), key=len, reverse=True)
 
     # status cues
@@ -291,8 +311,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         qualifier_after=tuple(sorted(qa, key=lambda x: len(x[0]), reverse=True)),
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
-        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent,
-        verb_one=re.compile(f"(?:{alts})") if action else None,
+        noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun, list_pairs=pairs,
+        verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
         growth=(re.compile("(?:" + "|".join(re.escape(g) for g in growth) + ")了?$")
