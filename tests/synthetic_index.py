@@ -1,14 +1,16 @@
-"""A synthetic render of thousands of pages, for the index page at scale (tests/test_browser_index.py,
-bench/index_scale.py): no notebook runs, the pages come from the real planner.
+"""A synthetic render of thousands of pages, for the index page at scale
+(tests/test_browser_index.py, bench/index_scale.py): no notebook runs, the pages come from the
+real planner.
 
 Real units are sampled from the package gazetteer (JioNLP's townships: real province → city →
 district → town shapes, municipalities, cities without districts such as 东莞), one report each
 (some with a second year, some only at district level, some without a place, a few whose parents
 are unknown), plus both 鼓楼区 (福州's and 南京's) with a town each and two 东湖街道.
-:func:`fazhi.render.plan.plan_pages` plans the pages of the shipped notebooks ``--by town`` for that corpus; statuses are then set as
-a large re-render leaves them (most rendered, some unchanged, a few failed), and the province
-dossiers of an earlier run stay on the index. ``crafted=True`` adds a town whose name and a report
-whose title carry markup (tests/crafted.py), which must reach the index as text.
+:func:`fazhi.render.plan.plan_pages` plans the pages of the shipped notebooks ``--by town`` for
+that corpus; statuses are then set as a large re-render leaves them (most rendered, some
+unchanged, a few failed), and the province dossiers of an earlier run stay on the index.
+``crafted=True`` adds a town whose name and a report whose title carry markup (tests/crafted.py),
+which must reach the index as text.
 
 >>> run = synthetic_render(3000)                                     # doctest: +SKIP
 >>> write_index(tmp, run.pages, run.corpus, by=run.by)               # doctest: +SKIP
