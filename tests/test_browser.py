@@ -81,6 +81,8 @@ def _visit(browser, path: Path, screenshot: Path | None = None) -> dict:
     page.evaluate("document.fonts.ready.then(() => true)")
     seen["fonts"] = page.evaluate(
         "Array.from(document.fonts).map(f => f.family.replace(/\"/g, '') + ':' + f.status)")
+    # collapsed groups (<details>) hold text too: open them all before reading it
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     seen["text"] = page.evaluate("document.body ? document.body.innerText : ''")
     seen["xss"] = page.evaluate("typeof window.__xss")
     seen["n_img"] = page.evaluate("document.images.length")

@@ -225,8 +225,8 @@ def test_index_groups_pages_and_has_provenance(rendered):
     corpus, out = rendered.corpus, rendered.out
     index = (out / "index.html").read_text(encoding="utf-8")
     m = corpus.manifest
-    for needle in ["全部语料", "按省级地区", UNKNOWN_REGION, "广东省", m["lexicon"], m["package"],
-                   m["built"]]:
+    for needle in ["全部语料", "按地区 / by region", "层级 / levels: 省级", UNKNOWN_REGION, "广东省",
+                   m["lexicon"], m["package"], m["built"]]:
         assert needle in index, needle
     for row in corpus.docs.itertuples():
         assert row.file in index
@@ -235,7 +235,8 @@ def test_index_groups_pages_and_has_provenance(rendered):
     for p in rendered.result.pages:
         if p.file:
             assert f'href="{p.file}"' in index
-    section = _visible(index).split("按省级地区")[1].split("来源与版本")[0]
+    section = _visible(index).split("未定位的报告 / Reports without a region")[1] \
+        .split("来源与版本 / Provenance")[0]
     assert f"{UNKNOWN_REGION} 05_dossier [skipped] 4 份报告的省不明" in section
     for f, reason in UNPLACED.items():
         assert f in section and reason.split(" / ")[0] in section

@@ -177,7 +177,8 @@ def test_unplaced_reports_get_no_dossier_and_are_listed(report_store, tiny, tmp_
         **dict.fromkeys(NO_PLACE, "乡镇（街道）不明 / town unknown")}
     assert result.summary().endswith("; 5 份报告地区不明，未生成档案 / 5 report(s) not placed")
     index = _visible((out / "index.html").read_text(encoding="utf-8"))
-    section = index.split("按乡镇（街道）级地区")[1].split("来源与版本")[0]
+    section = index.split("未定位的报告 / Reports without a region")[1] \
+        .split("来源与版本 / Provenance")[0]
     assert f"{UNKNOWN_REGION} 05_tiny_dossier [skipped] 5 份报告的乡镇（街道）不明" in section
     for f in unplaced:
         assert f in section
@@ -246,8 +247,10 @@ def test_pages_of_another_level_stay_on_the_index(report_store, tiny, tmp_path):
     assert fake.files == ["05_tiny_dossier-city-广东省汕头市.html"]
     assert [p.file for p in by_city.pages] == ["05_tiny_dossier-city-广东省汕头市.html"]
     index = _visible((out / "index.html").read_text(encoding="utf-8"))
-    assert "按省级地区" in index and "按市级地区" in index
-    assert "05_tiny_dossier [skipped] 早先生成" in index
+    assert "层级 / levels: 省级、市级" in index
+    # one tree: the province's page of the earlier run in its group, the city's under it
+    assert re.search(r"广东省 \d+ 报告 · 2 页 · 1 跳过 05_tiny_dossier \[skipped\] 早先生成 / "
+                     r"from an earlier run 汕头市 \d+ 报告 05_tiny_dossier(?! \[)", index), index
     state = load_state(out)
     assert set(state["pages"]) == {"05_tiny_dossier-province-广东省.html",
                                    "05_tiny_dossier-city-广东省汕头市.html"}
@@ -555,13 +558,19 @@ def test_same_named_units_get_one_dossier_each(namesakes_store, tiny, tmp_path):
         # what the dossier analyses: the reports select_region gives for the page's parameters
         sub = fd.select_region(corpus, t["parameters"]["level"], t["parameters"]["region"])
         assert sorted(sub.docs["file"]) == reports
-    # the index lists the three units apart, in the same order, with their full names
-    index = _visible((out / "index.html").read_text(encoding="utf-8"))
-    section = index.split("按区县级地区")[1].split("来源与版本")[0]
-    heads = ["鼓楼区（南京市） 江苏省南京市鼓楼区 05_tiny_dossier",
-             "鼓楼区（福州市） 福建省福州市鼓楼区 05_tiny_dossier",
-             "鼓楼区 上级地区不明（地名有重名），未与同名地区合并"]
-    at = [section.find(h) for h in heads]
-    assert -1 not in at and at == sorted(at), (at, section[:600])
-    assert f"{UNKNOWN_REGION} 05_tiny_dossier [skipped] 1 份报告的区县不明" in section
-    assert "donghu-unplaced-2023.txt" in section
+    # the index lists the three units apart, each in its place (labelled as the pages name
+    # them), the one whose parents are unknown in a （不明） group, in the same order
+    html = (out / "index.html").read_text(encoding="utf-8")
+    index = _visible(html)
+    tree = index.split("按地区 / by region")[-1].split("未定位的报告 / Reports without a region")[0]
+    heads = ["江苏省 1 报告 · 1 页 南京市 1 报告 · 1 页 鼓楼区 1 报告 05_tiny_dossier",
+             "福建省 2 报告 · 1 页 福州市 2 报告 · 1 页 鼓楼区 2 报告 05_tiny_dossier",
+             "（不明） 上级地区不明（或不设此级），未与同名地区合并 / parent unknown (or no such "
+             "level): kept apart from namesakes 2 报告 · 1 页 鼓楼区 1 报告 05_tiny_dossier"]
+    at = [tree.find(h) for h in heads]
+    assert -1 not in at and at == sorted(at), (at, tree[:900])
+    at = [html.find(f'<b title="{label}">鼓楼区</b>') for label in want if "（" in label]
+    assert -1 not in at and at == sorted(at)
+    unplaced = index.split("未定位的报告 / Reports without a region")[1]
+    assert f"{UNKNOWN_REGION} 05_tiny_dossier [skipped] 1 份报告的区县不明" in unplaced
+    assert "donghu-unplaced-2023.txt" in unplaced

@@ -42,7 +42,15 @@ from fazhi.render.html import (
     export_html,
     font_css,
 )
-from fazhi.render.index import INDEX_TEMPLATE, index_context, index_regions, write_index
+from fazhi.render.index import (
+    INDEX_TEMPLATE,
+    IndexGroup,
+    index_context,
+    index_tree,
+    relative_href,
+    tree_path,
+    write_index,
+)
 from fazhi.render.notebooks import (
     check_notebook,
     copy_notebooks,
@@ -73,11 +81,12 @@ from fazhi.render.plan import (
 
 __all__ = [
     "FONT_FAMILY", "FONT_SLOT", "INDEX_TEMPLATE", "LEVELS", "LEVEL_LABELS", "PAGE_TEMPLATE",
-    "STATE_FILE", "TEMPLATES", "UNKNOWN_REGION", "Executor", "Level", "Notebook", "Page", "Plan",
-    "RenderResult", "Status", "check_notebook", "copy_notebooks", "embed_font", "export_html",
-    "find_notebooks", "font_css", "index_context", "index_regions", "is_per_region",
-    "load_notebooks", "load_state", "page_file", "plan", "read_notebooks", "region_files", "region_labels", "render", "render_page", "run_pages",
-    "safe_name", "select_regions", "unplaced_reports", "write_index",
+    "STATE_FILE", "TEMPLATES", "UNKNOWN_REGION", "Executor", "IndexGroup", "Level", "Notebook",
+    "Page", "Plan", "RenderResult", "Status", "check_notebook", "copy_notebooks", "embed_font",
+    "export_html", "find_notebooks", "font_css", "index_context", "index_tree", "is_per_region",
+    "load_notebooks", "load_state", "page_file", "plan", "read_notebooks", "region_files",
+    "region_labels", "relative_href", "render", "render_page", "run_pages", "safe_name",
+    "select_regions", "tree_path", "unplaced_reports", "write_index",
 ]
 
 STATE_FILE = ".render-state.json"
