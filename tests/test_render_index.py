@@ -264,3 +264,16 @@ def test_index_lists_every_source_and_groups_every_page(small_index):
     entry = next(p for p in run.pages if p.region == UNKNOWN_REGION)
     assert all(f"<td>{r['file']}<td>" in unplaced for r in entry.reports)
     assert "<details open>" not in sources and '<details id="sources">' in html
+
+
+def test_index_lists_every_rejected_file(tmp_path):
+    # a crawl with hundreds of unreadable files: every one is listed (collapsed), none cut
+    import pandas as pd
+
+    run = synthetic_render(30, seed=3)
+    rejected = pd.DataFrame({"file": [f"坏文件/第{i:03d}号.pdf" for i in range(250)],
+                             "reason": ["PDF 无文字层 / no text layer"] * 250})
+    corpus = type(run.corpus)(run.corpus.docs, run.corpus.manifest, rejected)
+    html = write_index(tmp_path, run.pages, corpus, by=run.by).read_text(encoding="utf-8")
+    part = html.split("未收录的文件 / Rejected files (250)")[1].split("</details>")[0]
+    assert all(f"<td>坏文件/第{i:03d}号.pdf</td>" in part for i in range(250))

@@ -257,7 +257,7 @@ def index_context(pages: list[Page], corpus, *, by: str, seconds: float) -> dict
         "n_pages": len(pages),
         "sources": sources,
         "rejected": [] if rejected is None or not len(rejected) else
-        [{k: str(v) for k, v in r.items()} for r in rejected.to_dict("records")][:200],
+        [{k: str(v) for k, v in r.items()} for r in rejected.to_dict("records")],
         "provenance": [
             ("语料库构建时间 / corpus built", manifest.get("built", "")),
             ("语料库 / store", manifest.get("store", "")),
