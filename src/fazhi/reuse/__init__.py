@@ -14,7 +14,8 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
    in 5,000 reports costs 4,999 pairs, not 12.5 million).
 4. **Alignment** (:mod:`~fazhi.reuse.align`): seeds extended into exact matches, joined over small
    gaps, runs of place names and moved paragraph breaks, grown at their ends, and pieces of one
-   passage whose sentences were reordered grouped into one case with its true boundaries.
+   passage whose sentences were reordered, or with a sentence left out or put in, grouped into
+   one case with its true boundaries.
 5. **Boilerplate**: a passage whose fingerprints are in ``boilerplate_docs`` reports or more, or a
    template by its content (:mod:`~fazhi.reuse.slogans`: slogans and set formulas).
 6. **Edits, direction, kind** (:mod:`~fazhi.reuse.edits`, :mod:`~fazhi.reuse.direction`): what
