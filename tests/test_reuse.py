@@ -405,6 +405,60 @@ def test_cli_xlsx_has_both_tables(store, tmp_path, sample_passages, capsys):
     assert "--out" in capsys.readouterr().err
 
 
+@pytest.fixture(scope="module")
+def store_without_tokens(store, tmp_path_factory) -> str:
+    """A copy of the sample store whose outline and tokens cannot be read (not Parquet)."""
+    import shutil
+
+    from fazhi.corpus import store_dir
+
+    copy = tmp_path_factory.mktemp("texts-only") / "store"
+    shutil.copytree(store, copy)
+    for name in ("sections", "tokens"):
+        (store_dir(copy) / f"{name}.parquet").write_bytes(b"not a parquet file")
+    return str(copy)
+
+
+def test_cli_reads_only_the_documents_table(store_without_tokens, sample_passages, capsys):
+    assert main(["reuse", store_without_tokens, "--format", "jsonl"]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["text"] for r in recs} == set(sample_passages.text)
+    assert main(["reuse", store_without_tokens, "--shares", "--format", "csv"]) == 0
+
+
+@pytest.mark.parametrize("tables, loaded", [
+    (["docs"], {"docs"}),
+    (["tokens"], {"docs", "tokens"}),            # the documents always come with them
+    (("sections", "rejected"), {"docs", "sections", "rejected"}),
+    ("docs", {"docs"}),                          # one name as a string
+])
+def test_load_corpus_reads_the_tables_asked_for(store, sample_corpus, tables, loaded):
+    from fazhi.corpus import load_corpus
+
+    c = load_corpus(store, tables=tables)
+    got = {n for n in ("docs", "sections", "tokens", "rejected") if getattr(c, n) is not None}
+    assert got == loaded
+    pd.testing.assert_frame_equal(c.docs, sample_corpus.docs)
+
+
+def test_reuse_of_the_documents_table_alone_is_the_same(store, sample_passages):
+    from fazhi.build import open_corpus
+
+    c = open_corpus(store, tables=["docs"])
+    assert c.tokens is None and c.sections is None
+    pd.testing.assert_frame_equal(textstat_reuse(c), sample_passages)
+
+
+def test_a_corpus_loaded_without_tokens_says_how_to_get_them(store):
+    from fazhi.corpus import NoTokensError, load_corpus
+    from fazhi.textstat import textstat_frequency
+
+    with pytest.raises(NoTokensError, match="loaded without its tokens"):
+        textstat_frequency(load_corpus(store, tables=["docs"]))
+    with pytest.raises(ValueError, match="unknown store table texts"):
+        load_corpus(store, tables=["docs", "texts"])
+
+
 def test_cli_bad_path(tmp_path, capsys):
     assert main(["reuse", str(tmp_path / "missing")]) == 2
 

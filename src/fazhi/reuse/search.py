@@ -306,8 +306,10 @@ def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: in
     2). Bad options (``min_length < 2``, ``boilerplate_docs < 2``) raise ``ValueError``.
     ``scheduler``: a Dask scheduler address or ``Client``: the pairs are aligned on the cluster
     (same result).
+    Only ``corpus.docs`` is read: a store opened with ``open_corpus(path, tables=["docs"])``
+    (or :func:`~fazhi.corpus.load_corpus` with ``tables``) is enough and spares the tokens' memory.
 
-    >>> p = textstat_reuse(corpus)                              # doctest: +SKIP
+    >>> p = textstat_reuse(open_corpus("data/raw", tables=["docs"]))   # doctest: +SKIP
     >>> p.loc[~p.boilerplate, ["file_a", "file_b", "similarity", "edits"]]   # doctest: +SKIP
     """
     import numpy as np
