@@ -677,7 +677,7 @@ def _result_table(rows: list[dict]) -> list[str]:
 
 
 def section(rows: list[dict], label: str,
-            befores: list[tuple[str, list[dict]]] | None = None) -> str:
+            befores: list[tuple[str, list[dict]]] | None = None, notes: list[str] = ()) -> str:
     import fazhi
 
     lines = [SECTION, "",
@@ -701,7 +701,8 @@ def section(rows: list[dict], label: str,
               "formulas no other report has, 8 sharing three formulas all 8 share, 10 unrelated). "
               "The formulas of the control pairs are in `src/fazhi/data/slogans.txt` (both lists "
               "were written from the same knowledge of the reports): the controls show that the "
-              "content rule works, not how complete the list is.", ""]
+              "content rule works, not how complete the list is.",
+              *(f"- {n}" for n in notes), ""]
     return "\n".join(lines)
 
 
@@ -716,6 +717,7 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print every case that is not found whole")
     ap.add_argument("--before", nargs="*", default=[], metavar="JSON",
                     help="rows saved with --json by other detectors, each shown as a table")
+    ap.add_argument("--note", action="append", default=[], help="a line added under the tables")
     ap.add_argument("--before-label", nargs="*", default=[],
                     help="what each --before detector is (in the same order)")
     args = ap.parse_args()
@@ -730,7 +732,7 @@ def main() -> None:
     labels = args.before_label + [f"--before {f}" for f in args.before[len(args.before_label):]]
     befores = [(lab, json.loads(Path(f).read_text(encoding="utf-8")))
                for lab, f in zip(labels, args.before, strict=False)]
-    text = section(rows, args.label, befores)
+    text = section(rows, args.label, befores, args.note)
     print(text)
     if not args.no_write:
         write_section(text)

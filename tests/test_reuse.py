@@ -504,6 +504,22 @@ def test_sample_passages_carry_kind_source_and_similarity(sample_passages, seeds
     assert (slogans.kind == "template").all() and (slogans.edits == "").all()
 
 
+def test_the_passage_table_readers_see(sample_passages, sample_corpus, seeds):
+    from fazhi.reuse import PASSAGE_TABLE_COLUMNS, passage_table
+
+    t = passage_table(sample_passages)
+    assert list(t.columns) == PASSAGE_TABLE_COLUMNS
+    real = sample_passages[~sample_passages.boilerplate]
+    assert len(t) == len(real) and t.length.is_monotonic_decreasing
+    files = dict(zip(sample_corpus.docs.doc_id, sample_corpus.docs.file, strict=True))
+    assert set(t.source_file) == {files[seeds[1]]}      # 003, the earlier report
+    assert set(t.reuse_kind) == {"其他单位报告"}
+    assert t.edits.str.contains("删除句子").any()
+    assert len(passage_table(sample_passages, n=2)) == 2
+    assert set(passage_table(sample_passages, include_boilerplate=True).reuse_kind) >= {"模板套话"}
+    assert list(passage_table(sample_passages.iloc[:0]).columns) == PASSAGE_TABLE_COLUMNS
+
+
 @pytest.mark.parametrize("module", ["text", "fingerprint", "slogans", "index", "align", "edits",
                                     "offsets", "direction", "view", "search"])
 def test_the_examples_in_the_docstrings_hold(module):

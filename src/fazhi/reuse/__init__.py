@@ -47,12 +47,19 @@ from fazhi.reuse.search import (
 )
 from fazhi.reuse.share import SHARE_COLUMNS, textstat_reuse_share
 from fazhi.reuse.slogans import slogan_chars
-from fazhi.reuse.tables import passages_of, reuse_pairs, without_boilerplate
+from fazhi.reuse.tables import (
+    PASSAGE_TABLE_COLUMNS,
+    passage_table,
+    passages_of,
+    reuse_pairs,
+    without_boilerplate,
+)
 from fazhi.reuse.text import normalise
 from fazhi.reuse.view import reuse_view
 
-__all__ = ["KINDS", "MAX_EXPAND", "MAX_GAP", "PASSAGE_COLUMNS", "SHARE_COLUMNS", "char_diff",
-           "cleaned_to_raw", "default_boilerplate_docs", "fingerprints", "format_edits",
-           "kgram_hashes", "normalise", "passages_of", "reuse_pairs", "reuse_view",
+__all__ = ["KINDS", "MAX_EXPAND", "MAX_GAP", "PASSAGE_COLUMNS", "PASSAGE_TABLE_COLUMNS",
+           "SHARE_COLUMNS", "char_diff", "cleaned_to_raw", "default_boilerplate_docs",
+           "fingerprints", "format_edits", "kgram_hashes", "normalise", "passage_table",
+           "passages_of", "reuse_pairs", "reuse_view",
            "slogan_chars", "textstat_reuse", "textstat_reuse_share", "without_boilerplate",
            "written_offsets"]
