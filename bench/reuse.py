@@ -1,14 +1,17 @@
 """Benchmark copy-paste detection: ``textstat_reuse`` + ``textstat_reuse_share`` on 1k and 10k reports.
 
-Usage: python bench/reuse.py [--sizes 1000 10000] [--workers 2] [--full] [--no-write]
+Usage: python bench/reuse.py [--sizes 1000 10000] [--workers 2] [--full] [--cli] [--no-write]
 
 For each size, on the synthetic corpus of bench/make_corpus.py (real sample paragraphs shuffled:
 heavy reuse by construction) under bench/out/corpus-N, with its store bench/out/store-N (reused when
 current, e.g. after bench/build.py; else built first, not timed): one process per size, measured with
-/usr/bin/time -v (wall time, peak RSS), reads the store's documents table (what the analysis reads:
-``docs`` with ``text``, ``raw_text``, ``removals`` and the metadata; ``--full`` also loads sections
-and tokens with ``load_corpus``, as ``fazhi reuse`` does today), runs ``textstat_reuse`` with its
-defaults and ``textstat_reuse_share`` on the result. Writes the "## Reuse" section of
+/usr/bin/time -v (wall time, peak RSS), reads the store's documents table with
+``load_corpus(store, tables=["docs"])`` (what the analysis reads: ``docs`` with ``text``,
+``raw_text``, ``removals`` and the metadata), runs ``textstat_reuse`` with its defaults and
+``textstat_reuse_share`` on the result. ``--full``: the largest size again with the whole corpus
+loaded (``load_corpus(store)``: sections and tokens too, as ``fazhi reuse PATH`` did before it read
+the documents table alone); ``--cli``: the largest size through the command itself, ``fazhi reuse
+STORE --format csv --out bench/out/reuse-N.csv`` (loading, both calls and writing the table). Writes the "## Reuse" section of
 bench/RESULTS.md (the other sections are kept). Goals (issue 15): 1k -> 10k reports cost at most
 11x the time of the two calls (all pairs would be 100x); peak memory at most 2 GB at 10k.
 """
@@ -42,12 +45,10 @@ RUN = """
 import json, sys, time
 t0 = time.perf_counter()
 import pandas as pd
-from fazhi.corpus import Corpus, load_corpus, store_dir
+from fazhi.corpus import load_corpus
 from fazhi.reuse import default_boilerplate_docs, textstat_reuse, textstat_reuse_share
-if sys.argv[2] == "full":
-    corpus = load_corpus(sys.argv[1])
-else:
-    corpus = Corpus(pd.read_parquet(store_dir(sys.argv[1]) / "docs.parquet"), None, None)
+corpus = load_corpus(sys.argv[1]) if sys.argv[2] == "full" else \
+    load_corpus(sys.argv[1], tables=["docs"])
 t1 = time.perf_counter()
 def rss():
     for line in open("/proc/self/status"):
@@ -99,18 +100,37 @@ def run_size(n: int, workers: int, env: dict, mode: str = "docs") -> dict:
     return res
 
 
+def run_cli(n: int, workers: int, env: dict) -> dict:
+    """``fazhi reuse STORE --format csv --out FILE`` under /usr/bin/time -v (the command as run)."""
+    root, size = corpus(n)
+    store, how = store_for(n, root, workers, env)
+    out = OUT / f"reuse-{n}.csv"
+    print(f"[{n}] fazhi reuse {store} --format csv --out {out} ...", flush=True)
+    load_start = load_average()
+    r = timed([FAZHI, "reuse", str(store), "--format", "csv", "--out", str(out)], env)
+    res = {"n": n, "mode": "cli", "mb": size / 2**20, "store": how, "seconds": r["seconds"],
+           "peak_mb": r["peak_mb"], "csv_mb": out.stat().st_size / 2**20,
+           "measured": f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M}",
+           "load_start": load_start, "load": load_average()}
+    out.unlink()
+    print(res, flush=True)
+    return res
+
+
 def section(rows: list[dict]) -> str:
     import fazhi
 
     main_rows = [r for r in rows if r.get("mode", "docs") == "docs"]
     full = [r for r in rows if r.get("mode") == "full"]
+    cli = [r for r in rows if r.get("mode") == "cli"]
     lines = ["## Reuse", "",
              f"Measured by `python bench/reuse.py` on {rows[-1]['measured']} UTC; fazhi "
              f"{fazhi.__version__}; machine: {machine(rows[-1]['load'])}.",
              "Corpus: `bench/make_corpus.py` (real sample paragraphs shuffled, so every report shares "
              "most of its text with hundreds of others: heavy reuse by construction), store "
              "`bench/out/store-N`. One process per size under `/usr/bin/time -v`: read the store's "
-             "documents table, `textstat_reuse(corpus)` with its defaults (boilerplate threshold "
+             "documents table (`load_corpus(store, tables=[\"docs\"])`), `textstat_reuse(corpus)` "
+             "with its defaults (boilerplate threshold "
              "max(3, min(50, ceil(n/100))) documents, boilerplate rows included), then "
              "`textstat_reuse_share(corpus, passages)`. Wall = the whole process (Python start, "
              "store read, both calls); peak = its maximum RSS; loaded = RSS after reading the "
@@ -139,11 +159,18 @@ def section(rows: list[dict]) -> str:
                      f"{b['seconds'] / a['seconds']:.1f}; peak memory {a['peak_mb']:.0f} -> "
                      f"{b['peak_mb']:.0f} MB (goal <= 2048 MB at {b['n']:,}: {mem}).")
     for r in full:
-        lines.append(f"- With the whole corpus loaded (`load_corpus`: documents, sections and tokens, "
-                     f"as `fazhi reuse PATH` does): {r['n']:,} reports, RSS after loading "
-                     f"{r['loaded_mb']:.0f} MB, peak {r['peak_mb']:.0f} MB, wall {r['seconds']:.1f} s "
-                     f"(reuse {r['reuse_s']:.1f} s); the loading is the corpus store's, not the "
-                     f"analysis's.")
+        lines.append(f"- Before, with the whole corpus loaded (`load_corpus(store)`: documents, "
+                     f"sections and tokens, as `fazhi reuse PATH` did until it read the documents "
+                     f"table alone): {r['n']:,} reports, RSS after loading {r['loaded_mb']:.0f} MB, "
+                     f"peak {r['peak_mb']:.0f} MB, wall {r['seconds']:.1f} s (reuse "
+                     f"{r['reuse_s']:.1f} s).")
+    for r in cli:
+        mem = "met" if r["peak_mb"] <= 2048 else "NOT met"
+        lines.append(f"- The command itself, `fazhi reuse STORE --format csv --out FILE` (documents "
+                     f"table only, both calls, writing a {r['csv_mb']:.0f} MB CSV): {r['n']:,} "
+                     f"reports, peak {r['peak_mb']:.0f} MB (goal <= 2048 MB: {mem}), wall "
+                     f"{r['seconds']:.1f} s; load average {r['load_start']} before, {r['load']} "
+                     f"after.")
     for r in main_rows:
         kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(r.get("kinds", {}).items()) if v)
         lines.append(f"- {r['n']:,} reports: store {r['store']}; kinds: {kinds}; load average "
@@ -165,6 +192,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
     ap.add_argument("--full", action="store_true",
                     help="also run the largest size with the whole corpus loaded (load_corpus)")
+    ap.add_argument("--cli", action="store_true",
+                    help="also run the largest size through `fazhi reuse STORE --out FILE.csv`")
     ap.add_argument("--from-json", default=None, metavar="FILE",
                     help="re-render the section from a saved bench/out/reuse-results.json")
     args = ap.parse_args()
@@ -177,6 +206,8 @@ def main() -> None:
         rows = [run_size(n, args.workers, env) for n in args.sizes]
         if args.full:
             rows.append(run_size(args.sizes[-1], args.workers, env, "full"))
+        if args.cli:
+            rows.append(run_cli(args.sizes[-1], args.workers, env))
         OUT.mkdir(exist_ok=True)
         (OUT / "reuse-results.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")

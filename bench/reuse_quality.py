@@ -676,8 +676,8 @@ def _result_table(rows: list[dict]) -> list[str]:
     return lines
 
 
-def section(rows: list[dict], label: str, before: list[dict] | None = None,
-            before_label: str = "") -> str:
+def section(rows: list[dict], label: str,
+            befores: list[tuple[str, list[dict]]] | None = None, notes: list[str] = ()) -> str:
     import fazhi
 
     lines = [SECTION, "",
@@ -692,7 +692,7 @@ def section(rows: list[dict], label: str, before: list[dict] | None = None,
              "scorer is the benchmark's own. See the script's docstring for the levels "
              "(L4 and L5 are this benchmark's own, harder than the issue's).", "",
              f"Detector: {label}.", "", *_result_table(rows), ""]
-    if before:
+    for before_label, before in befores or []:
         lines += [f"Before: {before_label} (the same cases).", "", *_result_table(before), ""]
     lines += ["- goal column: the level's goals of issue 15 and whether they all hold; direction = "
               "share of detected cases whose longest detection names the earlier report as "
@@ -701,7 +701,8 @@ def section(rows: list[dict], label: str, before: list[dict] | None = None,
               "formulas no other report has, 8 sharing three formulas all 8 share, 10 unrelated). "
               "The formulas of the control pairs are in `src/fazhi/data/slogans.txt` (both lists "
               "were written from the same knowledge of the reports): the controls show that the "
-              "content rule works, not how complete the list is.", ""]
+              "content rule works, not how complete the list is.",
+              *(f"- {n}" for n in notes), ""]
     return "\n".join(lines)
 
 
@@ -714,9 +715,11 @@ def main() -> None:
     ap.add_argument("--json", default=None, help="also save the rows to this file")
     ap.add_argument("--label", default="this branch", help="what the detector is, for the table")
     ap.add_argument("--misses", action="store_true", help="print every case that is not found whole")
-    ap.add_argument("--before", default=None, metavar="JSON",
-                    help="rows saved with --json by another detector, shown as a second table")
-    ap.add_argument("--before-label", default="main before issue 15")
+    ap.add_argument("--before", nargs="*", default=[], metavar="JSON",
+                    help="rows saved with --json by other detectors, each shown as a table")
+    ap.add_argument("--note", action="append", default=[], help="a line added under the tables")
+    ap.add_argument("--before-label", nargs="*", default=[],
+                    help="what each --before detector is (in the same order)")
     args = ap.parse_args()
     rows = []
     for level in args.levels:
@@ -726,8 +729,10 @@ def main() -> None:
         rows.append(r)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-    before = json.loads(Path(args.before).read_text(encoding="utf-8")) if args.before else None
-    text = section(rows, args.label, before, args.before_label)
+    labels = args.before_label + [f"--before {f}" for f in args.before[len(args.before_label):]]
+    befores = [(lab, json.loads(Path(f).read_text(encoding="utf-8")))
+               for lab, f in zip(labels, args.before, strict=False)]
+    text = section(rows, args.label, befores, args.note)
     print(text)
     if not args.no_write:
         write_section(text)

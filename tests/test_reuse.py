@@ -78,10 +78,10 @@ def test_columns(sample_passages):
     assert sample_passages["boilerplate"].dtype == bool
 
 
-def test_seeds_000_and_003_share_at_least_eight_passages(sample_passages, seeds):
+def test_seeds_000_and_003_share_at_least_six_passages(sample_passages, seeds):
     rows = pair_rows(sample_passages, *seeds)
     real = rows[~rows.boilerplate & (rows.length >= 20)]
-    assert len(real) >= 8, real[["length", "text"]]
+    assert len(real) >= 6, real[["length", "text"]]
 
 
 def test_the_long_passage_is_one_passage_of_about_109_characters(sample_passages, seeds):
@@ -114,11 +114,18 @@ def test_no_other_pair_of_seeds_shares_a_real_passage(sample_passages, seeds):
     assert real.empty, real[["file_a", "file_b", "text"]]
 
 
-def test_separate_passages_are_not_joined_over_a_long_gap(sample_passages, seeds):
-    # 000 writes the two sentences next to each other, 003 has 40 characters between them
+def test_two_paragraphs_copied_in_another_order_without_two_sentences_are_one_passage(
+        sample_passages, seeds):
+    # 003 (2019): 落实了班子成员… 严格执行《信访工作条例》… 综合运用… 本年度…安居乐业。
+    #             二是大力开展矛盾纠纷排查调处。… 三级矛盾纠纷排查…调处成功率
+    # 000 (2020): the second paragraph first, then the first without 严格执行… and 本年度…
     rows = pair_rows(sample_passages, *seeds)
-    both = rows[rows.text.map(lambda t: "班子成员" in t and "综合运用" in t)]
-    assert both.empty
+    both = rows[rows.text.map(lambda t: "班子成员" in t and "综合运用" in t and "三级矛盾纠纷" in t)]
+    assert len(both) == 1
+    edits = both.edits.iloc[0]
+    assert "语序调整" in edits
+    assert "删除句子：严格执行信访工作条例畅通信访渠道" in edits, edits
+    assert "、本年度我镇接待信访案件20件" in edits, edits
 
 
 def test_offsets_slice_back_in_both_documents(sample_corpus, sample_passages):
@@ -129,8 +136,10 @@ def test_offsets_slice_back_in_both_documents(sample_corpus, sample_passages):
         span_b = texts[r.doc_b][r.start_b:r.end_b]
         assert span_a == r.text
         assert len(norm(span_a)) == r.length
-        # both ends are exact matches; joined passages may differ a little inside
-        assert norm(span_a)[:8] == norm(span_b)[:8] and norm(span_a)[-8:] == norm(span_b)[-8:]
+        if "语序调整" in r.edits:  # sentences in another order: each end is in the other copy
+            assert norm(span_a)[:8] in norm(span_b) and norm(span_a)[-8:] in norm(span_b)
+        else:  # both ends are exact matches; joined passages may differ a little inside
+            assert norm(span_a)[:8] == norm(span_b)[:8] and norm(span_a)[-8:] == norm(span_b)[-8:]
         assert span_a[0].isalnum() and span_a[-1].isalnum()
 
 
@@ -222,10 +231,12 @@ def test_nearly_verbatim_passages_join_into_one(x, y):
     assert c.docs.text[1][r.start_b:r.end_b].count(y) == 1
 
 
-def test_a_long_insertion_splits_the_passage():
+def test_a_paragraph_inserted_between_two_copied_sentences_splits_them():
     left = "落实了班子成员定期接访、变上访为下访的预防措施，明确了重点案件领导包挂的责任制度。"
     right = "综合运用法律、政策、经济、教育、行政等手段，依法、及时、合理、有效地处理群众反映的实际问题。"
-    middle = "严格执行信访工作条例，畅通信访渠道，规范信访程序，维护信访秩序。"
+    middle = ("严格执行信访工作条例，畅通信访渠道，规范信访程序，维护信访秩序，落实信访工作责任。"
+              "全年共受理群众来信来访八十余件次，按期办结率达到百分之百，群众满意率逐年提升。"
+              "对重复信访和信访积案实行领导包案，一案一策，逐件研究化解方案并跟踪问效。")
     c = make_corpus([filler(13) + left + right + filler(14),
                      filler(15) + left + middle + right + filler(16)])
     p = textstat_reuse(c)
@@ -394,6 +405,60 @@ def test_cli_xlsx_has_both_tables(store, tmp_path, sample_passages, capsys):
     assert "--out" in capsys.readouterr().err
 
 
+@pytest.fixture(scope="module")
+def store_without_tokens(store, tmp_path_factory) -> str:
+    """A copy of the sample store whose outline and tokens cannot be read (not Parquet)."""
+    import shutil
+
+    from fazhi.corpus import store_dir
+
+    copy = tmp_path_factory.mktemp("texts-only") / "store"
+    shutil.copytree(store, copy)
+    for name in ("sections", "tokens"):
+        (store_dir(copy) / f"{name}.parquet").write_bytes(b"not a parquet file")
+    return str(copy)
+
+
+def test_cli_reads_only_the_documents_table(store_without_tokens, sample_passages, capsys):
+    assert main(["reuse", store_without_tokens, "--format", "jsonl"]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["text"] for r in recs} == set(sample_passages.text)
+    assert main(["reuse", store_without_tokens, "--shares", "--format", "csv"]) == 0
+
+
+@pytest.mark.parametrize("tables, loaded", [
+    (["docs"], {"docs"}),
+    (["tokens"], {"docs", "tokens"}),            # the documents always come with them
+    (("sections", "rejected"), {"docs", "sections", "rejected"}),
+    ("docs", {"docs"}),                          # one name as a string
+])
+def test_load_corpus_reads_the_tables_asked_for(store, sample_corpus, tables, loaded):
+    from fazhi.corpus import load_corpus
+
+    c = load_corpus(store, tables=tables)
+    got = {n for n in ("docs", "sections", "tokens", "rejected") if getattr(c, n) is not None}
+    assert got == loaded
+    pd.testing.assert_frame_equal(c.docs, sample_corpus.docs)
+
+
+def test_reuse_of_the_documents_table_alone_is_the_same(store, sample_passages):
+    from fazhi.build import open_corpus
+
+    c = open_corpus(store, tables=["docs"])
+    assert c.tokens is None and c.sections is None
+    pd.testing.assert_frame_equal(textstat_reuse(c), sample_passages)
+
+
+def test_a_corpus_loaded_without_tokens_says_how_to_get_them(store):
+    from fazhi.corpus import NoTokensError, load_corpus
+    from fazhi.textstat import textstat_frequency
+
+    with pytest.raises(NoTokensError, match="loaded without its tokens"):
+        textstat_frequency(load_corpus(store, tables=["docs"]))
+    with pytest.raises(ValueError, match="unknown store table texts"):
+        load_corpus(store, tables=["docs", "texts"])
+
+
 def test_cli_bad_path(tmp_path, capsys):
     assert main(["reuse", str(tmp_path / "missing")]) == 2
 
@@ -432,11 +497,27 @@ def test_sample_passages_carry_kind_source_and_similarity(sample_passages, seeds
     # 003 (西联镇, 2019) is the earlier report: the source of what 000 (亭江镇, 2020) shares
     assert (real.source_doc == seeds[1]).all()
     assert (real.kind == "other_unit").all()
-    assert real.similarity.between(0.85, 1.0).all() and (real.similarity == 1.0).any()
+    assert real.similarity.between(0.7, 1.0).all() and (real.similarity == 1.0).any()
     # 000 copied one paragraph of 003 twice, once without a sentence
-    assert real.edits.str.contains("删除：以建立村务监督委员会为重点").sum() == 1
+    assert real.edits.str.contains("删除句子：以建立村务监督委员会为重点").sum() == 1
     slogans = sample_passages[sample_passages.boilerplate]
     assert (slogans.kind == "template").all() and (slogans.edits == "").all()
+
+
+def test_the_passage_table_readers_see(sample_passages, sample_corpus, seeds):
+    from fazhi.reuse import PASSAGE_TABLE_COLUMNS, passage_table
+
+    t = passage_table(sample_passages)
+    assert list(t.columns) == PASSAGE_TABLE_COLUMNS
+    real = sample_passages[~sample_passages.boilerplate]
+    assert len(t) == len(real) and t.length.is_monotonic_decreasing
+    files = dict(zip(sample_corpus.docs.doc_id, sample_corpus.docs.file, strict=True))
+    assert set(t.source_file) == {files[seeds[1]]}      # 003, the earlier report
+    assert set(t.reuse_kind) == {"其他单位报告"}
+    assert t.edits.str.contains("删除句子").any()
+    assert len(passage_table(sample_passages, n=2)) == 2
+    assert set(passage_table(sample_passages, include_boilerplate=True).reuse_kind) >= {"模板套话"}
+    assert list(passage_table(sample_passages.iloc[:0]).columns) == PASSAGE_TABLE_COLUMNS
 
 
 @pytest.mark.parametrize("module", ["text", "fingerprint", "slogans", "index", "align", "edits",

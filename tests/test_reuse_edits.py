@@ -205,14 +205,37 @@ def test_a_passage_is_listed_once_when_its_ends_differ_by_a_line_break():
     assert norm(r.text.iloc[0]) == norm(p1 + p2)
 
 
-def test_a_long_insertion_still_splits_and_a_small_one_does_not():
-    left = "落实了班子成员定期接访、变上访为下访的预防措施，明确了重点案件领导包挂的责任制度。"
-    right = "综合运用法律、政策、经济、教育、行政等手段，依法、及时、合理、有效地处理群众反映的实际问题。"
-    long_middle = "严格执行信访工作条例，畅通信访渠道，规范信访程序，维护信访秩序。"
-    _, p = pair(left + right, left + long_middle + right)
-    assert len(real(p)) == 2
-    _, p = pair(left + right, left + "同时" + right)
-    assert len(real(p)) == 1
+LEFT = "落实了班子成员定期接访、变上访为下访的预防措施，明确了重点案件领导包挂的责任制度。"
+RIGHT = "综合运用法律、政策、经济、教育、行政等手段，依法、及时、合理、有效地处理群众反映的实际问题。"
+MIDDLE = "严格执行信访工作条例，畅通信访渠道，规范信访程序，维护信访秩序。"
+OTHER = "坚持和发展新时代“枫桥经验”，推动矛盾纠纷在村（社区）一级就地化解。"
+LONG_MIDDLE = MIDDLE + ("全年共受理群众来信来访八十余件次，按期办结率达到百分之百，群众满意率逐年提升。"
+                        "对重复信访和信访积案实行领导包案，一案一策，逐件研究化解方案并跟踪问效。"
+                        "镇综治中心每月召开一次矛盾纠纷研判会，对排查出的苗头性问题建立台账、限期销号。")
+
+
+@pytest.mark.parametrize("src, copy, edits", [
+    (LEFT + RIGHT, LEFT + "同时" + RIGHT, ["插入：同时"]),                          # a word put in
+    (LEFT + RIGHT, LEFT + MIDDLE + RIGHT, ["插入句子：严格执行信访工作条例"]),       # a sentence put in
+    (LEFT + MIDDLE + RIGHT, LEFT + RIGHT, ["删除句子：严格执行信访工作条例"]),       # ... left out
+    (LEFT + MIDDLE + RIGHT, LEFT + OTHER + RIGHT,                                   # ... replaced
+     ["删除句子：严格执行信访工作条例", "插入句子：坚持和发展新时代枫桥经验"]),
+    (LEFT + MIDDLE + RIGHT, MIDDLE + LEFT + RIGHT, ["语序调整"]),                   # ... moved
+], ids=["word", "sentence-in", "sentence-out", "sentence-replaced", "sentence-moved"])
+def test_one_sentence_put_in_or_left_out_keeps_one_passage_and_is_named(src, copy, edits):
+    c, p = pair(src, copy)
+    r = real(p)
+    assert len(r) == 1, r[["text", "edits"]]
+    row = r.iloc[0]
+    assert norm(c.docs.text[0][row.start_a:row.end_a]) == norm(src)
+    assert norm(c.docs.text[1][row.start_b:row.end_b]) == norm(copy)
+    for e in edits:
+        assert e in row.edits, row.edits
+
+
+def test_more_than_a_sentence_put_in_splits_the_passage():
+    _, p = pair(LEFT + RIGHT, LEFT + LONG_MIDDLE + RIGHT)
+    assert sorted(real(p).text.map(norm)) == sorted([norm(LEFT), norm(RIGHT)])
 
 
 @pytest.mark.parametrize("src, copy", [

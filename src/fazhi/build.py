@@ -29,7 +29,7 @@ from pathlib import Path
 
 from fazhi import __version__
 from fazhi.config import find_project, raw_dir
-from fazhi.corpus import TOKEN_COLUMNS, Corpus, doc_tokens, load_corpus
+from fazhi.corpus import TOKEN_COLUMNS, Corpus, check_tables, doc_tokens, load_corpus
 from fazhi.files import TMP_MARK, atomic_write
 from fazhi.lexicon import Lexicon, LexiconError, load_lexicon
 from fazhi.store import (
@@ -540,15 +540,17 @@ def build_store(path: str | Path | None = None, out: str | Path | None = None, *
     return manifest
 
 
-def build_corpus(path: str | Path | None = None, out: str | Path | None = None, **options) -> Corpus:
-    """Read and segment the reports under ``path``, save the store to ``out``, return the Corpus.
+def build_corpus(path: str | Path | None = None, out: str | Path | None = None, *,
+                 tables: Iterable[str] = TABLES, **options) -> Corpus:
+    """Read and segment the reports under ``path``, save the store to ``out``, return the Corpus
+    (``tables``: the tables read back, see :func:`~fazhi.corpus.load_corpus`).
 
     Options as :func:`build_store` (``workers``, ``scheduler``, ``backend``, ``lexicon``, ``progress``).
     >>> build_corpus("data/raw", "data/processed", workers=2)     # doctest: +SKIP
     """
     out = Path(out) if out else default_store(path)
     build_store(path, out, **options)
-    return load_corpus(out)
+    return load_corpus(out, tables=tables)
 
 
 def save_corpus(corpus: Corpus, out: str | Path) -> Path:
@@ -561,7 +563,8 @@ def save_corpus(corpus: Corpus, out: str | Path) -> Path:
         df = getattr(corpus, name)
         if df is not None:
             _write_parquet(df, bdir / f"{name}.parquet")
-    manifest = {k: v for k, v in (corpus.manifest or {}).items() if k != "store"}
+    manifest = {k: v for k, v in (corpus.manifest or {}).items()
+                if k not in ("store", "loaded_tables")}
     manifest.update(build=build, files=manifest.get("files", {}))
     if corpus.lexicon is not None:
         manifest.update(lexicon=corpus.lexicon.version, lexicon_folder=corpus.lexicon.folder)
@@ -571,17 +574,21 @@ def save_corpus(corpus: Corpus, out: str | Path) -> Path:
     return bdir
 
 
-def open_corpus(path: str | Path | None = None, **options) -> Corpus:
+def open_corpus(path: str | Path | None = None, *, tables: Iterable[str] = TABLES,
+                **options) -> Corpus:
     """The store of ``path`` if it is current (same sources, lexicon, package, data), else build it.
 
     ``lexicon``, ``backend``, ``hmm`` not given: the store's own (a store built with a user lexicon
     keeps it). When it builds, it says so (one line on standard error) with the reason.
     ``path`` may also be a store folder itself, which is then loaded as it is (``lexicon``: see
-    :func:`load_corpus`).
+    :func:`load_corpus`). ``tables``: the store tables to read (see :func:`load_corpus`; a build
+    still makes all of them).
     >>> corpus = open_corpus("data/raw")                        # doctest: +SKIP
+    >>> texts_only = open_corpus("data/raw", tables=["docs"])   # doctest: +SKIP
     """
+    check_tables(tables)
     if path is not None and (Path(path) / CURRENT).is_file():
-        return load_corpus(path, lexicon=options.get("lexicon"))
+        return load_corpus(path, lexicon=options.get("lexicon"), tables=tables)
     if path is None and find_project() is None:
         raise FileNotFoundError("没有项目，也就没有 data/raw：请给出报告文件夹 / no project here, so "
                                 "no data/raw: give the folder of reports (corpus_path in a "
@@ -593,8 +600,8 @@ def open_corpus(path: str | Path | None = None, **options) -> Corpus:
     keys = {k: options.get(k) for k in ("backend", "lexicon", "hmm")}
     reason = store_status(root, out, **keys)
     if reason is None:
-        return load_corpus(out)
+        return load_corpus(out, tables=tables)
     options.update(reader_options(out, read_manifest(out), **keys))
     print(f"fazhi: 正在构建语料库 / building the corpus store {out}: {reason}", file=sys.stderr,
           flush=True)
-    return build_corpus(path, out, **options)
+    return build_corpus(path, out, tables=tables, **options)

@@ -83,7 +83,13 @@ class Corpus:
         NoTokensError: 这个语料库没有分词结果 ...
         """
         if self.tokens is None:
-            src = (self.manifest or {}).get("source") or "PATH"
+            manifest = self.manifest or {}
+            if "tokens" not in manifest.get("loaded_tables", ("tokens",)):
+                raise NoTokensError(
+                    f"这个语料库加载时没有读取分词结果 / this corpus was loaded without its tokens "
+                    f"(tables={tuple(manifest['loaded_tables'])}): load it with "
+                    f"load_corpus({manifest.get('store', 'PATH')!r})")
+            src = manifest.get("source") or "PATH"
             raise NoTokensError(
                 f"这个语料库没有分词结果，请先运行 `fazhi build {src}` 再用 open_corpus/load_corpus "
                 f"打开 / this corpus has no tokens (read_corpus does not segment): run "
@@ -170,15 +176,36 @@ def segment_corpus(corpus: Corpus, tokenizer: Tokenizer | None = None) -> Corpus
 # ---------------------------------------------------------------- reading a store
 
 
+def check_tables(tables: Iterable[str]) -> tuple[str, ...]:
+    """The store tables to read: ``tables`` in store order, ``docs`` always among them; an
+    unknown name is a ValueError that lists the known ones.
+
+    >>> check_tables(["tokens"])
+    ('docs', 'tokens')
+    """
+    names = {tables} if isinstance(tables, str) else set(tables)
+    unknown = sorted(names - set(TABLES))
+    if unknown:
+        raise ValueError(f"没有这个表 / unknown store table {', '.join(unknown)}: "
+                         f"the tables are {', '.join(TABLES)}")
+    return tuple(n for n in TABLES if n in names or n == "docs")
+
+
 def load_corpus(path: str | Path | None = None, *,
-                lexicon: Lexicon | str | Path | None = None) -> Corpus:
+                lexicon: Lexicon | str | Path | None = None,
+                tables: Iterable[str] = TABLES) -> Corpus:
     """Read a built store back (``path``: the store, or the raw folder it was built from).
 
     ``Corpus.lexicon`` is the lexicon the store was built with, unless ``lexicon`` (a Lexicon or a
     user lexicon folder) is given: then the analyses filter with that one (the tokens stay as
-    stored).
+    stored). ``tables``: which of ``docs``, ``sections``, ``tokens``, ``rejected`` to read (the
+    documents always; the others are None when left out): ``tables=("docs",)`` for an analysis
+    of the texts alone, such as ``textstat_reuse``, reads neither the outline nor the tokens.
     >>> load_corpus("data/processed").tokens.head()              # doctest: +SKIP
+    >>> load_corpus("data/processed", tables=["docs"]).tokens is None   # doctest: +SKIP
+    True
     """
+    wanted = check_tables(tables)
     p = Path(path) if path else processed_dir()
     d = store_dir(p) or store_dir(default_store(p))
     if d is None:
@@ -188,8 +215,10 @@ def load_corpus(path: str | Path | None = None, *,
 
     manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
     manifest["store"] = str(d.parent.parent if d.parent.name == "builds" else d)
-    tables = {n: pd.read_parquet(d / f"{n}.parquet") if (d / f"{n}.parquet").is_file() else None
-              for n in TABLES}
+    if wanted != TABLES:
+        manifest["loaded_tables"] = list(wanted)
+    tables = {n: pd.read_parquet(d / f"{n}.parquet")
+              if n in wanted and (d / f"{n}.parquet").is_file() else None for n in TABLES}
     lex = read_lexicon(d, manifest) if lexicon is None else \
         lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     return Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"], manifest,

@@ -9,6 +9,7 @@ from pathlib import Path
 from fazhi.cli.analyses import add_output_options, add_renamed_option, write_output
 
 SHEETS = ("复用段落", "复用比例")  # passages, shares
+READS = ("docs",)  # the store tables textstat_reuse and textstat_reuse_share read
 
 
 def register(sub) -> None:
@@ -52,8 +53,8 @@ def run_reuse(args: argparse.Namespace) -> int:
     from fazhi.export import export_tables
     from fazhi.reuse import textstat_reuse, textstat_reuse_share, without_boilerplate
 
-    try:
-        corpus = open_corpus(args.path)
+    try:  # the documents table alone: reuse reads no outline and no tokens
+        corpus = open_corpus(args.path, tables=READS)
     except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2

@@ -14,7 +14,8 @@ How it works (no all-pairs alignment; memory grows with the corpus, not with its
    in 5,000 reports costs 4,999 pairs, not 12.5 million).
 4. **Alignment** (:mod:`~fazhi.reuse.align`): seeds extended into exact matches, joined over small
    gaps, runs of place names and moved paragraph breaks, grown at their ends, and pieces of one
-   passage whose sentences were reordered grouped into one case with its true boundaries.
+   passage whose sentences were reordered, or with a sentence left out or put in, grouped into
+   one case with its true boundaries.
 5. **Boilerplate**: a passage whose fingerprints are in ``boilerplate_docs`` reports or more, or a
    template by its content (:mod:`~fazhi.reuse.slogans`: slogans and set formulas).
 6. **Edits, direction, kind** (:mod:`~fazhi.reuse.edits`, :mod:`~fazhi.reuse.direction`): what
@@ -46,12 +47,19 @@ from fazhi.reuse.search import (
 )
 from fazhi.reuse.share import SHARE_COLUMNS, textstat_reuse_share
 from fazhi.reuse.slogans import slogan_chars
-from fazhi.reuse.tables import passages_of, reuse_pairs, without_boilerplate
+from fazhi.reuse.tables import (
+    PASSAGE_TABLE_COLUMNS,
+    passage_table,
+    passages_of,
+    reuse_pairs,
+    without_boilerplate,
+)
 from fazhi.reuse.text import normalise
 from fazhi.reuse.view import reuse_view
 
-__all__ = ["KINDS", "MAX_EXPAND", "MAX_GAP", "PASSAGE_COLUMNS", "SHARE_COLUMNS", "char_diff",
-           "cleaned_to_raw", "default_boilerplate_docs", "fingerprints", "format_edits",
-           "kgram_hashes", "normalise", "passages_of", "reuse_pairs", "reuse_view",
+__all__ = ["KINDS", "MAX_EXPAND", "MAX_GAP", "PASSAGE_COLUMNS", "PASSAGE_TABLE_COLUMNS",
+           "SHARE_COLUMNS", "char_diff", "cleaned_to_raw", "default_boilerplate_docs",
+           "fingerprints", "format_edits", "kgram_hashes", "normalise", "passage_table",
+           "passages_of", "reuse_pairs", "reuse_view",
            "slogan_chars", "textstat_reuse", "textstat_reuse_share", "without_boilerplate",
            "written_offsets"]

@@ -15,11 +15,18 @@ On the class texts of two reports (numbers and their own place names already cla
    by the copier); crossing one needs ``STUB`` (12) identical characters after it, and a passage
    never ends in a short stub past a paragraph break (一是 after the copied paragraph in both).
 3. **Reordered sentences.** The pieces found are grouped: pieces close (``GROUP_GAP``) in one
-   report or the other are one case when together they cover at least ``COVER`` (80 %) of the
+   report or the other are one case when together they cover at least ``COVER`` (75 %) of the
    passage they span in both reports; otherwise the group is cut at its widest uncovered gap. A
    passage whose sentences were shuffled is then one case with its true boundaries in both
-   reports; two passages 40 characters apart in one report and adjacent in the other stay two.
-   Pieces that claim the same text twice (a paragraph that one report repeats) are never one case.
+   reports. Pieces that claim the same text twice (a paragraph that one report repeats) are never
+   one case.
+4. **A sentence left out or put in.** In each report the widest hole of a case does not count
+   against its coverage when it may be one sentence (at most ``SENTENCE_GAP``, 100 characters:
+   longer than 96 % of the sentences in the sample and realistic reports) with ``min_length`` matched characters on
+   each side; pieces that follow each other in both reports with at most a sentence between them
+   in each (a sentence replaced) are candidates for one case too. So a copy that leaves out a
+   sentence, or puts one of its own in, is one case (its edits name the sentence, see
+   :mod:`fazhi.reuse.edits`); two copied passages with more than a sentence between them stay two.
 
 >>> a = "为扎实推进法治政府建设亭江镇党委政府成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
 >>> b = "为扎实推进法治政府建设西联镇党委政府认真成立了以党委书记为组长的领导小组全年调处矛盾纠纷"
@@ -40,6 +47,7 @@ GROUP_GAP = 30    # pieces at most this far apart in one report may be one reord
 COVER = 0.75      # ... when they cover this share of the passage they span, in both reports
 OUTSIDE_SEED = 14  # shortest run found around a passage that may widen it in both reports ...
 NEAR = 15          # ... unless it is this close to it in both
+SENTENCE_GAP = 100  # longest hole inside one passage: a sentence left out or put in by the copier
 NAME_GAP = 40     # longest run of place names bridged between two matches
 MAX_FRAGMENTS = 400  # a pair with more pieces than this is not grouped (quadratic)
 JOINERS = frozenset("和及与等")
@@ -462,9 +470,10 @@ def _coverage(ivs: list[list[int]]) -> float:
     return sum(e - s for s, e in ivs) / hull if hull > 0 else 1.0
 
 
-def _components(frags: list[list], gap: int) -> tuple[list[list[list]], bool]:
-    """Connected fragments (near in one report or the other, not claiming the same text), and
-    whether any two of them claim the same text."""
+def _components(frags: list[list], gap: int, flank: int = 0) -> tuple[list[list[list]], bool]:
+    """Connected fragments (near in one report or the other, or, with ``flank``, one sentence
+    apart in both in the same order; not claiming the same text), and whether any two of them
+    claim the same text."""
     n = len(frags)
     parent = list(range(n))
 
@@ -475,7 +484,10 @@ def _components(frags: list[list], gap: int) -> tuple[list[list[list]], bool]:
         return x
 
     conflicts = False
-    for i, j in _near_pairs(frags, gap):
+    near = _near_pairs(frags, gap)
+    if flank > 0:
+        near |= _in_order_pairs(frags, SENTENCE_GAP)
+    for i, j in sorted(near):
         if _conflict(frags[i], frags[j]):
             conflicts = True
         else:
@@ -486,7 +498,41 @@ def _components(frags: list[list], gap: int) -> tuple[list[list[list]], bool]:
     return list(comps.values()), conflicts
 
 
-def _split(frags: list[list], gap: int, cover: float, conflicts: bool) -> list[list[list]]:
+def _in_order_pairs(frags: list[list], gap: int) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of fragments that follow each other in both reports with
+    at most ``gap`` characters between them in each (a sentence replaced by another)."""
+    out: set[tuple[int, int]] = set()
+    order = sorted(range(len(frags)), key=lambda i: frags[i][0])
+    for x, i in enumerate(order):
+        f = frags[i]
+        for j in order[x + 1:]:
+            g = frags[j]
+            if g[0] > f[1] + gap:
+                break
+            if g[0] >= f[1] and f[3] <= g[2] <= f[3] + gap:
+                out.add((i, j) if i < j else (j, i))
+    return out
+
+
+def _holds(ivs: list[list[int]], cover: float, flank: int) -> bool:
+    """Whether intervals (sorted, disjoint) cover ``cover`` of the span they make, the widest
+    hole left out when it may be one sentence left out or put in by the copier: at most
+    ``SENTENCE_GAP`` characters, with ``flank`` or more covered characters on each side."""
+    if _coverage(ivs) >= cover:
+        return True
+    if len(ivs) < 2 or flank <= 0:
+        return False
+    hole, i = max((ivs[x + 1][0] - ivs[x][1], x) for x in range(len(ivs) - 1))
+    if hole > SENTENCE_GAP:
+        return False
+    left = sum(e - s for s, e in ivs[:i + 1])
+    right = sum(e - s for s, e in ivs[i + 1:])
+    return min(left, right) >= flank and \
+        (left + right) / (ivs[-1][1] - ivs[0][0] - hole) >= cover
+
+
+def _split(frags: list[list], gap: int, cover: float, conflicts: bool,
+           flank: int) -> list[list[list]]:
     if len(frags) == 1:
         return [frags]
     if conflicts and any(_conflict(frags[i], frags[j]) for i, j in _near_pairs(frags, 0)):
@@ -494,10 +540,11 @@ def _split(frags: list[list], gap: int, cover: float, conflicts: bool) -> list[l
         rest: list[list] = []
         for f in sorted(frags, key=lambda f: (f[0] - f[1], f[0])):
             (rest if any(_conflict(f, g) for g in keep) else keep).append(f)
-        return group(keep, gap=gap, cover=cover) + group(rest, gap=gap, cover=cover)
+        return group(keep, gap=gap, cover=cover, flank=flank) + \
+            group(rest, gap=gap, cover=cover, flank=flank)
     iva = _intervals([(f[0], f[1]) for f in frags])
     ivb = _intervals([(f[2], f[3]) for f in frags])
-    if _coverage(iva) >= cover and _coverage(ivb) >= cover:
+    if _holds(iva, cover, flank) and _holds(ivb, cover, flank):
         return [frags]
     best = None
     for side, ivs in ((0, iva), (2, ivb)):
@@ -507,19 +554,22 @@ def _split(frags: list[list], gap: int, cover: float, conflicts: bool) -> list[l
     _, side, cut = best
     left = [f for f in frags if f[side + 1] <= cut]
     right = [f for f in frags if f[side + 1] > cut]
-    return group(left, gap=gap, cover=cover) + group(right, gap=gap, cover=cover)
+    return group(left, gap=gap, cover=cover, flank=flank) + \
+        group(right, gap=gap, cover=cover, flank=flank)
 
 
-def group(frags: list[list], *, gap: int = GROUP_GAP, cover: float = COVER) -> list[list[list]]:
-    """Fragments grouped into cases (see the module docstring)."""
+def group(frags: list[list], *, gap: int = GROUP_GAP, cover: float = COVER,
+          flank: int = 0) -> list[list[list]]:
+    """Fragments grouped into cases (see the module docstring); ``flank`` > 0: a hole of one
+    sentence between ``flank`` matched characters on each side is bridged."""
     if len(frags) <= 1:
         return [frags] if frags else []
     if len(frags) > MAX_FRAGMENTS:
         return [[f] for f in frags]
     out = []
-    comps, conflicts = _components(frags, gap)
+    comps, conflicts = _components(frags, gap, flank)
     for comp in comps:
-        out += _split(comp, gap, cover, conflicts and len(comp) > 1)
+        out += _split(comp, gap, cover, conflicts and len(comp) > 1, flank)
     return out
 
 
@@ -556,11 +606,11 @@ def _labelled_groups(frags: list[list], template, min_length: int) -> list[tuple
     the others; a fragment shorter than ``min_length`` is too short to tell and goes with the
     others."""
     if template is None:
-        return [(False, g) for g in group(frags)]
+        return [(False, g) for g in group(frags, flank=min_length)]
     others, templates = [], []
     for f in frags:
         (templates if f[1] - f[0] >= min_length and template(f[0], f[1]) else others).append(f)
-    return [(True, [f]) for f in templates] + [(False, g) for g in group(others)]
+    return [(True, [f]) for f in templates] + [(False, g) for g in group(others, flank=min_length)]
 
 
 def _whole(s: str, span: tuple[int, int]) -> bool:

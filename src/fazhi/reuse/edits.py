@@ -2,7 +2,9 @@
 
 The edits come from the alignment itself (:mod:`fazhi.reuse.align`): class characters whose values
 differ (a number, a place name), the gaps between the exact pieces (words inserted, left out or
-replaced), and pieces in another order (sentences reordered). The similarity is the share of the
+replaced), and pieces in another order (sentences reordered). An insertion or deletion of more
+than ``MAX_WORDS`` (15) characters is a sentence the copier put in or left out (the alignment
+bridges one, :data:`fazhi.reuse.align.SENTENCE_GAP`); a sentence replaced by another is both. The similarity is the share of the
 two copies' characters inside identical pieces (a number or a place name counts as one character):
 ``2 * identical / (length_a + length_b)``.
 
@@ -10,6 +12,8 @@ two copies' characters inside identical pieces (a number or a place name counts 
 '地名：亭江镇→西联镇；数字：209→17；插入：认真'
 >>> format_edits([("insert", "", "认真")], flip=True)
 '删除：认真'
+>>> format_edits(sentence_edits(("replace", "严格执行信访工作条例畅通信访渠道规范信访程序", "认真")))
+'插入：认真；删除句子：严格执行信访工作条例畅通信访渠道规范信访程序'
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ from fazhi.reuse.text import NUM, PLACE, normalise
 if TYPE_CHECKING:
     from fazhi.reuse.index import Doc
 
-EDIT_KINDS = ("place", "number", "insert", "delete", "replace", "reorder")
+EDIT_KINDS = ("place", "number", "insert", "delete", "replace", "insert_sentence",
+              "delete_sentence", "reorder")
 _NUMERIC = frozenset("0123456789〇零一二三四五六七八九十百千万两" + NUM)
 MAX_ITEMS = 5      # edits of one kind listed, then "等N处"
 MAX_SHOWN = 24     # characters of an edit shown, then "…"
+MAX_WORDS = 15     # characters inserted or left out in one place; more is a sentence
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +96,20 @@ def _gap_edit(da: Doc, db: Doc, xa: int, ya: int, xb: int, yb: int) -> tuple[tup
     return ("replace", xa2, xb2), n + k
 
 
+def sentence_edits(edit: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """An insertion, deletion or replacement as sentence edits where a side holds more than
+    ``MAX_WORDS`` characters (a sentence put in or left out), else unchanged."""
+    kind, x, y = edit
+    if kind not in ("insert", "delete", "replace") or max(len(x), len(y)) <= MAX_WORDS:
+        return [edit]
+    out = []
+    if x:
+        out.append(("delete_sentence", x, "") if len(x) > MAX_WORDS else ("delete", x, ""))
+    if y:
+        out.append(("insert_sentence", "", y) if len(y) > MAX_WORDS else ("insert", "", y))
+    return out
+
+
 def _uncovered(spans: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
     out, pos = [], s
     for x, y in sorted(spans):
@@ -115,17 +135,17 @@ def compare(da: Doc, db: Doc, passage, *, edits: bool = True) -> tuple[float, li
                 e, n = _gap_edit(da, db, prev[1], p[0], prev[3], p[2])
                 same += n
                 if e:
-                    out.append(e)
+                    out += sentence_edits(e)
             if p[1] >= prev[1]:
                 prev = p
     else:
         out.append(("reorder", "", ""))
         for x, y in _uncovered([(p[0], p[1]) for p in pieces], sa, ea):
             if da.text[x:y].replace("\n", ""):
-                out.append(("delete", da.literal(x, y), ""))
+                out += sentence_edits(("delete", da.literal(x, y), ""))
         for x, y in _uncovered([(p[2], p[3]) for p in pieces], sb, eb):
             if db.text[x:y].replace("\n", ""):
-                out.append(("insert", "", db.literal(x, y)))
+                out += sentence_edits(("insert", "", db.literal(x, y)))
     total = da.literal_len(sa, ea) + db.literal_len(sb, eb)
     sim = max(0.0, min(1.0, 2 * same / total)) if total else 0.0
     return sim, (out if edits else None)
@@ -141,15 +161,16 @@ def format_edits(edits: list[tuple[str, str, str]] | None, *, flip: bool = False
         return ""
     lab = labels()
     by_kind: dict[str, list[str]] = {}
-    swap = {"insert": "delete", "delete": "insert"}
+    swap = {"insert": "delete", "delete": "insert", "insert_sentence": "delete_sentence",
+            "delete_sentence": "insert_sentence"}
     for kind, x, y in edits:
         if flip:
             kind, x, y = swap.get(kind, kind), y, x
         if kind in ("place", "number", "replace"):
             item = f"{_short(x)}→{_short(y)}"
-        elif kind == "insert":
+        elif kind in ("insert", "insert_sentence"):
             item = _short(y)
-        elif kind == "delete":
+        elif kind in ("delete", "delete_sentence"):
             item = _short(x)
         else:
             item = ""

@@ -290,7 +290,8 @@ def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: in
       ``unknown_unit``;
     - ``similarity``: share of the two copies' characters in identical pieces (1.0 verbatim);
     - ``edits``: what differs, from ``source_doc`` to the other report when the source is known
-      (else from ``doc_a`` to ``doc_b``): ``地名：亭江镇→西联镇；数字：209→17；插入：认真；语序调整``
+      (else from ``doc_a`` to ``doc_b``): ``地名：亭江镇→西联镇；数字：209→17；插入：认真；删除句子：
+      严格执行信访工作条例…；语序调整`` (kinds and labels in ``fazhi/data/reuse_labels.tsv``)
       (empty for boilerplate rows: they are listed against one reference report only);
     - ``source_doc``: the report copied from (earlier report year, else earlier publish date),
       empty when the dates do not tell.
@@ -298,7 +299,8 @@ def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: in
     Matching ignores punctuation, symbols, whitespace, full/half width and ASCII case, takes any
     number for any number and any of a report's own place names (town, district, city,
     province) for any other's, bridges gaps of up to ``max_gap`` (10) characters, runs of place
-    names and paragraph breaks moved, and groups sentences reordered within a passage (see
+    names and paragraph breaks moved, and groups sentences reordered within a passage and a
+    passage with one sentence (up to 100 characters) left out or put in (see
     :mod:`fazhi.reuse.align`). ``max_expand``: a passage in more documents than this (10) is listed
     once per document, against the first document containing it, instead of for all pairs.
     ``include_boilerplate=False`` leaves boilerplate rows out (and skips their search).
@@ -306,8 +308,10 @@ def textstat_reuse(corpus: Corpus, *, min_length: int = 20, boilerplate_docs: in
     2). Bad options (``min_length < 2``, ``boilerplate_docs < 2``) raise ``ValueError``.
     ``scheduler``: a Dask scheduler address or ``Client``: the pairs are aligned on the cluster
     (same result).
+    Only ``corpus.docs`` is read: a store opened with ``open_corpus(path, tables=["docs"])``
+    (or :func:`~fazhi.corpus.load_corpus` with ``tables``) is enough and spares the tokens' memory.
 
-    >>> p = textstat_reuse(corpus)                              # doctest: +SKIP
+    >>> p = textstat_reuse(open_corpus("data/raw", tables=["docs"]))   # doctest: +SKIP
     >>> p.loc[~p.boilerplate, ["file_a", "file_b", "similarity", "edits"]]   # doctest: +SKIP
     """
     import numpy as np

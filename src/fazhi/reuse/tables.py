@@ -55,3 +55,39 @@ def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:
     if passages is None or passages.empty:
         return passages
     return passages[passages["doc_a"].isin(ids) | passages["doc_b"].isin(ids)].reset_index(drop=True)
+
+
+PASSAGE_TABLE_COLUMNS = ["file_a", "file_b", "source_file", "reuse_kind", "similarity", "length",
+                         "edits", "text"]
+
+
+def passage_table(passages: pd.DataFrame, *, include_boilerplate: bool = False,
+                  n: int | None = None) -> pd.DataFrame:
+    """The passages as a reader sees them, longest first: ``file_a``, ``file_b``, ``source_file``
+    (the report copied from, empty when the dates do not tell), ``reuse_kind`` (the Chinese label
+    of ``kind``: 本单位其他年度报告, 其他单位报告 …), ``similarity``, ``length``, ``edits``, ``text``;
+    boilerplate left out unless ``include_boilerplate``; the first ``n`` rows (None: all).
+
+    >>> passage_table(textstat_reuse(corpus), n=5)      # doctest: +SKIP
+           file_a     file_b source_file reuse_kind  similarity  length  edits  text
+    0  003.txt    000.txt     003.txt     其他单位报告      0.76     261  删除句子：…  …
+    """
+    import pandas as pd
+
+    from fazhi.reuse.edits import labels
+
+    if passages is None or passages.empty:
+        return pd.DataFrame(columns=PASSAGE_TABLE_COLUMNS)
+    df = passages if include_boilerplate else without_boilerplate(passages)
+    df = df.sort_values(["length", "doc_a", "doc_b", "start_a"], ascending=[False, True, True, True])
+    if n is not None:
+        df = df.head(n)
+    lab = labels()
+    src = df["source_doc"].astype(str)
+    out = pd.DataFrame({
+        "file_a": df["file_a"], "file_b": df["file_b"],
+        "source_file": df["file_a"].where(src == df["doc_a"], df["file_b"].where(src == df["doc_b"], "")),
+        "reuse_kind": df["kind"].astype(str).map(lambda k: lab.get(k, k)),
+        "similarity": df["similarity"], "length": df["length"], "edits": df["edits"],
+        "text": df["text"].astype(str)})
+    return out.reset_index(drop=True)[PASSAGE_TABLE_COLUMNS]
