@@ -52,6 +52,7 @@ _EXPORTS = {
     "textstat_reuse_share": "reuse",
     "reuse_pairs": "reuse",
     "passages_of": "reuse",
+    "passage_table": "reuse",
     "without_boilerplate": "reuse",
     "textstat_indicators": "indicators",
     "extract_indicators": "indicators",

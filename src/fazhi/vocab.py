@@ -52,6 +52,7 @@ COLUMN_LABELS = {
     "unit": "单位", "qualifier": "限定", "sentence": "句子", "n_facts": "条数", "total": "合计",
     "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
     "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
+    "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "region": "地区",  # the column fazhi.regions.with_regions adds
 }
 
