@@ -211,7 +211,8 @@ def test_filters_say_what_they_do():
 def test_boilerplate_passages():
     """include_boilerplate: boilerplate passages are in the passages shown (default True, as in
     textstat_reuse); count_boilerplate: they count in a total (default False)."""
-    assert {n for n, _p in _params("include_boilerplate")} == {"textstat_reuse", "textplot_reuse"}
+    assert {n for n, _p in _params("include_boilerplate")} == {"textstat_reuse", "textplot_reuse",
+                                                               "passage_table"}
     assert all(p.default is True for _n, p in _params("include_boilerplate"))
     assert {n for n, _p in _params("count_boilerplate")} == {"textstat_reuse_share",
                                                              "reuse_pairs"}

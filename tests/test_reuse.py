@@ -507,7 +507,7 @@ def test_sample_passages_carry_kind_source_and_similarity(sample_passages, seeds
 def test_the_passage_table_readers_see(sample_passages, sample_corpus, seeds):
     from fazhi.reuse import PASSAGE_TABLE_COLUMNS, passage_table
 
-    t = passage_table(sample_passages)
+    t = passage_table(sample_passages, include_boilerplate=False)
     assert list(t.columns) == PASSAGE_TABLE_COLUMNS
     real = sample_passages[~sample_passages.boilerplate]
     assert len(t) == len(real) and t.length.is_monotonic_decreasing
@@ -515,8 +515,8 @@ def test_the_passage_table_readers_see(sample_passages, sample_corpus, seeds):
     assert set(t.source_file) == {files[seeds[1]]}      # 003, the earlier report
     assert set(t.reuse_kind) == {"其他单位报告"}
     assert t.edits.str.contains("删除句子").any()
-    assert len(passage_table(sample_passages, n=2)) == 2
-    assert set(passage_table(sample_passages, include_boilerplate=True).reuse_kind) >= {"模板套话"}
+    assert len(passage_table(sample_passages, include_boilerplate=False, n=2)) == 2
+    assert set(passage_table(sample_passages).reuse_kind) >= {"模板套话"}   # kept by default
     assert list(passage_table(sample_passages.iloc[:0]).columns) == PASSAGE_TABLE_COLUMNS
 
 

@@ -61,14 +61,15 @@ PASSAGE_TABLE_COLUMNS = ["file_a", "file_b", "source_file", "reuse_kind", "simil
                          "edits", "text"]
 
 
-def passage_table(passages: pd.DataFrame, *, include_boilerplate: bool = False,
+def passage_table(passages: pd.DataFrame, *, include_boilerplate: bool = True,
                   n: int | None = None) -> pd.DataFrame:
     """The passages as a reader sees them, longest first: ``file_a``, ``file_b``, ``source_file``
     (the report copied from, empty when the dates do not tell), ``reuse_kind`` (the Chinese label
     of ``kind``: 本单位其他年度报告, 其他单位报告 …), ``similarity``, ``length``, ``edits``, ``text``;
-    boilerplate left out unless ``include_boilerplate``; the first ``n`` rows (None: all).
+    boilerplate kept unless ``include_boilerplate=False`` (as in :func:`textstat_reuse`); the
+    first ``n`` rows (None: all).
 
-    >>> passage_table(textstat_reuse(corpus), n=5)      # doctest: +SKIP
+    >>> passage_table(textstat_reuse(corpus), include_boilerplate=False, n=5)  # doctest: +SKIP
            file_a     file_b source_file reuse_kind  similarity  length  edits  text
     0  003.txt    000.txt     003.txt     其他单位报告      0.76     261  删除句子：…  …
     """
