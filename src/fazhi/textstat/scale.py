@@ -53,7 +53,7 @@ def correspondence(table: np.ndarray) -> CA:
     """Correspondence analysis of ``table`` (counts, rows and columns without zero margins): SVD of
     the standardised residuals S = D_r^-½ (P − r cᵀ) D_c^-½; principal coordinates F = D_r^-½ U Σ
     (rows), G = D_c^-½ V Σ (columns). Sign convention: on every dimension the column with the
-    largest |coordinate| is positive.
+    largest |principal coordinate| is positive.
 
     >>> correspondence(np.array([[10, 1], [1, 10], [5, 5]])).total    # doctest: +ELLIPSIS
     0.4...
@@ -65,11 +65,11 @@ def correspondence(table: np.ndarray) -> CA:
     u, sv, vt = np.linalg.svd(s, full_matrices=False)
     k = max(min(n.shape) - 1, 0)  # the trivial dimension is removed by the centring
     u, sv, v = u[:, :k], sv[:k], vt[:k].T
-    flip = np.sign(v[np.argmax(np.abs(v), axis=0), np.arange(k)]) if k else np.ones(0)
-    flip[flip == 0] = 1.0
-    u, v = u * flip, v * flip
     row = u * sv / np.sqrt(r)[:, None]
     col = v * sv / np.sqrt(c)[:, None]
+    flip = np.sign(col[np.argmax(np.abs(col), axis=0), np.arange(k)]) if k else np.ones(0)
+    flip[flip == 0] = 1.0
+    u, v, row, col = u * flip, v * flip, row * flip, col * flip
     eig = sv ** 2
     total = float((s ** 2).sum())
     share = (lambda x: x / total if total > _FLAT else np.zeros_like(x))  # noqa: E731
@@ -175,10 +175,10 @@ def textstat_scale(corpus: Corpus | Dfm, *, by: str = "town", method: Literal["c
     values = g._values(np.arange(len(g)))
     names = np.array([_label(v) for v in values], dtype=object)
     dropped = names[np.setdiff1d(np.arange(len(g)), rows)].tolist()
-    if len(rows) < 3:
-        return _empty(f"含所选词的组只有 {len(rows)} 个（按 {by}），至少需要 3 组才能画分布图", method, by)
     if len(cols) < 2:
         return _empty("所选的词不足 2 个，无法画分布图", method, by)
+    if len(rows) < 3:
+        return _empty(f"含所选词的组只有 {len(rows)} 个（按 {by}），至少需要 3 组才能画分布图", method, by)
     dense = table[rows].toarray()
     n_docs = g.docvars["n_docs"].to_numpy()[rows]
     if method == "ca":
