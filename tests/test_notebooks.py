@@ -134,7 +134,7 @@ PAGES = [
     ("01_overview.html", 2, ["成效", "2023-anonymised-town-template.txt", "所有文件均已读入"]),
     ("02_keywords.html", 4, ["广东省", "关键词"]),
     ("03_trends.html", 3, ["民法典", "emerging"]),
-    ("04_compare.html", 3, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt"]),
+    ("04_compare.html", 4, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt", "分布图上的点"]),
     ("05_dossier-province-广东省.html", 3, ["广东省：3 份报告", "<mark>", "民法典（"]),
     # a county's own report and two towns' reports; numeric facts of the county's report
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),

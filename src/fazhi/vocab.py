@@ -54,6 +54,7 @@ COLUMN_LABELS = {
     "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "region": "地区",  # the column fazhi.regions.with_regions adds
+    "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
