@@ -26,6 +26,8 @@ from fazhi.vocab import label as _label
 COLUMNS = ["kind", "label", "dim1", "dim2", "mass", "inertia", "ctr1", "ctr2", "count", "n_docs"]
 # below this total inertia (CA) or variance (MDS) every unit has the same profile: no map
 _FLAT = 1e-12
+# terms_by="inertia": the map's terms are chosen among the POOL × n_terms most frequent
+POOL = 3
 
 
 @dataclass
@@ -97,23 +99,29 @@ def classical_mds(x, k: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return vecs * np.sqrt(vals), vals, np.diag(gram).copy()
 
 
-def _select_terms(counts: np.ndarray | object, n_terms: int | None, terms_by: str,
-                  terms: np.ndarray) -> np.ndarray:
-    """Columns of the ``n_terms`` terms that matter most: the largest χ² contribution (a term's
-    share of the table's inertia: frequent and unevenly spread), or the most frequent
-    (``terms_by="count"``); ties by count, then by term."""
-    total_c = np.asarray(counts.sum(axis=0)).ravel()
+def _chi2(counts) -> np.ndarray:
+    """Each column's χ² contribution Σ_i (n_ij − e_ij)² / e_ij = Σ_i n_ij² n / (R_i C_j) − C_j
+    (rows without counts left out), on the sparse cells only."""
+    rows = np.asarray(counts.sum(axis=1)).ravel()
+    cols = np.asarray(counts.sum(axis=0)).ravel()
+    scale = np.divide(rows.sum(), rows, out=np.zeros_like(rows, dtype=float), where=rows > 0)
+    sq = counts.multiply(counts).multiply(scale[:, None]).tocsc()
+    return np.asarray(sq.sum(axis=0)).ravel() / np.maximum(cols, 1e-300) - cols
+
+
+def _select_terms(counts, n_terms: int | None, terms_by: str, terms: np.ndarray) -> np.ndarray:
+    """Columns of the ``n_terms`` terms that matter most: among the ``POOL × n_terms`` most
+    frequent, those with the largest χ² contribution (unevenly spread over the units); or simply
+    the most frequent (``terms_by="count"``); ties by count, then by term. The pool keeps the
+    terms of a few units only off the map: they would leave most units without any of the
+    terms and take the axes for themselves."""
+    total = np.asarray(counts.sum(axis=0)).ravel()
+    by_count = np.lexsort((terms.astype(str), -total))
     if terms_by == "count":
-        score = total_c
-    elif terms_by == "inertia":
-        rows = np.asarray(counts.sum(axis=1)).ravel()
-        n = rows.sum()
-        # Σ_i (n_ij − e_ij)² / e_ij = Σ_i n_ij² n / (R_i C_j) − C_j, on the sparse cells only
-        sq = counts.multiply(counts).multiply((n / rows)[:, None]).tocsc()
-        score = np.asarray(sq.sum(axis=0)).ravel() / np.maximum(total_c, 1e-300) - total_c
-    else:
-        raise ValueError(f"terms_by={terms_by!r}: 'inertia' or 'count'")
-    order = np.lexsort((terms.astype(str), -total_c, -score))
+        return by_count[:n_terms] if n_terms else by_count
+    pool = by_count[:POOL * n_terms] if n_terms else by_count
+    score = _chi2(counts[:, pool])
+    order = pool[np.lexsort((terms[pool].astype(str), -total[pool], -score))]
     return order[:n_terms] if n_terms else order
 
 
@@ -144,8 +152,8 @@ def textstat_scale(corpus: Corpus | Dfm, *, by: str = "town", method: Literal["c
     ``method="ca"``: correspondence analysis of the units × terms counts (both kinds in principal
     coordinates: a symmetric map, KH Coder's); ``"mds"``: classical MDS of the units' TF-IDF cosine
     similarities, each term placed at the count-weighted mean of its units (no mass/inertia/ctr for
-    terms). Terms: at least ``min_count`` times in all, the ``n_terms`` with the largest χ²
-    contribution (``terms_by="count"``: the most frequent). A unit none of those terms occurs in is
+    terms). Terms: at least ``min_count`` times in all; of the 3 × ``n_terms`` most frequent, the
+    ``n_terms`` with the largest χ² contribution (``terms_by="count"``: the most frequent). A unit none of those terms occurs in is
     left out (``attrs["dropped"]``). ``attrs``: method, by, explained (the share of the inertia or
     variance of dim1 and dim2), total_inertia, n_units, n_terms. Fewer than 3 units or 2 terms:
     an empty table with ``attrs["message"]``.
@@ -156,6 +164,8 @@ def textstat_scale(corpus: Corpus | Dfm, *, by: str = "town", method: Literal["c
     """
     if method not in ("ca", "mds"):
         raise ValueError(f"method={method!r}: 'ca' (对应分析) or 'mds' (多维尺度)")
+    if terms_by not in ("inertia", "count"):
+        raise ValueError(f"terms_by={terms_by!r}: 'inertia' or 'count'")
     d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
                drop_boilerplate=drop_boilerplate, parts=parts)
     g = d.group(by)
