@@ -266,3 +266,22 @@ def test_n_labels_limits_the_names(towns):
     names = [t.get_text() for t in fig.axes[0].texts]
     assert sum(n in MARK for n in names) == 1
     assert any("未标注名称" in n for n in names)
+
+
+@pytest.mark.parametrize("n, v, seed", [(5, 8, 1), (80, 120, 2), (200, 60, 3)])
+def test_classical_mds_equals_the_double_centred_gram_matrix(n, v, seed):
+    from scipy import sparse
+
+    from fazhi.textstat.scale import classical_mds
+
+    rng = np.random.default_rng(seed)
+    x = sparse.random(n, v, density=0.2, random_state=seed, format="csr") + \
+        sparse.csr_matrix((np.ones(n), (np.arange(n), rng.integers(0, v, n))), shape=(n, v))
+    dense = x.toarray() / np.linalg.norm(x.toarray(), axis=1, keepdims=True)
+    j = np.eye(n) - 1.0 / n
+    b = -0.5 * j @ (2 * (1 - dense @ dense.T)) @ j
+    vals, vecs = np.linalg.eigh(b)
+    coords, eig, diag = classical_mds(sparse.csr_matrix(dense), 2)
+    assert np.allclose(eig, vals[::-1][:2])
+    assert same_up_to_sign(coords, vecs[:, ::-1][:, :2] * np.sqrt(vals[::-1][:2]))
+    assert np.allclose(diag, np.diag(b)) and diag.sum() == pytest.approx(np.trace(b))

@@ -81,22 +81,33 @@ def correspondence(table: np.ndarray) -> CA:
 
 
 def classical_mds(x, k: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Classical (Torgerson) MDS of the rows of ``x`` (l2-normalised TF-IDF, sparse or dense) under
-    the cosine distance d² = 2 (1 − cos): the top ``k`` eigenpairs of B = −½ J D² J = J X Xᵀ J.
-    Returns (coordinates, eigenvalues, the diagonal of B: each row's variance; its sum is the
-    total)."""
-    from scipy.linalg import eigh
+    """Classical (Torgerson) MDS of the rows of ``x`` (l2-normalised TF-IDF, sparse) under the
+    cosine distance d² = 2 (1 − cos): the top ``k`` eigenpairs of B = −½ J D² J = J X Xᵀ J, i.e.
+    the top singular vectors of the centred X (never an n × n matrix: ARPACK on the implicitly
+    centred sparse matrix, a fixed start vector; dense SVD for small tables). Returns
+    (coordinates, eigenvalues, the diagonal of B: each row's variance; its sum is the total)."""
+    from scipy import sparse
+    from scipy.sparse.linalg import LinearOperator, svds
 
-    gram = x @ x.T
-    gram = gram.toarray() if hasattr(gram, "toarray") else np.asarray(gram)
-    gram = np.asarray(gram, dtype=np.float64)
-    gram -= gram.mean(axis=0, keepdims=True)
-    gram -= gram.mean(axis=1, keepdims=True)
-    m = gram.shape[0]
-    k = min(k, m)
-    vals, vecs = eigh(gram, subset_by_index=(m - k, m - 1))
-    vals, vecs = vals[::-1].clip(min=0.0), vecs[:, ::-1]
-    return vecs * np.sqrt(vals), vals, np.diag(gram).copy()
+    x = sparse.csr_matrix(x, dtype=np.float64)
+    n, v = x.shape
+    mean = np.asarray(x.mean(axis=0)).ravel()
+    sq = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    diag = sq - 2 * (x @ mean) + mean @ mean
+    k = min(k, n, v)
+    if min(n, v) <= max(50, k + 1):
+        _u, sv, vt = np.linalg.svd(x.toarray() - mean, full_matrices=False)
+        u = _u[:, :k]
+        sv = sv[:k]
+    else:
+        op = LinearOperator((n, v), dtype=np.float64,
+                            matvec=lambda w: x @ np.ravel(w) - mean @ np.ravel(w),
+                            rmatvec=lambda w: x.T @ np.ravel(w) - mean * np.ravel(w).sum())
+        u, sv, _vt = svds(op, k=k, v0=np.full(min(n, v), 1.0 / np.sqrt(min(n, v))),
+                          solver="arpack")
+        order = np.argsort(sv)[::-1]
+        u, sv = u[:, order], sv[order]
+    return u * sv, sv ** 2, diag
 
 
 def _chi2(counts) -> np.ndarray:
