@@ -73,7 +73,7 @@ def main() -> None:
     lines = [HEADING, "",
              f"Store {args.store} ({len(corpus.docs):,} reports); one run; load average before "
              f"{' '.join(load)} (2 cores shared by ~6 agents). Defaults: n_terms=60, min_count=3, "
-             "terms: the 60 with the largest χ² contribution among the 180 most frequent. CA: numpy SVD of the standardised residuals (written from "
+             "terms: the n_terms with the largest χ² contribution among the 3 × n_terms most frequent. CA: numpy SVD of the standardised residuals (written from "
              "the textbook formulas; prince not installed, not needed). MDS: classical MDS of the "
              "TF-IDF cosine (ARPACK svds on the implicitly centred sparse TF-IDF matrix).", "",
              "| step | seconds | what |", "|---|---:|---|"]

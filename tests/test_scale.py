@@ -285,3 +285,24 @@ def test_classical_mds_equals_the_double_centred_gram_matrix(n, v, seed):
     assert np.allclose(eig, vals[::-1][:2])
     assert same_up_to_sign(coords, vecs[:, ::-1][:, :2] * np.sqrt(vals[::-1][:2]))
     assert np.allclose(diag, np.diag(b)) and diag.sum() == pytest.approx(np.trace(b))
+
+
+@pytest.mark.parametrize("table, n_terms, expected", [
+    # 法治 everywhere alike; 复议 and 普法 frequent and uneven; 河长制 rare, in one town only
+    ([[20, 15, 5, 0], [20, 5, 15, 0], [20, 5, 5, 4]], 1, ["复议"]),
+    # two terms: the pool (3 × 2 most frequent) holds every term, 河长制 included
+    ([[20, 15, 5, 0], [20, 5, 15, 0], [20, 5, 5, 4]], 2, ["河长制", "复议"]),
+    ([[20, 15, 5, 0], [20, 5, 15, 0], [20, 5, 5, 4]], 4, ["河长制", "复议", "普法", "法治"]),
+])
+def test_terms_of_one_unit_stay_off_a_small_map(table, n_terms, expected):
+    from scipy import sparse
+
+    from fazhi.textstat.scale import _select_terms
+
+    terms = np.array(["法治", "复议", "普法", "河长制"], dtype=object)
+    counts = np.array(table, dtype=float)
+    expected_cells = np.outer(counts.sum(axis=1), counts.sum(axis=0)) / counts.sum()
+    chi2 = ((counts - expected_cells) ** 2 / expected_cells).sum(axis=0)
+    assert terms[np.argmax(chi2)] == "河长制"  # by χ² alone it would come first
+    cols = _select_terms(sparse.csr_matrix(counts), n_terms, "inertia", terms)
+    assert terms[cols].tolist() == expected

@@ -105,7 +105,9 @@ def textplot_map(points: pd.DataFrame, *, n_labels: int = 30, title: str | None 
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
     ax.axvline(0, color="#cccccc", linewidth=0.8, zorder=0)
     ax.scatter(terms["dim1"], terms["dim2"], s=8, color=TERM_COLOUR, alpha=0.6, zorder=2)
-    ax.scatter(units["dim1"], units["dim2"], s=36, color=UNIT_COLOUR, marker="s", zorder=3)
+    crowded = len(units) > 50  # many units: smaller, lighter markers keep the terms readable
+    ax.scatter(units["dim1"], units["dim2"], s=14 if crowded else 36, color=UNIT_COLOUR,
+               marker="s", alpha=0.6 if crowded else 1.0, zorder=3)
     xs = np.concatenate([points["dim1"].to_numpy(float), [0.0]])
     ys = np.concatenate([points["dim2"].to_numpy(float), [0.0]])
     pad_x = (xs.max() - xs.min()) * 0.08 or 1.0

@@ -131,7 +131,7 @@ def _select_terms(counts, n_terms: int | None, terms_by: str, terms: np.ndarray)
     if terms_by == "count":
         return by_count[:n_terms] if n_terms else by_count
     pool = by_count[:POOL * n_terms] if n_terms else by_count
-    score = _chi2(counts[:, pool])
+    score = np.round(_chi2(counts[:, pool]), 9)  # equal χ² (to rounding): ties by count, term
     order = pool[np.lexsort((terms[pool].astype(str), -total[pool], -score))]
     return order[:n_terms] if n_terms else order
 
