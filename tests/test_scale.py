@@ -306,3 +306,8 @@ def test_terms_of_one_unit_stay_off_a_small_map(table, n_terms, expected):
     assert terms[np.argmax(chi2)] == "河长制"  # by χ² alone it would come first
     cols = _select_terms(sparse.csr_matrix(counts), n_terms, "inertia", terms)
     assert terms[cols].tolist() == expected
+
+
+def test_reports_are_the_units_by_default_named_by_their_file(towns):
+    pts = textstat_scale(towns, min_count=2)
+    assert pts.loc[pts["kind"] == "unit", "label"].tolist() == [r[0] for r in REPORTS]

@@ -150,12 +150,13 @@ def _two(a: np.ndarray) -> np.ndarray:
     return out
 
 
-def textstat_scale(corpus: Corpus | Dfm, *, by: str = "town", method: Literal["ca", "mds"] = "ca",
+def textstat_scale(corpus: Corpus | Dfm, *, by: str = "doc_id", method: Literal["ca", "mds"] = "ca",
                    n_terms: int | None = 60, min_count: int = 3,
                    terms_by: Literal["inertia", "count"] = "inertia",
                    drop_stopwords: bool = True, drop_boilerplate: bool = True,
                    parts: list[str] | None = None, min_chars: int = 2) -> pd.DataFrame:
-    """The units of ``by`` and their terms as points of one plane: kind ("unit" / "term"), label,
+    """The units of ``by`` (town, district … or the reports: ``doc_id``, named by their file) and
+    their terms as points of one plane: kind ("unit" / "term"), label,
     dim1, dim2, mass, inertia (the point's share of the total inertia), ctr1, ctr2 (its
     contribution to each dimension), count (its tokens in the table), n_docs (units). Units first
     (in group order, the unknown group labelled （不明）), then the terms, most important first.
@@ -194,6 +195,9 @@ def textstat_scale(corpus: Corpus | Dfm, *, by: str = "town", method: Literal["c
     table = counts[:, cols]
     rows = np.flatnonzero(np.asarray(table.sum(axis=1)).ravel() > 0)
     values = g._values(np.arange(len(g)))
+    if by == "doc_id":  # a report is named by its file
+        files = dict(zip(g.corpus.docs["doc_id"], g.corpus.docs["file"], strict=True))
+        values = [files.get(v, v) for v in values]
     names = np.array([_label(v) for v in values], dtype=object)
     dropped = names[np.setdiff1d(np.arange(len(g)), rows)].tolist()
     if len(cols) < 2:
