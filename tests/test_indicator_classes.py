@@ -503,10 +503,27 @@ def test_counted_noun_of_report_layouts(text, raw, subject, verb):
     ("受理行政复议案件12件，占比35%。", "35%", "行政复议案件占比", ""),
     ("金融机构发展至26家。", "26家", "金融机构", ""),
     ("地区生产总值继续全省领跑，完成412亿元。", "412亿元", "地区生产总值", "完成"),
+    # a coordination is not cut in its middle; the actions of a list counted together
+    ("举办干部学习行政诉讼法培训和民法典专题讲座共3次。", "3次", "干部学习行政诉讼法培训和民法典专题讲座", ""),
+    ("开展入户宣讲、摆放法治展板等16场次。", "16场次", "入户宣讲、摆放法治展板", ""),
+    ("在集市设立咨询台、张贴宣传海报40张。", "40张", "宣传海报", "张贴"),
+    ("为全县15个村配备了法律顾问。", "15个", "村", ""),
 ])
 def test_counted_noun_of_heldout4_layouts(text, raw, subject, verb):
     got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
     assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
+
+
+# held-out 4: 家 before 中小/中介/中心/中央 is the unit (帮扶30家中小企业); a space of page layout
+# before a decimal point (增长5 .2%)
+@pytest.mark.parametrize("text,raw,value,subject", [
+    ("全年帮扶28家中小企业。", "28家", 28, "中小企业"),
+    ("引进9家中介机构入驻政务大厅。", "9家", 9, "中介机构"),
+    ("城镇居民人均可支配收入41208元，增长6 .3%。", "6 .3%", 6.3, "城镇居民人均可支配收入"),
+])
+def test_unit_jia_and_spaced_decimals(text, raw, value, subject):
+    got = [(f["value"], f["subject"]) for f in extract_indicators(text) if f["raw"] == raw]
+    assert got == [(float(value), subject)]
 
 
 # held-out 4: a word holding 约 is no qualifier (签约, 村规民约); sessions named by their congress,

@@ -70,6 +70,7 @@ _EDGE = "，、；：,;:. \t“”\"'"
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _PREDICATE_MAX = 20
+_COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
 _JOINERS = frozenset({"和", "及", "与", "以及", "或", "或者"})
 # what may stand between two numbers of one list (22694元、9527元; 39,175元和19,156元; 500个以上、)
@@ -145,9 +146,21 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
             continue
+        prev_cut = None
         for m in pat.finditer(s):
             if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
-                return _strip_repeat(s[m.end():].strip(_EDGE), rules.subject_lead, lead=True)
+                rest = s[m.end():].strip(_EDGE)
+                if rest[:1] in _VERB_JOIN and pat is not _COORD_CUT:
+                    # a cut inside a coordination (…培训和宪法知识专题讲座): the whole of it, when
+                    # it is not much longer
+                    if prev_cut is not None and len(s) - prev_cut <= max_len + _COORD_EXTRA:
+                        rest = s[prev_cut:].strip(_EDGE)
+                    elif len(s) <= max_len + _COORD_EXTRA:
+                        return s
+                    else:
+                        rest = rest[1:]  # never a noun opening with 和
+                return _strip_repeat(rest, rules.subject_lead, lead=True)
+            prev_cut = m.end()
     # no word boundary: keep the tail, without a bracket group cut loose at its start
     return _LEADING_BRACKET.sub("", s[-max_len:]).strip(_EDGE)
 
@@ -784,7 +797,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                                        event=unit.kind in _VERB_AFTER)
         if noun_after and r.verb_one is not None and _FOR_WHOM.search(before):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
-            cut = next((i for i in range(2, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
+            cut = next((i for i in range(1, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
@@ -837,6 +850,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", share.group(1)  # 实际利用外资占全省的12.5% -> 实际利用外资
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+        elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
+              and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
+            v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             if v:
