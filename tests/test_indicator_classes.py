@@ -508,6 +508,11 @@ def test_counted_noun_of_report_layouts(text, raw, subject, verb):
     ("开展入户宣讲、摆放法治展板等16场次。", "16场次", "入户宣讲、摆放法治展板", ""),
     ("在集市设立咨询台、张贴宣传海报40张。", "40张", "宣传海报", "张贴"),
     ("为全县15个村配备了法律顾问。", "15个", "村", ""),
+    # 会同 before the number: the partners are the noun after it; who was guided goes
+    ("会同11家市直部门组成4个联合检查组。", "11家", "市直部门", ""),
+    ("会同11家市直部门组成4个联合检查组。", "4个", "联合检查组", ""),
+    ("指导各社区修订居民公约7项。", "7项", "居民公约", "修订"),
+    ("印发指导意见4份。", "4份", "指导意见", "印发"),
 ])
 def test_counted_noun_of_heldout4_layouts(text, raw, subject, verb):
     got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
