@@ -513,6 +513,10 @@ def test_counted_noun_of_report_layouts(text, raw, subject, verb):
     ("会同11家市直部门组成4个联合检查组。", "4个", "联合检查组", ""),
     ("指导各社区修订居民公约7项。", "7项", "居民公约", "修订"),
     ("印发指导意见4份。", "4份", "指导意见", "印发"),
+    # a list of nouns is kept whole up to 8 characters over the limit; 均 before 占 goes
+    ("纺织服装、电子信息、生物医药、新能源汽车产值均占规上工业总产值8%以上。", "8%",
+     "纺织服装、电子信息、生物医药、新能源汽车产值", ""),
+    ("召开党委会议、法治建设专题会、村书记例会共26次。", "26次", "党委会议、法治建设专题会、村书记例会", ""),
 ])
 def test_counted_noun_of_heldout4_layouts(text, raw, subject, verb):
     got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]

@@ -143,6 +143,8 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
     verb, then after 和/、 (a coordination is kept whole when it fits)."""
     if len(s) <= max_len:
         return s
+    if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
+        return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
             continue
@@ -847,7 +849,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
                                             and not phrase.endswith(("比重", "比例"))) else None
         if share is not None:
-            v, subject = "", share.group(1)  # 实际利用外资占全省的12.5% -> 实际利用外资
+            # 实际利用外资占全省的12.5% -> 实际利用外资; …产值均占… -> …产值
+            v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
