@@ -60,7 +60,7 @@ _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
                         r"\s*(?P<join>[-~～—–至到]|——)\s*$")
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
-_RATE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)$")
+_RATE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)|占比)$")
 _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
 # a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
@@ -70,6 +70,7 @@ _EDGE = "，、；：,;:. \t“”\"'"
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _PREDICATE_MAX = 20
+_COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
 _JOINERS = frozenset({"和", "及", "与", "以及", "或", "或者"})
 # what may stand between two numbers of one list (22694元、9527元; 39,175元和19,156元; 500个以上、)
@@ -87,6 +88,10 @@ _SCOPE_LEVEL = re.compile(r"^[省市区县镇乡村]级")
 _HELPED = re.compile(r"(?:(?<![行作认成称因以])为|向|帮助|协助|督促|指导|引导|带领)[\u4e00-\u9fff]")
 # a share of a whole: 实际利用外资占全省的 -> 实际利用外资
 _SHARE_OF = re.compile(r"^(.{2,}?)(?<!比)占(?!比)[^，。；,;]{1,12}?的?(?:比重|比例)?$")
+# spaces inside Chinese words (同 比增长, 基础设施薄弱等 困难): page layout, not text
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a beneficiary before the number: 为辖区11个社区配备了兼职法律顾问 -> the noun after the number
+_FOR_WHOM = re.compile(r"(?:^|[^行作认成称因以])(?:为|给|帮助)[\u4e00-\u9fff]{0,4}$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 
 
@@ -138,12 +143,26 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
     verb, then after 和/、 (a coordination is kept whole when it fits)."""
     if len(s) <= max_len:
         return s
+    if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
+        return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
             continue
+        prev_cut = None
         for m in pat.finditer(s):
             if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
-                return _strip_repeat(s[m.end():].strip(_EDGE), rules.subject_lead, lead=True)
+                rest = s[m.end():].strip(_EDGE)
+                if rest[:1] in _VERB_JOIN and pat is not _COORD_CUT:
+                    # a cut inside a coordination (…培训和宪法知识专题讲座): the whole of it, when
+                    # it is not much longer
+                    if prev_cut is not None and len(s) - prev_cut <= max_len + _COORD_EXTRA:
+                        rest = s[prev_cut:].strip(_EDGE)
+                    elif len(s) <= max_len + _COORD_EXTRA:
+                        return s
+                    else:
+                        rest = rest[1:]  # never a noun opening with 和
+                return _strip_repeat(rest, rules.subject_lead, lead=True)
+            prev_cut = m.end()
     # no word boundary: keep the tail, without a bracket group cut loose at its start
     return _LEADING_BRACKET.sub("", s[-max_len:]).strip(_EDGE)
 
@@ -172,6 +191,8 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     """(phrase before the number, the clause's head before its last cut word, ends with a light
     verb) of the clause before a number."""
     before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
+    if " " in before:
+        before = _CJK_SPACE.sub("", before)
     before = _strip_asides(before)
     ends_with_verb = bool(rules.subject_verb and rules.subject_verb.search(before))
     head = ""
@@ -286,7 +307,7 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
             return phrase, ""
         for e in reversed(ends):
             if len(phrase) - e >= 2:
-                return phrase[:e], phrase[e:].strip(_EDGE)
+                return phrase[:e], phrase[e:].strip(_EDGE).lstrip("了")
     if rules.agent is not None and rules.verb_one is not None:
         # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
         for i in range(1, len(phrase) - 3):
@@ -297,7 +318,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
         if m and m.start() >= 2 and m.start() not in inside:
-            return m.group(0), phrase[: m.start()].strip(_EDGE)
+            noun = _strip_repeat(phrase[: m.start()].strip(_EDGE), rules.subject_tail, lead=False)
+            return m.group(0), (noun if len(noun) >= 2 else phrase[: m.start()].strip(_EDGE))
     return "", phrase
 
 
@@ -775,6 +797,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                                        and not ends_with_verb)):
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
+        if noun_after and r.verb_one is not None and _FOR_WHOM.search(before):
+            # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
+            cut = next((i for i in range(1, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
+            if cut is not None:
+                noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
+                before = ""
         if noun_after and before and not joined and rest[:1].isdigit():
             # the words run into the next number: they name the next fact (发放宣传册500余份
             # 律师进村宣讲3次 -> 宣传册)
@@ -818,11 +846,16 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
-        share = _SHARE_OF.match(phrase) if kind == "rate" and "占" in phrase else None
+        share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
+                                            and not phrase.endswith(("比重", "比例"))) else None
         if share is not None:
-            v, subject = "", share.group(1)  # 实际利用外资占全省的12.5% -> 实际利用外资
+            # 实际利用外资占全省的12.5% -> 实际利用外资; …产值均占… -> …产值
+            v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+        elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
+              and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
+            v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             if v:
