@@ -43,6 +43,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 from bench_results import write_section  # noqa: E402
+from offline_page import OfflinePage  # noqa: E402
 
 # what is typed, each into a freshly loaded index (one input event each; "鼓" is a first keystroke)
 QUERIES = ["鼓", "鼓楼", "福州 鼓楼", "城关", "街道", "镇"]
@@ -94,29 +95,14 @@ def parts(html: str) -> dict[str, int]:
             "sources": size('<details id="sources">', "</details>")}
 
 
-class Visit:
-    """A fresh context on the index (file: URL, other requests aborted and counted), loaded and
-    waited for until the index script's idle mark."""
+class Visit(OfflinePage):
+    """A fresh context on the index (offline: tests/offline_page.py), loaded and waited for until
+    the index script's idle mark."""
 
     def __init__(self, browser, index: Path):
-        self.ctx = browser.new_context(service_workers="block")
-        self.page = self.ctx.new_page()
-        self.errors: list[str] = []
-        self.external: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text)
-                     if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-        self.page.goto(index.resolve().as_uri(), wait_until="load")
+        super().__init__(browser, index)
         self.page.wait_for_function(
             "performance.getEntriesByName('fazhi-index-idle').length > 0")
-
-    def _route(self, r):
-        if r.request.url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            self.external.append(r.request.url)
-            r.abort()
 
     def type(self, text: str | None) -> dict:
         """Focus the box (the tree scrolls into view, as for a reader) and type ``text`` as one
@@ -132,9 +118,6 @@ class Visit:
             page.keyboard.insert_text(text)
         page.wait_for_function("window.__lat.done")
         return page.evaluate(_LATENCY)
-
-    def close(self):
-        self.ctx.close()
 
 
 def measure(browser, index: Path, runs: int, search: bool = True) -> list[dict]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from crafted import XSS_IMG
+from offline_page import OfflinePage
 from synthetic_index import synthetic_render, write_page_files
 from test_browser import browser  # noqa: F401 - the module's Chromium fixture
 
@@ -37,36 +38,13 @@ _SHOWN_TOP = "() => Array.from(document.querySelectorAll('#tree > li'), " \
              "li => li.querySelector('b')).filter(b => b.checkVisibility()).map(b => b.textContent)"
 
 
-class Session:
-    """A page of a fresh context that records console errors, page errors and any request that
-    is not file: or data: (aborted)."""
-
-    def __init__(self, chromium, path: Path, *, javascript: bool = True):
-        self.context = chromium.new_context(java_script_enabled=javascript,
-                                           service_workers="block")
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.external: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text)
-                     if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-        self.page.goto(path.resolve().as_uri(), wait_until="load")
-
-    def _route(self, route):
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
+class Session(OfflinePage):
+    """The index in a fresh context (offline: see :class:`OfflinePage`), with its search box."""
 
     def search(self, text: str) -> str:
         """Type ``text`` into the search box (replacing what is there); the result line."""
         self.page.fill("#q", text)
         return self.page.text_content("#qn") or ""
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from crafted import XSS_FILE, XSS_TITLE
+from offline_page import OfflinePage
 from test_browser import browser  # noqa: F401 - the module's Chromium fixture
 
 from fazhi.vocab import UNKNOWN
@@ -51,22 +52,12 @@ def _index(tables: list[dict], *, headers=None, caption=None) -> int:
     return found[0]
 
 
-class Page:
-    """A rendered page opened in Chromium, recording what must not happen: console errors,
-    page errors, requests to anything but file:, data: and blob: URLs (these are aborted)."""
+class Page(OfflinePage):
+    """A rendered page in Chromium (offline, downloads accepted: :class:`OfflinePage`); ``close``
+    returns what must not happen: console and page errors, outside requests, ``window.__xss``."""
 
     def __init__(self, browser, path: Path, *, javascript: bool = True):  # noqa: F811
-        self.context = browser.new_context(java_script_enabled=javascript, accept_downloads=True,
-                                           service_workers="block")
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.page.on("console", lambda m: self.problems.append(f"console: {m.text}")
-                     if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:"))
-                     else self.problems.append(f"external: {r.url}"))
-        self.page.route(re.compile(r"^(?!file:|data:|blob:)"), lambda r: r.abort())
-        self.page.goto(path.resolve().as_uri(), wait_until="load")
+        super().__init__(browser, path, javascript=javascript, downloads=True)
 
     def table(self, i: int):
         return self.page.locator("div.fazhi-table").nth(i)
@@ -89,11 +80,12 @@ class Page:
         return Path(info.value.path()).read_bytes()
 
     def close(self) -> list[str]:
+        problems = [f"error: {e}" for e in self.errors] + [f"external: {u}" for u in self.external]
         xss = self.page.evaluate("typeof window.__xss")
         if xss != "undefined":
-            self.problems.append(f"xss: {xss}")
-        self.context.close()
-        return self.problems
+            problems.append(f"xss: {xss}")
+        super().close()
+        return problems
 
 
 def _pages(rendered) -> list[Path]:
