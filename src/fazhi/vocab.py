@@ -54,6 +54,7 @@ COLUMN_LABELS = {
     "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "region": "地区",  # the column fazhi.regions.with_regions adds
+    "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard", "dice": "Dice", "pmi": "PMI",  # noqa: E501 - co-occurrence
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,

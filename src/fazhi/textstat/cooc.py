@@ -1,0 +1,232 @@
+"""Co-occurrence: which frequent terms appear together in the same sentence (or window), as an
+edge table for a network (KH Coder's 共起ネットワーク, ROST CM's 社会网络分析).
+
+The nodes are the ``n_terms`` most frequent terms (of each group); two nodes co-occur in a *unit*
+(a sentence, or a span of ``window`` consecutive tokens) that contains both. ``count`` = units
+containing both, ``count_a`` / ``count_b`` = units containing each, and with ``N`` = all units:
+
+- ``jaccard`` = count / (count_a + count_b - count)  (KH Coder's default ranking);
+- ``dice`` = 2 · count / (count_a + count_b);
+- ``pmi`` = log2(count · N / (count_a · count_b)).
+
+>>> edges = textstat_cooccurrence(corpus, n=60)                        # doctest: +SKIP
+>>> edges.head(2)                                                      # doctest: +SKIP
+  term_a    term_b  count  count_a  count_b   jaccard      dice       pmi  rank
+0   行政复议   复议案件      14       20       16  0.636364  0.777778  4.120       1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from fazhi.corpus import Corpus
+from fazhi.textstat._index import _group_column, _Selection, _TopN, TokenIndex
+from fazhi.textstat.matrix import Dfm, as_dfm
+
+Measure = Literal["jaccard", "dice", "pmi"]
+MEASURES: tuple[str, ...] = ("jaccard", "dice", "pmi")
+COLUMNS = ["term_a", "term_b", "count", "count_a", "count_b", *MEASURES, "rank"]
+
+# a punctuation token that ends a sentence (。！？； and their ASCII forms; 。” too)
+_END_CHARS = re.compile(r"[。！？；!?;]")
+# tokens gathered per chunk of rows (bounded memory on 10k reports)
+_CHUNK_TOKENS = 4_000_000
+
+
+def textstat_cooccurrence(corpus: Corpus | Dfm, *, window: int | None = None, n: int | None = 60,
+                          n_terms: int = 100, min_count: int = 2, measure: Measure = "jaccard",
+                          by: str | None = None, drop_stopwords: bool = True,
+                          drop_boilerplate: bool = True, parts: list[str] | str | None = None,
+                          min_chars: int = 2) -> pd.DataFrame:
+    """Edges between frequent terms that co-occur: [by], term_a, term_b, count, count_a, count_b,
+    jaccard, dice, pmi, rank — the ``n`` strongest edges by ``measure`` (of each group with ``by``;
+    ``n=None``: all), among the ``n_terms`` most frequent terms, with ``count >= min_count``.
+
+    Units: ``window=None`` — a sentence (the tokens between 。！？； within one part of a report;
+    line breaks are not in the stored tokens, so a heading runs into the sentence after it);
+    ``window=k`` — every span of ``k`` consecutive tokens of a part (punctuation left out, stopwords
+    counted; a part shorter than ``k`` is one span), so two terms co-occur when fewer than ``k``
+    tokens apart, and nearer pairs share more spans. ``term_a`` is the more frequent of the two.
+    Ties rank by count, then by the terms. ``attrs``: ``units`` (N, of the whole table or per
+    group), ``measure``, ``window``; an empty table has ``attrs["message"]``.
+
+    >>> textstat_cooccurrence(corpus, window=5, measure="pmi", n=20)   # doctest: +SKIP
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}")
+    if window is not None and int(window) < 2:
+        raise ValueError(f"window={window!r}: a window holds at least 2 tokens (None: sentences)")
+    d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+               drop_boilerplate=drop_boilerplate, parts=parts)
+    sel = _Selection(d.corpus, by, d.parts, docs_mask=d._docs_mask)
+    idx = sel.index
+    cols = d._cols
+    counts = (sel.indicator() @ idx.counts)[:, cols].tocsr() if len(sel.groups) else None
+    frames, units = [], {}
+    for code, group in enumerate(sel.groups):
+        nodes = _top_terms(counts, code, cols, idx.vocab, n_terms)
+        rows = sel.rows[sel.codes == code]
+        cooc, n_units = _unit_counts(idx, rows, nodes, window)
+        units[group] = n_units
+        edges = _edges(cooc, idx.vocab[nodes].astype(str), n_units, min_count, measure, n)
+        if len(edges):
+            if by is not None:
+                edges.insert(0, by, _group_column(sel, np.full(len(edges), code)))
+            frames.append(edges)
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=([by] if by is not None else []) + COLUMNS)
+    out.attrs.update(measure=measure, window=window,
+                     units=units.get("(all)", 0) if by is None else units)
+    if not len(out):
+        out.attrs["message"] = _why_empty(sel, units, min_count, window)
+    return out
+
+
+def _top_terms(counts, code: int, cols: np.ndarray, vocab: np.ndarray, n_terms: int) -> np.ndarray:
+    """Vocabulary ids of the ``n_terms`` most frequent terms of group ``code`` (ties by term)."""
+    row = counts.getrow(code)
+    top = _TopN(vocab[cols[row.indices]].astype(str), n_terms)
+    top.add(0, np.arange(len(row.indices)), row.data)
+    _g, local, _v, _r = top.arrays()
+    return cols[row.indices[local]]
+
+
+def _sentence_ends(idx: TokenIndex) -> np.ndarray:
+    """Boolean over the vocabulary: punctuation tokens that end a sentence (cached on ``idx``)."""
+    got = getattr(idx, "_cooc_ends", None)
+    if got is None:
+        got = np.array([not w and _END_CHARS.search(t) is not None
+                        for t, w in zip(idx.vocab, idx.is_word, strict=True)], dtype=bool)
+        idx._cooc_ends = got
+    return got
+
+
+def _chunks(idx: TokenIndex, rows: np.ndarray) -> Iterable[np.ndarray]:
+    """``rows`` in consecutive chunks of at most about ``_CHUNK_TOKENS`` tokens."""
+    lens = idx.indptr[rows + 1] - idx.indptr[rows]
+    lo, acc = 0, 0
+    for i, n in enumerate(lens):
+        acc += int(n)
+        if acc >= _CHUNK_TOKENS:
+            yield rows[lo:i + 1]
+            lo, acc = i + 1, 0
+    if lo < len(rows):
+        yield rows[lo:]
+
+
+def _gather(idx: TokenIndex, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids of ``rows`` in text order, and each token's row (0..len(rows)-1)."""
+    starts = idx.indptr[rows]
+    lens = idx.indptr[rows + 1] - starts
+    total = int(lens.sum())
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    first = np.cumsum(lens) - lens
+    flat = np.arange(total, dtype=np.int64) - np.repeat(first, lens) + np.repeat(starts, lens)
+    return idx.codes[flat], row_of
+
+
+def _unit_counts(idx: TokenIndex, rows: np.ndarray, nodes: np.ndarray,
+                 window: int | None) -> tuple[np.ndarray, int]:
+    """(nodes × nodes units containing both — the diagonal: units containing each, N units)."""
+    from scipy import sparse
+
+    k = len(nodes)
+    node_of = np.full(len(idx.vocab), -1, dtype=np.int64)
+    node_of[nodes] = np.arange(k)
+    cooc = np.zeros((k, k), dtype=np.int64)
+    n_units = 0
+    ends = _sentence_ends(idx) if window is None else None
+    for chunk in _chunks(idx, rows):
+        codes, row_of = _gather(idx, chunk)
+        if window is None:
+            unit, word, n_chunk = _sentence_units(codes, row_of, idx.is_word, ends)
+            node = node_of[codes]
+            hit = word & (node >= 0)
+            unit, node = unit[hit], node[hit]
+        else:
+            unit, node, n_chunk = _window_units(codes, row_of, idx.is_word, node_of, int(window))
+        n_units += n_chunk
+        if not k or not len(unit):
+            continue
+        x = sparse.csr_matrix((np.ones(len(unit)), (unit, node)),
+                              shape=(int(unit.max()) + 1, k))
+        x.sum_duplicates()
+        x.data[:] = 1.0
+        cooc += (x.T @ x).toarray().round().astype(np.int64)
+    return cooc, n_units
+
+
+def _sentence_units(codes, row_of, is_word, ends) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each token's sentence (a new one after an end mark and at each row start), which tokens are
+    words, and the sentences holding a word."""
+    if not len(codes):
+        return np.zeros(0, np.int64), np.zeros(0, bool), 0
+    new = np.empty(len(codes), dtype=bool)
+    new[0] = True
+    new[1:] = (row_of[1:] != row_of[:-1]) | ends[codes[:-1]]
+    unit = np.cumsum(new) - 1
+    word = is_word[codes]
+    return unit, word, len(np.unique(unit[word]))
+
+
+def _window_units(codes, row_of, is_word, node_of, k: int):
+    """(span, node) of each node occurrence in each span of ``k`` word tokens that contains it,
+    and the number of spans (rows shorter than ``k`` are one span)."""
+    word = is_word[codes]
+    codes, row_of = codes[word], row_of[word]
+    if not len(codes):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
+    n_rows = int(row_of.max()) + 1
+    length = np.bincount(row_of, minlength=n_rows)
+    spans = np.where(length > 0, np.maximum(length - k + 1, 1), 0)
+    offset = np.cumsum(spans) - spans
+    pos = np.arange(len(codes)) - np.repeat(np.cumsum(length) - length, length)
+    node = node_of[codes]
+    hit = node >= 0
+    pos, row, node = pos[hit], row_of[hit], node[hit]
+    lo = np.maximum(pos - k + 1, 0)
+    hi = np.minimum(pos, spans[row] - 1)
+    width = hi - lo + 1
+    rep = np.repeat(np.arange(len(pos)), width)
+    step = np.arange(int(width.sum())) - np.repeat(np.cumsum(width) - width, width)
+    unit = offset[row[rep]] + lo[rep] + step
+    return unit, node[rep], int(spans.sum())
+
+
+def _edges(cooc: np.ndarray, terms: np.ndarray, n_units: int, min_count: int, measure: str,
+           n: int | None) -> pd.DataFrame:
+    """The edge table of a nodes × nodes co-occurrence matrix (nodes in frequency order)."""
+    a, b = np.triu_indices(len(terms), k=1)
+    c = cooc[a, b]
+    keep = c >= max(int(min_count), 1)
+    a, b, c = a[keep], b[keep], c[keep]
+    ca, cb = np.diag(cooc)[a], np.diag(cooc)[b]
+    swap = (cb > ca) | ((cb == ca) & (terms[b] < terms[a]))  # term_a: the more frequent
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
+    ca, cb = np.diag(cooc)[a], np.diag(cooc)[b]
+    df = pd.DataFrame({"term_a": terms[a], "term_b": terms[b], "count": c, "count_a": ca,
+                       "count_b": cb})
+    df["jaccard"] = c / (ca + cb - c)
+    df["dice"] = 2 * c / (ca + cb)
+    df["pmi"] = np.log2(c * float(n_units) / (ca * cb.astype(float)))
+    df = df.sort_values([measure, "count", "term_a", "term_b"],
+                        ascending=[False, False, True, True], kind="stable")
+    if n:
+        df = df.head(n)
+    df = df.reset_index(drop=True)
+    df["rank"] = np.arange(1, len(df) + 1)
+    return df
+
+
+def _why_empty(sel: _Selection, units: dict, min_count: int, window: int | None) -> str:
+    unit = "句" if window is None else f"{window} 词窗口"
+    if not len(sel.rows):
+        return "没有可统计的报告（子集为空或所选部分没有文字），无法计算共现"
+    total = sum(units.values())
+    return (f"没有任何两个高频词在同一{unit}中共现至少 {min_count} 次（共 {total:,} 个单元），"
+            f"无法画共现网络")
