@@ -92,14 +92,37 @@ def _communities(g: nx.Graph, seed: int) -> list[list[str]]:
 
 
 def network_layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
-    """Node positions: networkx's spring layout with a fixed ``seed`` (same graph, same picture)."""
+    """Node positions: each connected component laid out by networkx's spring layout with a fixed
+    ``seed`` (scaled by the square root of its size), the components packed in rows, largest
+    first, so small islands are not squashed into dots. Same graph and seed, same picture."""
     import networkx as nx
 
-    if not g.number_of_nodes():
-        return {}
-    k = 2.0 / max(g.number_of_nodes(), 1) ** 0.5
-    pos = nx.spring_layout(g, seed=seed, weight="weight", k=k, iterations=200)
-    return {t: (float(x), float(y)) for t, (x, y) in pos.items()}
+    comps = sorted((sorted(c, key=list(g.nodes).index) for c in nx.connected_components(g)),
+                   key=lambda c: (-len(c), list(g.nodes).index(c[0])))
+    boxes = []
+    for comp in comps:
+        sub = g.subgraph(comp)
+        r = len(comp) ** 0.5
+        if len(comp) == 1:
+            pos = {comp[0]: (0.0, 0.0)}
+        else:
+            pos = nx.spring_layout(sub, seed=seed, weight="weight", k=1.2 / r,
+                                   iterations=200, scale=r)
+        boxes.append((comp, pos, r))
+    width = max(2.2 * boxes[0][2], 1.6 * (sum((2.2 * r) ** 2 for _c, _p, r in boxes)) ** 0.5) \
+        if boxes else 0.0
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for comp, pos, r in boxes:
+        side = 2.2 * r
+        if x > 0 and x + side > width * 1.05:
+            x, y, row_h = 0.0, y - row_h, 0.0
+        for t in comp:
+            px, py = pos[t]
+            out[t] = (float(x + side / 2 + px), float(y - side / 2 + py))
+        x += side
+        row_h = max(row_h, side)
+    return out
 
 
 @_named
@@ -137,7 +160,7 @@ def _draw(ax, g: nx.Graph, pos: dict, measure: str) -> None:
 
     nodes = list(g.nodes)
     counts = np.array([g.nodes[t]["count"] for t in nodes], dtype=float)
-    sizes = 200 + 1800 * np.sqrt(counts / counts.max())
+    sizes = 60 + 640 * np.sqrt(counts / counts.max())
     cmap = mpl.colormaps["tab20"]
     colours = [cmap(g.nodes[t]["community"] % 20) for t in nodes]
     w = np.array([d[measure] if measure in d else d["weight"] for _a, _b, d in g.edges(data=True)])
@@ -150,11 +173,13 @@ def _draw(ax, g: nx.Graph, pos: dict, measure: str) -> None:
     ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=1.0,
                zorder=2)
     for t, (x, y) in zip(nodes, xy, strict=True):
-        ax.text(x, y, _mpl(t), ha="center", va="center", fontsize=9, zorder=3)
+        ax.text(x, y, _mpl(t), ha="center", va="center", fontsize=8, zorder=3,
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
     ax.set_xticks([])
     ax.set_yticks([])
     for side in ax.spines.values():
         side.set_visible(False)
+    ax.set_aspect("equal", adjustable="datalim")
     ax.margins(0.08)
 
 
