@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 
 import networkx as nx
@@ -20,9 +21,10 @@ from fazhi.corpus import Corpus, segment_corpus
 from fazhi.lexicon import load_lexicon
 from fazhi.textplot.network import network_graph, network_layout, textplot_network, write_network
 from fazhi.textstat import dfm, is_term, textstat_cooccurrence
+from fazhi.tokens import Tokenizer
 
 WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
-END = set("。！？；!?;")
+SENTENCE_CUT = re.compile(r"[。！？；!?;\n]")
 
 # three reports in the layouts of real ones (title, numbered measures, figures), own wording
 REPORTS = {
@@ -67,23 +69,23 @@ def corpus() -> Corpus:
 # ---------------------------------------------------------------- the reference, computed here
 
 
+@lru_cache(maxsize=1)
+def _tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
 def _units(corpus: Corpus, window: int | None) -> list[list[str]]:
-    """Sentences (tokens between end marks, within a token row) or spans of ``window`` word
-    tokens of each row; units without a word left out."""
+    """Sentences (the report's text cut at 。！？； and line breaks, each segmented on its own) or
+    spans of ``window`` word tokens of each token row; units without a word left out."""
     out = []
-    for row in corpus.tokens["tokens"]:
-        toks = row.split()
-        if window is None:
-            cur: list[str] = []
-            for t in toks:
-                if WORD.search(t):
-                    cur.append(t)
-                elif any(ch in END for ch in t):
-                    out.append(cur)
-                    cur = []
-            out.append(cur)
-        else:
-            words = [t for t in toks if WORD.search(t)]
+    if window is None:
+        tk = _tokenizer()
+        for text in corpus.docs["text"]:
+            for piece in SENTENCE_CUT.split(text):
+                out.append([t for t in tk.cut(piece) if WORD.search(t)])
+    else:
+        for row in corpus.tokens["tokens"]:
+            words = [t for t in row.split() if WORD.search(t)]
             if words:
                 out.extend(words[s:s + window] for s in range(max(1, len(words) - window + 1)))
     return [u for u in out if u]
@@ -161,6 +163,11 @@ WINDOW_CASES = [
     ("福鼎市全面推行行政复议。人民调解组织覆盖所有村居。", "行政复议", "人民调解", False, True),
     # adjacent within one sentence: both
     ("蕉城区推进行政复议体制改革。", "行政复议", "体制改革", True, True),
+    # a heading line without a full stop, then its first sentence: a window pair only
+    ("一、推进行政复议体制改革\n行政复议案件全部办结。", "体制改革", "案件", False, True),
+    # the report's title runs into nothing: its words stay out of the first sentence
+    ("政和县2022年法治政府建设情况报告\n推进行政复议体制改革。", "法治政府建设", "体制改革",
+     False, False),
     # across a semicolon, far apart: neither
     ("柘荣县开展普法宣传进村入户活动；全县行政执法人员全部持证上岗。",
      "普法宣传", "行政执法人员", False, False),
@@ -176,6 +183,24 @@ def test_window_versus_sentence(text, a, b, in_sentence, in_window):
         got = textstat_cooccurrence(c, window=window, n=None, min_count=1, n_terms=10_000)
         pairs = set(map(frozenset, zip(got["term_a"], got["term_b"], strict=True)))
         assert (frozenset((a, b)) in pairs) is expected, (window, got)
+
+
+LINE_CASES = [
+    # an ordinary report: every line placed back
+    (False, "周宁县2022年法治政府建设情况报告\n行政复议案件全部办结。\n普法宣传进村入户。", 0),
+    # an anonymised report: the alias lengthens the text, so its row is cut at end marks only
+    (True, "A法治思想学习常态化。\n行政复议案件全部办结。", 1),
+]
+
+
+@pytest.mark.parametrize("anonymised, text, unplaced", LINE_CASES)
+def test_rows_whose_lines_cannot_be_placed_are_counted(anonymised, text, unplaced):
+    c = _corpus({"2022-case.txt": text})
+    c.docs["anonymised"] = anonymised
+    c = segment_corpus(c)
+    got = textstat_cooccurrence(c, min_count=1, n=None)
+    assert got.attrs["rows_without_lines"] == unplaced
+    assert len(got)
 
 
 @pytest.mark.parametrize("stop, boiler", [(True, True), (False, True), (True, False),

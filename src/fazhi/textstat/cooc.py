@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus
-from fazhi.textstat._index import _group_column, _Selection, _TopN, TokenIndex
+from fazhi.corpus import doc_parts
+from fazhi.textstat._index import _NONWORD, _group_column, _Selection, _TopN, TokenIndex
 from fazhi.textstat.matrix import Dfm, as_dfm
 
 Measure = Literal["jaccard", "dice", "pmi"]
@@ -67,11 +68,13 @@ def textstat_cooccurrence(corpus: Corpus | Dfm, *, window: int | None = None, n:
     idx = sel.index
     cols = d._cols
     counts = (sel.indicator() @ idx.counts)[:, cols].tocsr() if len(sel.groups) else None
-    frames, units = [], {}
+    frames, units, unplaced = [], {}, 0
     for code, group in enumerate(sel.groups):
         nodes = _top_terms(counts, code, cols, idx.vocab, n_terms)
         rows = sel.rows[sel.codes == code]
-        cooc, n_units = _unit_counts(idx, rows, nodes, window)
+        lines = _line_starts(d.corpus, idx, rows) if window is None else {}
+        unplaced += sum(1 for r in rows if r not in lines) if window is None else 0
+        cooc, n_units = _unit_counts(idx, rows, nodes, window, lines)
         units[group] = n_units
         edges = _edges(cooc, idx.vocab[nodes].astype(str), n_units, min_count, measure, n)
         if len(edges):
@@ -81,7 +84,8 @@ def textstat_cooccurrence(corpus: Corpus | Dfm, *, window: int | None = None, n:
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=([by] if by is not None else []) + COLUMNS)
     out.attrs.update(measure=measure, window=window,
-                     units=units.get("(all)", 0) if by is None else units)
+                     units=units.get("(all)", 0) if by is None else units,
+                     rows_without_lines=unplaced)
     if not len(out):
         out.attrs["message"] = _why_empty(sel, units, min_count, window)
     return out
@@ -130,8 +134,8 @@ def _gather(idx: TokenIndex, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return idx.codes[flat], row_of
 
 
-def _unit_counts(idx: TokenIndex, rows: np.ndarray, nodes: np.ndarray,
-                 window: int | None) -> tuple[np.ndarray, int]:
+def _unit_counts(idx: TokenIndex, rows: np.ndarray, nodes: np.ndarray, window: int | None,
+                 lines: dict[int, np.ndarray] | None = None) -> tuple[np.ndarray, int]:
     """(nodes × nodes units containing both — the diagonal: units containing each, N units)."""
     from scipy import sparse
 
@@ -144,7 +148,8 @@ def _unit_counts(idx: TokenIndex, rows: np.ndarray, nodes: np.ndarray,
     for chunk in _chunks(idx, rows):
         codes, row_of = _gather(idx, chunk)
         if window is None:
-            unit, word, n_chunk = _sentence_units(codes, row_of, idx.is_word, ends)
+            brk = _line_flags(idx, chunk, codes, lines or {})
+            unit, word, n_chunk = _sentence_units(codes, row_of, idx.is_word, ends, brk)
             node = node_of[codes]
             hit = word & (node >= 0)
             unit, node = unit[hit], node[hit]
@@ -161,17 +166,76 @@ def _unit_counts(idx: TokenIndex, rows: np.ndarray, nodes: np.ndarray,
     return cooc, n_units
 
 
-def _sentence_units(codes, row_of, is_word, ends) -> tuple[np.ndarray, np.ndarray, int]:
-    """Each token's sentence (a new one after an end mark and at each row start), which tokens are
-    words, and the sentences holding a word."""
+def _sentence_units(codes, row_of, is_word, ends, brk=None) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each token's sentence (a new one after an end mark, at each row start and at each token
+    flagged in ``brk``: a line start), which tokens are words, and the sentences holding a word."""
     if not len(codes):
         return np.zeros(0, np.int64), np.zeros(0, bool), 0
     new = np.empty(len(codes), dtype=bool)
     new[0] = True
     new[1:] = (row_of[1:] != row_of[:-1]) | ends[codes[:-1]]
+    if brk is not None:
+        new |= brk
     unit = np.cumsum(new) - 1
     word = is_word[codes]
     return unit, word, len(np.unique(unit[word]))
+
+
+def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int, np.ndarray]:
+    """Per token row: the offsets (in word characters of the row's tokens) where a line of the
+    report's text starts — a title or a heading without a full stop is a sentence of its own.
+    The stored tokens have no line breaks; they are placed back from ``corpus.docs["text"]``
+    cut into parts as the build cuts it. A row whose text no longer matches its tokens (an alias
+    or an anonymised name changed its length) gets none: it is split at end marks only."""
+    docs = corpus.docs
+    if "text" not in docs.columns or not len(rows):
+        return {}
+    wanted = set(idx.doc_id[rows])
+    texts = {d: t for d, t in zip(docs["doc_id"], docs["text"], strict=True) if d in wanted}
+    level1: dict[str, list[dict]] = {}
+    secs = corpus.sections
+    if secs is not None and len(secs):
+        s = secs[secs["doc_id"].isin(wanted) & (secs["level"].astype(int) == 1)]
+        for d, part, start, end in zip(s["doc_id"], s["part"], s["start"], s["end"], strict=True):
+            level1.setdefault(d, []).append({"level": 1, "part": part, "start": int(start),
+                                             "end": int(end)})
+    pieces: dict[str, dict[str, list[str]]] = {}
+    out: dict[int, np.ndarray] = {}
+    for r in rows.tolist():
+        d, part = idx.doc_id[r], idx.part[r]
+        if d not in pieces:
+            t = texts.get(d)
+            pieces[d] = dict(doc_parts(t, level1.get(d, []))) if isinstance(t, str) else {}
+        got = pieces[d].get(part)
+        if not got:
+            continue
+        lens = np.array([len(_NONWORD.sub("", ln)) for ln in "\n".join(got).split("\n")],
+                        dtype=np.int64)
+        ids = idx.row_ids(r)
+        if int(idx.clean_len[ids].sum()) != int(lens.sum()):
+            continue
+        starts = np.cumsum(lens) - lens
+        out[r] = np.unique(starts[1:][lens[1:] > 0])
+    return out
+
+
+def _line_flags(idx: TokenIndex, chunk: np.ndarray, codes: np.ndarray,
+                lines: dict[int, np.ndarray]) -> np.ndarray:
+    """Boolean over the gathered tokens of ``chunk``: the word tokens that start a line."""
+    brk = np.zeros(len(codes), dtype=bool)
+    lens = idx.indptr[chunk + 1] - idx.indptr[chunk]
+    first = np.cumsum(lens) - lens
+    for j, r in enumerate(chunk.tolist()):
+        starts = lines.get(r)
+        if starts is None or not len(starts):
+            continue
+        lo = int(first[j])
+        row = codes[lo:lo + int(lens[j])]
+        clen = idx.clean_len[row]
+        begin = np.cumsum(clen) - clen
+        hit = (clen > 0) & np.isin(begin, starts)
+        brk[lo + np.flatnonzero(hit)] = True
+    return brk
 
 
 def _window_units(codes, row_of, is_word, node_of, k: int):
