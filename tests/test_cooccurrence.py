@@ -187,20 +187,26 @@ def test_window_versus_sentence(text, a, b, in_sentence, in_window):
 
 LINE_CASES = [
     # an ordinary report: every line placed back
-    (False, "周宁县2022年法治政府建设情况报告\n行政复议案件全部办结。\n普法宣传进村入户。", 0),
-    # an anonymised report: the alias lengthens the text, so its row is cut at end marks only
-    (True, "A法治思想学习常态化。\n行政复议案件全部办结。", 1),
+    (False, "周宁县2022年法治政府建设情况报告\n行政复议案件全部办结\n普法宣传进村入户。", "", 0),
+    # an anonymised report: its alias (A → the full name) applied as the build applies it
+    (True, "A法治思想学习常态化，行政复议案件全部办结\n普法宣传进村入户。", "", 0),
+    # a text edited after the build no longer matches its tokens: end marks only, counted
+    (False, "行政复议案件全部办结\n普法宣传进村入户。", "（修订）", 1),
 ]
 
 
-@pytest.mark.parametrize("anonymised, text, unplaced", LINE_CASES)
-def test_rows_whose_lines_cannot_be_placed_are_counted(anonymised, text, unplaced):
+@pytest.mark.parametrize("anonymised, text, edit, unplaced", LINE_CASES)
+def test_rows_whose_lines_cannot_be_placed_are_counted(anonymised, text, edit, unplaced):
     c = _corpus({"2022-case.txt": text})
     c.docs["anonymised"] = anonymised
     c = segment_corpus(c)
+    c.docs["text"] = c.docs["text"] + edit
     got = textstat_cooccurrence(c, min_count=1, n=None)
     assert got.attrs["rows_without_lines"] == unplaced
-    assert len(got)
+    pairs = set(map(frozenset, zip(got["term_a"], got["term_b"], strict=True)))
+    assert frozenset(("行政复议", "案件")) in pairs
+    # a line break ends a sentence unless the lines could not be placed
+    assert (frozenset(("办结", "普法宣传")) in pairs) is bool(unplaced)
 
 
 @pytest.mark.parametrize("stop, boiler", [(True, True), (False, True), (True, False),

@@ -24,9 +24,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from fazhi.corpus import Corpus
-from fazhi.corpus import doc_parts
-from fazhi.textstat._index import _NONWORD, _group_column, _Selection, _TopN, TokenIndex
+from fazhi.corpus import Corpus, doc_parts
+from fazhi.textstat._index import _NONWORD, TokenIndex, _group_column, _Selection, _TopN
 from fazhi.textstat.matrix import Dfm, as_dfm
 
 Measure = Literal["jaccard", "dice", "pmi"]
@@ -35,6 +34,8 @@ COLUMNS = ["term_a", "term_b", "count", "count_a", "count_b", *MEASURES, "rank"]
 
 # a punctuation token that ends a sentence (。！？； and their ASCII forms; 。” too)
 _END_CHARS = re.compile(r"[。！？；!?;]")
+# what is neither a word character (those of the token index) nor a line break
+_NON_LINE = re.compile(_NONWORD.pattern[:-2] + r"\n]+")
 # tokens gathered per chunk of rows (bounded memory on 10k reports)
 _CHUNK_TOKENS = 4_000_000
 
@@ -178,20 +179,28 @@ def _sentence_units(codes, row_of, is_word, ends, brk=None) -> tuple[np.ndarray,
         new |= brk
     unit = np.cumsum(new) - 1
     word = is_word[codes]
-    return unit, word, len(np.unique(unit[word]))
+    w = unit[word]  # non-decreasing: count the changes
+    return unit, word, int(len(w) and np.count_nonzero(np.diff(w)) + 1)
 
 
 def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int, np.ndarray]:
     """Per token row: the offsets (in word characters of the row's tokens) where a line of the
     report's text starts — a title or a heading without a full stop is a sentence of its own.
     The stored tokens have no line breaks; they are placed back from ``corpus.docs["text"]``
-    cut into parts as the build cuts it. A row whose text no longer matches its tokens (an alias
-    or an anonymised name changed its length) gets none: it is split at end marks only."""
+    cut into parts and normalised (aliases, anonymised names) as the build does it. A row whose
+    text still does not match its tokens (a lexicon changed since) gets none: it is split at end
+    marks only (counted in ``attrs["rows_without_lines"]``)."""
     docs = corpus.docs
     if "text" not in docs.columns or not len(rows):
         return {}
+    from fazhi.tokens import Tokenizer
+
+    normalise = Tokenizer(idx.lexicon).normalise  # the build's aliases (no segmenter loaded)
     wanted = set(idx.doc_id[rows])
     texts = {d: t for d, t in zip(docs["doc_id"], docs["text"], strict=True) if d in wanted}
+    anon = ({d: bool(a) for d, a in zip(docs["doc_id"], docs["anonymised"].fillna(False),
+                                         strict=True) if d in wanted}
+            if "anonymised" in docs.columns else {})
     level1: dict[str, list[dict]] = {}
     secs = corpus.sections
     if secs is not None and len(secs):
@@ -205,37 +214,40 @@ def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int,
         d, part = idx.doc_id[r], idx.part[r]
         if d not in pieces:
             t = texts.get(d)
-            pieces[d] = dict(doc_parts(t, level1.get(d, []))) if isinstance(t, str) else {}
+            pieces[d] = ({p: [normalise(x, anonymised=anon.get(d, False)) for x in xs]
+                          for p, xs in doc_parts(t, level1.get(d, []))}
+                         if isinstance(t, str) else {})
         got = pieces[d].get(part)
         if not got:
             continue
-        lens = np.array([len(_NONWORD.sub("", ln)) for ln in "\n".join(got).split("\n")],
-                        dtype=np.int64)
-        ids = idx.row_ids(r)
-        if int(idx.clean_len[ids].sum()) != int(lens.sum()):
+        # the row's word characters and line breaks; a break's offset = the word characters
+        # before it (each earlier break removed)
+        flat = _NON_LINE.sub("", "\n".join(got))
+        chars = np.frombuffer(flat.encode("utf-32-le"), dtype=np.uint32)
+        breaks = np.flatnonzero(chars == 10)
+        if int(idx.clean_len[idx.row_ids(r)].sum()) != len(chars) - len(breaks):
             continue
-        starts = np.cumsum(lens) - lens
-        out[r] = np.unique(starts[1:][lens[1:] > 0])
+        starts = breaks - np.arange(len(breaks))
+        out[r] = starts[np.r_[True, np.diff(starts) > 0]] if len(starts) else starts
     return out
 
 
 def _line_flags(idx: TokenIndex, chunk: np.ndarray, codes: np.ndarray,
                 lines: dict[int, np.ndarray]) -> np.ndarray:
     """Boolean over the gathered tokens of ``chunk``: the word tokens that start a line."""
-    brk = np.zeros(len(codes), dtype=bool)
     lens = idx.indptr[chunk + 1] - idx.indptr[chunk]
-    first = np.cumsum(lens) - lens
-    for j, r in enumerate(chunk.tolist()):
-        starts = lines.get(r)
-        if starts is None or not len(starts):
-            continue
-        lo = int(first[j])
-        row = codes[lo:lo + int(lens[j])]
-        clen = idx.clean_len[row]
-        begin = np.cumsum(clen) - clen
-        hit = (clen > 0) & np.isin(begin, starts)
-        brk[lo + np.flatnonzero(hit)] = True
-    return brk
+    got = [(j, lines[r]) for j, r in enumerate(chunk.tolist()) if r in lines and len(lines[r])]
+    if not got or not len(codes):
+        return np.zeros(len(codes), dtype=bool)
+    # each token's word-character offset within its row, keyed with the row: row * big + offset
+    clen = idx.clean_len[codes]
+    cum = np.cumsum(clen) - clen
+    row_start = np.repeat(np.cumsum(lens) - lens, lens)
+    big = int(clen.sum()) + 1
+    key = np.repeat(np.arange(len(chunk), dtype=np.int64), lens) * big + (cum - cum[row_start])
+    want = np.sort(np.concatenate([j * big + st for j, st in got]))
+    at = np.searchsorted(want, key)
+    return (clen > 0) & (at < len(want)) & (want[np.minimum(at, len(want) - 1)] == key)
 
 
 def _window_units(codes, row_of, is_word, node_of, k: int):
