@@ -49,8 +49,10 @@ def textstat_cooccurrence(corpus: Corpus | Dfm, *, window: int | None = None, n:
     jaccard, dice, pmi, rank — the ``n`` strongest edges by ``measure`` (of each group with ``by``;
     ``n=None``: all), among the ``n_terms`` most frequent terms, with ``count >= min_count``.
 
-    Units: ``window=None`` — a sentence (the tokens between 。！？； within one part of a report;
-    line breaks are not in the stored tokens, so a heading runs into the sentence after it);
+    Units: ``window=None`` — a sentence: the tokens between 。！？； or line breaks within one part
+    of a report, so a title or a heading without a full stop is a sentence of its own (the stored
+    tokens have no line breaks: they are placed back from the report's text; a part whose text no
+    longer matches its tokens is cut at 。！？； only, counted in ``attrs["rows_without_lines"]``);
     ``window=k`` — every span of ``k`` consecutive tokens of a part (punctuation left out, stopwords
     counted; a part shorter than ``k`` is one span), so two terms co-occur when fewer than ``k``
     tokens apart, and nearer pairs share more spans. ``term_a`` is the more frequent of the two.
@@ -69,21 +71,26 @@ def textstat_cooccurrence(corpus: Corpus | Dfm, *, window: int | None = None, n:
     idx = sel.index
     cols = d._cols
     counts = (sel.indicator() @ idx.counts)[:, cols].tocsr() if len(sel.groups) else None
-    frames, units, unplaced = [], {}, 0
+    # line starts of every selected row, placed once (not per group)
+    lines = _line_starts(d.corpus, idx, sel.rows) if window is None else {}
+    unplaced = int(len(sel.rows) - len(lines)) if window is None else 0
+    parts_, units = [], {}
+    order = np.argsort(sel.codes, kind="stable")
+    bounds = np.searchsorted(sel.codes[order], np.arange(len(sel.groups) + 1))
     for code, group in enumerate(sel.groups):
         nodes = _top_terms(counts, code, cols, idx.vocab, n_terms)
-        rows = sel.rows[sel.codes == code]
-        lines = _line_starts(d.corpus, idx, rows) if window is None else {}
-        unplaced += sum(1 for r in rows if r not in lines) if window is None else 0
+        rows = np.sort(sel.rows[order[bounds[code]:bounds[code + 1]]])
         cooc, n_units = _unit_counts(idx, rows, nodes, window, lines)
         units[group] = n_units
-        edges = _edges(cooc, idx.vocab[nodes].astype(str), n_units, min_count, measure, n)
-        if len(edges):
-            if by is not None:
-                edges.insert(0, by, _group_column(sel, np.full(len(edges), code)))
-            frames.append(edges)
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=([by] if by is not None else []) + COLUMNS)
+        got = _edges(cooc, idx.vocab[nodes].astype(str), n_units, min_count, measure, n)
+        if len(got["count"]):
+            parts_.append((code, got))
+    out = pd.DataFrame({c: np.concatenate([g[c] for _code, g in parts_]) if parts_ else []
+                        for c in COLUMNS})
+    if by is not None:
+        codes = np.concatenate([np.full(len(g["count"]), code) for code, g in parts_]) \
+            if parts_ else np.zeros(0, dtype=np.int64)
+        out.insert(0, by, _group_column(sel, codes))
     out.attrs.update(measure=measure, window=window,
                      units=units.get("(all)", 0) if by is None else units,
                      rows_without_lines=unplaced)
@@ -219,6 +226,8 @@ def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int,
                          if isinstance(t, str) else {})
         got = pieces[d].get(part)
         if not got:
+            if not int(idx.clean_len[idx.row_ids(r)].sum()):
+                out[r] = np.zeros(0, dtype=np.int64)  # nothing to place
             continue
         # the row's word characters and line breaks; a break's offset = the word characters
         # before it (each earlier break removed)
@@ -275,28 +284,29 @@ def _window_units(codes, row_of, is_word, node_of, k: int):
 
 
 def _edges(cooc: np.ndarray, terms: np.ndarray, n_units: int, min_count: int, measure: str,
-           n: int | None) -> pd.DataFrame:
-    """The edge table of a nodes × nodes co-occurrence matrix (nodes in frequency order)."""
+           n: int | None) -> dict[str, np.ndarray]:
+    """The edge columns of a nodes × nodes co-occurrence matrix: ranked by ``measure``
+    descending, then count descending, then the terms; the first ``n``."""
     a, b = np.triu_indices(len(terms), k=1)
     c = cooc[a, b]
     keep = c >= max(int(min_count), 1)
     a, b, c = a[keep], b[keep], c[keep]
-    ca, cb = np.diag(cooc)[a], np.diag(cooc)[b]
-    swap = (cb > ca) | ((cb == ca) & (terms[b] < terms[a]))  # term_a: the more frequent
-    a, b = np.where(swap, b, a), np.where(swap, a, b)
-    ca, cb = np.diag(cooc)[a], np.diag(cooc)[b]
-    df = pd.DataFrame({"term_a": terms[a], "term_b": terms[b], "count": c, "count_a": ca,
-                       "count_b": cb})
-    df["jaccard"] = c / (ca + cb - c)
-    df["dice"] = 2 * c / (ca + cb)
-    df["pmi"] = np.log2(c * float(n_units) / (ca * cb.astype(float)))
-    df = df.sort_values([measure, "count", "term_a", "term_b"],
-                        ascending=[False, False, True, True], kind="stable")
+    diag = np.diag(cooc)
+    alpha = np.empty(len(terms), dtype=np.int64)
+    alpha[np.argsort(terms, kind="stable")] = np.arange(len(terms))
+    swap = (diag[b] > diag[a]) | ((diag[b] == diag[a]) & (alpha[b] < alpha[a]))
+    a, b = np.where(swap, b, a), np.where(swap, a, b)  # term_a: in more units
+    ca, cb = diag[a], diag[b]
+    cols = {"jaccard": c / (ca + cb - c), "dice": 2 * c / (ca + cb),
+            "pmi": np.log2(c * float(n_units) / (ca * cb.astype(float)))}
+    rank = np.lexsort((alpha[b], alpha[a], -c, -cols[measure]))
     if n:
-        df = df.head(n)
-    df = df.reset_index(drop=True)
-    df["rank"] = np.arange(1, len(df) + 1)
-    return df
+        rank = rank[:n]
+    out = {"term_a": terms[a[rank]].astype(object), "term_b": terms[b[rank]].astype(object),
+           "count": c[rank], "count_a": ca[rank], "count_b": cb[rank]}
+    out.update({m: v[rank] for m, v in cols.items()})
+    out["rank"] = np.arange(1, len(rank) + 1)
+    return out
 
 
 def _why_empty(sel: _Selection, units: dict, min_count: int, window: int | None) -> str:
