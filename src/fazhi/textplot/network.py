@@ -97,31 +97,33 @@ def network_layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]
     first, so small islands are not squashed into dots. Same graph and seed, same picture."""
     import networkx as nx
 
-    comps = sorted((sorted(c, key=list(g.nodes).index) for c in nx.connected_components(g)),
-                   key=lambda c: (-len(c), list(g.nodes).index(c[0])))
+    order = {t: i for i, t in enumerate(g.nodes)}
+    comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(g)),
+                   key=lambda c: (-len(c), order[c[0]]))
+    pad = 1.4  # between components, in layout units (room for a long label)
     boxes = []
     for comp in comps:
-        sub = g.subgraph(comp)
-        r = len(comp) ** 0.5
-        if len(comp) == 1:
-            pos = {comp[0]: (0.0, 0.0)}
+        if len(comp) <= 2:  # a single node or a pair: side by side
+            pos = {t: (0.7 * (2 * i - len(comp) + 1), 0.0) for i, t in enumerate(comp)}
         else:
-            pos = nx.spring_layout(sub, seed=seed, weight="weight", k=1.2 / r,
-                                   iterations=200, scale=r)
-        boxes.append((comp, pos, r))
-    width = max(2.2 * boxes[0][2], 1.6 * (sum((2.2 * r) ** 2 for _c, _p, r in boxes)) ** 0.5) \
-        if boxes else 0.0
+            pos = nx.spring_layout(g.subgraph(comp), seed=seed, weight="weight",
+                                   k=1.2 / len(comp) ** 0.5, iterations=200,
+                                   scale=len(comp) ** 0.5)
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        boxes.append((comp, pos, min(xs), max(ys), max(xs) - min(xs) + pad,
+                      max(ys) - min(ys) + pad))
+    width = max([b[4] for b in boxes] + [1.6 * sum(b[4] * b[5] for b in boxes) ** 0.5])
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
-    for comp, pos, r in boxes:
-        side = 2.2 * r
-        if x > 0 and x + side > width * 1.05:
+    for comp, pos, x0, y1, w, h in boxes:
+        if x > 0 and x + w > width * 1.05:
             x, y, row_h = 0.0, y - row_h, 0.0
         for t in comp:
             px, py = pos[t]
-            out[t] = (float(x + side / 2 + px), float(y - side / 2 + py))
-        x += side
-        row_h = max(row_h, side)
+            out[t] = (float(x + pad / 2 + px - x0), float(y - pad / 2 - (y1 - py)))
+        x += w
+        row_h = max(row_h, h)
     return out
 
 
