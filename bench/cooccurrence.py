@@ -107,7 +107,7 @@ def main() -> None:
         "- How: the sentences are cut on the shared token index's id array (no re-tokenising): "
         "a new unit after a 。！？； token, at each row start and at each line start placed back "
         "from the report text; the units × nodes incidence (nodes = the 100 most frequent terms) "
-        "is a sparse 0/1 matrix per chunk of ~4M tokens, and X\u1d40X gives every pair's count "
+        "is a sparse 0/1 matrix per chunk of ~1M tokens, and X\u1d40X gives every pair's count "
         "and, on its diagonal, each node's.\n")
     print(text)
     if not args.no_write:

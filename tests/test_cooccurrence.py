@@ -334,3 +334,16 @@ def test_public_names():
     assert fazhi.textstat_cooccurrence is textstat_cooccurrence
     assert fazhi.textplot_network is textplot_network
     assert fazhi.write_network is write_network
+
+
+@pytest.mark.parametrize("text", [
+    "宁德市蕉城区2022年法治政府建设情况报告",
+    "一、行政复议案件１２３件（同比增长5.6%）；ＡＢＣ与abc、XYZ。",
+    "“七五”普法：《中华人民共和国行政复议法》\n全面推行——依法行政！",
+    "㐀䶿一鿿豈﫿０９ＡＺａｚ09AZaz\t ·…～",
+])
+def test_word_characters_are_those_of_the_token_index(text):
+    from fazhi.textstat._index import _WORDCHAR
+    from fazhi.textstat.cooc import word_chars
+
+    assert word_chars(text).tolist() == [_WORDCHAR.match(ch) is not None for ch in text]
