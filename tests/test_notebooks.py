@@ -132,10 +132,10 @@ def _check_clean_run(out: Outputs) -> None:
 # (page of the shared render, images expected at least, text expected in the HTML outputs)
 PAGES = [
     ("01_overview.html", 2, ["成效", "2023-anonymised-town-template.txt", "所有文件均已读入"]),
-    ("02_keywords.html", 4, ["广东省", "关键词"]),
+    ("02_keywords.html", 5, ["广东省", "关键词", "共现最紧密"]),
     ("03_trends.html", 3, ["民法典", "emerging"]),
     ("04_compare.html", 4, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt", "分布图上的点"]),
-    ("05_dossier-province-广东省.html", 3, ["广东省：3 份报告", "<mark>", "民法典（"]),
+    ("05_dossier-province-广东省.html", 4, ["广东省：3 份报告", "<mark>", "民法典（", "共现最紧密"]),
     # a county's own report and two towns' reports; numeric facts of the county's report
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
     ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),

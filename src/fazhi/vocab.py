@@ -55,6 +55,7 @@ COLUMN_LABELS = {
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "region": "地区",  # the column fazhi.regions.with_regions adds
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
+    "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard", "dice": "Dice", "pmi": "PMI",  # noqa: E501 - co-occurrence
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,

@@ -798,3 +798,4 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
     return HTML(reuse_view(str(docs.loc[doc_a, "text"]), str(docs.loc[doc_b, "text"]), rows,
                            title_a=title(doc_a), title_b=title(doc_b), note=note))
 from fazhi.textplot.map import textplot_map  # noqa: E402, F401
+from fazhi.textplot.network import network_graph, textplot_network, write_network  # noqa: E402,F401,I001

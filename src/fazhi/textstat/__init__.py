@@ -70,4 +70,5 @@ __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", 
            "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
            "textstat_emerging", "textstat_frequency", "textstat_keyness", "textstat_keywords",
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
+from fazhi.textstat.cooc import textstat_cooccurrence  # noqa: E402,F401
 from fazhi.textstat.scale import textstat_scale  # noqa: E402, F401
