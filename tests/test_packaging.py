@@ -207,3 +207,17 @@ def test_without_a_project_nothing_goes_to_the_working_folder(tmp_path):
     assert out[5].endswith("no project here, so no data/raw: give the folder of reports "
                            "(corpus_path in a notebook)")
     assert list(work.iterdir()) == [] and list(home.iterdir()) == []
+
+
+def test_no_module_of_a_package_shadows_a_builtin():
+    # importing fazhi.textplot.map once bound the package's global name `map` to the module, and
+    # every map(...) in textplot/__init__.py broke: a package's modules must not take builtin names
+    import builtins
+    import pkgutil
+
+    import fazhi
+
+    taken = set(dir(builtins))
+    bad = [m.name for m in pkgutil.walk_packages(fazhi.__path__, "fazhi.")
+           if m.name.rsplit(".", 1)[-1] in taken]
+    assert not bad, bad

@@ -16,7 +16,7 @@ from scipy.stats import chi2_contingency
 
 import fazhi
 from fazhi.corpus import Corpus, segment_corpus
-from fazhi.textplot.map import place_labels, textplot_map
+from fazhi.textplot.scaling import place_labels, textplot_map
 from fazhi.textstat.scale import COLUMNS, correspondence, textstat_scale
 from fazhi.vocab import UNKNOWN
 
