@@ -11,8 +11,10 @@ import sys
 
 from fazhi import __version__
 from fazhi.cli import analyses, build, indicators, ingest, notebooks, render, reuse
+from fazhi.cli import terms
 
 MODULES = (ingest, build, analyses, indicators, reuse, render, notebooks)
+MODULES += (terms,)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,9 @@
 - :mod:`~fazhi.textstat.trend`: :func:`textstat_trend`, :func:`textstat_themes`,
   :func:`load_themes` (and :func:`regroup_themes`, :func:`compare_themes`, :func:`n_docs_by`);
 - :mod:`~fazhi.textstat.simil`: :func:`textstat_simil`, :func:`textstat_neighbours`;
-- :mod:`~fazhi.textstat.kwic`: :func:`kwic`.
+- :mod:`~fazhi.textstat.kwic`: :func:`kwic`;
+- :mod:`~fazhi.textstat.terms`: :func:`textstat_terms`, :func:`write_userdict` (new terms for the lexicon);
+- :mod:`~fazhi.textstat.colloc`: :func:`textstat_collocations` (quanteda's λ and z).
 
 Conventions shared by every function:
 
@@ -65,8 +67,11 @@ from fazhi.textstat.trend import (
     textstat_themes,
     textstat_trend,
 )
+from fazhi.textstat.terms import textstat_terms, userdict_lines, write_userdict
+from fazhi.textstat.colloc import textstat_collocations
 
 __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", "load_themes",
            "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
            "textstat_emerging", "textstat_frequency", "textstat_keyness", "textstat_keywords",
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
+__all__ += ["textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
