@@ -60,8 +60,8 @@ class Ngrams:
                 pos = np.flatnonzero(ok)
                 left = prev[pos]
                 right = prev[pos + 1]
-                good = ((left >= 0) & (right >= 0) & (cnt_prev[np.maximum(left, 0)] >= min_count)
-                        & (cnt_prev[np.maximum(right, 0)] >= min_count))
+                padded = np.append(cnt_prev, 0)  # id -1 (none) has count 0
+                good = (padded[left] >= min_count) & (padded[right] >= min_count)
                 ok = np.zeros(n, dtype=bool)
                 ok[pos[good]] = True
             pos = np.flatnonzero(ok)

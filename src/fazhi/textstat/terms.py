@@ -79,7 +79,9 @@ def _entropy(cand: np.ndarray, neighbour: np.ndarray, n_cand: int) -> np.ndarray
 def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int = 5,
                    min_chars: int = 2, max_chars: int = 10, min_docs: int = 2,
                    parts: Iterable[str] | None = None) -> pd.DataFrame:
-    """Candidate new terms of the corpus: term, tokens (how jieba split it), count, docs, pmi,
+    """Candidate new terms of the corpus: term, tokens (how jieba split it), count and docs (of
+    the term split that way: an occurrence where a neighbour glued onto it, 评为 in 以执法码上评为,
+    is not counted), pmi,
     left_entropy, right_entropy, score, rank — the ``n`` best by ``score`` (see the module).
 
     ``min_count``: occurrences at least; ``min_docs``: reports at least (a term of one report is
@@ -95,7 +97,10 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
     corpus, rows = _rows(corpus, parts)
     idx = token_index(corpus)
     lexicon = _lexicon(corpus)
-    g = Ngrams(idx, max_size=MAX_TOKENS, min_count=min_count, rows=rows)
+    # a term split in several ways (三色 研判 / 三 色 研判) is counted over all of them: each
+    # split needs only part of min_count
+    split_min = max(1, min(2, min_count), -(-min_count // 2))
+    g = Ngrams(idx, max_size=MAX_TOKENS, min_count=split_min, rows=rows)
     n_words = max(int(g.word.sum()), 1)
     vocab = idx.vocab
     numeric = _numeric(tuple(lexicon.units))
@@ -110,7 +115,7 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
         if not len(cnt):
             continue
         first = g.first_positions(k)
-        cand = np.flatnonzero(cnt >= min_count)
+        cand = np.flatnonzero(cnt >= split_min)
         if not len(cand):
             continue
         rep = first[cand]
@@ -142,44 +147,69 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
         rnb = np.where(has_right, g.codes[end], -1)
         h_left = _entropy(s, lnb, len(cand))
         h_right = _entropy(s, rnb, len(cand))
-        dk = np.unique(s * (int(doc_code.max(initial=0)) + 1) + doc_code[pos])
-        docs = np.bincount(dk // (int(doc_code.max(initial=0)) + 1), minlength=len(cand))
-        count = cnt[cand]
-        score = np.log1p(count) * np.maximum(pmi, 0) * np.minimum(h_left, h_right)
-        keep = docs >= min_docs
-        frames.append(pd.DataFrame({"toks": list(toks[keep]), "count": count[keep],
-                                    "docs": docs[keep], "pmi": pmi[keep],
-                                    "left_entropy": h_left[keep], "right_entropy": h_right[keep],
-                                    "score": score[keep]}))
+        width = int(doc_code.max(initial=0)) + 1
+        dk = np.unique(s * width + doc_code[pos])
+        text = idx.clean[toks[:, 0]].copy()
+        split = idx.vocab[toks[:, 0]].copy()
+        for j in range(1, k):
+            text = text + idx.clean[toks[:, j]]
+            split = split + " " + idx.vocab[toks[:, j]]
+        frames.append((pd.DataFrame({"term": text, "tokens": split, "count": cnt[cand],
+                                     "pmi": pmi, "left_entropy": h_left,
+                                     "right_entropy": h_right}), dk // width, dk % width))
     out = pd.DataFrame(columns=TERM_COLUMNS)
     if frames:
-        df = pd.concat(frames, ignore_index=True)
-        df = df.sort_values(["score", "count"], ascending=False, kind="stable")
-        known = {w for w, _f, _p in lexicon.userdict} | _slogans()
-        picked = []
-        for r in df.itertuples(index=False):
-            parts_ = [str(vocab[c]) for c in r.toks]
-            term = "".join(str(idx.clean[c]) for c in r.toks)
-            if (term in known or term in idx.ids or YEAR.search(term) or CN_YEAR.search(term)
-                    or DATE.search(term) or not r.score > 1e-9):
-                continue
-            picked.append({"term": term, "tokens": " ".join(parts_), "count": int(r.count),
-                           "docs": int(r.docs), "pmi": float(r.pmi),
-                           "left_entropy": float(r.left_entropy),
-                           "right_entropy": float(r.right_entropy), "score": float(r.score)})
-            if n is not None and len(picked) >= n:
-                break
-        if picked:
-            out = pd.DataFrame(picked)
-            out = out.drop_duplicates("term", keep="first").reset_index(drop=True)
-            out["rank"] = np.arange(1, len(out) + 1)
-            out = out[TERM_COLUMNS]
+        out = _merge_splits(frames, min_count, min_docs, n, idx, lexicon)
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object" if c in ("term", "tokens") else "float")
                             for c in TERM_COLUMNS})
         out.attrs["message"] = (f"没有候选新词（至少出现 {min_count} 次、{min_docs} 篇报告） / no "
                                 f"candidate term occurs {min_count}+ times in {min_docs}+ reports")
     return out
+
+
+def _merge_splits(frames, min_count: int, min_docs: int, n: int | None, idx,
+                  lexicon) -> pd.DataFrame:
+    """One row per term text over its splits: counts and documents added up, the statistics of
+    the splits averaged by their counts, ``tokens`` the commonest split; the filters and the rank."""
+    df = pd.concat([f for f, _s, _d in frames], ignore_index=True)
+    offsets = np.cumsum([0] + [len(f) for f, _s, _d in frames])
+    code, terms = pd.factorize(df["term"], sort=False)
+    pair_t = np.concatenate([code[o + s_] for (_f, s_, _d), o in zip(frames, offsets, strict=False)])
+    pair_d = np.concatenate([d for _f, _s, d in frames])
+    uniq = np.unique(pair_t.astype(np.int64) * (int(pair_d.max(initial=0)) + 1) + pair_d)
+    docs = np.bincount(uniq // (int(pair_d.max(initial=0)) + 1), minlength=len(terms))
+    df["_code"] = code
+    w = df["count"].astype(np.float64)
+    for col in ("pmi", "left_entropy", "right_entropy"):
+        df["_w" + col] = df[col] * w
+    g = df.groupby("_code", sort=False)
+    agg = pd.DataFrame({"count": g["count"].sum()})
+    for col in ("pmi", "left_entropy", "right_entropy"):
+        agg[col] = g["_w" + col].sum() / agg["count"]
+    main = df.sort_values("count", ascending=False, kind="stable").drop_duplicates("_code")
+    agg["tokens"] = main.set_index("_code")["tokens"]
+    agg["term"] = np.asarray(terms, dtype=object)[agg.index.to_numpy()]
+    agg["docs"] = docs[agg.index.to_numpy()]
+    agg = agg[(agg["count"] >= min_count) & (agg["docs"] >= min_docs)]
+    agg["score"] = (np.log1p(agg["count"]) * np.maximum(agg["pmi"], 0)
+                    * np.minimum(agg["left_entropy"], agg["right_entropy"]))
+    agg = agg[agg["score"] > 1e-9].sort_values(["score", "count", "term"],
+                                               ascending=[False, False, True], kind="stable")
+    known = {w_ for w_, _f, _p in lexicon.userdict} | _slogans()
+    picked = []
+    for i, term in enumerate(agg["term"]):
+        if (term in known or term in idx.ids or YEAR.search(term) or CN_YEAR.search(term)
+                or DATE.search(term)):
+            continue
+        picked.append(i)
+        if n is not None and len(picked) >= n:
+            break
+    out = agg.iloc[picked].reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
+    out["count"] = out["count"].astype(np.int64)
+    out["docs"] = out["docs"].astype(np.int64)
+    return out[TERM_COLUMNS]
 
 
 def userdict_lines(terms: pd.DataFrame | Iterable[str], *, freq: int = 2000,
