@@ -20,7 +20,13 @@ from fazhi.textstat._index import TokenIndex
 
 def _factorize(keys: np.ndarray) -> tuple[np.ndarray, int]:
     codes, uniq = pd.factorize(keys, sort=False)
-    return codes.astype(np.int64), len(uniq)
+    return codes.astype(np.int32), len(uniq)
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``keys`` and how often each occurs (hash-based: faster than np.unique here)."""
+    codes, uniq = pd.factorize(keys, sort=False)
+    return np.asarray(uniq), np.bincount(codes, minlength=len(uniq))
 
 
 class Ngrams:
@@ -34,23 +40,29 @@ class Ngrams:
     def __init__(self, index: TokenIndex, *, max_size: int = 4, min_count: int = 1,
                  rows: np.ndarray | None = None) -> None:
         self.index = index
-        codes = index.codes.astype(np.int64)
+        codes = index.codes.astype(np.int32, copy=False)
         word = index.is_word[codes] if len(codes) else np.zeros(0, dtype=bool)
         n = len(codes)
-        row_of = np.repeat(np.arange(len(index.indptr) - 1), np.diff(index.indptr))
+        row_of = np.repeat(np.arange(len(index.indptr) - 1, dtype=np.int32), np.diff(index.indptr))
         if rows is not None:
             keep = np.zeros(len(index.indptr) - 1, dtype=bool)
             keep[np.asarray(rows, dtype=np.int64)] = True
             word = word & keep[row_of]
         self.codes, self.word, self.row_of, self.n = codes, word, row_of, n
         # run[i]: word tokens from i to the next punctuation or row end (0 on punctuation)
-        breaks = np.union1d(np.flatnonzero(~word), index.indptr[1:])
+        is_break = np.ones(n + 1, dtype=bool)
+        is_break[:n] = ~word
+        is_break[index.indptr[1:]] = True
+        breaks = np.flatnonzero(is_break)
+        del is_break
         nxt = breaks[np.searchsorted(breaks, np.arange(n), side="right")] if n else breaks[:0]
-        self.run = np.where(word, nxt - np.arange(n), 0) if n else np.zeros(0, dtype=np.int64)
+        self.run = (np.where(word, nxt - np.arange(n), 0).astype(np.int32) if n
+                    else np.zeros(0, dtype=np.int32))
+        del nxt, breaks
         self.max_size = max_size
         self._ids: dict[int, np.ndarray] = {}
         self._counts: dict[int, np.ndarray] = {}
-        ids1 = np.where(word, codes, -1)
+        ids1 = np.where(word, codes, -1).astype(np.int32)
         self._ids[1] = ids1
         self._counts[1] = np.bincount(codes[word], minlength=len(index.vocab))
         for k in range(2, max_size + 1):
@@ -66,9 +78,10 @@ class Ngrams:
                 ok[pos[good]] = True
             pos = np.flatnonzero(ok)
             pos = pos[prev[pos] >= 0]
-            key = prev[pos] * (len(index.vocab) + 1) + codes[pos + k - 1]
+            key = prev[pos].astype(np.int64) * (len(index.vocab) + 1) + codes[pos + k - 1]
             local, m = _factorize(key)
-            ids = np.full(n, -1, dtype=np.int64)
+            del key
+            ids = np.full(n, -1, dtype=np.int32)
             ids[pos] = local
             self._ids[k] = ids
             self._counts[k] = np.bincount(local, minlength=m)

@@ -57,12 +57,12 @@ def _cells(g: Ngrams, k: int, rep: np.ndarray) -> np.ndarray:
         if not bits:
             m[:, s] = n_s
             continue
-        key_w = codes[windows + bits[0]]
-        key_r = codes[rep + bits[0]]
+        key_w = codes[windows + bits[0]].astype(np.int64)
+        key_r = codes[rep + bits[0]].astype(np.int64)
         width = int(codes.max(initial=0)) + 1
         for i in bits[1:]:
             both = np.concatenate([key_w, key_r]) * width + np.concatenate(
-                [codes[windows + i], codes[rep + i]])
+                [codes[windows + i], codes[rep + i]]).astype(np.int64)
             f, _u = pd.factorize(both, sort=False)
             key_w, key_r = f[:n_s].astype(np.int64), f[n_s:].astype(np.int64)
         cnt = np.bincount(key_w, minlength=int(max(key_w.max(initial=-1), key_r.max(initial=-1))) + 1)

@@ -38,7 +38,7 @@ import pandas as pd
 from fazhi.corpus import Corpus
 from fazhi.patterns import CN_DIGITS, CN_NUM, CN_YEAR, DATE, YEAR
 from fazhi.textstat._index import _lexicon, _numeric, _Selection, token_index
-from fazhi.textstat._ngrams import Ngrams
+from fazhi.textstat._ngrams import Ngrams, unique_counts
 from fazhi.textstat.matrix import Dfm
 
 TERM_COLUMNS = ["term", "tokens", "count", "docs", "pmi", "left_entropy", "right_entropy",
@@ -67,8 +67,8 @@ def _entropy(cand: np.ndarray, neighbour: np.ndarray, n_cand: int) -> np.ndarray
     """Branching entropy per candidate: ``neighbour`` -1 = an edge (a new neighbour each time)."""
     total = np.bincount(cand, minlength=n_cand).astype(np.float64)
     real = neighbour >= 0
-    key = cand[real] * (int(neighbour.max(initial=0)) + 1) + neighbour[real]
-    uk, c = np.unique(key, return_counts=True)
+    key = cand[real].astype(np.int64) * (int(neighbour.max(initial=0)) + 1) + neighbour[real]
+    uk, c = unique_counts(key)
     owner = uk // (int(neighbour.max(initial=0)) + 1)
     clogc = np.bincount(owner, weights=c * np.log(c), minlength=n_cand)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -108,7 +108,7 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
     bad_edge = np.array([t in drop for t in vocab], dtype=bool)
     bad_tok = np.array([numeric.match(t) is not None or _DIGIT.search(t) is not None
                         or _CN_ORDINAL.match(t) is not None for t in vocab], dtype=bool)
-    doc_code = pd.factorize(idx.doc_id)[0].astype(np.int64)[g.row_of] if g.n else g.row_of
+    doc_code = pd.factorize(idx.doc_id)[0].astype(np.int32)[g.row_of] if g.n else g.row_of
     frames = []
     for k in range(2, MAX_TOKENS + 1):
         ids, cnt = g.ids(k), g.count(k)
@@ -148,7 +148,7 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
         h_left = _entropy(s, lnb, len(cand))
         h_right = _entropy(s, rnb, len(cand))
         width = int(doc_code.max(initial=0)) + 1
-        dk = np.unique(s * width + doc_code[pos])
+        dk = pd.unique(s.astype(np.int64) * width + doc_code[pos])
         text = idx.clean[toks[:, 0]].copy()
         split = idx.vocab[toks[:, 0]].copy()
         for j in range(1, k):
@@ -177,7 +177,7 @@ def _merge_splits(frames, min_count: int, min_docs: int, n: int | None, idx,
     code, terms = pd.factorize(df["term"], sort=False)
     pair_t = np.concatenate([code[o + s_] for (_f, s_, _d), o in zip(frames, offsets, strict=False)])
     pair_d = np.concatenate([d for _f, _s, d in frames])
-    uniq = np.unique(pair_t.astype(np.int64) * (int(pair_d.max(initial=0)) + 1) + pair_d)
+    uniq = pd.unique(pair_t.astype(np.int64) * (int(pair_d.max(initial=0)) + 1) + pair_d)
     docs = np.bincount(uniq // (int(pair_d.max(initial=0)) + 1), minlength=len(terms))
     df["_code"] = code
     w = df["count"].astype(np.float64)
