@@ -47,6 +47,7 @@ _EXPORTS = {
     "kwic": "textstat",
     "textstat_terms": "textstat",
     "write_userdict": "textstat",
+    "term_examples": "textstat",
     "textstat_collocations": "textstat",
     "export_table": "export",
     "export_tables": "export",

@@ -54,7 +54,7 @@ COLUMN_LABELS = {
     "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "region": "地区",  # the column fazhi.regions.with_regions adds
-    "tokens": "现分词", "pmi": "凝固度(PMI)", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值",
+    "tokens": "现分词", "pmi": "凝固度(PMI)", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,

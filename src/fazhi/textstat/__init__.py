@@ -67,11 +67,11 @@ from fazhi.textstat.trend import (
     textstat_themes,
     textstat_trend,
 )
-from fazhi.textstat.terms import textstat_terms, userdict_lines, write_userdict
+from fazhi.textstat.terms import term_examples, textstat_terms, userdict_lines, write_userdict
 from fazhi.textstat.colloc import textstat_collocations
 
 __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", "load_themes",
            "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
            "textstat_emerging", "textstat_frequency", "textstat_keyness", "textstat_keywords",
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
-__all__ += ["textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
+__all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]

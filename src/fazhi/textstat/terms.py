@@ -242,3 +242,22 @@ def write_userdict(terms: pd.DataFrame | Iterable[str], path: str | Path, *, fre
     p.write_text(head + "".join(line + "\n" for line in userdict_lines(terms, freq=freq, pos=pos)),
                  encoding="utf-8")
     return p
+
+
+def term_examples(corpus: Corpus | Dfm, terms: pd.DataFrame, *, window: int = 12) -> pd.DataFrame:
+    """``terms`` (a :func:`textstat_terms` table) with a column ``example``: the first
+    keyword-in-context line of each term (``…左文【词】右文…``), "" when the text has none.
+
+    >>> term_examples(corpus, textstat_terms(corpus, n=10))            # doctest: +SKIP
+    """
+    from fazhi.textstat.kwic import kwic
+
+    corpus = corpus.corpus if isinstance(corpus, Dfm) else corpus
+    out = terms.copy()
+    examples = []
+    for term in out["term"]:
+        hits = kwic(corpus, term, window=window)
+        examples.append("" if hits.empty else
+                        f"…{hits['left'].iloc[0]}【{hits['keyword'].iloc[0]}】{hits['right'].iloc[0]}…")
+    out["example"] = pd.Series(examples, index=out.index, dtype=object)
+    return out
