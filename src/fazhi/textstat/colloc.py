@@ -84,7 +84,7 @@ def _cells(g: Ngrams, k: int, rep: np.ndarray) -> np.ndarray:
 
 def textstat_collocations(corpus: Corpus | Dfm, *, size: int | Iterable[int] = 2,
                           min_count: int = 2, smoothing: float = 0.5, n: int | None = None,
-                          drop_stopwords: bool = True, drop_boilerplate: bool = False,
+                          drop_stopwords: bool = True, drop_boilerplate: bool = True,
                           parts: Iterable[str] | None = None) -> pd.DataFrame:
     """Collocations of ``size`` tokens (2–4, or a list): collocation (tokens joined by a space),
     count, length, lambda, z; sorted by z (the ``n`` first; None = all).
