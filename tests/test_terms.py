@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from planted_terms import PLANTED, write_corpus
 
 from fazhi.build import build_corpus
 from fazhi.lexicon import load_lexicon, parse_userdict
 from fazhi.textstat import dfm, kwic, textstat_terms, userdict_lines, write_userdict
-from planted_terms import PLANTED, write_corpus
 
 LEX = load_lexicon()
 

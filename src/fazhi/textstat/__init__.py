@@ -48,6 +48,7 @@ Conventions shared by every function:
 from __future__ import annotations
 
 from fazhi.textstat._index import PARTS, Match, is_term
+from fazhi.textstat.colloc import textstat_collocations
 from fazhi.textstat.frequency import textstat_frequency, textstat_keywords
 from fazhi.textstat.keyness import (
     query_sides,
@@ -59,6 +60,7 @@ from fazhi.textstat.keyness import (
 from fazhi.textstat.kwic import kwic
 from fazhi.textstat.matrix import Dfm, dfm
 from fazhi.textstat.simil import textstat_neighbours, textstat_simil
+from fazhi.textstat.terms import term_examples, textstat_terms, userdict_lines, write_userdict
 from fazhi.textstat.trend import (
     compare_themes,
     load_themes,
@@ -67,8 +69,6 @@ from fazhi.textstat.trend import (
     textstat_themes,
     textstat_trend,
 )
-from fazhi.textstat.terms import term_examples, textstat_terms, userdict_lines, write_userdict
-from fazhi.textstat.colloc import textstat_collocations
 
 __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", "load_themes",
            "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
