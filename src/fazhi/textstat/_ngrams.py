@@ -1,10 +1,14 @@
 """Token n-grams of a corpus, vectorised over the shared token index (for terms and collocations).
 
-A *run* is a stretch of word tokens (no punctuation) inside one token row (a document part): an
-n-gram never crosses punctuation, a part or a document. Each n-gram of size k gets an integer id
-per start position (``ids[k][i]``, -1 where no k-gram of word tokens starts at ``i``), and
-``counts[k][id]`` its number of occurrences; ids are built by factorising (prefix id, last token)
-pairs, so no string is made until a result is shown.
+A *segment* is a stretch of word tokens between punctuation marks inside one token row (a
+document part): an n-gram never crosses punctuation, a part or a document. Reports repeat their
+clauses word for word (set phrases, copied passages), so each distinct segment — its tokens and
+the marks around it — is kept once with its *weight* (how often it occurs); every count below is
+a weighted count, equal to counting every occurrence. Segments are told apart by a 64-bit hash of
+(tokens, left mark, right mark).
+
+Each n-gram of size k gets an integer id per start position of the distinct segments
+(``ids(k)[i]``, -1 where no k-gram starts at ``i``) and ``count(k)[id]`` its occurrences.
 
 >>> g = Ngrams(token_index(corpus), max_size=4)          # doctest: +SKIP
 >>> g.count(3)[g.ids(3)[i]]                              # doctest: +SKIP
@@ -17,74 +21,131 @@ import pandas as pd
 
 from fazhi.textstat._index import TokenIndex
 
+_P = np.uint64(0x9E3779B97F4A7C15)
 
-def _factorize(keys: np.ndarray) -> tuple[np.ndarray, int]:
+
+def unique_counts(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``keys`` and their (weighted) counts (hash-based: faster than np.unique)."""
     codes, uniq = pd.factorize(keys, sort=False)
-    return codes.astype(np.int32), len(uniq)
+    return np.asarray(uniq), np.bincount(codes, weights=weights, minlength=len(uniq))
 
 
-def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct ``keys`` and how often each occurs (hash-based: faster than np.unique here)."""
-    codes, uniq = pd.factorize(keys, sort=False)
-    return np.asarray(uniq), np.bincount(codes, minlength=len(uniq))
+def _segments(codes: np.ndarray, word: np.ndarray, row_start: np.ndarray):
+    """Start, length, left and right mark (-1: a part's edge) of every segment."""
+    n = len(codes)
+    prev = np.zeros(n, dtype=bool)
+    prev[1:] = word[:-1]
+    prev[row_start] = False
+    start = np.flatnonzero(word & ~prev)
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = word[1:]
+    nxt[row_start[row_start > 0] - 1] = False
+    end = np.flatnonzero(word & ~nxt)
+    del prev, nxt
+    length = end - start + 1
+    is_row_start = np.zeros(n + 1, dtype=bool)
+    is_row_start[row_start] = True
+    is_row_start[n] = True
+    left = np.where(is_row_start[start], -1, codes[np.maximum(start - 1, 0)])
+    right = np.where(is_row_start[end + 1], -1, codes[np.minimum(end + 1, n - 1)])
+    return start, length, left.astype(np.int64), right.astype(np.int64)
+
+
+def _hash(codes: np.ndarray, start: np.ndarray, length: np.ndarray, left: np.ndarray,
+          right: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each segment's tokens and marks (Horner's rule, longest segments first)."""
+    order = np.argsort(-length, kind="stable")
+    ls, ss = length[order], start[order]
+    h = np.zeros(len(order), dtype=np.uint64)
+    asc = ls[::-1]
+    with np.errstate(over="ignore"):
+        for j in range(int(ls[0]) if len(ls) else 0):
+            m = len(asc) - int(np.searchsorted(asc, j, side="right"))  # segments longer than j
+            h[:m] = h[:m] * _P + codes[ss[:m] + j].astype(np.uint64)
+        for extra in (ls, left[order] + 2, right[order] + 2):
+            h = h * _P + extra.astype(np.uint64)
+    out = np.empty_like(h)
+    out[order] = h
+    return out
 
 
 class Ngrams:
     """The k-grams (k = 1 … ``max_size``) of word tokens of ``index``, counted once.
 
     ``rows``: restrict to these token rows (a subset); None = every row. ``min_count``: k-grams
-    whose (k-1)-gram prefix or suffix occurs fewer times are not given an id (they cannot reach
+    whose (k-1)-gram prefix or suffix occurs fewer times get no id (they cannot reach
     ``min_count`` themselves), which keeps large corpora fast.
+
+    Attributes over the distinct segments' tokens: ``codes``, ``weight`` (occurrences of the
+    position's segment), ``seg`` (segment id), ``run`` (tokens from here to the segment's end);
+    per segment: ``seg_left`` / ``seg_right`` (the mark's token id, -1 at a part's edge); and
+    ``seg_doc`` pairs (segment id, document code) for every document a segment occurs in.
     """
 
     def __init__(self, index: TokenIndex, *, max_size: int = 4, min_count: int = 1,
                  rows: np.ndarray | None = None) -> None:
         self.index = index
-        codes = index.codes.astype(np.int32, copy=False)
-        word = index.is_word[codes] if len(codes) else np.zeros(0, dtype=bool)
-        n = len(codes)
-        row_of = np.repeat(np.arange(len(index.indptr) - 1, dtype=np.int32), np.diff(index.indptr))
+        all_codes = index.codes.astype(np.int32, copy=False)
+        n_rows = len(index.indptr) - 1
+        word = index.is_word[all_codes] if len(all_codes) else np.zeros(0, dtype=bool)
         if rows is not None:
-            keep = np.zeros(len(index.indptr) - 1, dtype=bool)
+            keep = np.zeros(n_rows, dtype=bool)
             keep[np.asarray(rows, dtype=np.int64)] = True
-            word = word & keep[row_of]
-        self.codes, self.word, self.row_of, self.n = codes, word, row_of, n
-        # run[i]: word tokens from i to the next punctuation or row end (0 on punctuation)
-        is_break = np.ones(n + 1, dtype=bool)
-        is_break[:n] = ~word
-        is_break[index.indptr[1:]] = True
-        breaks = np.flatnonzero(is_break)
-        del is_break
-        nxt = breaks[np.searchsorted(breaks, np.arange(n), side="right")] if n else breaks[:0]
-        self.run = (np.where(word, nxt - np.arange(n), 0).astype(np.int32) if n
-                    else np.zeros(0, dtype=np.int32))
-        del nxt, breaks
+            word &= np.repeat(keep, np.diff(index.indptr))
+        row_start = index.indptr[:-1][index.indptr[:-1] < len(all_codes)]
+        start, length, left, right = _segments(all_codes, word, row_start)
+        del word
+        key = _hash(all_codes, start, length, left, right)
+        uid, uniq = pd.factorize(key, sort=False)
+        del key
+        n_seg = len(uniq)
+        self.n_segments = len(start)
+        seg_weight = np.bincount(uid, minlength=n_seg)
+        first = np.full(n_seg, -1, dtype=np.int64)
+        first[uid[::-1]] = np.arange(len(uid))[::-1]
+        doc_code = pd.factorize(index.doc_id)[0].astype(np.int64)
+        seg_row = np.searchsorted(index.indptr, start, side="right") - 1
+        pairs = pd.unique(uid.astype(np.int64) * (int(doc_code.max(initial=0)) + 1)
+                          + doc_code[seg_row])
+        self.n_docs = int(doc_code.max(initial=-1)) + 1
+        self.seg_doc = (pairs // max(self.n_docs, 1), pairs % max(self.n_docs, 1))
+        rep_start, rep_len = start[first], length[first]
+        self.seg_left, self.seg_right = left[first], right[first]
+        del start, length, left, right, uid, seg_row
+        # the distinct segments' tokens, one after another
+        offsets = np.zeros(n_seg + 1, dtype=np.int64)
+        np.cumsum(rep_len, out=offsets[1:])
+        total = int(offsets[-1])
+        seg = np.repeat(np.arange(n_seg, dtype=np.int32), rep_len)
+        within = np.arange(total, dtype=np.int64) - offsets[seg]
+        self.codes = all_codes[rep_start[seg] + within]
+        self.run = (rep_len[seg] - within).astype(np.int32)
+        self.seg = seg
+        self.weight = seg_weight[seg].astype(np.int64)
+        self.seg_start = offsets[:-1]
+        self.n = total
+        del within
+        self.n_words = int(self.weight.sum())
         self.max_size = max_size
-        self._ids: dict[int, np.ndarray] = {}
-        self._counts: dict[int, np.ndarray] = {}
-        ids1 = np.where(word, codes, -1).astype(np.int32)
-        self._ids[1] = ids1
-        self._counts[1] = np.bincount(codes[word], minlength=len(index.vocab))
+        self._ids: dict[int, np.ndarray] = {1: self.codes.astype(np.int32)}
+        self._counts: dict[int, np.ndarray] = {
+            1: np.bincount(self.codes, weights=self.weight,
+                           minlength=len(index.vocab)).astype(np.int64)}
+        width = len(index.vocab) + 1
         for k in range(2, max_size + 1):
             prev, cnt_prev = self._ids[k - 1], self._counts[k - 1]
-            ok = self.run >= k
-            if min_count > 1:
-                pos = np.flatnonzero(ok)
-                left = prev[pos]
-                right = prev[pos + 1]
-                padded = np.append(cnt_prev, 0)  # id -1 (none) has count 0
-                good = (padded[left] >= min_count) & (padded[right] >= min_count)
-                ok = np.zeros(n, dtype=bool)
-                ok[pos[good]] = True
-            pos = np.flatnonzero(ok)
+            pos = np.flatnonzero(self.run >= k)
+            if min_count > 1 and len(pos):
+                padded = np.append(cnt_prev, 0)  # id -1 (none) counts 0
+                pos = pos[(padded[prev[pos]] >= min_count) & (padded[prev[pos + 1]] >= min_count)]
             pos = pos[prev[pos] >= 0]
-            key = prev[pos].astype(np.int64) * (len(index.vocab) + 1) + codes[pos + k - 1]
-            local, m = _factorize(key)
-            del key
-            ids = np.full(n, -1, dtype=np.int32)
+            local, uniq_k = pd.factorize(prev[pos].astype(np.int64) * width
+                                         + self.codes[pos + k - 1], sort=False)
+            ids = np.full(total, -1, dtype=np.int32)
             ids[pos] = local
             self._ids[k] = ids
-            self._counts[k] = np.bincount(local, minlength=m)
+            self._counts[k] = np.bincount(local, weights=self.weight[pos],
+                                          minlength=len(uniq_k)).astype(np.int64)
 
     def ids(self, k: int) -> np.ndarray:
         """Id of the k-gram starting at each position (-1: none)."""
@@ -99,9 +160,18 @@ class Ngrams:
         ids = self._ids[k]
         pos = np.flatnonzero(ids >= 0)
         first = np.full(len(self._counts[k]), -1, dtype=np.int64)
-        # reversed assignment keeps the first occurrence
         first[ids[pos][::-1]] = pos[::-1]
         return first
+
+    def neighbours(self, pos: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The token before and after the k-grams at ``pos``: a word, the mark ending the
+        segment, or -1 at a part's edge."""
+        seg = self.seg[pos]
+        at_start = pos == self.seg_start[seg]
+        left = np.where(at_start, self.seg_left[seg], self.codes[np.maximum(pos - 1, 0)])
+        at_end = self.run[pos] <= k
+        right = np.where(at_end, self.seg_right[seg], self.codes[np.minimum(pos + k, self.n - 1)])
+        return left, right
 
     def tokens(self, k: int, position: int) -> list[str]:
         """The k tokens starting at ``position``."""

@@ -50,12 +50,13 @@ def _cells(g: Ngrams, k: int, rep: np.ndarray) -> np.ndarray:
     """The 2^k cell counts of the k-grams starting at positions ``rep``."""
     windows = np.flatnonzero(g.run >= k)
     n_s = len(windows)
+    weight = g.weight[windows].astype(np.float64)  # each distinct segment stands for its copies
     codes = g.codes
     m = np.zeros((len(rep), 2 ** k))
     for s in range(2 ** k):
         bits = [i for i in range(k) if s >> i & 1]
         if not bits:
-            m[:, s] = n_s
+            m[:, s] = weight.sum()
             continue
         key_w = codes[windows + bits[0]].astype(np.int64)
         key_r = codes[rep + bits[0]].astype(np.int64)
@@ -65,7 +66,8 @@ def _cells(g: Ngrams, k: int, rep: np.ndarray) -> np.ndarray:
                 [codes[windows + i], codes[rep + i]]).astype(np.int64)
             f, _u = pd.factorize(both, sort=False)
             key_w, key_r = f[:n_s].astype(np.int64), f[n_s:].astype(np.int64)
-        cnt = np.bincount(key_w, minlength=int(max(key_w.max(initial=-1), key_r.max(initial=-1))) + 1)
+        cnt = np.bincount(key_w, weights=weight,
+                          minlength=int(max(key_w.max(initial=-1), key_r.max(initial=-1))) + 1)
         m[:, s] = cnt[key_r]
     # inclusion–exclusion: exact cells from the "at least these positions" counts
     cells = np.zeros_like(m)

@@ -63,14 +63,16 @@ def _rows(x: Corpus | Dfm, parts) -> tuple[Corpus, np.ndarray]:
     return x, sel.rows
 
 
-def _entropy(cand: np.ndarray, neighbour: np.ndarray, n_cand: int) -> np.ndarray:
-    """Branching entropy per candidate: ``neighbour`` -1 = an edge (a new neighbour each time)."""
-    total = np.bincount(cand, minlength=n_cand).astype(np.float64)
+def _entropy(cand: np.ndarray, neighbour: np.ndarray, weight: np.ndarray,
+             n_cand: int) -> np.ndarray:
+    """Branching entropy per candidate over weighted occurrences: ``neighbour`` -1 = a part's
+    edge (a new neighbour each time)."""
+    w = weight.astype(np.float64)
+    total = np.bincount(cand, weights=w, minlength=n_cand)
     real = neighbour >= 0
-    key = cand[real].astype(np.int64) * (int(neighbour.max(initial=0)) + 1) + neighbour[real]
-    uk, c = unique_counts(key)
-    owner = uk // (int(neighbour.max(initial=0)) + 1)
-    clogc = np.bincount(owner, weights=c * np.log(c), minlength=n_cand)
+    width = int(neighbour.max(initial=0)) + 1
+    uk, c = unique_counts(cand[real].astype(np.int64) * width + neighbour[real], w[real])
+    clogc = np.bincount(uk // width, weights=c * np.log(np.maximum(c, 1)), minlength=n_cand)
     with np.errstate(divide="ignore", invalid="ignore"):
         h = np.where(total > 0, np.log(np.maximum(total, 1)) - clogc / np.maximum(total, 1), 0.0)
     return np.where(h > 1e-9, h, 0.0)
@@ -79,10 +81,10 @@ def _entropy(cand: np.ndarray, neighbour: np.ndarray, n_cand: int) -> np.ndarray
 def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int = 5,
                    min_chars: int = 2, max_chars: int = 10, min_docs: int = 2,
                    parts: Iterable[str] | None = None) -> pd.DataFrame:
-    """Candidate new terms of the corpus: term, tokens (how jieba split it), count and docs (of
-    the term split that way: an occurrence where a neighbour glued onto it, 评为 in 以执法码上评为,
-    is not counted), pmi,
-    left_entropy, right_entropy, score, rank — the ``n`` best by ``score`` (see the module).
+    """Candidate new terms of the corpus: term, tokens (its commonest split), count and docs
+    (over all its splits; an occurrence where a neighbour glued onto it, 实三色 in 做实三色研判,
+    is not counted), pmi, left_entropy, right_entropy (of its splits, averaged by their counts),
+    score, rank — the ``n`` best by ``score`` (see the module).
 
     ``min_count``: occurrences at least; ``min_docs``: reports at least (a term of one report is
     its own phrase, not the field's); ``min_chars``/``max_chars``: length of the term in
@@ -101,24 +103,22 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
     # split needs only part of min_count
     split_min = max(1, min(2, min_count), -(-min_count // 2))
     g = Ngrams(idx, max_size=MAX_TOKENS, min_count=split_min, rows=rows)
-    n_words = max(int(g.word.sum()), 1)
+    n_words = max(g.n_words, 1)
     vocab = idx.vocab
     numeric = _numeric(tuple(lexicon.units))
     drop = lexicon.stopwords | lexicon.boilerplate
     bad_edge = np.array([t in drop for t in vocab], dtype=bool)
     bad_tok = np.array([numeric.match(t) is not None or _DIGIT.search(t) is not None
                         or _CN_ORDINAL.match(t) is not None for t in vocab], dtype=bool)
-    doc_code = pd.factorize(idx.doc_id)[0].astype(np.int32)[g.row_of] if g.n else g.row_of
     frames = []
     for k in range(2, MAX_TOKENS + 1):
         ids, cnt = g.ids(k), g.count(k)
         if not len(cnt):
             continue
-        first = g.first_positions(k)
         cand = np.flatnonzero(cnt >= split_min)
         if not len(cand):
             continue
-        rep = first[cand]
+        rep = g.first_positions(k)[cand]
         toks = np.stack([g.codes[rep + j] for j in range(k)], axis=1)
         ok = ~bad_edge[toks[:, 0]] & ~bad_edge[toks[:, -1]] & ~bad_tok[toks].any(axis=1)
         chars = idx.clean_len[toks].sum(axis=1)
@@ -129,37 +129,34 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
         # cohesion: the weakest binary cut
         pmi = np.full(len(cand), np.inf)
         for j in range(1, k):
-            left = g.count(j)[g.ids(j)[rep]]
-            right = g.count(k - j)[g.ids(k - j)[rep + j]]
-            pmi = np.minimum(pmi, np.log(cnt[cand] * n_words / (left * right.astype(np.float64))))
-        # occurrences of the candidates, their neighbours and documents
+            left = g.count(j)[g.ids(j)[rep]].astype(np.float64)
+            right = g.count(k - j)[g.ids(k - j)[rep + j]].astype(np.float64)
+            pmi = np.minimum(pmi, np.log(cnt[cand] * float(n_words) / (left * right)))
+        # occurrences of the candidates and their neighbours: a word, or the punctuation mark
+        # (a mark is a neighbour like a word: a clause always between the same marks is not
+        # free); a part's edge is a new neighbour each time
         slot = np.full(len(cnt), -1, dtype=np.int64)
         slot[cand] = np.arange(len(cand))
         pos = np.flatnonzero(ids >= 0)
         s = slot[ids[pos]]
         pos, s = pos[s >= 0], s[s >= 0]
-        # the neighbour token, punctuation included (a mark is a neighbour like a word: a
-        # clause always between the same marks is not free); a part's edge: new each time
-        has_left = (pos > 0) & (g.row_of[np.maximum(pos - 1, 0)] == g.row_of[pos])
-        lnb = np.where(has_left, g.codes[np.maximum(pos - 1, 0)], -1)
-        end = np.minimum(pos + k, g.n - 1)
-        has_right = (pos + k < g.n) & (g.row_of[end] == g.row_of[pos])
-        rnb = np.where(has_right, g.codes[end], -1)
-        h_left = _entropy(s, lnb, len(cand))
-        h_right = _entropy(s, rnb, len(cand))
-        width = int(doc_code.max(initial=0)) + 1
-        dk = pd.unique(s.astype(np.int64) * width + doc_code[pos])
+        lnb, rnb = g.neighbours(pos, k)
+        w = g.weight[pos]
+        h_left = _entropy(s, lnb, w, len(cand))
+        h_right = _entropy(s, rnb, w, len(cand))
+        segs = pd.unique(s * (g.seg.max(initial=0) + 1).astype(np.int64) + g.seg[pos])
         text = idx.clean[toks[:, 0]].copy()
         split = idx.vocab[toks[:, 0]].copy()
         for j in range(1, k):
             text = text + idx.clean[toks[:, j]]
             split = split + " " + idx.vocab[toks[:, j]]
+        width = int(g.seg.max(initial=0)) + 1
         frames.append((pd.DataFrame({"term": text, "tokens": split, "count": cnt[cand],
                                      "pmi": pmi, "left_entropy": h_left,
-                                     "right_entropy": h_right}), dk // width, dk % width))
+                                     "right_entropy": h_right}), segs // width, segs % width))
     out = pd.DataFrame(columns=TERM_COLUMNS)
     if frames:
-        out = _merge_splits(frames, min_count, min_docs, n, idx, lexicon)
+        out = _merge_splits(frames, g, min_count, min_docs, n, idx, lexicon)
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object" if c in ("term", "tokens") else "float")
                             for c in TERM_COLUMNS})
@@ -168,47 +165,66 @@ def textstat_terms(corpus: Corpus | Dfm, *, n: int | None = 50, min_count: int =
     return out
 
 
-def _merge_splits(frames, min_count: int, min_docs: int, n: int | None, idx,
+def _docs_of(term_codes: np.ndarray, pair_t: np.ndarray, pair_s: np.ndarray, g: Ngrams) -> np.ndarray:
+    """Documents each of ``term_codes`` occurs in (via its segments and theirs)."""
+    from scipy import sparse
+
+    want = np.full(int(pair_t.max(initial=-1)) + 1, -1, dtype=np.int64)
+    want[term_codes] = np.arange(len(term_codes))
+    sel = want[pair_t] >= 0
+    n_seg = int(g.seg.max(initial=-1)) + 1
+    a = sparse.csr_matrix((np.ones(int(sel.sum())), (want[pair_t[sel]], pair_s[sel])),
+                          shape=(len(term_codes), n_seg))
+    b = sparse.csr_matrix((np.ones(len(g.seg_doc[0])), g.seg_doc), shape=(n_seg, max(g.n_docs, 1)))
+    return np.diff((a @ b).tocsr().indptr)
+
+
+def _merge_splits(frames, g: Ngrams, min_count: int, min_docs: int, n: int | None, idx,
                   lexicon) -> pd.DataFrame:
-    """One row per term text over its splits: counts and documents added up, the statistics of
-    the splits averaged by their counts, ``tokens`` the commonest split; the filters and the rank."""
-    df = pd.concat([f for f, _s, _d in frames], ignore_index=True)
-    offsets = np.cumsum([0] + [len(f) for f, _s, _d in frames])
+    """One row per term text over its splits: counts added up, documents over all of them, the
+    statistics of the splits averaged by their counts, ``tokens`` the commonest split; the
+    filters and the rank (documents counted for the best-scored terms only, batch by batch)."""
+    df = pd.concat([f for f, _s, _g in frames], ignore_index=True)
+    offsets = np.cumsum([0] + [len(f) for f, _s, _g in frames])
     code, terms = pd.factorize(df["term"], sort=False)
-    pair_t = np.concatenate([code[o + s_] for (_f, s_, _d), o in zip(frames, offsets, strict=False)])
-    pair_d = np.concatenate([d for _f, _s, d in frames])
-    uniq = pd.unique(pair_t.astype(np.int64) * (int(pair_d.max(initial=0)) + 1) + pair_d)
-    docs = np.bincount(uniq // (int(pair_d.max(initial=0)) + 1), minlength=len(terms))
+    pair_t = np.concatenate([code[o + c] for (_f, c, _s), o in zip(frames, offsets, strict=False)])
+    pair_s = np.concatenate([s_ for _f, _c, s_ in frames])
     df["_code"] = code
     w = df["count"].astype(np.float64)
     for col in ("pmi", "left_entropy", "right_entropy"):
         df["_w" + col] = df[col] * w
-    g = df.groupby("_code", sort=False)
-    agg = pd.DataFrame({"count": g["count"].sum()})
+    grouped = df.groupby("_code", sort=False)
+    agg = pd.DataFrame({"count": grouped["count"].sum()})
     for col in ("pmi", "left_entropy", "right_entropy"):
-        agg[col] = g["_w" + col].sum() / agg["count"]
+        agg[col] = grouped["_w" + col].sum() / agg["count"]
     main = df.sort_values("count", ascending=False, kind="stable").drop_duplicates("_code")
     agg["tokens"] = main.set_index("_code")["tokens"]
     agg["term"] = np.asarray(terms, dtype=object)[agg.index.to_numpy()]
-    agg["docs"] = docs[agg.index.to_numpy()]
-    agg = agg[(agg["count"] >= min_count) & (agg["docs"] >= min_docs)]
+    agg = agg[agg["count"] >= min_count]
     agg["score"] = (np.log1p(agg["count"]) * np.maximum(agg["pmi"], 0)
                     * np.minimum(agg["left_entropy"], agg["right_entropy"]))
     agg = agg[agg["score"] > 1e-9].sort_values(["score", "count", "term"],
                                                ascending=[False, False, True], kind="stable")
     known = {w_ for w_, _f, _p in lexicon.userdict} | _slogans()
-    picked = []
-    for i, term in enumerate(agg["term"]):
-        if (term in known or term in idx.ids or YEAR.search(term) or CN_YEAR.search(term)
-                or DATE.search(term)):
-            continue
-        picked.append(i)
+    fresh = np.array([not (t in known or t in idx.ids or YEAR.search(t) or CN_YEAR.search(t)
+                           or DATE.search(t)) for t in agg["term"]], dtype=bool)
+    agg = agg[fresh]
+    picked, docs = [], []
+    batch = max(4 * (n or 0), 500)
+    for lo in range(0, len(agg), batch):
+        part = agg.iloc[lo:lo + batch]
+        d = _docs_of(part.index.to_numpy(), pair_t, pair_s, g)
+        for i in np.flatnonzero(d >= min_docs):
+            picked.append(lo + i)
+            docs.append(int(d[i]))
+            if n is not None and len(picked) >= n:
+                break
         if n is not None and len(picked) >= n:
             break
     out = agg.iloc[picked].reset_index(drop=True)
+    out["docs"] = np.asarray(docs, dtype=np.int64)
     out["rank"] = np.arange(1, len(out) + 1)
     out["count"] = out["count"].astype(np.int64)
-    out["docs"] = out["docs"].astype(np.int64)
     return out[TERM_COLUMNS]
 
 
