@@ -108,3 +108,14 @@ def test_numbers_and_stopwords_are_left_out_by_default():
 def test_tiny_corpus_gives_an_empty_table_with_a_message():
     df = textstat_collocations(corpus_of([("d1", "preamble", "推进 法治 。")]), min_count=2)
     assert df.empty and "message" in df.attrs
+
+
+def test_repeated_clauses_count_every_copy():
+    # the same clause in three reports (copied text): counted three times, as by hand
+    rows = ROWS + [(f"d{i}", "plans", "深化 府院 联动 ， 推动 行政 争议 实质 化解 。") for i in (4, 5, 6)]
+    df = textstat_collocations(corpus_of(rows), size=[2, 3], min_count=1, drop_stopwords=False)
+    for seq in [("府院", "联动"), ("行政", "争议", "实质"), ("深化", "府院")]:
+        row = df[df["collocation"] == " ".join(seq)].iloc[0]
+        lam, z, cells = by_hand(rows, seq)
+        assert row["count"] == cells[(1,) * len(seq)]
+        assert (row["lambda"], row["z"]) == (pytest.approx(lam), pytest.approx(z))
