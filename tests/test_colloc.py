@@ -110,8 +110,13 @@ def test_tiny_corpus_gives_an_empty_table_with_a_message():
     assert df.empty and "message" in df.attrs
 
 
-def test_repeated_clauses_count_every_copy():
-    # the same clause in three reports (copied text): counted three times, as by hand
+@pytest.mark.parametrize("chunk", [2_000_000, 10])
+def test_repeated_clauses_count_every_copy(monkeypatch, chunk):
+    # the same clause in three reports (copied text): counted three times, as by hand; also when
+    # the distinct clauses are found chunk by chunk (10 token positions at a time)
+    from fazhi.textstat import _ngrams
+
+    monkeypatch.setattr(_ngrams, "_CHUNK", chunk)
     rows = ROWS + [(f"d{i}", "plans", "深化 府院 联动 ， 推动 行政 争议 实质 化解 。") for i in (4, 5, 6)]
     df = textstat_collocations(corpus_of(rows), size=[2, 3], min_count=1, drop_stopwords=False)
     for seq in [("府院", "联动"), ("行政", "争议", "实质"), ("深化", "府院")]:

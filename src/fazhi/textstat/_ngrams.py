@@ -22,6 +22,7 @@ import pandas as pd
 from fazhi.textstat._index import TokenIndex
 
 _P = np.uint64(0x9E3779B97F4A7C15)
+_CHUNK = 2_000_000  # token positions per chunk when finding the distinct segments
 
 
 def unique_counts(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -87,31 +88,47 @@ class Ngrams:
         self.index = index
         all_codes = index.codes.astype(np.int32, copy=False)
         n_rows = len(index.indptr) - 1
-        word = index.is_word[all_codes] if len(all_codes) else np.zeros(0, dtype=bool)
+        keep = None
         if rows is not None:
             keep = np.zeros(n_rows, dtype=bool)
             keep[np.asarray(rows, dtype=np.int64)] = True
-            word &= np.repeat(keep, np.diff(index.indptr))
-        row_start = index.indptr[:-1][index.indptr[:-1] < len(all_codes)]
-        start, length, left, right = _segments(all_codes, word, row_start)
-        del word
-        key = _hash(all_codes, start, length, left, right)
-        uid, uniq = pd.factorize(key, sort=False)
-        del key
-        n_seg = len(uniq)
-        self.n_segments = len(start)
-        seg_weight = np.bincount(uid, minlength=n_seg)
-        first = np.full(n_seg, -1, dtype=np.int64)
-        first[uid[::-1]] = np.arange(len(uid))[::-1]
         doc_code = pd.factorize(index.doc_id)[0].astype(np.int64)
-        seg_row = np.searchsorted(index.indptr, start, side="right") - 1
-        pairs = pd.unique(uid.astype(np.int64) * (int(doc_code.max(initial=0)) + 1)
-                          + doc_code[seg_row])
         self.n_docs = int(doc_code.max(initial=-1)) + 1
+        # distinct segments of each chunk of rows (bounded memory), then of the whole corpus
+        parts = []
+        r0 = 0
+        while r0 < n_rows:
+            p0 = int(index.indptr[r0])
+            r1 = int(np.searchsorted(index.indptr, p0 + _CHUNK, side="right"))
+            r1 = min(max(r1 - 1, r0 + 1), n_rows)
+            parts.append(self._chunk(all_codes, index, keep, doc_code, r0, r1))
+            r0 = r1
+        if parts:
+            keys = np.concatenate([q[0] for q in parts])
+            uid, uniq = pd.factorize(keys, sort=False)
+            n_seg = len(uniq)
+            seg_weight = np.bincount(uid, weights=np.concatenate([q[1] for q in parts]),
+                                     minlength=n_seg).astype(np.int64)
+            del keys
+            first = np.full(n_seg, -1, dtype=np.int64)
+            first[uid[::-1]] = np.arange(len(uid))[::-1]
+            rep_start = np.concatenate([q[2] for q in parts])[first]
+            rep_len = np.concatenate([q[3] for q in parts])[first].astype(np.int64)
+            self.seg_left = np.concatenate([q[4] for q in parts])[first].astype(np.int64)
+            self.seg_right = np.concatenate([q[5] for q in parts])[first].astype(np.int64)
+            # (segment, document) pairs: chunk-local segment numbers -> global ones
+            offs = np.cumsum([0] + [len(q[0]) for q in parts])
+            pair_seg = np.concatenate([uid[o + q[6]] for q, o in zip(parts, offs, strict=False)])
+            pair_doc = np.concatenate([q[7] for q in parts]).astype(np.int64)
+            pairs = pd.unique(pair_seg.astype(np.int64) * max(self.n_docs, 1) + pair_doc)
+            self.n_segments = int(sum(q[8] for q in parts))
+        else:
+            n_seg, seg_weight = 0, np.zeros(0, dtype=np.int64)
+            rep_start = rep_len = np.zeros(0, dtype=np.int64)
+            self.seg_left = self.seg_right = np.zeros(0, dtype=np.int64)
+            pairs = np.zeros(0, dtype=np.int64)
+            self.n_segments = 0
         self.seg_doc = (pairs // max(self.n_docs, 1), pairs % max(self.n_docs, 1))
-        rep_start, rep_len = start[first], length[first]
-        self.seg_left, self.seg_right = left[first], right[first]
-        del start, length, left, right, uid, seg_row
         # the distinct segments' tokens, one after another
         offsets = np.zeros(n_seg + 1, dtype=np.int64)
         np.cumsum(rep_len, out=offsets[1:])
@@ -146,6 +163,31 @@ class Ngrams:
             self._ids[k] = ids
             self._counts[k] = np.bincount(local, weights=self.weight[pos],
                                           minlength=len(uniq_k)).astype(np.int64)
+
+    @staticmethod
+    def _chunk(all_codes, index, keep, doc_code, r0: int, r1: int):
+        """Distinct segments of the token rows r0 … r1-1: hash key, weight, start (global
+        position), length, left/right mark, and the (segment, document) pairs."""
+        p0, p1 = int(index.indptr[r0]), int(index.indptr[r1])
+        codes = all_codes[p0:p1]
+        word = index.is_word[codes] if len(codes) else np.zeros(0, dtype=bool)
+        if keep is not None:
+            word &= np.repeat(keep[r0:r1], np.diff(index.indptr[r0:r1 + 1]))
+        ptr = index.indptr[r0:r1 + 1] - p0
+        row_start = ptr[:-1][ptr[:-1] < len(codes)]
+        start, length, left, right = _segments(codes, word, row_start)
+        key = _hash(codes, start, length, left, right)
+        uid, uniq = pd.factorize(key, sort=False)
+        weight = np.bincount(uid, minlength=len(uniq)).astype(np.int32)
+        first = np.full(len(uniq), -1, dtype=np.int64)
+        first[uid[::-1]] = np.arange(len(uid))[::-1]
+        docs = doc_code[r0 + np.searchsorted(ptr, start, side="right") - 1]
+        pairs = pd.unique(uid.astype(np.int64) * (len(doc_code) + 1) + docs)
+        i32 = np.int32
+        return (np.asarray(uniq), weight, start[first] + p0, length[first].astype(i32),
+                left[first].astype(i32), right[first].astype(i32),
+                (pairs // (len(doc_code) + 1)).astype(i32),
+                (pairs % (len(doc_code) + 1)).astype(i32), len(start))
 
     def ids(self, k: int) -> np.ndarray:
         """Id of the k-gram starting at each position (-1: none)."""
