@@ -15,6 +15,9 @@ CARRIERS = [
     "2020年以来,在区委、区政府的正确领导下,以“{}”专项斗争为契机,增强干部群众的法律意识和法治观念。",  # 亭江镇
     "一是深学笃用{}，坚持以习近平新时代中国特色社会主义思想为指导。",  # 蓬东乡
     "严格执行{},推进工作规范化。",  # 亭江镇 (“三项制度”)
+    # own wording, in the layout of report openings (issue 13)
+    "今年以来，街道党工委把{}摆上重要议事日程，定期听取汇报。",
+    "二是聚焦{}，建立问题清单，逐项推动整改落实。",
 ]
 
 # The terms DESIGN.md §4 names: each must be in the user dictionary.
@@ -147,3 +150,26 @@ def test_missing_or_empty_user_folder_is_an_error(tmp_path):
         load_lexicon(tmp_path / "nope")
     with pytest.raises(LexiconError):
         load_lexicon(tmp_path)
+
+
+# Terms added from real report openings (issue 13), each in a sentence written in their style.
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("全面落实行政机关负责人出庭应诉制度，负责人出庭应诉率达到100%。", "负责人出庭应诉"),
+    ("建立府院联动机制，与区法院召开府院联席会议2次。", "府院联动机制"),
+    ("深化府院联动，推动行政争议源头化解。", "府院联动"),
+    ("严格执法人员持证上岗和资格管理制度。", "持证上岗"),
+    ("探索开展行政裁决工作，妥善化解自然资源权属争议。", "行政裁决"),
+    ("推进诉前调解，全年成功调处纠纷56件。", "诉前调解"),
+    ("深化乡镇综合行政执法改革，实现一支队伍管执法。", "一支队伍管执法"),
+    ("推行“综合查一次”，减少对企业正常经营的干扰。", "综合查一次"),
+    ("为辖区中小企业开展法治体检，提出法律建议20条。", "法治体检"),
+    ("梳理形成不予处罚清单和减轻处罚清单，推行包容审慎监管。", "不予处罚清单"),
+    ("落实值班律师制度，为群众提供法律咨询。", "值班律师"),
+    ("培育农村学法用法示范户48户。", "农村学法用法示范户"),
+    ("严格执行重大行政决策目录管理，做好社会稳定风险评估。", "社会稳定风险评估"),
+    ("推进行政复议体制改革，发挥行政复议主渠道作用。", "行政复议主渠道"),
+    ("坚持发展新时代枫桥经验，创建枫桥式司法所。", "枫桥式司法所"),
+    ("开展规范性文件清理，对不符合上位法的文件予以废止。", "规范性文件清理"),
+])
+def test_new_governance_terms_whole_in_report_sentences(tokenizer, sentence, term):
+    assert term in tokenizer.cut(sentence), tokenizer.cut(sentence)

@@ -132,7 +132,7 @@ def _check_clean_run(out: Outputs) -> None:
 # (page of the shared render, images expected at least, text expected in the HTML outputs)
 PAGES = [
     ("01_overview.html", 2, ["成效", "2023-anonymised-town-template.txt", "所有文件均已读入"]),
-    ("02_keywords.html", 5, ["广东省", "关键词", "共现最紧密"]),
+    ("02_keywords.html", 5, ["广东省", "关键词", "共现最紧密", "候选新词", "z 值最高"]),
     ("03_trends.html", 3, ["民法典", "emerging"]),
     ("04_compare.html", 4, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt", "分布图上的点"]),
     ("05_dossier-province-广东省.html", 4, ["广东省：3 份报告", "<mark>", "民法典（", "共现最紧密"]),

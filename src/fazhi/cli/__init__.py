@@ -10,9 +10,10 @@ import argparse
 import sys
 
 from fazhi import __version__
-from fazhi.cli import analyses, build, indicators, ingest, notebooks, render, reuse
+from fazhi.cli import analyses, build, indicators, ingest, notebooks, render, reuse, terms
 
 MODULES = (ingest, build, analyses, indicators, reuse, render, notebooks)
+MODULES += (terms,)
 
 
 def make_parser() -> argparse.ArgumentParser:

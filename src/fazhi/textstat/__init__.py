@@ -9,7 +9,9 @@
 - :mod:`~fazhi.textstat.trend`: :func:`textstat_trend`, :func:`textstat_themes`,
   :func:`load_themes` (and :func:`regroup_themes`, :func:`compare_themes`, :func:`n_docs_by`);
 - :mod:`~fazhi.textstat.simil`: :func:`textstat_simil`, :func:`textstat_neighbours`;
-- :mod:`~fazhi.textstat.kwic`: :func:`kwic`.
+- :mod:`~fazhi.textstat.kwic`: :func:`kwic`;
+- :mod:`~fazhi.textstat.terms`: :func:`textstat_terms`, :func:`write_userdict` (new terms for the lexicon);
+- :mod:`~fazhi.textstat.colloc`: :func:`textstat_collocations` (quanteda's λ and z).
 
 Conventions shared by every function:
 
@@ -46,6 +48,7 @@ Conventions shared by every function:
 from __future__ import annotations
 
 from fazhi.textstat._index import PARTS, Match, is_term
+from fazhi.textstat.colloc import textstat_collocations
 from fazhi.textstat.frequency import textstat_frequency, textstat_keywords
 from fazhi.textstat.keyness import (
     query_sides,
@@ -57,6 +60,7 @@ from fazhi.textstat.keyness import (
 from fazhi.textstat.kwic import kwic
 from fazhi.textstat.matrix import Dfm, dfm
 from fazhi.textstat.simil import textstat_neighbours, textstat_simil
+from fazhi.textstat.terms import term_examples, textstat_terms, userdict_lines, write_userdict
 from fazhi.textstat.trend import (
     compare_themes,
     load_themes,
@@ -72,3 +76,5 @@ __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", 
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
 from fazhi.textstat.cooc import textstat_cooccurrence  # noqa: E402,F401
 from fazhi.textstat.scale import textstat_scale  # noqa: E402, F401
+
+__all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
