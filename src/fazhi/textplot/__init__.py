@@ -797,3 +797,4 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
     note = f"共 {len(rows)} 段共享文字（其中套话 {n_bp} 段，灰色）；编号对应左右两侧同一段落，红字为两份之间不同之处。"
     return HTML(reuse_view(str(docs.loc[doc_a, "text"]), str(docs.loc[doc_b, "text"]), rows,
                            title_a=title(doc_a), title_b=title(doc_b), note=note))
+from fazhi.textplot.topics import textplot_topics, textplot_topics_trend  # noqa: E402,F401
