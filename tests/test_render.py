@@ -115,7 +115,7 @@ def _visible(html: str) -> str:
 def test_every_notebook_and_region_has_a_page(rendered):
     nbs = find_notebooks(rendered.reports.notebooks)
     assert [nb.stem for nb in nbs] == ["01_overview", "02_keywords", "03_trends", "04_compare",
-                                       "05_dossier"]
+                                       "05_dossier", "06_topics"]
     expected = [page_file(nb.stem) for nb in nbs if not is_per_region(nb)] + \
         [page_file(nb.stem, "province", p) for nb in nbs if is_per_region(nb) for p in PROVINCES]
     pages = rendered.result.pages
