@@ -1,4 +1,4 @@
-"""Topic models (``fit_topics``, ``textstat_topics``, ``textstat_topic_shares``) and their charts.
+"""Topic models (``textmodel_lda``, ``textstat_topics``, ``textstat_topic_shares``) and their charts.
 
 A crafted corpus of town reports in three clearly separate vocabularies (review and litigation,
 legal publicity, dispute mediation; own wording, real places): each vocabulary comes back as a
@@ -13,7 +13,7 @@ import pytest
 
 import fazhi
 from fazhi.corpus import Corpus, segment_corpus
-from fazhi.textstat import TopicModel, fit_topics, textstat_topic_shares, textstat_topics
+from fazhi.textstat import TopicModel, textmodel_lda, textstat_topic_shares, textstat_topics
 
 # three vocabularies: sentences a report of that kind would hold (own wording)
 VOCAB = {
@@ -87,7 +87,7 @@ def planted() -> Corpus:
 
 @pytest.fixture(scope="module")
 def model(planted) -> TopicModel:
-    return fit_topics(planted, k=3, seed=7, iterations=300, min_count=3)
+    return textmodel_lda(planted, k=3, seed=7, iterations=300, min_count=3)
 
 
 def _own_terms(corpus: Corpus) -> dict[str, set[str]]:
@@ -144,10 +144,10 @@ def test_table_columns_ranks_and_coherence(model):
 
 
 def test_same_seed_same_model_other_seed_runs(planted, model):
-    again = fit_topics(planted, k=3, seed=7, iterations=300, min_count=3)
+    again = textmodel_lda(planted, k=3, seed=7, iterations=300, min_count=3)
     assert np.array_equal(again.phi, model.phi) and np.array_equal(again.theta, model.theta)
     assert textstat_topics(again).equals(textstat_topics(model))
-    other = fit_topics(planted, k=3, seed=8, iterations=300, min_count=3)
+    other = textmodel_lda(planted, k=3, seed=8, iterations=300, min_count=3)
     assert other.fitted and other.theta.shape == model.theta.shape
 
 
@@ -201,7 +201,7 @@ def test_unknown_place_is_one_group_last():
 def test_tiny_corpus_gives_a_message_not_an_exception(specs, fragment):
     corpus = _corpus(specs)
     with pytest.warns(UserWarning, match=fragment):
-        model = fit_topics(corpus, k=3)
+        model = textmodel_lda(corpus, k=3)
     assert not model.fitted and fragment in model.message
     for table in (textstat_topics(model), textstat_topic_shares(model, by="report_year")):
         assert table.empty and fragment in table.attrs["message"]
@@ -213,7 +213,7 @@ def test_tiny_corpus_gives_a_message_not_an_exception(specs, fragment):
 
 def test_a_dfm_subset_is_modelled_alone(planted):
     d = fazhi.dfm(planted).subset("report_year <= 2021")
-    m = fit_topics(d, k=2, seed=1, min_count=3)
+    m = textmodel_lda(d, k=2, seed=1, min_count=3)
     assert set(m.docvars["report_year"]) == {2020, 2021} and len(m.theta) == 8
 
 
@@ -221,7 +221,7 @@ def test_a_dfm_subset_is_modelled_alone(planted):
 def test_bad_arguments_are_refused_with_a_message(model, planted, bad):
     with pytest.raises(ValueError):
         if "k" in bad:
-            fit_topics(planted, **bad)
+            textmodel_lda(planted, **bad)
         else:
             textstat_topic_shares(model, **bad)
 

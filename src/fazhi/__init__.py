@@ -45,7 +45,7 @@ _EXPORTS = {
     "query_sides": "textstat",
     "split_counts": "textstat",
     "kwic": "textstat",
-    "fit_topics": "textstat", "TopicModel": "textstat", "textstat_topics": "textstat", "textstat_topic_shares": "textstat",
+    "textmodel_lda": "textstat", "TopicModel": "textstat", "textstat_topics": "textstat", "textstat_topic_shares": "textstat",
     "export_table": "export",
     "export_tables": "export",
     "write_table": "export",

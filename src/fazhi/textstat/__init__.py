@@ -57,7 +57,7 @@ from fazhi.textstat.keyness import (
 from fazhi.textstat.kwic import kwic
 from fazhi.textstat.matrix import Dfm, dfm
 from fazhi.textstat.simil import textstat_neighbours, textstat_simil
-from fazhi.textstat.topics import TopicModel, fit_topics, textstat_topic_shares, textstat_topics
+from fazhi.textstat.topics import TopicModel, textmodel_lda, textstat_topic_shares, textstat_topics
 from fazhi.textstat.trend import (
     compare_themes,
     load_themes,
@@ -71,4 +71,4 @@ __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", 
            "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
            "textstat_emerging", "textstat_frequency", "textstat_keyness", "textstat_keywords",
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
-__all__ += ["TopicModel", "fit_topics", "textstat_topic_shares", "textstat_topics"]
+__all__ += ["TopicModel", "textmodel_lda", "textstat_topic_shares", "textstat_topics"]

@@ -2,7 +2,7 @@
 
 A topic is a distribution over terms; each report is a mixture of topics. Topics have no names:
 they are labelled by their most probable terms (``行政复议、应诉、败诉``). The model is fitted once
-(:func:`fit_topics` → :class:`TopicModel`, picklable, so ``fazhi.display.cached`` keeps it) and
+(:func:`textmodel_lda` → :class:`TopicModel`, picklable, so ``fazhi.display.cached`` keeps it) and
 read through the tables (stm's ``labelTopics`` / ``estimateEffect`` practice):
 
 - :func:`textstat_topics`: topic, topic_label, term, weight, rank, coherence (top terms per topic);
@@ -13,7 +13,7 @@ Both accept the corpus (or a :class:`~fazhi.textstat.matrix.Dfm` of documents) i
 model and fit it with the same options. The fit is deterministic: the same corpus, options and
 ``seed`` give the same topics (one worker thread, on the same machine and tomotopy build).
 
->>> model = fazhi.fit_topics(corpus, k=10, seed=1)                  # doctest: +SKIP
+>>> model = fazhi.textmodel_lda(corpus, k=10, seed=1)                  # doctest: +SKIP
 >>> fazhi.textstat_topics(model, n=10)                              # doctest: +SKIP
 >>> fazhi.textstat_topic_shares(model, by="report_year")            # doctest: +SKIP
 """
@@ -107,12 +107,13 @@ def _unfitted(k: int, seed: int, iterations: int, options: dict, message: str) -
     return TopicModel(k=k, seed=seed, iterations=iterations, options=options, message=message)
 
 
-def fit_topics(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: int = 200,
+def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: int = 200,
                min_count: int = 5, min_docs: int = 2, max_docfreq: float = 0.5,
                alpha: float = 0.1, eta: float = 0.01, coherence_n: int = 10,
                drop_stopwords: bool = True, drop_boilerplate: bool = True,
                parts: list[str] | str | None = None, min_chars: int = 2) -> TopicModel:
-    """Fit an LDA model with ``k`` topics to the reports of ``x`` (a corpus or a Dfm of documents).
+    """Fit an LDA model with ``k`` topics to the reports of ``x`` (a corpus or a Dfm of documents);
+    named as seededlda's ``textmodel_lda`` (quanteda's ``textmodel_*``: a fitted model, not a table).
 
     The vocabulary: the terms of :func:`fazhi.dfm` (``drop_stopwords`` … ``min_chars``, ``parts``)
     occurring at least ``min_count`` times, in at least ``min_docs`` reports and in at most
@@ -121,7 +122,7 @@ def fit_topics(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: int =
     and ``eta`` the Dirichlet priors (alpha re-estimated during sampling). Fewer than two reports
     with terms, or no term left: an unfitted model whose ``message`` says why (and a warning).
 
-    >>> model = fit_topics(corpus, k=8, seed=1)        # doctest: +SKIP
+    >>> model = textmodel_lda(corpus, k=8, seed=1)        # doctest: +SKIP
     >>> model.label(1)                                  # doctest: +SKIP
     '行政复议、应诉、败诉'
     """
@@ -179,7 +180,7 @@ def _docs_without_row(d: Dfm) -> int:
 
 
 def _model(x, fit_options: dict) -> TopicModel:
-    return x if isinstance(x, TopicModel) else fit_topics(x, **fit_options)
+    return x if isinstance(x, TopicModel) else textmodel_lda(x, **fit_options)
 
 
 def _empty(columns: list[str], message: str) -> pd.DataFrame:
@@ -193,7 +194,7 @@ def textstat_topics(x: TopicModel | Corpus | Dfm, *, n: int = 10, **fit_options)
     terms), term, weight (the term's probability in the topic), rank, coherence (the topic's u_mass).
 
     ``x``: a :class:`TopicModel`, or a corpus / Dfm fitted here with ``fit_options`` (``k``,
-    ``seed``, ``iterations``, ``min_count`` … of :func:`fit_topics`). ``attrs["coherence"]``: the
+    ``seed``, ``iterations``, ``min_count`` … of :func:`textmodel_lda`). ``attrs["coherence"]``: the
     mean over topics. An unfitted model (one report): an empty table with ``attrs["message"]``.
 
     >>> textstat_topics(corpus, k=8, seed=1, n=5).head(3)      # doctest: +SKIP
