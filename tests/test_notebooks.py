@@ -139,7 +139,7 @@ PAGES = [
     # a county's own report and two towns' reports; numeric facts of the county's report
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
     ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
-    ("06_topics.html", 2, ["主题模型", "平均一致性", "各地区报告的平均主题份额", "各报告份额最高的主题"]),
+    ("06_topics.html", 2, ["份报告、", "个主题；平均一致性", "各地区报告的平均主题份额", "各报告份额最高的主题"]),
 ]
 
 
