@@ -240,3 +240,11 @@ def test_model_pickles_for_the_memo(model):
 
     back = pickle.loads(pickle.dumps(model))
     assert textstat_topics(back).equals(textstat_topics(model))
+
+
+def test_coherence_ranks_planted_topics_above_mixed_ones(planted, model):
+    """u_mass (tomotopy.coherence): the planted topics, whose top terms share their reports, score
+    near 0; the topics of one Gibbs sweep mix the vocabularies and score far lower."""
+    mixed = textmodel_lda(planted, k=3, seed=7, iterations=1, min_count=3)
+    assert model.coherence.min() > -1.0
+    assert mixed.coherence.max() < model.coherence.min() - 5
