@@ -99,6 +99,8 @@ def textplot_topics_trend(shares: pd.DataFrame, *, by: str | None = None, ncols:
         axis.draw(ax, by, with_n=i >= bottom)
         if i < bottom:
             ax.set_xlabel("")
+        else:
+            ax.xaxis.labelpad = 24  # below the n= labels (the ticks here are small)
         ax.set_ylim(0, top * 1.1 if top > 0 else 1)
         ax.set_title(_mpl(f"{topic}：{label}"), fontsize=9)
         ax.tick_params(labelsize=7)
