@@ -1,4 +1,4 @@
-"""The five parameterised notebooks: committed clean, parameters documented, and each runs top to
+"""The six parameterised notebooks: committed clean, parameters documented, and each runs top to
 bottom on the sample corpus.
 
 The runs are the pages of the session's one real render (tests/conftest.py ``rendered``: papermill
@@ -23,7 +23,7 @@ from fazhi.render.notebooks import (
     passed_parameters,
 )
 
-NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier"]
+NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier", "06_topics"]
 NB_DIR = ROOT / "src" / "fazhi" / "notebooks"
 
 
@@ -139,6 +139,7 @@ PAGES = [
     # a county's own report and two towns' reports; numeric facts of the county's report
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
     ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
+    ("06_topics.html", 2, ["份报告、", "个主题；平均一致性", "各地区报告的平均主题份额", "各报告份额最高的主题"]),
 ]
 
 

@@ -115,12 +115,13 @@ def _visible(html: str) -> str:
 def test_every_notebook_and_region_has_a_page(rendered):
     nbs = find_notebooks(rendered.reports.notebooks)
     assert [nb.stem for nb in nbs] == ["01_overview", "02_keywords", "03_trends", "04_compare",
-                                       "05_dossier"]
-    expected = [page_file(nb.stem) for nb in nbs if not is_per_region(nb)] + \
-        [page_file(nb.stem, "province", p) for nb in nbs if is_per_region(nb) for p in PROVINCES]
+                                       "05_dossier", "06_topics"]
+    # in notebook order; a per-region notebook: its regions, then the unknown-region entry ("")
+    expected = [f for nb in nbs for f in ([page_file(nb.stem, "province", p) for p in PROVINCES]
+                                          + [""] if is_per_region(nb) else [page_file(nb.stem)])]
     pages = rendered.result.pages
-    assert [p.file for p in pages] == [*expected, ""]
-    unknown = pages[-1]
+    assert [p.file for p in pages] == expected
+    unknown = next(p for p in pages if p.file == "")
     assert (unknown.region, unknown.status) == (UNKNOWN_REGION, "skipped")
     assert unknown.reason.startswith("4 份报告的省不明，不生成档案")
     assert {r["file"]: r["reason"] for r in unknown.reports} == UNPLACED
@@ -197,7 +198,7 @@ def test_pages_reference_nothing_external(rendered):
 
 def test_pages_embed_images_and_font_and_hide_inputs(rendered):
     pages = [p for p in _all_pages(rendered) if p.name != "index.html"]
-    assert len(pages) == 4 + len(PROVINCES) + 1
+    assert len(pages) == 5 + len(PROVINCES) + 1  # corpus-wide pages, dossiers, the town page
     some_image = False
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -278,7 +279,7 @@ def test_cli_rerun_with_nothing_changed_skips_every_page(rendered, capsys):
     assert code == 0, captured.err
     lines = captured.out.splitlines()
     assert lines[-1] == str((out / "index.html").resolve())
-    assert re.fullmatch(r"7 页 / pages: 0 rendered, 7 skipped, 0 failed in [\d.]+ s; "
+    assert re.fullmatch(r"8 页 / pages: 0 rendered, 8 skipped, 0 failed in [\d.]+ s; "
                         r"4 份报告地区不明，未生成档案 / 4 report\(s\) not placed", lines[-2])
     assert [ln for ln in lines if ln.startswith("    ")] == \
         [f"    跳过 / skipped {f}: {reason}" for f, reason in UNPLACED.items()]

@@ -53,6 +53,7 @@ COLUMN_LABELS = {
     "n_docs": "报告数", "docs_with_term": "含该词报告数", "n_tokens": "词数",
     "average": "语料平均", "difference": "差", "missing_parts": "缺少部分", "item": "项目",
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
+    "topic": "LDA主题", "topic_label": "主题标签（前三词）", "weight": "权重", "coherence": "一致性（u_mass）",
     "region": "地区",  # the column fazhi.regions.with_regions adds
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard", "dice": "Dice", "pmi": "PMI",  # noqa: E501 - co-occurrence

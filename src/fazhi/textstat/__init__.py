@@ -61,6 +61,7 @@ from fazhi.textstat.kwic import kwic
 from fazhi.textstat.matrix import Dfm, dfm
 from fazhi.textstat.simil import textstat_neighbours, textstat_simil
 from fazhi.textstat.terms import term_examples, textstat_terms, userdict_lines, write_userdict
+from fazhi.textstat.topics import TopicModel, textmodel_lda, textstat_topic_shares, textstat_topics
 from fazhi.textstat.trend import (
     compare_themes,
     load_themes,
@@ -78,3 +79,4 @@ from fazhi.textstat.cooc import textstat_cooccurrence  # noqa: E402,F401
 from fazhi.textstat.scale import textstat_scale  # noqa: E402, F401
 
 __all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
+__all__ += ["TopicModel", "textmodel_lda", "textstat_topic_shares", "textstat_topics"]
