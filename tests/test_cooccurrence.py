@@ -157,16 +157,16 @@ def test_top_edges_among_the_most_frequent_terms(corpus, n, n_terms, min_count):
 # each case: a text; two terms; whether they co-occur in a sentence, in a 3-token window
 WINDOW_CASES = [
     # same sentence, many tokens apart: a sentence pair, not a window pair
-    ("霞浦县深化行政复议体制改革，全县各乡镇司法所全部设立公共法律服务站点。",
+    ("霞浦县深化行政复议队伍建设，全县各乡镇司法所全部设立公共法律服务站点。",
      "行政复议", "公共法律服务站", True, False),
     # adjacent across a full stop: a window pair, not a sentence pair
-    ("福鼎市全面推行行政复议。人民调解组织覆盖所有村居。", "行政复议", "人民调解", False, True),
+    ("福鼎市全面推行行政复议。人民调解员覆盖所有村居。", "行政复议", "人民调解员", False, True),
     # adjacent within one sentence: both
-    ("蕉城区推进行政复议体制改革。", "行政复议", "体制改革", True, True),
+    ("蕉城区推进行政复议队伍建设。", "行政复议", "队伍", True, True),
     # a heading line without a full stop, then its first sentence: a window pair only
-    ("一、推进行政复议体制改革\n行政复议案件全部办结。", "体制改革", "案件", False, True),
+    ("一、推进行政复议队伍建设\n行政复议案卷全部办结。", "建设", "案卷", False, True),
     # the report's title runs into nothing: its words stay out of the first sentence
-    ("政和县2022年法治政府建设情况报告\n推进行政复议体制改革。", "法治政府建设", "体制改革",
+    ("政和县2022年法治政府建设情况报告\n推进行政复议队伍建设。", "法治政府建设", "队伍",
      False, False),
     # across a semicolon, far apart: neither
     ("柘荣县开展普法宣传进村入户活动；全县行政执法人员全部持证上岗。",
@@ -187,11 +187,11 @@ def test_window_versus_sentence(text, a, b, in_sentence, in_window):
 
 LINE_CASES = [
     # an ordinary report: every line placed back
-    (False, "周宁县2022年法治政府建设情况报告\n行政复议案件全部办结\n普法宣传进村入户。", "", 0),
+    (False, "周宁县2022年法治政府建设情况报告\n行政复议案卷全部办结\n普法宣传进村入户。", "", 0),
     # an anonymised report: its alias (A → the full name) applied as the build applies it
-    (True, "A法治思想学习常态化，行政复议案件全部办结\n普法宣传进村入户。", "", 0),
+    (True, "A法治思想学习常态化，行政复议案卷全部办结\n普法宣传进村入户。", "", 0),
     # a text edited after the build no longer matches its tokens: end marks only, counted
-    (False, "行政复议案件全部办结\n普法宣传进村入户。", "（修订）", 1),
+    (False, "行政复议案卷全部办结\n普法宣传进村入户。", "（修订）", 1),
 ]
 
 
@@ -204,7 +204,7 @@ def test_rows_whose_lines_cannot_be_placed_are_counted(anonymised, text, edit, u
     got = textstat_cooccurrence(c, min_count=1, n=None)
     assert got.attrs["rows_without_lines"] == unplaced
     pairs = set(map(frozenset, zip(got["term_a"], got["term_b"], strict=True)))
-    assert frozenset(("行政复议", "案件")) in pairs
+    assert frozenset(("行政复议", "案卷")) in pairs
     # a line break ends a sentence unless the lines could not be placed
     assert (frozenset(("办结", "普法宣传")) in pairs) is bool(unplaced)
 
@@ -252,7 +252,7 @@ def test_groups_and_a_dfm(corpus):
 def test_one_report_gives_its_own_edges():
     one = _corpus({"2021-fujian-ningde-zhouning.txt": (
         "周宁县2021年法治政府建设情况报告\n"
-        "推进行政复议体制改革，行政复议案件全部规范办理。深化行政复议体制改革，行政复议听证程序全面推行。")})
+        "推进行政复议队伍建设，行政复议案卷全部规范办理。深化行政复议队伍建设，行政复议听证程序全面推行。")})
     got = textstat_cooccurrence(one, min_count=2)
     assert "message" not in got.attrs and len(got)
     pairs, _s, _n = _reference(one, None, _drop())

@@ -428,7 +428,8 @@ def test_render_figures_beside_the_pages(report_store, tmp_path, capsys):
     assert _files(out / "figures" / "01_overview") == \
         _charts("01-textplot_trend", "02-textplot_wordcloud")
     assert _files(out / "figures" / DOSSIER) == \
-        _charts("01-textplot_wordcloud", "02-textplot_themes", "03-textplot_indicators")
+        _charts("01-textplot_wordcloud", "02-textplot_themes", "03-textplot_network",
+                "04-textplot_indicators")
     for stem in ("01_overview", DOSSIER):
         page = out / f"{stem}.html"
         links = _page_links(page)
@@ -459,7 +460,8 @@ def test_render_figures_beside_the_pages(report_store, tmp_path, capsys):
     assert main(cmd(moved, "--figures")) == 0
     assert "1 rendered, 1 skipped" in capsys.readouterr().out
     assert _files(moved / "figures" / DOSSIER) == \
-        _charts("01-textplot_wordcloud", "02-textplot_themes", "03-textplot_indicators")
+        _charts("01-textplot_wordcloud", "02-textplot_themes", "03-textplot_network",
+                "04-textplot_indicators")
 
 
 CHART_CELL = ("import matplotlib.pyplot as plt\nfrom fazhi import display as fd\n"

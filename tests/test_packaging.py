@@ -212,12 +212,15 @@ def test_without_a_project_nothing_goes_to_the_working_folder(tmp_path):
 def test_no_module_of_a_package_shadows_a_builtin():
     # importing fazhi.textplot.map once bound the package's global name `map` to the module, and
     # every map(...) in textplot/__init__.py broke: a package's modules must not take builtin names
-    import builtins
     import pkgutil
+    import subprocess
+    import sys
 
     import fazhi
 
-    taken = set(dir(builtins))
+    # the interpreter's own builtins (IPython, once imported, adds display/get_ipython to them)
+    taken = set(subprocess.run([sys.executable, "-I", "-c", "import builtins; print(*dir(builtins))"],
+                               capture_output=True, text=True, check=True).stdout.split())
     bad = [m.name for m in pkgutil.walk_packages(fazhi.__path__, "fazhi.")
            if m.name.rsplit(".", 1)[-1] in taken]
     assert not bad, bad

@@ -56,7 +56,7 @@ COLUMN_LABELS = {
     "topic": "LDA主题", "topic_label": "主题标签（前三词）", "weight": "权重", "coherence": "一致性（u_mass）",
     "region": "地区",  # the column fazhi.regions.with_regions adds
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
-    "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard", "dice": "Dice", "pmi": "PMI",  # noqa: E501 - co-occurrence
+    "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
 }
 
