@@ -17,6 +17,31 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 
+# the wheel build + install of tests/test_wheel.py, started in the background as soon as the
+# session knows it will run that test (the install then overlaps the rest of the suite)
+_WHEEL_JOB: list = []
+
+
+def pytest_collection_finish(session):
+    config = session.config
+    if (any(item.path.name == "test_wheel.py" for item in session.items)
+            and not config.option.collectonly and not hasattr(config, "workerinput")):
+        wheel_job()
+
+
+def wheel_job():
+    """The session's wheel job (tests/wheel_job.py), started on the first call."""
+    from wheel_job import WheelJob
+
+    if not _WHEEL_JOB:
+        _WHEEL_JOB.append(WheelJob())
+    return _WHEEL_JOB[0]
+
+
+def pytest_unconfigure(config):
+    while _WHEEL_JOB:
+        _WHEEL_JOB.pop().close()
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory):
