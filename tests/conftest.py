@@ -26,15 +26,17 @@ def pytest_collection_finish(session):
     config = session.config
     if (any(item.path.name == "test_wheel.py" for item in session.items)
             and not config.option.collectonly and not hasattr(config, "workerinput")):
-        wheel_job()
+        wheel_job(config)
 
 
-def wheel_job():
-    """The session's wheel job (tests/wheel_job.py), started on the first call."""
+def wheel_job(config=None):
+    """The session's wheel job (tests/wheel_job.py), started on the first call: in the
+    session's pytest temp folder (as ``tmp_path_factory``), else in a temp folder of its own."""
     from wheel_job import WheelJob
 
     if not _WHEEL_JOB:
-        _WHEEL_JOB.append(WheelJob())
+        factory = getattr(config, "_tmp_path_factory", None)
+        _WHEEL_JOB.append(WheelJob(factory.mktemp("wheel") if factory else None))
     return _WHEEL_JOB[0]
 
 

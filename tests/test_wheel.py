@@ -42,11 +42,11 @@ def _run(cmd: list, *, cwd: Path, env: dict, timeout: int = 600) -> subprocess.C
 
 
 @pytest.fixture(scope="module")
-def installed():
+def installed(pytestconfig):
     """(venv, site-packages/fazhi, seconds to build + install) for the wheel of these sources:
     built and installed by the session's background job (tests/wheel_job.py, started when the
     session began), whose every step must have succeeded."""
-    job = wheel_job()
+    job = wheel_job(pytestconfig)
     base = job.base
     assert ROOT not in base.parents  # outside the repository
     record = job.wait()

@@ -82,11 +82,13 @@ def build_and_install(base: Path) -> dict:
 
 
 class WheelJob:
-    """The background build + install of one test session, in a folder outside the repository
-    (removed when the session ends)."""
+    """The background build + install of one test session, in ``base`` (the session's pytest
+    temp folder, kept as pytest keeps its last runs) or else in a new temp folder outside the
+    repository, removed when the session ends."""
 
-    def __init__(self) -> None:
-        self.base = Path(tempfile.mkdtemp(prefix="fazhi-wheel-")).resolve()
+    def __init__(self, base: Path | None = None) -> None:
+        self.own = base is None
+        self.base = Path(base or tempfile.mkdtemp(prefix="fazhi-wheel-")).resolve()
         self.log = self.base / "job.log"
         with self.log.open("w") as log:
             self.proc = subprocess.Popen(
@@ -126,7 +128,8 @@ class WheelJob:
 
     def close(self) -> None:
         self.stop()
-        shutil.rmtree(self.base, ignore_errors=True)
+        if self.own:
+            shutil.rmtree(self.base, ignore_errors=True)
 
 
 if __name__ == "__main__":
