@@ -17,16 +17,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 
-# the wheel build + install of tests/test_wheel.py, started in the background as soon as the
-# session knows it will run that test (the install then overlaps the rest of the suite)
+# the wheel build + install of tests/test_wheel.py, started in the background once the session
+# knows it will run that test (the install then overlaps the rest of the suite): at once, or
+# after the shared render if the session has one (that render keeps both cores busy already)
 _WHEEL_JOB: list = []
+_WHEEL_AFTER_RENDER: list = []
 
 
 def pytest_collection_finish(session):
     config = session.config
     if (any(item.path.name == "test_wheel.py" for item in session.items)
             and not config.option.collectonly and not hasattr(config, "workerinput")):
-        wheel_job(config)
+        if any("rendered" in getattr(item, "fixturenames", ()) for item in session.items):
+            _WHEEL_AFTER_RENDER.append(config)
+        else:
+            wheel_job(config)
 
 
 def wheel_job(config=None):
@@ -160,6 +165,8 @@ def rendered(report_store, tmp_path_factory) -> Rendered:
                             only=[*PROVINCES, UNKNOWN_REGION])
         finally:
             code = town.wait(timeout=600)
+            while _WHEEL_AFTER_RENDER:
+                wheel_job(_WHEEL_AFTER_RENDER.pop())
     return Rendered(report_store, base / "reports", result, town_out, code,
                     (base / "town.out").read_text(encoding="utf-8"),
                     (base / "town.err").read_text(encoding="utf-8"))

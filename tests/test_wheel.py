@@ -6,7 +6,7 @@ an empty folder that is no project.
 working folder or the reports; ``fazhi notebooks`` + an edit + ``--notebooks-dir`` must show
 the edit. No ``--system-site-packages``: a dependency missing from pyproject fails here.
 Measured on the 2-core machine: about 2 minutes (the install; the two renders ~20 s). The build
-and install run in the background from the session's start (tests/wheel_job.py, started by
+and install run in the background early in the session (tests/wheel_job.py, started by
 tests/conftest.py), so the install overlaps the rest of the suite; this test waits for it and
 fails with the failing step's command and output.
 """
@@ -44,8 +44,8 @@ def _run(cmd: list, *, cwd: Path, env: dict, timeout: int = 600) -> subprocess.C
 @pytest.fixture(scope="module")
 def installed(pytestconfig):
     """(venv, site-packages/fazhi, seconds to build + install) for the wheel of these sources:
-    built and installed by the session's background job (tests/wheel_job.py, started when the
-    session began), whose every step must have succeeded."""
+    built and installed by the session's background job (tests/wheel_job.py, started by
+    tests/conftest.py early in the session), whose every step must have succeeded."""
     job = wheel_job(pytestconfig)
     base = job.base
     assert ROOT not in base.parents  # outside the repository
@@ -69,7 +69,8 @@ def installed(pytestconfig):
     pkg = Path(_run([venv / "bin" / "python", "-c", code], cwd=base, env=env).stdout.strip())
     assert venv in pkg.parents and (pkg / "notebooks" / "05_dossier.ipynb").is_file()
     print(f"\nwheel built and installed in {seconds:.0f} s "
-          f"(in the background, ready {time.time() - job.started:.0f} s after the session began)")
+          f"(in the background, started {time.time() - job.started:.0f} s before this test "
+          "was ready to run)")
     return venv, pkg, seconds
 
 
