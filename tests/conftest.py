@@ -17,6 +17,38 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 
+# the wheel build + install of tests/test_wheel.py, started in the background once the session
+# knows it will run that test (the install then overlaps the rest of the suite): at once, or
+# after the shared render if the session has one (that render keeps both cores busy already)
+_WHEEL_JOB: list = []
+_WHEEL_AFTER_RENDER: list = []
+
+
+def pytest_collection_finish(session):
+    config = session.config
+    if (any(item.path.name == "test_wheel.py" for item in session.items)
+            and not config.option.collectonly and not hasattr(config, "workerinput")):
+        if any("rendered" in getattr(item, "fixturenames", ()) for item in session.items):
+            _WHEEL_AFTER_RENDER.append(config)
+        else:
+            wheel_job(config)
+
+
+def wheel_job(config=None):
+    """The session's wheel job (tests/wheel_job.py), started on the first call: in the
+    session's pytest temp folder (as ``tmp_path_factory``), else in a temp folder of its own."""
+    from wheel_job import WheelJob
+
+    if not _WHEEL_JOB:
+        factory = getattr(config, "_tmp_path_factory", None)
+        _WHEEL_JOB.append(WheelJob(factory.mktemp("wheel") if factory else None))
+    return _WHEEL_JOB[0]
+
+
+def pytest_unconfigure(config):
+    while _WHEEL_JOB:
+        _WHEEL_JOB.pop().close()
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory):
@@ -133,6 +165,8 @@ def rendered(report_store, tmp_path_factory) -> Rendered:
                             only=[*PROVINCES, UNKNOWN_REGION])
         finally:
             code = town.wait(timeout=600)
+            while _WHEEL_AFTER_RENDER:
+                wheel_job(_WHEEL_AFTER_RENDER.pop())
     return Rendered(report_store, base / "reports", result, town_out, code,
                     (base / "town.out").read_text(encoding="utf-8"),
                     (base / "town.err").read_text(encoding="utf-8"))

@@ -4,8 +4,9 @@ writes them beside the pages and links them under each chart.
 
 The unit tests draw real charts with the textplot functions and read the files back with the
 readers a paper's author would meet (pypdf, an XML parser, PIL). The render tests run real
-kernels: the overview and one dossier on the crafted corpus, tiny notebooks for the folders
-that cannot be written.
+kernels: the overview and one dossier on the crafted corpus (rendered first without figures by
+the session's shared render), tiny notebooks for a page's folder that cannot be written; a whole
+figures folder that cannot be written is refused before any page runs, tested without kernels.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from fazhi.figures import (
     save_figure,
     save_shown,
 )
-from fazhi.render import page_file, render
+from fazhi.render import page_file
 from fazhi.render.execute import _env_code, page_env
 from fazhi.render.plan import figures_folder
 
@@ -401,12 +402,13 @@ def _charts(*names: str) -> list[str]:
 DOSSIER = "05_dossier-province-广东省"
 
 
-def test_render_figures_beside_the_pages(report_store, tmp_path, capsys):
-    """01_overview and the 广东省 dossier: rendered without figures, then with --figures (both
-    rendered again, every chart written and linked under it), then again (both skipped); the
-    links still work after the output folder is moved."""
+def test_render_figures_beside_the_pages(rendered, tmp_path, capsys):
+    """01_overview and the 广东省 dossier: rendered without figures (the session's render, copied),
+    then with --figures (both rendered again, every chart written and linked under it), then
+    again (both skipped); the links still work after the output folder is moved."""
     from fazhi.cli import main
 
+    report_store = rendered.reports
     out = tmp_path / "out"
 
     def cmd(folder: Path, *extra: str) -> list[str]:
@@ -414,11 +416,13 @@ def test_render_figures_beside_the_pages(report_store, tmp_path, capsys):
                 "--out", str(folder), "--notebooks", "01", "05", "--only", "广东省",
                 "--workers", "1", *extra]
 
-    first = render(report_store.store, out=out, notebooks_dir=report_store.notebooks,
-                   notebooks=["01", "05"], only=["广东省"], workers=1, progress=False)
+    first = rendered.result
     assert first.ok and first.figures is None
-    assert not (out / "figures").exists()  # without --figures nothing extra is written
-    assert not _page_links(out / "01_overview.html")
+    assert {"01_overview.html", f"{DOSSIER}.html"} <= {p.file for p in first.pages}
+    assert not (rendered.out / "figures").exists()  # without --figures nothing extra is written
+    assert not _page_links(rendered.out / "01_overview.html")
+    assert not _page_links(rendered.out / f"{DOSSIER}.html")
+    shutil.copytree(rendered.out, out)  # the shared render stays as it is
 
     assert main(cmd(out, "--figures")) == 0
     captured = capsys.readouterr()
@@ -482,16 +486,42 @@ def _read_only(folder: Path) -> Path:
     return folder / "figures"
 
 
+class _PageExecutor:
+    """Runs no kernel: records each task, the environment :func:`page_env` (the real one) gives
+    its kernel, and writes a small page, as a page whose charts wrote nothing would be."""
+
+    def __init__(self):
+        self.kernel_env: dict[str, dict] = {}
+
+    def __call__(self, tasks, on_done, **_):
+        for t in tasks:
+            env, err = page_env(t)
+            self.kernel_env[t["file"]] = {k: v for k, v in {**os.environ, **env}.items()
+                                          if k in (FIGURES_ENV, FIGURES_HREF_ENV) and v is not None}
+            Path(t["out"], t["file"]).write_text(f"<html>{t['title']}</html>", "utf-8")
+            on_done({**t, "status": "rendered", "seconds": 0.1, "error": "",
+                     "figures_error": err})
+
+
 @pytest.mark.parametrize("case", ["file-in-the-way", "under-a-file", "read-only", "one-page"])
-def test_render_with_an_unwritable_figures_folder(case, report_store, tmp_path, capsys):
+def test_render_with_an_unwritable_figures_folder(case, report_store, tmp_path, capsys,
+                                                  monkeypatch):
     """A --figures folder that cannot be written: one line naming it, the pages still rendered
-    (without figures; the others' figures written), exit code 1."""
+    (without figures; the others' figures written), exit code 1.
+
+    A whole folder that cannot be written is known before any page runs: those pages need no
+    kernel (the executor records what each page's kernel would be given: no figures folder).
+    The folder of one page is found unwritable by the page's own worker: real kernels, which
+    write the other page's charts."""
     from fazhi.cli import main
 
     if case == "read-only" and os.geteuid() == 0:
         pytest.skip("root writes into read-only folders")
     nbdir, out = _tiny_chart_notebooks(tmp_path / "nb"), tmp_path / "out"
     page = "05_chart-province-广东省"
+    executor = _PageExecutor()
+    if case != "one-page":
+        monkeypatch.setattr("fazhi.render.run_pages", executor)
     if case == "file-in-the-way":
         target = tmp_path / "figs"
         target.write_text("not a folder", encoding="utf-8")
@@ -522,6 +552,9 @@ def test_render_with_an_unwritable_figures_folder(case, report_store, tmp_path, 
     assert sorted(p.name for p in out.glob("*.html")) == ["01_chart.html", f"{page}.html",
                                                           "index.html"]
     assert not _page_links(out / f"{page}.html")
+    if case != "one-page":  # both pages ran, and neither kernel would get a figures folder
+        assert executor.kernel_env == {"01_chart.html": {}, f"{page}.html": {}}
+        assert not target.is_dir()  # nothing was made there
     if case == "one-page":  # the other page has its figures, the blocked one is left alone
         assert _files(target.parent / "01_chart") == _charts("01-图表")
         assert len(_page_links(out / "01_chart.html")) == 3

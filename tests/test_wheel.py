@@ -5,23 +5,25 @@ an empty folder that is no project.
 ``fazhi render`` must render from the installed notebooks without writing into the package, the
 working folder or the reports; ``fazhi notebooks`` + an edit + ``--notebooks-dir`` must show
 the edit. No ``--system-site-packages``: a dependency missing from pyproject fails here.
-Measured on the 2-core machine: about 2 minutes (the install; the two renders ~20 s).
+Measured on the 2-core machine: about 2 minutes (the install; the two renders ~20 s). The build
+and install run in the background early in the session (tests/wheel_job.py, started by
+tests/conftest.py), so the install overlaps the rest of the suite; this test waits for it and
+fails with the failing step's command and output.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, wheel_job
+from wheel_job import user_env
 
 pytestmark = pytest.mark.slow
-
-INSTALL_TIMEOUT = 1800  # a cold pip cache downloads ~100 MB
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -29,16 +31,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _user_env(home: Path) -> dict[str, str]:
-    """A user's shell: no PYTHONPATH (it would put the checkout's fazhi first), none of our
-    settings, a home of its own; pip keeps its configuration and cache."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "MPLCONFIGDIR", "MPLBACKEND", "VIRTUAL_ENV",
-                        "PYTHONDONTWRITEBYTECODE")
-           and not k.startswith(("FAZHI_", "XDG_", "JUPYTER_", "IPYTHON"))}
-    env["HOME"] = str(home)
-    env.setdefault("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
-    return env
+_user_env = user_env
 
 
 def _run(cmd: list, *, cwd: Path, env: dict, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -49,32 +42,35 @@ def _run(cmd: list, *, cwd: Path, env: dict, timeout: int = 600) -> subprocess.C
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    """(venv, site-packages/fazhi, seconds to build + install) for the wheel of these sources."""
-    import time
-
-    base = tmp_path_factory.mktemp("wheel")
+def installed(pytestconfig):
+    """(venv, site-packages/fazhi, seconds to build + install) for the wheel of these sources:
+    built and installed by the session's background job (tests/wheel_job.py, started by
+    tests/conftest.py early in the session), whose every step must have succeeded."""
+    job = wheel_job(pytestconfig)
+    base = job.base
     assert ROOT not in base.parents  # outside the repository
-    # the sources as committed (no build/, egg-info or caches of a checkout get into the wheel)
-    src = base / "src"
-    shutil.copytree(ROOT / "src", src / "src",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", ".*"))
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, src / name)
+    record = job.wait()
+    steps = record["steps"]
+    for step in steps:  # each step's command and output if it failed
+        assert step["returncode"] == 0, \
+            f"{step['cmd']}\n{step['stdout']}\n{step['stderr']}"
+    venv, wheel, seconds = base / "venv", Path(record["wheel"]), record["seconds"]
+    # the three steps ran, as a user would type them: the wheel alone from the sources, a
+    # plain venv (no --system-site-packages), the wheel with its declared dependencies
+    assert [s["cmd"] for s in steps] == [
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(base / "dist"),
+         str(base / "src")],
+        [sys.executable, "-m", "venv", str(venv)],
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)]]
+    assert wheel.parent == base / "dist" and wheel.name.startswith("fazhi-")
+    assert record["venv"] == str(venv) and seconds is not None
     env = _user_env(base)
-    t0 = time.time()
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", base / "dist", src],
-         cwd=base, env=env)
-    wheel = next((base / "dist").glob("fazhi-*.whl"))
-    venv = base / "venv"
-    _run([sys.executable, "-m", "venv", venv], cwd=base, env=env)
-    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel], cwd=base, env=env,
-         timeout=INSTALL_TIMEOUT)
-    seconds = time.time() - t0
     code = "import fazhi, pathlib; print(pathlib.Path(fazhi.__file__).parent)"
     pkg = Path(_run([venv / "bin" / "python", "-c", code], cwd=base, env=env).stdout.strip())
     assert venv in pkg.parents and (pkg / "notebooks" / "05_dossier.ipynb").is_file()
-    print(f"\nwheel built and installed in {seconds:.0f} s")
+    print(f"\nwheel built and installed in {seconds:.0f} s "
+          f"(in the background, started {time.time() - job.started:.0f} s before this test "
+          "was ready to run)")
     return venv, pkg, seconds
 
 
