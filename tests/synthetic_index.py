@@ -153,3 +153,13 @@ def write_page_files(out: Path, pages) -> int:
                                             encoding="utf-8")
             n += 1
     return n
+
+
+def written_index(out: Path, n_pages: int, *, seed: int, crafted: bool = False):
+    """A synthetic render of about ``n_pages`` pages written to ``out``: its page files and its
+    ``index.html``; returns (the index's path, the render)."""
+    from fazhi.render import write_index
+
+    run = synthetic_render(n_pages, seed=seed, crafted=crafted)
+    write_page_files(out, run.pages)
+    return write_index(out, run.pages, run.corpus, by=run.by), run

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from crafted import XSS_IMG
 from offline_page import OfflinePage
-from synthetic_index import synthetic_render, write_page_files
+from synthetic_index import synthetic_render, written_index
 from test_browser import browser  # noqa: F401 - the module's Chromium fixture
 
 from fazhi.render import write_index
@@ -50,10 +50,7 @@ class Session(OfflinePage):
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> tuple[Path, object]:
     """~400 synthetic pages with their page files and a crafted town, written by write_index."""
-    run = synthetic_render(400, seed=3, crafted=True)
-    out = tmp_path_factory.mktemp("synthetic-index")
-    write_page_files(out, run.pages)
-    return write_index(out, run.pages, run.corpus, by=run.by), run
+    return written_index(tmp_path_factory.mktemp("synthetic-index"), 400, seed=3, crafted=True)
 
 
 def test_search_filters_and_opens_the_groups_that_hold_matches(browser, synthetic):  # noqa: F811

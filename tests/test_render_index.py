@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 from crafted import XSS_IMG, XSS_SCRIPT
-from synthetic_index import synthetic_render, write_page_files
+from synthetic_index import synthetic_render, written_index
 
 from fazhi.render import (
     UNKNOWN_REGION,
@@ -219,10 +219,7 @@ class _Links(HTMLParser):
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory) -> tuple[Path, object]:
     """A synthetic render of ~300 pages with a crafted town name and title, and its page files."""
-    run = synthetic_render(300, seed=5, crafted=True)
-    out = tmp_path_factory.mktemp("index")
-    write_page_files(out, run.pages)
-    return write_index(out, run.pages, run.corpus, by=run.by), run
+    return written_index(tmp_path_factory.mktemp("index"), 300, seed=5, crafted=True)
 
 
 def test_index_links_are_relative_and_lead_to_the_pages(small_index):
