@@ -32,9 +32,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
-## make lab: JupyterLab on the package's notebooks (src/fazhi/notebooks)
+## make lab: JupyterLab on the package's notebooks (src/fazhi/notebooks); as root (containers,
+## shared servers) with --allow-root, which JupyterLab otherwise refuses to start without
 lab: $(STAMP)
-	$(BIN)/jupyter lab src/fazhi/notebooks/
+	$(BIN)/jupyter lab src/fazhi/notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## make clean: remove generated data, reports and caches (never data/raw)
 clean:

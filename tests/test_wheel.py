@@ -63,6 +63,8 @@ def installed(pytestconfig):
         [sys.executable, "-m", "venv", str(venv)],
         [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)]]
     assert wheel.parent == base / "dist" and wheel.name.startswith("fazhi-")
+    build = steps[0]["stdout"] + steps[0]["stderr"]   # no packaging deprecation (license …)
+    assert "deprecat" not in build.lower() and "BuildBackendWarning" not in build, build
     assert record["venv"] == str(venv) and seconds is not None
     env = _user_env(base)
     code = "import fazhi, pathlib; print(pathlib.Path(fazhi.__file__).parent)"
