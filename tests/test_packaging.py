@@ -224,3 +224,39 @@ def test_no_module_of_a_package_shadows_a_builtin():
     bad = [m.name for m in pkgutil.walk_packages(fazhi.__path__, "fazhi.")
            if m.name.rsplit(".", 1)[-1] in taken]
     assert not bad, bad
+
+
+def test_notebooks_run_in_the_lab_are_stored_without_outputs(tmp_path):
+    # make install sets up the nbstripout filter that .gitattributes names: a notebook saved with
+    # outputs (Run All in JupyterLab) is stored stripped, and the shipped notebooks are already
+    # what the filter makes of them (git status stays clean)
+    import shutil
+    from pathlib import Path
+
+    assert "nbstripout --install" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    assert "*.ipynb filter=nbstripout" in attributes
+    nbstripout = Path(sys.executable).parent / "nbstripout"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    subprocess.run([str(nbstripout), "--install"], cwd=repo, check=True)
+    shipped = sorted((ROOT / "src" / "fazhi" / "notebooks").glob("*.ipynb"))
+    for nb in shipped:
+        shutil.copy(nb, repo / nb.name)
+    run = json.loads(shipped[0].read_text(encoding="utf-8"))
+    code = next(c for c in run["cells"] if c["cell_type"] == "code")
+    code["execution_count"] = 7
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["广东省：3 份报告\n"]}]
+    (repo / "ran.ipynb").write_text(json.dumps(run, ensure_ascii=False, indent=1), encoding="utf-8")
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    stored = json.loads(subprocess.run([*git, "show", ":ran.ipynb"], cwd=repo, check=True,
+                                       capture_output=True, text=True).stdout)
+    assert all(not c.get("outputs") and c.get("execution_count") is None
+               for c in stored["cells"] if c["cell_type"] == "code")
+    for nb in shipped:  # committed as the filter stores them: byte for byte
+        got = subprocess.run([*git, "show", f":{nb.name}"], cwd=repo, check=True,
+                             capture_output=True).stdout
+        assert got == nb.read_bytes(), nb.name
