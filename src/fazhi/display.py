@@ -638,6 +638,77 @@ def kwic_table(hits: pd.DataFrame) -> pd.DataFrame:
     return label_columns(out.reset_index(drop=True))
 
 
+# the concordance's CSS, scoped by the class fazhi-kwic: a grid of four columns whose widths are
+# the widest cell's (max-content), so every left context ends, and every right context starts, at
+# the same x; rows are display:contents (one div per hit that reads as a line without CSS)
+_KWIC_CSS = (
+    "div.fazhi-kwic{margin:.6em 0 1.2em;max-width:100%;overflow-x:auto;font-family:inherit}"
+    "div.fazhi-kwic p.fazhi-kwic-caption{font-weight:600;margin:.2em 0}"
+    "div.fazhi-kwic div.fazhi-kwic-lines{display:grid;grid-template-columns:"
+    "max-content max-content max-content max-content;width:max-content;font-size:13px;"
+    "line-height:1.7}"
+    "div.fazhi-kwic div.fazhi-kwic-row{display:contents}"
+    "div.fazhi-kwic div.fazhi-kwic-row>span{white-space:nowrap;padding:.1em .15em;"
+    "border-bottom:1px solid var(--jp-border-color3,#eee)}"
+    "div.fazhi-kwic span.fazhi-kwic-src{font-size:85%;color:var(--jp-ui-font-color2,#666);"
+    "padding-right:1em}"
+    "div.fazhi-kwic span.fazhi-kwic-left{text-align:right}"
+    "div.fazhi-kwic span.fazhi-kwic-key{text-align:center}"
+    "div.fazhi-kwic span.fazhi-kwic-right{text-align:left}"
+    "div.fazhi-kwic mark{background:#fff0a8;color:inherit;font-weight:bold;padding:0 .1em}"
+    "div.fazhi-kwic div.fazhi-kwic-head>span{font-size:85%;font-weight:600;"
+    "color:var(--jp-ui-font-color2,#555);border-bottom:1px solid #bbb}"
+    "div.fazhi-kwic details{margin-top:.4em;font-size:13px}"
+)
+
+
+def kwic_view_html(hits: pd.DataFrame, *, caption: str | None = None,
+                   table: bool = True) -> str:
+    """The HTML of a concordance of :func:`fazhi.kwic` hits: one line per hit, the left context
+    right-aligned, the keyword in ``<mark>`` in a column of its own, the right context
+    left-aligned, the file and part small in front; lines never wrap (the contexts are cut at
+    ``kwic``'s ``window``; a wide view scrolls sideways). Every text is escaped; the CSS is
+    inline and scoped by the class ``fazhi-kwic`` (no script). ``table``: the complete table
+    (:func:`kwic_table`: sortable, downloadable as CSV on the rendered page) follows, collapsed
+    in a ``<details>``.
+
+    >>> kwic_view_html(fazhi.kwic(corpus, "法律顾问", window=10))   # doctest: +SKIP
+    '<div class="fazhi-kwic">…<mark>法律顾问</mark>…'
+    """
+    esc = html.escape
+    head = ('<div class="fazhi-kwic-row fazhi-kwic-head" role="row">'
+            '<span class="fazhi-kwic-src" role="columnheader">来源</span>'
+            '<span class="fazhi-kwic-left" role="columnheader">左文</span>'
+            '<span class="fazhi-kwic-key" role="columnheader">关键词</span>'
+            '<span class="fazhi-kwic-right" role="columnheader">右文</span></div>')
+    n = len(hits)
+    cols = {c: (hits[c].tolist() if c in hits.columns else [""] * n)
+            for c in ("file", "part", "left", "keyword", "right")}
+    rows = []
+    for file, part, left, key, right in zip(*cols.values(), strict=True):
+        where = label(file) if part in (None, "") else \
+            f"{label(file)} · {PART_LABELS.get(str(part), str(part))}"
+        rows.append('<div class="fazhi-kwic-row" role="row">'
+                    f'<span class="fazhi-kwic-src" role="cell">{esc(where)}</span>'
+                    f'<span class="fazhi-kwic-left" role="cell">{esc(str(left))}</span>'
+                    f'<span class="fazhi-kwic-key" role="cell"><mark>{esc(str(key))}</mark></span>'
+                    f'<span class="fazhi-kwic-right" role="cell">{esc(str(right))}</span></div>')
+    cap = f'<p class="fazhi-kwic-caption">{esc(caption)}</p>' if caption else ""
+    full = (f"<details><summary>完整表格（{n} 处：排序、筛选、下载 CSV）</summary>"
+            f"{html_table(kwic_table(hits))}</details>") if table else ""
+    return (f'<div class="fazhi-kwic"><style>{_KWIC_CSS}</style>{cap}'
+            f'<div class="fazhi-kwic-lines" role="table">{head}{"".join(rows)}</div>{full}</div>')
+
+
+def kwic_view(hits: pd.DataFrame, *, caption: str | None = None, table: bool = True):
+    """Display :func:`fazhi.kwic` hits as a concordance aligned on the keyword
+    (:func:`kwic_view_html`), the complete table collapsed under it.
+
+    >>> display(kwic_view(fazhi.kwic(sub, "矛盾纠纷")))   # doctest: +SKIP
+    """
+    return _html(kwic_view_html(hits, caption=caption, table=table))
+
+
 def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
     """The unit × year indicator table (:func:`fazhi.textstat_indicator_table`) for readers:
     Chinese headers, empty cells blank (no fact, not 0), counts of facts as integers, unknown
