@@ -9,6 +9,7 @@ import pytest
 
 from fazhi.audit import evidence_kind, metadata_audit, metadata_review
 from fazhi.ingest import ingest
+from fazhi.vocab import UNKNOWN
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def test_review_lists_ambiguous_and_unknown(folder):
     assert "a.txt" not in set(review["文件"])
     row = review[(review["文件"] == "b.txt") & (review["字段"] == "town")].iloc[0]
     assert row["原因"] == "有歧义" and "东湖街道" in row["候选"]
+    row = review[(review["文件"] == "c.txt") & (review["字段"] == "report_year")].iloc[0]
+    assert (row["原因"], row["值"]) == ("不明", UNKNOWN)  # the words of the tables, not 未知
 
 
 def test_cli_audit(folder):

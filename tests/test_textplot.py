@@ -507,6 +507,23 @@ def test_show_embeds_one_png_and_closes_the_figure(monkeypatch):
     assert not plt.fignum_exists(fig.number)
 
 
+@pytest.mark.parametrize("labels,title,axis", [
+    (("province in ['广东省']", "其他地区"), "关键性：广东省 对比 其他地区", "> 0 偏向广东省，< 0 偏向其他地区"),
+    (("report_year >= 2021", "report_year < 2021"), "关键性：2021年及以后 对比 2021年以前",
+     "> 0 偏向2021年及以后，< 0 偏向2021年以前"),
+    (("广东省、福建省", "其他地区"), "关键性：广东省、福建省 对比 其他地区", "> 0 偏向广东省、福建省"),
+])
+def test_keyness_labels_given_as_queries_read_as_names(tables, labels, title, axis):
+    fig = tp.textplot_keyness(tables["keyness"], n=5, labels=labels)
+    ax = fig.axes[0]
+    assert ax.get_title() == title and axis in ax.get_xlabel()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == title[4:].split(" 对比 ")
+    cloud = tp.textplot_comparison_cloud(tables["keyness"], n=10, labels=labels)
+    assert [t.get_text() for t in cloud.axes[0].texts] == title[4:].split(" 对比 ")
+    for f in (fig, cloud):
+        _png(f)
+
+
 def test_dollar_signs_in_data_stay_literal():
     """A ``$`` in a term or file name must not switch matplotlib to mathtext."""
     key = pd.DataFrame({"term": ["$x$法治", "民法典"], "n_target": [5, 1], "n_reference": [0, 6],

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from fazhi import display as fd
 from fazhi.corpus import Corpus, segment_corpus
 from fazhi.display import label
 from fazhi.lexicon import load_lexicon
@@ -19,6 +20,8 @@ from fazhi.textstat import (
     is_term,
     kwic,
     load_themes,
+    query_label,
+    query_sides,
     textstat_distinctive,
     textstat_emerging,
     textstat_frequency,
@@ -201,6 +204,43 @@ def test_keyness_guangdong_against_the_rest(sample_corpus):
 
 
 @pytest.mark.filterwarnings("ignore:textstat_keyness\\(n=:FutureWarning")  # n per side: tested below
+@pytest.mark.parametrize("query,want", [
+    ("province == '广东省'", "广东省"),
+    ("province in ['广东省']", "广东省"),
+    ("province in ['广东省', '福建省']", "广东省、福建省"),
+    ('city == "汕头市"', "汕头市"),
+    ("`town` == '亭江镇'", "亭江镇"),
+    ("province not in ('广东省', '福建省')", "广东省、福建省以外"),
+    ("province != '重庆市'", "重庆市以外"),
+    ("report_year >= 2021", "2021年及以后"),
+    ("report_year > 2020", "2020年以后"),
+    ("report_year < 2021", "2021年以前"),
+    ("report_year <= 2020", "2020年及以前"),
+    ("report_year == 2023", "2023年"),
+    ("report_year in [2020, 2022]", "2020年、2022年"),
+    ("province == '广东省' and report_year >= 2021", "广东省，2021年及以后"),
+    ("province == '浙江省' & level == 'town'", "浙江省，层级：镇"),
+    ("n_chars >= 5000", "字数 ≥ 5000"),
+    ("kind == '年度报告'", "报告类型：年度报告"),
+    # not a simple comparison: the query itself
+    ("province == '广东省' or province == '福建省'", "province == '广东省' or province == '福建省'"),
+    ("city.str.contains('州')", "city.str.contains('州')"),
+    ("province == 广东省", "province == 广东省"),
+    ("province in ['广东省', '福建省'] and", "province in ['广东省', '福建省'] and"),
+    ("report_year >= [2020, 2021]", "report_year >= [2020, 2021]"),
+    ("", ""),
+])
+def test_keyness_query_label(query, want):
+    assert query_label(query) == want
+
+
+@pytest.mark.parametrize("query", ["province in ['广东省']", "report_year >= 2021",
+                                   "province != '广东省' and report_year >= 2021"])
+def test_keyness_query_label_names_what_the_query_selects(sample_corpus, query):
+    """The label is a name for the reports the query selects, and the query still runs."""
+    assert "'" not in query_label(query) and query_sides(sample_corpus, query)["target"] > 0
+
+
 def test_keyness_g2_and_chi2_match_scipy(sample_corpus):
     from scipy.stats import chi2_contingency
 
@@ -325,6 +365,15 @@ def test_emerging_and_fading(sample_corpus):
     plans = textstat_emerging(sample_corpus, split=2021, min_count=2, n=None, parts=["plans"])
     assert (plans["count_before"] + plans["count_after"]
             <= plans["term"].map(lambda t: before[t] + after[t])).all()
+
+
+
+def test_emerging_trend_reads_in_chinese_and_the_table_keeps_its_codes(sample_corpus):
+    e = textstat_emerging(sample_corpus, split=2021, min_count=5, n=5)
+    shown = fd.label_columns(e)
+    assert set(shown["走势"]) == {"新兴", "衰退"}
+    assert shown["走势"].tolist() == e["trend"].map({"emerging": "新兴", "fading": "衰退"}).tolist()
+    assert set(e["trend"]) == {"emerging", "fading"}  # the analysis keeps the codes
 
 
 # ---------------------------------------------------------------- themes

@@ -311,12 +311,15 @@ def test_display_tables_show_unknown_as_one_label(corpora, case):
               fd.counts_by(docs, "report_year"), fd.counts_by(docs, "province", "city", "district"),
               fd.label_columns(docs[["file", "report_year", "town", "title", "publish_date"]]),
               fd.label_columns(fazhi.textstat_trend(c, ["民法典"])),
+              fd.label_columns(fazhi.textstat_neighbours(c, by="doc_id", n=1, label_by="town")),
               fd.keywords_table(fazhi.textstat_keywords(c, by="town", n=3), by="town"),
               fd.theme_matrix(fazhi.textstat_themes(c, by="report_year"), by="report_year"),
               fd.indicator_matrix(fazhi.textstat_indicator_summary(c, by="town"), by="town")]
     for tab in tables:
         html = tab.to_html()
         assert not re.search(r">\s*(nan|NaN|<NA>|None)\s*<", html), html[:500]
+    neighbours = tables[6].to_html()  # each report and its neighbour named, the unknown town too
+    assert not re.search(r"<td>\s*</td>", neighbours), neighbours
     years = fd.counts_by(docs, "report_year")
     n_unknown = _unknown(docs, "report_year")
     if n_unknown:

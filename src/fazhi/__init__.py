@@ -44,6 +44,7 @@ _EXPORTS = {
     "compare_themes": "textstat",
     "n_docs_by": "textstat",
     "query_sides": "textstat",
+    "query_label": "vocab",
     "split_counts": "textstat",
     "kwic": "textstat",
     "textstat_cooccurrence": "textstat",

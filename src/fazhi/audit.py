@@ -99,7 +99,7 @@ def metadata_review(docs: pd.DataFrame, *, min_confidence: float = 0.6,
             elif _has(value) and rule.get("confidence", 1.0) < min_confidence:
                 why = "置信度低"
             elif not _has(value) and f in ("report_year", "level"):
-                why = "未知"
+                why = "不明"
             if not why:
                 continue
             cands = rule.get("candidates") or []

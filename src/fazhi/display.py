@@ -50,7 +50,7 @@ from fazhi.regions import (  # noqa: F401
     unplaced,
     with_regions,
 )
-from fazhi.vocab import COLUMN_LABELS, PART_LABELS, UNKNOWN, is_unknown, label  # noqa: F401
+from fazhi.vocab import COLUMN_LABELS, PART_LABELS, UNKNOWN, VALUE_LABELS, is_unknown, label  # noqa: F401
 from fazhi.vocab import LEVEL_LABELS as VOCAB_LEVEL_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,7 +84,7 @@ LEVEL_NAMES = VOCAB_LEVEL_LABELS
 
 # document fields whose missing values tables show as UNKNOWN (the grouping fields of the analyses)
 META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "town", "level",
-               "title", "kind", "neighbour", "region")
+               "title", "kind", "neighbour", "region", "label", "neighbour_label")
 
 
 def labels(values) -> list[str]:
@@ -93,8 +93,10 @@ def labels(values) -> list[str]:
 
 
 def label_columns(df: pd.DataFrame) -> pd.DataFrame:
-    """The same table for readers: Chinese column headers (unknown columns keep their names) and
-    unknown values of the document fields (年度, 省 … 乡镇, 标题, 发布日期) shown as （不明）.
+    """The same table for readers: Chinese column headers (unknown columns keep their names),
+    unknown values of the document fields (年度, 省 … 乡镇, 标题, 发布日期) shown as （不明） and
+    code values in Chinese (:data:`fazhi.vocab.VALUE_LABELS`: 走势 emerging → 新兴). A copy: ``df``
+    is not changed.
 
     >>> label_columns(kwic(corpus, "民法典")).columns[:3].tolist()  # doctest: +SKIP
     ['文档', '文件', '部分']
@@ -102,6 +104,9 @@ def label_columns(df: pd.DataFrame) -> pd.DataFrame:
     fields = [c for c in df.columns if c in META_FIELDS]
     if fields:
         df = df.assign(**{c: labels(df[c]) for c in fields})
+    coded = [c for c in df.columns if c in VALUE_LABELS]
+    if coded:
+        df = df.assign(**{c: df[c].map(lambda v, c=c: VALUE_LABELS[c].get(v, v)) for c in coded})
     return df.rename(columns={c: COLUMN_LABELS.get(c, c) for c in df.columns})
 
 

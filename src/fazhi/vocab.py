@@ -1,5 +1,6 @@
 """The project's few shared words, defined once: the five parts a report must contain (Article 25),
-the levels of reporting units, their Chinese labels, and the one marker of an unknown value.
+the levels of reporting units, their Chinese labels, the Chinese labels of column headers and code
+values, the one marker of an unknown value, and a reader's name for a query over corpus.docs.
 
 Every module that names a part or a level, and every table or chart that shows an unknown year or
 place, takes them from here.
@@ -10,6 +11,7 @@ place, takes them from here.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 # the parts of Article 25 of 《法治政府建设与责任落实督察工作规定》, in their order
@@ -55,9 +57,15 @@ COLUMN_LABELS = {
     "source_file": "被抄报告", "reuse_kind": "复用类型", "edits": "差异",
     "topic": "LDA主题", "topic_label": "主题标签（前三词）", "weight": "权重", "coherence": "一致性（u_mass）",
     "region": "地区",  # the column fazhi.regions.with_regions adds
+    "neighbour_label": "最相近者名称",  # textstat_neighbours(label_by=...)
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
+}
+
+# Chinese labels of the code values of a column a reader sees (the analyses keep the codes)
+VALUE_LABELS = {
+    "trend": {"emerging": "新兴", "fading": "衰退"},  # textstat_emerging
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
@@ -99,3 +107,67 @@ def label(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+# one comparison of a pandas query: `field` op value, value a quoted text, a number or a list of them
+_QUERY_PART = re.compile(
+    r"""^\s*`?(?P<field>[A-Za-z_]\w*)`?\s*(?P<op>==|!=|>=|<=|>|<|not\s+in|in)\s*(?P<value>.+?)\s*$""")
+_QUERY_VALUE = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?))\s*(?:,|$)""")
+_QUERY_AND = re.compile(r"""\s+and\s+|\s*&\s*""")
+_YEAR_FIELDS = frozenset({"report_year"})
+_REGION_FIELDS = frozenset({"province", "city", "district", "town", "region"})
+_YEAR_OPS = {"==": "{}年", ">=": "{}年及以后", ">": "{}年以后", "<=": "{}年及以前", "<": "{}年以前",
+             "!=": "{}年以外"}
+_ORDER_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def _query_values(text: str) -> list[str] | None:
+    """The values of a query's right side: ``'广东省'``, ``2021``, ``['广东省', "福建省"]``."""
+    text = text.strip()
+    if text[:1] + text[-1:] in ("[]", "()"):
+        text = text[1:-1]
+    values, pos = [], 0
+    while pos < len(text):
+        m = _QUERY_VALUE.match(text, pos)
+        if not m or m.end() == pos:
+            return None
+        values.append(next(g for g in m.groups() if g is not None))
+        pos = m.end()
+    return values or None
+
+
+def _query_part_label(part: str) -> str | None:
+    """Label of one comparison (``province == '广东省'``), None when it is not one."""
+    m = _QUERY_PART.match(part)
+    values = _query_values(m["value"]) if m else None
+    if not values:
+        return None
+    field, op = m["field"], " ".join(m["op"].split())
+    if op not in ("in", "not in") and len(values) != 1:
+        return None
+    if field in _YEAR_FIELDS and op in _YEAR_OPS:
+        return _YEAR_OPS[op].format(values[0])
+    if field in _YEAR_FIELDS:
+        text = "、".join(f"{v}年" for v in values)
+    elif op in _ORDER_SIGNS:
+        if field in _REGION_FIELDS:
+            return None
+        return f"{COLUMN_LABELS.get(field, field)} {_ORDER_SIGNS[op]} {values[0]}"
+    else:
+        text = "、".join(LEVEL_LABELS.get(v, v) for v in values) if field == "level" else \
+            "、".join(values)
+        if field not in _REGION_FIELDS:
+            text = f"{COLUMN_LABELS.get(field, field)}：{text}"
+    return f"{text}以外" if op in ("!=", "not in") else text
+
+
+def query_label(query: str) -> str:
+    """A reader's name for the reports a pandas query over corpus.docs selects; the query itself
+    when it is not a simple comparison (or several joined by ``and``).
+
+    >>> query_label("province in ['广东省', '福建省']"), query_label("report_year >= 2021")
+    ('广东省、福建省', '2021年及以后')
+    """
+    text = str(query).strip()
+    parts = [_query_part_label(p) for p in _QUERY_AND.split(text)] if text else [None]
+    return "，".join(parts) if all(parts) else text  # type: ignore[arg-type]

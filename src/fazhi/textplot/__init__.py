@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from fazhi.deprecation import renamed_arguments
 from fazhi.figures import save_figure  # noqa: F401 - figures for papers, importable from here
 from fazhi.fonts import font_path, setup_font
-from fazhi.vocab import UNKNOWN, is_unknown
+from fazhi.vocab import UNKNOWN, is_unknown, query_label
 from fazhi.vocab import label as _plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -490,6 +490,7 @@ def textplot_comparison_cloud(keyness: pd.DataFrame, *, measure: str = "g2", n: 
     if keyness is None or keyness.empty:
         _empty(ax, _message(keyness))
         return fig
+    labels = [query_label(x) for x in labels]
     s = _signed(keyness, measure)
     terms = keyness["term"].astype(str)
     halves, (w, h) = [], size
@@ -523,6 +524,7 @@ def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
                      ax: Axes | None = None) -> Figure:
     """Horizontal bars of ``textstat_keyness``: the ``n`` top terms of the target (right, red) and of
     the reference (left, blue); bar length = ``measure`` signed by the direction of ``log_ratio``.
+    A label that is a query reads as :func:`fazhi.vocab.query_label` names it (广东省).
 
     >>> textplot_keyness(textstat_keyness(corpus, "province == '广东省'"))  # doctest: +SKIP
     """
@@ -543,6 +545,7 @@ def textplot_keyness(keyness: pd.DataFrame, *, measure: str = "g2", n: int = 15,
     ax.set_yticks(ys, [_mpl(t) for t in terms])
     ax.axvline(0, color="black", linewidth=0.8)
     name = {"g2": "G²（对数似然）", "chi2": "χ²", "log_ratio": "对数比"}.get(measure, measure)
+    labels = [query_label(x) for x in labels]  # a query given as a label reads as its places
     la, lb = _mpl(labels[0]), _mpl(labels[1])
     ax.set_xlabel(f"{name}：> 0 偏向{la}，< 0 偏向{lb}")
     ax.set_title(title or f"关键性：{la} 对比 {lb}")

@@ -5,7 +5,7 @@
 - :mod:`~fazhi.textstat.frequency`: :func:`textstat_frequency`, :func:`textstat_keywords`;
 - :mod:`~fazhi.textstat.keyness`: :func:`textstat_keyness`, :func:`textstat_emerging`,
   :func:`textstat_distinctive` (and how a comparison splits the reports: :func:`query_sides`,
-  :func:`split_counts`);
+  :func:`split_counts`; a reader's name for a query: :func:`query_label`);
 - :mod:`~fazhi.textstat.trend`: :func:`textstat_trend`, :func:`textstat_themes`,
   :func:`load_themes` (and :func:`regroup_themes`, :func:`compare_themes`, :func:`n_docs_by`);
 - :mod:`~fazhi.textstat.simil`: :func:`textstat_simil`, :func:`textstat_neighbours`;
@@ -51,6 +51,7 @@ from fazhi.textstat._index import PARTS, Match, is_term
 from fazhi.textstat.colloc import textstat_collocations
 from fazhi.textstat.frequency import textstat_frequency, textstat_keywords
 from fazhi.textstat.keyness import (
+    query_label,
     query_sides,
     split_counts,
     textstat_distinctive,
@@ -72,7 +73,7 @@ from fazhi.textstat.trend import (
 )
 
 __all__ = ["PARTS", "Dfm", "Match", "compare_themes", "dfm", "is_term", "kwic", "load_themes",
-           "n_docs_by", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
+           "n_docs_by", "query_label", "query_sides", "regroup_themes", "split_counts", "textstat_distinctive",
            "textstat_emerging", "textstat_frequency", "textstat_keyness", "textstat_keywords",
            "textstat_neighbours", "textstat_simil", "textstat_themes", "textstat_trend"]
 from fazhi.textstat.cooc import textstat_cooccurrence  # noqa: E402,F401

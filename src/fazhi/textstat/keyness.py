@@ -18,6 +18,7 @@ from fazhi.corpus import Corpus
 from fazhi.deprecation import changed_default, renamed_arguments
 from fazhi.textstat._index import _check_by, _empty_side
 from fazhi.textstat.matrix import Dfm, as_dfm, corpus_of
+from fazhi.vocab import query_label  # noqa: F401 - exported with query_sides
 
 
 def _docs(corpus_or_docs) -> pd.DataFrame:
