@@ -268,7 +268,7 @@ def test_numbers_are_rounded_by_kind_and_sorted_by_the_exact_value(name, values,
 
 @pytest.mark.parametrize("name,kind", [
     ("share", "share"), ("reuse_share", "share"), ("topic_share", "share"), ("占比", "share"),
-    ("执行比例", "share"), ("覆盖率（%）", "percent"), ("g2", "stat"), ("χ²", "stat"),
+    ("执行比例", "share"), ("share_boilerplate", "share"), ("占比·重复收录", "share"), ("覆盖率（%）", "percent"), ("g2", "stat"), ("χ²", "stat"),
     ("相似度", "stat"), ("Jaccard 系数", "stat"), ("p", "p"), ("p 值", "p"), ("P", "p"),
     ("report_year", "plain"), ("年度", "plain"), ("发布年份", "plain"), ("n_chars", "count"),
     ("字数", "count"), (("条数", "信访"), "count"), (("G²", "share"), "share"), ("地区", ""),

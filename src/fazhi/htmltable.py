@@ -82,6 +82,8 @@ NUMBER_KINDS: dict[str, str] = {
 }
 # the same kinds under the Chinese labels (a table whose columns are already renamed: G², 相似度)
 _LABEL_KINDS = {COLUMN_LABELS[k]: kind for k, kind in NUMBER_KINDS.items() if k in COLUMN_LABELS}
+# a name that starts like these is a share (textstat_reuse_share's share_<kind>, 占比·重复收录)
+_SHARE_PREFIXES = ("share_", "占比·", "占比 · ")
 # a name that ends like these has that kind (…占比, …比例, 区划代码, 发布年份, …_share, …%)
 _KIND_SUFFIX = re.compile(r"(?:(?P<share>_share|占比|比例|比率|比重)|(?P<percent>%|％|（%）|\(%\))|"
                           r"(?P<p>_p|p 值|p值)|(?P<plain>_year|年度|年份|代码|编号|_code))$")
@@ -120,6 +122,8 @@ def number_kind(name) -> str:
             return NUMBER_KINDS[key]
         if key in _LABEL_KINDS:
             return _LABEL_KINDS[key]
+    if text.lower().startswith(_SHARE_PREFIXES):
+        return "share"
     m = _KIND_SUFFIX.search(text.lower())
     return m.lastgroup if m else ""
 
