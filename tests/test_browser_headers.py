@@ -34,6 +34,29 @@ _HEADER_LINES = """() => {
       return [th.textContent, lines, th.getBoundingClientRect().width];
     });
 }"""
+# every line break inside a long text cell: [the 3 characters before it, the 3 after], for the
+# breaks that neither follow a space, punctuation or a symbol (-, >, …) nor precede an opening
+# bracket or quote (【, “)
+_BAD_TEXT_BREAKS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const bad = [], ok = /[\\s\\p{P}\\p{S}]/u, opening = /[\\p{Ps}\\p{Pi}]/u;
+  const range = document.createRange();
+  for (const td of document.querySelectorAll('div.fazhi-table tbody td')) {
+    const node = td.firstChild, t = td.textContent;
+    if (t.length < 30 || !node || node.nodeType !== 3 || node.length !== t.length) continue;
+    let prevTop = null;
+    for (let i = 0; i < t.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rc = range.getClientRects()[0];
+      if (!rc || rc.width === 0) continue;
+      if (prevTop !== null && rc.top > prevTop + 4 && !ok.test(t[i - 1]) &&
+          !opening.test(t[i]))
+        bad.push(t.slice(Math.max(0, i - 3), i) + '|' + t.slice(i, i + 3));
+      prevTop = rc.top;
+    }
+  }
+  return bad;
+}"""
 # the text of every cell of every fazhi table, and whether it carries a number (data-v)
 _CELLS = """() => Array.from(document.querySelectorAll('div.fazhi-table tbody td'))
   .map(td => [td.textContent, td.hasAttribute('data-v')])"""
@@ -61,15 +84,30 @@ def test_no_header_breaks_inside_a_word(browser, rendered):  # noqa: F811
     assert measured > 50  # the pages have tables and their headers were laid out
 
 
-def test_the_measure_sees_a_broken_header(browser, rendered):  # noqa: F811
-    """The check can fail: headers squeezed and allowed to break anywhere are seen broken."""
+def test_long_texts_wrap_after_spaces_or_punctuation(browser, rendered):  # noqa: F811
+    problems = {}
+    for path in _pages(rendered):
+        p = OfflinePage(browser, path)
+        p.page.set_viewport_size({"width": 900, "height": 900})
+        bad = p.page.evaluate(_BAD_TEXT_BREAKS)
+        p.close()
+        if bad:
+            problems[f"{path.parent.name}/{path.name}"] = bad[:20]
+    assert not problems, problems
+
+
+def test_the_measures_see_broken_text(browser, rendered):  # noqa: F811
+    """The checks can fail: headers and cells allowed to break anywhere are seen broken."""
     p = OfflinePage(browser, rendered.out / "01_overview.html")
-    p.page.add_style_tag(content="div.fazhi-table th, .jp-RenderedHTMLCommon .fazhi-table th "
+    p.page.add_style_tag(content="div.fazhi-table th, div.fazhi-table td, .jp-RenderedHTMLCommon "
+                                 ".fazhi-table th, .jp-RenderedHTMLCommon .fazhi-table td "
                                  "{ white-space: normal !important; word-break: break-all "
-                                 "!important; width: 1px; max-width: 1px; }")
+                                 "!important; width: 1px; max-width: 6em !important; }")
     headers = p.page.evaluate(_HEADER_LINES)
+    bad_breaks = p.page.evaluate(_BAD_TEXT_BREAKS)
     p.close()
     assert any(n > 1 for t, n, _ in headers if len(t) >= 2)
+    assert bad_breaks
 
 
 def test_no_number_in_scientific_notation_or_with_many_decimals(browser, rendered):  # noqa: F811
