@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from crafted import XSS_IMG, XSS_SCRIPT, XSS_TITLE
 
 from fazhi import display as fd
-from fazhi.htmltable import PAGE_SIZE, cell_text, table_html
+from fazhi.htmltable import PAGE_SIZE, cell_text, number_kind, number_text, table_html
 from fazhi.vocab import UNKNOWN
 
 
@@ -89,7 +89,7 @@ def test_a_frame_without_columns_says_so():
 def test_the_rows_keep_their_order_and_values():
     _, _, rows, _ = _parse(table_html(LONG))
     assert [r[0] for r in rows] == LONG["file"].tolist()
-    assert [r[1] for r in rows] == [str(v) for v in LONG["n_chars"]]
+    assert [r[1] for r in rows] == [f"{v:,}" for v in LONG["n_chars"]]
 
 
 @pytest.mark.parametrize("where", ["cell", "header", "caption"])
@@ -108,11 +108,11 @@ def test_report_text_is_escaped(where):
 
 # value, the text shown, the data-v sort key (None: a text cell), unknown (data-u)
 CELLS = [
-    (3412, "3412", "3412", False),
-    (0.123456789, "0.1235", "0.123456789", False),  # rounded for reading, exact for sorting/CSV
+    (3412, "3,412", "3412", False),
+    (0.123456789, "0.123", "0.123456789", False),  # rounded for reading, exact for sorting/CSV
     (12.0, "12", "12", False),
     (-2.5, "-2.5", "-2.5", False),
-    (1.5e-07, "1.5e-07", "1.5e-07", False),
+    (1.5e-07, "< 0.001", "1.5e-07", False),  # never scientific notation
     ("1,209", "1,209", "1209", False),  # the indicator table's formatted counts
     ("2021", "2021", "2021", False),    # years as labels
     (UNKNOWN, UNKNOWN, None, True),
@@ -212,3 +212,78 @@ def test_the_page_inlines_the_tables_script_once(tmp_path):
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
     soup = BeautifulSoup(text, "html.parser")
     assert [len(b.select("tbody tr")) for b in soup.select("div.fazhi-table")] == [4, 1000]
+
+
+# column name, values, the texts shown (numbers rounded by kind; data-v keeps the exact value)
+KINDS = [
+    # counts: whole numbers with thousands separators, also when stored as floats (NaN made them so)
+    ("n_chars", [1209, 35, 1234567], ["1,209", "35", "1,234,567"]),
+    ("reused_chars", [407.0, 1565.0, float("nan")], ["407", "1,565", ""]),
+    ("报告数", [3, 12000, None], ["3", "12,000", ""]),               # not named: whole -> count
+    ("2021", [1.0, 2.0, 1402.0], ["1", "2", "1,402"]),               # a pivot's year column
+    # shares: fractions as percentages with one decimal
+    ("share", [0.120915, 0.5, 0.0], ["12.1 %", "50.0 %", "0.0 %"]),
+    ("reuse_share", [0.69177556, 1.0, 0.0004], ["69.2 %", "100.0 %", "0.0 %"]),
+    ("占比", [0.25, 0.0333, float("nan")], ["25.0 %", "3.3 %", ""]),
+    ("宣传资料占比", [0.125, 0.875, 0.5], ["12.5 %", "87.5 %", "50.0 %"]),
+    ("difference", [-0.001174, 0.0312, 0.0], ["-0.1 %", "3.1 %", "0.0 %"]),
+    ("覆盖率（%）", [95.25, 100.0, 8.0], ["95.2 %", "100.0 %", "8.0 %"]),  # already percent
+    # statistics: three significant digits, integers in full, never scientific notation
+    ("g2", [69.177556, 1234.567, 0.120915], ["69.2", "1,235", "0.121"]),
+    ("G²", [69.177556, 3.0, 10.5], ["69.2", "3", "10.5"]),          # already labelled
+    ("log_ratio", [-2.3456, 0.5, -0.0123456], ["-2.35", "0.5", "-0.012"]),
+    ("similarity", [0.987654, 0.00004, 1.0], ["0.988", "< 0.001", "1"]),
+    ("jaccard", [0.333333, 0.1, 0.0], ["0.333", "0.1", "0"]),
+    ("lambda", [7.89123, -3.14159, 12.0], ["7.89", "-3.14", "12"]),
+    ("z", [-1.95996, 2.5758, 0.0], ["-1.96", "2.58", "0"]),
+    ("weight", [0.0456789, 0.00123, 0.5], ["0.046", "0.001", "0.5"]),
+    ("score", [123456.789, 12.3456, -0.0000012], ["123,457", "12.3", "> -0.001"]),
+    ("理论学习", [1.25, 0.8, 3.5], ["1.25", "0.8", "3.5"]),            # not named, fractional
+    # p-values: three decimals, below 0.001 as "< 0.001"
+    ("p", [7.373343e-07, 0.0123, 0.5], ["< 0.001", "0.012", "0.500"]),
+    ("p 值", [0.001, 0.04999, 1.0], ["0.001", "0.050", "1.000"]),
+    ("p_value", [0.0, 0.0009, float("nan")], ["< 0.001", "< 0.001", ""]),
+    # numbers that are labels: no separators
+    ("report_year", [2021, 2023, 2020], ["2021", "2023", "2020"]),
+    ("区划代码", [350105, 500114, 440513], ["350105", "500114", "440513"]),
+    # texts are shown as written, unknowns as they are
+    ("矛盾纠纷调解（件）", ["1,209", "", UNKNOWN], ["1,209", "", UNKNOWN]),
+    ("年度", ["2020", UNKNOWN, "2021"], ["2020", UNKNOWN, "2021"]),
+]
+
+
+@pytest.mark.parametrize("name,values,texts", KINDS, ids=[k[0] for k in KINDS])
+def test_numbers_are_rounded_by_kind_and_sorted_by_the_exact_value(name, values, texts):
+    df = pd.DataFrame({"地区": ["月浦街道", "西联镇", "亭江镇"], name: values})
+    _, _, rows, tds = _parse(table_html(df))
+    assert [r[1] for r in rows] == texts
+    for value, row in zip(values, tds, strict=True):
+        td = row[1]
+        if td.has_attr("data-v") and not isinstance(value, str):
+            assert float(td["data-v"]) == float(value)  # exact, whatever is shown
+    shown = " ".join(texts)
+    assert "e-0" not in shown and "e+" not in shown
+    assert not re.search(r"\.\d{4}", shown)  # never more than three decimals
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("share", "share"), ("reuse_share", "share"), ("topic_share", "share"), ("占比", "share"),
+    ("执行比例", "share"), ("share_boilerplate", "share"), ("占比·重复收录", "share"), ("覆盖率（%）", "percent"), ("g2", "stat"), ("χ²", "stat"),
+    ("相似度", "stat"), ("Jaccard 系数", "stat"), ("p", "p"), ("p 值", "p"), ("P", "p"),
+    ("report_year", "plain"), ("年度", "plain"), ("发布年份", "plain"), ("n_chars", "count"),
+    ("字数", "count"), (("条数", "信访"), "count"), (("G²", "share"), "share"), ("地区", ""),
+    ("亭江镇", ""),
+])
+def test_number_kind_by_name(name, kind):
+    assert number_kind(name) == kind
+
+
+@pytest.mark.parametrize("value,kind,text", [
+    (1209, "count", "1,209"), (1209.0, "count", "1,209"), (-1209, "count", "-1,209"),
+    (1209.5, "count", "1,210"), (0.123456, "share", "12.3 %"), (-0.05, "share", "-5.0 %"),
+    (69.177556, "stat", "69.2"), (0.000123, "stat", "< 0.001"), (1e-12, "p", "< 0.001"),
+    (2021, "plain", "2021"), (2021.0, "", "2021"), (0.120915, "", "0.121"),
+    (float("inf"), "stat", ""), (float("nan"), "count", ""),
+])
+def test_number_text(value, kind, text):
+    assert number_text(value, kind) == text
