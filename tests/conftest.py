@@ -121,6 +121,11 @@ class Rendered:
     town_stderr: str
 
     @property
+    def html(self) -> list[Path]:
+        """Every HTML file the two renders wrote (pages and both index.html), sorted."""
+        return sorted([*self.out.glob("*.html"), *self.town_out.glob("*.html")])
+
+    @property
     def store(self) -> Path:
         return self.reports.store
 

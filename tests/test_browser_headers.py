@@ -7,7 +7,6 @@ more than three decimals. Without Chromium the tests skip (fail under CI=true), 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from offline_page import OfflinePage
 from test_browser import browser  # noqa: F401 - the module's Chromium fixture
@@ -62,13 +61,9 @@ _CELLS = """() => Array.from(document.querySelectorAll('div.fazhi-table tbody td
   .map(td => [td.textContent, td.hasAttribute('data-v')])"""
 
 
-def _pages(rendered) -> list[Path]:
-    return sorted([*rendered.out.glob("*.html"), *rendered.town_out.glob("*.html")])
-
-
 def test_no_header_breaks_inside_a_word(browser, rendered):  # noqa: F811
     problems, measured = {}, 0
-    for path in _pages(rendered):
+    for path in rendered.html:
         for width in (1280, 640):  # a narrow window too: the table scrolls, headers stay whole
             p = OfflinePage(browser, path)
             p.page.set_viewport_size({"width": width, "height": 900})
@@ -86,7 +81,7 @@ def test_no_header_breaks_inside_a_word(browser, rendered):  # noqa: F811
 
 def test_long_texts_wrap_after_spaces_or_punctuation(browser, rendered):  # noqa: F811
     problems = {}
-    for path in _pages(rendered):
+    for path in rendered.html:
         p = OfflinePage(browser, path)
         p.page.set_viewport_size({"width": 900, "height": 900})
         bad = p.page.evaluate(_BAD_TEXT_BREAKS)
@@ -112,7 +107,7 @@ def test_the_measures_see_broken_text(browser, rendered):  # noqa: F811
 
 def test_no_number_in_scientific_notation_or_with_many_decimals(browser, rendered):  # noqa: F811
     problems, n_numbers = {}, 0
-    for path in _pages(rendered):
+    for path in rendered.html:
         p = OfflinePage(browser, path)
         cells = p.page.evaluate(_CELLS)
         p.close()

@@ -89,8 +89,7 @@ class Page(OfflinePage):
 
 
 def _pages(rendered) -> list[Path]:
-    return sorted(p for p in [*rendered.out.glob("*.html"), *rendered.town_out.glob("*.html")]
-                  if p.name != "index.html")
+    return [p for p in rendered.html if p.name != "index.html"]
 
 
 def _count(text: str) -> int:

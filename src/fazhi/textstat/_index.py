@@ -30,9 +30,13 @@ from fazhi.vocab import SECTION_PARTS
 # a token carrying a word character (CJK, letters, digits); others are punctuation
 _WORDCHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]")
 _NONWORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]+")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+# the marks that end a sentence (a line end ends one too); one set for every sentence split
+_MARKS = "。！？；!?;"
+_SENTENCE = re.compile(rf"[^{_MARKS}\n]+[{_MARKS}]*")
+# a token holding a sentence mark (the co-occurrence's sentence units)
+_SENT_MARK = re.compile(rf"[{_MARKS}]")
 # sentence ends, and what is neither a word character nor a sentence end
-_SENT_END = re.compile(r"[。！？；!?;\n]+")
+_SENT_END = re.compile(rf"[{_MARKS}\n]+")
 _NON_SENT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ。！？；!?;\n]+")
 
 PARTS = SECTION_PARTS

@@ -17,7 +17,6 @@ containing both, ``count_a`` / ``count_b`` = units containing each, and with ``N
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -25,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus, doc_parts
-from fazhi.textstat._index import TokenIndex, _group_column, _Selection, _TopN
+from fazhi.textstat._index import _SENT_MARK, TokenIndex, _group_column, _Selection, _TopN
 from fazhi.textstat.matrix import Dfm, as_dfm
 
 Measure = Literal["jaccard", "dice", "pmi"]
@@ -33,7 +32,6 @@ MEASURES: tuple[str, ...] = ("jaccard", "dice", "pmi")
 COLUMNS = ["term_a", "term_b", "count", "count_a", "count_b", *MEASURES, "rank"]
 
 # a punctuation token that ends a sentence (。！？； and their ASCII forms; 。” too)
-_END_CHARS = re.compile(r"[。！？；!?;]")
 # tokens gathered per chunk of rows (bounded memory on 10k reports)
 _CHUNK_TOKENS = 1_000_000
 
@@ -110,7 +108,7 @@ def _sentence_ends(idx: TokenIndex) -> np.ndarray:
     """Boolean over the vocabulary: punctuation tokens that end a sentence (cached on ``idx``)."""
     got = getattr(idx, "_cooc_ends", None)
     if got is None:
-        got = np.array([not w and _END_CHARS.search(t) is not None
+        got = np.array([not w and _SENT_MARK.search(t) is not None
                         for t, w in zip(idx.vocab, idx.is_word, strict=True)], dtype=bool)
         idx._cooc_ends = got
     return got
