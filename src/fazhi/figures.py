@@ -71,7 +71,7 @@ def figure_name(order: int, name: str | None) -> str:
     >>> figure_name(1, "")
     '01-figure'
     """
-    from fazhi.render.plan import safe_name
+    from fazhi.files import safe_name
 
     return f"{int(order):02d}-{safe_name(name or _DEFAULT_NAME, max_bytes=_MAX_NAME_BYTES)}"
 

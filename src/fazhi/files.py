@@ -1,4 +1,5 @@
-"""Writing files so that a reader never sees half of one: :func:`atomic_write`.
+"""Writing files so that a reader never sees half of one (:func:`atomic_write`), and file-name
+parts that cannot leave their folder (:func:`safe_name`).
 
 Every file the package writes (store tables, the store's ``CURRENT`` pointer, memo results, pages,
 exported tables, caches) goes through :func:`atomic_write`: the content is written to a temporary
@@ -13,10 +14,19 @@ PosixPath('表.xlsx')
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+
+# what a file-name part may hold (safe_name): word characters, CJK, dots, dashes, brackets
+_UNSAFE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff.\-（）()·]+", re.U)
+_DOTS = re.compile(r"\.{2,}")
+_UNDERSCORES = re.compile(r"_+")
+_MAX_NAME_BYTES = 90
 
 TMP_MARK = ".tmp"  # temporary files are named ".<name>.<pid>-<random>.tmp<suffix>"
 
@@ -65,3 +75,27 @@ def atomic_write(path: str | Path, data: str | bytes | Callable[[Path], object],
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def safe_name(name: str, *, max_bytes: int = _MAX_NAME_BYTES) -> str:
+    """A file-name part for ``name`` that cannot leave its folder.
+
+    Separators, ``..``, control and reserved characters become ``_``; long names are cut (by UTF-8
+    bytes). A name changed in any way gets a short hash of the original, so distinct names never
+    collide after sanitising.
+
+    >>> safe_name("广东省")
+    '广东省'
+    >>> safe_name("../etc/passwd")[:11]
+    'etc_passwd-'
+    """
+    norm = unicodedata.normalize("NFC", name)
+    slug = "".join(ch if unicodedata.category(ch)[0] != "C" else "_" for ch in norm)
+    slug = _UNSAFE.sub("_", slug)
+    slug = _DOTS.sub("_", slug)
+    slug = _UNDERSCORES.sub("_", slug).strip("._ -") or "_"
+    cut = slug.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
+    if cut != name:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cut = f"{cut}-{digest}"
+    return cut

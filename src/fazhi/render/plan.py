@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Literal
 from fazhi.config import notebooks_dir as _default_notebooks_dir
 from fazhi.display import find_regions
 from fazhi.display import regions as find_units
+from fazhi.files import safe_name
 from fazhi.render.notebooks import Notebook, notebook_parameters, numbered
 from fazhi.vocab import REGION_LABELS as _LEVEL_NAME
 from fazhi.vocab import REGION_LEVELS as LEVELS
@@ -41,10 +40,6 @@ UNCHANGED = "未改变 / unchanged"
 EARLIER = "早先生成 / from an earlier run"
 
 # file names: anything but letters, digits, CJK and a few safe marks becomes "_"
-_UNSAFE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff.\-（）()·]+", re.U)
-_DOTS = re.compile(r"\.{2,}")
-_UNDERSCORES = re.compile(r"_+")
-_MAX_NAME_BYTES = 90
 
 
 @dataclass
@@ -71,30 +66,6 @@ class Page:
 
 
 # ---------------------------------------------------------------- names
-
-
-def safe_name(name: str, *, max_bytes: int = _MAX_NAME_BYTES) -> str:
-    """A file-name part for ``name`` that cannot leave its folder.
-
-    Separators, ``..``, control and reserved characters become ``_``; long names are cut (by UTF-8
-    bytes). A name changed in any way gets a short hash of the original, so distinct names never
-    collide after sanitising.
-
-    >>> safe_name("广东省")
-    '广东省'
-    >>> safe_name("../etc/passwd")[:12]
-    '_etc_passwd-'
-    """
-    norm = unicodedata.normalize("NFC", name)
-    slug = "".join(ch if unicodedata.category(ch)[0] != "C" else "_" for ch in norm)
-    slug = _UNSAFE.sub("_", slug)
-    slug = _DOTS.sub("_", slug)
-    slug = _UNDERSCORES.sub("_", slug).strip("._ -") or "_"
-    cut = slug.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
-    if cut != name:
-        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        cut = f"{cut}-{digest}"
-    return cut
 
 
 def page_file(notebook: str, level: str | None = None, region: str | None = None) -> str:
