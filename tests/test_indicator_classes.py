@@ -556,3 +556,82 @@ def test_yue_inside_a_word_is_no_qualifier(text, raw, qualifier):
 ])
 def test_sessions_phases_and_drug_classes_are_no_facts(text, kept):
     assert [f["raw"] for f in extract_indicators(text)] == kept
+
+
+# held-out 5 classes (issue 16, fifth round), own wording and places: a localizer closing the noun
+# (…项目中，), 以及/已/进展 after the noun, 各 before the number, the next item of a list opening with 和,
+# selection verbs (评选出, 确定, 梳理出), a relative clause with a verb before the number (方案确定的60项),
+# partners of a joint event (与…交流研讨), an audience before an event counted in times (…参加业务培训),
+# nouns holding 建设 (法治政府建设专题会议) or a verb (培训人员), 全面 inside a name, predicates after a
+# count (入选, 排名, 超…平均水平) leaving the list's noun, a bare total (总量), a rate after a list of
+# actions (开工、开工率), an ordinal frame before a level (成为全县第二个突破…), a quoted term a verb follows
+@pytest.mark.parametrize("text,raw,subject,verb", [
+    ("在全县推荐的40个试点项目中，确定市级试点项目9个。", "40个", "试点项目", ""),
+    ("在全县推荐的40个试点项目中，确定市级试点项目9个。", "9个", "市级试点项目", "确定"),
+    ("在已排查的90处隐患里，整改到位86处。", "90处", "隐患", "排查"),
+    ("年内高中在校生1200人，3所高中全部达标。", "3所", "高中", ""),
+    ("在申报的25个创建单位中，评出示范单位8个。", "25个", "创建单位", "申报"),
+    ("在申报的25个创建单位中，评出示范单位8个。", "8个", "示范单位", "评出"),
+    ("全年梳理出风险点47个，排查出安全隐患130处。", "47个", "风险点", "梳理出"),
+    ("全年梳理出风险点47个，排查出安全隐患130处。", "130处", "安全隐患", "排查出"),
+    ("年度方案确定的60项重点任务，12项任务已完成，48项任务进展顺利。", "60项", "重点任务", ""),
+    ("规划确定的77项主要指标进展良好。", "77项", "主要指标", "确定"),
+    ("年度方案确定的60项重点任务，12项任务已完成，48项任务进展顺利。", "12项", "任务", ""),
+    ("年度方案确定的60项重点任务，12项任务已完成，48项任务进展顺利。", "48项", "任务", ""),
+    ("全年召开县委依法治县委、县委依法治县办会议各3次。", "3次", "县委依法治县委、县委依法治县办会议", ""),
+    ("选派8名镇级干部以及36名村级干部参加培训。", "8名", "镇级干部", "选派"),
+    ("开展班子学习6次、党员学习9次和干部学习11次。", "11次", "干部学习", ""),
+    ("全年开展执法检查15次和专项督查6次。", "6次", "专项督查", ""),
+    ("与周边乡镇交流研讨7次，开展法治讲座3次。", "7次", "交流研讨", ""),
+    ("与县法院座谈交流3次。", "3次", "座谈交流", ""),
+    ("组织网格员参加业务培训5次，培训人员达120人次。", "5次", "业务培训", ""),
+    ("组织网格员参加业务培训5次，培训人员达120人次。", "120人次", "培训人员", ""),
+    ("组织村干部参与法治培训4场次。", "4场次", "法治培训", ""),
+    ("组织干部参加法治培训800人次。", "800人次", "干部", ""),
+    ("组织全镇党员参加宪法宣誓120人。", "120人", "党员", ""),
+    ("全年召开法治政府建设专题会议2次。", "2次", "法治政府建设专题会议", ""),
+    ("提请镇党委会议研究部署法治建设工作3次。", "3次", "法治建设工作", ""),
+    ("组织召开2次县委全面依法治县委员会会议和4次县委依法治县办主任办公会。", "2次",
+     "县委全面依法治县委员会会议", ""),
+    ("65项重点指标中，有50项超全省平均水平、30项排名全省前五。", "65项", "重点指标", ""),
+    ("65项重点指标中，有50项超全省平均水平、30项排名全省前五。", "50项", "重点指标", ""),
+    ("65项重点指标中，有50项超全省平均水平、30项排名全省前五。", "30项", "重点指标", ""),
+    ("6个乡镇入选全省乡村振兴示范十强，2个乡镇入选增速十强。", "6个", "乡镇", ""),
+    ("30个村入选省级美丽乡村，5个村进入全市前十。", "5个", "村", ""),
+    ("入选省级示范村3个。", "3个", "省级示范村", "入选"),
+    ("新增经营主体3200家，总量达到41000家。", "41000家", "经营主体总量", ""),
+    ("全年引进企业45家，总数达到380家。", "380家", "企业总数", ""),
+    ("新开工项目90个、开工率105.2%。", "105.2%", "项目开工率", ""),
+    ("全镇经济总量成为全县第二个突破100亿元大关的乡镇。", "100亿元", "经济总量", ""),
+    ("全镇12家茶叶加工企业“SC认证”办理工作全部完成。", "12家", "茶叶加工企业", ""),
+    ("创建3个“枫桥式”派出所。", "3个", "枫桥式派出所", "创建"),
+    ("举办4期“百企进园”招商推介活动。", "4期", "百企进园招商推介活动", ""),
+])
+def test_counted_noun_of_heldout5_layouts(text, raw, subject, verb):
+    got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
+    assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
+
+
+# held-out 5: a target cue introducing a colon governs what follows in the sentence
+@pytest.mark.parametrize("text,raw,status", [
+    ("2024年全县发展的主要目标是：地区生产总值增长6%，一般公共预算收入增长5%以上。", "5%", "target"),
+    ("2025年主要预期目标为：粮食产量稳定在52万吨，新增城镇就业1.2万人。", "1.2万人", "target"),
+    ("计划到年底：新建污水管网18公里，改造老旧小区12个。", "12个", "target"),
+    ("主要做法：新建污水管网18公里，改造老旧小区12个。", "12个", "result"),
+])
+def test_status_after_a_target_heading_with_a_colon(text, raw, status):
+    got = [f["status"] for f in extract_indicators(text) if f["raw"] == raw]
+    assert got == [status]
+
+
+# held-out 5: a ranking closed by an ASCII semicolon of page text keeps the next fact; a phase before
+# 等 is no fact
+@pytest.mark.parametrize("text,kept", [
+    ("综合考评位列全市第3位;新建5G基站120个。", ["120个"]),
+    ("考核排名全省第7位;6个项目入选重点工程。", ["6个"]),
+    ("白马湖片区一期等58个民生项目竣工投用。", ["58个"]),
+    ("安置区一期等4个项目完成主体施工。", ["4个"]),
+    ("举办培训班一期，培训80人次。", ["一期", "80人次"]),
+])
+def test_rankings_before_ascii_semicolons_and_phases_before_deng(text, kept):
+    assert [f["raw"] for f in extract_indicators(text)] == kept

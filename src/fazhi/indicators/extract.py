@@ -69,6 +69,7 @@ _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the prev
 _EDGE = "，、；：,;:. \t“”\"'"
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
+_AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -93,6 +94,11 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a beneficiary before the number: 为辖区11个社区配备了兼职法律顾问 -> the noun after the number
 _FOR_WHOM = re.compile(r"(?:^|[^行作认成称因以])(?:为|给|帮助)[\u4e00-\u9fff]{0,4}$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
+# a quoted term that a verb follows, after the first words of a noun (12家茶叶加工企业“SC认证”办理…)
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
+# a target cue introducing what follows (主要目标是：地区生产总值增长6%，…)
+_COLON_AFTER = re.compile(r"[是为]?\s*[：:]")
+_PUNCT_STOP = frozenset("，。；：！？,;:!?")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -145,11 +151,14 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
         return s
     if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
         return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
+    inside = _inside_nouns(rules, s)
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
             continue
         prev_cut = None
         for m in pat.finditer(s):
+            if pat is rules.verb_search and m.start() in inside:
+                continue  # 研究部署法治建设工作: 建设 is part of a noun
             if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
                 rest = s[m.end():].strip(_EDGE)
                 if rest[:1] in _VERB_JOIN and pat is not _COORD_CUT:
@@ -215,6 +224,13 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
 def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
                 event: bool = False) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
+    limit = None
+    if rules.verb_one is not None and ("“" in after or '"' in after):
+        for qm in _QUOTED.finditer(after, 2):
+            if qm.start() <= max_subject and rules.verb_one.match(after, qm.end()):
+                # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase)
+                limit = len(_QUOTES.sub("", after[:qm.start()]))
+                break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     if after.startswith("的"):
         after = after[1:]  # 95%以上的村（社区）
@@ -227,9 +243,16 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         if close < 0:
             break
         stop = rules.subject_after_stop.search(after, close + 1)
+    end = stop.start() if stop is not None else None
+    if limit is not None and (end is None or limit < end):
+        end = limit
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
-    if stop is not None and stop.start() <= max_subject:
-        noun = _clean_edges(after[: stop.start()])
+    if end is not None and end <= max_subject:
+        noun = _clean_edges(after[:end])
+        if rules.after_tail is not None and after[end:end + 1] in _PUNCT_STOP:
+            # 在全县推荐的40个试点项目中， -> 试点项目
+            cut = _strip_repeat(noun, rules.after_tail, lead=False)
+            noun = cut if len(cut) >= 2 else noun
         if rules.verbs_trail is not None and len(noun) > 4 and not event:
             # (a count of times keeps its event: 42批次双随机抽查)
             tm = rules.verbs_trail.search(noun)
@@ -239,7 +262,7 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
-        return noun, after[stop.start():]
+        return noun, after[end:]
     return "", after
 
 
@@ -472,7 +495,8 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> 
     for cue in rules.status_cues:
         if cue.status == "target":
             if cue.pattern.search(clause_before) or any(
-                    _opens_clause(earlier, m.start()) for m in cue.pattern.finditer(earlier)):
+                    _opens_clause(earlier, m.start()) or _COLON_AFTER.match(earlier, m.end())
+                    for m in cue.pattern.finditer(earlier)):
                 return "target"
             continue
         text = clause_before if cue.scope == "clause" else sentence_before
@@ -645,7 +669,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                          prev=prev if same_segment else None,
                          earlier=norm[seg_start:clause_start],
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
-                         kin=kin, para=para)
+                         kin=kin, para=para, touching=prev is not None and clause_start == prev_end)
         inherited = fact.pop("inherited")
         if bracketed and not inherited and len(fact["subject"]) <= 2:
             # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
@@ -767,13 +791,13 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
 def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
               prev: dict[str, Any] | None, earlier: str, topic: str = "",
               kin: dict[str, Any] | None = None,
-              para: dict[str, Any] | None = None) -> dict[str, Any]:
+              para: dict[str, Any] | None = None, touching: bool = False) -> dict[str, Any]:
     """phrase, subject, verb, predicate and kind of one number from the words around it.
 
     ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
     same kind of unit (重点项目126个，总投资385亿元，开工98个 -> 重点项目); ``para``: the first such fact of
     the last sentence of the line that has one, for a bare verb opening a sentence (…收到行政复议申请
-    862件。受理801件 -> 行政复议申请)."""
+    862件。受理801件 -> 行政复议申请); ``touching``: the clause begins right after the previous fact."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
@@ -786,6 +810,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if before and r.status_cues:
         before = _clean_edges(_strip_status_words(r, before))  # 较2022年558件 -> ""
         before = _strip_repeat(before, r.subject_lead, lead=True)  # 比2012年(下同)增长 -> ""
+    if touching and before and r.after_predicate is not None and r.after_predicate.match(before):
+        before = ""  # 有50项超全省平均水平、30项…: the previous count's predicate names nothing
     noun_after, rest = "", after
     allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
     if kind == "rate" and not before:
@@ -828,6 +854,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
             # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
             own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
+            tm = r.verbs_trail.search(before) if (own and r.verbs_trail is not None) else None
+            if tm is not None and tm.start() > 0:
+                before = before[tm.start():]  # 规划确定的77项主要指标 -> 确定 + 主要指标
             phrase = (before if own else "") + noun_after
         predicate = _predicate(r, rest)
     else:
@@ -845,6 +874,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = ""
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
+        am = r.audience_lead.match(phrase) if r.audience_lead is not None else None
+        if am is not None and unit.kind in _VERB_AFTER:
+            phrase = phrase[am.end():]  # 组织网格员参加业务培训5次 -> 业务培训
+        elif am is not None and unit.kind in _AUDIENCE and "who" in r.audience_lead.groupindex:
+            phrase = am.group("who")  # 组织干部参加法治培训800人次 -> 干部
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
         share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
                                             and not phrase.endswith(("比重", "比例"))) else None
@@ -853,6 +887,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+            first, _, last_item = phrase.rpartition("、")
+            if first and _RATE_NAME.match(last_item) and not _RATE_END.search(first):
+                subject = last_item  # 重点项目开工、开工率113.8% -> 开工率 (of the topic)
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
@@ -879,6 +916,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     subject = _shorten(r, subject, max_subject)
     phrase = _shorten(r, phrase, max_subject)
     inherited = False
+    if subject and r.bare_total is not None and r.bare_total.match(subject) and kin is not None \
+            and kin["subject"] and not r.bare_total.match(kin["subject"]):
+        # 新增经营主体3200家，总量达到41000家 -> 经营主体总量
+        subject, inherited = _shorten(r, kin["subject"] + subject, max_subject), True
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
