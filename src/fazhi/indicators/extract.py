@@ -57,6 +57,7 @@ _ASIDE = re.compile(r"[（(](?:(?:含|其中|包括|以下简称|简称|如|即|
 _WORD_CUT = re.compile(r"[的对在把将向]")
 _COORD_CUT = re.compile(r"[和及与、]")
 _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
+_NUMERAL_WORDS = ("一般", "一体", "一线", "一站", "一流", "一级", "一号", "一把手", "一带", "万人", "千万")
 _RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
                         r"\s*(?P<join>[-~～—–至到]|——)\s*$")
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
@@ -99,6 +100,9 @@ _QUOTED = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
 # a target cue introducing what follows (主要目标是：地区生产总值增长6%，…)
 _COLON_AFTER = re.compile(r"[是为]?\s*[：:]")
 _PUNCT_STOP = frozenset("，。；：！？,;:!?")
+_MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
+# a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
+_SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -393,8 +397,8 @@ def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> 
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
     _, noun = _split_verb(rules, phrase)
     noun = _strip_repeat(noun, rules.noun_tail, lead=False)
-    if len(noun) < 2 or _NUMBER_START.search(noun[:1]):
-        return ""
+    if len(noun) < 2 or (_NUMBER_START.search(noun[:1]) and not noun.startswith(_NUMERAL_WORDS)):
+        return ""  # (一般公共预算收入累计完成8.79亿元: 一般 is a word)
     return _shorten(rules, noun, max_subject)
 
 
@@ -472,11 +476,13 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos - start <= _OPENS_CLAUSE
 
 
-def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> str:
+def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
+            qualified: bool = True) -> str:
     """result, target or baseline of a fact from the words before it (``indicator_status.tsv``):
     a target cue in the fact's own clause, or opening an earlier clause of the sentence (预计全年…，
     增长8%); a baseline cue in the clause (scope clause) or the sentence (scope sentence). Book titles
-    are not read (《…学法计划》)."""
+    are not read (《…学法计划》). ``qualified``: a level word stands between the words and the number
+    (将达到68% is a target; 将40名干部下沉至网格 is 把, no future)."""
     if len(clause_before) > len(sentence_before):
         sentence_before = clause_before
     if "《" in sentence_before:
@@ -488,7 +494,8 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> 
         for text, opening in ((clause_before, False), (earlier, True)):
             for m in _FUTURE.finditer(text):
                 # (将 right before the number: 将达到68%, the qualifier read already)
-                if (m.end() == len(text) or rules.verb_one.match(text, m.end())
+                if ((m.end() == len(text) and (qualified or text is not clause_before))
+                        or rules.verb_one.match(text, m.end())
                         or _LEVEL.match(text, m.end())) and (
                         not opening or _opens_clause(text, m.start())):
                     return "target"
@@ -610,6 +617,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if _excluded(r, left, norm[start:end], right):
             continue
         unit, value = _unit_of(r, m, value, mult)
+        if unit.kind == "rate" and start > line_start and norm[start - 1] in _MINUS and not (
+                start - 2 >= line_start and (norm[start - 2].isdigit() or norm[start - 2] in "%％")):
+            start, value = start - 1, -value  # 同比分别-6.2%、-19.3%
         # 5000多份, 1.2万余人, 30多万公里
         qualifier = r.qualifier_inner.get(m.group("inner") or m.group("pre") or "", "")
         q_start = start
@@ -680,7 +690,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
-                                 norm[clauses.last(line_start, q_start):q_start])
+                                 norm[clauses.last(line_start, q_start):q_start],
+                                 qualified=q_start < start)
         phrase, subject = fact["phrase"], fact["subject"]
         inherit = same_segment and (len(phrase) <= _INHERIT_MAX or bool(
             r.subject_inherit and r.subject_inherit.search(phrase)))
@@ -706,8 +717,24 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause_of.append((clause_start, clause, inherited))
         prev_end, prev = end, fact
     if len(facts) > 1:
+        _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
     return facts
+
+
+def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[int, str, bool]]) -> None:
+    """A pair of numbers whose noun follows both (8461户、29100人稳定脱贫, 165户568名建档立卡贫困户): the
+    first, which took an earlier noun, takes the second's, in place."""
+    for i in range(len(facts) - 1, 0, -1):
+        a, b = facts[i - 1], facts[i]
+        if not clause_of[i - 1][2] or clause_of[i][2] or a["unit"] == b["unit"]:
+            continue
+        if norm[a["end"]:b["start"]].strip() not in ("", "、") or not b["subject"]:
+            continue
+        if a["number_kind"] in ("rate", "growth") or b["number_kind"] in ("rate", "growth"):
+            continue
+        a["subject"] = b["subject"]
+        clause_of[i - 1] = (clause_of[i - 1][0], clause_of[i - 1][1], False)
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> bool:
@@ -823,7 +850,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                                        and not ends_with_verb)):
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
-        if noun_after and r.verb_one is not None and _FOR_WHOM.search(before):
+        if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
+                                                      or _FOR_WHOM.search(clause.rstrip(_EDGE))):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
             cut = next((i for i in range(1, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
             if cut is not None:
@@ -888,7 +916,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
             first, _, last_item = phrase.rpartition("、")
-            if first and _RATE_NAME.match(last_item) and not _RATE_END.search(first):
+            stem = _RATE_END.sub("", last_item)
+            if first and _RATE_NAME.match(last_item) and stem and first.endswith(stem):
                 subject = last_item  # 重点项目开工、开工率113.8% -> 开工率 (of the topic)
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
@@ -900,6 +929,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
+        if kind == "rate" and _SHARE_ONLY.match(subject):
+            subject = ""  # 占总量的38%: the share of the fact before
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
             v = v or hv
