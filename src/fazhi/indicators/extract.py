@@ -67,10 +67,11 @@ _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
 _LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
-_EDGE = "，、；：,;:. \t“”\"'"
+_EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·"  # (◆ of a bulleted list)
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
+_GENERIC_HEADS = frozenset({"项目"})  # a head naming nothing without its modifier
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -242,7 +243,7 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         return "", after
     stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
     # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
-    while stop is not None and stop.group(0) in "（(":
+    while stop is not None and stop.group(0) and stop.group(0) in "（(":
         close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
         if close < 0:
             break
@@ -797,7 +798,8 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
         words = facts[i]["subject"]
         if "分别" in clause:
             words, _, _ = _before_phrase(r, clause[: clause.rfind("分别")], max_subject=2 * max_subject)
-            _, words = _split_verb(r, words)
+            if not ("、" in words and all(_RATE_END.search(w) for w in words.split("、") if w)):
+                _, words = _split_verb(r, words)  # (开工率、投产率、达效率分别…: rate names, no verb)
             words = _strip_repeat(words, r.subject_lead, lead=True)
         items = _list_items(r, words, k) if words else None
         if items is None and clause_of[i][2] and i >= k:
@@ -926,6 +928,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             if v:
                 subject = _lead_after_verb(r, subject)
+                if subject in _GENERIC_HEADS and r.class_verb is not None and r.class_verb.match(v):
+                    subject = v + subject  # 签约项目75个, 新开工项目115个: a class of projects
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
