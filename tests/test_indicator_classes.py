@@ -750,3 +750,13 @@ def test_rate_names_listed_before_fenbie():
 ])
 def test_plan_index_is_no_target_cue(text, raw, status):
     assert [f["status"] for f in extract_indicators(text) if f["raw"] == raw] == [status]
+
+
+@pytest.mark.parametrize("text,raw,subject", [
+    ("实现重大决策合法性审查全覆盖、负责人出庭应诉率100%。", "100%", "负责人出庭应诉率"),
+    ("贫困人口医保、社保参保率均达到100%。", "100%", "贫困人口医保、社保参保率"),
+    ("制定承接12个省级下放行政职权事项的实施方案。", "12个", "省级下放行政职权事项"),
+    ("签约项目64个、落地29个。", "29个", "签约项目"),
+])
+def test_rates_after_achievements_and_devolved_powers(text, raw, subject):
+    assert [f["subject"] for f in extract_indicators(text) if f["raw"] == raw] == [subject]

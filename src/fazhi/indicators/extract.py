@@ -103,6 +103,7 @@ _COLON_AFTER = re.compile(r"[是为]?\s*[：:]")
 _PUNCT_STOP = frozenset("，。；：！？,;:!?")
 _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
+_DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
 _SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
 
@@ -919,8 +920,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
             first, _, last_item = phrase.rpartition("、")
             stem = _RATE_END.sub("", last_item)
-            if first and _RATE_NAME.match(last_item) and stem and first.endswith(stem):
-                subject = last_item  # 重点项目开工、开工率113.8% -> 开工率 (of the topic)
+            if first and stem and len(last_item) <= 10 and _RATE_END.search(last_item) and (
+                    (_RATE_NAME.match(last_item) and first.endswith(stem)) or _DONE_END.search(first)):
+                subject = last_item  # 重点项目开工、开工率113.8% -> 开工率; 实现…全覆盖、出庭应诉率100%
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
