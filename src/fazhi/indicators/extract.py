@@ -57,6 +57,7 @@ _ASIDE = re.compile(r"[（(](?:(?:含|其中|包括|以下简称|简称|如|即|
 _WORD_CUT = re.compile(r"[的对在把将向]")
 _COORD_CUT = re.compile(r"[和及与、]")
 _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
+_NUMERAL_WORDS = ("一般", "一体", "一线", "一站", "一流", "一级", "一号", "一把手", "一带", "万人", "千万")
 _RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
                         r"\s*(?P<join>[-~～—–至到]|——)\s*$")
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
@@ -66,9 +67,11 @@ _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
 _LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
-_EDGE = "，、；：,;:. \t“”\"'"
+_EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·"  # (◆ of a bulleted list)
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
+_AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
+_GENERIC_HEADS = frozenset({"项目"})  # a head naming nothing without its modifier
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -93,6 +96,15 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a beneficiary before the number: 为辖区11个社区配备了兼职法律顾问 -> the noun after the number
 _FOR_WHOM = re.compile(r"(?:^|[^行作认成称因以])(?:为|给|帮助)[\u4e00-\u9fff]{0,4}$")
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
+# a quoted term that a verb follows, after the first words of a noun (12家茶叶加工企业“SC认证”办理…)
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
+# a target cue introducing what follows (主要目标是：地区生产总值增长6%，…)
+_COLON_AFTER = re.compile(r"[是为]?\s*[：:]")
+_PUNCT_STOP = frozenset("，。；：！？,;:!?")
+_MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
+# a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
+_DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
+_SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -145,11 +157,14 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
         return s
     if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
         return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
+    inside = _inside_nouns(rules, s)
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
             continue
         prev_cut = None
         for m in pat.finditer(s):
+            if pat is rules.verb_search and m.start() in inside:
+                continue  # 研究部署法治建设工作: 建设 is part of a noun
             if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
                 rest = s[m.end():].strip(_EDGE)
                 if rest[:1] in _VERB_JOIN and pat is not _COORD_CUT:
@@ -215,6 +230,13 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
 def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
                 event: bool = False) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
+    limit = None
+    if rules.verb_one is not None and ("“" in after or '"' in after):
+        for qm in _QUOTED.finditer(after, 2):
+            if qm.start() <= max_subject and rules.verb_one.match(after, qm.end()):
+                # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase)
+                limit = len(_QUOTES.sub("", after[:qm.start()]))
+                break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     if after.startswith("的"):
         after = after[1:]  # 95%以上的村（社区）
@@ -222,14 +244,21 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         return "", after
     stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
     # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
-    while stop is not None and stop.group(0) in "（(":
+    while stop is not None and stop.group(0) and stop.group(0) in "（(":
         close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
         if close < 0:
             break
         stop = rules.subject_after_stop.search(after, close + 1)
+    end = stop.start() if stop is not None else None
+    if limit is not None and (end is None or limit < end):
+        end = limit
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
-    if stop is not None and stop.start() <= max_subject:
-        noun = _clean_edges(after[: stop.start()])
+    if end is not None and end <= max_subject:
+        noun = _clean_edges(after[:end])
+        if rules.after_tail is not None and after[end:end + 1] in _PUNCT_STOP:
+            # 在全县推荐的40个试点项目中， -> 试点项目
+            cut = _strip_repeat(noun, rules.after_tail, lead=False)
+            noun = cut if len(cut) >= 2 else noun
         if rules.verbs_trail is not None and len(noun) > 4 and not event:
             # (a count of times keeps its event: 42批次双随机抽查)
             tm = rules.verbs_trail.search(noun)
@@ -239,7 +268,7 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
-        return noun, after[stop.start():]
+        return noun, after[end:]
     return "", after
 
 
@@ -370,8 +399,8 @@ def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> 
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
     _, noun = _split_verb(rules, phrase)
     noun = _strip_repeat(noun, rules.noun_tail, lead=False)
-    if len(noun) < 2 or _NUMBER_START.search(noun[:1]):
-        return ""
+    if len(noun) < 2 or (_NUMBER_START.search(noun[:1]) and not noun.startswith(_NUMERAL_WORDS)):
+        return ""  # (一般公共预算收入累计完成8.79亿元: 一般 is a word)
     return _shorten(rules, noun, max_subject)
 
 
@@ -449,11 +478,13 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos - start <= _OPENS_CLAUSE
 
 
-def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> str:
+def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
+            qualified: bool = True) -> str:
     """result, target or baseline of a fact from the words before it (``indicator_status.tsv``):
     a target cue in the fact's own clause, or opening an earlier clause of the sentence (预计全年…，
     增长8%); a baseline cue in the clause (scope clause) or the sentence (scope sentence). Book titles
-    are not read (《…学法计划》)."""
+    are not read (《…学法计划》). ``qualified``: a level word stands between the words and the number
+    (将达到68% is a target; 将40名干部下沉至网格 is 把, no future)."""
     if len(clause_before) > len(sentence_before):
         sentence_before = clause_before
     if "《" in sentence_before:
@@ -465,14 +496,16 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str) -> 
         for text, opening in ((clause_before, False), (earlier, True)):
             for m in _FUTURE.finditer(text):
                 # (将 right before the number: 将达到68%, the qualifier read already)
-                if (m.end() == len(text) or rules.verb_one.match(text, m.end())
+                if ((m.end() == len(text) and (qualified or text is not clause_before))
+                        or rules.verb_one.match(text, m.end())
                         or _LEVEL.match(text, m.end())) and (
                         not opening or _opens_clause(text, m.start())):
                     return "target"
     for cue in rules.status_cues:
         if cue.status == "target":
             if cue.pattern.search(clause_before) or any(
-                    _opens_clause(earlier, m.start()) for m in cue.pattern.finditer(earlier)):
+                    _opens_clause(earlier, m.start()) or _COLON_AFTER.match(earlier, m.end())
+                    for m in cue.pattern.finditer(earlier)):
                 return "target"
             continue
         text = clause_before if cue.scope == "clause" else sentence_before
@@ -586,6 +619,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if _excluded(r, left, norm[start:end], right):
             continue
         unit, value = _unit_of(r, m, value, mult)
+        if unit.kind == "rate" and start > line_start and norm[start - 1] in _MINUS and not (
+                start - 2 >= line_start and (norm[start - 2].isdigit() or norm[start - 2] in "%％")):
+            start, value = start - 1, -value  # 同比分别-6.2%、-19.3%
         # 5000多份, 1.2万余人, 30多万公里
         qualifier = r.qualifier_inner.get(m.group("inner") or m.group("pre") or "", "")
         q_start = start
@@ -645,7 +681,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                          prev=prev if same_segment else None,
                          earlier=norm[seg_start:clause_start],
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
-                         kin=kin, para=para)
+                         kin=kin, para=para, touching=prev is not None and clause_start == prev_end)
         inherited = fact.pop("inherited")
         if bracketed and not inherited and len(fact["subject"]) <= 2:
             # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
@@ -656,7 +692,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
-                                 norm[clauses.last(line_start, q_start):q_start])
+                                 norm[clauses.last(line_start, q_start):q_start],
+                                 qualified=q_start < start)
         phrase, subject = fact["phrase"], fact["subject"]
         inherit = same_segment and (len(phrase) <= _INHERIT_MAX or bool(
             r.subject_inherit and r.subject_inherit.search(phrase)))
@@ -682,8 +719,24 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause_of.append((clause_start, clause, inherited))
         prev_end, prev = end, fact
     if len(facts) > 1:
+        _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
     return facts
+
+
+def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[int, str, bool]]) -> None:
+    """A pair of numbers whose noun follows both (8461户、29100人稳定脱贫, 165户568名建档立卡贫困户): the
+    first, which took an earlier noun, takes the second's, in place."""
+    for i in range(len(facts) - 1, 0, -1):
+        a, b = facts[i - 1], facts[i]
+        if not clause_of[i - 1][2] or clause_of[i][2] or a["unit"] == b["unit"]:
+            continue
+        if norm[a["end"]:b["start"]].strip() not in ("", "、") or not b["subject"]:
+            continue
+        if a["number_kind"] in ("rate", "growth") or b["number_kind"] in ("rate", "growth"):
+            continue
+        a["subject"] = b["subject"]
+        clause_of[i - 1] = (clause_of[i - 1][0], clause_of[i - 1][1], False)
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> bool:
@@ -746,7 +799,8 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
         words = facts[i]["subject"]
         if "分别" in clause:
             words, _, _ = _before_phrase(r, clause[: clause.rfind("分别")], max_subject=2 * max_subject)
-            _, words = _split_verb(r, words)
+            if not ("、" in words and all(_RATE_END.search(w) for w in words.split("、") if w)):
+                _, words = _split_verb(r, words)  # (开工率、投产率、达效率分别…: rate names, no verb)
             words = _strip_repeat(words, r.subject_lead, lead=True)
         items = _list_items(r, words, k) if words else None
         if items is None and clause_of[i][2] and i >= k:
@@ -767,13 +821,13 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
 def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
               prev: dict[str, Any] | None, earlier: str, topic: str = "",
               kin: dict[str, Any] | None = None,
-              para: dict[str, Any] | None = None) -> dict[str, Any]:
+              para: dict[str, Any] | None = None, touching: bool = False) -> dict[str, Any]:
     """phrase, subject, verb, predicate and kind of one number from the words around it.
 
     ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
     same kind of unit (重点项目126个，总投资385亿元，开工98个 -> 重点项目); ``para``: the first such fact of
     the last sentence of the line that has one, for a bare verb opening a sentence (…收到行政复议申请
-    862件。受理801件 -> 行政复议申请)."""
+    862件。受理801件 -> 行政复议申请); ``touching``: the clause begins right after the previous fact."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
@@ -786,6 +840,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if before and r.status_cues:
         before = _clean_edges(_strip_status_words(r, before))  # 较2022年558件 -> ""
         before = _strip_repeat(before, r.subject_lead, lead=True)  # 比2012年(下同)增长 -> ""
+    if touching and before and r.after_predicate is not None and r.after_predicate.match(before):
+        before = ""  # 有50项超全省平均水平、30项…: the previous count's predicate names nothing
     noun_after, rest = "", after
     allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
     if kind == "rate" and not before:
@@ -797,7 +853,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                                        and not ends_with_verb)):
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
-        if noun_after and r.verb_one is not None and _FOR_WHOM.search(before):
+        if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
+                                                      or _FOR_WHOM.search(clause.rstrip(_EDGE))):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
             cut = next((i for i in range(1, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
             if cut is not None:
@@ -828,6 +885,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
             # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
             own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
+            tm = r.verbs_trail.search(before) if (own and r.verbs_trail is not None) else None
+            if tm is not None and tm.start() > 0:
+                before = before[tm.start():]  # 规划确定的77项主要指标 -> 确定 + 主要指标
             phrase = (before if own else "") + noun_after
         predicate = _predicate(r, rest)
     else:
@@ -845,6 +905,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = ""
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
+        am = r.audience_lead.match(phrase) if r.audience_lead is not None else None
+        if am is not None and unit.kind in _VERB_AFTER:
+            phrase = phrase[am.end():]  # 组织网格员参加业务培训5次 -> 业务培训
+        elif am is not None and unit.kind in _AUDIENCE and "who" in r.audience_lead.groupindex:
+            phrase = am.group("who")  # 组织干部参加法治培训800人次 -> 干部
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
         share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
                                             and not phrase.endswith(("比重", "比例"))) else None
@@ -853,6 +918,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+            first, _, last_item = phrase.rpartition("、")
+            stem = _RATE_END.sub("", last_item)
+            if first and stem and len(last_item) <= 10 and _RATE_END.search(last_item) and (
+                    (_RATE_NAME.match(last_item) and first.endswith(stem)) or _DONE_END.search(first)):
+                subject = last_item  # 重点项目开工、开工率113.8% -> 开工率; 实现…全覆盖、出庭应诉率100%
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
@@ -860,9 +930,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             if v:
                 subject = _lead_after_verb(r, subject)
+                if subject in _GENERIC_HEADS and r.class_verb is not None and r.class_verb.match(v):
+                    subject = v + subject  # 签约项目75个, 新开工项目115个: a class of projects
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
+        if kind == "rate" and _SHARE_ONLY.match(subject):
+            subject = ""  # 占总量的38%: the share of the fact before
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
             v = v or hv
@@ -879,6 +953,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     subject = _shorten(r, subject, max_subject)
     phrase = _shorten(r, phrase, max_subject)
     inherited = False
+    if subject and r.bare_total is not None and r.bare_total.match(subject) and kin is not None \
+            and kin["subject"] and not r.bare_total.match(kin["subject"]):
+        # 新增经营主体3200家，总量达到41000家 -> 经营主体总量
+        subject, inherited = _shorten(r, kin["subject"] + subject, max_subject), True
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)

@@ -96,6 +96,11 @@ class IndicatorRules:
     rate_own: re.Pattern | None  # a rate name naming its own population (森林覆盖率)
     topic_verb: re.Pattern | None  # a verb between a topic and its quantity (实现, 完成)
     verb_noun: re.Pattern | None  # a noun holding a verb, never split (实施方案, 法律服务)
+    after_tail: re.Pattern | None  # a localizer closing the noun after the number (…试点项目中)
+    audience_lead: re.Pattern | None  # who takes part, before an event counted in times (…参加培训5次)
+    bare_total: re.Pattern | None  # a total naming no thing (总量达到41000家 -> the list's noun + 总量)
+    after_predicate: re.Pattern | None  # a predicate opening the words after a count (…入选, …排名)
+    class_verb: re.Pattern | None  # a verb naming a class of projects, kept in the noun (签约项目)
     list_pairs: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): the items a prefix names
     verb_one: re.Pattern | None  # one verb (the chain at a phrase's start: 受理行政复议案件)
     verbs_trail: re.Pattern | None  # verbs at the end of a phrase (开工道路 / 现场办件共计办理)
@@ -204,7 +209,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
-        "quantity_head", "rate_own", "topic_verb", "verb_noun")}
+        "quantity_head", "rate_own", "topic_verb", "verb_noun", "after_tail", "audience_lead",
+        "bare_total", "after_predicate", "class_verb")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -237,7 +243,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     subject = (_alternation(p, words["subject_verb"] + words["subject_cut"]),
                _alternation(p, words["subject_lead"], "^(?:{})"),
                _alternation(p, words["subject_tail"], "(?:{})$"),
-               _alternation(p, words["subject_after_stop"]),
+               _alternation(p, words["subject_after_stop"] + words["after_predicate"]),
                _alternation(p, words["subject_inherit"], "^(?:{})"),
                _alternation(p, words["subject_verb"], "(?:{})$"),
                _alternation(p, words["noun_tail"], "(?:{})$"))
@@ -246,6 +252,11 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     rate_own = _alternation(p, words["rate_own"], "^(?:{})")
     topic_verb = _alternation(p, words["topic_verb"])
     verb_noun = _alternation(p, words["verb_noun"])
+    after_tail = _alternation(p, words["after_tail"], "(?:{})$")
+    audience_lead = _alternation(p, words["audience_lead"], "^(?:{})")
+    bare_total = _alternation(p, words["bare_total"], "^(?:{})$")
+    after_predicate = _alternation(p, words["after_predicate"], "^(?:{})")
+    class_verb = _alternation(p, words["class_verb"], "^(?:{})$")
     head = _alternation(p, words["subject_head"])
     join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
     joiner = _alternation(p, words["range_joiner"], r"^\s*(?:{})\s*$") or re.compile("(?!)")
@@ -312,6 +323,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         subject_cut=subject[0], subject_lead=subject[1], subject_tail=subject[2],
         subject_after_stop=subject[3], subject_inherit=subject[4], subject_verb=subject[5],
         noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun, list_pairs=pairs,
+        after_tail=after_tail, audience_lead=audience_lead, bare_total=bare_total,
+        after_predicate=after_predicate, class_verb=class_verb,
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
