@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from fazhi import display as fd
-from fazhi.compliance import textstat_compliance, textstat_compliance_summary
+from fazhi.compliance import textstat_compliance_reports, textstat_compliance_summary
 from fazhi.ingest import ingest_file
 
 # reports in the layouts of real ones (own wording; real places): (file, text, parts it lacks)
@@ -37,7 +37,7 @@ def docs(tmp_path_factory) -> pd.DataFrame:
 
 @pytest.mark.parametrize("i", range(len(REPORTS)))
 def test_missing_parts(docs, i):
-    table = textstat_compliance(docs)
+    table = textstat_compliance_reports(docs)
     assert list(table.columns[:2]) == ["doc_id", "file"]
     row = table.iloc[i]
     assert row["file"] == REPORTS[i][0]
@@ -50,7 +50,7 @@ def test_missing_parts(docs, i):
 def test_unknown_values_are_none_not_missing():
     docs = pd.DataFrame({"doc_id": ["a", "b"], "file": ["a.txt", "b.txt"],
                          "has_problems": [True, None], "late": [pd.NA, False]})
-    t = textstat_compliance(docs)
+    t = textstat_compliance_reports(docs)
     assert list(t["has_problems"]) == [True, None] and list(t["late"]) == [None, False]
     assert list(t["has_duty"]) == [None, None]          # a column the table lacks
     assert list(t["missing_parts"]) == [[], []]        # unknown is not "missing"
@@ -71,7 +71,7 @@ def test_summary_counts_reports(docs):
 
 def test_display_presents_the_library_tables(sample_corpus):
     docs = sample_corpus.docs
-    lib = textstat_compliance(sample_corpus)
+    lib = textstat_compliance_reports(sample_corpus)
     shown = fd.compliance_table(docs)
     assert list(shown["文件"]) == list(lib["file"])
     assert list(shown["缺少部分"]) == ["、".join(fd.PART_LABELS[p] for p in m)

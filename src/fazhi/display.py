@@ -322,7 +322,7 @@ def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from fazhi.compliance import textstat_compliance
+    from fazhi.compliance import textstat_compliance_reports as textstat_compliance
 
     c = textstat_compliance(docs)
     out = pd.DataFrame({"文件": c["file"].tolist(), "年度": _column(docs, "report_year"),

@@ -108,7 +108,7 @@ def textstat_region_terms(corpus: Corpus, *, level: Level, n: int = N_TERMS,
 
 def _parts_and_dates(docs: pd.DataFrame) -> dict:
     """missing_parts, n_parts_unknown, n_late, n_unknown_date from the compliance table."""
-    from fazhi.compliance import PART_COLUMNS, textstat_compliance
+    from fazhi.compliance import PART_COLUMNS, textstat_compliance_reports as textstat_compliance
 
     c = textstat_compliance(docs)
     missing = {p: sum(p in m for m in c["missing_parts"]) for p in REQUIRED_PARTS}

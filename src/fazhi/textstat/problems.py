@@ -237,7 +237,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
     return df
 
 
-def textstat_problem_shares(corpus: Corpus, *, by: str | list[str] = "report_year",
+def textstat_problem_shares(corpus: Corpus, *, by: str | list[str],
                             problems: pd.DataFrame | None = None) -> pd.DataFrame:
     """Admitted shortcomings per group (long table): <by>, category, label, n_reports (reports of
     the group), n_admitting (of those, reports whose problems part lists at least one unit),
@@ -248,7 +248,8 @@ def textstat_problem_shares(corpus: Corpus, *, by: str | list[str] = "report_yea
     ``share = reports / n_admitting``; ``units`` = units whose category it is, ``unit_share =
     units / all units of the group``. Two more rows flag reports: ``no_part`` (no problems part)
     and ``none_admitted`` (a part listing nothing), with ``share = reports / n_reports``.
-    ``by``: a column of ``corpus.docs`` (or several); an unknown value is one group, NA, last.
+    ``by`` (required: years, a place column or several): a column of ``corpus.docs`` (or a
+    list of them); an unknown value is one group, NA, last.
     ``problems``: the table of :func:`textstat_problems` (computed when None).
 
     >>> textstat_problem_shares(corpus, by="report_year").query("category == 'staff'")  # doctest: +SKIP
