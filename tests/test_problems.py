@@ -188,17 +188,17 @@ def _row(corpus, name):
 
 def test_units_of_each_report(corpus):
     t = textstat_problems(corpus)
-    assert list(t.columns) == ["doc_id", "file", "unit", "text", "category", "label",
+    assert list(t.columns) == ["doc_id", "file", "unit_no", "text", "category", "label",
                                "categories", "matched"]
     assert set(t["doc_id"]) == set(corpus.docs["doc_id"])   # no report dropped
     a = t[t["doc_id"] == _row(corpus, "2021-大田县-均溪镇.txt")]
     assert list(a["category"]) == ["awareness", "staff", "publicity"]   # the intro is no unit
-    assert list(a["unit"]) == [1, 2, 3]
+    assert list(a["unit_no"]) == [1, 2, 3]
     b = t[t["doc_id"] == _row(corpus, "2022-大田县-均溪镇.txt")]
     assert list(b["category"]) == ["digital", OTHER]                    # unmatched stays visible
     assert list(b["label"]) == ["信息化数字化水平不高", "未归类"]
     c = t[t["doc_id"] == _row(corpus, "2022-永安市-燕西街道.txt")]
-    assert list(c["category"]) == [NO_PART] and list(c["unit"]) == [0]
+    assert list(c["category"]) == [NO_PART] and list(c["unit_no"]) == [0]
     d = t[t["doc_id"] == _row(corpus, "2022-沙县区-凤岗街道.txt")]
     assert list(d["category"]) == [NONE_ADMITTED] and list(d["text"]) == [""]
 

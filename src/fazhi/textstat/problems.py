@@ -27,7 +27,7 @@ NO_PART = "no_part"
 NONE_ADMITTED = "none_admitted"
 FLAG_LABELS = {NO_PART: "缺少问题部分", NONE_ADMITTED: "问题部分未列出问题"}
 
-PROBLEM_COLUMNS = ["doc_id", "file", "unit", "text", "category", "label", "categories", "matched"]
+PROBLEM_COLUMNS = ["doc_id", "file", "unit_no", "text", "category", "label", "categories", "matched"]
 SHARE_COLUMNS = ["category", "label", "n_reports", "n_admitting", "reports", "share", "units",
                  "unit_share"]
 
@@ -194,8 +194,8 @@ def _problem_spans(sections: pd.DataFrame | None) -> dict[str, list[tuple[int, s
 
 
 def textstat_problems(corpus: Corpus) -> pd.DataFrame:
-    """One row per unit of every report's problems part: doc_id, file, unit (1, 2, … within the
-    report), text (as written), category (a category of ``data/problems.tsv``, or ``other`` =
+    """One row per unit of every report's problems part: doc_id, file, unit_no (1, 2, … within
+    the report), text (as written), category (a category of ``data/problems.tsv``, or ``other`` =
     未归类 when no pattern matches), label (Chinese), categories (every category matched,
     comma-separated), matched (the words that matched, 、-separated).
 
@@ -203,7 +203,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
     introduce the list (但也存在一些问题，主要表现在：) or restate achievements are not units.
     Reports are never dropped: one without a problems part gets one row with category
     ``no_part`` (缺少问题部分), one whose problems part lists nothing (无。/ only an
-    introduction) one row ``none_admitted`` (问题部分未列出问题); both have unit 0 and empty text.
+    introduction) one row ``none_admitted`` (问题部分未列出问题); both have unit_no 0 and empty text.
 
     >>> textstat_problems(corpus).groupby("category").size()          # doctest: +SKIP
     """
@@ -231,7 +231,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
         if not k:
             rows.append((doc_id, file, 0, "", NONE_ADMITTED, FLAG_LABELS[NONE_ADMITTED], "", ""))
     df = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
-    df["unit"] = df["unit"].astype("int64")
+    df["unit_no"] = df["unit_no"].astype("int64")
     if not len(docs):
         df.attrs["message"] = "语料库中没有报告 / the corpus has no reports"
     return df
