@@ -92,7 +92,7 @@ GROUP_COLUMNS = ["n_reports", *(f"share_{p}" for p in ARTICLE_PARTS.values()), "
                  "n_dated", "share_on_time", "median_chars", "facts_per_1k", "boilerplate_share"]
 # the definitions under the table (the page shows them; keys are the columns)
 DEFINITIONS = {
-    "n_reports": "报告数：该组的报告篇数（层级、地区不明的报告单列为“（不明）”组）",
+    "n_reports": "该组的报告篇数（层级、地区不明的报告单列为“（不明）”组）",
     "share_achievements": "含“主要举措和成效”部分的报告占比（《法治政府建设与责任落实督察工作规定》第二十五条第一项）",
     "share_problems": "含“存在的不足和原因”部分的报告占比（第二项）",
     "share_duty": "含“党政主要负责人履行推进法治建设第一责任人职责情况”部分的报告占比（第三项）",
@@ -100,10 +100,10 @@ DEFINITIONS = {
     "share_other": "含“其他需要报告的情况”部分的报告占比（第五项，可无）",
     "share_all_parts": "前四项部分齐全的报告占比",
     "n_dated": "发布日期已知（且报告年度已知）的报告数",
-    "share_on_time": "按时发布占比：在发布日期已知的报告中，于报告年度次年4月1日（含）前发布的占比",
-    "median_chars": "篇幅中位数：清洗后正文的字数（含标点）的中位数",
-    "facts_per_1k": "每千字数据事实数：该组报告中识别出的数据事实（“调处矛盾纠纷209件”等，fazhi.indicators）总数除以总字数再乘以1000",
-    "boilerplate_share": "套话占比：正文（不计标点）中落在已知口号和固定表述（data/slogans.txt）里的字数占比；传入 passages 时为落在模板段落（fazhi.reuse 判定的套话段落）里的字数占比",
+    "share_on_time": "在发布日期已知的报告中，于报告年度次年4月1日（含）前发布的占比",
+    "median_chars": "清洗后正文的字数（含标点）的中位数",
+    "facts_per_1k": "该组报告中识别出的数据事实（“调处矛盾纠纷209件”等，fazhi.indicators）总数除以总字数再乘以1000",
+    "boilerplate_share": "正文（不计标点）中落在已知口号和固定表述（data/slogans.txt）里的字数占比；传入 passages 时为落在模板段落（fazhi.reuse 判定的套话段落）里的字数占比",
 }
 
 
