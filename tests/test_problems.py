@@ -168,6 +168,14 @@ REPORTS = {
     "2022-永安市-燕西街道.txt": (
         "永安市燕西街道2022年法治政府建设情况报告\n一、工作开展情况\n开展普法活动12场。\n"
         "二、下一步计划\n推进矛盾纠纷多元化解。\n"),
+    # no problems heading: the part opens with a closing sentence, its list inline
+    "2023-清流县-嵩口镇.txt": (
+        "清流县嵩口镇2023年法治政府建设工作报告\n一、主要工作\n2023年，我镇调解矛盾纠纷21件。\n"
+        "但也清醒地认识到，工作中还存在一些不足：一是执法人员偏少；二是普法宣传形式单一。\n"
+        "二、下一步工作打算\n加强执法队伍建设。\n"),
+    "2023-宁化县-石壁镇.txt": (
+        "宁化县石壁镇2023年法治政府建设工作报告\n一、主要工作\n聘请法律顾问1名。\n"
+        "二、存在问题\n暂无明显问题。\n"),
     "2022-沙县区-凤岗街道.txt": (
         "三明市沙县区凤岗街道2022年法治政府建设工作报告\n一、主要工作\n聘请法律顾问1名。\n"
         "二、存在问题\n无。\n三、下一步打算\n继续加强法治宣传。\n"),
@@ -201,6 +209,11 @@ def test_units_of_each_report(corpus):
     assert list(c["category"]) == [NO_PART] and list(c["unit_no"]) == [0]
     d = t[t["doc_id"] == _row(corpus, "2022-沙县区-凤岗街道.txt")]
     assert list(d["category"]) == [NONE_ADMITTED] and list(d["text"]) == [""]
+    e = t[t["doc_id"] == _row(corpus, "2023-清流县-嵩口镇.txt")]
+    assert list(e["text"]) == ["一是执法人员偏少；", "二是普法宣传形式单一。"]
+    assert list(e["category"]) == ["staff", "publicity"]
+    f = t[t["doc_id"] == _row(corpus, "2023-宁化县-石壁镇.txt")]
+    assert list(f["category"]) == [NONE_ADMITTED]
 
 
 def test_shares_by_year(corpus):
@@ -220,8 +233,11 @@ def test_shares_by_region_with_unknown(corpus):
     sub = type(corpus)(docs=docs, sections=corpus.sections, rejected=corpus.rejected)
     s = textstat_problem_shares(sub, by=["report_year", "district"])
     groups = list(dict.fromkeys(zip(s["report_year"], s["district"].astype(object), strict=True)))
-    assert groups[-1][0] == 2022 and pd.isna(groups[-1][1])     # unknown district last, NA
-    assert len(groups) == 4
+    years = [g[0] for g in groups]
+    assert years == sorted(years) and len(groups) == 6
+    unknown = [i for i, g in enumerate(groups) if pd.isna(g[1])]
+    assert len(unknown) == 1 and groups[unknown[0]][0] == 2022          # NA, one group,
+    assert groups[unknown[0] + 1][0] == 2023                              # last of its year
 
 
 def test_empty_corpus(corpus):
@@ -235,3 +251,25 @@ def test_empty_corpus(corpus):
 def test_by_must_be_a_column(corpus):
     with pytest.raises(ValueError, match="not a column"):
         textstat_problem_shares(corpus, by="county")
+
+
+def test_chart_and_reader_tables(corpus):
+    from fazhi import display as fd
+    from fazhi.textplot import textplot_problems
+
+    shares = textstat_problem_shares(corpus, by="report_year")
+    fig = textplot_problems(shares)
+    assert fig.get_label() == "textplot_problems"
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2021\nn=1", "2022\nn=1", "2023\nn=1"]
+    assert "未归类" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "缺少问题部分" not in [t.get_text() for t in ax.get_yticklabels()]
+    with pytest.raises(ValueError, match="value"):
+        textplot_problems(shares, value="units")
+    empty = textplot_problems(shares.iloc[:0].copy())
+    assert empty.get_label() == "textplot_problems"
+    m = fd.problem_matrix(shares)
+    assert list(m.columns[:5]) == ["年度", "报告数", "列出问题的报告数", "缺少问题部分", "问题部分未列出问题"]
+    assert list(m["报告数"]) == [1, 3, 2]
+    units = fd.problem_units_table(textstat_problems(corpus), corpus.docs, categories=[OTHER])
+    assert list(units["类别"]) == ["未归类"] and list(units["年度"]) == ["2022"]

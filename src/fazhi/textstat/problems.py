@@ -34,9 +34,9 @@ SHARE_COLUMNS = ["category", "label", "n_reports", "n_admitting", "reports", "sh
 # an enumerated item opening a line: （一） (1) 一、 1. 1、 一是 (a heading number, not 1.5万元)
 _ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
                          r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}是)")
-# an inline item after a sentence or clause mark: …；二是… / …。3.…
-_INLINE_ITEM = re.compile(r"(?<=[。；;，,：:])\s*(?=(?:[二三四五六七八九十]{1,3}是|\d{1,2}[、．]|"
-                          r"[（(][二三四五六七八九十\d]{1,3}[）)]))")
+# an inline item after a sentence or clause mark: …：一是…；二是… / …。3.…
+_INLINE_ITEM = re.compile(r"(?<=[。；;，,：:])\s*(?=(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[、．]|"
+                          r"[（(][一二三四五六七八九十\d]{1,3}[）)]))")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
