@@ -273,3 +273,18 @@ def test_chart_and_reader_tables(corpus):
     assert list(m["报告数"]) == [1, 3, 2]
     units = fd.problem_units_table(textstat_problems(corpus), corpus.docs, categories=[OTHER])
     assert list(units["类别"]) == ["未归类"] and list(units["年度"]) == ["2022"]
+
+
+def test_an_edit_of_the_category_table_changes_the_data_version(tmp_path, monkeypatch):
+    """problems.tsv is part of the data version (store key, memo key, index provenance)."""
+    import shutil
+
+    import fazhi.versions as versions
+
+    copy = tmp_path / "data"
+    shutil.copytree(versions.data_dir(), copy)
+    monkeypatch.setattr(versions, "data_dir", lambda: copy)
+    before = versions.data_version()
+    with open(copy / "problems.tsv", "a", encoding="utf-8") as fh:
+        fh.write("staff\t网格员(?:数量)?不足\n")
+    assert versions.data_version() != before
