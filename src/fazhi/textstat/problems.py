@@ -147,9 +147,11 @@ def classify_problem(text: str, rules: ProblemRules | None = None
     >>> classify_problem("（三）执法人员数量不足，业务培训不够")[0]       # doctest: +SKIP
     'staff'
     """
-    rules = rules or load_problem_rules()
-    flat = _SPACE.sub("", text)
-    found: list[tuple[int, int, str, str]] = []
+    return _classify_flat(_SPACE.sub("", text), rules or load_problem_rules())
+
+
+def _classify_flat(flat: str, rules: ProblemRules) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    found: list[tuple[int, int, int, str, str]] = []
     for order, (cat, pat) in enumerate(rules.patterns.items()):
         m = pat.search(flat)
         if m:
@@ -160,14 +162,9 @@ def classify_problem(text: str, rules: ProblemRules | None = None
     return found[0][3], tuple(f[3] for f in found), tuple(f[4] for f in found)
 
 
-def _is_intro(text: str, rules: ProblemRules) -> bool:
-    flat = _SPACE.sub("", text)
-    return rules.intro is not None and rules.intro.search(flat) is not None
-
-
-def _is_nothing(text: str, rules: ProblemRules) -> bool:
-    flat = _SPACE.sub("", text)
-    return rules.nothing is not None and rules.nothing.search(flat) is not None
+def _not_counted(flat: str, rules: ProblemRules) -> bool:
+    """An unclassified unit that only introduces the list, or says there is nothing to report."""
+    return any(p is not None and p.search(flat) is not None for p in (rules.intro, rules.nothing))
 
 
 def _group_order(key: tuple) -> tuple:
@@ -222,8 +219,9 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
         k = 0
         for _start, heading, text in parts:
             for unit in problem_units(text, heading):
-                cat, cats, words = classify_problem(unit, rules)
-                if cat == OTHER and (_is_intro(unit, rules) or _is_nothing(unit, rules)):
+                flat = _SPACE.sub("", unit)
+                cat, cats, words = _classify_flat(flat, rules)
+                if cat == OTHER and _not_counted(flat, rules):
                     continue
                 k += 1
                 rows.append((doc_id, file, k, unit, cat, rules.labels[cat], ",".join(cats),
