@@ -207,8 +207,10 @@ def test_export_for_a_paper(grouped, tmp_path, suffix):
     from fazhi.compliance import textstat_compliance
     from fazhi.export import export_table
 
-    t = fd.label_columns(textstat_compliance(grouped, by=("level", "province")))
+    t = fd.compliance_groups(textstat_compliance(grouped, by=("level", "province")))
     assert {"层级", "省", "报告数", "按时发布占比"} <= set(t.columns)
+    assert list(t["层级"]) == ["县", "镇", "（不明）"] and t["省"].iloc[-1] == "（不明）"
     path = export_table(t, tmp_path / f"合规{suffix}")
     back = pd.read_excel(path) if suffix == ".xlsx" else pd.read_stata(path)
     assert len(back) == len(t) and "按时发布占比" in back.columns
+    assert list(back["层级"]) == ["县", "镇", "（不明）"]

@@ -188,7 +188,8 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
     province down to subdistrict. ``indicators``: the table of :func:`fazhi.textstat_indicators`
     if already computed. ``by="doc_id"`` (the old default, until 0.2): one row per report with
     its parts and flags, the table of :func:`textstat_compliance_reports`. Ready for a paper:
-    ``export_table(fd.label_columns(table), "合规.xlsx")`` (or ``.dta``).
+    ``export_table(fd.compliance_groups(table), "合规.xlsx")`` (or ``.dta``: Chinese headers and
+    levels).
 
     >>> textstat_compliance(corpus, by=("level", "province"))          # doctest: +SKIP
     """

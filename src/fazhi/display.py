@@ -810,3 +810,15 @@ def problem_units_table(problems: pd.DataFrame, docs: pd.DataFrame, *,
                                  for s in out["categories"]])
     cols = ["file", *meta, "unit_no", "text", "label", "categories", "matched"]
     return label_columns(out[cols].rename(columns={"label": "category"}).reset_index(drop=True))
+
+
+def compliance_groups(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.textstat_compliance` for readers and papers: levels in Chinese (镇, 街道 …),
+    Chinese headers, unknown groups as （不明）; export it with
+    ``fazhi.export_table(fd.compliance_groups(t), "合规.xlsx")`` (or ``.dta``)."""
+    from fazhi.vocab import LEVEL_LABELS
+
+    if "level" in table.columns:
+        table = table.assign(level=[LEVEL_LABELS.get(v, v) if isinstance(v, str) else v
+                                    for v in table["level"]])
+    return label_columns(table)
