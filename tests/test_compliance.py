@@ -214,3 +214,23 @@ def test_export_for_a_paper(grouped, tmp_path, suffix):
     back = pd.read_excel(path) if suffix == ".xlsx" else pd.read_stata(path)
     assert len(back) == len(t) and "按时发布占比" in back.columns
     assert list(back["层级"]) == ["县", "镇", "（不明）"]
+
+
+def test_boilerplate_from_reuse_passages(grouped):
+    """With the passages of textstat_reuse, the share of the text in template passages, pooled
+    by characters (textstat_reuse_share's share_template)."""
+    from fazhi.compliance import textstat_compliance
+    from fazhi.reuse import textstat_reuse, textstat_reuse_share
+
+    docs = grouped.docs.copy()
+    # two towns open with the same set formulas: a template passage they share with a third
+    opening = ("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+               "认真落实党政主要负责人履行推进法治建设第一责任人职责规定，")
+    docs["text"] = [opening + t if i < 3 else t for i, t in enumerate(docs["text"])]
+    corpus = type(grouped)(docs=docs, sections=grouped.sections, rejected=grouped.rejected)
+    passages = textstat_reuse(corpus, min_length=20)
+    t = textstat_compliance(corpus, by=None, passages=passages)
+    share = textstat_reuse_share(corpus, passages)
+    pooled = (share["share_template"] * share["n_chars"]).sum() / share["n_chars"].sum()
+    assert t["boilerplate_share"].item() == pytest.approx(pooled)
+    assert 0 < t["boilerplate_share"].item() <= 1
