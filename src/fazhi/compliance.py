@@ -227,12 +227,15 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
     frame["dated"] = [v is not None for v in on_time]
     frame["on_time"] = [v is True for v in on_time]
     frame["chars"] = chars
-    if indicators is None:
-        from fazhi.indicators import textstat_indicators
+    if indicators is None:  # the facts of each text counted, not kept (bounded memory)
+        from fazhi.indicators import extract_indicators
+        from fazhi.indicators.rules import rules_of
 
-        indicators = textstat_indicators(c)
-    facts = indicators["doc_id"].value_counts() if len(indicators) else pd.Series(dtype=int)
-    frame["facts"] = docs["doc_id"].map(facts).fillna(0).to_numpy(dtype=float)
+        rules = rules_of(None)
+        frame["facts"] = [float(len(extract_indicators(t, rules=rules))) for t in texts]
+    else:
+        facts = indicators["doc_id"].value_counts() if len(indicators) else pd.Series(dtype=int)
+        frame["facts"] = docs["doc_id"].map(facts).fillna(0).to_numpy(dtype=float)
     if passages is None:
         bp, base = _slogan_chars(texts)
         share = np.divide(bp, base, out=np.zeros(n), where=base > 0)
