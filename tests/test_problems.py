@@ -19,6 +19,8 @@ from fazhi.textstat.problems import (
 )
 from fazhi.versions import data_version
 
+HELD_OUT_MISS = pytest.mark.xfail(strict=True, reason="held-out sentence the rules miss")
+
 # sentences and items in the wording of real problems parts (own wording) -> category
 CASES = [
     # awareness
@@ -91,12 +93,84 @@ CASES = [
     ("司法所办公场所狭小，办公设备落后。", "resources"),
     ("执法装备不足，执法记录仪配备数量有限。", "resources"),
     # depth
-    ("各村法治建设推进不平衡，个别村工作滞后。", "depth"),
+    ("各领域法治建设推进不平衡，个别单位工作滞后。", "depth"),
+    # a tie goes to the topic (villages), not to the catch-all
+    ("各村法治建设推进不平衡，个别村工作滞后。", "grassroots"),
     ("法治政府建设工作开展还不够深入，亮点不多。", "depth"),
     ("工作创新不足，特色品牌较少。", "depth"),
     ("统筹推进力度不够，办法不多。", "depth"),
     ("与上级的要求和群众的期待相比还存在一定差距。", "depth"),
     ("法治政府工作的深度和广度仍显不足。", "depth"),
+    # a second set, written after the first rules (one ambiguous: village bodies' awareness)
+    ("少数干部对依法行政重要性认识不足，仍存在“以言代法”的现象。", "awareness"),
+    ("一些镇村干部尊法学法守法用法的意识还比较薄弱。", "awareness"),
+    ("镇综合行政执法队现有在编人员仅4人，执法力量与承接事项不匹配。", "staff"),
+    ("新进执法人员缺乏系统培训，对法律法规掌握不够熟练。", "staff"),
+    ("普法宣传多停留在发资料、挂横幅等传统方式上，新媒体普法运用不足。", "publicity"),
+    ("普法宣传进村入户的深度不够，效果不够明显。", "publicity"),
+    ("部分村级组织法治观念淡薄，村规民约合法性审查不到位。", "awareness"),
+    ("村级人民调解组织作用发挥不充分，矛盾纠纷就地化解率不高。", "grassroots"),
+    ("行政规范性文件制定程序还不够严谨。", "rules"),
+    ("重大事项集体决策制度执行还不够到位。", "rules"),
+    ("执法过程中存在重处罚轻教育的倾向。", "enforcement"),
+    ("个别执法人员执法行为不文明、不规范。", "enforcement"),
+    ("内部监督和层级监督作用发挥不够。", "supervision"),
+    ("法治建设纳入绩效考核的权重偏低，考核激励作用不明显。", "supervision"),
+    ("“互联网+监管”平台应用不够广泛，执法信息共享程度低。", "digital"),
+    ("政务服务数字化水平有待提升。", "digital"),
+    ("因土地流转、邻里纠纷引发的矛盾仍然较多。", "disputes"),
+    ("司法所工作经费紧张，难以满足开展工作的需要。", "resources"),
+    ("法治政府建设各项工作进展不均衡，部分领域仍存在薄弱环节。", "depth"),
+    ("在创新工作方法上思路不宽、办法不多。", "depth"),
+    # a third set, written after the second rules (the general pattern: topic word, then NEG)
+    ("部分领导干部对法治建设重视程度不够，存在重经济轻法治的思想。", "awareness"),
+    ("个别工作人员依法履职的观念还未完全树立。", "awareness"),
+    ("专职法制审核人员缺乏，合法性审核工作主要由兼职人员承担。", "staff"),
+    ("执法队伍年龄结构老化，专业人才引进难。", "staff"),
+    ("法治宣传的精准度不高，针对企业经营者的普法活动偏少。", "publicity"),
+    ("普法阵地利用率低，部分法治文化广场流于形式。", "publicity"),
+    ("部分社区公共法律服务工作站作用发挥有限。", "grassroots"),
+    ("村（居）法律顾问服务频次偏低，群众知晓度不高。", "grassroots"),
+    ("行政规范性文件清理工作滞后。", "rules"),
+    ("部分合同签订前未经合法性审查，存在法律风险。", "rules"),
+    ("行政执法案卷质量不高，存在文书填写不规范等问题。", "enforcement"),
+    ("执法全过程记录制度落实不严格。", "enforcement"),
+    ("政府信息公开的及时性和完整性有待提高。", "supervision"),
+    ("对下属站所的法治督查力度不够。", "supervision"),
+    ("基层智慧执法系统应用率低，数据录入不及时。", "digital"),
+    ("“互联网+政务服务”覆盖面还不广。", "digital"),
+    ("辖区内物业纠纷、劳资纠纷多发，化解难度大。", "disputes"),
+    ("办公用房紧张，调解室等功能场所不足。", "resources"),
+    ("法治建设与中心工作结合不够紧密。", "depth"),
+    ("与先进地区相比，我镇法治建设水平仍有一定差距。", "depth"),
+    # a fourth set, held out: written after the rules and not used to change them; its misses
+    # are known (strict xfail: a rule that fixes one must move it up)
+    ("一些干部习惯用行政命令代替法律手段，法治思维有待增强。", "awareness"),
+    pytest.param(*("少数领导干部履行法治建设第一责任人职责的意识不够强。", "awareness"), marks=HELD_OUT_MISS),
+    pytest.param(*("镇级执法力量与执法任务不相匹配，部分领域存在监管盲区。", "staff"), marks=HELD_OUT_MISS),
+    ("执法人员法律专业背景少，业务水平有待提升。", "staff"),
+    ("法治宣传针对老年人、留守儿童等群体的内容较少。", "publicity"),
+    pytest.param(*("“八五”普法规划中期任务推进较慢。", "publicity"), marks=HELD_OUT_MISS),
+    ("部分村（社区）法律顾问履职不够积极，服务质量不高。", "grassroots"),
+    pytest.param(*("基层法治队伍人员流动频繁，工作连续性不强。", "grassroots"), marks=HELD_OUT_MISS),
+    ("部分内部管理制度修订不及时。", "rules"),
+    ("行政决策合法性审查机制还不完善。", "rules"),
+    ("执法程序不够规范，个别案件存在超期办理现象。", "enforcement"),
+    ("执法文书制作不够严谨。", "enforcement"),
+    pytest.param(*("行政执法监督力量不足，监督方式比较单一。", "supervision"), marks=HELD_OUT_MISS),
+    ("政务公开栏目更新不够及时。", "supervision"),
+    pytest.param(*("执法办案信息系统与上级平台尚未对接。", "digital"), marks=HELD_OUT_MISS),
+    ("数据共享机制不健全，部门间信息壁垒依然存在。", "digital"),
+    ("涉及征地拆迁的信访问题仍较突出。", "disputes"),
+    ("法治工作专项经费不足。", "resources"),
+    ("法治政府建设与经济社会发展融合不够。", "depth"),
+    pytest.param(*("工作中仍存在重部署轻落实的现象。", "depth"), marks=HELD_OUT_MISS),
+    ("2022年，我镇共聘请法律顾问2名，审查合同18份。", "other"),
+    ("镇党委高度重视法治政府建设工作。", "other"),
+    ("针对上述问题，我镇将采取有效措施加以整改。", "other"),
+    ("全年未发生行政复议被纠错案件。", "other"),
+    ("通过开展专项行动，有效防范了重大法律风险。", "other"),
+    ("我镇与先进地区开展交流学习，缩小差距。", "other"),
     # unmatched: kept as other
     ("未成年人违法犯罪预防工作需要进一步加强。", OTHER),
     ("部分群众等靠要思想仍然存在。", OTHER),
@@ -110,6 +184,7 @@ def test_at_least_sixty_cases():
 
 @pytest.mark.parametrize(("text", "category"), CASES)
 def test_category(text, category):
+    """The category of each sentence; the held-out set's hit rate is in bench/RESULTS.md."""
     got, cats, words = classify_problem(text)
     assert got == category, (text, cats, words)
     assert (category == OTHER) == (not cats)

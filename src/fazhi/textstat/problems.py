@@ -39,6 +39,7 @@ _INLINE_ITEM = re.compile(r"(?<=[。；;，,：:])\s*(?=(?:[一二三四五六�
                           r"[（(][一二三四五六七八九十\d]{1,3}[）)]))")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _SPACE = re.compile(r"\s+")
+_COLONS = ("：", ":")
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -67,17 +68,22 @@ def load_problem_rules() -> ProblemRules:
     labels: dict[str, str] = {}
     raw: dict[str, list[str]] = {}
     special: dict[str, list[str]] = {"@intro": [], "@nothing": []}
+    defined: dict[str, str] = {}
     for row in load_table("problems.tsv"):
-        if row[0] == "@label":
+        if row[0] == "@define":
+            if len(row) != 3:
+                raise ValueError(f"problems.tsv: @define needs a name and a regex: {row}")
+            defined[row[1]] = _expand(row[2], defined)
+        elif row[0] == "@label":
             if len(row) != 3:
                 raise ValueError(f"problems.tsv: @label needs category and label: {row}")
             labels[row[1]] = row[2]
         elif row[0] in special:
-            special[row[0]].append(row[1])
+            special[row[0]].append(_expand(row[1], defined))
         elif row[0].startswith("@"):
             raise ValueError(f"problems.tsv: unknown rule {row[0]!r}")
         else:
-            raw.setdefault(row[0], []).append(row[1])
+            raw.setdefault(row[0], []).append(_expand(row[1], defined))
     unlabelled = set(raw) - set(labels)
     if unlabelled:
         raise ValueError(f"problems.tsv: categories without @label: {sorted(unlabelled)}")
@@ -95,6 +101,19 @@ def load_problem_rules() -> ProblemRules:
 
     patterns = {c: compiled(raw[c]) for c in labels if c in raw}
     return ProblemRules(labels, patterns, compiled(special["@intro"]), compiled(special["@nothing"]))
+
+
+_NAME = re.compile(r"\{([A-Z_]+)\}")
+
+
+def _expand(pattern: str, defined: dict[str, str]) -> str:
+    """``{NEG}`` in a pattern replaced by the regex an earlier ``@define`` row named NEG."""
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in defined:
+            raise ValueError(f"problems.tsv: {{{m.group(1)}}} is not defined (@define before use)")
+        return f"(?:{defined[m.group(1)]})"
+
+    return _NAME.sub(sub, pattern)
 
 
 def _bad(pattern: str) -> bool:
@@ -141,8 +160,9 @@ def classify_problem(text: str, rules: ProblemRules | None = None
                      ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(category, every category matched, the matched words) of one unit. The category is the
     one whose match ends first (the lead words of an item name the shortcoming); of matches ending
-    together the shortest (执法信息化水平不高: 信息化水平不高, digital), then table order; ``other``
-    when nothing matches. Categories and words are listed in that order.
+    together, the category listed first in the table (topics before the catch-all ``depth``:
+    执法信息化水平不高 is digital); ``other`` when nothing matches. Categories and words are
+    listed in that order.
 
     >>> classify_problem("（三）执法人员数量不足，业务培训不够")[0]       # doctest: +SKIP
     'staff'
@@ -151,15 +171,15 @@ def classify_problem(text: str, rules: ProblemRules | None = None
 
 
 def _classify_flat(flat: str, rules: ProblemRules) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    found: list[tuple[int, int, int, str, str]] = []
+    found: list[tuple[int, int, str, str]] = []
     for order, (cat, pat) in enumerate(rules.patterns.items()):
         m = pat.search(flat)
         if m:
-            found.append((m.end(), m.end() - m.start(), order, cat, m.group(0)))
+            found.append((m.end(), order, cat, m.group(0)))
     if not found:
         return OTHER, (), ()
     found.sort()
-    return found[0][3], tuple(f[3] for f in found), tuple(f[4] for f in found)
+    return found[0][2], tuple(f[2] for f in found), tuple(f[3] for f in found)
 
 
 def _not_counted(flat: str, rules: ProblemRules) -> bool:
@@ -197,7 +217,8 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
     comma-separated), matched (the words that matched, 、-separated).
 
     Units: enumerated items (（一）…, 一是…, 1.…) or else sentences; the heading, lines that only
-    introduce the list (但也存在一些问题，主要表现在：) or restate achievements are not units.
+    introduce the list (但也存在一些问题，主要表现在： — any unit ending with a colon) or restate
+    achievements are not units.
     Reports are never dropped: one without a problems part gets one row with category
     ``no_part`` (缺少问题部分), one whose problems part lists nothing (无。/ only an
     introduction) one row ``none_admitted`` (问题部分未列出问题); both have unit_no 0 and empty text.
@@ -220,6 +241,8 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
         for _start, heading, text in parts:
             for unit in problem_units(text, heading):
                 flat = _SPACE.sub("", unit)
+                if flat.endswith(_COLONS):  # introduces what follows (…还存在一些不足：)
+                    continue
                 cat, cats, words = _classify_flat(flat, rules)
                 if cat == OTHER and _not_counted(flat, rules):
                     continue
