@@ -214,7 +214,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
     """One row per unit of every report's problems part: doc_id, file, unit_no (1, 2, … within
     the report), text (as written), category (a category of ``data/problems.tsv``, or ``other`` =
     未归类 when no pattern matches), label (Chinese), categories (every category matched,
-    comma-separated), matched (the words that matched, 、-separated).
+    comma-separated), matched (the text each category matched, ；-separated: a match never holds ；).
 
     Units: enumerated items (（一）…, 一是…, 1.…) or else sentences; the heading, lines that only
     introduce the list (但也存在一些问题，主要表现在： — any unit ending with a colon) or restate
@@ -248,7 +248,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
                     continue
                 k += 1
                 rows.append((doc_id, file, k, unit, cat, rules.labels[cat], ",".join(cats),
-                             "、".join(words)))
+                             "；".join(words)))
         if not k:
             rows.append((doc_id, file, 0, "", NONE_ADMITTED, FLAG_LABELS[NONE_ADMITTED], "", ""))
     df = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
