@@ -98,8 +98,8 @@ def _visit(browser, path: Path, screenshot: Path | None = None) -> dict:
 def test_every_page_in_chromium(browser, rendered):
     out = rendered.out
     pages = rendered.html
-    corpus_wide = [p for p in rendered.result.pages if p.level == "corpus"]   # 01-04, 06
-    assert len(corpus_wide) == 5
+    corpus_wide = [p for p in rendered.result.pages if p.level == "corpus"]   # 01-04, 06, 07
+    assert len(corpus_wide) == 6
     assert (out / "index.html") in pages and \
         len(pages) == len(corpus_wide) + len(PROVINCES) + 1 + 2
     problems = {}

@@ -138,7 +138,7 @@ def test_changed_defaults_warn_when_left_out(sample_corpus, func, args):
         warnings.simplefilter("error")
         pd.testing.assert_frame_equal(got, func(sample_corpus, by="doc_id", **args))
     assert {name.rsplit(".", 1)[1] for name, *_ in CHANGED_DEFAULTS} == {
-        "textstat_distinctive", "textstat_indicator_summary"}
+        "textstat_distinctive", "textstat_indicator_summary", "textstat_compliance"}
 
 
 # ---------------------------------------------------------------- old CLI options

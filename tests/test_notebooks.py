@@ -23,7 +23,8 @@ from fazhi.render.notebooks import (
     passed_parameters,
 )
 
-NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier", "06_topics"]
+NOTEBOOKS = ["01_overview", "02_keywords", "03_trends", "04_compare", "05_dossier", "06_topics",
+             "07_accountability"]
 NB_DIR = ROOT / "src" / "fazhi" / "notebooks"
 
 
@@ -140,6 +141,7 @@ PAGES = [
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
     ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
     ("06_topics.html", 2, ["份报告、", "个主题；平均一致性", "各地区报告的平均主题份额", "各报告份额最高的主题"]),
+    ("07_accountability.html", 1, ["各层级、各地区报告的合规情况", "按时发布占比", "各年度报告承认的问题", "缺少问题部分"]),
 ]
 
 # text a page must not show: a query as a group's name, English trend values

@@ -115,7 +115,7 @@ def _visible(html: str) -> str:
 def test_every_notebook_and_region_has_a_page(rendered):
     nbs = find_notebooks(rendered.reports.notebooks)
     assert [nb.stem for nb in nbs] == ["01_overview", "02_keywords", "03_trends", "04_compare",
-                                       "05_dossier", "06_topics"]
+                                       "05_dossier", "06_topics", "07_accountability"]
     # in notebook order; a per-region notebook: its regions, then the unknown-region entry ("")
     expected = [f for nb in nbs for f in ([page_file(nb.stem, "province", p) for p in PROVINCES]
                                           + [""] if is_per_region(nb) else [page_file(nb.stem)])]
@@ -198,7 +198,7 @@ def test_pages_reference_nothing_external(rendered):
 
 def test_pages_embed_images_and_font_and_hide_inputs(rendered):
     pages = [p for p in _all_pages(rendered) if p.name != "index.html"]
-    assert len(pages) == 5 + len(PROVINCES) + 1  # corpus-wide pages, dossiers, the town page
+    assert len(pages) == 6 + len(PROVINCES) + 1  # corpus-wide pages, dossiers, the town page
     some_image = False
     for page in pages:
         html = page.read_text(encoding="utf-8")

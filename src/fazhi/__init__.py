@@ -68,6 +68,7 @@ _EXPORTS = {
     "select_categories": "indicators",
     "textstat_compliance": "compliance",
     "textstat_compliance_summary": "compliance",
+    "textstat_problems": "textstat", "textstat_problem_shares": "textstat", "textstat_compliance_reports": "compliance", "textplot_problems": "textplot",  # noqa: E501 - issue 14
     "textstat_summary": "summary",
     "textstat_region_terms": "summary",
     "RegionSummary": "summary",

@@ -322,7 +322,7 @@ def compliance_table(docs: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from fazhi.compliance import textstat_compliance
+    from fazhi.compliance import textstat_compliance_reports as textstat_compliance
 
     c = textstat_compliance(docs)
     out = pd.DataFrame({"文件": c["file"].tolist(), "年度": _column(docs, "report_year"),
@@ -755,3 +755,70 @@ def reuse_share_table(share: pd.DataFrame) -> pd.DataFrame:
     names = {c: f"占比·{kinds.get(c[len('share_'):], c[len('share_'):])}"
              for c in share.columns if str(c).startswith("share_")}
     return label_columns(share.rename(columns=names).reset_index(drop=True))
+
+
+# ---------------------------------------------------------------- accountability (issue 14, 07)
+
+
+def definitions(items: dict[str, str], *, columns=None):
+    """The definitions under a table, as an escaped HTML list: one line per column, its Chinese
+    header in bold, then its definition (``fazhi.compliance.DEFINITIONS``); ``columns``: the
+    columns to list (default all)."""
+    keys = [c for c in (columns if columns is not None else items) if c in items]
+    lines = "".join(f"<li><b>{html.escape(COLUMN_LABELS.get(k, k))}</b>：{html.escape(items[k])}</li>"
+                    for k in keys)
+    return _html(f'<ul class="fazhi-definitions">{lines}</ul>')
+
+
+def problem_matrix(shares: pd.DataFrame, *, by: str | None = None,
+                   value: str = "share") -> pd.DataFrame:
+    """:func:`fazhi.textstat_problem_shares` for readers: one row per group (its label; the
+    reports with a problems part listing something and all reports), one column per category
+    (Chinese label) with ``value`` in per cent; the two flag columns count reports."""
+    import pandas as pd
+
+    from fazhi.textstat.problems import FLAG_LABELS
+
+    if shares is None or shares.empty:
+        return pd.DataFrame()
+    by = by or str(shares.columns[0])
+    flags = shares["category"].isin(list(FLAG_LABELS))
+    keyed = shares.assign(**{by: labels(shares[by])})
+    mat = (keyed[~flags].assign(v=100 * keyed.loc[~flags, value].astype(float))
+           .pivot_table(index=by, columns="label", values="v", aggfunc="sum", sort=False).round(1))
+    counts = keyed.groupby(by, sort=False)[["n_reports", "n_admitting"]].first()
+    flag_counts = (keyed[flags].pivot_table(index=by, columns="label", values="reports",
+                                            aggfunc="sum", sort=False))
+    out = pd.concat([counts.rename(columns={"n_reports": "报告数", "n_admitting": "列出问题的报告数"}),
+                     flag_counts, mat.add_suffix("（%）")], axis=1)
+    out.index.name = COLUMN_LABELS.get(by, by)
+    return out.reset_index()
+
+
+def problem_units_table(problems: pd.DataFrame, docs: pd.DataFrame, *,
+                        categories=None) -> pd.DataFrame:
+    """Units of :func:`fazhi.textstat_problems` for readers, with the report's file, year and
+    place: 文件, 年度, 省 … 序号, 文字, 类别 (Chinese), 涉及类别, 命中词; ``categories``: the
+    categories to list (e.g. ``["other"]`` for the units no pattern classes; flags too)."""
+    from fazhi.textstat.problems import load_problem_rules
+
+    rows = problems if categories is None else problems[problems["category"].isin(list(categories))]
+    names = load_problem_rules().labels
+    meta = [c for c in ("report_year", "province", "city", "district", "town") if c in docs]
+    out = rows.merge(docs[["doc_id", *meta]], on="doc_id", how="left")
+    out = out.assign(categories=[("、".join(names.get(c, c) for c in s.split(",")) if s else "")
+                                 for s in out["categories"]])
+    cols = ["file", *meta, "unit_no", "text", "label", "categories", "matched"]
+    return label_columns(out[cols].rename(columns={"label": "category"}).reset_index(drop=True))
+
+
+def compliance_groups(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.textstat_compliance` for readers and papers: levels in Chinese (镇, 街道 …),
+    Chinese headers, unknown groups as （不明）; export it with
+    ``fazhi.export_table(fd.compliance_groups(t), "合规.xlsx")`` (or ``.dta``)."""
+    from fazhi.vocab import LEVEL_LABELS
+
+    if "level" in table.columns:
+        table = table.assign(level=[LEVEL_LABELS.get(v, v) if isinstance(v, str) else v
+                                    for v in table["level"]])
+    return label_columns(table)

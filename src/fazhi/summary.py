@@ -108,9 +108,9 @@ def textstat_region_terms(corpus: Corpus, *, level: Level, n: int = N_TERMS,
 
 def _parts_and_dates(docs: pd.DataFrame) -> dict:
     """missing_parts, n_parts_unknown, n_late, n_unknown_date from the compliance table."""
-    from fazhi.compliance import PART_COLUMNS, textstat_compliance
+    from fazhi.compliance import PART_COLUMNS, textstat_compliance_reports
 
-    c = textstat_compliance(docs)
+    c = textstat_compliance_reports(docs)
     missing = {p: sum(p in m for m in c["missing_parts"]) for p in REQUIRED_PARTS}
     cols = [col for col, part in PART_COLUMNS.items() if part in REQUIRED_PARTS]
     unknown_parts = sum(any(r[col] is None for col in cols) for r in c[cols].to_dict("records"))

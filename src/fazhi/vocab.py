@@ -61,6 +61,7 @@ COLUMN_LABELS = {
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
+    "n_reports": "报告数", "share_achievements": "含举措成效占比", "share_problems": "含问题不足占比", "share_duty": "含第一责任人履职占比", "share_plans": "含下年安排占比", "share_other": "含其他事项占比", "share_all_parts": "四部分齐全占比", "n_dated": "发布日期已知数", "share_on_time": "按时发布占比", "median_chars": "篇幅中位数（字）", "facts_per_1k": "每千字数据事实", "boilerplate_share": "套话占比", "unit_no": "序号", "categories": "涉及类别", "matched": "命中词", "n_admitting": "列出问题的报告数", "reports": "承认该类问题的报告数", "units": "条目数", "unit_share": "条目占比",  # noqa: E501 - compliance and problems (issue 14)
 }
 
 # Chinese labels of the code values of a column a reader sees (the analyses keep the codes)

@@ -803,3 +803,4 @@ def textplot_reuse(corpus: Corpus, passages: pd.DataFrame, doc_a: str, doc_b: st
 from fazhi.textplot.network import network_graph, textplot_network, write_network  # noqa: E402,F401,I001
 from fazhi.textplot.scaling import textplot_map  # noqa: E402, F401
 from fazhi.textplot.topics import textplot_topics, textplot_topics_trend  # noqa: E402,F401
+from fazhi.textplot.problems import textplot_problems  # noqa: E402,F401

@@ -81,3 +81,5 @@ from fazhi.textstat.scale import textstat_scale  # noqa: E402, F401
 
 __all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
 __all__ += ["TopicModel", "textmodel_lda", "textstat_topic_shares", "textstat_topics"]
+from fazhi.textstat.problems import textstat_problem_shares, textstat_problems  # noqa: E402,F401,I001
+__all__ += ["textstat_problem_shares", "textstat_problems"]
