@@ -240,7 +240,7 @@ def test_by_defaults():
     # display's regroup_themes: the column with_regions adds; render: one page per region of a
     # level (fazhi.render, not an analysis); the indicator table: its rows are units × years
     assert sorted(odd) == sorted([("render", "province"), ("regroup_themes", "region"),
-                                  ("textstat_indicator_table", "town")]), odd
+                                  ("textstat_indicator_table", "town"), ("textstat_followthrough_share", "unit")]), odd
     years = {n for n, p in _params("by") if p.default == "report_year"}
     assert years <= {"textstat_trend", "textstat_emerging", "n_docs_by", "split_message"}
 

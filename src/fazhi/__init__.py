@@ -93,6 +93,7 @@ _EXPORTS = {
     "font_path": "fonts",
     "setup_font": "fonts",
     "render": "render",
+    "textstat_followthrough": "textstat", "textstat_followthrough_share": "textstat", "plan_items": "textstat",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -60,12 +60,14 @@ COLUMN_LABELS = {
     "neighbour_label": "最相近者名称",  # textstat_neighbours(label_by=...)
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
+    "next_year": "次年", "next_file": "次年报告", "next_doc_id": "次年文档", "item_no": "序号", "key_terms": "关键词", "follow_status": "落实情况", "matched": "次年报告中的对应文字", "matched_terms": "对上的关键词", "n_items": "计划项数", "n_done": "已报告完成", "n_mentioned": "仅提及", "n_not_mentioned": "未提及", "share_done": "完成占比", "share_followed": "跟进占比",  # noqa: E501 - follow-through
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
 }
 
 # Chinese labels of the code values of a column a reader sees (the analyses keep the codes)
 VALUE_LABELS = {
     "trend": {"emerging": "新兴", "fading": "衰退"},  # textstat_emerging
+    "follow_status": {"reported_done": "已报告完成", "mentioned": "仅提及", "not_mentioned": "未提及"},  # textstat_followthrough
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,
