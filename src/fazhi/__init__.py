@@ -94,6 +94,7 @@ _EXPORTS = {
     "setup_font": "fonts",
     "render": "render",
     "textstat_followthrough": "textstat", "textstat_followthrough_share": "textstat", "plan_items": "textstat",
+    "textstat_specificity": "textstat",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -61,6 +61,7 @@ COLUMN_LABELS = {
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
     "next_year": "次年", "next_file": "次年报告", "next_doc_id": "次年文档", "item_no": "序号", "key_terms": "关键词", "follow_status": "落实情况", "matched": "次年报告中的对应文字", "matched_terms": "对上的关键词", "n_items": "计划项数", "n_done": "已报告完成", "n_mentioned": "仅提及", "n_not_mentioned": "未提及", "share_done": "完成占比", "share_followed": "跟进占比",  # noqa: E501 - follow-through
+    "facts": "具体事实数", "facts_per_1k": "每千字具体事实", "slogan_sentences": "口号套话句数", "slogan_per_1k": "每千字口号套话句", "slogan_share": "口号套话占比", "other_unit_share": "与其他单位相同占比", "previous_share": "与本单位上年相同占比", "generic_share": "非具体文字占比", "explanation": "说明", "fact_examples": "具体事实例句", "slogan_examples": "口号套话例句", "other_unit_examples": "与其他单位相同例句", "previous_examples": "与上年相同例句",  # noqa: E501 - specificity
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
 }
 

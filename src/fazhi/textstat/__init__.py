@@ -82,3 +82,4 @@ from fazhi.textstat.scale import textstat_scale  # noqa: E402, F401
 __all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict", "textstat_collocations"]
 __all__ += ["TopicModel", "textmodel_lda", "textstat_topic_shares", "textstat_topics"]
 from fazhi.textstat.followthrough import plan_items, textstat_followthrough, textstat_followthrough_share  # noqa: E402,F401,E501,I001
+from fazhi.textstat.specificity import textstat_specificity  # noqa: E402,F401
