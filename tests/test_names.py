@@ -224,7 +224,7 @@ def test_min_chars_is_a_term_length_and_min_length_a_passage_length():
     assert term_functions and all(n.startswith(("textstat_", "textmodel_", "dfm", "is_term"))
                                   for n in term_functions)
     assert not term_functions & {"textstat_reuse", "textstat_reuse_share"}
-    assert {n for n, _p in _params("min_length")} == {"textstat_reuse"}
+    assert {n for n, _p in _params("min_length")} == {"textstat_reuse", "specificity"}  # display.specificity: passed to reuse
 
 
 def test_labels_is_a_legend():
