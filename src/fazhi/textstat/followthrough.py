@@ -180,7 +180,11 @@ class _Texts:
         from fazhi.tokens import Tokenizer
 
         self.normalise = Tokenizer(lexicon).normalise
-        self.docs = corpus.docs
+        docs = corpus.docs
+        self.texts = docs["text"].tolist() if "text" in docs.columns else [None] * len(docs)
+        self.doc_ids = docs["doc_id"].tolist()
+        self.anon = (docs["anonymised"].fillna(False).astype(bool).tolist()
+                     if "anonymised" in docs.columns else [False] * len(docs))
         self.level1: dict[str, list[dict]] = {}
         s = corpus.sections
         if s is not None and len(s):
@@ -192,53 +196,84 @@ class _Texts:
     def part(self, row: int, part: str) -> str:
         from fazhi.corpus import doc_parts
 
-        d = self.docs.iloc[row]
-        text = d.get("text")
+        text = self.texts[row]
         if not isinstance(text, str):
             return ""
-        pieces = dict(doc_parts(text, self.level1.get(d["doc_id"], []))).get(part, [])
-        anon = bool(d.get("anonymised")) if not pd.isna(d.get("anonymised", False)) else False
-        return self.normalise("\n".join(pieces), anonymised=anon)
+        pieces = dict(doc_parts(text, self.level1.get(self.doc_ids[row], []))).get(part, [])
+        return self.normalise("\n".join(pieces), anonymised=self.anon[row])
 
 
-def _bigrams(s: str) -> list[str]:
-    return [s[i:i + 2] for i in range(len(s) - 1)] if len(s) > 1 else [s] if s else []
+def _place_terms(items: list[dict], text: str, idx, row: int, is_term: np.ndarray) -> None:
+    """Give each item its own terms (``item["terms"]``): the tokens of the token row ``row`` that
+    lie inside it, placed by their letters and digits (the row's tokens spell ``text`` without
+    punctuation). Nothing when they do not (a lexicon changed since the build)."""
+    from fazhi.textstat.cooc import word_chars
+
+    flat, offsets = idx.flat(row)
+    if not text or _NONWORD.sub("", text) != flat:
+        return
+    ids = idx.row_ids(row)
+    ids = ids[idx.is_word[ids]]
+    starts = np.asarray(offsets[:-1], dtype=np.int64)
+    before = np.concatenate([[0], np.cumsum(word_chars(text))])
+    for it in items:
+        lo = np.searchsorted(starts, before[it["start"]], side="left")
+        hi = np.searchsorted(starts, before[min(it["end"], len(text))], side="left")
+        got = ids[lo:hi]
+        got = np.unique(got[is_term[got]])
+        it["terms"] = [str(idx.clean[i]) for i in got]
 
 
-def _credits(terms: list[str], passages: list[str]) -> np.ndarray:
-    """(terms × passages): the share of each term's character bigrams present in each passage,
-    0 below :data:`TERM_CREDIT`."""
+def _gram_keys(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(text index, key) of every character bigram of ``texts`` (a key is two code points)."""
+    if not texts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    joined = "\x00".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    owner = np.repeat(np.arange(len(texts)), lens + 1)[:len(cp)]
+    keys = (cp[:-1] << 21) | cp[1:]
+    ok = (cp[:-1] != 0) & (cp[1:] != 0)
+    return owner[:-1][ok], keys[ok]
+
+
+def _credits(terms: list[str], sentences: list[str]) -> np.ndarray:
+    """(terms × passages): the share of each term's character bigrams present in each passage —
+    each sentence, then each two consecutive sentences — 0 below :data:`TERM_CREDIT` (a term of
+    one character has no bigram: no credit)."""
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    tr, tc, tv = [], [], []
-    for i, t in enumerate(terms):
-        grams = set(_bigrams(t))
-        for g in grams:
-            tr.append(i)
-            tc.append(vocab.setdefault(g, len(vocab)))
-            tv.append(1.0 / len(grams))
-    pr, pc = [], []
-    for j, p in enumerate(passages):
-        for g in set(_bigrams(p)):
-            k = vocab.get(g)
-            if k is not None:
-                pr.append(j)
-                pc.append(k)
-    tm = sparse.csr_matrix((tv, (tr, tc)), shape=(len(terms), len(vocab)))
-    pm = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(passages), len(vocab)))
-    got = (tm @ pm.T).toarray()
+    t_row, t_key = _gram_keys(terms)
+    pairs = np.unique(np.stack([t_row, t_key]), axis=1) if len(t_key) else np.zeros((2, 0), np.int64)
+    vocab, t_col = np.unique(pairs[1], return_inverse=True)
+    n_grams = np.bincount(pairs[0], minlength=len(terms)).astype(float)
+    tm = sparse.csr_matrix((1.0 / n_grams[pairs[0]], (pairs[0], t_col)),
+                           shape=(len(terms), len(vocab)))
+    s_row, s_key = _gram_keys(sentences)
+    at = np.searchsorted(vocab, s_key)
+    hit = (at < len(vocab)) & (vocab[np.minimum(at, len(vocab) - 1)] == s_key) if len(vocab) else \
+        np.zeros(len(s_key), dtype=bool)
+    sm = sparse.csr_matrix((np.ones(int(hit.sum())), (s_row[hit], at[hit])),
+                           shape=(len(sentences), len(vocab)))
+    sm.sum_duplicates()
+    sm.data[:] = 1.0
+    windows = sparse.vstack([sm, sm[:-1] + sm[1:]]).tocsr() if len(sentences) > 1 else sm
+    windows.data[:] = 1.0
+    got = (tm @ windows.T).toarray()
     got[got < TERM_CREDIT - 1e-9] = 0.0
     return np.minimum(got, 1.0)
 
 
 def _key_terms(item: dict, candidates: list[str], weight: dict[str, float],
                n_terms: int) -> list[tuple[str, float]]:
-    """The item's key terms (the candidates found in its text, a term inside a longer one left
-    out) with their weights, heaviest first, at most ``n_terms``."""
-    body = _NONWORD.sub("", item["text"])
-    found = [t for t in candidates if t in body]
-    found = [t for t in found if not any(t != u and t in u for u in found)]
+    """The item's key terms (its own tokens that are terms; when its text could not be placed on
+    the tokens, the candidates found in it, a term inside a longer one left out) with their
+    weights, heaviest first, at most ``n_terms``."""
+    found = item.get("terms")
+    if found is None:
+        body = _NONWORD.sub("", item["text"])
+        found = [t for t in candidates if t in body]
+        found = [t for t in found if not any(t != u and t in u for u in found)]
     scored = [(t, weight[t] * len(t)) for t in found]
     scored.sort(key=lambda x: (-x[1], -len(x[0]), x[0]))
     return scored[:n_terms]
@@ -252,15 +287,16 @@ def _match_items(items: list[dict], candidates: list[str], weight: dict[str, flo
         return []
     clean = [_NONWORD.sub("", s) for s in sentences]
     windows = [(i, i + 1) for i in range(len(clean))] + [(i, i + 2) for i in range(len(clean) - 1)]
-    texts = ["".join(clean[a:b]) for a, b in windows]
     terms = sorted({t for _it, kt in keyed for t, _w in kt})
     pos = {t: i for i, t in enumerate(terms)}
-    credit = _credits(terms, texts) if texts else np.zeros((len(terms), 0))
+    credit = _credits(terms, clean) if clean else np.zeros((len(terms), 0))
+    weights = np.zeros((len(keyed), len(terms)))
+    for i, (_it, kt) in enumerate(keyed):
+        for t, w in kt:
+            weights[i, pos[t]] = w
+    scores = (weights @ credit) / weights.sum(axis=1, keepdims=True)
     out = []
-    for it, kt in keyed:
-        rows = np.array([pos[t] for t, _w in kt])
-        w = np.array([x for _t, x in kt])
-        score = (w @ credit[rows]) / w.sum() if texts else np.zeros(0)
+    for (it, kt), score in zip(keyed, scores, strict=True):
         best = int(np.argmax(score)) if len(score) else -1
         s = float(score[best]) if best >= 0 else 0.0
         a, b = windows[best] if best >= 0 else (0, 0)
@@ -310,12 +346,15 @@ def textstat_followthrough(corpus: Corpus, *, plans: str = "plans", done_in: str
     meta = [c for c in ("province", "city", "district", "town", "level") if c in docs.columns]
     rows = []
     n_plans = 0
+    recs = docs[[c for c in ("doc_id", "file", "report_year", *meta) if c in docs.columns]] \
+        .to_dict("records")
     for ra, rb, unit in pairs:
-        a, b = docs.iloc[ra], docs.iloc[rb]
+        a, b = recs[ra], recs[rb]
         trow = row_of.get((a["doc_id"], plans))
         if trow is None:
             continue
-        items = plan_items(texts.part(ra, plans))
+        ptext = texts.part(ra, plans)
+        items = plan_items(ptext)
         if not items:
             continue
         n_plans += 1
@@ -323,6 +362,7 @@ def textstat_followthrough(corpus: Corpus, *, plans: str = "plans", done_in: str
         ids = ids[is_term[ids]]
         candidates = [str(idx.clean[i]) for i in ids]
         weight = {str(idx.clean[i]): float(idf[i]) for i in ids}
+        _place_terms(items, ptext, idx, trow, is_term)
         sentences = [s for _st, s in _sentences(texts.part(rb, done_in))]
         got = _match_items(items, candidates, weight, sentences, n_terms, done, mentioned)
         for k, g in enumerate(got, 1):
