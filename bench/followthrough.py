@@ -26,11 +26,13 @@ def _load(store: str, tables: list[str]):
     return corpus
 
 
-def follow(store: str, stress: bool = False) -> None:
+def follow(store: str, stress: bool = False, sections: bool = False) -> None:
     from fazhi.textstat._index import token_index
     from fazhi.textstat.followthrough import textstat_followthrough, textstat_followthrough_share
 
-    corpus = _load(store, ["docs", "sections", "tokens"])
+    # without the outline the parts of the paired reports are parsed again (what the function
+    # needs; the outline table holds every section's text once more)
+    corpus = _load(store, ["docs", "sections", "tokens"] if sections else ["docs", "tokens"])
     options = {}
     if stress:  # every two reports one unit of two consecutive years; the achievements as plans
         import numpy as np
@@ -77,9 +79,10 @@ def main() -> None:
     ap.add_argument("store", type=Path)
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--stress", action="store_true")
+    ap.add_argument("--sections", action="store_true", help="load the outline table too")
     a = ap.parse_args()
     print("loadavg before:", Path("/proc/loadavg").read_text().strip())
-    follow(str(a.store), a.stress) if a.what == "follow" else spec(str(a.store), a.reuse)
+    follow(str(a.store), a.stress, a.sections) if a.what == "follow" else spec(str(a.store), a.reuse)
     print("loadavg after:", Path("/proc/loadavg").read_text().strip())
 
 

@@ -151,3 +151,13 @@ def test_sample_corpus_says_so(sample_corpus):
     got = textstat_followthrough(sample_corpus)
     assert got.empty and isinstance(got.attrs["message"], str)
     assert isinstance(textstat_followthrough_share(got), pd.DataFrame)
+
+
+def test_corpus_loaded_without_sections(series, table):
+    """The parts are parsed again from the texts: the same table."""
+    from fazhi.corpus import load_corpus
+
+    bare = load_corpus(series.manifest["store"], tables=["docs", "tokens"])
+    assert bare.sections is None
+    got = textstat_followthrough(bare)
+    assert got[["item", "follow_status", "score"]].equals(table[["item", "follow_status", "score"]])

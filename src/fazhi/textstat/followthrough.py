@@ -174,20 +174,23 @@ def _doc_freq(idx) -> tuple[np.ndarray, int]:
 
 
 class _Texts:
-    """The parts' texts of documents, with the build's aliases applied (what the tokens hold)."""
+    """The parts' texts of documents, with the build's aliases applied (what the tokens hold).
+    The parts come from ``corpus.sections``; a corpus loaded without them is parsed again
+    (:func:`fazhi.sections.parse_sections`), only for the reports asked for."""
 
     def __init__(self, corpus: Corpus, lexicon):
         from fazhi.tokens import Tokenizer
 
         self.normalise = Tokenizer(lexicon).normalise
         docs = corpus.docs
-        self.texts = docs["text"].tolist() if "text" in docs.columns else [None] * len(docs)
-        self.doc_ids = docs["doc_id"].tolist()
-        self.anon = (docs["anonymised"].fillna(False).astype(bool).tolist()
-                     if "anonymised" in docs.columns else [False] * len(docs))
-        self.level1: dict[str, list[dict]] = {}
+        self.texts = docs["text"] if "text" in docs.columns else None
+        self.doc_ids = docs["doc_id"]
+        self.anon = docs["anonymised"].fillna(False).astype(bool) if "anonymised" in docs.columns \
+            else None
+        self.level1: dict[str, list[dict]] | None = None
         s = corpus.sections
-        if s is not None and len(s):
+        if s is not None:
+            self.level1 = {}
             s = s[s["level"].astype(int) == 1]
             for d, part, a, b in zip(s["doc_id"], s["part"], s["start"], s["end"], strict=True):
                 self.level1.setdefault(d, []).append({"level": 1, "part": part, "start": int(a),
@@ -195,12 +198,16 @@ class _Texts:
 
     def part(self, row: int, part: str) -> str:
         from fazhi.corpus import doc_parts
+        from fazhi.sections import parse_sections
 
-        text = self.texts[row]
+        text = self.texts.iat[row] if self.texts is not None else None
         if not isinstance(text, str):
             return ""
-        pieces = dict(doc_parts(text, self.level1.get(self.doc_ids[row], []))).get(part, [])
-        return self.normalise("\n".join(pieces), anonymised=self.anon[row])
+        level1 = self.level1.get(self.doc_ids.iat[row], []) if self.level1 is not None else \
+            [x for x in parse_sections(text) if int(x["level"]) == 1]
+        pieces = dict(doc_parts(text, level1)).get(part, [])
+        anon = bool(self.anon.iat[row]) if self.anon is not None else False
+        return self.normalise("\n".join(pieces), anonymised=anon)
 
 
 def _place_terms(items: list[dict], text: str, idx, row: int, is_term: np.ndarray) -> None:
