@@ -5,9 +5,10 @@ Per report, counted on its letters and digits (``n_chars``, as in :func:`fazhi.t
 - **facts** — numeric facts with a value (:func:`fazhi.textstat_indicators`: 调处矛盾纠纷318件),
   dates (2022年3月28日) and named places of the gazetteer other than the unit's own
   (a district naming its towns); ``facts_per_1k`` per 1,000 characters;
-- **slogan and boilerplate sentences** — sentences at least half made of the slogans and set
-  formulas of ``data/slogans.txt`` (:func:`fazhi.reuse.slogans.slogan_chars`), or at least half
-  inside a passage found in many reports (the boilerplate of :func:`fazhi.textstat_reuse`);
+- **slogan and boilerplate sentences** — sentences whose letters and digits lie at least half in
+  the slogans and set formulas of ``data/slogans.txt`` (matched as
+  :func:`fazhi.reuse.slogans.slogan_chars` does), or at least half inside a passage found in many
+  reports (the boilerplate of :func:`fazhi.textstat_reuse`);
   ``slogan_per_1k`` sentences per 1,000 characters and ``slogan_share`` of the text;
 - **copied from other units** — ``other_unit_share``: the text in passages shared with another
   unit's (or an unknown unit's) report that is not the copy's source;
@@ -129,8 +130,7 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
     from fazhi.gazetteer import load_gazetteer
     from fazhi.patterns import DATE
     from fazhi.reuse.direction import unit_keys
-    from fazhi.reuse.slogans import slogan_chars
-    from fazhi.reuse.text import alnum_mask, normalise
+    from fazhi.reuse.text import alnum_mask
     from fazhi.textstat._index import _sentences
 
     docs = corpus.docs
@@ -175,22 +175,20 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
             bp[s:e] = True
         slogan = np.zeros(len(text), dtype=bool)
         slogan_list = []
-        norm, offsets = normalise(text)
-        # letters and digits before each position (all, and inside boilerplate passages)
+        # letters and digits before each position (all, in slogans, in boilerplate passages)
         c_all = np.concatenate([[0], np.cumsum(mask)])
+        c_sl = np.concatenate([[0], np.cumsum(mask & _slogan_mask(text, slogans))])
         c_bp = np.concatenate([[0], np.cumsum(mask & bp)])
         sents = _sentences(text)
-        for start, sent in sents:
-            end = start + len(sent)
-            k = int(c_all[end] - c_all[start])
-            if not k:
-                continue
-            piece = norm[np.searchsorted(offsets, start):np.searchsorted(offsets, end)]
-            piece = piece.replace("\n", "")
-            if (int(c_bp[end] - c_bp[start]) >= SLOGAN_SHARE * k
-                    or slogan_chars(piece, slogans=slogans) >= SLOGAN_SHARE * len(piece)):
-                slogan[start:end] = True
-                slogan_list.append(sent)
+        if sents:
+            st = np.fromiter((a for a, _s in sents), dtype=np.int64, count=len(sents))
+            en = st + np.fromiter((len(x) for _a, x in sents), dtype=np.int64, count=len(sents))
+            k = c_all[en] - c_all[st]
+            flag = (k > 0) & ((c_bp[en] - c_bp[st] >= SLOGAN_SHARE * k)
+                              | (c_sl[en] - c_sl[st] >= SLOGAN_SHARE * k))
+            for j in np.flatnonzero(flag):
+                slogan[st[j]:en[j]] = True
+                slogan_list.append(sents[j][1])
         cover = {}
         for what in ("other_unit", "previous"):
             c = np.zeros(len(text), dtype=bool)
@@ -221,6 +219,34 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
     out = pd.DataFrame(rows)
     out["rank"] = out["score"].rank(ascending=False, method="min").astype("int64")
     return out[COLUMNS]
+
+
+def _slogan_mask(text: str, slogans) -> np.ndarray:
+    """Boolean per character of ``text``: inside a slogan or set formula of ``data/slogans.txt``
+    (matched on the normalised text with numbers as one class, as
+    :func:`fazhi.reuse.slogans.slogan_chars` does, once for the whole text)."""
+    from fazhi.reuse.slogans import _slogans
+    from fazhi.reuse.text import NUM, _numbers, normalise
+
+    out = np.zeros(len(text), dtype=bool)
+    pat = _slogans(str(slogans) if slogans else None)[1]
+    norm, offsets = normalise(text)
+    if pat is None or not norm:
+        return out
+    offsets = np.asarray(offsets, dtype=np.int64)
+    # the class text (a number is one NUM) and, per class character, its span in ``norm``
+    keep = np.ones(len(norm), dtype=bool)
+    end = np.arange(1, len(norm) + 1, dtype=np.int64)
+    num = _numbers()
+    for m in num.finditer(norm):
+        keep[m.start() + 1:m.end()] = False
+        end[m.start()] = m.end()
+    at = np.flatnonzero(keep)
+    cls = num.sub(NUM, norm)  # its i-th character is norm's at[i]
+    for m in pat.finditer(cls):
+        lo, hi = int(at[m.start()]), int(end[at[m.end() - 1]])
+        out[offsets[lo:hi]] = True
+    return out
 
 
 def _share(covered: np.ndarray, mask: np.ndarray, n: int) -> float:
