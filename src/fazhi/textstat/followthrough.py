@@ -7,10 +7,10 @@ its ``plans`` part: sub-headings with their text, inline items 一是…二是�
 
 How an item is matched (explainable, no model):
 
-- its **key terms** are the store's tokens of the plans part (the corpus lexicon's segmentation)
-  that are terms (not stopwords / boilerplate, at least ``min_chars`` characters) and occur in the
-  item (a term inside a longer one left out), weighted by their inverse document frequency in the
-  corpus times their length in characters (行政规范性文件合法性审核 says more than 建立); the
+- its **key terms** are the store's tokens inside the item (the corpus lexicon's segmentation,
+  placed on the text by its letters and digits) that are terms (not stopwords / boilerplate, at
+  least ``min_chars`` characters), weighted by their inverse document frequency in the corpus
+  (``ln(1 + N / df)``) times their length in characters (行政规范性文件合法性审核 says more than 建立); the
   ``n_terms`` heaviest are kept;
 - a key term is **present** in a passage (one sentence, or two consecutive sentences) by the share
   of its character bigrams found there, counted when it is at least :data:`TERM_CREDIT` — so
