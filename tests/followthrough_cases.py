@@ -293,12 +293,17 @@ EXPECTED: dict[tuple[str, int], list[tuple[str, str]]] = {
 def write_reports(dst: Path) -> Path:
     """The reports as text files under ``dst`` with a metadata.csv giving their places and years
     (as a user would, so the test does not depend on the place resolver)."""
+    return write_series(dst, REPORTS)
+
+
+def write_series(dst: Path, reports: dict[str, tuple[dict, str]]) -> Path:
+    """``reports`` (file -> (metadata, text)) written under ``dst`` with a metadata.csv."""
     dst.mkdir(parents=True, exist_ok=True)
     fields = ["file", "province", "city", "district", "town", "report_year"]
     with (dst / "metadata.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=fields)
         w.writeheader()
-        for file, (meta, text) in REPORTS.items():
+        for file, (meta, text) in reports.items():
             (dst / file).write_text(text, encoding="utf-8")
             w.writerow({"file": file, **meta})
     return dst

@@ -58,9 +58,9 @@ def test_plan_items(text, titles):
         assert text[it["start"]:it["end"]].replace("\n", " ").strip()[:4] == it["text"][:4]
 
 
-def _statuses(table):
+def _statuses(table, expected_items=EXPECTED):
     got = []
-    for (town, year), expected in EXPECTED.items():
+    for (town, year), expected in expected_items.items():
         sub = table[(table["town"] == town) & (table["report_year"] == year)]
         for needle, label in expected:
             hit = sub[sub["item"].str.contains(needle, regex=False)]
@@ -82,6 +82,26 @@ def test_precision_recall(table):
     followed = _precision_recall(pairs, {"reported_done", "mentioned"})
     assert min(done) >= 0.8, done
     assert min(followed) >= 0.8, followed
+
+
+def test_precision_recall_heldout(tmp_path_factory):
+    """A series written after the thresholds were fixed (tests/followthrough_heldout.py), in one
+    corpus with the first series (18 reports: the term weights are document frequencies, and six
+    reports alone give every word nearly the same weight — bench/RESULTS.md)."""
+    import followthrough_heldout as held
+    from followthrough_cases import REPORTS, write_series
+
+    from fazhi.build import build_corpus
+
+    raw = write_series(tmp_path_factory.mktemp("held") / "raw", {**REPORTS, **held.REPORTS})
+    table = textstat_followthrough(build_corpus(raw, tmp_path_factory.mktemp("held") / "store",
+                                                workers=1))
+    pairs = _statuses(table, held.EXPECTED)
+    assert len(pairs) == 24
+    for positive in ({"reported_done"}, {"reported_done", "mentioned"}):
+        assert min(_precision_recall(pairs, positive)) >= 0.8, positive
+    # the words of an inline item start after its marker: 二要 is no key term
+    assert not table["key_terms"].str.contains("二要").any()
 
 
 @pytest.mark.parametrize("town, year, needle, status, matched", [

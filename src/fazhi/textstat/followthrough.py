@@ -80,7 +80,7 @@ def plan_items(text: str) -> list[dict]:
     next one, each inline item 一是…二是…, and — where neither is found — each sentence; the
     part's own heading (四、下一步工作打算) and sentences that introduce a list (……以下工作：) are
     not items. Each item: ``start``, ``end`` (offsets in ``text``), ``title`` (the heading or first
-    clause), ``text``.
+    clause), ``text``, ``words`` (where its words start: after the 二是 / 二要 of an inline item).
 
     >>> [it["title"] for it in plan_items("三、下一步打算\\n（一）加强学习。组织专题学法。\\n（二）优化营商环境。")]
     ['加强学习', '优化营商环境']
@@ -90,8 +90,11 @@ def plan_items(text: str) -> list[dict]:
     heads = parse_outline(text)
     top = [(h["start"], _line_end(text, h["start"])) for h in heads if h["level"] == 1]
     marks = {h["start"]: h["heading"] for h in heads if h["level"] > 1}
+    after: dict[int, int] = {}  # where the words of an inline item start (after 二是 / 二要)
     for it in find_items(text):
-        marks.setdefault(it["start"], it["title"])
+        if it["start"] not in marks:
+            marks[it["start"]] = it["title"]
+            after[it["start"]] = it["start"] + len(it["number"]) + 1
     bounds = sorted(marks)
     out: list[dict] = []
     first = bounds[0] if bounds else len(text)
@@ -105,7 +108,7 @@ def plan_items(text: str) -> list[dict]:
         body = text[b:cut].rstrip()
         if body:
             out.append({"start": b, "end": b + len(body), "title": _title(marks[b]),
-                        "text": _SPACE.sub(" ", body).strip()})
+                        "text": _SPACE.sub(" ", body).strip(), "words": after.get(b, b)})
         if cut < end:
             out += _sentence_items(text, cut, end, top)
     return out
@@ -128,7 +131,7 @@ def _sentence_items(text: str, lo: int, hi: int, top: list[tuple[int, int]]) -> 
         if any(hs <= a < he for hs, he in top) or _INTRO.search(s):
             continue
         s = _SPACE.sub(" ", s).strip()
-        out.append({"start": a, "end": a + len(s), "title": _title(s), "text": s})
+        out.append({"start": a, "end": a + len(s), "title": _title(s), "text": s, "words": a})
     return out
 
 
@@ -224,7 +227,7 @@ def _place_terms(items: list[dict], text: str, idx, row: int, is_term: np.ndarra
     starts = np.asarray(offsets[:-1], dtype=np.int64)
     before = np.concatenate([[0], np.cumsum(word_chars(text))])
     for it in items:
-        lo = np.searchsorted(starts, before[it["start"]], side="left")
+        lo = np.searchsorted(starts, before[it.get("words", it["start"])], side="left")
         hi = np.searchsorted(starts, before[min(it["end"], len(text))], side="left")
         got = ids[lo:hi]
         got = np.unique(got[is_term[got]])
