@@ -181,3 +181,15 @@ def test_corpus_loaded_without_sections(series, table):
     assert bare.sections is None
     got = textstat_followthrough(bare)
     assert got[["item", "follow_status", "score"]].equals(table[["item", "follow_status", "score"]])
+
+
+def test_dfm_in_place_of_the_corpus(series, table):
+    import fazhi
+
+    assert textstat_followthrough(fazhi.dfm(series))[["item", "score"]].equals(table[["item", "score"]])
+    # a subset: only its units' pairs
+    d = fazhi.dfm(series).subset("town == '唐昌镇'")
+    got = textstat_followthrough(d)
+    assert set(got["town"]) == {"唐昌镇"} and len(got) == (table["town"] == "唐昌镇").sum()
+    with pytest.raises(ValueError, match="dfm"):
+        textstat_followthrough(fazhi.dfm(series), min_chars=3)

@@ -44,6 +44,7 @@ from fazhi.textstat._index import _NONWORD, _sentences, token_index
 
 if TYPE_CHECKING:
     from fazhi.corpus import Corpus
+    from fazhi.textstat.matrix import Dfm
 
 DONE = 0.5
 """Score from which an item is ``reported_done``: a passage of year t+1 holds at least half of
@@ -322,7 +323,7 @@ def _match_items(items: list[dict], candidates: list[str], weight: dict[str, flo
     return out
 
 
-def textstat_followthrough(corpus: Corpus, *, plans: str = "plans", done_in: str = "achievements",
+def textstat_followthrough(corpus: Corpus | Dfm, *, plans: str = "plans", done_in: str = "achievements",
                            n_terms: int = N_TERMS, min_chars: int = 2, drop_stopwords: bool = True,
                            drop_boilerplate: bool = True, done: float = DONE,
                            mentioned: float = MENTIONED) -> pd.DataFrame:
@@ -337,18 +338,34 @@ def textstat_followthrough(corpus: Corpus, *, plans: str = "plans", done_in: str
     t+1 that report on it; empty when not mentioned), ``matched_terms``.
     ``plans`` / ``done_in``: the parts compared. ``done`` / ``mentioned``: the score thresholds.
     No unit with reports of two consecutive years, or no plans in them: an empty table whose
-    ``attrs["message"]`` says why.
+    ``attrs["message"]`` says why. ``corpus`` may be a :class:`~fazhi.textstat.Dfm` of documents:
+    its documents are paired, its terms are the key terms (a trimmed dfm keeps fewer).
 
     >>> ft = textstat_followthrough(corpus)                                # doctest: +SKIP
+    >>> ft = textstat_followthrough(fazhi.dfm(corpus).trim(min_docs=2))    # doctest: +SKIP
     >>> ft.query("follow_status == 'not_mentioned'")[["unit", "report_year", "item"]]  # doctest: +SKIP
     """
+    from fazhi.textstat.matrix import Dfm, as_dfm
+
+    keep, cols = None, None
+    if isinstance(corpus, Dfm):
+        d = as_dfm(corpus, min_chars=min_chars, drop_stopwords=drop_stopwords,
+                   drop_boilerplate=drop_boilerplate)
+        keep, cols, corpus = d._docs_mask, d._cols, d.corpus
     docs = corpus.docs
     pairs = _pairs(docs)
+    if keep is not None:
+        keep = np.asarray(keep, dtype=bool)
+        pairs = [(a, b, u) for a, b, u in pairs if keep[a] and keep[b]]
     if not pairs:
         return _empty("没有哪个单位同时有相邻两个年度（t 与 t+1）的报告，无法核对上一年度计划的落实情况")
     idx = token_index(corpus)
-    is_term = idx.terms(min_chars=min_chars, drop_stopwords=drop_stopwords,
-                        drop_boilerplate=drop_boilerplate)
+    if cols is None:
+        is_term = idx.terms(min_chars=min_chars, drop_stopwords=drop_stopwords,
+                            drop_boilerplate=drop_boilerplate)
+    else:
+        is_term = np.zeros(len(idx.vocab), dtype=bool)
+        is_term[cols] = True
     df, n_docs = _doc_freq(idx)
     idf = np.log1p(n_docs / np.maximum(df, 1))
     row_of = {(d, p): i for i, (d, p) in enumerate(zip(idx.doc_id, idx.part, strict=True))}
