@@ -193,3 +193,26 @@ def test_dfm_in_place_of_the_corpus(series, table):
     assert set(got["town"]) == {"唐昌镇"} and len(got) == (table["town"] == "唐昌镇").sum()
     with pytest.raises(ValueError, match="dfm"):
         textstat_followthrough(fazhi.dfm(series), min_chars=3)
+
+
+def test_dossier_section(series, table):
+    from fazhi import display as fd
+
+    html = fd.followthrough_section(table, series.docs[series.docs["town"] == "大围山镇"]).data
+    assert "已报告完成" in html and "未提及" in html and "上一年度的计划" in html
+    assert "拆除非法采砂设施4处" in html and "镇级权责清单" in html
+    assert "reported_done" not in html  # codes shown in Chinese
+    none = fd.followthrough_section(table, series.docs[series.docs["town"] == "里水镇"]).data
+    assert "无法核对上一年度计划的落实情况" in none
+    empty = textstat_followthrough(series.subset(series.docs["report_year"] == 2022))
+    assert "相邻两个年度" in fd.followthrough_section(empty, series.docs).data
+
+
+def test_specificity_section(series):
+    from fazhi import display as fd
+    from fazhi.textstat.specificity import textstat_specificity
+
+    spec = textstat_specificity(series)
+    html = fd.specificity_section(spec, series.docs[series.docs["town"] == "郑店街道"]).data
+    assert "基本是上一年度报告换了数字" in html and f"排名（共 {len(spec)} 份）" in html
+    assert "本地区没有" in fd.specificity_section(spec, series.docs.iloc[:0]).data
