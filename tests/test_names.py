@@ -224,7 +224,7 @@ def test_min_chars_is_a_term_length_and_min_length_a_passage_length():
     assert term_functions and all(n.startswith(("textstat_", "textmodel_", "dfm", "is_term"))
                                   for n in term_functions)
     assert not term_functions & {"textstat_reuse", "textstat_reuse_share"}
-    assert {n for n, _p in _params("min_length")} == {"textstat_reuse"}
+    assert {n for n, _p in _params("min_length")} == {"textstat_reuse", "specificity"}  # display.specificity: passed to reuse
 
 
 def test_labels_is_a_legend():
@@ -240,7 +240,7 @@ def test_by_defaults():
     # display's regroup_themes: the column with_regions adds; render: one page per region of a
     # level (fazhi.render, not an analysis); the indicator table: its rows are units × years
     assert sorted(odd) == sorted([("render", "province"), ("regroup_themes", "region"),
-                                  ("textstat_indicator_table", "town")]), odd
+                                  ("textstat_indicator_table", "town"), ("textstat_followthrough_share", "unit")]), odd
     years = {n for n, p in _params("by") if p.default == "report_year"}
     assert years <= {"textstat_trend", "textstat_emerging", "n_docs_by", "split_message"}
 

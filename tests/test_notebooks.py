@@ -136,10 +136,12 @@ PAGES = [
     ("02_keywords.html", 5, ["广东省", "关键词", "共现最紧密", "候选新词", "z 值最高"]),
     ("03_trends.html", 3, ["民法典", "<td>新兴</td>", "<td>衰退</td>"]),
     ("04_compare.html", 4, ["<mark>", "2019-guangdong-shaoguan-wujiang-xilian.txt", "分布图上的点"]),
-    ("05_dossier-province-广东省.html", 4, ["广东省：3 份报告", "<mark>", "民法典（", "共现最紧密"]),
+    ("05_dossier-province-广东省.html", 4, ["广东省：3 份报告", "<mark>", "民法典（", "共现最紧密",
+                                         "无法核对上一年度计划的落实情况", "报告的具体程度", "具体程度 "]),
     # a county's own report and two towns' reports; numeric facts of the county's report
     ("05_dossier-province-浙江省.html", 3, ["浙江省：3 份报告", "浙江省湖州市德清县", "办理行政复议案件"]),
-    ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问"]),
+    ("05_dossier-town-重庆市黔江区蓬东乡.html", 3, ["蓬东乡：1 份报告", "聘请法律顾问", "无法核对上一年度计划",
+                                             "具体事实例句"]),
     ("06_topics.html", 2, ["份报告、", "个主题；平均一致性", "各地区报告的平均主题份额", "各报告份额最高的主题"]),
     ("07_accountability.html", 1, ["各层级、各地区报告的合规情况", "按时发布占比", "各年度报告承认的问题", "缺少问题部分"]),
 ]

@@ -94,6 +94,8 @@ _EXPORTS = {
     "font_path": "fonts",
     "setup_font": "fonts",
     "render": "render",
+    "textstat_followthrough": "textstat", "textstat_followthrough_share": "textstat", "plan_items": "textstat",
+    "textstat_specificity": "textstat",
 }
 
 __all__ = sorted(_EXPORTS)

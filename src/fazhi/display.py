@@ -822,3 +822,66 @@ def compliance_groups(table: pd.DataFrame) -> pd.DataFrame:
         table = table.assign(level=[LEVEL_LABELS.get(v, v) if isinstance(v, str) else v
                                     for v in table["level"]])
     return label_columns(table)
+
+# --------------------------------------------------------------------------- follow-through, specificity
+
+
+def followthrough_section(table: pd.DataFrame, docs: pd.DataFrame):
+    """The dossier's follow-through section: for the reports of ``docs`` (a region), the share of
+    last year's plans followed up per unit and year, then each plan item beside the passage of
+    next year's report that reports on it (:func:`fazhi.textstat_followthrough`); a notice in
+    Chinese when no unit of the region has reports of two consecutive years.
+
+    >>> fd.followthrough_section(fd.cached(fazhi.textstat_followthrough, corpus), sub.docs)  # doctest: +SKIP
+    """
+    from fazhi.textstat.followthrough import textstat_followthrough_share
+
+    rows = table[table["doc_id"].isin(set(docs["doc_id"]))] if len(table) else table
+    if not len(rows):
+        why = table.attrs.get("message") if not len(table) else None
+        return message(why or "本地区没有哪个单位同时有相邻两个年度（t 与 t+1）的报告，"
+                       "无法核对上一年度计划的落实情况。")
+    share = textstat_followthrough_share(rows)
+    share = share.assign(share_done=[_percent(v) for v in share["share_done"]],
+                         share_followed=[_percent(v) for v in share["share_followed"]])
+    items = rows[["unit", "report_year", "item_no", "item", "follow_status", "score", "matched",
+                  "matched_terms", "key_terms"]].rename(columns={"item": "plan"})
+    items = items.assign(score=[f"{v:.2f}" for v in items["score"]])
+    labelled = label_columns(items).rename(columns={"plan": "上一年度的计划"})
+    return _html(html_table(label_columns(share), caption="上一年度计划的跟进占比（每个单位、每个计划年度）")
+                 + html_table(labelled, caption="计划与次年报告中的对应文字（已报告完成 / 仅提及 / 未提及）"))
+
+
+def _specificity(corpus: Corpus, *, min_length: int = 20) -> pd.DataFrame:
+    from fazhi.indicators import textstat_indicators
+    from fazhi.reuse.search import textstat_reuse
+    from fazhi.textstat.specificity import textstat_specificity
+
+    return textstat_specificity(corpus, passages=cached(textstat_reuse, corpus, min_length=min_length),
+                                facts=cached(textstat_indicators, corpus))
+
+
+def specificity(corpus: Corpus, *, min_length: int = 20) -> pd.DataFrame:
+    """:func:`fazhi.textstat_specificity` of the whole corpus, computed once per corpus from the
+    cached reuse passages and facts the other pages use (see :func:`cached`)."""
+    return cached(_specificity, corpus, min_length=min_length)
+
+
+def specificity_section(spec: pd.DataFrame, docs: pd.DataFrame):
+    """The dossier's specificity section: the reports of ``docs`` with their score, rank in the
+    corpus, explanation, parts and example sentences.
+
+    >>> fd.specificity_section(fd.specificity(corpus), sub.docs)   # doctest: +SKIP
+    """
+    rows = spec[spec["doc_id"].isin(set(docs["doc_id"]))].sort_values("rank")
+    if not len(rows):
+        return message("本地区没有可计算具体程度的报告。")
+    out = rows[["file", "report_year", "score", "rank", "explanation", "facts_per_1k",
+                "slogan_share", "other_unit_share", "previous_share", "fact_examples",
+                "slogan_examples", "other_unit_examples", "previous_examples"]]
+    out = out.assign(score=[f"{v:.0f}" for v in out["score"]],
+                     facts_per_1k=[f"{v:.1f}" for v in out["facts_per_1k"]],
+                     **{c: [_percent(v) for v in out[c]] for c in
+                        ("slogan_share", "other_unit_share", "previous_share")})
+    labelled = label_columns(out).rename(columns={"排名": f"排名（共 {len(spec)} 份）"})
+    return _html(html_table(labelled, caption="报告的具体程度（0–100，越高越具体）：得分、组成与例句"))

@@ -60,6 +60,8 @@ COLUMN_LABELS = {
     "neighbour_label": "最相近者名称",  # textstat_neighbours(label_by=...)
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
+    "next_year": "次年", "next_file": "次年报告", "next_doc_id": "次年文档", "item_no": "序号", "key_terms": "关键词", "follow_status": "落实情况", "matched": "次年报告中的对应文字", "matched_terms": "对上的关键词", "n_items": "计划项数", "n_done": "已报告完成", "n_mentioned": "仅提及", "n_not_mentioned": "未提及", "share_done": "完成占比", "share_followed": "跟进占比",  # noqa: E501 - follow-through
+    "facts": "具体事实数", "facts_per_1k": "每千字具体事实", "slogan_sentences": "口号套话句数", "slogan_per_1k": "每千字口号套话句", "slogan_share": "口号套话占比", "other_unit_share": "与其他单位相同占比", "previous_share": "与本单位上年相同占比", "generic_share": "非具体文字占比", "explanation": "说明", "fact_examples": "具体事实例句", "slogan_examples": "口号套话例句", "other_unit_examples": "与其他单位相同例句", "previous_examples": "与上年相同例句",  # noqa: E501 - specificity
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
     "n_reports": "报告数", "share_achievements": "含举措成效占比", "share_problems": "含问题不足占比", "share_duty": "含第一责任人履职占比", "share_plans": "含下年安排占比", "share_other": "含其他事项占比", "share_all_parts": "四部分齐全占比", "n_dated": "发布日期已知数", "share_on_time": "按时发布占比", "median_chars": "篇幅中位数（字）", "facts_per_1k": "每千字数据事实", "boilerplate_share": "套话占比", "unit_no": "序号", "categories": "涉及类别", "matched": "命中词", "n_admitting": "列出问题的报告数", "reports": "承认该类问题的报告数", "units": "条目数", "unit_share": "条目占比",  # noqa: E501 - compliance and problems (issue 14)
 }
@@ -67,6 +69,7 @@ COLUMN_LABELS = {
 # Chinese labels of the code values of a column a reader sees (the analyses keep the codes)
 VALUE_LABELS = {
     "trend": {"emerging": "新兴", "fading": "衰退"},  # textstat_emerging
+    "follow_status": {"reported_done": "已报告完成", "mentioned": "仅提及", "not_mentioned": "未提及"},  # textstat_followthrough
 }
 
 # The one label of an unknown year, place, title or date, wherever a reader sees it (tables, charts,

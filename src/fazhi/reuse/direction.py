@@ -42,7 +42,14 @@ class DocMeta:
     units: np.ndarray
 
 
-def _unit_key(row: dict) -> str:
+def unit_key(row: dict) -> str:
+    """The reporting unit of a document's metadata (``unit`` plus ``department``, else the place
+    columns down to district or town); "" when unknown. The one identity of "the same unit" (the
+    reuse kind 本单位其他年度报告, the follow-through of last year's plans).
+
+    >>> unit_key({"unit": "福建省福州市马尾区亭江镇"}), unit_key({"province": "广东省", "city": "汕头市"})
+    ('福建省福州市马尾区亭江镇', '')
+    """
     unit = row.get("unit")
     if not is_unknown(unit):
         dept = row.get("department")
@@ -51,6 +58,15 @@ def _unit_key(row: dict) -> str:
     if "town" not in parts and "district" not in parts:
         return ""  # a province or a city alone does not tell the reporting unit
     return "|".join(parts[c] for c in UNIT_COLUMNS if c in parts)
+
+
+_unit_key = unit_key  # the former private name
+
+
+def unit_keys(docs: pd.DataFrame) -> list[str]:
+    """:func:`unit_key` of each row of a documents table (missing columns mean unknown)."""
+    cols = [c for c in ("unit", "department", *UNIT_COLUMNS) if c in docs.columns]
+    return [unit_key(r) for r in docs[cols].to_dict("records")] if cols else [""] * len(docs)
 
 
 def doc_meta(docs: pd.DataFrame) -> DocMeta:
@@ -67,8 +83,7 @@ def doc_meta(docs: pd.DataFrame) -> DocMeta:
         days = ((d - pd.Timestamp("1970-01-01")).dt.days).to_numpy(dtype=float, na_value=np.nan)
     else:
         days = np.full(n, np.nan)
-    cols = [c for c in ("unit", "department", *UNIT_COLUMNS) if c in docs.columns]
-    keys = [_unit_key(r) for r in docs[cols].to_dict("records")] if cols else [""] * n
+    keys = unit_keys(docs)
     codes, _ = pd.factorize(pd.Series(keys, dtype=object).replace("", None), use_na_sentinel=True)
     return DocMeta(years, days, codes.astype(np.int64))
 

@@ -83,3 +83,7 @@ __all__ += ["term_examples", "textstat_terms", "userdict_lines", "write_userdict
 __all__ += ["TopicModel", "textmodel_lda", "textstat_topic_shares", "textstat_topics"]
 from fazhi.textstat.problems import textstat_problem_shares, textstat_problems  # noqa: E402,F401,I001
 __all__ += ["textstat_problem_shares", "textstat_problems"]
+
+from fazhi.textstat.followthrough import plan_items, textstat_followthrough, textstat_followthrough_share  # noqa: E402,F401,E501,I001
+from fazhi.textstat.specificity import textstat_specificity  # noqa: E402,F401
+__all__ += ["plan_items", "textstat_followthrough", "textstat_followthrough_share", "textstat_specificity"]
