@@ -151,6 +151,44 @@ def test_same_seed_same_model_other_seed_runs(planted, model):
     assert other.fitted and other.theta.shape == model.theta.shape
 
 
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_same_seed_and_workers_same_model_even_with_a_busy_core(planted, workers):
+    """PARTITION sampling: each thread its share of the vocabulary and its own random stream,
+    so thread timing (here perturbed by a busy thread) does not change the fit."""
+    import threading
+    import warnings
+
+    fit = lambda: textmodel_lda(planted, k=3, seed=7, iterations=200, min_count=3,  # noqa: E731
+                                workers=workers)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # tomotopy's "may differ if workers != 1" is not shown
+        first = fit()
+    stop = threading.Event()
+
+    def busy():
+        x = np.random.default_rng(0).random((300, 300))
+        while not stop.is_set():
+            x = x @ x.T
+            x /= np.abs(x).max()
+
+    t = threading.Thread(target=busy)
+    t.start()
+    try:
+        runs = [fit() for _ in range(3)]
+    finally:
+        stop.set()
+        t.join()
+    for again in runs:
+        assert np.array_equal(again.phi, first.phi) and np.array_equal(again.theta, first.theta)
+        assert np.array_equal(again.coherence, first.coherence)
+    assert first.options["workers"] == workers
+
+
+def test_workers_must_be_positive(planted):
+    with pytest.raises(ValueError, match="workers"):
+        textmodel_lda(planted, k=3, workers=0)
+
+
 @pytest.mark.parametrize("by", ["doc_id", "report_year", "province", "town", None])
 def test_shares_sum_to_one_per_group(model, by):
     shares = textstat_topic_shares(model, by=by)
