@@ -1,7 +1,8 @@
 """Store stage, the model: the Corpus (documents, sections, tokens, lexicon) and its readers.
 
 - :func:`read_corpus` reads, cleans, describes and parses a folder of reports (no tokens);
-- :func:`load_corpus` reads a built store back (see :mod:`fazhi.store` for its layout);
+- :func:`load_corpus` reads a built store back (see :mod:`fazhi.store` for its layout); the big
+  text columns are read when ``docs`` / ``sections`` are first asked for (``Corpus.unread``);
 - :func:`open_corpus` loads the store of a folder when it is current, else builds it (and says so);
 - :func:`segment_corpus` segments a corpus explicitly; :meth:`Corpus.subset` filters one.
 
