@@ -184,6 +184,30 @@ def test_same_seed_and_workers_same_model_even_with_a_busy_core(planted, workers
     assert first.options["workers"] == workers
 
 
+@pytest.mark.parametrize(("k", "top_n"), [(3, 5), (3, 10), (5, 3), (2, 20)])
+def test_u_mass_equals_tomotopys_coherence(planted, k, top_n):
+    """The coherence computed on the dfm is tomotopy's u_mass (Coherence over the model's
+    documents), to the rounding of 1e-10."""
+    import tomotopy as tp
+
+    from fazhi.textstat.topics import _vocabulary, u_mass
+
+    counts, terms, _rows = _vocabulary(fazhi.dfm(planted), 3, 2, 0.5)
+    mdl = tp.LDAModel(k=k, seed=3, min_cf=0, rm_top=0)
+    for i in range(counts.shape[0]):
+        s, e = counts.indptr[i], counts.indptr[i + 1]
+        mdl.add_doc(np.repeat(terms[counts.indices[s:e]],
+                              counts.data[s:e].round().astype(np.int64)).tolist())
+    mdl.train(50, workers=1, parallel=tp.ParallelScheme.NONE)
+    tops = [[w for w, _p in mdl.get_topic_words(t, top_n=top_n)] for t in range(k)]
+    coh = tp.coherence.Coherence(mdl, coherence="u_mass", top_n=top_n,
+                                 targets=sorted({w for ws in tops for w in ws}))
+    expected = [coh.get_score(words=ws) for ws in tops]
+    got = u_mass(counts, terms, tops)
+    assert np.allclose(got, expected, rtol=0, atol=1e-9), (got, expected)
+    assert (got <= 0).all()
+
+
 def test_workers_must_be_positive(planted):
     with pytest.raises(ValueError, match="workers"):
         textmodel_lda(planted, k=3, workers=0)
