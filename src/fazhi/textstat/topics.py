@@ -35,8 +35,10 @@ TOPIC_COLUMNS = ["topic", "topic_label", "term", "weight", "rank", "coherence"]
 SHARE_COLUMNS = ["topic", "topic_label", "share", "n_docs"]
 COHERENCE = "u_mass"
 LABEL_TERMS = 3  # terms in a topic's label
-# sampler threads: two (PARTITION) halve the wall time of a fit on two idle cores, reproducibly
-WORKERS = 2
+# sampler threads: 1 (tomotopy's serial sampler). workers=2 (PARTITION) is as reproducible, but at
+# 10k it gained no wall time on the shared 2 cores and its fit had a lower coherence
+# (bench/RESULTS.md, "Topics: time per step"): kept as an option
+WORKERS = 1
 
 
 @dataclass
@@ -122,10 +124,10 @@ def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: in
     occurring at least ``min_count`` times, in at least ``min_docs`` reports and in at most
     ``max_docfreq`` of them (a share: 0.5 leaves out the words of every other report, 工作、开展 …).
     ``iterations`` Gibbs sweeps (the cost is linear in iterations × tokens: 100 keep 10k reports
-    near a minute, 500+ for a final model) on ``workers`` threads: tomotopy's PARTITION scheme,
-    where each thread samples its own share of the vocabulary with its own random stream, in a
-    fixed order — deterministic for a ``seed`` and a number of ``workers`` (another number gives
-    other, equally good, topics; ``workers=1``: tomotopy's serial sampler); ``alpha``
+    near 40 s, 500+ for a final model); ``workers``: 1 — tomotopy's serial sampler — or more
+    threads (tomotopy's PARTITION scheme: each thread samples its own share of the vocabulary with
+    its own random stream, in a fixed order), deterministic for a ``seed`` and a number of
+    ``workers`` (another number gives another fit; no faster on busy cores); ``alpha``
     and ``eta`` the Dirichlet priors (alpha re-estimated during sampling). Fewer than two reports
     with terms, or no term left: an unfitted model whose ``message`` says why (and a warning).
 
