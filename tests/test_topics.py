@@ -151,6 +151,68 @@ def test_same_seed_same_model_other_seed_runs(planted, model):
     assert other.fitted and other.theta.shape == model.theta.shape
 
 
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_same_seed_and_workers_same_model_even_with_a_busy_core(planted, workers):
+    """PARTITION sampling: each thread its share of the vocabulary and its own random stream,
+    so thread timing (here perturbed by a busy thread) does not change the fit."""
+    import threading
+    import warnings
+
+    fit = lambda: textmodel_lda(planted, k=3, seed=7, iterations=200, min_count=3,  # noqa: E731
+                                workers=workers)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # tomotopy's "may differ if workers != 1" is not shown
+        first = fit()
+    stop = threading.Event()
+
+    def busy():
+        x = np.random.default_rng(0).random((300, 300))
+        while not stop.is_set():
+            x = x @ x.T
+            x /= np.abs(x).max()
+
+    t = threading.Thread(target=busy)
+    t.start()
+    try:
+        runs = [fit() for _ in range(3)]
+    finally:
+        stop.set()
+        t.join()
+    for again in runs:
+        assert np.array_equal(again.phi, first.phi) and np.array_equal(again.theta, first.theta)
+        assert np.array_equal(again.coherence, first.coherence)
+    assert first.options["workers"] == workers
+
+
+@pytest.mark.parametrize(("k", "top_n"), [(3, 5), (3, 10), (5, 3), (2, 20)])
+def test_u_mass_equals_tomotopys_coherence(planted, k, top_n):
+    """The coherence computed on the dfm is tomotopy's u_mass (Coherence over the model's
+    documents), to the rounding of 1e-10."""
+    import tomotopy as tp
+
+    from fazhi.textstat.topics import _vocabulary, u_mass
+
+    counts, terms, _rows = _vocabulary(fazhi.dfm(planted), 3, 2, 0.5)
+    mdl = tp.LDAModel(k=k, seed=3, min_cf=0, rm_top=0)
+    for i in range(counts.shape[0]):
+        s, e = counts.indptr[i], counts.indptr[i + 1]
+        mdl.add_doc(np.repeat(terms[counts.indices[s:e]],
+                              counts.data[s:e].round().astype(np.int64)).tolist())
+    mdl.train(50, workers=1, parallel=tp.ParallelScheme.NONE)
+    tops = [[w for w, _p in mdl.get_topic_words(t, top_n=top_n)] for t in range(k)]
+    coh = tp.coherence.Coherence(mdl, coherence="u_mass", top_n=top_n,
+                                 targets=sorted({w for ws in tops for w in ws}))
+    expected = [coh.get_score(words=ws) for ws in tops]
+    got = u_mass(counts, terms, tops)
+    assert np.allclose(got, expected, rtol=0, atol=1e-9), (got, expected)
+    assert (got <= 0).all()
+
+
+def test_workers_must_be_positive(planted):
+    with pytest.raises(ValueError, match="workers"):
+        textmodel_lda(planted, k=3, workers=0)
+
+
 @pytest.mark.parametrize("by", ["doc_id", "report_year", "province", "town", None])
 def test_shares_sum_to_one_per_group(model, by):
     shares = textstat_topic_shares(model, by=by)

@@ -1,7 +1,8 @@
 """Store stage, the model: the Corpus (documents, sections, tokens, lexicon) and its readers.
 
 - :func:`read_corpus` reads, cleans, describes and parses a folder of reports (no tokens);
-- :func:`load_corpus` reads a built store back (see :mod:`fazhi.store` for its layout);
+- :func:`load_corpus` reads a built store back (see :mod:`fazhi.store` for its layout); the big
+  text columns are read when ``docs`` / ``sections`` are first asked for (``Corpus.unread``);
 - :func:`open_corpus` loads the store of a folder when it is current, else builds it (and says so);
 - :func:`segment_corpus` segments a corpus explicitly; :meth:`Corpus.subset` filters one.
 
@@ -20,8 +21,10 @@ import time; its names (``build_store``, ``build_corpus`` …) are still importa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+import os
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,7 @@ from fazhi.store import (  # noqa: F401  (the store's names, importable from her
     METADATA_FILE,
     PIPELINE_DATA,
     TABLES,
+    TEXT_COLUMNS,
     code_version,
     default_store,
     file_hash,
@@ -45,7 +49,8 @@ from fazhi.store import (  # noqa: F401  (the store's names, importable from her
 )
 from fazhi.tokens import Tokenizer
 
-if TYPE_CHECKING:  # pandas and the ingestion modules are imported when first needed
+if TYPE_CHECKING:  # numpy, pandas and the ingestion modules are imported when first needed
+    import numpy as np
     import pandas as pd
 
 TOKEN_COLUMNS = ["doc_id", "part", "tokens"]
@@ -64,6 +69,11 @@ class Corpus:
     - ``rejected``: files that could not be read, or duplicates, with a reason;
     - ``lexicon``: the :class:`~fazhi.lexicon.Lexicon` of the tokens (the store's own for a loaded
       store; None: the package lexicon); the analyses filter stopwords and boilerplate with it.
+
+    A corpus loaded from a store reads the big text columns (``docs.text``, ``docs.raw_text``,
+    ``sections.text``: :data:`~fazhi.store.TEXT_COLUMNS`) only when ``docs`` / ``sections`` are
+    first asked for; :attr:`docvars`, :attr:`outline` and :meth:`iter_texts` never read them
+    whole (the counting analyses use those).
     """
 
     docs: pd.DataFrame
@@ -72,9 +82,64 @@ class Corpus:
     tokens: pd.DataFrame | None = None
     manifest: dict | None = None
     lexicon: Lexicon | None = None
+    # table -> (its store file, file row of each row): the text columns not read yet
+    _deferred: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
-        return len(self.docs)
+        return len(self.__dict__["_docs"])
+
+    @property
+    def docvars(self) -> pd.DataFrame:
+        """``docs`` without its texts (``text``, ``raw_text``): the documents' fields, read
+        without the texts of a store.
+
+        >>> load_corpus("data/processed").docvars.columns[:3].tolist()   # doctest: +SKIP
+        ['doc_id', 'file', 'format']
+        """
+        return _without(self.__dict__["_docs"], TEXT_COLUMNS["docs"])
+
+    @property
+    def outline(self) -> pd.DataFrame | None:
+        """``sections`` without their texts: doc_id, part, level, number, heading, start, end."""
+        secs = self.__dict__["_sections"]
+        return None if secs is None else _without(secs, TEXT_COLUMNS["sections"])
+
+    @property
+    def unread(self) -> dict[str, tuple[str, ...]]:
+        """The text columns of a loaded store not read yet, per table (``{}``: all read).
+
+        >>> load_corpus("data/processed").unread                   # doctest: +SKIP
+        {'docs': ('text', 'raw_text'), 'sections': ('text',)}
+        """
+        return {name: store.columns for name, (store, _rows) in self._deferred.items()}
+
+    @property
+    def doc_columns(self) -> list[str]:
+        """Every column of ``docs`` (also those not read yet), in ``docs`` order."""
+        got = self._deferred.get("docs")
+        return got[0].names if got is not None else list(self.__dict__["_docs"].columns)
+
+    def iter_texts(self, column: str = "text", doc_ids: Iterable[str] | None = None,
+                   ) -> Iterator[tuple[str, str | None]]:
+        """(doc_id, text) of each document (or of those in ``doc_ids``) in ``docs`` order; a
+        text column of a store not read yet is read one batch of documents at a time.
+
+        >>> dict(corpus.iter_texts("text", ["d1"]))                  # doctest: +SKIP
+        {'d1': '亭江镇2020年法治政府建设工作报告……'}
+        """
+        import numpy as np
+
+        wanted = None if doc_ids is None else set(doc_ids)
+        docs = self.__dict__["_docs"]
+        got = self._deferred.get("docs")
+        if got is None or column not in got[0].columns:
+            pairs = zip(docs["doc_id"], docs[column], strict=True)
+            yield from ((d, _text(t)) for d, t in pairs if wanted is None or d in wanted)
+            return
+        store, rows = got
+        ids = docs["doc_id"].to_numpy(dtype=object)
+        keep = np.flatnonzero([wanted is None or d in wanted for d in ids])
+        yield from zip(ids[keep], store.iter_column(column, rows[keep]), strict=True)
 
     def require_tokens(self) -> pd.DataFrame:
         """``tokens``, or :class:`NoTokensError` saying how to get them (readers never segment).
@@ -100,14 +165,145 @@ class Corpus:
     def subset(self, mask) -> Corpus:
         """The documents where ``mask`` holds (boolean Series over ``docs`` or a query string).
 
-        Never re-segments: the tokens rows of the kept documents are reused.
+        Never re-segments: the tokens rows of the kept documents are reused; texts not read yet
+        stay unread.
         >>> corpus.subset("report_year >= 2021 and district == '马尾区'")   # doctest: +SKIP
         """
-        docs = self.docs.query(mask) if isinstance(mask, str) else self.docs[mask]
+        import pandas as pd
+
+        light = self.__dict__["_docs"]
+        if isinstance(mask, str):
+            try:
+                docs = light.query(mask)
+            except (KeyError, NameError, pd.errors.UndefinedVariableError):
+                if not self._deferred.get("docs"):
+                    raise
+                light = self.docs  # the query reads a text column: read them
+                docs = light.query(mask)
+        else:
+            docs = light[mask]
         ids = set(docs["doc_id"])
-        keep = lambda df: None if df is None else df[df["doc_id"].isin(ids)].reset_index(drop=True)  # noqa: E731
-        return Corpus(docs.reset_index(drop=True), keep(self.sections), self.rejected,
-                      keep(self.tokens), self.manifest, self.lexicon)
+
+        def keep(df):
+            return None if df is None else df["doc_id"].isin(ids).to_numpy()
+
+        out = Corpus(docs.reset_index(drop=True), None, self.rejected, None, self.manifest,
+                     self.lexicon)
+        for name in ("sections", "tokens"):
+            df = self.__dict__["_sections"] if name == "sections" else self.tokens
+            hit = keep(df)
+            setattr(out, name, None if df is None else df[hit].reset_index(drop=True))
+        deferred = {}
+        if "docs" in self._deferred:
+            store, rows = self._deferred["docs"]
+            deferred["docs"] = (store, rows[light.index.get_indexer(docs.index)])
+        if "sections" in self._deferred:
+            store, rows = self._deferred["sections"]
+            deferred["sections"] = (store, rows[keep(self.__dict__["_sections"])])
+        out._deferred = deferred
+        return out
+
+    def _full(self, name: str) -> pd.DataFrame | None:
+        """Table ``name`` with its deferred text columns read (once; then kept)."""
+        import pandas as pd
+
+        got = self._deferred.pop(name, None)
+        df = self.__dict__["_" + name]
+        if got is None or df is None:
+            return df
+        store, rows = got
+        texts = store.read(store.columns, rows)
+        texts.index = df.index
+        full = pd.concat([df, texts], axis=1)[store.names]
+        self.__dict__["_" + name] = full
+        return full
+
+
+def _table_property(name: str, doc: str) -> property:
+    def get(self: Corpus) -> pd.DataFrame | None:
+        return self._full(name)
+
+    def set_(self: Corpus, value: pd.DataFrame | None) -> None:
+        self.__dict__["_" + name] = value
+        self.__dict__.get("_deferred", {}).pop(name, None)  # a table set whole has its texts
+
+    return property(get, set_, doc=doc)
+
+
+Corpus.docs = _table_property("docs", "One row per document, every column (texts read on first use).")
+Corpus.sections = _table_property("sections", "The heading outline with the sections' texts.")
+
+
+def _without(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    drop = [c for c in columns if c in df.columns]
+    return df.drop(columns=drop) if drop else df
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+class StoreFile:
+    """One table file of a store build, held open: its deferred columns can be read after a
+    later build removed the folder (the open file keeps its data on POSIX systems).
+
+    ``names``: the table's columns in order; ``columns``: the deferred ones.
+    """
+
+    def __init__(self, path: Path, names: list[str], columns: tuple[str, ...]):
+        self.path, self.names, self.columns = Path(path), list(names), tuple(columns)
+        self._open()
+
+    def _open(self) -> None:
+        self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self._close = weakref.finalize(self, os.close, self._fd)
+
+    def __getstate__(self) -> dict:
+        return {"path": self.path, "names": self.names, "columns": self.columns}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._open()
+
+    def _file(self):
+        return os.fdopen(os.dup(self._fd), "rb")
+
+    def read(self, columns: Iterable[str], rows: np.ndarray) -> pd.DataFrame:
+        """``columns`` of the file rows ``rows`` (positions), in that order, as
+        :func:`pandas.read_parquet` reads them."""
+        import numpy as np
+        import pandas as pd
+        import pyarrow as pa
+
+        with self._file() as f:
+            out = pd.read_parquet(f, columns=list(columns))
+        if not (len(rows) == len(out) and np.array_equal(rows, np.arange(len(out)))):
+            out = out.iloc[rows].reset_index(drop=True)
+        pa.default_memory_pool().release_unused()
+        return out
+
+    def iter_column(self, column: str, rows: np.ndarray, batch: int = 256) -> Iterator[str | None]:
+        """The values of ``column`` at the file rows ``rows`` (increasing), read one batch of
+        rows at a time (bounded memory: never the whole column)."""
+        import numpy as np
+        import pyarrow.parquet as pq
+
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) > 1 and np.any(np.diff(rows) <= 0):  # not in file order: read it whole
+            yield from map(_text, self.read([column], rows)[column])
+            return
+        at, start = 0, 0
+        with self._file() as f:
+            for b in pq.ParquetFile(f).iter_batches(batch_size=batch, columns=[column]):
+                end = start + b.num_rows
+                stop = int(np.searchsorted(rows, end, side="left"))
+                if stop > at:
+                    values = b.column(0).to_pylist()
+                    yield from (_text(values[r - start]) for r in rows[at:stop].tolist())
+                    at = stop
+                start = end
+                if at == len(rows):
+                    break
 
 
 def read_corpus(path: str | Path | None = None) -> Corpus:
@@ -193,7 +389,7 @@ def check_tables(tables: Iterable[str]) -> tuple[str, ...]:
 
 def load_corpus(path: str | Path | None = None, *,
                 lexicon: Lexicon | str | Path | None = None,
-                tables: Iterable[str] = TABLES) -> Corpus:
+                tables: Iterable[str] = TABLES, lazy: bool = True) -> Corpus:
     """Read a built store back (``path``: the store, or the raw folder it was built from).
 
     ``Corpus.lexicon`` is the lexicon the store was built with, unless ``lexicon`` (a Lexicon or a
@@ -201,6 +397,9 @@ def load_corpus(path: str | Path | None = None, *,
     stored). ``tables``: which of ``docs``, ``sections``, ``tokens``, ``rejected`` to read (the
     documents always; the others are None when left out): ``tables=("docs",)`` for an analysis
     of the texts alone, such as ``textstat_reuse``, reads neither the outline nor the tokens.
+    ``lazy``: the texts (``docs.text``, ``docs.raw_text``, ``sections.text``) are read when
+    ``docs`` / ``sections`` are first asked for, not now (the counting analyses never ask:
+    :attr:`Corpus.docvars`, :attr:`Corpus.outline`); ``lazy=False`` reads them now.
     >>> load_corpus("data/processed").tokens.head()              # doctest: +SKIP
     >>> load_corpus("data/processed", tables=["docs"]).tokens is None   # doctest: +SKIP
     True
@@ -211,17 +410,38 @@ def load_corpus(path: str | Path | None = None, *,
     if d is None:
         raise FileNotFoundError(f"{p}: 没有语料库，请先运行 fazhi build / no corpus store; "
                                 f"run `fazhi build` first")
+    import numpy as np
     import pandas as pd
 
     manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
     manifest["store"] = str(d.parent.parent if d.parent.name == "builds" else d)
     if wanted != TABLES:
         manifest["loaded_tables"] = list(wanted)
-    tables = {n: pd.read_parquet(d / f"{n}.parquet")
-              if n in wanted and (d / f"{n}.parquet").is_file() else None for n in TABLES}
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables, deferred = {}, {}
+    for n in TABLES:
+        f = d / f"{n}.parquet"
+        if n not in wanted or not f.is_file():
+            tables[n] = None
+            continue
+        later = ()
+        if lazy and n in TEXT_COLUMNS:
+            names = [c for c in pq.read_schema(f).names if not c.startswith("__index_level_")]
+            later = tuple(c for c in TEXT_COLUMNS[n] if c in names)
+        if later:  # the file held open: a later build may remove this folder
+            store = StoreFile(f, names, later)
+            tables[n] = pd.read_parquet(f, columns=[c for c in names if c not in later])
+            deferred[n] = (store, np.arange(len(tables[n])))
+        else:
+            tables[n] = pd.read_parquet(f)
+        pa.default_memory_pool().release_unused()  # the reader's buffers (else ~0.2 GB per table)
     lex = read_lexicon(d, manifest) if lexicon is None else \
         lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    return Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"], manifest,
-                  lex)
+    corpus = Corpus(tables["docs"], tables["sections"], tables["rejected"], tables["tokens"],
+                    manifest, lex)
+    corpus._deferred = deferred
+    return corpus
 
 

@@ -33,6 +33,8 @@ from fazhi.tokens import Backend, Tokenizer
 from fazhi.versions import data_version
 
 TABLES = ("docs", "sections", "tokens", "rejected")
+# the big text columns of the tables: a loaded corpus reads them when first asked for
+TEXT_COLUMNS = {"docs": ("text", "raw_text"), "sections": ("text",)}
 CURRENT = "CURRENT"
 METADATA_FILE = "metadata.csv"
 LEXICON_FILE = "lexicon.json"  # the lexicon of a build, next to its manifest

@@ -101,14 +101,22 @@ class TokenIndex:
         tokens = rows["tokens"]
         n_rows = len(tokens)
         ids: dict[str, int] = {}
-        chunks, lengths_ = [], []
-        data, indices, nnz_rows = [], [], []
+        # the token ids and the (row, token) counts are written into arrays allocated once for
+        # an upper bound (a row of n tokens has n - 1 spaces between them): a page of them is
+        # resident only once written, and no list of chunks is joined into a copy at the end
+        cap = _space_bound(tokens)
+        codes_all = np.empty(cap, dtype=np.int32)
+        indices_all = np.empty(cap, dtype=np.int32)
+        data_all = np.empty(cap, dtype=np.float64)
+        lengths = np.zeros(n_rows, dtype=np.int64)
+        nnz_rows = np.zeros(n_rows, dtype=np.int64)
+        at = nnz = 0
         step = 256  # bounded memory: the token objects of 256 rows at a time
         for lo in range(0, n_rows, step):
             split = [s.split() if isinstance(s, str) else []
                      for s in tokens.iloc[lo:lo + step].tolist()]
             lens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
-            lengths_.append(lens)
+            lengths[lo:lo + len(lens)] = lens
             flat = [t for toks in split for t in toks]
             del split
             local, uniq = pd.factorize(np.asarray(flat, dtype=object), sort=False)
@@ -116,30 +124,29 @@ class TokenIndex:
             glob = np.fromiter((ids.setdefault(t, len(ids)) for t in uniq), dtype=np.int64,
                                count=len(uniq))
             codes = glob[local] if len(local) else np.zeros(0, dtype=np.int64)
-            chunks.append(codes.astype(np.int32))
+            if at + len(codes) > len(codes_all):  # more tokens than spaces say: grow (rare)
+                codes_all, indices_all, data_all = (
+                    _grown(a, at + len(codes)) for a in (codes_all, indices_all, data_all))
+            codes_all[at:at + len(codes)] = codes
+            at += len(codes)
             # (row, token) counts of the chunk, sorted by row then token id
             key = np.repeat(np.arange(len(lens), dtype=np.int64), lens) * (len(ids) + 1) + codes
             uk, cnt = np.unique(key, return_counts=True)
-            rows_k = uk // (len(ids) + 1)
-            indices.append((uk % (len(ids) + 1)).astype(np.int32))
-            data.append(cnt.astype(np.float64))
-            nnz_rows.append(np.bincount(rows_k, minlength=len(lens)))
-        lengths = np.concatenate(lengths_) if lengths_ else np.zeros(0, dtype=np.int64)
+            indices_all[nnz:nnz + len(uk)] = uk % (len(ids) + 1)
+            data_all[nnz:nnz + len(uk)] = cnt
+            nnz += len(uk)
+            nnz_rows[lo:lo + len(lens)] = np.bincount(uk // (len(ids) + 1), minlength=len(lens))
         self.indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.indptr[1:])
         # token ids in text order, row after row
-        self.codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
-        del chunks
+        self.codes = codes_all[:at]
         self.vocab = np.empty(len(ids), dtype=object)
         self.vocab[:] = list(ids)
         self.ids = ids
         ptr = np.zeros(n_rows + 1, dtype=np.int64)
-        if nnz_rows:
-            np.cumsum(np.concatenate(nnz_rows), out=ptr[1:])
-        self.counts = sparse.csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0),
-             np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32), ptr),
-            shape=(n_rows, len(ids)))
+        np.cumsum(nnz_rows, out=ptr[1:])
+        self.counts = sparse.csr_matrix((data_all[:nnz], indices_all[:nnz], ptr),
+                                        shape=(n_rows, len(ids)))
         self.clean = np.array([_NONWORD.sub("", t) for t in self.vocab], dtype=object)
         self.clean_len = np.fromiter(map(len, self.clean), dtype=np.int64, count=len(self.clean))
         self.is_word = self.clean_len > 0
@@ -181,6 +188,24 @@ class TokenIndex:
 
 
 
+def _space_bound(tokens: pd.Series) -> int:
+    """An upper bound of the tokens of a column of space-joined token strings: spaces + 1 per
+    row (exact when single spaces join them)."""
+    if not len(tokens):
+        return 1
+    try:
+        spaces = tokens.str.count(" ").fillna(-1).to_numpy(dtype=np.int64)
+    except (AttributeError, TypeError, ValueError):  # not text: the arrays grow as needed
+        return 1024
+    return int(spaces.sum() + len(spaces)) + 1
+
+
+def _grown(a: np.ndarray, need: int) -> np.ndarray:
+    out = np.empty(max(need, len(a) + len(a) // 4), dtype=a.dtype)
+    out[:len(a)] = a
+    return out
+
+
 _CACHE: dict[tuple[int, str], tuple[weakref.ref, TokenIndex]] = {}
 
 
@@ -205,11 +230,31 @@ def token_index(corpus: Corpus) -> TokenIndex:
     return idx
 
 
+def _fields(corpus: Corpus, by: str | None = None) -> pd.DataFrame:
+    """The documents' fields: ``corpus.docvars`` (a store's texts left unread), or ``corpus.docs``
+    when ``by`` is one of its texts (or the corpus has no ``docvars``)."""
+    docvars = getattr(corpus, "docvars", None)
+    if docvars is None or (by is not None and by != "part" and by not in docvars.columns
+                           and by in getattr(corpus, "doc_columns", ())):
+        return corpus.docs
+    return docvars
+
+
+def _doc_columns(corpus: Corpus) -> list[str]:
+    """Every column of ``corpus.docs``, without reading a store's texts."""
+    return corpus.doc_columns if hasattr(corpus, "doc_columns") else list(corpus.docs.columns)
+
+
+def _outline(corpus: Corpus) -> pd.DataFrame | None:
+    """``corpus.sections`` without reading a store's section texts (they may be left out)."""
+    return corpus.outline if hasattr(corpus, "outline") else corpus.sections
+
+
 def _check_by(corpus: Corpus, by: str | None) -> None:
-    if by is None or by == "part" or by in corpus.docs.columns:
+    if by is None or by == "part" or by in _doc_columns(corpus):
         return
     raise ValueError(f"by={by!r} is neither 'part' nor a column of corpus.docs "
-                     f"({', '.join(c for c in corpus.docs.columns if c not in ('text', 'raw_text'))})")
+                     f"({', '.join(c for c in _fields(corpus).columns if c not in ('text', 'raw_text'))})")
 
 
 def _key(value):
@@ -226,9 +271,10 @@ def _typed(values, by: str | None, corpus: Corpus) -> pd.Series:
     """Group values as a Series of the dtype of ``corpus.docs[by]`` (years stay integers, the
     unknown group is NA); object dtype for parts or when the values do not fit."""
     values = list(values)
-    if by is not None and by != "part" and by in corpus.docs.columns:
+    docs = _fields(corpus, by)
+    if by is not None and by != "part" and by in docs.columns:
         try:
-            return pd.Series(pd.array(values, dtype=corpus.docs[by].dtype))
+            return pd.Series(pd.array(values, dtype=docs[by].dtype))
         except (TypeError, ValueError):
             pass
     return pd.Series(values, dtype=object)
@@ -251,7 +297,7 @@ def _sort_groups(values: Iterable, by: str | None, corpus: Corpus) -> list:
     missing = [g for g in groups if g is None]
     groups = [g for g in groups if g is not None]
     if by in ("doc_id", "file"):
-        order = {v: i for i, v in enumerate(corpus.docs[by])}
+        order = {v: i for i, v in enumerate(_fields(corpus, by)[by])}
         return sorted(groups, key=lambda g: order.get(g, len(order))) + missing
     if by == "part":
         return sorted(groups, key=lambda g: PARTS.index(g) if g in PARTS else len(PARTS)) + missing
@@ -269,7 +315,8 @@ class _Selection:
         _check_by(corpus, by)
         self.by, self.corpus = by, corpus
         self.index = idx = token_index(corpus)
-        docs = corpus.docs if docs_mask is None else corpus.docs[docs_mask]
+        fields = _fields(corpus, by)
+        docs = fields if docs_mask is None else fields[docs_mask]
         keep = pd.Series(idx.doc_id).isin(set(docs["doc_id"])).to_numpy(copy=True)
         if parts is not None:
             parts = [parts] if isinstance(parts, str) else list(parts)
@@ -283,7 +330,7 @@ class _Selection:
         elif by == "doc_id":
             keys = doc_ids
         else:
-            lab = {d: _key(v) for d, v in zip(corpus.docs["doc_id"], corpus.docs[by], strict=True)}
+            lab = {d: _key(v) for d, v in zip(fields["doc_id"], fields[by], strict=True)}
             keys = np.array([lab[d] for d in doc_ids], dtype=object)
         self.keys = keys
         self.groups = _sort_groups(keys, by, corpus) if by is not None else (
@@ -439,7 +486,7 @@ def _part_at(level1: list[tuple[int, int, str]], pos: int) -> str:
 
 
 def _level1(corpus: Corpus) -> dict[str, list[tuple[int, int, str]]]:
-    s = corpus.sections
+    s = _outline(corpus)
     if s is None or s.empty:
         return {}
     s = s[s["level"].astype(int) == 1]

@@ -24,7 +24,16 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus, doc_parts
-from fazhi.textstat._index import _SENT_MARK, TokenIndex, _group_column, _Selection, _TopN
+from fazhi.textstat._index import (
+    _SENT_MARK,
+    TokenIndex,
+    _doc_columns,
+    _fields,
+    _group_column,
+    _outline,
+    _Selection,
+    _TopN,
+)
 from fazhi.textstat.matrix import Dfm, as_dfm
 
 Measure = Literal["jaccard", "dice", "pmi"]
@@ -193,31 +202,31 @@ def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int,
     cut into parts and normalised (aliases, anonymised names) as the build does it. A row whose
     text still does not match its tokens (a lexicon changed since) gets none: it is split at end
     marks only (counted in ``attrs["rows_without_lines"]``)."""
-    docs = corpus.docs
-    if "text" not in docs.columns or not len(rows):
+    if "text" not in _doc_columns(corpus) or not len(rows):
         return {}
     from fazhi.tokens import Tokenizer
 
     normalise = Tokenizer(idx.lexicon).normalise  # the build's aliases (no segmenter loaded)
     wanted = set(idx.doc_id[rows])
-    texts = {d: t for d, t in zip(docs["doc_id"], docs["text"], strict=True) if d in wanted}
+    docs = _fields(corpus)
     anon = ({d: bool(a) for d, a in zip(docs["doc_id"], docs["anonymised"].fillna(False),
                                          strict=True) if d in wanted}
             if "anonymised" in docs.columns else {})
     level1: dict[str, list[dict]] = {}
-    secs = corpus.sections
+    secs = _outline(corpus)  # not the sections' texts
     if secs is not None and len(secs):
-        s = secs[["doc_id", "part", "level", "start", "end"]]  # not the sections' texts
+        s = secs[["doc_id", "part", "level", "start", "end"]]
         s = s[s["doc_id"].isin(wanted) & (s["level"].astype(int) == 1)]
         for d, part, start, end in zip(s["doc_id"], s["part"], s["start"], s["end"], strict=True):
             level1.setdefault(d, []).append({"level": 1, "part": part, "start": int(start),
                                              "end": int(end)})
+    texts = _texts_in_order(corpus, wanted)
     out: dict[int, np.ndarray] = {}
     doc, pieces = None, {}
     for r in rows.tolist():  # a document's rows are consecutive: one document's text at a time
         d, part = idx.doc_id[r], idx.part[r]
         if d != doc:
-            t = texts.get(d)
+            t = texts(d)
             doc, pieces = d, ({p: xs for p, xs in doc_parts(t, level1.get(d, []))}
                               if isinstance(t, str) else {})
         got = pieces.get(part, [])
@@ -232,6 +241,31 @@ def _line_starts(corpus: Corpus, idx: TokenIndex, rows: np.ndarray) -> dict[int,
         if starts is not None:
             out[r] = starts
     return out
+
+
+def _texts_in_order(corpus: Corpus, wanted: set):
+    """A function giving the text of each document of ``rows`` when asked in row order: the
+    texts are read one batch at a time (a store's text column is never held whole); a document
+    asked out of that order is read on its own."""
+    def read(ids):
+        if hasattr(corpus, "iter_texts"):
+            return corpus.iter_texts("text", ids)
+        docs = corpus.docs
+        return ((d, t) for d, t in zip(docs["doc_id"], docs["text"], strict=True) if d in ids)
+
+    stream = read(wanted)
+    ahead: dict[str, str | None] = {}
+
+    def text(doc_id: str) -> str | None:
+        if doc_id in ahead:
+            return ahead.pop(doc_id)
+        for d, t in stream:
+            if d == doc_id:
+                return t
+            ahead[d] = t  # a document the rows reach later (rows and docs in another order)
+        return dict(read({doc_id})).get(doc_id)  # asked again, or out of order
+
+    return text
 
 
 # the word characters of the token index (_index._WORDCHAR) as code point ranges

@@ -29,6 +29,7 @@ from fazhi.deprecation import renamed_arguments
 from fazhi.textstat._index import (
     _cells,
     _check_by,
+    _fields,
     _group_column,
     _normalize_rows,
     _Selection,
@@ -123,7 +124,7 @@ class Dfm:
         """One row per matrix row: the documents' fields, or the group and its ``n_docs``."""
         sel = self._sel
         if not self.grouped:
-            docs = self.corpus.docs
+            docs = _fields(self.corpus)
             docs = docs[[c for c in docs.columns if c not in _TEXT_COLUMNS]]
             pos = pd.Index(docs["doc_id"]).get_indexer(sel.groups)
             return docs.iloc[pos].reset_index(drop=True)
@@ -222,7 +223,7 @@ class Dfm:
         if keep.shape != (len(dv),):
             raise ValueError(f"a mask must have one value per row ({len(dv)}), not {keep.shape}")
         ids = set(dv.loc[keep, "doc_id"])
-        return self._restrict(self.corpus.docs["doc_id"].isin(ids).to_numpy())
+        return self._restrict(_fields(self.corpus)["doc_id"].isin(ids).to_numpy())
 
     # ------------------------------------------------------------ tables
 

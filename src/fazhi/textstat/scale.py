@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus
-from fazhi.textstat._index import _normalize_rows
+from fazhi.textstat._index import _fields, _normalize_rows
 from fazhi.textstat.matrix import Dfm, as_dfm, tfidf
 from fazhi.vocab import label as _label
 
@@ -196,7 +196,8 @@ def textstat_scale(corpus: Corpus | Dfm, *, by: str = "doc_id", method: Literal[
     rows = np.flatnonzero(np.asarray(table.sum(axis=1)).ravel() > 0)
     values = g._values(np.arange(len(g)))
     if by == "doc_id":  # a report is named by its file
-        files = dict(zip(g.corpus.docs["doc_id"], g.corpus.docs["file"], strict=True))
+        docs = _fields(g.corpus)
+        files = dict(zip(docs["doc_id"], docs["file"], strict=True))
         values = [files.get(v, v) for v in values]
     names = np.array([_label(v) for v in values], dtype=object)
     dropped = names[np.setdiff1d(np.arange(len(g)), rows)].tolist()

@@ -10,8 +10,8 @@ read through the tables (stm's ``labelTopics`` / ``estimateEffect`` practice):
   (a document, a year, a province …; None: the whole corpus).
 
 Both accept the corpus (or a :class:`~fazhi.textstat.matrix.Dfm` of documents) in place of the
-model and fit it with the same options. The fit is deterministic: the same corpus, options and
-``seed`` give the same topics (one worker thread, on the same machine and tomotopy build).
+model and fit it with the same options. The fit is deterministic: the same corpus, options,
+``seed`` and ``workers`` give the same topics (on the same machine and tomotopy build).
 
 >>> model = fazhi.textmodel_lda(corpus, k=10, seed=1)                  # doctest: +SKIP
 >>> fazhi.textstat_topics(model, n=10)                              # doctest: +SKIP
@@ -28,13 +28,17 @@ import numpy as np
 import pandas as pd
 
 from fazhi.corpus import Corpus
-from fazhi.textstat._index import _check_by, _key, _sort_groups, _typed
+from fazhi.textstat._index import _check_by, _fields, _key, _sort_groups, _typed
 from fazhi.textstat.matrix import Dfm, as_dfm
 
 TOPIC_COLUMNS = ["topic", "topic_label", "term", "weight", "rank", "coherence"]
 SHARE_COLUMNS = ["topic", "topic_label", "share", "n_docs"]
 COHERENCE = "u_mass"
 LABEL_TERMS = 3  # terms in a topic's label
+# sampler threads: 1 (tomotopy's serial sampler). workers=2 (PARTITION) is as reproducible, but at
+# 10k it gained no wall time on the shared 2 cores and its fit had a lower coherence
+# (bench/RESULTS.md, "Topics: time per step"): kept as an option
+WORKERS = 1
 
 
 @dataclass
@@ -45,7 +49,7 @@ class TopicModel:
     - ``theta``: documents × k, each document's topic shares (rows sum to 1); ``docvars``: the
       documents' fields (one row per ``theta`` row, ``corpus.docs`` without the texts);
     - ``coherence``: per topic, u_mass (Mimno et al. 2011) of its top ``coherence_n`` terms over
-      the documents of the model (0 is best, more negative is worse);
+      the documents of the model (0 is best, more negative is worse; :func:`u_mass`);
     - ``message``: why no model was fitted (too few reports or terms), else None;
     - ``n_left_out``: the corpus's reports without a term of the vocabulary (not in ``theta``).
     """
@@ -111,15 +115,19 @@ def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: in
                min_count: int = 5, min_docs: int = 2, max_docfreq: float = 0.5,
                alpha: float = 0.1, eta: float = 0.01, coherence_n: int = 10,
                drop_stopwords: bool = True, drop_boilerplate: bool = True,
-               parts: list[str] | str | None = None, min_chars: int = 2) -> TopicModel:
+               parts: list[str] | str | None = None, min_chars: int = 2,
+               workers: int = WORKERS) -> TopicModel:
     """Fit an LDA model with ``k`` topics to the reports of ``x`` (a corpus or a Dfm of documents);
     named as seededlda's ``textmodel_lda`` (quanteda's ``textmodel_*``: a fitted model, not a table).
 
     The vocabulary: the terms of :func:`fazhi.dfm` (``drop_stopwords`` … ``min_chars``, ``parts``)
     occurring at least ``min_count`` times, in at least ``min_docs`` reports and in at most
     ``max_docfreq`` of them (a share: 0.5 leaves out the words of every other report, 工作、开展 …).
-    ``iterations`` Gibbs sweeps (tomotopy, one worker: deterministic for a ``seed``; the cost is
-    linear in iterations × tokens: 100 keep 10k reports near a minute, 500+ for a final model); ``alpha``
+    ``iterations`` Gibbs sweeps (the cost is linear in iterations × tokens: 100 keep 10k reports
+    near 40 s, 500+ for a final model); ``workers``: 1 — tomotopy's serial sampler — or more
+    threads (tomotopy's PARTITION scheme: each thread samples its own share of the vocabulary with
+    its own random stream, in a fixed order), deterministic for a ``seed`` and a number of
+    ``workers`` (another number gives another fit; no faster on busy cores); ``alpha``
     and ``eta`` the Dirichlet priors (alpha re-estimated during sampling). Fewer than two reports
     with terms, or no term left: an unfitted model whose ``message`` says why (and a warning).
 
@@ -133,7 +141,9 @@ def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: in
     options = {"min_count": min_count, "min_docs": min_docs, "max_docfreq": max_docfreq,
                "alpha": alpha, "eta": eta, "min_chars": min_chars,
                "drop_stopwords": drop_stopwords, "drop_boilerplate": drop_boilerplate,
-               "parts": parts}
+               "parts": parts, "workers": int(workers)}
+    if int(workers) < 1:
+        raise ValueError(f"workers 须为正整数 / workers must be a positive number, not {workers!r}")
     d = as_dfm(x, min_chars=min_chars, drop_stopwords=drop_stopwords,
                drop_boilerplate=drop_boilerplate, parts=parts)
     n_all = len(d)
@@ -153,7 +163,10 @@ def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: in
         s, e = counts.indptr[i], counts.indptr[i + 1]
         mdl.add_doc(np.repeat(terms[counts.indices[s:e]],
                               counts.data[s:e].round().astype(np.int64)).tolist())
-    mdl.train(iterations, workers=1, parallel=tp.ParallelScheme.NONE)
+    with warnings.catch_warnings():  # "may differ … if workers != 1": not with PARTITION (above)
+        warnings.filterwarnings("ignore", "The training result may differ", RuntimeWarning)
+        mdl.train(iterations, workers=int(workers), parallel=tp.ParallelScheme.PARTITION
+                  if int(workers) > 1 else tp.ParallelScheme.NONE)
     vocab = np.array(list(mdl.used_vocabs), dtype=object)
     phi = np.vstack([mdl.get_topic_word_dist(t) for t in range(k)]).astype(np.float64)
     theta = np.vstack([doc.get_topic_dist() for doc in mdl.docs]).astype(np.float64)
@@ -163,10 +176,39 @@ def textmodel_lda(x: Corpus | Dfm, *, k: int = 10, seed: int = 1, iterations: in
                        coherence_n=coherence_n, ll_per_word=float(mdl.ll_per_word),
                        n_left_out=n_all - len(rows) + _docs_without_row(d))
     tops = [model.top_terms(t, coherence_n) for t in range(1, k + 1)]
-    coh = tp.coherence.Coherence(mdl, coherence=COHERENCE, top_n=coherence_n,
-                                 targets=sorted({w for ws in tops for w in ws}))
-    model.coherence = np.array([_score(coh, ws) for ws in tops], dtype=np.float64)
+    model.coherence = u_mass(counts, terms, tops)
     return model
+
+
+def u_mass(counts, terms: np.ndarray, tops: list[list[str]], eps: float = 1e-12) -> np.ndarray:
+    """u_mass coherence (Mimno et al. 2011) of each word list of ``tops`` (in rank order) over
+    the documents of ``counts`` (documents × ``terms``), as tomotopy's ``Coherence('u_mass')``
+    scores it: the mean over word pairs (w_i, w_j), j < i, of log(D(w_i, w_j) / D(w_j) + eps),
+    D = documents containing the words (a pair never together scores log(eps) ≈ -27.6). Rounded to
+    1e-10 (tomotopy's own values differ from these by ~1e-11). A list of one word scores 0.
+
+    >>> u_mass(dfm.counts, dfm.features, [["行政复议", "复议案件"]])   # doctest: +SKIP
+    array([-0.1642])
+    """
+    from scipy import sparse
+
+    index = {str(t): i for i, t in enumerate(terms)}
+    words = sorted({w for ws in tops for w in ws})
+    if not words:
+        return np.zeros(len(tops))
+    x = sparse.csc_matrix(counts)[:, [index[w] for w in words]]
+    x.data[:] = 1.0
+    both = (x.T @ x).toarray()  # documents containing both words (the diagonal: each word)
+    pos = {w: i for i, w in enumerate(words)}
+    out = np.zeros(len(tops))
+    for t, ws in enumerate(tops):
+        ids = np.array([pos[w] for w in ws], dtype=np.int64)
+        if len(ids) < 2:
+            continue
+        i, j = np.tril_indices(len(ids), -1)  # pairs: a word and each word ranked above it
+        a, b = ids[i], ids[j]
+        out[t] = np.mean(np.log(both[a, b] / both[b, b] + eps))
+    return np.round(out, 10) + 0.0
 
 
 def _score(coh, words: list[str]) -> float:
@@ -176,8 +218,8 @@ def _score(coh, words: list[str]) -> float:
 
 def _docs_without_row(d: Dfm) -> int:
     """Reports of the Dfm's corpus (or subset) with no row at all (no token in ``parts``)."""
-    docs = d.corpus.docs if d._docs_mask is None else d.corpus.docs[d._docs_mask]
-    return max(len(docs) - len(d), 0)
+    n = len(_fields(d.corpus)) if d._docs_mask is None else int(np.count_nonzero(d._docs_mask))
+    return max(n - len(d), 0)
 
 
 def _model(x, fit_options: dict) -> TopicModel:
