@@ -129,12 +129,51 @@ def message(text: str, kind: Literal["info", "warning"] = "info"):
                  f"{html.escape(str(text))}</div>")
 
 
+# the legend under a table, scoped by its class (small, grey, below the table's tools)
+_LEGEND_CSS = ("p.fazhi-legend{font-size:12px;line-height:1.6;color:var(--jp-ui-font-color2,#555);"
+               "margin:.2em 0 1em;max-width:60em}p.fazhi-legend b{font-weight:600}")
+
+
+def legend_html(df: pd.DataFrame) -> str:
+    """The legend of a table for readers: what each flag or count among its (Chinese) headers
+    means, from :data:`fazhi.vocab.COLUMN_NOTES` (one definition per page and project), and
+    what “—” stands for when a flag column holds one; "" when no header needs one.
+
+    >>> legend_html(compliance_table(corpus.docs))[:60]        # doctest: +SKIP
+    '<p class="fazhi-legend">…<b>逾期发布</b>：发布日期晚于次年 4 月 1 日…'
+    """
+    from fazhi.vocab import COLUMN_NOTES, NOT_KNOWN_NOTE, NOT_KNOWN_SIGN
+
+    names = [str(c) for c in getattr(df, "columns", [])]
+    items = [str(v) for v in df["项目"]] if "项目" in names else []  # a summary's rows
+    noted = [c for c in dict.fromkeys([*names, *items]) if c in COLUMN_NOTES]
+    if not noted:
+        return ""
+    parts = [f"<b>{html.escape(c)}</b>：{html.escape(COLUMN_NOTES[c])}" for c in noted]
+    cells = df.loc[:, [str(c) in noted for c in df.columns]].astype(str)
+    if (cells == NOT_KNOWN_SIGN).to_numpy().any():
+        parts.append(html.escape(NOT_KNOWN_NOTE))
+    return f'<style>{_LEGEND_CSS}</style><p class="fazhi-legend">注：{"；".join(parts)}。</p>'
+
+
 def html_table(df: pd.DataFrame, *, caption: str | None = None, index: bool = False) -> str:
     """Escaped HTML of a DataFrame (cell text and caption escaped): the complete table of
-    :func:`fazhi.htmltable.table_html`; ``index``: keep the index as the first columns."""
+    :func:`fazhi.htmltable.table_html`, its legend (:func:`legend_html`) under it; ``index``:
+    keep the index as the first columns."""
     from fazhi.htmltable import table_html
 
-    return table_html(df.reset_index() if index else df, caption=caption)
+    df = df.reset_index() if index else df
+    return table_html(df, caption=caption) + _legend_of(df)
+
+
+def _legend_of(df) -> str:
+    import pandas as pd
+
+    from fazhi.htmltable import reader_frame
+
+    if isinstance(df.columns, pd.MultiIndex):  # pivots: their headers are values, not fields
+        return ""
+    return legend_html(label_columns(reader_frame(df)))
 
 
 def table(df: pd.DataFrame, *, caption: str | None = None):
@@ -149,7 +188,7 @@ def table(df: pd.DataFrame, *, caption: str | None = None):
 def _dataframe_html(df) -> str:
     from fazhi.htmltable import table_html
 
-    return table_html(df)
+    return table_html(df) + _legend_of(df)
 
 
 def _styler_html(styler) -> str:
@@ -712,6 +751,54 @@ def kwic_view(hits: pd.DataFrame, *, caption: str | None = None, table: bool = T
     >>> display(kwic_view(fazhi.kwic(sub, "矛盾纠纷")))   # doctest: +SKIP
     """
     return _html(kwic_view_html(hits, caption=caption, table=table))
+
+
+def neighbours_table(neighbours: pd.DataFrame, docs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`fazhi.textstat_neighbours` for readers. Grouped by region or place, its names are
+    shown as they are; grouped by document (``by="doc_id"``), the hash ids give way to each
+    report's place and file (``docs``: corpus.docs; without it the ``label`` columns, the files):
+    地区, 文件, 最相近的地区, 最相近的文件, 相似度, 排名.
+
+    >>> neighbours_table(fazhi.textstat_neighbours(corpus, by="doc_id", n=2), corpus.docs)  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    if neighbours is None or "doc_id" not in neighbours.columns:
+        return label_columns(neighbours if neighbours is not None else pd.DataFrame())
+    rows = {} if docs is None else {r["doc_id"]: r for r in docs.to_dict("records")}
+
+    def place_of(ids) -> list[str]:
+        return [place(rows[i]) if i in rows else UNKNOWN for i in ids]
+
+    def file_of(ids, fallback) -> list[str]:
+        return [label(rows[i].get("file")) if i in rows else label(f)
+                for i, f in zip(ids, fallback, strict=True)]
+
+    ids, other = neighbours["doc_id"].tolist(), neighbours["neighbour"].tolist()
+    own = neighbours["label"].tolist() if "label" in neighbours.columns else ids
+    theirs = neighbours["neighbour_label"].tolist() if "neighbour_label" in neighbours.columns \
+        else other
+    out = pd.DataFrame({"地区": place_of(ids), "文件": file_of(ids, own),
+                        "最相近的地区": place_of(other), "最相近的文件": file_of(other, theirs)})
+    if docs is None:
+        out = out.drop(columns=["地区", "最相近的地区"])
+    for col in ("similarity", "rank"):
+        if col in neighbours.columns:
+            out[COLUMN_LABELS[col]] = neighbours[col].tolist()
+    return out
+
+
+def reuse_pairs_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.reuse_pairs` for readers: 文件甲, 文件乙, 共享段数 and the shared text counted
+    one way (共享字数（甲）/（乙） when the pairs were computed with ``corpus=``, as 共享字数 of
+    :func:`reuse_share_table`; the summed passage lengths then left out); no hash ids.
+
+    >>> reuse_pairs_table(fazhi.reuse_pairs(passages, corpus=corpus))   # doctest: +SKIP
+    """
+    per_side = {"reused_chars_a", "reused_chars_b"} <= set(pairs.columns)
+    drop = ["doc_a", "doc_b", *(["length"] if per_side else [])]
+    out = pairs.drop(columns=[c for c in drop if c in pairs.columns])
+    return label_columns(out.reset_index(drop=True))
 
 
 def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
