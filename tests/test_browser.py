@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_fonts import no_cjk_fontconfig
 from conftest import PROVINCES
 from crafted import XSS_IMG, XSS_SCRIPT
 
@@ -34,7 +35,9 @@ def _chromium() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory):
+    """Headless Chromium whose fontconfig knows no Chinese font (tests/browser_fonts.py), so
+    Chinese text not drawn by the page's own font shows as boxes here, as on a reader's machine."""
     exe = _chromium()
     ci = os.environ.get("CI", "").lower() == "true"
     if exe is None:
@@ -50,7 +53,8 @@ def browser():
             pytest.fail("CI=true: the playwright package is missing (a dev dependency)")
         pytest.skip("the playwright package is missing (pip install -e '.[dev]')")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        env = no_cjk_fontconfig(tmp_path_factory.mktemp("fontconfig"))
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True, env=env)
         try:
             yield b
         finally:

@@ -19,6 +19,7 @@ Chinese headers, sortable, searchable and downloadable on the rendered page. Nev
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 from typing import TYPE_CHECKING, Literal
@@ -113,7 +114,61 @@ def label_columns(df: pd.DataFrame) -> pd.DataFrame:
 def _html(markup: str):
     from IPython.display import HTML
 
-    return HTML(markup)
+    return HTML(_lab_font(markup) + markup)
+
+
+# after setup() in JupyterLab: the Lab's font variables (its theme's defaults) with the packaged
+# font last, for the Lab's text, tables and code alike: Latin keeps the Lab's look, Chinese gets
+# the glyphs (a font the user chose in the Lab's settings is set inline and still wins)
+_LAB_SANS = ("system-ui,-apple-system,blinkmacsystemfont,'Segoe UI',helvetica,arial,sans-serif,"
+             "'Apple Color Emoji','Segoe UI Emoji','Segoe UI Symbol'")
+_LAB_FONT_RULES = (
+    f":root{{--jp-ui-font-family:{_LAB_SANS},\"{{family}}\";"
+    f"--jp-content-font-family:{_LAB_SANS},\"{{family}}\";"
+    "--jp-code-font-family:menlo,consolas,'DejaVu Sans Mono',monospace,\"{family}\"}"
+)
+_lab_font_on = False
+
+
+def lab_font_html() -> str:
+    """The ``<style>`` that :func:`setup` shows once in a notebook: the packaged Chinese font
+    (:func:`fazhi.fonts.font_face_css`, cut to the characters of GB2312,
+    :func:`fazhi.fonts.common_chars`, about 2 MB, kept in the cache folder) and the rules giving
+    it to the Lab's text, tables and code as the last font of their family list. Tables and
+    notices whose text holds rarer characters (鮀) bring a small face of their own for just
+    those. "" without a font (the Lab then uses the reader's fonts).
+
+    >>> lab_font_html()[:32]                                            # doctest: +SKIP
+    '<style class="fazhi-lab-font">@f'
+    """
+    from fazhi.fonts import FONT_FAMILY, common_chars, font_face_css
+
+    try:
+        rule = font_face_css(common_chars(), cache=True)
+    except Exception:  # noqa: BLE001 - no font or fontTools: the reader's fonts
+        return ""
+    return (f'<style class="fazhi-lab-font">{rule}'
+            f'{_LAB_FONT_RULES.replace("{family}", FONT_FAMILY)}</style>')
+
+
+@functools.lru_cache(maxsize=1)
+def _common_set(chars: str) -> frozenset[str]:
+    return frozenset(chars)
+
+
+def _lab_font(markup: str) -> str:
+    """A ranged face for the characters of ``markup`` beyond the Lab font's (once :func:`setup`
+    gave the Lab its font), else ""."""
+    if not _lab_font_on:
+        return ""
+    from fazhi.fonts import cjk_chars, common_chars, font_face_css
+
+    rare = "".join(c for c in cjk_chars(markup) if c not in _common_set(common_chars()))
+    try:
+        rule = font_face_css(rare, ranged=True) if rare else ""
+    except Exception:  # noqa: BLE001 - the reader's fonts
+        return ""
+    return f'<style class="fazhi-lab-font">{rule}</style>' if rule else ""
 
 
 def heading(text: str, level: int = 2):
@@ -188,14 +243,13 @@ def table(df: pd.DataFrame, *, caption: str | None = None):
 def _dataframe_html(df) -> str:
     from fazhi.htmltable import table_html
 
-    return table_html(df) + _legend_of(df)
+    markup = table_html(df) + _legend_of(df)
+    return _lab_font(markup) + markup
 
 
 def _styler_html(styler) -> str:
     # a Styler's colours would need its own (unescaped) HTML: show its data, complete and escaped
-    from fazhi.htmltable import table_html
-
-    return table_html(styler.data)
+    return _dataframe_html(styler.data)
 
 
 def setup() -> None:
@@ -204,9 +258,16 @@ def setup() -> None:
     index, Chinese headers; sortable, searchable, paged and downloadable as CSV on the rendered
     page. Call it once in the import cell; outside IPython it does nothing.
 
+    It also shows :func:`lab_font_html`: the packaged Chinese font for the Lab's text and tables,
+    so a machine without a Chinese system font shows no boxes (not in a render's kernels, whose
+    pages embed their own font: ``$FAZHI_LAB_FONT=0``).
+
     >>> from fazhi import display as fd
     >>> fd.setup()
     """
+    global _lab_font_on
+    import os
+
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - the notebooks always have IPython
@@ -215,6 +276,16 @@ def setup() -> None:
     if shell is None:
         return
     import pandas as pd
+
+    from fazhi.fonts import LAB_FONT_ENV
+
+    if os.environ.get(LAB_FONT_ENV, "1") != "0":
+        style = lab_font_html()
+        if style:
+            from IPython.display import HTML, display
+
+            display(HTML(style))
+            _lab_font_on = True
 
     formatter = shell.display_formatter.formatters["text/html"]
     formatter.for_type(pd.DataFrame, _dataframe_html)
