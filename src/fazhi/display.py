@@ -906,10 +906,13 @@ def facts_table(facts: pd.DataFrame, columns: tuple[str, ...] = (
 
 def reuse_share_table(share: pd.DataFrame) -> pd.DataFrame:
     """:func:`fazhi.textstat_reuse_share` for readers: Chinese headers, the share of each kind
-    of passage labelled from ``data/reuse_labels.tsv`` (占比·本单位其他年度报告 …)."""
+    of passage labelled from ``data/reuse_labels.tsv`` (占比·本单位其他年度报告 …); the file
+    names the report (no hash id)."""
     from fazhi.reuse.edits import labels as reuse_labels
 
     kinds = reuse_labels()
     names = {c: f"占比·{kinds.get(c[len('share_'):], c[len('share_'):])}"
              for c in share.columns if str(c).startswith("share_")}
+    if "file" in share.columns:
+        share = share.drop(columns=["doc_id"], errors="ignore")
     return label_columns(share.rename(columns=names).reset_index(drop=True))

@@ -67,7 +67,7 @@ COLUMN_LABELS = {
 # What a flag or a count in a table means, by its Chinese header: the legend under every table
 # that shows one (fazhi.display.legend_html); each is defined here once
 COLUMN_NOTES = {
-    "逾期发布": "发布日期晚于次年 4 月 1 日（第二十五条的公开期限）",
+    "逾期发布": "发布日期晚于次年 4 月 1 日",
     "截断": "正文在句中结束，没有结尾标点、落款或日期：文本可能不完整",
     "匿名化": "地名、人名等被占位符（XX镇、×××）替换",
     "无标题": "文件中没有找到报告的标题",
