@@ -114,7 +114,7 @@ def label_columns(df: pd.DataFrame) -> pd.DataFrame:
 def _html(markup: str):
     from IPython.display import HTML
 
-    return HTML(_lab_font(markup) + markup)
+    return HTML(markup)
 
 
 # after setup() in JupyterLab: the Lab's font variables (its theme's defaults) with the packaged
@@ -247,6 +247,11 @@ def _dataframe_html(df) -> str:
     return _lab_font(markup) + markup
 
 
+def _html_object_html(obj) -> str:
+    markup = obj._repr_html_() or ""
+    return _lab_font(markup) + markup
+
+
 def _styler_html(styler) -> str:
     # a Styler's colours would need its own (unescaped) HTML: show its data, complete and escaped
     return _dataframe_html(styler.data)
@@ -279,6 +284,7 @@ def setup() -> None:
 
     from fazhi.fonts import LAB_FONT_ENV
 
+    formatter = shell.display_formatter.formatters["text/html"]
     if os.environ.get(LAB_FONT_ENV, "1") != "0":
         style = lab_font_html()
         if style:
@@ -286,8 +292,8 @@ def setup() -> None:
 
             display(HTML(style))
             _lab_font_on = True
-
-    formatter = shell.display_formatter.formatters["text/html"]
+            # every HTML output (notices, concordances, the reuse view …) brings its rare glyphs
+            formatter.for_type(HTML, _html_object_html)
     formatter.for_type(pd.DataFrame, _dataframe_html)
     try:
         from pandas.io.formats.style import Styler  # needs jinja2
