@@ -92,13 +92,13 @@ def test_shared_text_is_counted_one_way(sample_corpus, passages):
     assert "共享字数" in fd.reuse_share_table(fazhi.textstat_reuse_share(sample_corpus, passages))
 
 
-@pytest.mark.parametrize("by", ["doc_id", "town"])
+@pytest.mark.parametrize("by", ["doc_id", "file", "town"])
 def test_neighbours_show_places_and_files_not_hash_ids(sample_corpus, by):
     nb = fazhi.textstat_neighbours(sample_corpus, by=by, n=2)
     table = fd.neighbours_table(nb, sample_corpus.docs)
     cells = [str(v) for col in table.columns for v in table[col]]
     assert not [c for c in cells if _HASH.match(c)]
-    if by == "doc_id":
+    if by in ("doc_id", "file"):
         assert list(table.columns) == ["地区", "文件", "最相近的地区", "最相近的文件", "相似度", "排名"]
         files = set(sample_corpus.docs["file"])
         assert set(table["文件"]) <= files and set(table["最相近的文件"]) <= files

@@ -832,17 +832,21 @@ def kwic_view(hits: pd.DataFrame, *, caption: str | None = None, table: bool = T
 
 def neighbours_table(neighbours: pd.DataFrame, docs: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`fazhi.textstat_neighbours` for readers. Grouped by region or place, its names are
-    shown as they are; grouped by document (``by="doc_id"``), the hash ids give way to each
-    report's place and file (``docs``: corpus.docs; without it the ``label`` columns, the files):
+    shown as they are; grouped by report (``by="doc_id"`` or ``by="file"``), each side is shown
+    by its place and file, never a hash id (``docs``: corpus.docs; without it the files only):
     地区, 文件, 最相近的地区, 最相近的文件, 相似度, 排名.
 
     >>> neighbours_table(fazhi.textstat_neighbours(corpus, by="doc_id", n=2), corpus.docs)  # doctest: +SKIP
     """
     import pandas as pd
 
-    if neighbours is None or "doc_id" not in neighbours.columns:
-        return label_columns(neighbours if neighbours is not None else pd.DataFrame())
-    rows = {} if docs is None else {r["doc_id"]: r for r in docs.to_dict("records")}
+    if neighbours is None:
+        return pd.DataFrame()
+    key = next((k for k in ("doc_id", "file") if k in neighbours.columns), None)
+    if key is None:
+        return label_columns(neighbours)
+    rows = {} if docs is None or key not in docs.columns else \
+        {r[key]: r for r in docs.to_dict("records")}
 
     def place_of(ids) -> list[str]:
         return [place(rows[i]) if i in rows else UNKNOWN for i in ids]
@@ -851,13 +855,13 @@ def neighbours_table(neighbours: pd.DataFrame, docs: pd.DataFrame | None = None)
         return [label(rows[i].get("file")) if i in rows else label(f)
                 for i, f in zip(ids, fallback, strict=True)]
 
-    ids, other = neighbours["doc_id"].tolist(), neighbours["neighbour"].tolist()
+    ids, other = neighbours[key].tolist(), neighbours["neighbour"].tolist()
     own = neighbours["label"].tolist() if "label" in neighbours.columns else ids
     theirs = neighbours["neighbour_label"].tolist() if "neighbour_label" in neighbours.columns \
         else other
     out = pd.DataFrame({"地区": place_of(ids), "文件": file_of(ids, own),
                         "最相近的地区": place_of(other), "最相近的文件": file_of(other, theirs)})
-    if docs is None:
+    if not rows:
         out = out.drop(columns=["地区", "最相近的地区"])
     for col in ("similarity", "rank"):
         if col in neighbours.columns:
