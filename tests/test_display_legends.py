@@ -107,3 +107,14 @@ def test_neighbours_show_places_and_files_not_hash_ids(sample_corpus, by):
         assert all(v for v in table["地区"])
     else:
         assert list(table.columns) == ["乡镇（街道）", "最相近", "相似度", "排名"]
+
+
+def test_the_metadata_audit_names_fields_in_chinese_with_their_column(sample_corpus):
+    from fazhi.audit import metadata_audit, metadata_review
+
+    audit = fd.audit_table(metadata_audit(sample_corpus.docs))
+    assert {"标题（title）", "年度（report_year）", "乡镇（街道）（town）", "层级（level）"} <= \
+        set(audit["字段"])
+    review = fd.audit_table(metadata_review(sample_corpus.docs, min_confidence=1.01))
+    levels = review.loc[review["字段"] == "层级（level）", "值"].tolist()
+    assert levels and not {"town", "township", "subdistrict", "county"} & set(levels)

@@ -490,6 +490,24 @@ def _label_order(text: str):
         return (1, 0.0, text)
 
 
+def audit_table(audit: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.audit.metadata_audit` / ``metadata_review`` for readers: each field by its
+    Chinese name with the ``metadata.csv`` column to correct it under (年度（report_year）), a
+    level value in Chinese (镇). A copy.
+
+    >>> audit_table(metadata_audit(corpus.docs))["字段"].iloc[0]          # doctest: +SKIP
+    '标题（title）'
+    """
+    out = audit.copy()
+    if "字段" in out.columns:
+        if "值" in out.columns:
+            out["值"] = [VOCAB_LEVEL_LABELS.get(str(v), v) if f == "level" else v
+                        for f, v in zip(out["字段"], out["值"], strict=True)]
+        out["字段"] = [f"{COLUMN_LABELS[f]}（{f}）" if f in COLUMN_LABELS else f
+                     for f in out["字段"]]
+    return out.reset_index(drop=True)
+
+
 def rejected_table(rejected: pd.DataFrame | None) -> pd.DataFrame:
     """Files that were not read as reports, with the reason (Chinese headers)."""
     import pandas as pd
