@@ -118,3 +118,15 @@ def test_the_metadata_audit_names_fields_in_chinese_with_their_column(sample_cor
     review = fd.audit_table(metadata_review(sample_corpus.docs, min_confidence=1.01))
     levels = review.loc[review["字段"] == "层级（level）", "值"].tolist()
     assert levels and not {"town", "township", "subdistrict", "county"} & set(levels)
+
+
+@pytest.mark.parametrize(("columns", "shown"), [
+    (["doc_id", "file", "part", "left", "keyword", "right"], ["文件", "部分", "左文", "关键词", "右文"]),
+    (["doc_a", "doc_b", "file_a", "file_b", "n_passages", "length"],
+     ["文件甲", "文件乙", "共享段数", "长度"]),
+    (["doc_id", "left", "keyword", "right"], ["文档", "左文", "关键词", "右文"]),  # no name: kept
+])
+def test_hash_ids_give_way_to_the_file_that_names_them(columns, shown):
+    df = pd.DataFrame([["2ca3b2f027b7" if c.startswith("doc") else "亭江镇" for c in columns]],
+                      columns=columns)
+    assert fd.label_columns(df).columns.tolist() == shown

@@ -88,6 +88,10 @@ META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "t
                "title", "kind", "neighbour", "region", "label", "neighbour_label")
 
 
+# hash-id columns and the column that names the same document for readers
+_NAMED_BY = {"doc_id": "file", "doc_a": "file_a", "doc_b": "file_b", "source_doc": "source_file"}
+
+
 def labels(values) -> list[str]:
     """:func:`label` of each value (a Series, array or list)."""
     return [label(v) for v in values]
@@ -99,9 +103,15 @@ def label_columns(df: pd.DataFrame) -> pd.DataFrame:
     code values in Chinese (:data:`fazhi.vocab.VALUE_LABELS`: 走势 emerging → 新兴). A copy: ``df``
     is not changed.
 
+    A document's hash id is left out where its file names it (doc_id beside file, doc_a beside
+    file_a …): no hash ids where a name exists.
+
     >>> label_columns(kwic(corpus, "民法典")).columns[:3].tolist()  # doctest: +SKIP
-    ['文档', '文件', '部分']
+    ['文件', '部分', '起']
     """
+    ids = [c for c, name in _NAMED_BY.items() if c in df.columns and name in df.columns]
+    if ids:
+        df = df.drop(columns=ids)
     fields = [c for c in df.columns if c in META_FIELDS]
     if fields:
         df = df.assign(**{c: labels(df[c]) for c in fields})
