@@ -238,7 +238,7 @@ class _Axis:
         """Ticks, their n= labels (reports per position) and the axis label with its note."""
         ax.set_xticks(self.ticks, [_mpl(t) for t in self.labels])
         known = set(self.pos.values())
-        missing = [t not in known for t in self.ticks] if self.numeric else []
+        missing = [self.numeric and t not in known for t in self.ticks]
         for tick, gap in zip(ax.get_xticklabels(), missing, strict=True):
             if gap:  # a year without a report keeps its place, in grey
                 tick.set_color(MISSING_COLOUR)
@@ -253,8 +253,8 @@ class _Axis:
         text = f"{field_label(by)}（n = 报告数）" if with_n else field_label(by)
         notes = []
         if any(missing):
-            notes.append("灰色年份没有报告" + ("，虚线跨过" if self.bridged else ""))
-        elif self.bridged:
+            notes.append("灰色年份没有报告")
+        if self.bridged:
             notes.append("虚线跨过没有报告的年份")
         if self.has_unknown:
             what = f" {self.n_unknown} 份报告" if self.n_unknown else "一些报告"
