@@ -25,6 +25,7 @@ from browser_fonts import tofu
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the module's Chromium fixture
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+NB_DIR = SRC / "fazhi" / "notebooks"
 
 # a small notebook in the layout of the package's: Markdown, the import cell, a labelled table,
 # a DataFrame shown by the cell formatter, a notice
@@ -65,6 +66,10 @@ def lab(tmp_path_factory):
            "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
            "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "HOME": str(home)}
     env.pop("FAZHI_LAB_FONT", None)
+    # every cell in the page (no windowing: cells out of view are laid out and checked too)
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}', encoding="utf-8")
     log = (home / "lab.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
@@ -84,7 +89,8 @@ def lab(tmp_path_factory):
                 time.sleep(0.5)
         else:
             pytest.fail("JupyterLab did not answer within 60 s")
-        yield {"url": f"{base}/lab/tree/概览.ipynb?token={token}", "log": home / "lab.log"}
+        yield {"url": f"{base}/lab/tree/概览.ipynb?token={token}", "log": home / "lab.log",
+               "root": root, "base": base, "token": token}
     finally:
         proc.terminate()
         try:
@@ -92,6 +98,49 @@ def lab(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def _open_and_run(page, url: str, shot: str, *, done: str) -> list[str]:
+    """Open a notebook in the Lab, run all its cells from the Run menu, wait for ``done`` (a
+    selector) and the packaged font; a screenshot; the boxes found in the notebook."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown", timeout=90_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    page.click("li.lm-MenuBar-item:has-text('Run')")
+    page.click("li.lm-Menu-item:has-text('Run All Cells')")
+    try:
+        page.wait_for_selector(done, timeout=240_000)
+    finally:
+        page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=300_000)
+    page.wait_for_function(
+        "Array.from(document.fonts).some(f => f.family.replace(/\"/g, '') === 'fazhi-cjk' "
+        "&& f.status === 'loaded')", timeout=60_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    print(f"\nscreenshot: {ARTIFACTS / shot}")
+    return tofu(page, within="jp-Notebook")
+
+
+def test_a_shipped_notebook_runs_in_the_lab_without_boxes(browser, lab, sample_corpus):  # noqa: F811
+    """01_overview on the sample store, run in the Lab: its tables (文件, 合规 flags and their
+    legend) and Markdown all in the packaged font."""
+    nb = nbformat.read(NB_DIR / "01_overview.ipynb", as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = params.source.replace('corpus_path: str = ""',
+                                          f'corpus_path: str = {str(sample_corpus.manifest["store"])!r}')
+    assert "corpus_path: str = ''" not in params.source
+    nbformat.write(nb, lab["root"] / "01_overview.ipynb")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        bad = _open_and_run(page, f"{lab['base']}/lab/tree/01_overview.ipynb?token={lab['token']}",
+                            "lab-01_overview.png", done=".jp-OutputArea-output p.fazhi-legend")
+        legend = page.inner_text(".jp-OutputArea-output p.fazhi-legend")
+        assert "逾期发布" in legend
+        assert bad == [], bad
+    finally:
+        context.close()
 
 
 def test_the_lab_shows_chinese_in_the_packaged_font(browser, lab):  # noqa: F811
