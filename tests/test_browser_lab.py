@@ -26,6 +26,8 @@ from test_browser import ARTIFACTS, browser  # noqa: F401 - the module's Chromiu
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 NB_DIR = SRC / "fazhi" / "notebooks"
+# the notebook on show (the Lab keeps other open notebooks' widgets hidden in the page)
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 # a small notebook in the layout of the package's: Markdown, the import cell, a labelled table,
 # a DataFrame shown by the cell formatter, a notice
@@ -89,7 +91,7 @@ def lab(tmp_path_factory):
                 time.sleep(0.5)
         else:
             pytest.fail("JupyterLab did not answer within 60 s")
-        yield {"url": f"{base}/lab/tree/概览.ipynb?token={token}", "log": home / "lab.log",
+        yield {"url": f"{base}/lab/tree/概览.ipynb?reset&token={token}", "log": home / "lab.log",
                "root": root, "base": base, "token": token}
     finally:
         proc.terminate()
@@ -104,15 +106,15 @@ def _open_and_run(page, url: str, shot: str, *, done: str) -> list[str]:
     """Open a notebook in the Lab, run all its cells from the Run menu, wait for ``done`` (a
     selector) and the packaged font; a screenshot; the boxes found in the notebook."""
     page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown", timeout=90_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    page.wait_for_selector(f"{SHOWN} .jp-MarkdownCell .jp-RenderedMarkdown", timeout=90_000)
+    page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
     page.click("li.lm-MenuBar-item:has-text('Run')")
     page.click("li.lm-Menu-item:has-text('Run All Cells')")
     try:
         page.wait_for_selector(done, timeout=240_000)
     finally:
         page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=300_000)
+    page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=300_000)
     page.wait_for_function(
         "Array.from(document.fonts).some(f => f.family.replace(/\"/g, '') === 'fazhi-cjk' "
         "&& f.status === 'loaded')", timeout=60_000)
@@ -134,9 +136,9 @@ def test_a_shipped_notebook_runs_in_the_lab_without_boxes(browser, lab, sample_c
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     try:
-        bad = _open_and_run(page, f"{lab['base']}/lab/tree/01_overview.ipynb?token={lab['token']}",
-                            "lab-01_overview.png", done=".jp-OutputArea-output p.fazhi-legend")
-        legend = page.inner_text(".jp-OutputArea-output p.fazhi-legend")
+        bad = _open_and_run(page, f"{lab['base']}/lab/tree/01_overview.ipynb?reset&token={lab['token']}",
+                            "lab-01_overview.png", done=f"{SHOWN} .jp-OutputArea-output p.fazhi-legend")
+        legend = page.inner_text(f"{SHOWN} .jp-OutputArea-output p.fazhi-legend")
         assert "逾期发布" in legend
         assert bad == [], bad
     finally:
@@ -148,9 +150,9 @@ def test_the_lab_shows_chinese_in_the_packaged_font(browser, lab):  # noqa: F811
     page = context.new_page()
     try:
         page.goto(lab["url"], wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1",
+        page.wait_for_selector(f"{SHOWN} .jp-MarkdownCell .jp-RenderedMarkdown h1",
                                timeout=90_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+        page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']",
                                timeout=90_000)
         page.evaluate("document.fonts.ready.then(() => true)")
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -161,15 +163,15 @@ def test_the_lab_shows_chinese_in_the_packaged_font(browser, lab):  # noqa: F811
         # Run ▸ Run All Cells, from the Lab's own menu
         page.click("li.lm-MenuBar-item:has-text('Run')")
         page.click("li.lm-Menu-item:has-text('Run All Cells')")
-        page.wait_for_selector(".jp-OutputArea-output div.fazhi-table td", timeout=180_000)
-        page.wait_for_selector(".jp-OutputArea-output:has-text('样例共 3 份报告')", timeout=60_000)
+        page.wait_for_selector(f"{SHOWN} .jp-OutputArea-output div.fazhi-table td", timeout=180_000)
+        page.wait_for_selector(f"{SHOWN} .jp-OutputArea-output:has-text('样例共 3 份报告')", timeout=60_000)
         page.wait_for_function(
             "Array.from(document.fonts).some(f => f.family.replace(/\"/g, '') === 'fazhi-cjk' "
             "&& f.status === 'loaded')", timeout=60_000)
         page.evaluate("document.fonts.ready.then(() => true)")
         page.screenshot(path=str(ARTIFACTS / "lab-after-run.png"), full_page=True)
         print(f"\nscreenshots: {ARTIFACTS / 'lab-before-run.png'}, {ARTIFACTS / 'lab-after-run.png'}")
-        cells = page.eval_on_selector_all(".jp-OutputArea-output div.fazhi-table td",
+        cells = page.eval_on_selector_all(f"{SHOWN} .jp-OutputArea-output div.fazhi-table td",
                                           "els => els.map(e => e.textContent.trim())")
         assert "鮀江街道" in cells and "（不明）" in cells, cells
         after = tofu(page, within="jp-Notebook")
