@@ -24,6 +24,8 @@ import pytest
 from browser_fonts import tofu
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the module's Chromium fixture
 
+pytestmark = pytest.mark.slow  # a JupyterLab server and a kernel per notebook
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 NB_DIR = SRC / "fazhi" / "notebooks"
 # the notebook on show (the Lab keeps other open notebooks' widgets hidden in the page)
