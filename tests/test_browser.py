@@ -4,7 +4,8 @@ Opens index.html and every page of the session's shared render (tests/conftest.p
 the sample reports, a crafted report with markup in its title and body, reports with unknown
 metadata): no console errors, no failed request, no request to anything but
 file: and data: URLs, Chinese text in the DOM, the markup shown as text and ``window.__xss``
-undefined. A screenshot of the index goes to tests/artifacts/. Without Chromium the test skips,
+undefined, every Chinese character drawn by the page's own font (no boxes: Chromium's fontconfig
+knows no Chinese font here). A screenshot of every page goes to tests/artifacts/ (pages/…, printed). Without Chromium the test skips,
 except under ``CI=true`` (then it fails).
 """
 
@@ -16,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_fonts import no_cjk_fontconfig, tofu
 from conftest import PROVINCES
 from crafted import XSS_IMG, XSS_SCRIPT
 
@@ -34,7 +36,9 @@ def _chromium() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory):
+    """Headless Chromium whose fontconfig knows no Chinese font (tests/browser_fonts.py), so
+    Chinese text not drawn by the page's own font shows as boxes here, as on a reader's machine."""
     exe = _chromium()
     ci = os.environ.get("CI", "").lower() == "true"
     if exe is None:
@@ -50,7 +54,8 @@ def browser():
             pytest.fail("CI=true: the playwright package is missing (a dev dependency)")
         pytest.skip("the playwright package is missing (pip install -e '.[dev]')")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        env = no_cjk_fontconfig(tmp_path_factory.mktemp("fontconfig"))
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True, env=env)
         try:
             yield b
         finally:
@@ -88,6 +93,7 @@ def _visit(browser, path: Path, screenshot: Path | None = None) -> dict:
     seen["n_img"] = page.evaluate("document.images.length")
     seen["broken_img"] = page.evaluate(
         "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length")
+    seen["tofu"] = tofu(page)
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(screenshot), full_page=True)
@@ -104,9 +110,12 @@ def test_every_page_in_chromium(browser, rendered):
         len(pages) == len(corpus_wide) + len(PROVINCES) + 1 + 2
     problems = {}
     texts = {}
+    shots = []
     for path in pages:
-        shot = ARTIFACTS / "index.png" if path == out / "index.html" else None
+        shot = ARTIFACTS / "index.png" if path == out / "index.html" else \
+            ARTIFACTS / "pages" / f"{path.parent.name}-{path.stem}.png"
         seen = _visit(browser, path, shot)
+        shots.append(shot)
         texts[path] = seen["text"]
         bad = {k: seen[k] for k in ("console", "pageerror", "failed", "external") if seen[k]}
         if seen["xss"] != "undefined":
@@ -117,10 +126,15 @@ def test_every_page_in_chromium(browser, rendered):
             bad["font"] = seen["fonts"]
         if seen["broken_img"]:
             bad["broken_images"] = seen["broken_img"]
+        if seen["tofu"]:  # Chinese drawn by no web font: boxes without a system font
+            bad["tofu"] = seen["tofu"][:10]
+        if "fazhi-lab-font" in path.read_text(encoding="utf-8"):  # the page embeds its own
+            bad["lab_font"] = True
         if bad:
             problems[f"{path.parent.name}/{path.name}"] = bad
+    print("\nscreenshots of every page:\n" + "\n".join(str(s) for s in shots))
     assert not problems, problems
-    assert (ARTIFACTS / "index.png").stat().st_size > 0
+    assert all(s.stat().st_size > 0 for s in shots)
     # the crafted markup is shown literally (as text), at least in the index's source table
     index_text = texts[out / "index.html"]
     assert XSS_SCRIPT in index_text and XSS_IMG in index_text
@@ -144,3 +158,15 @@ def test_index_links_open_every_rendered_page(browser, rendered):
     assert rendered_files <= files
     for f in files:
         assert (out / f).is_file(), f
+
+
+def test_the_tofu_check_sees_boxes_without_the_page_font(browser, rendered, tmp_path):
+    """The check can fail: the same page without its embedded font shows boxes here."""
+    page = rendered.out / "01_overview.html"
+    html = page.read_text(encoding="utf-8")
+    stripped = re.sub(r"@font-face \{[^}]*\}", "", html)
+    assert stripped != html
+    bare = tmp_path / page.name
+    bare.write_text(stripped, encoding="utf-8")
+    seen = _visit(browser, bare)
+    assert seen["tofu"] and _CJK.search(seen["tofu"][0])

@@ -28,6 +28,7 @@ FREQ_CAPTION = "出现次数最多的 30 个词"
 PINYIN_ORDER = ["重庆", "福建", "广东", "江苏", "四川", "浙江"]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _COUNT = re.compile(r"共 (\d+) 行")
+_HASH_ID = re.compile(r"[0-9a-f]{12}")  # a document id (fazhi.meta's doc_id)
 
 
 def _tables(path: Path) -> list[dict]:
@@ -250,7 +251,8 @@ def test_without_javascript_every_table_is_there_in_full(browser, rendered):  # 
 
 
 def test_every_table_is_a_complete_fazhi_table_with_chinese_headers(rendered):
-    """No pandas table left (cut at ten rows, index column), no English header."""
+    """No pandas table left (cut at ten rows, index column), no English header, no index column,
+    no document hash id in a cell."""
     for path in _pages(rendered):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         outputs = soup.select("div.jp-OutputArea-output")
@@ -261,4 +263,12 @@ def test_every_table_is_a_complete_fazhi_table_with_chinese_headers(rendered):
             assert _COUNT.fullmatch(t["count"]), t["count"]
             english = [h for h in t["headers"] if _IDENTIFIER.fullmatch(h)]
             assert not english, (path.name, t["headers"])
+            # no pandas index: no unnamed first column, no first column counting 0, 1, 2 …
+            assert t["headers"] and t["headers"][0].strip(), (path.name, t["headers"])
+            first = [r[0].strip() for r in t["rows"] if r]
+            assert len(first) < 3 or first != [str(i) for i in range(len(first))], \
+                (path.name, t["caption"], t["headers"])
+            # no hash ids where a name exists
+            assert not [c for r in t["rows"] for c in r if _HASH_ID.fullmatch(c.strip())], \
+                (path.name, t["caption"], t["headers"])
             assert not any(c in ("…", "...") for r in t["rows"] for c in r), path.name

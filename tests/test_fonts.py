@@ -157,3 +157,55 @@ def test_subset_files_are_cached_by_their_characters():
     assert subset_file("普法执法谁") == path  # the same characters, the same file
     assert subset_file("谁执法谁普法 ") != path
     assert {chr(c) for c in TTFont(str(path)).getBestCmap()} == set("谁执法普")
+
+
+@pytest.mark.parametrize(("text", "ranged", "chars"), [
+    ("汕头市金平区鮀江街道 2024 年", False, set("汕头市金平区鮀江街道年")),
+    ("鮀江街道", True, set("鮀江街道")),
+    ("Article 25", False, set()),
+])
+def test_one_font_face_rule_for_pages_and_the_lab(text, ranged, chars):
+    import base64
+    import re
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    from fazhi.fonts import FONT_FAMILY, font_face_css
+    from fazhi.render import font_css
+
+    rule = font_face_css(text, ranged=ranged)
+    if not chars:
+        assert rule == "" and font_css(text) == ""
+        return
+    assert rule.startswith(f'@font-face {{ font-family: "{FONT_FAMILY}"')
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)\)", rule)[1]
+    assert {chr(c) for c in TTFont(BytesIO(base64.b64decode(data))).getBestCmap()} == chars
+    rng = re.search(r"unicode-range: ([^;]+);", rule)
+    assert (rng is not None) == ranged
+    if ranged:
+        assert {chr(int(u[2:], 16)) for u in rng[1].split(",")} == chars
+    assert font_css(text) == f'<style type="text/css">{font_face_css(text)}</style>'
+
+
+def test_the_lab_font_holds_common_chinese_and_tables_bring_rarer_characters():
+    from fazhi import display as fd
+    from fazhi.fonts import common_chars
+
+    common = common_chars()
+    assert all(c in common for c in "法治政府建设亭江镇蓬东乡、。（）“”《》")
+    assert "鮀" not in common and "a" not in common
+    style = fd.lab_font_html()
+    assert style.startswith('<style class="fazhi-lab-font">@font-face')
+    assert '"fazhi-cjk"' in style and "--jp-content-font-family" in style
+    assert fd.lab_font_html() == style  # cut once, then read from the cache folder
+    old = fd._lab_font_on
+    try:
+        fd._lab_font_on = True
+        assert fd._lab_font("<td>亭江镇</td>") == ""
+        extra = fd._lab_font("<td>鮀江街道</td>")
+        assert "unicode-range: U+9B80;" in extra
+        fd._lab_font_on = False
+        assert fd._lab_font("<td>鮀江街道</td>") == ""  # no Lab font: nothing to add to
+    finally:
+        fd._lab_font_on = old

@@ -45,6 +45,7 @@ _EXPORTS = {
     "n_docs_by": "textstat",
     "query_sides": "textstat",
     "query_label": "vocab",
+    "reference_label": "vocab",
     "split_counts": "textstat",
     "kwic": "textstat",
     "textstat_cooccurrence": "textstat",

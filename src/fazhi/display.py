@@ -19,6 +19,7 @@ Chinese headers, sortable, searchable and downloadable on the rendered page. Nev
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 from typing import TYPE_CHECKING, Literal
@@ -87,6 +88,10 @@ META_FIELDS = ("report_year", "publish_date", "province", "city", "district", "t
                "title", "kind", "neighbour", "region", "label", "neighbour_label")
 
 
+# hash-id columns and the column that names the same document for readers
+_NAMED_BY = {"doc_id": "file", "doc_a": "file_a", "doc_b": "file_b", "source_doc": "source_file"}
+
+
 def labels(values) -> list[str]:
     """:func:`label` of each value (a Series, array or list)."""
     return [label(v) for v in values]
@@ -98,9 +103,15 @@ def label_columns(df: pd.DataFrame) -> pd.DataFrame:
     code values in Chinese (:data:`fazhi.vocab.VALUE_LABELS`: 走势 emerging → 新兴). A copy: ``df``
     is not changed.
 
+    A document's hash id is left out where its file names it (doc_id beside file, doc_a beside
+    file_a …): no hash ids where a name exists.
+
     >>> label_columns(kwic(corpus, "民法典")).columns[:3].tolist()  # doctest: +SKIP
-    ['文档', '文件', '部分']
+    ['文件', '部分', '起']
     """
+    ids = [c for c, name in _NAMED_BY.items() if c in df.columns and name in df.columns]
+    if ids:
+        df = df.drop(columns=ids)
     fields = [c for c in df.columns if c in META_FIELDS]
     if fields:
         df = df.assign(**{c: labels(df[c]) for c in fields})
@@ -116,6 +127,60 @@ def _html(markup: str):
     return HTML(markup)
 
 
+# after setup() in JupyterLab: the Lab's font variables (its theme's defaults) with the packaged
+# font last, for the Lab's text, tables and code alike: Latin keeps the Lab's look, Chinese gets
+# the glyphs (a font the user chose in the Lab's settings is set inline and still wins)
+_LAB_SANS = ("system-ui,-apple-system,blinkmacsystemfont,'Segoe UI',helvetica,arial,sans-serif,"
+             "'Apple Color Emoji','Segoe UI Emoji','Segoe UI Symbol'")
+_LAB_FONT_RULES = (
+    f":root{{--jp-ui-font-family:{_LAB_SANS},\"{{family}}\";"
+    f"--jp-content-font-family:{_LAB_SANS},\"{{family}}\";"
+    "--jp-code-font-family:menlo,consolas,'DejaVu Sans Mono',monospace,\"{family}\"}"
+)
+_lab_font_on = False
+
+
+def lab_font_html() -> str:
+    """The ``<style>`` that :func:`setup` shows once in a notebook: the packaged Chinese font
+    (:func:`fazhi.fonts.font_face_css`, cut to the characters of GB2312,
+    :func:`fazhi.fonts.common_chars`, about 2 MB, kept in the cache folder) and the rules giving
+    it to the Lab's text, tables and code as the last font of their family list. Tables and
+    notices whose text holds rarer characters (鮀) bring a small face of their own for just
+    those. "" without a font (the Lab then uses the reader's fonts).
+
+    >>> lab_font_html()[:32]                                            # doctest: +SKIP
+    '<style class="fazhi-lab-font">@f'
+    """
+    from fazhi.fonts import FONT_FAMILY, common_chars, font_face_css
+
+    try:
+        rule = font_face_css(common_chars(), cache=True)
+    except Exception:  # noqa: BLE001 - no font or fontTools: the reader's fonts
+        return ""
+    return (f'<style class="fazhi-lab-font">{rule}'
+            f'{_LAB_FONT_RULES.replace("{family}", FONT_FAMILY)}</style>')
+
+
+@functools.lru_cache(maxsize=1)
+def _common_set(chars: str) -> frozenset[str]:
+    return frozenset(chars)
+
+
+def _lab_font(markup: str) -> str:
+    """A ranged face for the characters of ``markup`` beyond the Lab font's (once :func:`setup`
+    gave the Lab its font), else ""."""
+    if not _lab_font_on:
+        return ""
+    from fazhi.fonts import cjk_chars, common_chars, font_face_css
+
+    rare = "".join(c for c in cjk_chars(markup) if c not in _common_set(common_chars()))
+    try:
+        rule = font_face_css(rare, ranged=True) if rare else ""
+    except Exception:  # noqa: BLE001 - the reader's fonts
+        return ""
+    return f'<style class="fazhi-lab-font">{rule}</style>' if rule else ""
+
+
 def heading(text: str, level: int = 2):
     """An HTML heading whose text is escaped (for headings built from region names or titles)."""
     level = min(max(int(level), 1), 6)
@@ -129,12 +194,51 @@ def message(text: str, kind: Literal["info", "warning"] = "info"):
                  f"{html.escape(str(text))}</div>")
 
 
+# the legend under a table, scoped by its class (small, grey, below the table's tools)
+_LEGEND_CSS = ("p.fazhi-legend{font-size:12px;line-height:1.6;color:var(--jp-ui-font-color2,#555);"
+               "margin:.2em 0 1em;max-width:60em}p.fazhi-legend b{font-weight:600}")
+
+
+def legend_html(df: pd.DataFrame) -> str:
+    """The legend of a table for readers: what each flag or count among its (Chinese) headers
+    means, from :data:`fazhi.vocab.COLUMN_NOTES` (one definition per page and project), and
+    what “—” stands for when a flag column holds one; "" when no header needs one.
+
+    >>> legend_html(compliance_table(corpus.docs))[:60]        # doctest: +SKIP
+    '<p class="fazhi-legend">…<b>逾期发布</b>：发布日期晚于次年 4 月 1 日…'
+    """
+    from fazhi.vocab import COLUMN_NOTES, NOT_KNOWN_NOTE, NOT_KNOWN_SIGN
+
+    names = [str(c) for c in getattr(df, "columns", [])]
+    items = [str(v) for v in df["项目"]] if "项目" in names else []  # a summary's rows
+    noted = [c for c in dict.fromkeys([*names, *items]) if c in COLUMN_NOTES]
+    if not noted:
+        return ""
+    parts = [f"<b>{html.escape(c)}</b>：{html.escape(COLUMN_NOTES[c])}" for c in noted]
+    cells = df.loc[:, [str(c) in noted for c in df.columns]].astype(str)
+    if (cells == NOT_KNOWN_SIGN).to_numpy().any():
+        parts.append(html.escape(NOT_KNOWN_NOTE))
+    return f'<style>{_LEGEND_CSS}</style><p class="fazhi-legend">注：{"；".join(parts)}。</p>'
+
+
 def html_table(df: pd.DataFrame, *, caption: str | None = None, index: bool = False) -> str:
     """Escaped HTML of a DataFrame (cell text and caption escaped): the complete table of
-    :func:`fazhi.htmltable.table_html`; ``index``: keep the index as the first columns."""
+    :func:`fazhi.htmltable.table_html`, its legend (:func:`legend_html`) under it; ``index``:
+    keep the index as the first columns."""
     from fazhi.htmltable import table_html
 
-    return table_html(df.reset_index() if index else df, caption=caption)
+    df = df.reset_index() if index else df
+    return table_html(df, caption=caption) + _legend_of(df)
+
+
+def _legend_of(df) -> str:
+    import pandas as pd
+
+    from fazhi.htmltable import reader_frame
+
+    if isinstance(df.columns, pd.MultiIndex):  # pivots: their headers are values, not fields
+        return ""
+    return legend_html(label_columns(reader_frame(df)))
 
 
 def table(df: pd.DataFrame, *, caption: str | None = None):
@@ -149,14 +253,18 @@ def table(df: pd.DataFrame, *, caption: str | None = None):
 def _dataframe_html(df) -> str:
     from fazhi.htmltable import table_html
 
-    return table_html(df)
+    markup = table_html(df) + _legend_of(df)
+    return _lab_font(markup) + markup
+
+
+def _html_object_html(obj) -> str:
+    markup = obj._repr_html_() or ""
+    return _lab_font(markup) + markup
 
 
 def _styler_html(styler) -> str:
     # a Styler's colours would need its own (unescaped) HTML: show its data, complete and escaped
-    from fazhi.htmltable import table_html
-
-    return table_html(styler.data)
+    return _dataframe_html(styler.data)
 
 
 def setup() -> None:
@@ -165,9 +273,16 @@ def setup() -> None:
     index, Chinese headers; sortable, searchable, paged and downloadable as CSV on the rendered
     page. Call it once in the import cell; outside IPython it does nothing.
 
+    It also shows :func:`lab_font_html`: the packaged Chinese font for the Lab's text and tables,
+    so a machine without a Chinese system font shows no boxes (not in a render's kernels, whose
+    pages embed their own font: ``$FAZHI_LAB_FONT=0``).
+
     >>> from fazhi import display as fd
     >>> fd.setup()
     """
+    global _lab_font_on
+    import os
+
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - the notebooks always have IPython
@@ -177,7 +292,18 @@ def setup() -> None:
         return
     import pandas as pd
 
+    from fazhi.fonts import LAB_FONT_ENV
+
     formatter = shell.display_formatter.formatters["text/html"]
+    if os.environ.get(LAB_FONT_ENV, "1") != "0":
+        style = lab_font_html()
+        if style:
+            from IPython.display import HTML, display
+
+            display(HTML(style))
+            _lab_font_on = True
+            # every HTML output (notices, concordances, the reuse view …) brings its rare glyphs
+            formatter.for_type(HTML, _html_object_html)
     formatter.for_type(pd.DataFrame, _dataframe_html)
     try:
         from pandas.io.formats.style import Styler  # needs jinja2
@@ -372,6 +498,24 @@ def _label_order(text: str):
         return (0, float(text), "")
     except ValueError:
         return (1, 0.0, text)
+
+
+def audit_table(audit: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.audit.metadata_audit` / ``metadata_review`` for readers: each field by its
+    Chinese name with the ``metadata.csv`` column to correct it under (年度（report_year）), a
+    level value in Chinese (镇). A copy.
+
+    >>> audit_table(metadata_audit(corpus.docs))["字段"].iloc[0]          # doctest: +SKIP
+    '标题（title）'
+    """
+    out = audit.copy()
+    if "字段" in out.columns:
+        if "值" in out.columns:
+            out["值"] = [VOCAB_LEVEL_LABELS.get(str(v), v) if f == "level" else v
+                        for f, v in zip(out["字段"], out["值"], strict=True)]
+        out["字段"] = [f"{COLUMN_LABELS[f]}（{f}）" if f in COLUMN_LABELS else f
+                     for f in out["字段"]]
+    return out.reset_index(drop=True)
 
 
 def rejected_table(rejected: pd.DataFrame | None) -> pd.DataFrame:
@@ -714,6 +858,58 @@ def kwic_view(hits: pd.DataFrame, *, caption: str | None = None, table: bool = T
     return _html(kwic_view_html(hits, caption=caption, table=table))
 
 
+def neighbours_table(neighbours: pd.DataFrame, docs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`fazhi.textstat_neighbours` for readers. Grouped by region or place, its names are
+    shown as they are; grouped by report (``by="doc_id"`` or ``by="file"``), each side is shown
+    by its place and file, never a hash id (``docs``: corpus.docs; without it the files only):
+    地区, 文件, 最相近的地区, 最相近的文件, 相似度, 排名.
+
+    >>> neighbours_table(fazhi.textstat_neighbours(corpus, by="doc_id", n=2), corpus.docs)  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    if neighbours is None:
+        return pd.DataFrame()
+    key = next((k for k in ("doc_id", "file") if k in neighbours.columns), None)
+    if key is None:
+        return label_columns(neighbours)
+    rows = {} if docs is None or key not in docs.columns else \
+        {r[key]: r for r in docs.to_dict("records")}
+
+    def place_of(ids) -> list[str]:
+        return [place(rows[i]) if i in rows else UNKNOWN for i in ids]
+
+    def file_of(ids, fallback) -> list[str]:
+        return [label(rows[i].get("file")) if i in rows else label(f)
+                for i, f in zip(ids, fallback, strict=True)]
+
+    ids, other = neighbours[key].tolist(), neighbours["neighbour"].tolist()
+    own = neighbours["label"].tolist() if "label" in neighbours.columns else ids
+    theirs = neighbours["neighbour_label"].tolist() if "neighbour_label" in neighbours.columns \
+        else other
+    out = pd.DataFrame({"地区": place_of(ids), "文件": file_of(ids, own),
+                        "最相近的地区": place_of(other), "最相近的文件": file_of(other, theirs)})
+    if not rows:
+        out = out.drop(columns=["地区", "最相近的地区"])
+    for col in ("similarity", "rank"):
+        if col in neighbours.columns:
+            out[COLUMN_LABELS[col]] = neighbours[col].tolist()
+    return out
+
+
+def reuse_pairs_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fazhi.reuse_pairs` for readers: 文件甲, 文件乙, 共享段数 and the shared text counted
+    one way (共享字数（甲）/（乙） when the pairs were computed with ``corpus=``, as 共享字数 of
+    :func:`reuse_share_table`; the summed passage lengths then left out); no hash ids.
+
+    >>> reuse_pairs_table(fazhi.reuse_pairs(passages, corpus=corpus))   # doctest: +SKIP
+    """
+    per_side = {"reused_chars_a", "reused_chars_b"} <= set(pairs.columns)
+    drop = ["doc_a", "doc_b", *(["length"] if per_side else [])]
+    out = pairs.drop(columns=[c for c in drop if c in pairs.columns])
+    return label_columns(out.reset_index(drop=True))
+
+
 def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
     """The unit × year indicator table (:func:`fazhi.textstat_indicator_table`) for readers:
     Chinese headers, empty cells blank (no fact, not 0), counts of facts as integers, unknown
@@ -748,12 +944,15 @@ def facts_table(facts: pd.DataFrame, columns: tuple[str, ...] = (
 
 def reuse_share_table(share: pd.DataFrame) -> pd.DataFrame:
     """:func:`fazhi.textstat_reuse_share` for readers: Chinese headers, the share of each kind
-    of passage labelled from ``data/reuse_labels.tsv`` (占比·本单位其他年度报告 …)."""
+    of passage labelled from ``data/reuse_labels.tsv`` (占比·本单位其他年度报告 …); the file
+    names the report (no hash id)."""
     from fazhi.reuse.edits import labels as reuse_labels
 
     kinds = reuse_labels()
     names = {c: f"占比·{kinds.get(c[len('share_'):], c[len('share_'):])}"
              for c in share.columns if str(c).startswith("share_")}
+    if "file" in share.columns:
+        share = share.drop(columns=["doc_id"], errors="ignore")
     return label_columns(share.rename(columns=names).reset_index(drop=True))
 
 

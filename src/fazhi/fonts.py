@@ -118,7 +118,7 @@ def _subset(path: str, _size: int, _mtime: int, chars: str, flavor: str | None,
     return buf.getvalue()
 
 
-def subset_file(text: str, *, layout: bool = False) -> Path:
+def subset_file(text: str, *, layout: bool = False, flavor: FontFlavor | None = None) -> Path:
     """A font file holding the glyphs of ``text`` (:func:`subset_font`), cached under the package's
     cache folder by font file and characters, so a second call with the same characters is free.
 
@@ -130,10 +130,72 @@ def subset_file(text: str, *, layout: bool = False) -> Path:
     base = font_path()
     chars = "".join(sorted(set(text)))
     st = base.stat()
-    key = hashlib.sha1(f"{base}|{st.st_size}|{st.st_mtime_ns}|{layout}|{chars}".encode())
-    out = cache_dir("fonts") / f"subset-{key.hexdigest()[:20]}{base.suffix.lower()}"
+    key = hashlib.sha1(f"{base}|{st.st_size}|{st.st_mtime_ns}|{layout}|{flavor}|{chars}".encode())
+    suffix = f".{flavor}" if flavor else base.suffix.lower()
+    out = cache_dir("fonts") / f"subset-{key.hexdigest()[:20]}{suffix}"
     if not out.is_file():
         from fazhi.files import atomic_write
 
-        atomic_write(out, subset_font(chars, layout=layout))
+        atomic_write(out, subset_font(chars, layout=layout, flavor=flavor))
     return out
+
+
+# the CSS family of the embedded font (pages, the Lab); characters from here up are drawn with
+# it, Latin text keeps the reader's fonts
+FONT_FAMILY = "fazhi-cjk"
+FIRST_CJK = 0x2000
+# "0": fazhi.display.setup() gives the Lab no font (a render's kernels: the page embeds its own)
+LAB_FONT_ENV = "FAZHI_LAB_FONT"
+
+
+def cjk_chars(text: str) -> str:
+    """The characters of ``text`` the embedded font draws (U+2000 and up), sorted, once each.
+
+    >>> cjk_chars("2021年 法治政府（草案）")
+    '年府政治法（）'
+    """
+    # set() first: a page is mostly base64 images, one pass in C instead of per character
+    return "".join(sorted(ch for ch in set(text) if ord(ch) >= FIRST_CJK))
+
+
+def font_face_css(text: str, *, ranged: bool = False, cache: bool = False) -> str:
+    """The one ``@font-face`` rule of :data:`FONT_FAMILY`: the Chinese font cut down to the
+    characters of ``text`` (:func:`cjk_chars`), inline as a WOFF data URL (pages are read offline;
+    nothing is fetched). ``ranged``: with a ``unicode-range`` of exactly those characters, so that
+    several rules of the family add up (a later one only for its own characters); ``cache``: the
+    cut kept on disk (:func:`subset_file`; for large sets reused across processes). "" when
+    ``text`` has no such character. Raises :class:`FontNotFound` / ImportError like
+    :func:`subset_font`.
+
+    >>> font_face_css("法治政府")[:40]                                   # doctest: +SKIP
+    '@font-face { font-family: "fazhi-cjk"; s'
+    """
+    import base64
+
+    chars = cjk_chars(text)
+    if not chars:
+        return ""
+    woff = subset_file(chars, layout=True, flavor="woff").read_bytes() if cache else \
+        subset_font(chars, flavor="woff")
+    data = base64.b64encode(woff).decode("ascii")
+    rng = f" unicode-range: {','.join(f'U+{ord(c):X}' for c in chars)};" if ranged else ""
+    return (f'@font-face {{ font-family: "{FONT_FAMILY}"; '
+            f'src: url(data:font/woff;base64,{data}) format("woff");{rng} }}')
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> str:
+    """The characters of GB2312 (6,763 hanzi, Chinese punctuation, full-width forms), read from
+    Python's codec: what the Lab's font (:func:`fazhi.display.setup`) holds before any table.
+
+    >>> len(common_chars()) > 7000, "法" in common_chars(), "、" in common_chars()
+    (True, True, True)
+    """
+    out = []
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.append(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return cjk_chars("".join(out))

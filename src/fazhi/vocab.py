@@ -58,6 +58,7 @@ COLUMN_LABELS = {
     "topic": "LDA主题", "topic_label": "主题标签（前三词）", "weight": "权重", "coherence": "一致性（u_mass）",
     "region": "地区",  # the column fazhi.regions.with_regions adds
     "neighbour_label": "最相近者名称",  # textstat_neighbours(label_by=...)
+    "reused_chars_a": "共享字数（甲）", "reused_chars_b": "共享字数（乙）",  # reuse_pairs(corpus=...)
     "dim1": "维度1", "dim2": "维度2", "mass": "质量", "inertia": "惯量占比", "ctr1": "维度1贡献", "ctr2": "维度2贡献", "label": "名称",
     "term_a": "词甲", "term_b": "词乙", "count_a": "含词甲单元数", "count_b": "含词乙单元数", "jaccard": "Jaccard 系数", "dice": "Dice 系数", "pmi": "点互信息（PMI）",  # noqa: E501 - co-occurrence
     "next_year": "次年", "next_file": "次年报告", "next_doc_id": "次年文档", "item_no": "序号", "key_terms": "关键词", "follow_status": "落实情况", "matched": "次年报告中的对应文字", "matched_terms": "对上的关键词", "n_items": "计划项数", "n_done": "已报告完成", "n_mentioned": "仅提及", "n_not_mentioned": "未提及", "share_done": "完成占比", "share_followed": "跟进占比",  # noqa: E501 - follow-through
@@ -65,6 +66,24 @@ COLUMN_LABELS = {
     "tokens": "现分词", "left_entropy": "左邻熵", "right_entropy": "右邻熵", "collocation": "搭配", "lambda": "λ", "z": "z 值", "example": "例句",
     "n_reports": "报告数", "share_achievements": "含举措成效占比", "share_problems": "含问题不足占比", "share_duty": "含第一责任人履职占比", "share_plans": "含下年安排占比", "share_other": "含其他事项占比", "share_all_parts": "四部分齐全占比", "n_dated": "发布日期已知数", "share_on_time": "按时发布占比", "median_chars": "篇幅中位数（字）", "facts_per_1k": "每千字数据事实", "boilerplate_share": "套话占比", "unit_no": "序号", "categories": "涉及类别", "matched": "命中词", "n_admitting": "列出问题的报告数", "reports": "承认该类问题的报告数", "units": "条目数", "unit_share": "条目占比",  # noqa: E501 - compliance and problems (issue 14)
 }
+
+# What a flag or a count in a table means, by its Chinese header: the legend under every table
+# that shows one (fazhi.display.legend_html); each is defined here once
+COLUMN_NOTES = {
+    "逾期发布": "发布日期晚于次年 4 月 1 日",
+    "截断": "正文在句中结束，没有结尾标点、落款或日期：文本可能不完整",
+    "匿名化": "地名、人名等被占位符（XX镇、×××）替换",
+    "无标题": "文件中没有找到报告的标题",
+    "编号重复": "同一层级的两个标题用了同一序号（如两个“二、”）：章节可能拼接或漏编",
+    "长度": "这段相同文字在报告甲中的字数（不计标点和空白）",
+    "共享字数": "报告中落在与其他报告相同的段落里的字数（不计标点和空白；重叠部分只计一次）",
+    "共享字数（甲）": "报告甲中落在这两份报告相同段落里的字数（不计标点和空白；重叠部分只计一次）",
+    "共享字数（乙）": "报告乙中落在这两份报告相同段落里的字数（不计标点和空白；重叠部分只计一次）",
+    "共享段数": "两份报告之间相同段落的段数",
+}
+# the sign of a yes/no cell whose value is not known, and what it says
+NOT_KNOWN_SIGN = "—"
+NOT_KNOWN_NOTE = "“—”：报告没有提供判断所需的信息（如发布日期不明）"
 
 # Chinese labels of the code values of a column a reader sees (the analyses keep the codes)
 VALUE_LABELS = {
@@ -175,3 +194,31 @@ def query_label(query: str) -> str:
     text = str(query).strip()
     parts = [_query_part_label(p) for p in _QUERY_AND.split(text)] if text else [None]
     return "，".join(parts) if all(parts) else text  # type: ignore[arg-type]
+
+
+# the name of the reports a query leaves out, by the kind of field it compares
+_OTHER_SIDE = {"year": "其他年份", "region": "其他地区", "level": "其他层级"}
+
+
+def _query_field_kind(part: str) -> str | None:
+    m = _QUERY_PART.match(part)
+    if not m:
+        return None
+    field = m["field"]
+    if field in _YEAR_FIELDS:
+        return "year"
+    if field in _REGION_FIELDS:
+        return "region"
+    return "level" if field == "level" else None
+
+
+def reference_label(query: str) -> str:
+    """A reader's name for the reports a query does NOT select (the reference side of a keyness
+    comparison): 其他地区 for a place query, 其他年份 for a year, 其他层级 for a level, else 其他报告.
+
+    >>> reference_label("province in ['广东省']"), reference_label("report_year == 2022")
+    ('其他地区', '其他年份')
+    """
+    text = str(query).strip()
+    kinds = {_query_field_kind(p) for p in _QUERY_AND.split(text)} if text else {None}
+    return _OTHER_SIDE[kinds.pop()] if len(kinds) == 1 and None not in kinds else "其他报告"

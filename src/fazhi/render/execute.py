@@ -139,9 +139,11 @@ def start_kernel(cwd: str | None, env: dict[str, str] | None = None):
 
     from jupyter_client.manager import AsyncKernelManager
 
+    from fazhi.fonts import LAB_FONT_ENV  # the page embeds its font: none from fd.setup()
+
     km = AsyncKernelManager(kernel_name="python3")
     try:
-        asyncio.run(km.start_kernel(cwd=cwd, env={**os.environ, **(env or {})},
+        asyncio.run(km.start_kernel(cwd=cwd, env={**os.environ, LAB_FONT_ENV: "0", **(env or {})},
                                     extra_arguments=_KERNEL_ARGS))
     except BaseException:
         _shutdown(km)

@@ -10,15 +10,13 @@ is loaded from outside the file, and the font travels inside it.
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
+
+from fazhi.fonts import FONT_FAMILY  # noqa: F401 - the pages' font family, defined there
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 PAGE_TEMPLATE = TEMPLATES / "page.html.j2"
 FONT_SLOT = "<!--fazhi-font-->"
-FONT_FAMILY = "fazhi-cjk"
-# characters above this are drawn with the embedded font; Latin text keeps the reader's fonts
-_LAST_LATIN = 0x2000
 
 _EXPORTER = None
 
@@ -46,19 +44,13 @@ def font_css(text: str) -> str:
     >>> font_css("法治政府")[:40]                                       # doctest: +SKIP
     '<style type="text/css">@font-face { font'
     """
-    # set() first: a page is mostly base64 images, one pass in C instead of per character
-    chars = "".join(sorted(ch for ch in set(text) if ord(ch) > _LAST_LATIN))
-    if not chars:
-        return ""
     try:
-        from fazhi.fonts import subset_font
+        from fazhi.fonts import font_face_css
 
-        woff = subset_font(chars, flavor="woff")
+        rule = font_face_css(text)
     except Exception:  # noqa: BLE001 - the page still renders with the reader's fonts
         return ""
-    data = base64.b64encode(woff).decode("ascii")
-    return (f'<style type="text/css">@font-face {{ font-family: "{FONT_FAMILY}"; '
-            f'src: url(data:font/woff;base64,{data}) format("woff"); }}</style>')
+    return f'<style type="text/css">{rule}</style>' if rule else ""
 
 
 def embed_font(html: str) -> str:

@@ -10,6 +10,8 @@ from fazhi.deprecation import renamed_arguments
 if TYPE_CHECKING:
     import pandas as pd
 
+    from fazhi.corpus import Corpus
+
 
 def without_boilerplate(passages: pd.DataFrame) -> pd.DataFrame:
     """The passages (``textstat_reuse`` rows) that are not boilerplate, index reset.
@@ -23,18 +25,25 @@ def without_boilerplate(passages: pd.DataFrame) -> pd.DataFrame:
 
 
 @renamed_arguments(boilerplate="count_boilerplate")
-def reuse_pairs(passages: pd.DataFrame, *, count_boilerplate: bool = False) -> pd.DataFrame:
+def reuse_pairs(passages: pd.DataFrame, *, count_boilerplate: bool = False,
+                corpus: Corpus | None = None) -> pd.DataFrame:
     """Pairs of reports ranked by the text they share: doc_a, doc_b, file_a, file_b, n_passages,
-    length (characters without punctuation). Boilerplate passages do not count unless
-    ``count_boilerplate`` (as in :func:`textstat_reuse_share`).
+    length (the passages' ``length`` summed: characters of report a without punctuation).
+    Boilerplate passages do not count unless ``count_boilerplate`` (as in
+    :func:`textstat_reuse_share`). With ``corpus``, also ``reused_chars_a`` / ``reused_chars_b``:
+    the characters of each report covered by the pair's passages, counted as
+    ``reused_chars`` of :func:`textstat_reuse_share` (no punctuation, overlaps once) — the one
+    count of shared text a reader sees (共享字数).
 
-    >>> reuse_pairs(textstat_reuse(corpus)).head(1)       # doctest: +SKIP
-                  doc_a         doc_b  ...  n_passages  length
-    0  2ca3b2f027b7  5d8a055b8bf2  ...           6     512
+    >>> reuse_pairs(textstat_reuse(corpus), corpus=corpus).head(1)       # doctest: +SKIP
+                  doc_a         doc_b  ...  n_passages  length  reused_chars_a  reused_chars_b
+    0  2ca3b2f027b7  5d8a055b8bf2  ...           6     512             509             497
     """
     import pandas as pd
 
     cols = ["doc_a", "doc_b", "file_a", "file_b", "n_passages", "length"]
+    if corpus is not None:
+        cols += ["reused_chars_a", "reused_chars_b"]
     if passages is None or passages.empty:
         return pd.DataFrame(columns=cols)
     df = passages if count_boilerplate else without_boilerplate(passages)
@@ -42,8 +51,41 @@ def reuse_pairs(passages: pd.DataFrame, *, count_boilerplate: bool = False) -> p
         return pd.DataFrame(columns=cols)
     out = (df.groupby(["doc_a", "doc_b", "file_a", "file_b"], sort=False)
            .agg(n_passages=("text", "size"), length=("length", "sum")).reset_index())
+    if corpus is not None:
+        out = out.merge(_covered_chars(df, corpus), on=["doc_a", "doc_b"], how="left")
     return out.sort_values(["length", "n_passages", "doc_a", "doc_b"],
                            ascending=[False, False, True, True]).reset_index(drop=True)[cols]
+
+
+def _covered_chars(passages: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """doc_a, doc_b, reused_chars_a, reused_chars_b: per pair, the letters and digits of each
+    report inside the pair's passages (each character once)."""
+    import numpy as np
+    import pandas as pd
+
+    from fazhi.reuse.text import alnum_mask
+
+    wanted = set(passages["doc_a"]) | set(passages["doc_b"])
+    texts = {d: t for d, t in zip(corpus.docs["doc_id"], corpus.docs["text"].fillna(""),
+                                  strict=True) if d in wanted}
+    masks: dict[str, np.ndarray] = {}
+
+    def covered(doc, spans) -> int:
+        text = texts.get(doc)
+        if text is None:
+            return 0
+        if doc not in masks:
+            masks[doc] = alnum_mask(text)
+        hit = np.zeros(len(text), dtype=bool)
+        for s, e in spans:
+            hit[int(s):int(e)] = True
+        return int(np.count_nonzero(hit & masks[doc]))
+
+    rows = []
+    for (a, b), grp in passages.groupby(["doc_a", "doc_b"], sort=False):
+        rows.append((a, b, covered(a, zip(grp["start_a"], grp["end_a"], strict=True)),
+                     covered(b, zip(grp["start_b"], grp["end_b"], strict=True))))
+    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "reused_chars_a", "reused_chars_b"])
 
 
 def passages_of(passages: pd.DataFrame, doc_ids) -> pd.DataFrame:

@@ -58,6 +58,8 @@ FIELD_LABELS = {
 TARGET_COLOUR = "#c0392b"
 REFERENCE_COLOUR = "#2c6fbb"
 AVERAGE_COLOUR = "#555555"
+# the tick label of a year without any report
+MISSING_COLOUR = "#999999"
 
 
 def _named(func: Callable[..., Figure]) -> Callable[..., Figure]:
@@ -184,8 +186,9 @@ class _Axis:
             vals = [float(k) for k in known]
             self.pos = {_plain(k): v for k, v in zip(known, vals, strict=True)}
             self.whole = whole = all(v.is_integer() for v in vals)
-            if whole and vals[-1] - vals[0] <= 30:
-                self.ticks = [float(t) for t in range(int(vals[0]), int(vals[-1]) + 1)]
+            if whole:  # every whole year, a missing one too (a step of several past 30 years)
+                step = max(1, math.ceil((vals[-1] - vals[0]) / 30))
+                self.ticks = [float(t) for t in range(int(vals[0]), int(vals[-1]) + 1, step)]
             else:
                 self.ticks = vals
             self.labels = [_plain(int(t) if t.is_integer() else t) for t in self.ticks]
@@ -234,6 +237,11 @@ class _Axis:
     def draw(self, ax, by: str, *, with_n: bool) -> None:
         """Ticks, their n= labels (reports per position) and the axis label with its note."""
         ax.set_xticks(self.ticks, [_mpl(t) for t in self.labels])
+        known = set(self.pos.values())
+        missing = [self.numeric and t not in known for t in self.ticks]
+        for tick, gap in zip(ax.get_xticklabels(), missing, strict=True):
+            if gap:  # a year without a report keeps its place, in grey
+                tick.set_color(MISSING_COLOUR)
         if self.numeric and self.ticks:
             pad = 0.5 if len(self.ticks) > 1 else 1.0
             ax.set_xlim(self.ticks[0] - pad, self.ticks[-1] + pad)
@@ -244,6 +252,8 @@ class _Axis:
                             fontsize=8, color="grey", annotation_clip=False)
         text = f"{field_label(by)}（n = 报告数）" if with_n else field_label(by)
         notes = []
+        if any(missing):
+            notes.append("灰色年份没有报告")
         if self.bridged:
             notes.append("虚线跨过没有报告的年份")
         if self.has_unknown:
@@ -252,6 +262,17 @@ class _Axis:
         if notes:
             text += "\n" + "；".join(notes)
         ax.set_xlabel(text, labelpad=16 if with_n else 4)
+
+
+def count_ticks(ax: Axes, which: Literal["x", "y"] = "y") -> None:
+    """Ticks at whole numbers only on an axis of counts (reports, facts, occurrences): 0, 1, 2 —
+    never 0.2 … 1.0. Every chart whose axis counts things calls it.
+
+    >>> count_ticks(ax, "x")   # the x axis of 指标条数                          # doctest: +SKIP
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    getattr(ax, f"{which}axis").set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def _mpl(v) -> str:
@@ -299,6 +320,8 @@ def textplot_trend(trend: pd.DataFrame, *, by: str | None = None,
                   sizes=[20 + 80 * p[2] / biggest for p in pts], label=_mpl(term), linewidth=1.6)
     axis.draw(ax, by, with_n=True)
     ax.set_ylabel("每万词出现次数" if measure == "per_10k" else "出现次数")
+    if measure == "count":
+        count_ticks(ax, "y")
     ax.set_ylim(bottom=0)
     ax.set_title(title or "关键词趋势")
     ax.legend(fontsize=9, ncol=2 if trend["term"].nunique() > 5 else 1)
@@ -736,6 +759,8 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str | None = None,
                                 xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
     ax.set_yticks(ys, [_mpl(c) for c in cats])
     ax.set_xlabel("指标条数" if measure == "n_facts" else "数值合计（单位见标注）")
+    if measure == "n_facts":
+        count_ticks(ax, "x")
     if len(groups) > 1:
         ax.legend(fontsize=8, title=field_label(by), title_fontsize=8)
     ax.set_title(title or "数字指标")
