@@ -109,6 +109,18 @@ def _isolated_cache(tmp_path_factory):
     os.environ.setdefault("MPLBACKEND", "Agg")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _close_figures():
+    """The figures a test module left open are closed after it (pyplot keeps every figure
+    until closed: whatever order the modules run in, they do not pile up)."""
+    yield
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        plt.close("all")
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
