@@ -27,6 +27,7 @@ RAW = ROOT / "data" / "raw"
 # tests/test_wheel.py (tests/wheel_job.py) and the one real render of the notebooks
 # (tests/render_job.py); under pytest-xdist the first worker starts each and the others join
 _JOBS: dict = {}
+SESSION_END_WAIT = 900  # s; both jobs end in under 4 min on the loaded 2-core machine
 
 
 def _uses(session, predicate) -> bool:
@@ -86,12 +87,14 @@ def render_job(config=None):
 
 def pytest_sessionfinish(session, exitstatus):
     # an xdist worker can end before another worker that still waits for a job this one
-    # started: let the jobs end unless the run was interrupted (then pytest_unconfigure kills)
+    # started: let the jobs end (for at most SESSION_END_WAIT s) unless the run was
+    # interrupted; pytest_unconfigure then kills what still runs
     if hasattr(session.config, "workerinput") and exitstatus != pytest.ExitCode.INTERRUPTED:
         for job in _JOBS.values():
             if job.running():
+                left = min(SESSION_END_WAIT, job.started + job.timeout - time.time())
                 try:
-                    job.proc.wait(timeout=max(1.0, job.started + job.timeout - time.time()))
+                    job.proc.wait(timeout=max(1.0, left))
                 except subprocess.TimeoutExpired:
                     pass
 
