@@ -30,18 +30,18 @@ _JOBS: dict = {}
 SESSION_END_WAIT = 900  # s; both jobs end in under 4 min on the loaded 2-core machine
 
 
-def _uses(session, predicate) -> bool:
-    return any(predicate(item) for item in session.items)
+def _renders(item) -> bool:
+    return "rendered" in getattr(item, "fixturenames", ())
 
 
-def _waits_for_a_job(item) -> bool:
-    return "rendered" in getattr(item, "fixturenames", ()) or item.path.name == "test_wheel.py"
+def _installs(item) -> bool:
+    return item.path.name == "test_wheel.py"
 
 
 def pytest_collection_modifyitems(session, config, items):
     # the modules with a test that waits for a job run last, each whole and in its own order,
     # so a serial session runs the other modules while the jobs run (xdist orders its own)
-    late = {item.path for item in items if _waits_for_a_job(item)}
+    late = {item.path for item in items if _renders(item) or _installs(item)}
     items[:] = sorted(items, key=lambda item: item.path in late)
 
 
@@ -49,9 +49,9 @@ def pytest_collection_finish(session):
     config = session.config
     if config.option.collectonly:
         return
-    if _uses(session, lambda item: "rendered" in getattr(item, "fixturenames", ())):
+    if any(_renders(item) for item in session.items):
         render_job(config)
-    if _uses(session, lambda item: item.path.name == "test_wheel.py"):
+    if any(_installs(item) for item in session.items):
         wheel_job(config)
 
 
