@@ -27,9 +27,12 @@ report: $(STAMP)
 	$(BIN)/fazhi build data/raw
 	$(BIN)/fazhi render data/raw --out reports
 
-## make test: run the whole test suite
+## make test: run the whole test suite, on TEST_WORKERS processes (pytest-xdist, a test file
+## per process at a time; the notebooks render once in a job they share); TEST_WORKERS=0 runs
+## it in one process
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## make lint: ruff
 lint: $(STAMP)

@@ -12,15 +12,14 @@ before the test session has imported anything.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from session_jobs import SharedJob, write_record
 
 ROOT = Path(__file__).resolve().parents[1]
 STEP_TIMEOUT = 600
@@ -81,60 +80,17 @@ def build_and_install(base: Path) -> dict:
     return job
 
 
-class WheelJob:
-    """The background build + install of one test session, in ``base`` (the session's pytest
-    temp folder, kept as pytest keeps its last runs) or else in a new temp folder outside the
-    repository, removed when the session ends."""
+class WheelJob(SharedJob):
+    """The background build + install of one test session, in ``root/wheel`` (the session's
+    pytest temp folder, kept as pytest keeps its last runs; under pytest-xdist the first worker
+    starts it and the others join) or else in a new temp folder outside the repository,
+    removed when the session ends."""
 
-    def __init__(self, base: Path | None = None) -> None:
-        self.own = base is None
-        self.base = Path(base or tempfile.mkdtemp(prefix="fazhi-wheel-")).resolve()
-        self.log = self.base / "job.log"
-        with self.log.open("w") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, str(Path(__file__).resolve()), str(self.base)],
-                cwd=self.base, env=user_env(self.base), stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True)
-        self.started = time.time()
-
-    def wait(self, timeout: float = JOB_TIMEOUT) -> dict:
-        """The job's record (BASE/job.json) once it has ended; a job that crashed, wrote no
-        record or ran out of time raises AssertionError with its log."""
-        try:
-            code = self.proc.wait(timeout=max(1.0, timeout - (time.time() - self.started)))
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise AssertionError(f"wheel job still running after {timeout} s\n"
-                                 f"{self._log_tail()}") from None
-        record = self.base / "job.json"
-        assert code == 0 and record.is_file(), \
-            f"wheel job ({self.proc.args}) exited with {code}\n{self._log_tail()}"
-        return json.loads(record.read_text(encoding="utf-8"))
-
-    def _log_tail(self) -> str:
-        try:
-            return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        except OSError as exc:
-            return f"(no log: {exc})"
-
-    def stop(self) -> None:
-        """End the job (its process group: pip and its children) if it still runs."""
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            self.proc.wait()
-
-    def close(self) -> None:
-        self.stop()
-        if self.own:
-            shutil.rmtree(self.base, ignore_errors=True)
+    def __init__(self, root: Path | None = None) -> None:
+        super().__init__([sys.executable, str(Path(__file__).resolve())], user_env,
+                         name="wheel", root=root, timeout=JOB_TIMEOUT)
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1])
-    result = build_and_install(folder)
-    tmp = folder / "job.json.tmp"
-    tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(folder / "job.json")
+    write_record(folder, build_and_install(folder))
