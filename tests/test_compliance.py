@@ -168,8 +168,8 @@ def test_lengths_facts_and_boilerplate(grouped):
         n_chars = int(_by_file(grouped, name, "n_chars"))
         assert t.loc[name, "median_chars"] == n_chars
         k = int((facts["file"] == name).sum())
-        assert t.loc[name, "facts_per_1k"] == pytest.approx(1000 * k / n_chars)
-    assert t.loc["2022-明溪县-雪峰镇.txt", "facts_per_1k"] > 0
+        assert t.loc[name, "indicators_per_1k"] == pytest.approx(1000 * k / n_chars)
+    assert t.loc["2022-明溪县-雪峰镇.txt", "indicators_per_1k"] > 0
     # the report made of set formulas has the most boilerplate
     assert t["boilerplate_share"].idxmax() == "2022-明溪县-瀚仙镇.txt"
     assert t.loc["2022-明溪县-盖洋镇.txt", "boilerplate_share"] == 0

@@ -272,7 +272,7 @@ def _row(corpus, name):
 def test_units_of_each_report(corpus):
     t = textstat_problems(corpus)
     assert list(t.columns) == ["doc_id", "file", "unit_no", "text", "category", "label",
-                               "categories", "matched"]
+                               "categories", "cues"]
     assert set(t["doc_id"]) == set(corpus.docs["doc_id"])   # no report dropped
     a = t[t["doc_id"] == _row(corpus, "2021-大田县-均溪镇.txt")]
     assert list(a["category"]) == ["awareness", "staff", "publicity"]   # the intro is no unit

@@ -366,8 +366,8 @@ def test_a_folder_of_your_own_notebooks_needs_none_of_the_package(report_store, 
                               f"(fazhi notebooks {tiny} copies it back; --notebooks renders "
                               f"only some)"]
     assert {p.notebook for p in asked.pages} == {"03_trends", "05_tiny_dossier"}
-    with pytest.raises(FileNotFoundError, match="no such notebooks.*: 07"):
-        _run(report_store, tmp_path / "out3", tiny, FakeExecutor(), notebooks=["07"])
+    with pytest.raises(FileNotFoundError, match="no such notebooks.*: 09"):
+        _run(report_store, tmp_path / "out3", tiny, FakeExecutor(), notebooks=["09"])
 
 
 def test_copies_may_add_notebooks_and_parameters(report_store, tmp_path):

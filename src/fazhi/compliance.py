@@ -89,7 +89,7 @@ def textstat_compliance_summary(docs: pd.DataFrame | Corpus) -> pd.DataFrame:
 # the parts of Article 25 (document column -> part), in its order, "other" included
 ARTICLE_PARTS = {**PART_COLUMNS, "has_other": "other"}
 GROUP_COLUMNS = ["n_reports", *(f"share_{p}" for p in ARTICLE_PARTS.values()), "share_all_parts",
-                 "n_dated", "share_on_time", "median_chars", "facts_per_1k", "boilerplate_share"]
+                 "n_dated", "share_on_time", "median_chars", "indicators_per_1k", "boilerplate_share"]
 # the definitions under the table (the page shows them; keys are the columns)
 DEFINITIONS = {
     "n_reports": "该组的报告篇数（层级、地区不明的报告单列为“（不明）”组）",
@@ -102,7 +102,7 @@ DEFINITIONS = {
     "n_dated": "发布日期已知（且报告年度已知）的报告数",
     "share_on_time": "在发布日期已知的报告中，于报告年度次年4月1日（含）前发布的占比",
     "median_chars": "清洗后正文的字数（含标点）的中位数",
-    "facts_per_1k": "该组报告中识别出的数据事实（“调处矛盾纠纷209件”等，fazhi.indicators）总数除以总字数再乘以1000",
+    "indicators_per_1k": "该组报告中识别出的数据事实（“调处矛盾纠纷209件”等，fazhi.indicators）总数除以总字数再乘以1000",
     "boilerplate_share": "正文（不计标点）中落在已知口号和固定表述（data/slogans.txt）里的字数占比；传入 passages 时为落在模板段落（fazhi.reuse 判定的套话段落）里的字数占比",
 }
 
@@ -170,14 +170,14 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
     or several, e.g. ``("level", "province")``; None: the whole corpus in one row): <by>,
     n_reports, share_achievements, share_problems, share_duty, share_plans, share_other (the five
     parts of Article 25), share_all_parts (the first four), n_dated, share_on_time,
-    median_chars, facts_per_1k, boilerplate_share. Definitions (also :data:`DEFINITIONS`, and
+    median_chars, indicators_per_1k, boilerplate_share. Definitions (also :data:`DEFINITIONS`, and
     ``attrs["definitions"]`` of the table):
 
     - ``share_<part>``: reports with the part / reports of the group (an unknown part counts as
       absent);
     - ``n_dated``: reports whose publish date and report year are known; ``share_on_time``: of
       those, published by 1 April (inclusive) of the year after the report year (NaN when none);
-    - ``median_chars``: median characters of the cleaned text; ``facts_per_1k``: numeric facts
+    - ``median_chars``: median characters of the cleaned text; ``indicators_per_1k``: numeric facts
       found by :func:`fazhi.textstat_indicators` (every status) per 1,000 characters, pooled;
     - ``boilerplate_share``: characters (punctuation left out) in known slogans and set formulas
       (``data/slogans.txt``) / all characters, pooled; with ``passages`` (the table of

@@ -1007,7 +1007,7 @@ def problem_units_table(problems: pd.DataFrame, docs: pd.DataFrame, *,
     out = rows.merge(docs[["doc_id", *meta]], on="doc_id", how="left")
     out = out.assign(categories=[("、".join(names.get(c, c) for c in s.split(",")) if s else "")
                                  for s in out["categories"]])
-    cols = ["file", *meta, "unit_no", "text", "label", "categories", "matched"]
+    cols = ["file", *meta, "unit_no", "text", "label", "categories", "cues"]
     return label_columns(out[cols].rename(columns={"label": "category"}).reset_index(drop=True))
 
 

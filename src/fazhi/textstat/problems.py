@@ -27,7 +27,7 @@ NO_PART = "no_part"
 NONE_ADMITTED = "none_admitted"
 FLAG_LABELS = {NO_PART: "缺少问题部分", NONE_ADMITTED: "问题部分未列出问题"}
 
-PROBLEM_COLUMNS = ["doc_id", "file", "unit_no", "text", "category", "label", "categories", "matched"]
+PROBLEM_COLUMNS = ["doc_id", "file", "unit_no", "text", "category", "label", "categories", "cues"]
 SHARE_COLUMNS = ["category", "label", "n_reports", "n_admitting", "reports", "share", "units",
                  "unit_share"]
 
@@ -214,7 +214,7 @@ def textstat_problems(corpus: Corpus) -> pd.DataFrame:
     """One row per unit of every report's problems part: doc_id, file, unit_no (1, 2, … within
     the report), text (as written), category (a category of ``data/problems.tsv``, or ``other`` =
     未归类 when no pattern matches), label (Chinese), categories (every category matched,
-    comma-separated), matched (the text each category matched, ；-separated: a match never holds ；).
+    comma-separated), cues (the text each category matched, ；-separated: a match never holds ；).
 
     Units: enumerated items (（一）…, 一是…, 1.…) or else sentences; the heading, lines that only
     introduce the list (但也存在一些问题，主要表现在： — any unit ending with a colon) or restate
