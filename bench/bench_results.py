@@ -23,3 +23,21 @@ def write_section(text: str, results: Path = RESULTS) -> None:
     tmp = results.with_name(f".{results.name}.{os.getpid()}.tmp")
     tmp.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
     os.replace(tmp, results)
+
+
+def run_children(script: str, store: str, analyses) -> list[tuple[str, dict, dict]]:
+    """Run ``script --store STORE --child WHAT`` once per ``(what, label)`` of ``analyses``, each in
+    its own process under /usr/bin/time -v (``build.timed``); the child prints one JSON line last.
+    Returns ``(label, timing, child's JSON)`` per analysis and prints one line each as it goes."""
+    import json
+    import sys
+
+    from build import timed
+
+    rows = []
+    for what, label in analyses:
+        r = timed([sys.executable, script, "--store", store, "--child", what])
+        out = json.loads(r["stdout"].strip().splitlines()[-1])
+        rows.append((label, r, out))
+        print(label, f"{r['seconds']:.1f} s", f"{r['peak_mb']:.0f} MB", out, flush=True)
+    return rows

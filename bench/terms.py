@@ -19,8 +19,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_results import write_section  # noqa: E402
-from build import load_average, machine, timed  # noqa: E402
+from bench_results import run_children, write_section  # noqa: E402
+from build import load_average, machine  # noqa: E402
 
 DEFAULT_STORE = Path("/work/wt/reuse3/bench/out/store-10000")
 
@@ -57,13 +57,8 @@ def main() -> None:
         child(args.store, args.child)
         return
     load = load_average()
-    rows = []
-    for what, label in (("terms", "textstat_terms(corpus, n=200)"),
-                        ("colloc", "textstat_collocations(corpus, size=[2, 3, 4], min_count=5)")):
-        r = timed([sys.executable, __file__, "--store", args.store, "--child", what])
-        out = json.loads(r["stdout"].strip().splitlines()[-1])
-        rows.append((label, r, out))
-        print(label, f"{r['seconds']:.1f} s", f"{r['peak_mb']:.0f} MB", out, flush=True)
+    rows = run_children(__file__, args.store, (("terms", "textstat_terms(corpus, n=200)"),
+                                                ("colloc", "textstat_collocations(corpus, size=[2, 3, 4], min_count=5)")))
     load_after = load_average()
     lines = ["## Terms and collocations", "",
              f"`python bench/terms.py --store {args.store}` — {machine(load)}; load average "
