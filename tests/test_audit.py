@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -43,6 +44,10 @@ def test_review_lists_ambiguous_and_unknown(folder):
     assert "a.txt" not in set(review["文件"])
     row = review[(review["文件"] == "b.txt") & (review["字段"] == "town")].iloc[0]
     assert row["原因"] == "有歧义" and "东湖街道" in row["候选"]
+    # rules read in Chinese first (their kind of evidence), the name after it: 有歧义（ambiguous）
+    assert all(not r or re.match(r"[\u4e00-\u9fff]", r) for r in review["规则"]), list(review["规则"])
+    # candidates name their evidence in Chinese: 东湖街道（正文提及）, no rule code
+    assert not re.search(r"[a-z_]{3,}", row["候选"]), row["候选"]
     row = review[(review["文件"] == "c.txt") & (review["字段"] == "report_year")].iloc[0]
     assert (row["原因"], row["值"]) == ("不明", UNKNOWN)  # the words of the tables, not 未知
 

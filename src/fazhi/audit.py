@@ -36,6 +36,14 @@ def evidence_kind(rule: str) -> str:
     return next((kind for start, kind in EVIDENCE_KINDS if head.startswith(start)), head or UNKNOWN)
 
 
+def rule_label(rule: str) -> str:
+    """A rule name for readers: its kind of evidence in Chinese, the name (what the metadata
+    rules and their tests call it) after it. ``rule_label("self_reference")`` -> ``"正文自称（self_reference）"``;
+    ``""`` -> ``""``."""
+    return f"{evidence_kind(rule)}（{rule}）" if rule else ""
+
+
+
 def _rules(docs: pd.DataFrame) -> list[dict]:
     return [json.loads(r) if isinstance(r, str) and r else {} for r in docs["meta_rules"]]
 
@@ -83,7 +91,8 @@ def metadata_audit(docs: pd.DataFrame, *, fields: tuple[str, ...] = AUDIT_FIELDS
 def metadata_review(docs: pd.DataFrame, *, min_confidence: float = 0.6,
                     fields: tuple[str, ...] = AUDIT_FIELDS) -> pd.DataFrame:
     """Reports whose fields are ambiguous, of low confidence, or unknown where the level needs them:
-    one row per report and field, with the value, the rule, the confidence and the candidates."""
+    one row per report and field, with the value, the rule (its kind of evidence in Chinese and its
+    name: 正文自称（self_reference）), the confidence and the candidates."""
     import pandas as pd
 
     rows = []
@@ -103,8 +112,9 @@ def metadata_review(docs: pd.DataFrame, *, min_confidence: float = 0.6,
             if not why:
                 continue
             cands = rule.get("candidates") or []
-            shown = "；".join(c if isinstance(c, str) else f"{c['value']}（{c['rule']}）" for c in cands[:5])
+            shown = "；".join(c if isinstance(c, str) else f"{c['value']}（{evidence_kind(c['rule'])}）"
+                             for c in cands[:5])
             rows.append({"文件": d["file"], "字段": f, "值": value if _has(value) else UNKNOWN,
-                         "原因": why, "规则": rule.get("rule", ""),
+                         "原因": why, "规则": rule_label(rule.get("rule", "")),
                          "置信度": rule.get("confidence", 0.0), "候选": shown})
     return pd.DataFrame(rows, columns=["文件", "字段", "值", "原因", "规则", "置信度", "候选"])
