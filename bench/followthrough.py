@@ -5,6 +5,8 @@
                                                         # taken as plans (far more items than real)
     python bench/followthrough.py spec STORE [--reuse]  # textstat_specificity (facts computed;
                                                         # passages computed with --reuse, else none)
+    python bench/followthrough.py spec STORE --reuse --passages P.parquet   # ... and saved
+    python bench/followthrough.py spec STORE --passages P.parquet  # passages read, as from a cache
 
 Run each under ``/usr/bin/time -v`` (peak memory = "Maximum resident set size"); the figures and
 the load average go to bench/RESULTS.md ("Follow-through and specificity").
@@ -68,7 +70,7 @@ def follow(store: str, stress: bool = False, sections: bool = False) -> None:
     print(f"textstat_followthrough_share: {t}, {len(share):,} rows")
 
 
-def spec(store: str, reuse: bool) -> None:
+def spec(store: str, reuse: bool, saved: Path | None = None) -> None:
     import pandas as pd
 
     from fazhi.indicators import textstat_indicators
@@ -80,8 +82,14 @@ def spec(store: str, reuse: bool) -> None:
         facts = textstat_indicators(corpus)
     print(f"textstat_indicators (input): {t}, {len(facts):,} facts")
     with _Timer() as t:
-        passages = textstat_reuse(corpus) if reuse else pd.DataFrame(columns=PASSAGE_COLUMNS)
-    print(f"textstat_reuse (input): {t}, {len(passages):,} passages")
+        if saved is not None and saved.is_file() and not reuse:  # as the memo cache gives them
+            passages = pd.read_parquet(saved)
+        else:
+            passages = textstat_reuse(corpus) if reuse else pd.DataFrame(columns=PASSAGE_COLUMNS)
+            if saved is not None and reuse:
+                passages.to_parquet(saved)
+    print(f"textstat_reuse (input{', read from ' + saved.name if saved and not reuse else ''}): "
+          f"{t}, {len(passages):,} passages")
     with _Timer() as t:
         got = textstat_specificity(corpus, passages=passages, facts=facts)
     print(f"textstat_specificity: {t}, {len(got):,} rows; "
@@ -95,9 +103,11 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--stress", action="store_true")
     ap.add_argument("--sections", action="store_true", help="load the outline table too")
+    ap.add_argument("--passages", type=Path, default=None,
+                    help="with --reuse: save the passages there; without: read them from there")
     a = ap.parse_args()
     print("loadavg before:", Path("/proc/loadavg").read_text().strip())
-    follow(str(a.store), a.stress, a.sections) if a.what == "follow" else spec(str(a.store), a.reuse)
+    follow(str(a.store), a.stress, a.sections) if a.what == "follow" else spec(str(a.store), a.reuse, a.passages)
     print("loadavg after:", Path("/proc/loadavg").read_text().strip())
 
 

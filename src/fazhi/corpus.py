@@ -306,6 +306,22 @@ class StoreFile:
                     break
 
 
+def doc_texts(corpus, column: str = "text") -> tuple[pd.DataFrame, Iterator[str]]:
+    """The documents' fields and their texts one at a time, in ``docs`` order: a lazy store's texts
+    are read a batch at a time and not kept (an analysis that reads each text once needs no
+    copy of all of them). ``corpus``: a :class:`Corpus` or anything with a ``docs`` table.
+
+    >>> docs, texts = doc_texts(corpus)                                # doctest: +SKIP
+    >>> next(texts)[:8]                                                # doctest: +SKIP
+    '亭江镇2020年法治'
+    """
+    if hasattr(corpus, "iter_texts") and hasattr(corpus, "docvars"):
+        return corpus.docvars, (t or "" for _d, t in corpus.iter_texts(column))
+    docs = corpus.docs
+    return docs, (_text(t) or "" for t in docs[column]) if column in docs.columns else \
+        ("" for _ in range(len(docs)))
+
+
 def read_corpus(path: str | Path | None = None) -> Corpus:
     """Read, clean, describe and parse the reports under ``path`` (no segmentation: ``tokens`` is
     None, and analyses that need tokens say to run ``fazhi build PATH``; see :func:`open_corpus`)."""

@@ -87,15 +87,18 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     import pandas as pd
 
     r = rules_of(rules)
-    docs = corpus.docs
-    spans = _level1_spans(getattr(corpus, "sections", None))
+    from fazhi.corpus import doc_texts
+
+    docs, texts = doc_texts(corpus)  # each text read once, not kept
+    # the outline (sections without their texts) where the corpus has one
+    spans = _level1_spans(getattr(corpus, "outline" if hasattr(corpus, "outline") else "sections", None))
     rows = []
     meta_cols = [c for c in META_COLUMNS if c != "part"]
-    wanted = [c for c in ["doc_id", "file", "text", *meta_cols] if c in docs.columns]
-    for doc in docs[wanted].itertuples(index=False):
+    wanted = [c for c in ["doc_id", "file", *meta_cols] if c in docs.columns]
+    for doc, text in zip(docs[wanted].itertuples(index=False), texts, strict=True):
         d = doc._asdict()
         doc_id = str(d["doc_id"])
-        for f in extract_indicators(d.get("text") or "", rules=r, max_subject=max_subject):
+        for f in extract_indicators(text, rules=r, max_subject=max_subject):
             row = {"doc_id": doc_id, "file": d.get("file")}
             row.update({k: f[k] for k in FACT_COLUMNS[2:]})
             row.update({k: d.get(k) for k in meta_cols})

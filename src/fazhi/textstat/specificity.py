@@ -78,34 +78,41 @@ def _own_names(row: dict) -> set[str]:
             if isinstance(row.get(c), str) and row.get(c)}
 
 
-def _spans(passages: pd.DataFrame) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
-    """Per document: the spans (start, end, passage text) of its text that are boilerplate, copied
-    from another unit, or copied from its own earlier report."""
-    out: dict[str, dict[str, list]] = {}
+def _spans(passages: pd.DataFrame) -> dict[str, dict[str, np.ndarray]]:
+    """Per document: the spans (rows of start, end) of its text that are boilerplate, copied from
+    another unit, or copied from its own earlier report. Each passage counts for both its sides;
+    the side that is the copy's source copied nothing; a same-unit passage counts as "previous"
+    only when its source is the other report; duplicates (one report twice) count for neither."""
+    out: dict[str, dict[str, np.ndarray]] = {}
     if passages is None or not len(passages):
         return out
-    src = passages["source_doc"].astype(str) if "source_doc" in passages.columns else \
-        pd.Series("", index=passages.index)
-    kind = passages["kind"].astype(str) if "kind" in passages.columns else \
-        pd.Series("unknown_unit", index=passages.index)
-    for a, b, sa, ea, sb, eb, k, bp, s, text in zip(
-            passages["doc_a"], passages["doc_b"], passages["start_a"], passages["end_a"],
-            passages["start_b"], passages["end_b"], kind, passages["boilerplate"].astype(bool),
-            src, passages["text"].astype(str), strict=True):
-        for doc, other, st, en in ((a, b, sa, ea), (b, a, sb, eb)):
-            if bp or k == "template":
-                what = "boilerplate"
-            elif s == doc:  # this report is the source: it copied nothing
-                continue
-            elif k == "same_unit":
-                if s != other:  # same unit, but not the earlier report (dates unknown)
-                    continue
-                what = "previous"
-            elif k in ("other_unit", "unknown_unit"):
-                what = "other_unit"
-            else:  # duplicate: one report listed twice
-                continue
-            out.setdefault(doc, {}).setdefault(what, []).append((int(st), int(en), text))
+    n = len(passages)
+    # documents as integer codes (one code table for doc_a, doc_b and source_doc): no string copies
+    src_col = passages["source_doc"] if "source_doc" in passages.columns else pd.Series([""] * n)
+    codes, names = pd.factorize(pd.concat([passages["doc_a"], passages["doc_b"], src_col],
+                                          ignore_index=True).astype(str))
+    a, b, src = codes[:n], codes[n:2 * n], codes[2 * n:]
+    kind = passages["kind"].to_numpy(dtype=object) if "kind" in passages.columns else \
+        np.full(n, "unknown_unit", dtype=object)
+    generic = passages["boilerplate"].astype(bool).to_numpy() | (kind == "template")
+    same, other_unit = kind == "same_unit", np.isin(kind, ("other_unit", "unknown_unit"))
+    whats = ("boilerplate", "other_unit", "previous")
+    for doc, other, st, en in ((a, b, "start_a", "end_a"), (b, a, "start_b", "end_b")):
+        # 0 boilerplate, 1 other_unit, 2 previous, -1 nothing copied by this side
+        what = np.where(generic, 0, np.where(src == doc, -1, np.where(
+            same, np.where(src == other, 2, -1), np.where(other_unit, 1, -1))))
+        keep = np.flatnonzero(what >= 0)
+        order = keep[np.lexsort((what[keep], doc[keep]))]
+        pairs = np.stack([passages[st].to_numpy(dtype=np.int64)[order],
+                          passages[en].to_numpy(dtype=np.int64)[order]], axis=1)
+        key = doc[order] * 3 + what[order]
+        cuts = np.flatnonzero(np.diff(key)) + 1
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(order)], strict=True):
+            if hi > lo:
+                k = int(key[lo])
+                per = out.setdefault(str(names[k // 3]), {})
+                w = whats[k % 3]
+                per[w] = np.concatenate([per[w], pairs[lo:hi]]) if w in per else pairs[lo:hi]
     return out
 
 
@@ -127,13 +134,14 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
     part on large corpora: pass the tables a page already has). An empty corpus: an empty table
     with ``attrs["message"]``.
     """
+    from fazhi.corpus import doc_texts
     from fazhi.gazetteer import load_gazetteer
     from fazhi.patterns import DATE
     from fazhi.reuse.direction import unit_keys
     from fazhi.reuse.text import alnum_mask
     from fazhi.textstat._index import _sentences
 
-    docs = corpus.docs
+    docs, texts = doc_texts(corpus)  # each text read once, not kept
     if not len(docs):
         out = pd.DataFrame(columns=COLUMNS)
         out.attrs["message"] = "没有报告，无法计算具体程度"
@@ -157,8 +165,7 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
     units = unit_keys(docs)
     rows = []
     meta_cols = [c for c in ("province", "city", "district", "town", "unit") if c in docs.columns]
-    for i, (doc_id, file, text) in enumerate(zip(docs["doc_id"], docs["file"],
-                                                 docs["text"].fillna(""), strict=True)):
+    for i, (doc_id, file, text) in enumerate(zip(docs["doc_id"], docs["file"], texts, strict=True)):
         meta = {c: docs[c].iloc[i] for c in meta_cols}
         mask = alnum_mask(text)
         n = int(mask.sum())
@@ -171,7 +178,7 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
         # generic text: slogan / boilerplate sentences, copies
         doc_spans = spans.get(doc_id, {})
         bp = np.zeros(len(text), dtype=bool)
-        for s, e, _t in doc_spans.get("boilerplate", []):
+        for s, e in doc_spans.get("boilerplate", ()):
             bp[s:e] = True
         slogan = np.zeros(len(text), dtype=bool)
         slogan_list = []
@@ -192,7 +199,7 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
         cover = {}
         for what in ("other_unit", "previous"):
             c = np.zeros(len(text), dtype=bool)
-            for s, e, _t in doc_spans.get(what, []):
+            for s, e in doc_spans.get(what, ()):
                 c[s:e] = True
             cover[what] = c
         generic = (slogan | cover["other_unit"] | cover["previous"]) & mask
