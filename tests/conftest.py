@@ -154,21 +154,12 @@ class ReportStore:
 @pytest.fixture(scope="session")
 def report_store(tmp_path_factory) -> ReportStore:
     """The sample reports + a report with markup + reports with unknown metadata, built once."""
-    from crafted import make_report_corpus
+    from render_job import build_reports
 
-    from fazhi.build import build_store
     from fazhi.corpus import load_corpus
-    from fazhi.render import find_notebooks
 
-    base = tmp_path_factory.mktemp("reports")
-    raw = make_report_corpus(base / "raw")
-    build_store(raw, base / "store", workers=1, progress=False)
-    # a copy of the notebooks: the render (and its cache) must not see later edits
-    nbdir = base / "notebooks"
-    nbdir.mkdir()
-    for nb in find_notebooks(ROOT / "src" / "fazhi" / "notebooks"):
-        shutil.copy2(nb, nbdir / nb.name)
-    return ReportStore(raw, base / "store", nbdir, load_corpus(base / "store"))
+    raw, store, nbdir = build_reports(tmp_path_factory.mktemp("reports"))
+    return ReportStore(raw, store, nbdir, load_corpus(store))
 
 
 @dataclass

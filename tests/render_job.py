@@ -39,21 +39,31 @@ def job_env(base: Path) -> dict[str, str]:
             "MPLCONFIGDIR": str(base / "mpl"), "MPLBACKEND": "Agg"}
 
 
-def render_reports(base: Path) -> dict:
-    """Build the crafted reports' store and render them (see the module docstring); what the
-    ``rendered`` fixture needs, as plain values."""
+def build_reports(base: Path) -> tuple[Path, Path, Path]:
+    """The crafted reports in ``base/raw``, their store in ``base/store`` and a copy of the
+    package's notebooks in ``base/notebooks`` (a render and its cache must not see later edits):
+    (raw, store, notebooks). The ``report_store`` fixture and the render job both start here."""
     from crafted import make_report_corpus
 
     from fazhi.build import build_store
-    from fazhi.render import UNKNOWN_REGION, find_notebooks, render
+    from fazhi.render import find_notebooks
 
-    reports = base / "reports"
-    raw = make_report_corpus(reports / "raw")
-    build_store(raw, reports / "store", workers=1, progress=False)
-    nbdir = reports / "notebooks"
+    raw = make_report_corpus(base / "raw")
+    build_store(raw, base / "store", workers=1, progress=False)
+    nbdir = base / "notebooks"
     nbdir.mkdir()
     for nb in find_notebooks(ROOT / "src" / "fazhi" / "notebooks"):
         shutil.copy2(nb, nbdir / nb.name)
+    return raw, base / "store", nbdir
+
+
+def render_reports(base: Path) -> dict:
+    """Build the crafted reports' store and render them (see the module docstring); what the
+    ``rendered`` fixture needs, as plain values."""
+    from fazhi.render import UNKNOWN_REGION, render
+
+    reports = base / "reports"
+    raw, _store, nbdir = build_reports(reports)
     out = base / "rendered"
     out.mkdir()
     town_out = out / "town"

@@ -31,13 +31,6 @@ PROBLEM_COLUMNS = ["doc_id", "file", "unit_no", "text", "category", "label", "ca
 SHARE_COLUMNS = ["category", "label", "n_reports", "n_admitting", "reports", "share", "units",
                  "unit_share"]
 
-# an enumerated item opening a line: （一） (1) 一、 1. 1、 一是 (a heading number, not 1.5万元)
-_ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
-                         r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}是)")
-# an inline item after a sentence or clause mark: …：一是…；二是… / …。3.…
-_INLINE_ITEM = re.compile(r"(?<=[。；;，,：:])\s*(?=(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[、．]|"
-                          r"[（(][一二三四五六七八九十\d]{1,3}[）)]))")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _SPACE = re.compile(r"\s+")
 _COLONS = ("：", ":")
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
@@ -125,35 +118,24 @@ def _bad(pattern: str) -> bool:
 
 
 def problem_units(text: str, heading: str | None = None) -> list[str]:
-    """The units of a problems part: each enumerated item (（一）…, 一是…, 1.… — with its
-    sentences) is one unit, inline items (…；二是…) split off; other lines are split into
-    sentences. The part's own heading (its first line) is left out. Whitespace is kept as written.
+    """The units of a problems part: the items of a part as :func:`fazhi.plan_items` cuts them
+    (one splitter for the items of every part: each sub-heading （一）/1. with its text up to the
+    next one, each inline item 一是…二是…, else each sentence; a line that introduces a list is not
+    an item). The part's own heading (its first line) is left out; spaces inside an item are one.
 
     >>> problem_units("二、存在问题\\n一是意识不强；二是人员不足。", "存在问题")
     ['一是意识不强；', '二是人员不足。']
     """
-    lines = (text or "").splitlines()
-    if lines and heading and heading.strip():
-        first = lines[0]
+    from fazhi.textstat.followthrough import plan_items
+
+    text = text or ""
+    if heading and heading.strip():
+        first = text.split("\n", 1)[0]
         at = first.find(heading.strip())
         if at >= 0:
             rest = first[at + len(heading.strip()):].lstrip("：:，,。.；; \t")
-            lines = ([rest] if rest else []) + lines[1:]
-    units: list[str] = []
-    for line in lines:
-        if not _WORD.search(line):
-            continue
-        if _ITEM_START.match(line):
-            pieces = _INLINE_ITEM.split(line)
-        else:
-            pieces = []
-            for piece in _INLINE_ITEM.split(line):
-                if _ITEM_START.match(piece):
-                    pieces.append(piece)
-                else:
-                    pieces.extend(m.group(0) for m in _SENTENCE.finditer(piece))
-        units.extend(p.strip() for p in pieces if _WORD.search(p))
-    return units
+            text = rest + text[len(first):]
+    return [it["text"] for it in plan_items(text) if _WORD.search(it["text"])]
 
 
 def classify_problem(text: str, rules: ProblemRules | None = None
