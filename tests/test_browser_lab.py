@@ -104,11 +104,26 @@ def lab(tmp_path_factory):
         log.close()
 
 
+def _accept_kernel_dialog(page, *, timeout: int = 3_000) -> None:
+    """JupyterLab at times asks which kernel to start for a notebook it opens (a race of its
+    session restore; seen once in ~10 runs): accept what it proposes (the notebook's own Python 3),
+    as a reader would. Nothing when the dialog does not come within ``timeout`` ms."""
+    from playwright.sync_api import TimeoutError as NoDialog
+
+    button = page.locator(".jp-Dialog:has-text('Select Kernel') button.jp-mod-accept")
+    try:
+        button.wait_for(state="visible", timeout=timeout)
+    except NoDialog:
+        return
+    button.click()
+
+
 def _open_and_run(page, url: str, shot: str, *, done: str) -> list[str]:
     """Open a notebook in the Lab, run all its cells from the Run menu, wait for ``done`` (a
     selector) and the packaged font; a screenshot; the boxes found in the notebook."""
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(f"{SHOWN} .jp-MarkdownCell .jp-RenderedMarkdown", timeout=90_000)
+    _accept_kernel_dialog(page)
     page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
     page.click("li.lm-MenuBar-item:has-text('Run')")
     page.click("li.lm-Menu-item:has-text('Run All Cells')")
