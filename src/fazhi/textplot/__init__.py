@@ -153,6 +153,16 @@ def groups_note(n_left: int, unknown_left: bool, by: str) -> str:
     return text + "（可用 groups= 指定）"
 
 
+def _drawn_groups(table: pd.DataFrame, by: str, groups: Sequence | None,
+                  max_groups: int) -> tuple[Sequence, str]:
+    """The groups a chart of ``table`` draws and its note: ``groups`` as given (no note), else
+    :func:`pick_groups` of the ``by`` column with :func:`groups_note` for what it leaves out."""
+    if groups is not None:
+        return groups, ""
+    picked, n_left, unknown_left = pick_groups(table[by].unique(), max_groups)
+    return picked, groups_note(n_left, unknown_left, by)
+
+
 def _note(fig, text: str) -> None:
     """A grey note at the foot of a figure (what the chart leaves out)."""
     if text:
@@ -647,10 +657,7 @@ def textplot_themes(themes: pd.DataFrame, *, by: str | None = None,
         return fig
     by = _group_of(themes, by)
     order = list(dict.fromkeys(themes["theme"].astype(str)))
-    note = ""
-    if groups is None:
-        groups, n_left, unknown_left = pick_groups(themes[by].unique(), max_groups)
-        note = groups_note(n_left, unknown_left, by)
+    groups, note = _drawn_groups(themes, by, groups, max_groups)
     series: list[tuple[str, list[float], str | None]] = []
     for g in groups:
         sub = themes[_same(themes[by], g)]
@@ -727,10 +734,7 @@ def textplot_indicators(summary: pd.DataFrame, *, by: str | None = None,
         _empty(ax, _message(summary))
         return fig
     by = _group_of(summary, by)
-    note = ""
-    if groups is None:
-        groups, n_left, unknown_left = pick_groups(summary[by].unique(), max_groups)
-        note = groups_note(n_left, unknown_left, by)
+    groups, note = _drawn_groups(summary, by, groups, max_groups)
     # the Chinese label of a category when the summary carries one
     summary = summary.assign(category=summary["label"] if "label" in summary.columns
                              else summary["category"])
