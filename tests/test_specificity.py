@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from followthrough_cases import write_reports
 
-from fazhi.textstat.specificity import COLUMNS, EXAMPLE_SEP, explain, textstat_specificity
+from fazhi.textstat.specificity import (
+    COLUMNS,
+    EXAMPLE_SEP,
+    FACTS_FULL,
+    MIN_CHARS,
+    explain,
+    textstat_specificity,
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +85,16 @@ def test_report_without_parts(spec):
     assert row["n_chars"] > 0 and row["explanation"].startswith("具体程度")
 
 
+def test_short_fragment_is_not_the_most_specific(spec):
+    """丽水 2022 is a 61-character fragment with one number: per 1,000 characters it has 16 facts,
+    but its score takes the rate over MIN_CHARS, so it ranks below the full reports of facts."""
+    tiny = spec.loc["lishui-2022.txt"]
+    assert tiny["n_chars"] < MIN_CHARS and tiny["facts_per_1k"] > FACTS_FULL
+    assert tiny["score"] == pytest.approx(100 * (1000 / MIN_CHARS) / FACTS_FULL * (1 - tiny["generic_share"]))
+    assert "全文仅61字" in tiny["explanation"]
+    assert tiny["score"] < spec.loc["daweishan-2023.txt", "score"]
+
+
 def test_tables_given(series, spec):
     from fazhi.indicators import textstat_indicators
     from fazhi.reuse.search import textstat_reuse
@@ -102,6 +119,8 @@ def test_empty_corpus(series):
     ({"n_chars": 3000, "facts_per_1k": 3.0, "slogan_share": 0.0, "other_unit_share": 0.0,
       "previous_share": 0.95, "score": 3.0}, ["基本是上一年度报告换了数字", "占95%"], ["口号"]),
     ({"n_chars": 0, "score": 0.0}, ["没有文字"], ["具体程度"]),
+    ({"n_chars": 61, "facts_per_1k": 16.4, "slogan_share": 0.0, "other_unit_share": 0.0,
+      "previous_share": 0.0, "score": 40.0}, ["全文仅61字", "按500字计分"], ["上一年度"]),
 ])
 def test_explain(row, says, not_says):
     text = explain(row)

@@ -17,6 +17,8 @@ Per report, counted on its letters and digits (``n_chars``, as in :func:`fazhi.t
   one class, so last year's report with new numbers is one long passage).
 
 **Score** (0–100): ``100 × min(1, facts_per_1k / FACTS_FULL) × (1 − generic_share)``, where
+the fact rate of a text shorter than ``MIN_CHARS`` is taken over ``MIN_CHARS`` characters (one
+number in a two-line fragment is not a specific report; the explanation says so), and
 ``generic_share`` is the share of the text that is slogan/boilerplate or copied (each character
 counted once). A report full of fresh facts scores near 100; last year's report with the numbers
 changed keeps its facts but scores near 0 — the explanation says so. ``rank``: 1 = the most
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 FACTS_FULL = 5.0
 """Facts per 1,000 characters for the full fact term: a fact every 200 characters (the synthetic
 10k corpus has 2.3 indicator facts per 1,000 characters on average)."""
+MIN_CHARS = 500
+"""Texts shorter than this (letters and digits) have their fact rate taken over this many characters
+for the score: a crawled fragment of 60 characters with one number would otherwise score 100."""
 SLOGAN_SHARE = 0.5
 """A sentence is a slogan/boilerplate sentence when at least this share of it is."""
 PREVIOUS_COPY = 0.5
@@ -205,7 +210,8 @@ def textstat_specificity(corpus: Corpus, *, passages: pd.DataFrame | None = None
         generic = (slogan | cover["other_unit"] | cover["previous"]) & mask
         fpk = _per_1k(n_facts, n)
         g = _share(generic, mask, n)
-        score = 100.0 * min(1.0, fpk / FACTS_FULL) * (1.0 - g) if n else 0.0
+        score = (100.0 * min(1.0, _per_1k(n_facts, max(n, MIN_CHARS)) / FACTS_FULL) * (1.0 - g)
+                 if n else 0.0)
         row = {"doc_id": doc_id, "file": file, "unit": units[i],
                "report_year": docs["report_year"].iloc[i] if "report_year" in docs.columns else pd.NA,
                "n_chars": n, "facts": n_facts, "facts_per_1k": fpk,
@@ -303,6 +309,8 @@ def explain(row: dict) -> str:
     if prev >= PREVIOUS_COPY:
         parts.append(f"与本单位上一年度报告相同的文字占{prev:.0%}，基本是上一年度报告换了数字")
     parts.append(f"具体事实每千字{row.get('facts_per_1k', 0.0):.1f}项")
+    if row["n_chars"] < MIN_CHARS:
+        parts.append(f"全文仅{row['n_chars']}字，事实按{MIN_CHARS}字计分")
     generic = [("口号套话", row.get("slogan_share", 0.0)), ("与其他单位报告相同",
                row.get("other_unit_share", 0.0))]
     if prev < PREVIOUS_COPY:
@@ -313,4 +321,4 @@ def explain(row: dict) -> str:
     return f"具体程度 {row.get('score', 0.0):.0f}（满分100）：" + "；".join(parts)
 
 
-__all__ = ["COLUMNS", "FACTS_FULL", "explain", "textstat_specificity"]
+__all__ = ["COLUMNS", "FACTS_FULL", "MIN_CHARS", "explain", "textstat_specificity"]
