@@ -127,20 +127,31 @@ def _on_time(publish_date, report_year) -> bool | None:
     return str(publish_date)[:10] <= f"{year + 1}-04-01"
 
 
-def _slogan_chars(texts):
-    """(characters in known slogans, characters) of each text, punctuation and whitespace left
-    out (the normalised text of :mod:`fazhi.reuse`)."""
+def _text_counts(texts, n: int, *, facts: bool, slogans: bool):
+    """Per text, in one pass: characters; numeric facts (when ``facts``); characters in known
+    slogans and characters of the normalised text, punctuation and whitespace left out (the
+    normalised text of :mod:`fazhi.reuse`; when ``slogans``). Arrays of length ``n``."""
     import numpy as np
 
-    from fazhi.reuse.slogans import slogan_chars
-    from fazhi.reuse.text import normalise
+    chars, n_facts, bp, base = (np.zeros(n) for _ in range(4))
+    if facts:
+        from fazhi.indicators import extract_indicators
+        from fazhi.indicators.rules import rules_of
 
-    bp, base = [], []
-    for text in texts:
-        norm = normalise(text or "")[0].replace("\n", "")
-        bp.append(slogan_chars(norm) if norm else 0)
-        base.append(len(norm))
-    return np.array(bp, dtype=float), np.array(base, dtype=float)
+        rules = rules_of(None)
+    if slogans:
+        from fazhi.reuse.slogans import slogan_chars
+        from fazhi.reuse.text import normalise
+    for i, text in enumerate(texts):
+        text = str(text or "")
+        chars[i] = len(text)
+        if facts:
+            n_facts[i] = len(extract_indicators(text, rules=rules))
+        if slogans:
+            norm = normalise(text)[0].replace("\n", "")
+            bp[i] = slogan_chars(norm) if norm else 0
+            base[i] = len(norm)
+    return chars, n_facts, bp, base
 
 
 def _sorted_groups(groups, keys: list[str]) -> list[tuple]:
@@ -199,8 +210,10 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
     if by == "doc_id":
         return textstat_compliance_reports(corpus)
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    from fazhi.corpus import doc_texts
+
     c = _as_corpus(corpus)
-    docs = c.docs
+    docs, texts = doc_texts(c)  # each text read once, not kept (a lazy store's are not loaded)
     for k in keys:
         if k not in docs.columns:
             raise ValueError(f"by={k!r} is not a column of the documents table")
@@ -210,8 +223,8 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
         out.attrs["message"] = "语料库中没有报告 / the corpus has no reports"
         return out
     n = len(docs)
-    texts = docs["text"].fillna("").astype(str).tolist() if "text" in docs else [""] * n
-    chars = np.array([len(t) for t in texts], dtype=float)
+    chars, facts, bp, base = _text_counts(texts, n, facts=indicators is None,
+                                          slogans=passages is None)
     if "n_chars" in docs:
         given = pd.to_numeric(docs["n_chars"], errors="coerce").to_numpy(dtype=float)
         chars = np.where(np.isnan(given), chars, given)
@@ -228,16 +241,11 @@ def textstat_compliance(corpus: Corpus | pd.DataFrame, *,
     frame["on_time"] = [v is True for v in on_time]
     frame["chars"] = chars
     if indicators is None:  # the facts of each text counted, not kept (bounded memory)
-        from fazhi.indicators import extract_indicators
-        from fazhi.indicators.rules import rules_of
-
-        rules = rules_of(None)
-        frame["facts"] = [float(len(extract_indicators(t, rules=rules))) for t in texts]
+        frame["facts"] = facts
     else:
         facts = indicators["doc_id"].value_counts() if len(indicators) else pd.Series(dtype=int)
         frame["facts"] = docs["doc_id"].map(facts).fillna(0).to_numpy(dtype=float)
     if passages is None:
-        bp, base = _slogan_chars(texts)
         share = np.divide(bp, base, out=np.zeros(n), where=base > 0)
     else:
         from fazhi.reuse.share import textstat_reuse_share
