@@ -68,6 +68,32 @@ def test_subset_by_a_boolean_mask_and_a_subset_of_a_subset(store, eager):
     pd.testing.assert_frame_equal(b.sections, a.sections)
 
 
+@pytest.mark.parametrize(("columns", "then"), [
+    ({"地区": "马尾区"}, None),                                         # a value
+    ({"地区": lambda d: d["town"].fillna("未知")}, None),               # a function of the fields
+    ({"long": lambda d: d["report_year"] >= 2021}, "report_year >= 2021"),  # then a subset
+])
+def test_assign_adds_columns_and_reads_no_text(store, eager, columns, then):
+    """``Corpus.assign`` (with_regions and the region summary use it) keeps a store's texts
+    unread, and the added column survives the texts being read and a subset."""
+    lazy = load_corpus(store).assign(**columns)
+    a = eager.assign(**columns)
+    assert lazy.unread == ALL_UNREAD and a.tokens is eager.tokens
+    if then:
+        lazy, a = lazy.subset(then), a.subset(then)
+        assert lazy.unread == ALL_UNREAD
+    pd.testing.assert_frame_equal(lazy.docvars, a.docvars)
+    pd.testing.assert_frame_equal(lazy.docs, a.docs)  # reads the texts: the new column is kept
+    assert list(lazy.docs.columns[-len(columns):]) == list(columns)
+    assert lazy.unread == {"sections": ("text",)}
+
+
+def test_with_regions_reads_no_text(store, eager):
+    lazy = fazhi.with_regions(load_corpus(store), "district")
+    assert lazy.unread == ALL_UNREAD
+    pd.testing.assert_frame_equal(lazy.docs, fazhi.with_regions(eager, "district").docs)
+
+
 @pytest.mark.parametrize(("column", "pick"), [
     ("text", None), ("raw_text", None), ("text", [4, 0, 2]), ("raw_text", [3]), ("text", []),
 ])

@@ -203,6 +203,18 @@ class Corpus:
         out._deferred = deferred
         return out
 
+    def assign(self, **columns) -> Corpus:
+        """The corpus with document columns added or replaced (as :meth:`pandas.DataFrame.assign`:
+        values, arrays in ``docs`` order, or functions of the document fields); texts not read
+        yet stay unread, tokens and sections are shared.
+
+        >>> corpus.assign(地区=lambda d: d["district"].fillna("未知"))      # doctest: +SKIP
+        """
+        out = Corpus(self.__dict__["_docs"].assign(**columns), self.__dict__["_sections"],
+                     self.rejected, self.tokens, self.manifest, self.lexicon)
+        out._deferred = dict(self._deferred)
+        return out
+
     def _full(self, name: str) -> pd.DataFrame | None:
         """Table ``name`` with its deferred text columns read (once; then kept)."""
         import pandas as pd
@@ -214,7 +226,8 @@ class Corpus:
         store, rows = got
         texts = store.read(store.columns, rows)
         texts.index = df.index
-        full = pd.concat([df, texts], axis=1)[store.names]
+        extra = [c for c in df.columns if c not in store.names]  # columns added by assign()
+        full = pd.concat([df, texts], axis=1)[store.names + extra]
         self.__dict__["_" + name] = full
         return full
 

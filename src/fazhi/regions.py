@@ -212,16 +212,15 @@ def with_regions(corpus: Corpus, level: Level, *, column: str = REGION_COLUMN) -
 
     >>> fazhi.textstat_themes(with_regions(corpus, "district"), by="region")  # doctest: +SKIP
     """
-    import dataclasses
-
     import pandas as pd
 
-    values = [lab or None for lab in region_labels(corpus.docs, level)]
+    docs = corpus.docvars  # the fields only: a store's texts stay unread
+    values = [lab or None for lab in region_labels(docs, level)]
     try:
-        col = pd.array(values, dtype=corpus.docs[level].dtype)
+        col = pd.array(values, dtype=docs[level].dtype)
     except (KeyError, TypeError, ValueError):
         col = pd.array(values, dtype="string")
-    return dataclasses.replace(corpus, docs=corpus.docs.assign(**{column: col}))
+    return corpus.assign(**{column: col})
 
 
 def unplaced(docs: pd.DataFrame, level: Level) -> pd.DataFrame:

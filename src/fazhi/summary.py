@@ -14,7 +14,6 @@ where a fact is unknown); :func:`fazhi.display.summary_card` shows it.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -139,8 +138,8 @@ def _distinctive(corpus: Corpus, ids: set, n: int) -> pd.DataFrame:
     """The terms of the reports ``ids`` over-represented against the rest of ``corpus`` (G²)."""
     from fazhi.textstat import textstat_distinctive
 
-    docs = corpus.docs.assign(**{_IN_SET: corpus.docs["doc_id"].isin(ids)})
-    d = textstat_distinctive(dataclasses.replace(corpus, docs=docs), by=_IN_SET, n=n)
+    d = textstat_distinctive(corpus.assign(**{_IN_SET: lambda docs: docs["doc_id"].isin(ids)}),
+                             by=_IN_SET, n=n)
     return d[d[_IN_SET].astype(bool)]
 
 
