@@ -281,6 +281,16 @@ _BODY = ("一、加强组织领导\n镇党委定期研究法治建设工作，�
     ("同时还有效解决了群众反映的突出问题。", ["achievements"]),
     ("同时及时整改存在的问题，做到件件有回音。", ["achievements"]),
     ("但在法治宣传方面仍有待加强。", ["achievements", "problems"]),
+    # run-in labels with a colon, no heading marker (short reports, pages crawled as one paragraph)
+    ("存在的不足：无。下一步，我镇将继续做好普法工作。", ["achievements", "problems", "plans"]),
+    ("存在的问题和不足：普法形式较为单一，执法人员不足。下一步工作打算：充实执法力量。",
+     ["achievements", "problems", "plans"]),
+    ("存在问题：基层法治力量薄弱。下步工作计划：加强村法律顾问工作。",
+     ["achievements", "problems", "plans"]),
+    ("下一步工作思路和措施：持续深化法治宣传教育。", ["achievements", "plans"]),
+    # a label inside a sentence is no part
+    ("我镇坚持问题导向，着力解决群众反映的存在的问题：道路、停车和噪音。", ["achievements"]),
+    ("全年整改存在的问题12个，问题整改率100%。", ["achievements"]),
 ])
 def test_closing_paragraphs(closing, parts):
     text = "古陶镇2022年法治政府建设工作总结\n2022年，我镇坚持依法行政。\n" + _BODY + closing
