@@ -291,6 +291,22 @@ def test_units_of_each_report(corpus):
     assert list(f["category"]) == [NONE_ADMITTED]
 
 
+@pytest.mark.parametrize("problems, categories", [
+    ("存在的不足：无。", [NONE_ADMITTED]),
+    ("存在的问题：暂无明显问题。", [NONE_ADMITTED]),
+    ("存在的问题和不足：执法人员偏少，普法宣传形式单一。", ["staff"]),
+])
+def test_run_in_label_without_line_breaks(tmp_path, problems, categories):
+    """A short report crawled as one paragraph: the run-in label opens the problems part (parts.tsv
+    @closing_problems), and a label followed by 无 admits nothing."""
+    (tmp_path / "2023-将乐县-万全乡.txt").write_text(
+        "将乐县万全乡2023年法治政府建设情况报告\n今年以来，我乡调处矛盾纠纷12件，开展普法活动5次，"
+        "组织领导干部学法4次，完成行政执法案卷评查20卷。" + problems + "下一步，我乡将继续做好普法工作。\n",
+        encoding="utf-8")
+    t = textstat_problems(read_corpus(tmp_path))
+    assert list(t["category"]) == categories
+
+
 def test_shares_by_year(corpus):
     s = textstat_problem_shares(corpus, by="report_year").set_index(["report_year", "category"])
     assert s.loc[(2021, "staff"), "reports"] == 1 and s.loc[(2021, "staff"), "share"] == 1.0
