@@ -79,6 +79,11 @@ class CompoundRules:
     parts: int = 3
     chain: int = 3
 
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every prefix of every head: a token outside it cannot begin a head (fast reject)."""
+        return frozenset(h[:i] for h in self.heads for i in range(1, len(h) + 1))
+
 
 def compound_rules(lexicon: Lexicon) -> CompoundRules:
     """The :class:`CompoundRules` of a lexicon (its user dictionary and ``compound_heads.tsv``)."""
@@ -95,6 +100,8 @@ def compound_rules(lexicon: Lexicon) -> CompoundRules:
 
 def _head_at(tokens: list[str], j: int, rules: CompoundRules) -> int:
     """The number of tokens from ``j`` that spell one head (longest first), 0 for none."""
+    if tokens[j] not in rules.starts:
+        return 0
     for k in range(min(rules.parts, len(tokens) - j), 0, -1):
         if "".join(tokens[j:j + k]) in rules.heads:
             return k
@@ -127,7 +134,7 @@ def merge_compounds(tokens: list[str], rules: CompoundRules) -> list[str]:
             if k:
                 cur, j = cur + "".join(tokens[j:j + k]), j + k
                 continue
-            if tokens[j] in rules.linkers and j + 1 < n:
+            if j + 1 < n and tokens[j] in rules.linkers:
                 k = _head_at(tokens, j + 1, rules)
                 if k:
                     cur, j = cur + "".join(tokens[j:j + 1 + k]), j + 1 + k
