@@ -7,7 +7,10 @@ The files live in ``fazhi/data/`` (UTF-8, ``#`` starts a comment line, BOM and C
 - ``boilerplate.txt``: report boilerplate, one per line (进一步, 切实, 加强 ...);
 - ``aliases.tsv``: ``variant<TAB>canonical[<TAB>anonymised]``; rows marked ``anonymised`` apply only
   to documents flagged anonymised (``A法治思想`` -> ``习近平法治思想``);
-- ``units.txt``: counting units kept with their number (``209件``, ``2021年``).
+- ``units.txt``: counting units kept with their number (``209件``, ``2021年``);
+- ``compound_heads.tsv``: ``head<TAB>kind[<TAB>note]``, institutional heads that a term directly
+  before them joins into one token (述法 + 会议 -> ``述法会议``; see :mod:`fazhi.tokens`); a user row
+  of kind ``删除`` removes a package head.
 
 Users add their own files of the same names in a folder (``load_lexicon("my_lexicon/")``). A malformed
 line raises :class:`LexiconError` naming the file and the line. A loaded lexicon remembers where it
@@ -27,8 +30,11 @@ from pathlib import Path
 
 from fazhi.read import TABLE_COLUMNS, data_path, read_lines, read_rows
 
-FILES = ("userdict.txt", "stopwords.txt", "boilerplate.txt", "aliases.tsv", "units.txt")
+FILES = ("userdict.txt", "stopwords.txt", "boilerplate.txt", "aliases.tsv", "units.txt",
+         "compound_heads.tsv")
 ALIAS_CONDITIONS = ("", "anonymised")
+# kinds of compound_heads.tsv: ordinary heads, the linker, glued tokens (head+rest), removal
+HEAD_KINDS = ("机构", "文件", "制度", "活动", "比率", "连接", "拆分", "删除")
 
 
 class LexiconError(ValueError):
@@ -41,7 +47,7 @@ class Lexicon:
 
     ``aliases`` apply to every document, ``anonymised_aliases`` only to documents flagged anonymised.
     ``folder``: the user lexicon folder added to the package lexicon (absolute), None for the
-    package lexicon alone.
+    package lexicon alone. ``compound_heads``: ``(head, kind)`` rows of ``compound_heads.tsv``.
     """
 
     userdict: tuple[tuple[str, int | None, str | None], ...] = ()
@@ -53,6 +59,7 @@ class Lexicon:
     units: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     folder: str | None = None
+    compound_heads: tuple[tuple[str, str], ...] = ()
 
     @property
     def origin(self) -> str:
@@ -73,7 +80,8 @@ class Lexicon:
                 "userdict": [list(e) for e in self.userdict],
                 "stopwords": sorted(self.stopwords), "boilerplate": sorted(self.boilerplate),
                 "aliases": dict(self.aliases), "anonymised_aliases": dict(self.anonymised_aliases),
-                "units": list(self.units), "sources": list(self.sources)}
+                "units": list(self.units), "sources": list(self.sources),
+                "compound_heads": [list(h) for h in self.compound_heads]}
 
     @classmethod
     def from_dict(cls, d: dict) -> Lexicon:
@@ -84,7 +92,8 @@ class Lexicon:
                    aliases=dict(d.get("aliases") or {}), version=str(d.get("version", "0")),
                    anonymised_aliases=dict(d.get("anonymised_aliases") or {}),
                    units=tuple(d.get("units", ())), sources=tuple(d.get("sources", ())),
-                   folder=d.get("folder"))
+                   folder=d.get("folder"),
+                   compound_heads=tuple((h, k) for h, k in d.get("compound_heads", ())))
 
 
 def parse_userdict(path: Path, data: bytes) -> list[tuple[str, int | None, str | None]]:
@@ -129,6 +138,21 @@ def parse_aliases(path: Path, data: bytes) -> list[tuple[str, str, str]]:
     return rows
 
 
+def parse_heads(path: Path, data: bytes) -> list[tuple[str, str]]:
+    """Rows ``(head, kind)`` of a compound heads table (``会议<TAB>活动<TAB>述法会议``)."""
+    rows = []
+    for no, (head, kind, _note) in read_rows(path, (2, 3), data=data, error=LexiconError,
+                                             form="head<TAB>kind[<TAB>note]"):
+        parts = head.split("+")
+        if (not head or kind not in HEAD_KINDS or any(not p or p.isspace() for p in parts)
+                or len(parts) != (2 if kind == "拆分" else 1) or len(head.split()) != 1):
+            raise LexiconError(f"{path}:{no}: 复合词中心语表行格式应为“中心语<TAB>类别[<TAB>说明]”，"
+                               f"类别为 {'/'.join(HEAD_KINDS)}（拆分写作 率+达） / expected "
+                               f"'head<TAB>kind[<TAB>note]', got {[head, kind]}")
+        rows.append((head, kind))
+    return rows
+
+
 def _sources(extra: str | Path | None) -> list[Path]:
     paths = [data_path(n) for n in FILES]
     if extra is not None:
@@ -152,6 +176,7 @@ def load_lexicon(extra: str | Path | None = None) -> Lexicon:
     lists: dict[str, list[str]] = {"stopwords.txt": [], "boilerplate.txt": [], "units.txt": []}
     aliases: dict[str, str] = {}
     anon: dict[str, str] = {}
+    heads: dict[str, str] = {}
     digest = hashlib.sha1()
     paths = _sources(extra)
     for path in paths:
@@ -163,6 +188,11 @@ def load_lexicon(extra: str | Path | None = None) -> Lexicon:
         elif path.name == "aliases.tsv":
             for variant, canonical, cond in parse_aliases(path, data):
                 (anon if cond == "anonymised" else aliases)[variant] = canonical
+        elif path.name == "compound_heads.tsv":
+            for head, kind in parse_heads(path, data):
+                heads.pop(head, None)
+                if kind != "删除":
+                    heads[head] = kind
         else:
             lists[path.name] += parse_wordlist(path, data)
     return Lexicon(
@@ -175,4 +205,5 @@ def load_lexicon(extra: str | Path | None = None) -> Lexicon:
         units=tuple(dict.fromkeys(lists["units.txt"])),
         sources=tuple(str(p) for p in paths),
         folder=None if extra is None else str(Path(extra).resolve()),
+        compound_heads=tuple(heads.items()),
     )

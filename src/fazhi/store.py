@@ -47,7 +47,7 @@ _CODE = ("read.py", "clean.py", "pagemeta.py", "meta", "gazetteer.py", "sections
 PIPELINE_DATA = ("clean_rules.tsv", "typos.tsv", "typo_context.tsv", "placeholders.tsv", "places.tsv",
                  "kinds.tsv", "parts.tsv", "userdict.txt", "stopwords.txt", "boilerplate.txt",
                  "aliases.tsv", "units.txt", "evidence.tsv", "char_variants.tsv", "place_aliases.tsv",
-                 "page_labels.tsv")
+                 "page_labels.tsv", "compound_heads.tsv")
 
 
 def default_store(path: str | Path | None = None) -> Path:

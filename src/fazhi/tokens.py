@@ -11,14 +11,23 @@ The lexicon is applied identically in both backends: aliases are replaced in the
 segmentation, user-dictionary words are added with their frequency (or jieba's suggested frequency),
 and a number followed by a counting unit is joined into one token (``209 件`` -> ``209件``).
 
+Compounds (``compounds=True``, the default): a user-dictionary term followed directly by a head of
+``compound_heads.tsv`` (会议, 清单, 领导小组, 率 …, optionally through the linker 工作) becomes one
+token, so terms no list holds still come out whole: 述法 + 会议 -> ``述法会议``, 政务服务 + 事项 + 清单
+-> ``政务服务事项清单``. The pass runs over the backend's tokens (whole tokens only: 率 never takes
+率先), so both backends agree; ``compounds=False`` turns it off.
+
 >>> Tokenizer().cut("严格执行行政执法三项制度，调处矛盾纠纷209件")   # doctest: +SKIP
 ['严格', '执行', '行政执法', '三项制度', '，', '调处', '矛盾纠纷', '209件']
+>>> Tokenizer().cut("召开述法会议")   # doctest: +SKIP
+['召开', '述法会议']
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -57,6 +66,96 @@ def alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
     return re.compile("|".join(alts))
 
 
+@dataclass(frozen=True)
+class CompoundRules:
+    """What :func:`merge_compounds` joins: ``terms`` (the user dictionary's words of >= 2
+    characters, stopwords and boilerplate excluded), ``heads``, ``linkers`` (工作) and ``glued``
+    tokens (``率达`` -> (``率``, ``达``)); ``parts``: the most tokens one head may span."""
+
+    terms: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    linkers: frozenset[str] = frozenset()
+    glued: dict[str, tuple[str, str]] = field(default_factory=dict)
+    parts: int = 3
+    chain: int = 3
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every prefix of every head: a token outside it cannot begin a head (fast reject)."""
+        return frozenset(h[:i] for h in self.heads for i in range(1, len(h) + 1))
+
+
+def compound_rules(lexicon: Lexicon) -> CompoundRules:
+    """The :class:`CompoundRules` of a lexicon (its user dictionary and ``compound_heads.tsv``)."""
+    drop = lexicon.stopwords | lexicon.boilerplate
+    terms = frozenset(w for w, _, _ in lexicon.userdict if len(w) >= 2 and w not in drop)
+    by_kind: dict[str, list[str]] = {}
+    for head, kind in lexicon.compound_heads:
+        by_kind.setdefault(kind, []).append(head)
+    linkers = frozenset(by_kind.pop("连接", ()))
+    glued = {h.replace("+", ""): tuple(h.split("+", 1)) for h in by_kind.pop("拆分", ())}
+    heads = frozenset(h for hs in by_kind.values() for h in hs)
+    return CompoundRules(terms=terms, heads=heads, linkers=linkers, glued=glued)
+
+
+def _head_at(tokens: list[str], j: int, rules: CompoundRules) -> int:
+    """The number of tokens from ``j`` that spell one head (longest first), 0 for none."""
+    if tokens[j] not in rules.starts:
+        return 0
+    for k in range(min(rules.parts, len(tokens) - j), 0, -1):
+        if "".join(tokens[j:j + k]) in rules.heads:
+            return k
+    return 0
+
+
+def merge_compounds(tokens: list[str], rules: CompoundRules) -> list[str]:
+    """``tokens`` with each term + head (+ head …) joined into one token; whole tokens only, and a
+    whitespace or punctuation token in between blocks the join.
+
+    >>> r = CompoundRules(terms=frozenset({"述法"}), heads=frozenset({"会议"}))
+    >>> merge_compounds(["召开", "述法", "会议", "，"], r)
+    ['召开', '述法会议', '，']
+    """
+    terms = rules.terms
+    hits = [i for i, t in enumerate(tokens) if t in terms]
+    if not hits:
+        return tokens
+    out: list[str] = []
+    done = 0                       # tokens[:done] are in out
+    n = len(tokens)
+    for i in hits:
+        if i < done:
+            continue
+        cur, j, rest = tokens[i], i + 1, None
+        for _ in range(rules.chain):
+            if j >= n:
+                break
+            k = _head_at(tokens, j, rules)
+            if k:
+                cur, j = cur + "".join(tokens[j:j + k]), j + k
+                continue
+            if j + 1 < n and tokens[j] in rules.linkers:
+                k = _head_at(tokens, j + 1, rules)
+                if k:
+                    cur, j = cur + "".join(tokens[j:j + 1 + k]), j + 1 + k
+                    continue
+            glued = rules.glued.get(tokens[j])
+            if glued:
+                cur, rest, j = cur + glued[0], glued[1], j + 1
+            break
+        if j == i + 1:
+            continue
+        out += tokens[done:i]
+        out.append(cur)
+        if rest is not None:
+            out.append(rest)
+        done = j
+    if not out:
+        return tokens
+    out += tokens[done:]
+    return out
+
+
 def unit_pattern(units: Iterable[str]) -> re.Pattern:
     """Regex over a space-joined token string: a number token followed by a unit token."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True)) or "(?!)"
@@ -67,28 +166,37 @@ def unit_pattern(units: Iterable[str]) -> re.Pattern:
 class Tokenizer:
     """Segment Chinese text with the governance lexicon.
 
-    ``Tokenizer(lexicon=None, backend="rjieba", hmm=True)``; ``lexicon`` is a :class:`Lexicon`, a
-    folder of user lexicon files (added to the package lexicon), or None (the package lexicon).
+    ``Tokenizer(lexicon=None, backend="rjieba", hmm=True, compounds=True)``; ``lexicon`` is a
+    :class:`Lexicon`, a folder of user lexicon files (added to the package lexicon), or None (the
+    package lexicon); ``compounds``: join term + head (述法会议, see :func:`merge_compounds`).
 
     >>> Tokenizer().cut("推进法治政府建设")   # doctest: +SKIP
     ['推进', '法治政府建设']
     """
 
     def __init__(self, lexicon: Lexicon | str | Path | None = None, *, backend: Backend = "rjieba",
-                 hmm: bool = True) -> None:
+                 hmm: bool = True, compounds: bool = True) -> None:
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         self.backend = backend
         self.hmm = hmm
+        self.compounds = compounds
 
     def __repr__(self) -> str:
         return f"Tokenizer(backend={self.backend!r}, lexicon={self.lexicon.version!r})"
 
     @property
     def key(self) -> str:
-        """What the tokens depend on: backend, HMM and lexicon version."""
-        return f"{self.backend}-{'hmm' if self.hmm else 'nohmm'}-{self.lexicon.version}"
+        """What the tokens depend on: backend, HMM, compounds (``-nocomp`` when off) and lexicon
+        version (which covers ``compound_heads.tsv``)."""
+        return (f"{self.backend}-{'hmm' if self.hmm else 'nohmm'}-{self.lexicon.version}"
+                + ("" if self.compounds else "-nocomp"))
+
+    @cached_property
+    def _compound_rules(self) -> CompoundRules | None:
+        rules = compound_rules(self.lexicon) if self.compounds else None
+        return rules if rules and rules.terms and rules.heads else None
 
     @cached_property
     def _aliases(self) -> re.Pattern | None:
@@ -145,8 +253,10 @@ class Tokenizer:
         # both backends give whitespace as tokens of their own (one \s character or \r\n, as
         # jieba's re_skip splits it) and never inside a word, so dropping those tokens equals
         # collapsing whitespace in the joined string
-        joined = " ".join([t for t in self._segment(self.normalise(text, anonymised=anonymised))
-                           if t and not t.isspace()])
+        tokens = self._segment(self.normalise(text, anonymised=anonymised))
+        if self._compound_rules is not None:
+            tokens = merge_compounds(tokens, self._compound_rules)   # before whitespace is dropped
+        joined = " ".join([t for t in tokens if t and not t.isspace()])
         return self._units.sub(r"\1\2", joined)
 
     def cut(self, text: str, *, anonymised: bool = False) -> list[str]:
