@@ -7,30 +7,7 @@ holds one term of the block; the term must come out as one token with both backe
 from __future__ import annotations
 
 import pytest
-
-from fazhi.lexicon import data_path, load_lexicon
-from fazhi.tokens import Tokenizer
-
-LEX = load_lexicon()
-
-
-def _block_terms() -> list[str]:
-    text = data_path("userdict.txt").read_text(encoding="utf-8")
-    block = text[text.index("# ---- lexA"):]
-    end = block.find("\n# ---- ", 1)  # the next block (lexB, lexC …) is not this one
-    block = block if end < 0 else block[:end]
-    return [line.split()[0] for line in block.splitlines() if line and not line.startswith("#")]
-
-
-@pytest.fixture(scope="module", params=["rjieba", "jieba"])
-def tokenizer(request):
-    return Tokenizer(LEX, backend=request.param, compounds=False)  # the word list itself
-
-
-@pytest.fixture(scope="module", params=["rjieba", "jieba"])
-def compounding(request):
-    return Tokenizer(LEX, backend=request.param)
-
+from lexicon_blocks import BACKENDS, assert_whole, check_block, tokenizers
 
 CASES = [
     # business environment: 放管服, 政务服务, 审批, 监管
@@ -282,28 +259,15 @@ CASES = [
 ]
 
 
-def test_table_is_large_and_every_term_is_in_the_block():
-    terms = set(_block_terms())
-    assert len(CASES) >= 120
-    assert len({t for _, t in CASES}) == len(CASES)
-    missing = [t for _, t in CASES if t not in terms]
-    assert not missing, f"not in the lexA block of userdict.txt: {missing}"
+@pytest.fixture(scope="module", params=BACKENDS)
+def pair(request):
+    return tokenizers(request.param)
 
 
-def test_block_is_large_and_new():
-    block = _block_terms()
-    assert len(block) >= 800
-    assert len(set(block)) == len(block)
-    assert all(2 <= len(t) <= 12 for t in block)
+def test_block_is_large_new_and_covered_by_the_sentences():
+    check_block("lexA", [t for _, t in CASES])
 
 
 @pytest.mark.parametrize(("sentence", "term"), CASES)
-def test_lexa_term_is_one_token_in_report_sentence(tokenizer, compounding, sentence, term):
-    assert term in sentence
-    assert term in tokenizer.cut(sentence), tokenizer.cut(sentence)
-    # with compounds (the default) the term is never cut: alone, or the start of a compound
-    # (决策跟踪反馈 + 制度), tests/test_compounds.py
-    toks, at, ends = compounding.cut(sentence), sentence.index(term), set()
-    for t in toks:
-        ends.add((ends and max(ends) or 0) + len(t))
-    assert not any(at < e < at + len(term) for e in ends), toks
+def test_term_is_one_token_in_a_report_sentence(pair, sentence, term):
+    assert_whole(pair, sentence, term)
