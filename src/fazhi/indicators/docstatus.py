@@ -14,7 +14,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 # a heading line: short, no sentence end, optionally numbered; its level from the numbering
@@ -35,13 +34,12 @@ class DocStatusRules:
 @cache
 def doc_status_rules() -> DocStatusRules:
     """The package's cues (``indicator_doc_status.tsv``), read once."""
-    from fazhi.read import read_rows
+    from fazhi.read import load_table
 
-    path = resources.files("fazhi") / "data" / "indicator_doc_status.tsv"
     pats: dict[str, list[str]] = {"heading": [], "past": [], "later": []}
-    for no, (kind, regex) in read_rows(str(path), 2):
+    for kind, regex in load_table("indicator_doc_status.tsv"):
         if kind not in pats:
-            raise ValueError(f"{path}:{no}: kind {kind!r} is not heading, past or later")
+            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past or later")
         pats[kind].append(regex)
     comp = {k: (re.compile("|".join(f"(?:{p})" for p in v)) if v else None) for k, v in pats.items()}
     return DocStatusRules(comp["heading"], comp["past"], comp["later"])
@@ -73,7 +71,7 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
             continue
         heads.append((m.start(), m.end(), _level(m.group("num")), bool(r.heading.search(line))))
     spans = []
-    for i, (s, e, lv, is_target) in enumerate(heads):
+    for i, (_s, e, lv, is_target) in enumerate(heads):
         if not is_target:
             continue
         end = len(text)

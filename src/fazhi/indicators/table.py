@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from fazhi.deprecation import changed_default
-from fazhi.indicators.extract import extract_indicators
 from fazhi.indicators.docstatus import document_status
+from fazhi.indicators.extract import extract_indicators
 from fazhi.indicators.rules import IndicatorRules, rules_of
 
 if TYPE_CHECKING:  # pragma: no cover
