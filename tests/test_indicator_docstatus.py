@@ -39,6 +39,9 @@ DOC_CASES = [
     ("一、主要工作成效\n调处矛盾纠纷209件，调解成功率98%。\n二、存在问题\n专职调解员仅3名。",
      2022, [("209件", "result"), ("98%", "result"), ("3名", "result")]),
     ("（一）健全工作机制\n全年审查合同36份。", 2023, [("36份", "result")]),
+    # a title naming the summary and the plans covers nothing: only the plans heading does
+    ("2022年镇法治政府建设工作总结及2023年工作思路\n一、工作成效\n化解纠纷88件。\n"
+     "二、2023年工作思路\n新建调解室5个。", 2022, [("88件", "result"), ("5个", "target")]),
     # a heading of targets ends at the next heading of the same level
     ("一、2023年工作目标\n新建调解室5个。\n二、2023年工作成效\n化解纠纷88件。", 2022,
      [("5个", "target"), ("88件", "result")]),

@@ -21,6 +21,7 @@ _HEADING_LINE = re.compile(
     r"^[ \t\u3000]*(?P<num>[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)"
     r"|第[一二三四五六七八九十]+部分)?[^\n。！？]{0,40}$", re.M)
 _MAX_HEADING = 40
+_SUMMARY = re.compile(r"总结|情况|报告|成效|回顾")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 
 
@@ -69,7 +70,10 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
         # a numbered line or a bare short line without a number counts as a heading
         if m.group("num") is None and (re.search(r"\d", line) and not r.heading.search(line)):
             continue
-        heads.append((m.start(), m.end(), _level(m.group("num")), bool(r.heading.search(line))))
+        # an unnumbered title naming the summary too (…工作总结及2022年工作思路) opens no span
+        is_target = bool(r.heading.search(line)) and not (
+            m.group("num") is None and _SUMMARY.search(line))
+        heads.append((m.start(), m.end(), _level(m.group("num")), is_target))
     spans = []
     for i, (_s, e, lv, is_target) in enumerate(heads):
         if not is_target:
