@@ -93,6 +93,14 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans[max(0, i - 3): i + 1]) if i >= 0 else False
 
 
+def _year(value: Any) -> int | None:
+    """The report year as an int, None when unknown (None, NA, NaN, "未知")."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int | None = None,
                     plan_spans: list[tuple[int, int]] | None = None,
                     rules: DocStatusRules | None = None) -> list[dict[str, Any]]:
@@ -104,6 +112,7 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
     if not facts:
         return facts
     spans = sorted((plan_spans or []) + target_spans(text, r))
+    year = _year(report_year)
     for f in facts:
         if f.get("status") != "result":
             continue
@@ -117,11 +126,7 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
         if spans and _inside(spans, start):
             f["status"] = "target"
             continue
-        if report_year and r.later is not None:
-            try:
-                year = int(report_year)
-            except (TypeError, ValueError):
-                continue
+        if year is not None and r.later is not None:
             if any(int(m.group(1)) > year for m in r.later.finditer(before)):
                 f["status"] = "target"
     return facts
