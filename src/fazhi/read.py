@@ -531,6 +531,7 @@ TABLE_COLUMNS: dict[str, tuple[int, int]] = {
     "parts.tsv": (2, 2), "place_aliases.tsv": (2, 2), "placeholders.tsv": (2, 3),
     "places.tsv": (2, 4), "problems.tsv": (2, 3), "reuse_classes.tsv": (2, 2), "reuse_labels.tsv": (2, 3),
     "themes.tsv": (2, 2), "typo_context.tsv": (1, 3), "typos.tsv": (2, 2),
+    "indicator_doc_status.tsv": (2, 2),
 }
 TABLE_COLUMNS["compound_heads.tsv"] = (2, 3)
 

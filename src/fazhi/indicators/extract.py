@@ -21,7 +21,8 @@ Each fact keeps apart:
 - ``number_kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
   (平方米, 公里, 吨 ...), rate (%, 倍) or growth (增长7.2%, 增加15件, 提高3个百分点);
 - ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ...), from the
-  sentence itself (``indicator_status.tsv``), whatever part of the report it sits in;
+  sentence itself (``indicator_status.tsv``); :func:`textstat_indicators` then reads the document
+  (plans part, headings of targets, later years: :mod:`fazhi.indicators.docstatus`);
 - ``qualifier``: 约, 近, 余, 多, 以上, 左右, 超过, 以下 ("" when exact; 达 is no qualifier); ``high``: the
   upper end of a range (3至5次 -> value 3, high 5), else NaN.
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from fazhi.deprecation import changed_default
+from fazhi.indicators.docstatus import document_status
 from fazhi.indicators.extract import extract_indicators
 from fazhi.indicators.rules import IndicatorRules, rules_of
 
@@ -98,7 +99,11 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     for doc, text in zip(docs[wanted].itertuples(index=False), texts, strict=True):
         d = doc._asdict()
         doc_id = str(d["doc_id"])
-        for f in extract_indicators(text, rules=r, max_subject=max_subject):
+        plans = [(a, b) for a, b, p in zip(*spans[doc_id], strict=True) if p == "plans"] \
+            if doc_id in spans else []
+        facts = document_status(extract_indicators(text, rules=r, max_subject=max_subject), text,
+                                report_year=d.get("report_year"), plan_spans=plans)
+        for f in facts:
             row = {"doc_id": doc_id, "file": d.get("file")}
             row.update({k: f[k] for k in FACT_COLUMNS[2:]})
             row.update({k: d.get(k) for k in meta_cols})

@@ -1,0 +1,132 @@
+"""Status of a fact from the document, not only its sentence: a fact in the plans part
+(下一步工作打算), under a heading of targets (2024年主要预期目标), or naming a year later than the
+report year is a target, unless its sentence is clearly a past result (已, 完成了, 累计 ...).
+The cues are versioned data (``indicator_doc_status.tsv``).
+
+>>> from fazhi.indicators import extract_indicators
+>>> text = "二、2024年主要预期目标\\n1. 地区生产总值增长6%。\\n2. 新建口袋公园8个。"
+>>> [f["status"] for f in document_status(extract_indicators(text), text, report_year=2023)]
+['target', 'target']
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# a heading line: short, no sentence end, optionally numbered; its level from the numbering
+_HEADING_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<num>[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)"
+    r"|第[一二三四五六七八九十]+部分)?[^\n。！？]{0,40}$", re.M)
+_MAX_HEADING = 40
+_SUMMARY = re.compile(r"总结|情况|报告|成效|回顾")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class DocStatusRules:
+    heading: re.Pattern | None
+    past: re.Pattern | None
+    later: re.Pattern | None
+
+
+@cache
+def doc_status_rules() -> DocStatusRules:
+    """The package's cues (``indicator_doc_status.tsv``), read once."""
+    from fazhi.read import load_table
+
+    pats: dict[str, list[str]] = {"heading": [], "past": [], "later": []}
+    for kind, regex in load_table("indicator_doc_status.tsv"):
+        if kind not in pats:
+            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past or later")
+        pats[kind].append(regex)
+    comp = {k: (re.compile("|".join(f"(?:{p})" for p in v)) if v else None) for k, v in pats.items()}
+    return DocStatusRules(comp["heading"], comp["past"], comp["later"])
+
+
+def _level(num: str | None) -> int:
+    if not num:
+        return 9
+    if num[0] in "（(":
+        return 2
+    if num[0].isdigit():
+        return 3
+    return 1
+
+
+def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the text under each heading of targets, up to the next heading of the same
+    or a higher level. ``"（二）主要目标\\n新建公园8个。"`` -> [(0, 15)]."""
+    r = rules or doc_status_rules()
+    if r.heading is None or not text:
+        return []
+    heads = []
+    for m in _HEADING_LINE.finditer(text):
+        line = m.group(0).strip()
+        if not line or len(line) > _MAX_HEADING or line.endswith(("，", "；", ",", ";")):
+            continue
+        # a numbered line or a bare short line without a number counts as a heading
+        if m.group("num") is None and (re.search(r"\d", line) and not r.heading.search(line)):
+            continue
+        # an unnumbered title naming the summary too (…工作总结及2022年工作思路) opens no span
+        is_target = bool(r.heading.search(line)) and not (
+            m.group("num") is None and _SUMMARY.search(line))
+        heads.append((m.start(), m.end(), _level(m.group("num")), is_target))
+    spans = []
+    for i, (_s, e, lv, is_target) in enumerate(heads):
+        if not is_target:
+            continue
+        end = len(text)
+        for s2, _e2, lv2, _t in heads[i + 1:]:
+            if lv2 <= lv and lv2 != 9:
+                end = s2
+                break
+        spans.append((e, end))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    starts = [s for s, _ in spans]
+    i = bisect.bisect_right(starts, pos) - 1
+    return any(s <= pos < e for s, e in spans[max(0, i - 3): i + 1]) if i >= 0 else False
+
+
+def _year(value: Any) -> int | None:
+    """The report year as an int, None when unknown (None, NA, NaN, "未知")."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int | None = None,
+                    plan_spans: list[tuple[int, int]] | None = None,
+                    rules: DocStatusRules | None = None) -> list[dict[str, Any]]:
+    """The facts again, a "result" turned "target" when it sits in ``plan_spans`` (the parser's
+    plans part) or under a heading of targets, or names a year later than ``report_year`` before
+    its number — unless its sentence is a past result. Status values stay result/target/baseline.
+    ``计划``-free plan lists: "三、下一步工作打算\\n新建调解室5个。" -> target."""
+    r = rules or doc_status_rules()
+    if not facts:
+        return facts
+    spans = sorted((plan_spans or []) + target_spans(text, r))
+    year = _year(report_year)
+    for f in facts:
+        if f.get("status") != "result":
+            continue
+        start = int(f["start"])
+        sent = f.get("sentence") or ""
+        cut = sent.find(f.get("raw") or "\0")
+        before = sent[:cut] if cut >= 0 else sent
+        clause = _CLAUSE_END.split(before)[-1]  # 已完成…14个，下一阶段再改造9个: the clause's own
+        if r.past is not None and r.past.search(clause):
+            continue
+        if spans and _inside(spans, start):
+            f["status"] = "target"
+            continue
+        if year is not None and r.later is not None:
+            if any(int(m.group(1)) > year for m in r.later.finditer(before)):
+                f["status"] = "target"
+    return facts
