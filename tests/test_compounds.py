@@ -15,7 +15,7 @@ from fazhi.tokens import CompoundRules, Tokenizer, compound_rules, merge_compoun
 LEX = load_lexicon()
 
 FOUND = [   # (sentence, the compound token)
-    ("区政府召开2022年度述法会议，各街道主要负责人现场述法", "述法会议"),
+    ("区政府召开2022年度述法会议，各街道主要负责人现场述法", "年度述法会议"),
     ("制定公共法律服务清单，明确服务事项23项", "公共法律服务清单"),
     ("调整充实平安建设领导小组，区长任组长", "平安建设领导小组"),
     ("编制合法性审查事项目录，实现应审尽审", "合法性审查事项目录"),
@@ -99,9 +99,9 @@ FOUND = [   # (sentence, the compound token)
 TRAPS = [
     ("推动法治建设规则意识深入人心", ["规则"], ["法治建设规则"]),
     ("把行政复议规定动作做实做细", ["规定动作"], ["行政复议规定"]),
-    ("推进合法性审查标准化建设", ["标准化"], ["合法性审查标准"]),
+    ("推进合法性审查标准化建设", ["合法性审查"], ["合法性审查标准"]),
     ("加强行政执法队伍建设，提升执法能力", ["执法队伍"], ["行政执法队"]),
-    ("法治宣传队员走村入户发放资料", ["队员"], ["法治宣传队"]),
+    ("普法志愿队员走村入户发放资料", ["队员"], ["志愿队"]),
     # (sentence, tokens that must be present, strings no token may contain)
     ("围绕法治建设中心工作，统筹推进各项任务", ["法治建设"], ["建设中心"]),
     ("推进依法行政率先垂范，领导干部带头学法", ["率先垂范"], ["依法行政率"]),
@@ -114,10 +114,10 @@ TRAPS = [
     ("在法治建设会议室集中学习", ["会议室"], ["法治建设会议"]),
     ("法治政府建设\n会议纪要印发各单位", ["会议纪要"], ["法治政府建设会议"]),
     ("镇长带头学习依法行政。会议指出要强化责任", ["会议"], ["依法行政会议"]),
-    ("抓好依法行政，考核结果与评优挂钩", ["考核"], ["依法行政考核"]),
+    ("抓好依法行政，考核结果与评优挂钩", ["考核结果"], ["依法行政考核"]),
     ("推进合法性审查制度化", ["制度化"], ["合法性审查制度"]),
     ("把法治建设纳入考核", ["纳入", "考核"], ["法治建设考核"]),
-    ("推进国家治理体系和治理能力现代化", ["治理体系"], ["国家治理"]),
+    ("推进国家治理体系和治理能力现代化", ["治理体系和治理能力现代化"], ["国家治理"]),
     ("书记率领班子成员开展法治调研", ["率领"], ["书记率"]),
     ("行政复议发挥化解行政争议主渠道作用，平台建设同步推进", ["平台"], ["行政复议平台"]),
     ("发挥法律顾问作用，办公室负责日常联络", ["办公室"], ["法律顾问办公室"]),
@@ -163,10 +163,10 @@ def test_trap_is_not_merged(pair, sentence, keep, never):
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_switch_off_gives_the_parts(backend):
     on, off = Tokenizer(LEX, backend=backend), Tokenizer(LEX, backend=backend, compounds=False)
-    text = "召开述法会议，公布政务服务事项清单，行政机关负责人出庭应诉率达100%"
-    assert on.cut(text) == ["召开", "述法会议", "，", "公布", "政务服务事项清单", "，",
+    text = "召开法治督察会议，印发依法治区工作要点，行政机关负责人出庭应诉率达100%"
+    assert on.cut(text) == ["召开", "法治督察会议", "，", "印发", "依法治区工作要点", "，",
                             "行政机关负责人出庭应诉率", "达", "100%"]
-    assert off.cut(text) == ["召开", "述法", "会议", "，", "公布", "政务服务", "事项", "清单", "，",
+    assert off.cut(text) == ["召开", "法治督察", "会议", "，", "印发", "依法治区", "工作要点", "，",
                              "行政机关负责人出庭应诉", "率达", "100%"]
     assert on.key != off.key and off.key.endswith("-nocomp")
 
@@ -188,8 +188,8 @@ def test_user_folder_adds_and_removes_heads(tmp_path, backend):
     lex = load_lexicon(tmp_path)
     heads = dict(lex.compound_heads)
     assert heads["讲师团"] == "机构" and "会议" not in heads and heads["清单"] == "文件"
-    toks = Tokenizer(lex, backend=backend).cut("组建普法讲师团，召开述法会议，制定公共法律服务清单")
-    assert "普法讲师团" in toks and "述法会议" not in toks and "公共法律服务清单" in toks, toks
+    toks = Tokenizer(lex, backend=backend).cut("组建法律顾问讲师团，召开法治督察会议，制定公共法律服务清单")
+    assert "法律顾问讲师团" in toks and "法治督察会议" not in toks and "公共法律服务清单" in toks, toks
     assert Lexicon.from_dict(lex.to_dict()).compound_heads == lex.compound_heads
 
 

@@ -146,7 +146,8 @@ def test_tfidf_keywords_are_specific_to_the_document(sample_corpus, doc_sets, fi
     drop = lex.stopwords | lex.boilerplate
     counts = Counter(t for t in _tokens_of(sample_corpus, [doc_id])
                      if is_term(t, min_chars=2) and t not in drop and only_here(t))
-    assert counts.most_common(1)[0][0] in set(mine["term"].head(5))
+    top = counts.most_common(1)[0][1]  # (one of) the most frequent: ties rank in any order
+    assert any(counts[t] == top for t in mine["term"].head(5)), (counts.most_common(5), mine)
 
 
 def test_tfidf_by_group_and_idf_from_the_corpus(sample_corpus, doc_sets):

@@ -455,9 +455,31 @@ def _normalize_rows(m, norm: Literal["l1", "l2"]):
 # ---------------------------------------------------------------- token sequences and text
 
 
-def _find(text: str, offsets: list[int], term: str, match: str) -> list[tuple[int, int]]:
+def compound_tails(lexicon) -> frozenset[str] | None:
+    """What may follow a term inside one compound token (fazhi.tokens.merge_compounds): the heads
+    of ``compound_heads.tsv`` and the linkers, for :func:`_find` (None: no heads)."""
+    if lexicon is None:
+        from fazhi.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
+    tails = {h.split("+", 1)[0] for h, _k in getattr(lexicon, "compound_heads", ())}
+    return frozenset(tails) or None
+
+
+def _is_tail(rest: str, tails: frozenset[str]) -> bool:
+    """``rest`` is a sequence of heads / linkers (工作领导小组, 领导小组会议, 率)."""
+    ok = [True] + [False] * len(rest)
+    for j in range(1, len(rest) + 1):
+        ok[j] = any(ok[j - k] and rest[j - k:j] in tails for k in range(1, min(j, 8) + 1))
+    return ok[len(rest)]
+
+
+def _find(text: str, offsets: list[int], term: str, match: str,
+          tails: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(first token, end token) of each occurrence of ``term`` (cleaned) in a row's flat text
-    whose token start offsets (plus the end) are ``offsets``."""
+    whose token start offsets (plus the end) are ``offsets``. With ``tails`` (:func:`compound_tails`)
+    an occurrence followed in its token only by compound heads ends on a boundary too
+    (法律顾问 in 政府法律顾问 + 制度)."""
     out = []
     last = len(offsets) - 1
     i = text.find(term)
@@ -467,6 +489,8 @@ def _find(text: str, offsets: list[int], term: str, match: str) -> list[tuple[in
         end = bisect_left(offsets, e)
         at_s = offsets[first] == i
         at_e = end <= last and offsets[end] == e
+        if not at_e and tails and match == "edge" and end <= last:
+            at_e = _is_tail(text[e:offsets[end]], tails)
         if match == "text" or (at_s and at_e) or (match == "edge" and (at_s or at_e)):
             out.append((first, end))
         i = text.find(term, i + 1)

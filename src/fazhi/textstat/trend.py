@@ -30,6 +30,7 @@ from fazhi.textstat._index import (
     _sentences,
     _sort_groups,
     _typed,
+    compound_tails,
 )
 from fazhi.vocab import UNKNOWN, is_unknown, label
 
@@ -54,6 +55,7 @@ def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_
     terms = [terms] if isinstance(terms, str) else list(terms)
     sel = _Selection(corpus, by, parts)
     idx = sel.index
+    tails = compound_tails(corpus.lexicon)
     cleaned = [_clean_term(t) for t in terms]
     ng = len(sel.groups)
     count = np.zeros((ng, len(terms)), dtype=np.int64)
@@ -66,7 +68,7 @@ def textstat_trend(corpus: Corpus, terms: list[str] | str, *, by: str = "report_
         text, offsets = idx.flat(row)
         for j, term in enumerate(cleaned):
             if term and term in text:
-                k = len(_find(text, offsets, term, match))
+                k = len(_find(text, offsets, term, match, tails))
                 if k:
                     count[code, j] += k
                     with_term[code][j].add(doc_id)
@@ -139,6 +141,7 @@ def textstat_themes(corpus: Corpus, *, by: str = "doc_id",
     if unit == "tokens":
         sel = _Selection(corpus, by, parts)
         idx = sel.index
+        tails = compound_tails(corpus.lexicon)
         groups = sel.groups
         hits = np.zeros((len(groups), len(names)), dtype=np.int64)
         sizes = np.zeros(len(groups))
@@ -153,7 +156,7 @@ def textstat_themes(corpus: Corpus, *, by: str = "doc_id",
                 for term in terms:
                     if term not in present:
                         continue
-                    for a, b in _find(text, offsets, term, match):
+                    for a, b in _find(text, offsets, term, match, tails):
                         if covered is None:
                             covered = set()
                         covered.update(range(a, b))
