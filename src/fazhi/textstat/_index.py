@@ -456,13 +456,14 @@ def _normalize_rows(m, norm: Literal["l1", "l2"]):
 
 
 def compound_tails(lexicon) -> frozenset[str] | None:
-    """What may follow a term inside one compound token (fazhi.tokens.merge_compounds): the heads
-    of ``compound_heads.tsv`` and the linkers, for :func:`_find` (None: no heads)."""
-    if lexicon is None:
-        from fazhi.lexicon import load_lexicon
+    """What may follow a term inside one compound token: the heads, linkers and the head part of
+    glued tokens of :func:`fazhi.tokens.compound_rules` (the merge's own rules), for
+    :func:`_find` (None: no heads)."""
+    from fazhi.lexicon import load_lexicon
+    from fazhi.tokens import compound_rules
 
-        lexicon = load_lexicon()
-    tails = {h.split("+", 1)[0] for h, _k in getattr(lexicon, "compound_heads", ())}
+    r = compound_rules(lexicon if lexicon is not None else load_lexicon())
+    tails = r.heads | r.linkers | {head for head, _rest in r.glued.values()}
     return frozenset(tails) or None
 
 
