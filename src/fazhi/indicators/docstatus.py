@@ -87,10 +87,24 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    starts = [s for s, _ in spans]
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the disjoint union of ``spans`` (a plans part holding headings of
+    targets is one span), for :func:`_inside`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(union: tuple[list[int], list[int]], pos: int) -> bool:
+    starts, ends = union
     i = bisect.bisect_right(starts, pos) - 1
-    return any(s <= pos < e for s, e in spans[max(0, i - 3): i + 1]) if i >= 0 else False
+    return i >= 0 and pos < ends[i]
 
 
 def _year(value: Any) -> int | None:
@@ -111,7 +125,7 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
     r = rules or doc_status_rules()
     if not facts:
         return facts
-    spans = sorted((plan_spans or []) + target_spans(text, r))
+    spans = _union((plan_spans or []) + target_spans(text, r))
     year = _year(report_year)
     for f in facts:
         if f.get("status") != "result":
@@ -123,7 +137,7 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
         clause = _CLAUSE_END.split(before)[-1]  # 已完成…14个，下一阶段再改造9个: the clause's own
         if r.past is not None and r.past.search(clause):
             continue
-        if spans and _inside(spans, start):
+        if _inside(spans, start):
             f["status"] = "target"
             continue
         if year is not None and r.later is not None:
