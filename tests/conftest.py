@@ -152,6 +152,18 @@ class ReportStore:
 
 
 @pytest.fixture(scope="session")
+def followthrough_series(tmp_path_factory):
+    """The report series of tests/followthrough_cases.py built into a store, once (the
+    follow-through and specificity tests read it, neither changes it)."""
+    from followthrough_cases import write_reports
+
+    from fazhi.build import build_corpus
+
+    root = tmp_path_factory.mktemp("series")
+    return build_corpus(write_reports(root / "raw"), root / "store", workers=1)
+
+
+@pytest.fixture(scope="session")
 def report_store(tmp_path_factory) -> ReportStore:
     """The sample reports + a report with markup + reports with unknown metadata, built once."""
     from render_job import build_reports

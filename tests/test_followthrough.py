@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from followthrough_cases import EXPECTED, write_reports
+from followthrough_cases import EXPECTED
 
 from fazhi.textstat.followthrough import (
     COLUMNS,
@@ -17,11 +17,8 @@ from fazhi.textstat.followthrough import (
 
 
 @pytest.fixture(scope="module")
-def series(tmp_path_factory):
-    from fazhi.build import build_corpus
-
-    raw = write_reports(tmp_path_factory.mktemp("follow") / "raw")
-    return build_corpus(raw, tmp_path_factory.mktemp("follow") / "store", workers=1)
+def series(followthrough_series):
+    return followthrough_series
 
 
 @pytest.fixture(scope="module")

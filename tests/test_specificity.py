@@ -4,7 +4,6 @@ tests/followthrough_cases.py: facts, slogan sentences, copies, the score, its ex
 from __future__ import annotations
 
 import pytest
-from followthrough_cases import write_reports
 
 from fazhi.textstat.specificity import (
     COLUMNS,
@@ -17,11 +16,8 @@ from fazhi.textstat.specificity import (
 
 
 @pytest.fixture(scope="module")
-def series(tmp_path_factory):
-    from fazhi.build import build_corpus
-
-    raw = write_reports(tmp_path_factory.mktemp("spec") / "raw")
-    return build_corpus(raw, tmp_path_factory.mktemp("spec") / "store", workers=1)
+def series(followthrough_series):
+    return followthrough_series
 
 
 @pytest.fixture(scope="module")
