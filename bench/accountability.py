@@ -1,6 +1,6 @@
 """Benchmark the accountability analyses on a built store (issue 14: each <= 60 s, <= 2 GB).
 
-Usage: python bench/accountability.py [--store /work/wt/reuse3/bench/out/store-10000] [--no-write]
+Usage: python bench/accountability.py [--store bench/out/store-10000] [--no-write]
 
 One process per analysis, measured with /usr/bin/time -v (wall time, peak RSS): it loads the
 store's documents and sections (``load_corpus(store, tables=["docs", "sections"])``; the
@@ -22,9 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_results import run_children, write_section  # noqa: E402
-from build import load_average, machine  # noqa: E402
+from build import STORE_10K, load_average, machine  # noqa: E402
 
-DEFAULT_STORE = Path("/work/wt/reuse3/bench/out/store-10000")
+DEFAULT_STORE = STORE_10K
 ANALYSES = {
     "problems": "textstat_problems(corpus)",
     "shares": 'textstat_problem_shares(corpus, by=["report_year", "province"])',

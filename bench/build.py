@@ -31,6 +31,7 @@ from bench_results import write_section  # noqa: E402
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
+STORE_10K = OUT / "store-10000"  # the 10k synthetic store this script builds; the analysis benches read it
 RESULTS = HERE / "RESULTS.md"
 sys.path.insert(0, str(HERE))
 

@@ -24,9 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_results import write_section  # noqa: E402
-from build import load_average, machine, timed  # noqa: E402
+from build import STORE_10K, load_average, machine, timed  # noqa: E402
 
-STORE = Path("/work/wt/reuse3/bench/out/store-10000")
+STORE = STORE_10K
 BEFORE = "7d9ee4f"  # the branch point of h-mem
 
 RUN = r"""

@@ -2,7 +2,7 @@
 
 Run once, under /usr/bin/time -v, on 2 cores:
 
-    PYTHONPATH=src /usr/bin/time -v .venv/bin/python bench/scale.py /work/wt/reuse3/bench/out/store-10000
+    PYTHONPATH=src /usr/bin/time -v .venv/bin/python bench/scale.py bench/out/store-10000
 
 Writes the "## Map of the units (textstat_scale)" section of bench/RESULTS.md.
 """

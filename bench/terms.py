@@ -1,6 +1,6 @@
 """Benchmark term discovery and collocations on a built store (issue 13: each <= 60 s, <= 2 GB).
 
-Usage: python bench/terms.py [--store /work/wt/reuse3/bench/out/store-10000] [--no-write]
+Usage: python bench/terms.py [--store bench/out/store-10000] [--no-write]
 
 One process per analysis, measured with /usr/bin/time -v (wall time, peak RSS): it loads the
 store (``load_corpus(store, tables=["docs", "tokens"])``), builds the token index (timed apart:
@@ -20,9 +20,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_results import run_children, write_section  # noqa: E402
-from build import load_average, machine  # noqa: E402
+from build import STORE_10K, load_average, machine  # noqa: E402
 
-DEFAULT_STORE = Path("/work/wt/reuse3/bench/out/store-10000")
+DEFAULT_STORE = STORE_10K
 
 
 def child(store: str, what: str) -> None:

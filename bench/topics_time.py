@@ -22,9 +22,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 from bench_results import write_section  # noqa: E402
-from build import load_average, machine  # noqa: E402
+from build import STORE_10K, load_average, machine  # noqa: E402
 
-STORE = Path("/work/wt/reuse3/bench/out/store-10000")
+STORE = STORE_10K
 
 
 def clock():
