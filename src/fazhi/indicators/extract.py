@@ -327,8 +327,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         # remain (完成营造林: 完成 + 营造林, not 完成营造 + 林)
         ends = []
         pos = 0
+        nominal = _nominal_inside(phrase)
         while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
-                and m.end() > pos:
+                and m.end() > pos and m.end() not in nominal:
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
@@ -425,6 +426,34 @@ def _token_starts(text: str) -> frozenset[int] | None:
         pos += len(t)
     starts.add(pos)
     return frozenset(starts)
+
+
+_NOMINAL_EXTRA = ("报告",)  # nominal heads the compound table leaves out (述法报告)
+
+
+@lru_cache(maxsize=1)
+def _nominal_heads() -> tuple[str, ...]:
+    """Heads that make a token a noun (述法 + 会议, 政务服务 + 事项清单): the lexicon's compound heads."""
+    from fazhi.tokens import compound_rules
+
+    heads = compound_rules(_tokenizer().lexicon).heads | frozenset(_NOMINAL_EXTRA)
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=200_000)
+def _nominal_inside(phrase: str) -> frozenset[int]:
+    """Offsets strictly inside a token of ``phrase`` that ends with a nominal head (述法会议,
+    述法报告): no verb ends there (召开述法会议 -> 召开 + 述法会议, not 述法 + 会议)."""
+    if len(phrase) < 4:
+        return frozenset()
+    heads = _nominal_heads()
+    out: set[int] = set()
+    pos = 0
+    for t in _tokenizer().cut(phrase):
+        if len(t) >= 3 and any(t.endswith(h) and len(t) > len(h) for h in heads):
+            out.update(range(pos + 1, pos + len(t)))
+        pos += len(t)
+    return frozenset(out)
 
 
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
