@@ -771,6 +771,18 @@ WAVE5 = [
     # a verb does not end inside a noun with an institutional head (述法 + 会议)
     ("全年召开述法会议2次。", "2次", "述法会议", ""),
     ("听取述法报告15个。", "15个", "述法报告", "听取"),
+    # an adverb or 并 opening the predicate after the noun ends the noun
+    ("全镇3200余名党员积极参与志愿服务。", "3200余名", "党员", ""),
+    ("建成8个基层立法联系点高效运行。", "8个", "基层立法联系点", "建成"),
+    ("全面梳理1200项权责事项并逐项明确法律依据。", "1200项", "权责事项", "梳理"),
+    ("20个高效办成一件事主题事项全部上线。", "20个", "高效办成一件事主题事项", ""),
+    # a verb right before the number takes the noun after it as its object
+    ("全面清理860项证明事项。", "860项", "证明事项", "清理"),
+    ("先后推出6期《法治面对面》专题节目。", "6期", "法治面对面专题节目", "推出"),
+    # a long name is never cut inside a word
+    ("召开县委全面依法治县委员会全体扩大会议2次。", "2次", "全面依法治县委员会全体扩大会议", ""),
+    # 及以上 inside a noun after the number
+    ("全区11个县级及以上集中式饮用水水源地水质全部达标。", "11个", "县级及以上集中式饮用水水源地水质", ""),
 ]
 
 

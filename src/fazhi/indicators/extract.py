@@ -179,8 +179,13 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
                         rest = rest[1:]  # never a noun opening with 和
                 return _strip_repeat(rest, rules.subject_lead, lead=True)
             prev_cut = m.end()
-    # no word boundary: keep the tail, without a bracket group cut loose at its start
-    return _LEADING_BRACKET.sub("", s[-max_len:]).strip(_EDGE)
+    # no word boundary: the tail from a token start (全面依法治县委员会… of 县委全面依法治县委员会…, never
+    # 委全面…), without a bracket group cut loose at its start
+    cut = len(s) - max_len
+    starts = _token_starts(s)
+    if starts is not None:
+        cut = min((i for i in starts if i >= cut), default=cut)
+    return _LEADING_BRACKET.sub("", s[cut:]).strip(_EDGE)
 
 
 def _clean_edges(s: str) -> str:
@@ -239,11 +244,16 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
                 limit = len(_QUOTES.sub("", after[:qm.start()]))
                 break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
+    title = 0
+    if after.startswith("《") and "》" in after[:max_subject]:
+        # a book title opens the noun and is read whole: 推出4期《执法者来普法》普法节目
+        title = after.index("》") - 1
+        after = after[1:title + 1] + after[title + 2:]
     if after.startswith("的"):
         after = after[1:]  # 95%以上的村（社区）
     if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
         return "", after
-    stop = rules.subject_after_stop.search(after) if rules.subject_after_stop else None
+    stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
     # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
     while stop is not None and stop.group(0) and stop.group(0) in "（(":
         close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
@@ -271,6 +281,19 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
         return noun, after[end:]
     return "", after
+
+
+def _tail_verb(rules: IndicatorRules, s: str) -> str:
+    """The action verb ending ``s`` when no noun stands between it and the number (细致梳理 ->
+    梳理, 先后推出 -> 推出), else "" (开工道路, 法律援助案件: a noun ends them)."""
+    if rules.verb_one is None or len(s) < 2:
+        return ""
+    starts = _token_starts(s)
+    for i in range(max(0, len(s) - 4), len(s) - 1):
+        m = rules.verb_one.match(s, i)
+        if m is not None and m.end() == len(s) and (starts is None or i in starts):
+            return m.group(0)
+    return ""
 
 
 def _only_verbs(rules: IndicatorRules, s: str) -> bool:
@@ -908,9 +931,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if lv is not None:
             return {"phrase": before, "subject": like["subject"], "verb": lv.group(0),
                     "predicate": "", "number_kind": kind, "inherited": True}
+    tail_verb = _tail_verb(r, before) if (noun_after and not ends_with_verb and not joined
+                                           and not clause.rstrip(_EDGE).endswith("的")) else ""
     if noun_after:
         if ends_with_verb:
             phrase = noun_after
+        elif tail_verb:
+            phrase = tail_verb + noun_after  # 细致梳理1585项工作事项: the verb's object follows
         else:
             # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
             # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
@@ -977,7 +1004,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
             # (but 督查8次 counts the 督查 itself)
             v, subject = v or subject, ""
-        verb = verb or v
+        verb = verb or v or tail_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     subject = _shorten(r, subject, max_subject)
