@@ -716,6 +716,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if not same_segment:
             topic = ""
         bracketed = _in_brackets(norm, line_start, start)
+        if bracketed:
+            clause = _bracket_clause(r, clause)
         kin = para = None
         for j in range(len(facts) - 1, -1, -1):
             if facts[j]["start"] < line_start:
@@ -790,6 +792,27 @@ def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[in
             continue
         a["subject"] = b["subject"]
         clause_of[i - 1] = (clause_of[i - 1][0], clause_of[i - 1][1], False)
+
+
+_BRACKET_ITEM = re.compile(r"[）)、，,；;：:]")
+
+
+def _bracket_clause(r: IndicatorRules, clause: str) -> str:
+    """The clause of a number that opens a bracket after its noun: 党内法规（45部 -> 党内法规,
+    刑事立案数（同比下降13.4% -> 刑事立案数同比下降; a bracket with its own noun (（刑事22件) stays."""
+    ob = max(clause.rfind("（"), clause.rfind("("))
+    if ob < 0:
+        return clause
+    inner = clause[ob + 1:]
+    rest = _strip_status_words(r, inner) if r.status_cues else inner.strip(_EDGE)
+    if r.growth is not None:
+        rest = r.growth.sub("", rest)
+    if len(rest.strip(_EDGE)) >= 2:
+        return clause
+    outer = clause[:ob]
+    cut = max((m.end() for m in _BRACKET_ITEM.finditer(outer)), default=0)
+    outer = outer[cut:].strip(_EDGE)
+    return outer + inner if len(outer) >= 2 else clause
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> bool:
