@@ -940,6 +940,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # the words run into the next number: they name the next fact (发放宣传册500余份
             # 律师进村宣讲3次 -> 宣传册)
             noun_after, rest = "", after
+    # 总投资21.18亿元的锂盐项目, 面积3.2万平方米的服务中心: a quantity of the noun after 的
+    of_after = after.startswith("的") and r.quantity_head is not None
     predicate = ""
     examples = noun_after and joined and jm.group(0).strip() == "等"
     if noun_after and joined and not examples:
@@ -988,7 +990,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         am = r.audience_lead.match(phrase) if r.audience_lead is not None else None
         if am is not None and unit.kind in _VERB_AFTER:
             phrase = phrase[am.end():]  # 组织网格员参加业务培训5次 -> 业务培训
-        elif am is not None and unit.kind in _AUDIENCE and "who" in r.audience_lead.groupindex:
+        elif am is not None and unit.kind in _AUDIENCE and am.groupdict().get("who"):
             phrase = am.group("who")  # 组织干部参加法治培训800人次 -> 干部
         # a count of times counts the event itself: 42批次双随机抽查 stays whole
         share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
@@ -1030,7 +1032,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         verb = verb or v or tail_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
-    subject = _shorten(r, subject, max_subject)
+    owner = ""
+    if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
+        owner, _ = _noun_after(r, after, max_subject=max_subject)
+        subject = owner + subject  # 锂盐项目总投资 (a name, kept whole up to the limit of a list)
+    if not owner or len(subject) > max_subject + _COORD_EXTRA:
+        subject = _shorten(r, subject, max_subject)
     phrase = _shorten(r, phrase, max_subject)
     inherited = False
     if subject and r.bare_total is not None and r.bare_total.match(subject) and kin is not None \
