@@ -1065,10 +1065,42 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
         # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
         subject = _shorten(r, topic + subject, max_subject)
+    elif kind == "rate" and earlier and r.event_rate is not None and r.event_rate.match(subject):
+        event = _event_before(r, earlier, max_subject=max_subject)
+        if event:
+            subject = event + subject  # …参加年度学法考试，参考率100% -> 年度学法考试参考率
     if "《" in subject:
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind, "inherited": inherited}
+
+
+_EVENT_STOP = frozenset({"参加", "参与", "接受", "组织", "开展", "举办", "进行", "举行", "通过", "完成"})
+
+
+def _event_before(r: IndicatorRules, earlier: str, *, max_subject: int) -> str:
+    """The event an earlier clause of the sentence names (组织2万余名干部参加年度学法考试 -> 年度学法考试),
+    or "" when none ends with an ``event_head`` (考试, 测评 …): the last such token and the words
+    before it up to a verb, a number or punctuation."""
+    if r.event_head is None:
+        return ""
+    for clause in reversed([c for c in _CLAUSE_END.split(earlier) if c.strip()][-2:]):
+        tokens = _tokenizer().cut(clause)
+        heads = [i for i, t in enumerate(tokens) if r.event_head.search(t)]
+        if not heads:
+            continue
+        i = j = heads[-1]
+        while j > 0:
+            t = tokens[j - 1]
+            if (t in _EVENT_STOP or not all("\u4e00" <= ch <= "\u9fff" for ch in t)
+                    or (r.verb_one is not None and r.verb_one.fullmatch(t))):
+                break
+            j -= 1
+        noun = "".join(tokens[j:i + 1])
+        if len(noun) >= 2 and r.event_head.search(noun) and not (
+                r.event_rate is not None and r.event_rate.search(noun)):
+            return _shorten(r, noun, max_subject)
+    return ""
 
 
 def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
