@@ -801,6 +801,10 @@ WAVE5 = [
     # traps: a measure of its own stays (满意度测评 is no event of 满意率), a count before names the rate
     ("开展群众满意度测评，满意率98.5%。", "98.5%", "满意率", ""),
     ("受理信访件86件，办结率100%。", "100%", "信访件办结率", ""),
+    # 从 of a from-to frame, 正式 before a predicate, a comparison with a wider area
+    ("税收收入从3.2亿元增加到4.1亿元。", "3.2亿元", "税收收入", ""),
+    ("引进项目15个，其中9个项目正式开工。", "9个", "项目", ""),
+    ("规上工业增加值增长9.2%，高出全省2.1个百分点。", "2.1个百分点", "规上工业增加值", ""),
 ]
 
 
