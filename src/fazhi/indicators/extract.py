@@ -701,10 +701,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                     qualifier = qualifier or r.qualifier_before_values[int(qm.lastgroup[1:])]
                     break
         after = norm[end:min(line_end, end + max_subject + _PREDICATE_MAX + 6)]
+        taken = 0  # the qualifier after the unit belongs to this fact, not to the next one's words
         for form, q in r.qualifier_after:
             if after.startswith(form):
                 qualifier = qualifier or q
                 after = after[len(form):]
+                taken = len(form)
                 break
         # the clause before the number: from the previous ，；。 or the previous fact
         c0 = max(prev_end, line_start)
@@ -772,7 +774,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         kinds.append(unit.kind)
         inside.append(bracketed)
         clause_of.append((clause_start, clause, inherited))
-        prev_end, prev = end, fact
+        prev_end, prev = end + taken, fact
     if len(facts) > 1:
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
