@@ -821,3 +821,23 @@ WAVE5 = [
 def test_counted_noun_of_wave5_layouts(text, raw, subject, verb):
     got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
     assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
+
+
+@pytest.mark.parametrize("subject,places,expected", [
+    ("下蜀镇基本履职事项清单", ["下蜀镇", "句容市"], "基本履职事项清单"),
+    ("海淀区告知承诺审批事项基础清单", ["", "海淀区", "北京市"], "告知承诺审批事项基础清单"),
+    ("下蜀镇政府", ["下蜀镇"], "下蜀镇政府"),  # too little is left: the name is the noun
+    ("西联村法律顾问", ["西联镇"], "西联村法律顾问"),  # another place's name stays
+])
+def test_the_reports_own_place_leaves_the_subject(subject, places, expected):
+    from fazhi.indicators.table import strip_own_place
+
+    assert strip_own_place(subject, [p for p in places if p]) == expected
+
+
+def test_no_subject_of_the_sample_corpus_opens_with_its_own_town(sample_corpus):
+    df = textstat_indicators(sample_corpus)
+    own = df[df["town"].astype(str).str.len() > 0]
+    assert len(own) > 0
+    assert not any(s.startswith(t) and len(s) - len(t) >= 3
+                   for s, t in zip(own["subject"], own["town"], strict=True))

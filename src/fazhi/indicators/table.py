@@ -73,6 +73,23 @@ def _part(spans, doc_id: str, pos: int) -> str:
     return "preamble"
 
 
+def strip_own_place(subject: str, places: list[str]) -> str:
+    """``subject`` without the report's own unit opening it, when a noun of 3+ characters remains:
+    a town's report says 下蜀镇基本履职事项清单 for 基本履职事项清单 (its table is the town's anyway).
+
+    >>> strip_own_place("下蜀镇基本履职事项清单", ["下蜀镇", "句容市"])
+    '基本履职事项清单'
+    >>> strip_own_place("下蜀镇政府", ["下蜀镇"])
+    '下蜀镇政府'
+    """
+    for place in places:
+        if subject.startswith(place):
+            rest = subject[len(place):].lstrip("的、，, ")
+            if len(rest) >= 3:
+                return rest
+    return subject
+
+
 def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = None,
                         max_subject: int = 16) -> pd.DataFrame:
     """One row per numeric fact of every document of ``corpus``.
@@ -81,6 +98,7 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     status, value, high, unit, qualifier, amount, base_unit, sentence, start, end — offsets into
     ``corpus.docs.text``), then town, district, city, province, report_year, part (the canonical
     part of the level-1 section holding the fact, "preamble" outside them), then raw and label.
+    A subject opening with the report's own town, district or city loses it (:func:`strip_own_place`).
 
     >>> df = textstat_indicators(open_corpus("data/raw"))            # doctest: +SKIP
     >>> df.query("category == 'disputes'")[["town", "subject", "value", "unit"]]  # doctest: +SKIP
@@ -103,9 +121,12 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
             if doc_id in spans else []
         facts = document_status(extract_indicators(text, rules=r, max_subject=max_subject), text,
                                 report_year=d.get("report_year"), plan_spans=plans)
+        own = [n for n in (d.get("town"), d.get("district"), d.get("city")) if isinstance(n, str) and n]
         for f in facts:
             row = {"doc_id": doc_id, "file": d.get("file")}
             row.update({k: f[k] for k in FACT_COLUMNS[2:]})
+            if own:
+                row["subject"] = strip_own_place(row["subject"], own)
             row.update({k: d.get(k) for k in meta_cols})
             row["part"] = _part(spans, doc_id, f["start"])
             row["raw"] = f["raw"]
