@@ -814,6 +814,10 @@ WAVE5 = [
     ("依托基层立法联系点征集立法意见建议38条。", "38条", "立法意见建议", "征集"),
     ("全县各级民主法治示范村（社区）达到45个。", "45个", "民主法治示范村（社区）", ""),
     ("进一步充实人民调解员队伍120人。", "120人", "人民调解员队伍", "充实"),
+    # a batch names no thing: a breakdown opening with 其中 takes the noun of the sentence before
+    ("全县分三批下放乡镇行政执法事项。其中：第一批下放36项，第二批下放20项。", "36项", "乡镇行政执法事项", "第一批下放"),
+    ("全县分三批下放乡镇行政执法事项。其中：第一批下放36项，第二批下放20项。", "20项", "乡镇行政执法事项", "第二批下放"),
+    ("全年受理案件120件。其中，民事案件80件。", "80件", "民事案件", ""),
 ]
 
 
@@ -821,6 +825,10 @@ WAVE5 = [
 def test_counted_noun_of_wave5_layouts(text, raw, subject, verb):
     got = [(f["subject"], f["verb"]) for f in extract_indicators(text) if f["raw"] == raw]
     assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
+
+
+def test_how_many_batches_is_no_fact():
+    assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 
 
 @pytest.mark.parametrize("subject,places,expected", [

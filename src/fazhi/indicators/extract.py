@@ -105,6 +105,8 @@ _PUNCT_STOP = frozenset("，。；：！？,;:!?")
 _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
 _DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
+_BREAKDOWN = re.compile(r"\s*其中")
+_ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
 _SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
 
@@ -737,6 +739,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         fact = _describe(r, unit, clause, after, max_subject=max_subject,
                          prev=prev if same_segment else None,
                          earlier=norm[seg_start:clause_start],
+                         before_sentence=(norm[sentences.last(line_start, sent_start - 1):sent_start]
+                                          if sent_start > line_start and _BREAKDOWN.match(
+                                              norm, sent_start) else ""),
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
                          kin=kin, para=para, touching=prev is not None and clause_start == prev_end)
         inherited = fact.pop("inherited")
@@ -899,13 +904,15 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
 def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_subject: int,
               prev: dict[str, Any] | None, earlier: str, topic: str = "",
               kin: dict[str, Any] | None = None,
-              para: dict[str, Any] | None = None, touching: bool = False) -> dict[str, Any]:
+              para: dict[str, Any] | None = None, touching: bool = False,
+              before_sentence: str = "") -> dict[str, Any]:
     """phrase, subject, verb, predicate and kind of one number from the words around it.
 
     ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
     same kind of unit (重点项目126个，总投资385亿元，开工98个 -> 重点项目); ``para``: the first such fact of
     the last sentence of the line that has one, for a bare verb opening a sentence (…收到行政复议申请
-    862件。受理801件 -> 行政复议申请); ``touching``: the clause begins right after the previous fact."""
+    862件。受理801件 -> 行政复议申请); ``touching``: the clause begins right after the previous fact;
+    ``before_sentence``: the sentence before, when this one opens with 其中 (a breakdown of it)."""
     kind = r.fact_kind(unit)
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
@@ -1034,6 +1041,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         verb = verb or v or tail_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
+    if subject and _ORDINAL_ONLY.fullmatch(subject):
+        # 第一批取消1项，承接9项: a batch names no thing; it goes with the verb
+        verb, subject = subject + verb, ""
     owner = ""
     if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
         owner, _ = _noun_after(r, after, max_subject=max_subject)
@@ -1055,6 +1065,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         last = [c for c in _CLAUSE_END.split(earlier) if c.strip()]
+        if last:
+            subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
+    if not subject and before_sentence:
+        # a breakdown (其中：第一批取消1项) of what the sentence before did (…调整行政许可事项。)
+        last = [c for c in _CLAUSE_END.split(before_sentence) if c.strip()]
         if last:
             subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
     if not subject and para is not None and para["subject"]:
