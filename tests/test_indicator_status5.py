@@ -121,3 +121,14 @@ def test_abbreviated_comparisons_are_baselines(text, raw, status):
 ])
 def test_a_comparison_note_carried_on(text, raw, status):
     assert _status_of(text, raw) == status
+
+
+# a cue opening a goal without a figure governs no later segment: the figures after it are results;
+# a colon introducing a list does, whatever its first item
+@pytest.mark.parametrize("text,raw,status", [
+    ("确保全年不发生较大以上安全生产事故；全年排查整改隐患410处。", "410处", "result"),
+    ("力争实现“小事不出村”目标；全年调处矛盾纠纷96件。", "96件", "result"),
+    ("今年的主要目标是：一是推动工业扩量提质；二是地区生产总值增长6%左右。", "6%", "target"),
+])
+def test_a_goal_without_a_figure_carries_nothing(text, raw, status):
+    assert _status_of(text, raw) == status

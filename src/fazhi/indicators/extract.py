@@ -527,11 +527,17 @@ def _own_result(text: str, baselines: list) -> bool:
 _YEAR_WORD = re.compile(r"20\d\d年|\d{1,2}月(?:份|底|末)?|\d{1,2}日")
 
 
+def _numbered(text: str) -> bool:
+    """True when ``text`` holds a number that is no date."""
+    return any(c.isdigit() for c in _YEAR_WORD.sub("", text))
+
+
 def _leads(segment: str, pos: int) -> bool:
-    """True when a cue at ``pos`` opens a clause of ``segment`` and no number stands before it but a
-    date (2015年，成都预计全年… yes; 签约项目12个，计划完成投资8亿元 no: a result came first)."""
-    return _opens_clause(segment, pos) and not any(
-        c.isdigit() for c in _YEAR_WORD.sub("", segment[:pos]))
+    """True when a cue at ``pos`` opens a clause of ``segment``, no number stands before it but a
+    date (2015年，成都预计全年… yes; 签约项目12个，计划完成投资8亿元 no: a result came first) and one
+    follows it (确保全年不发生重大事故；全年排查隐患320处: a goal without a figure, then results)."""
+    return (_opens_clause(segment, pos) and not _numbered(segment[:pos])
+            and _numbered(segment[pos:]))
 
 
 def _carried_target(rules: IndicatorRules, prior: str, rest: str) -> bool:
