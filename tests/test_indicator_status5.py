@@ -132,3 +132,13 @@ def test_a_comparison_note_carried_on(text, raw, status):
 ])
 def test_a_goal_without_a_figure_carries_nothing(text, raw, status):
     assert _status_of(text, raw) == status
+
+
+# inside a segment too, a cue opening a clause after a result governs that clause alone
+@pytest.mark.parametrize("text,raw,status", [
+    ("今年招引签约项目9个，计划总投资15亿元，带动就业600人。", "600人", "result"),
+    ("今年招引签约项目9个，计划总投资15亿元，带动就业600人。", "15亿元", "target"),
+    ("2024年，全镇预计完成固定资产投资6.2亿元，增长8%。", "8%", "target"),
+])
+def test_a_cue_after_a_result_governs_its_clause_alone(text, raw, status):
+    assert _status_of(text, raw) == status

@@ -594,7 +594,8 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
     for cue in rules.status_cues:
         if cue.status == "target":
             if any(True for _ in _cue_hits(cue.pattern, clause_before)) or any(
-                    (_opens_clause(earlier, m.start()) or _introduces(earlier, m))
+                    ((_opens_clause(earlier, m.start()) and not _numbered(earlier[:m.start()]))
+                     or _introduces(earlier, m))
                     and not _own_result(segment[m.end():], baselines)
                     for m in _cue_hits(cue.pattern, earlier)):
                 return "target"
