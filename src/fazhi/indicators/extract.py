@@ -99,8 +99,9 @@ _FOR_WHOM = re.compile(r"(?:^|[^行作认成称因以])(?:为|给|帮助)[\u4e00
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 # a quoted term that a verb follows, after the first words of a noun (12家茶叶加工企业“SC认证”办理…)
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
-# a target cue introducing what follows (主要目标是：地区生产总值增长6%，…)
-_COLON_AFTER = re.compile(r"[是为]?\s*[：:]")
+# a target cue introducing what follows: a colon closing its words (主要目标是：地区生产总值增长6%，…;
+# 主要预期目标：, 预期 + 目标：; 计划到年底：)
+_INTRODUCING = re.compile(r"[\u4e00-\u9fff]{0,4}?[是为]?\s*[：:]")
 _PUNCT_STOP = frozenset("，。；：！？,;:!?")
 _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
@@ -533,38 +534,134 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos - start <= _OPENS_CLAUSE
 
 
+# a target cue modifying a noun (对拟做出的重大行政执法决定…, 计划实施的项目): no cue of the fact;
+# only these cues modify nouns (确保完成上级下达的任务 is a target)
+_RELATIVE = re.compile(r"[\u4e00-\u9fff]{1,8}?的")
+_ADNOMINAL = frozenset({"拟", "计划", "预计"})
+_SEGMENT_MARK = re.compile(r"[；;]")
+_CARRIED_ON = "下同"  # a baseline note carried on past ；: 增长6.5%（同比，下同）；…
+
+
+def _cue_hits(pattern: re.Pattern, text: str):
+    """The matches of a target cue in ``text`` that are no relative clause (拟做出的决定)."""
+    for m in pattern.finditer(text):
+        rel = _RELATIVE.match(text, m.end()) if m.group(0) in _ADNOMINAL else None
+        if rel is None or "年" in rel.group(0):
+            yield m
+
+
+def _introduces(text: str, m: re.Match) -> bool:
+    """A cue introducing what follows: a colon closing its words or a copula closing it (目标是…)."""
+    return bool(_INTRODUCING.match(text, m.end())) or m.group(0)[-1:] in "是为"
+
+
+def _future_hits(rules: IndicatorRules, text: str, *, at_end: bool):
+    """Starts of a future 将 before a verb or a level in ``text`` (将新建…, 将达到…); one right at
+    the end counts when ``at_end``."""
+    for m in _FUTURE.finditer(text):
+        if ((m.end() == len(text) and at_end) or rules.verb_one.match(text, m.end())
+                or _LEVEL.match(text, m.end())):
+            yield m.start()
+
+
+def _own_result(text: str, baselines: list) -> bool:
+    """True when ``text`` states a past result of its own (其中一季度已…, 完成了, 累计; the ``past``
+    cues of ``indicator_doc_status.tsv``): a comparison alone (同比) is none."""
+    from fazhi.indicators.docstatus import doc_status_rules
+
+    past = doc_status_rules().past
+    if past is None:
+        return False
+    for m in past.finditer(text):
+        if not any(b.match(text, m.start()) for b in baselines):
+            return True
+    return False
+
+
+_YEAR_WORD = re.compile(r"20\d\d年|\d{1,2}月(?:份|底|末)?|\d{1,2}日")
+
+
+def _numbered(text: str) -> bool:
+    """True when ``text`` holds a number that is no date."""
+    return any(c.isdigit() for c in _YEAR_WORD.sub("", text))
+
+
+def _leads(segment: str, pos: int) -> bool:
+    """True when a cue at ``pos`` opens a clause of ``segment``, no number stands before it but a
+    date (2015年，成都预计全年… yes; 签约项目12个，计划完成投资8亿元 no: a result came first) and one
+    follows it (确保全年不发生重大事故；全年排查隐患320处: a goal without a figure, then results)."""
+    return (_opens_clause(segment, pos) and not _numbered(segment[:pos])
+            and _numbered(segment[pos:]))
+
+
+def _carried_target(rules: IndicatorRules, prior: str, rest: str) -> bool:
+    """True when a target cue opening a segment of ``prior`` (the sentence before the fact's
+    segment: 预计全年…；…), or introducing what follows (主要预期目标是：…；…), governs the fact
+    across ；, and no later segment up to the number (``rest`` is the fact's own) states a result
+    of its own."""
+    starts = [0] + [m.end() for m in _SEGMENT_MARK.finditer(prior)]
+    baselines = [c.pattern for c in rules.status_cues if c.status == "baseline"]
+    for i in range(len(starts) - 1, -1, -1):
+        ends = prior.find("；", starts[i]), prior.find(";", starts[i])
+        seg_end = min((e for e in ends if e >= 0), default=len(prior))
+        own = prior[starts[i]:seg_end].lstrip(_EDGE)
+        opens = any(_leads(own, m.start()) or _introduces(own, m)
+                    for cue in rules.status_cues if cue.status == "target" and cue.scope == "sentence"
+                    for m in _cue_hits(cue.pattern, own))
+        if not opens and rules.verb_one is not None and "将" in own:
+            opens = any(_leads(own, p) for p in _future_hits(rules, own, at_end=False))
+        if opens:
+            return not _own_result(prior[seg_end:] + rest, baselines)
+    return False
+
+
 def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
             qualified: bool = True) -> str:
     """result, target or baseline of a fact from the words before it (``indicator_status.tsv``):
-    a target cue in the fact's own clause, or opening an earlier clause of the sentence (预计全年…，
-    增长8%); a baseline cue in the clause (scope clause) or the sentence (scope sentence). Book titles
-    are not read (《…学法计划》). ``qualified``: a level word stands between the words and the number
-    (将达到68% is a target; 将40名干部下沉至网格 is 把, no future)."""
+    a target cue in the fact's own clause, or opening an earlier clause of its segment (预计全年…，
+    增长8%), or opening an earlier segment of the sentence (预计全年…；财政收入增长15%), unless a later
+    clause states a result of its own (其中一季度已…); a baseline cue in the clause (scope clause) or
+    the segment (scope sentence; past ； when it is a note carried on: 同比，下同). A cue modifying a
+    noun (拟做出的决定) is none. Book titles are not read (《…学法计划》). ``sentence_before``: the
+    sentence up to the number (from the previous 。！？ or line start; a segment ends at ；).
+    ``qualified``: a level word stands between the words and the number (将达到68% is a target;
+    将40名干部下沉至网格 is 把, no future)."""
     if len(clause_before) > len(sentence_before):
         sentence_before = clause_before
     if "《" in sentence_before:
         sentence_before = _BOOK_TITLE.sub(lambda m: "＿" * len(m.group(0)), sentence_before)
         clause_before = sentence_before[len(sentence_before) - len(clause_before):]
-    earlier = sentence_before[: len(sentence_before) - len(clause_before)]
-    if rules.verb_one is not None and "将" in sentence_before:
+    cut = 0
+    for m in _SEGMENT_MARK.finditer(sentence_before, 0, len(sentence_before) - len(clause_before)):
+        cut = m.end()
+    prior, segment = sentence_before[:cut], sentence_before[cut:]
+    earlier = segment[: len(segment) - len(clause_before)]
+    baselines = [c.pattern for c in rules.status_cues if c.status == "baseline"]
+    if rules.verb_one is not None and "将" in segment:
         # a future 将 before a verb (将拆迁改造…, 将新增…): a target, like the cues of the table
-        for text, opening in ((clause_before, False), (earlier, True)):
-            for m in _FUTURE.finditer(text):
-                # (将 right before the number: 将达到68%, the qualifier read already)
-                if ((m.end() == len(text) and (qualified or text is not clause_before))
-                        or rules.verb_one.match(text, m.end())
-                        or _LEVEL.match(text, m.end())) and (
-                        not opening or _opens_clause(text, m.start())):
-                    return "target"
+        # (将 right before the number: 将达到68%, the qualifier read already)
+        if any(True for _ in _future_hits(rules, clause_before, at_end=qualified)):
+            return "target"
+        for p in _future_hits(rules, earlier, at_end=True):
+            if _opens_clause(earlier, p) and not _own_result(segment[p:], baselines):
+                return "target"
     for cue in rules.status_cues:
         if cue.status == "target":
-            if cue.pattern.search(clause_before) or any(
-                    _opens_clause(earlier, m.start()) or _COLON_AFTER.match(earlier, m.end())
-                    for m in cue.pattern.finditer(earlier)):
+            if any(True for _ in _cue_hits(cue.pattern, clause_before)) or any(
+                    ((_opens_clause(earlier, m.start()) and not _numbered(earlier[:m.start()]))
+                     or _introduces(earlier, m))
+                    and not _own_result(segment[m.end():], baselines)
+                    for m in _cue_hits(cue.pattern, earlier)):
                 return "target"
             continue
-        text = clause_before if cue.scope == "clause" else sentence_before
-        if cue.pattern.search(text):
+    if prior and _carried_target(rules, prior, segment):
+        return "target"
+    for cue in rules.status_cues:
+        if cue.status == "target":
+            continue
+        text = clause_before if cue.scope == "clause" else segment
+        if cue.pattern.search(text) or (cue.scope == "sentence" and any(
+                _CARRIED_ON in m.group(0) for m in cue.pattern.finditer(prior))):
             return cue.status
     return "result"
 
@@ -753,7 +850,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 fact["subject"] = _shorten(r, fact["subject"] + facts[p]["subject"], max_subject)
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
-        fact["status"] = _status(r, norm[max(seg_start, sent_start):q_start],
+        fact["status"] = _status(r, norm[sent_start:q_start],
                                  norm[clauses.last(line_start, q_start):q_start],
                                  qualified=q_start < start)
         phrase, subject = fact["phrase"], fact["subject"]
