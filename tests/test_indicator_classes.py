@@ -827,6 +827,16 @@ def test_counted_noun_of_wave5_layouts(text, raw, subject, verb):
     assert got and got[-1 if text.count(raw) > 1 else 0] == (subject, verb)
 
 
+@pytest.mark.parametrize("text,raw,subject,status", [
+    ("镇村法律顾问覆盖率由原来的62%提升到100%。", "62%", "镇村法律顾问覆盖率", "baseline"),
+    ("镇村法律顾问覆盖率由原来的62%提升到100%。", "100%", "镇村法律顾问覆盖率", "result"),
+    ("网上办理率从年初的45%提高到90%。", "45%", "网上办理率", "baseline"),
+])
+def test_the_earlier_value_of_a_from_to_frame_is_the_baseline(text, raw, subject, status):
+    assert [(f["subject"], f["status"]) for f in extract_indicators(text) if f["raw"] == raw] == [
+        (subject, status)]
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 
