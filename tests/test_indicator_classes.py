@@ -797,7 +797,7 @@ WAVE5 = [
     ("项目总投资5亿元，年内建成投产。", "5亿元", "项目总投资", ""),
     # a rate of an event named earlier in the sentence takes the event
     ("组织全镇干部参加年度法律知识考试，参考率100%。", "100%", "年度法律知识考试参考率", ""),
-    ("组织1200余名公职人员参加学法用法考试，合格率、优秀率均为100%。", "100%", "学法用法考试合格率、优秀率", ""),
+    ("组织1200余名公职人员参加学法用法考试，合格率、优秀率均为100%。", "100%", "学法用法考试合格率", ""),
     # traps: a measure of its own stays (满意度测评 is no event of 满意率), a count before names the rate
     ("开展群众满意度测评，满意率98.5%。", "98.5%", "满意率", ""),
     ("受理信访件86件，办结率100%。", "100%", "信访件办结率", ""),
@@ -835,6 +835,16 @@ def test_counted_noun_of_wave5_layouts(text, raw, subject, verb):
 def test_the_earlier_value_of_a_from_to_frame_is_the_baseline(text, raw, subject, status):
     assert [(f["subject"], f["status"]) for f in extract_indicators(text) if f["raw"] == raw] == [
         (subject, status)]
+
+
+@pytest.mark.parametrize("text,subjects", [
+    ("群众诉求办结率、满意率均为100%。", ["群众诉求办结率", "群众诉求满意率"]),
+    ("组织干部参加学法考试，参考率和合格率均达100%。", ["学法考试参考率", "学法考试合格率"]),
+    ("贫困人口医保、社保参保率均达到100%。", ["贫困人口医保、社保参保率"]),  # one rate of two groups
+    ("办结率、满意率分别为98%、95%。", ["办结率", "满意率"]),  # two values: a list, not a shared one
+])
+def test_rates_sharing_one_value_are_one_row_each(text, subjects):
+    assert [f["subject"] for f in extract_indicators(text)] == subjects
 
 
 def test_how_many_batches_is_no_fact():

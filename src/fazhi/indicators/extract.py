@@ -884,7 +884,29 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     if len(facts) > 1:
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
-    return facts
+    return _split_shared_rates(norm, facts)
+
+
+_RATE_ITEMS = re.compile(r"[、和及与]")
+_ALL_OF = re.compile(r"(?:均|都|全部|全都|双双)(?:为|达|达到|实现|保持)?\s*$")
+
+
+def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One fact per rate when several rates share one value (参考率、优秀率均为100% -> 参考率 100%,
+    优秀率 100%); the rates keep the words before the first (学法考试参考率和合格率 -> 学法考试合格率)."""
+    out: list[dict[str, Any]] = []
+    for f in facts:
+        items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
+        if (len(items) < 2 or not all(len(i) >= 2 and i.endswith("率") for i in items)
+                or not _ALL_OF.search(norm[max(0, f["start"] - 8):f["start"]])):
+            out.append(f)
+            continue
+        first, later = items[0], items[1:]
+        own = max(len(i) for i in later)  # the first rate's own name is about as long as the others
+        prefix = first[:-own] if len(first) > own + 1 else ""
+        for item in [first, *(prefix + i for i in later)]:
+            out.append({**f, "subject": item})
+    return out
 
 
 def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[int, str, bool]]) -> None:
