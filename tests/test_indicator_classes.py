@@ -847,6 +847,16 @@ def test_rates_sharing_one_value_are_one_row_each(text, subjects):
     assert [f["subject"] for f in extract_indicators(text)] == subjects
 
 
+@pytest.mark.parametrize("text,predicates", [
+    ("对6个镇（街道）、4家执法单位开展实地督察。", ["开展实地督察", "开展实地督察"]),
+    ("32名部门主要负责人、9名镇（街道）主要负责人进行了述职述法。", ["进行了述职述法", "进行了述职述法"]),
+    # two clauses: the predicate of one is not the other's
+    ("新建调解室6个，12个村完成规范化建设。", ["", "完成规范化建设"]),
+])
+def test_the_items_of_a_list_share_its_predicate(text, predicates):
+    assert [f["predicate"] for f in extract_indicators(text)] == predicates
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 

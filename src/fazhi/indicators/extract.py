@@ -884,7 +884,21 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     if len(facts) > 1:
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
+        _share_predicate(norm, facts)
     return _split_shared_rates(norm, facts)
+
+
+_LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
+
+
+def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
+    """The items of a list of counts share the predicate after the last one (5个乡镇（街道）、56个部门
+    述法全覆盖 -> both 述法全覆盖; 49名…负责人、14名…负责人进行了述职述法), in place."""
+    for i in range(len(facts) - 2, -1, -1):
+        a, b = facts[i], facts[i + 1]
+        if (not a["predicate"] and b["predicate"] and a["number_kind"] == b["number_kind"] == "count"
+                and _LIST_LINK.fullmatch(norm, a["end"], b["start"])):
+            a["predicate"] = b["predicate"]
 
 
 _RATE_ITEMS = re.compile(r"[、和及与]")
