@@ -255,6 +255,8 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         after = after[1:title + 1] + after[title + 2:]
     if after.startswith("的"):
         after = after[1:]  # 95%以上的村（社区）
+    elif after.startswith("为") and len(after) > 3 and after[1] not in "主止期准":
+        after = after[1:]  # 其中4篇为立法建议 (为主, 为止, 为期 are no copula)
     if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
         return "", after
     stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
