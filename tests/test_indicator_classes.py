@@ -860,6 +860,12 @@ def test_the_items_of_a_list_share_its_predicate(text, predicates):
     assert [f["predicate"] for f in extract_indicators(text)] == predicates
 
 
+def test_bizeng_is_a_growth_against_the_year_before():
+    (f,) = extract_indicators("外贸进出口总额比增12.4%。")
+    assert (f["subject"], f["verb"], f["number_kind"], f["status"]) == ("外贸进出口总额", "比增", "growth",
+                                                                     "baseline")
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 
