@@ -183,12 +183,15 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
                         rest = rest[1:]  # never a noun opening with 和
                 return _strip_repeat(rest, rules.subject_lead, lead=True)
             prev_cut = m.end()
-    # no word boundary: the tail from a token start (全面依法治县委员会… of 县委全面依法治县委员会…, never
-    # 委全面…), without a bracket group cut loose at its start
+    # no word boundary: the tail from a token start, never inside a word (县委全面依法治县委员会… was cut
+    # to 委全面…); a token start a little before the limit keeps the name longer rather than cut
+    # its first word off (区政府常务会议专题研究…工作 stays whole); no bracket group cut loose at its start
     cut = len(s) - max_len
     starts = _token_starts(s)
     if starts is not None:
-        cut = min((i for i in starts if i >= cut), default=cut)
+        before = max((i for i in starts if i <= cut), default=0)
+        cut = before if len(s) - before <= max_len + _COORD_EXTRA else min(
+            (i for i in starts if i >= cut), default=cut)
     return _LEADING_BRACKET.sub("", s[cut:]).strip(_EDGE)
 
 
