@@ -119,6 +119,9 @@ def test_a_change_of_days_is_a_growth(text, growth):
     "安全生产实行一票否决。",
     "全市第1例远程视频公证顺利办结。",
     "PM10和PM2.5年均浓度均达到国家二级标准。",
+    "对重点个案实行一例一策。",
+    "疫情期间实行一天一报。",
+    "行政执法人员2 人以上。",
 ])
 def test_durations_and_words_that_are_no_facts(text):
     assert extract_indicators(text) == []
@@ -148,6 +151,7 @@ def test_numbered_policies_are_names(text):
     ("每万人拥有律师3.5名。", "3.5名"),  # per capita, not a frequency
     ("前3个月，全县完成固定资产投资12亿元。", "12亿元"),  # a period, not a duration
     ("工程分为三期建设，二期工程用时18个月。", "18个月"),  # phases are no facts
+    ("新签约10 亿元 以上项目5个。", "5个"),  # a size class, spaces of page layout read through
 ])
 def test_words_holding_a_unit_are_not_units(text, raw):
     assert [f["raw"] for f in extract_indicators(text)] == [raw]
