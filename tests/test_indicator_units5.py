@@ -122,6 +122,10 @@ def test_a_change_of_days_is_a_growth(text, growth):
     "对重点个案实行一例一策。",
     "疫情期间实行一天一报。",
     "行政执法人员2 人以上。",
+    "区五届人大 3 次会议召开。",
+    "实施港区改造 2 期项目。",
+    "网格员2天 1 次入户。",
+    "出台“惠企政策 20 条”。",
 ])
 def test_durations_and_words_that_are_no_facts(text):
     assert extract_indicators(text) == []
