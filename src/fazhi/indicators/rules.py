@@ -26,7 +26,8 @@ FILES = ("indicator_units.tsv", "indicator_verbs.tsv", "indicator_status.tsv",
 # unit kinds -> kind of number (unit kinds not listed are counts)
 FACT_KINDS = {"money": "amount", "rate": "rate", "area": "measure", "length": "measure",
               "weight": "measure", "volume": "measure", "container": "measure",
-              "power": "measure", "energy": "measure", "multiple": "rate", "point": "growth"}
+              "power": "measure", "energy": "measure", "concentration": "measure",
+              "noise": "measure", "duration": "measure", "multiple": "rate", "point": "growth"}
 STATUSES = ("result", "target", "baseline")
 
 
@@ -180,7 +181,7 @@ def _fact_pattern(units: dict[str, Unit], inner: list[str]) -> re.Pattern:
         rf"|(?<![\d.A-Za-z])(?P<pct>百分之[{cn}]+(?:点[零〇一二三四五六七八九]+)?)"
         rf"|(?P<chinese>[一二两三四五六七八九十][{cn}]*(?:点[零〇一二三四五六七八九]+)?"
         rf"|(?<=[近逾超约达上过数])[百千万][{cn}]*))"
-        rf"(?P<inner>{inner_rx})?"
+        rf"(?:\s?(?P<inner>{inner_rx}))?"  # 60余场次; 240 余人次 (page layout puts a space there)
         rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
     )
 
