@@ -867,6 +867,16 @@ def test_bizeng_is_a_growth_against_the_year_before():
                                                                      "baseline")
 
 
+@pytest.mark.parametrize("text,raw,qualifier,kind,verb", [
+    ("全县地区生产总值逼近300亿元。", "300亿元", "近", "amount", ""),
+    ("接待来访群众500 人 以上。", "500 人", "以上", "count", "接待"),
+    ("企业开办时间同比缩短2天。", "2天", "", "growth", "缩短"),
+])
+def test_bijin_spaced_qualifiers_and_shortening(text, raw, qualifier, kind, verb):
+    assert [(f["qualifier"], f["number_kind"], f["verb"]) for f in extract_indicators(text)
+            if f["raw"] == raw] == [(qualifier, kind, verb)]
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 

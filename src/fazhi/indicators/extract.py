@@ -807,11 +807,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                     break
         after = norm[end:min(line_end, end + max_subject + _PREDICATE_MAX + 6)]
         taken = 0  # the qualifier after the unit belongs to this fact, not to the next one's words
+        spaced = after.lstrip(" ")  # (300 人 以上: spaces of page layout)
         for form, q in r.qualifier_after:
-            if after.startswith(form):
+            if spaced.startswith(form):
                 qualifier = qualifier or q
-                after = after[len(form):]
-                taken = len(form)
+                taken = len(after) - len(spaced) + len(form)
+                after = after[taken:]
                 break
         # the clause before the number: from the previous ，；。 or the previous fact
         c0 = max(prev_end, line_start)
