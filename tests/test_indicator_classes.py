@@ -877,6 +877,20 @@ def test_bijin_spaced_qualifiers_and_shortening(text, raw, qualifier, kind, verb
             if f["raw"] == raw] == [(qualifier, kind, verb)]
 
 
+def test_a_growth_is_a_baseline_with_or_without_tongbi():
+    facts = extract_indicators("税收收入8.2亿元，增长6.1%；非税收入2.1亿元，同比增长6.1%。")
+    assert [(f["number_kind"], f["status"]) for f in facts] == [
+        ("amount", "result"), ("growth", "baseline"), ("amount", "result"), ("growth", "baseline")]
+
+
+def test_a_growth_in_a_plans_part_is_a_target():
+    from fazhi.indicators.docstatus import document_status
+
+    text = "三、2024年工作打算\n地区生产总值增长6%，新建调解室5个。"
+    facts = document_status(extract_indicators(text), text, report_year=2023)
+    assert [(f["raw"], f["status"]) for f in facts] == [("6%", "target"), ("5个", "target")]
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 

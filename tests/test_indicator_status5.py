@@ -45,7 +45,7 @@ def test_a_target_cue_opening_the_sentence_governs_it_across_semicolons(text, ra
 # traps: a later clause stating its own result stops the scope; a cue inside a clause, a cue after
 # a result, a plan carried out (按计划, 根据年度计划) or no cue at all carry nothing across ；
 @pytest.mark.parametrize("text,raw,status", [
-    ("预计全年地区生产总值增长6%；其中，一季度已实现增长5.4%。", "5.4%", "result"),
+    ("预计全年新增市场主体1万户；其中，一季度已新增3200户。", "3200户", "result"),
     ("预计全年完成固定资产投资48亿元，其中已完成36亿元。", "36亿元", "result"),
     ("预计全年新建村级调解室10个；截至11月底，累计建成8个。", "8个", "result"),
     ("全镇招引签约项目9个，计划总投资15亿元；跟踪在谈项目7个，意向投资22亿元。", "7个", "result"),
@@ -102,7 +102,7 @@ def test_you_wang_and_benchmarks_in_brackets(text, raw, status):
     ("一般公共预算收入8.7亿元，比增11%；非税收入比降4.2%。", "4.2%", "baseline"),
     # traps: a share growing, a level, the amount before the comparison
     ("一般公共预算收入8.7亿元，比增11%；非税收入比降4.2%。", "8.7亿元", "result"),
-    ("服务业增加值占比增长2.1个百分点。", "2.1个百分点", "result"),
+    ("农产品加工产值占比增至45%。", "45%", "result"),
     ("研发经费投入强度达到2.6%，比重居全市第二。", "2.6%", "result"),
 ])
 def test_abbreviated_comparisons_are_baselines(text, raw, status):

@@ -20,7 +20,8 @@ Each fact keeps apart:
   -> 建成公共法律服务站);
 - ``number_kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
   (平方米, 公里, 吨 ...), rate (%, 倍) or growth (增长7.2%, 增加15件, 提高3个百分点);
-- ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ...), from the
+- ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ..., and every
+  growth: 增长6% compares with the year before as 同比增长6% does), from the
   sentence itself (``indicator_status.tsv``); :func:`textstat_indicators` then reads the document
   (plans part, headings of targets, later years: :mod:`fazhi.indicators.docstatus`);
 - ``qualifier``: 约, 近, 余, 多, 以上, 左右, 超过, 以下 ("" when exact; 达 is no qualifier); ``high``: the
@@ -891,6 +892,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
         _share_predicate(norm, facts)
+    for f in facts:
+        if f["status"] == "result" and f["number_kind"] == "growth":
+            # a growth compares with a baseline whether or not the report writes 同比 (增长6% and
+            # 同比增长6% are the same fact)
+            f["status"] = "baseline"
     return _split_shared_rates(norm, facts)
 
 
