@@ -891,6 +891,15 @@ def test_a_growth_in_a_plans_part_is_a_target():
     assert [(f["raw"], f["status"]) for f in facts] == [("6%", "target"), ("5个", "target")]
 
 
+@pytest.mark.parametrize("text,statuses", [
+    ("不动产登记办理时限由15个工作日压缩至3个工作日。", ["baseline", "result"]),
+    ("全镇专职调解员由12人增加到20人。", ["baseline", "result"]),
+    ("受理案件120件，办结115件。", ["result", "result"]),  # no frame
+])
+def test_the_first_number_of_a_from_to_frame_is_the_baseline(text, statuses):
+    assert [f["status"] for f in extract_indicators(text)] == statuses
+
+
 def test_how_many_batches_is_no_fact():
     assert [f["raw"] for f in extract_indicators("分四批取消、承接和调整行政许可事项，分两步实施。")] == []
 

@@ -892,12 +892,27 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
         _share_predicate(norm, facts)
+        _from_to(norm, facts)
     for f in facts:
         if f["status"] == "result" and f["number_kind"] == "growth":
             # a growth compares with a baseline whether or not the report writes 同比 (增长6% and
             # 同比增长6% are the same fact)
             f["status"] = "baseline"
     return _split_shared_rates(norm, facts)
+
+
+_FROM = re.compile(r"(?:由|从)(?:原来|过去|之前|以前|改革前|年初|去年|上年)?的?\s*$")
+_TO = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,3}(?:至|到|为))\s*")
+
+
+def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
+    """The first number of a from-to frame is the baseline (办理时限由21个工作日压减至3个工作日: 21 is
+    the baseline, 3 the result), in place."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if (a["status"] == "result" and a["unit"] == b["unit"]
+                and _TO.fullmatch(norm, a["end"], b["start"])
+                and _FROM.search(norm, max(0, a["start"] - 8), a["start"])):
+            a["status"] = "baseline"
 
 
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
