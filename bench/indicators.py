@@ -7,8 +7,8 @@ STORE: a store built by ``fazhi build`` (e.g. of ``bench/make_corpus.py 10000 DI
    and 政府工作报告, each fact annotated by hand): recall (the fact found with its value, unit and
    qualifier), subject / verb / kind / status accuracy of the facts found, and facts found that are
    not in the annotation;
-2. ``textstat_indicators`` on every document of STORE: one process, and ``--workers`` processes
-   each extracting a share of the documents (wall time from the loaded corpus to the last fact).
+2. ``textstat_indicators`` on every document of STORE: one process, and ``workers=--workers``
+   (the documents shared among local processes; wall time from the loaded corpus to the table).
 Writes the "## Indicators (issue 16)" section of bench/RESULTS.md unless --no-write.
 """
 
@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,12 +51,6 @@ def accuracy(cases) -> dict[str, float]:
             "extra": extra}
 
 
-def _extract(texts: list[str]) -> int:
-    from fazhi.indicators import extract_indicators
-
-    return sum(len(extract_indicators(t)) for t in texts)
-
-
 def speed(store: str, workers: int) -> dict[str, float]:
     from fazhi.build import open_corpus
     from fazhi.indicators import textstat_indicators
@@ -67,15 +60,12 @@ def speed(store: str, workers: int) -> dict[str, float]:
     t1 = time.perf_counter()
     facts = textstat_indicators(corpus)
     t2 = time.perf_counter()
-    texts = corpus.docs["text"].fillna("").tolist()
-    chunks = [texts[i::workers] for i in range(workers)]
+    par = textstat_indicators(corpus, workers=workers)
     t3 = time.perf_counter()
-    with ProcessPoolExecutor(workers) as pool:
-        n_par = sum(pool.map(_extract, chunks))
-    t4 = time.perf_counter()
+    texts = corpus.docs["text"].fillna("").tolist()
     return {"docs": len(corpus.docs), "mb": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
-            "load_s": t1 - t0, "one_s": t2 - t1, "facts": len(facts), "par_s": t4 - t3,
-            "par_facts": n_par,
+            "load_s": t1 - t0, "one_s": t2 - t1, "facts": len(facts), "par_s": t3 - t2,
+            "par_facts": len(par), "same": bool(facts.equals(par)),
             "results": int((facts["status"] == "result").sum()),
             "kinds": facts["number_kind"].value_counts().to_dict()}
 
@@ -115,8 +105,8 @@ corpus built with `fazhi build`): store loaded in {sp['load_s']:.1f} s, then
 
 | run | wall s | facts | goal |
 |---|---:|---:|---|
-| `textstat_indicators(corpus)`, one process | {sp['one_s']:.1f} | {sp['facts']:,} | <= 60 s on 2 cores |
-| `extract_indicators` on {args.workers} processes (a share of the texts each) | {sp['par_s']:.1f} | {sp['par_facts']:,} | |
+| `textstat_indicators(corpus)`, one process | {sp['one_s']:.1f} | {sp['facts']:,} | |
+| `textstat_indicators(corpus, workers={args.workers})` (the same rows: {sp['same']}) | {sp['par_s']:.1f} | {sp['par_facts']:,} | <= 60 s on 2 cores |
 
 - Facts by kind of number: {', '.join(f'{k} {v:,}' for k, v in sp['kinds'].items())}; results
   {sp['results']:,} (the rest targets and baselines).

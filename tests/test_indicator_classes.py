@@ -442,6 +442,17 @@ def test_cli_table(sample_corpus, capsys, tmp_path):
     capsys.readouterr()
 
 
+def test_workers_give_the_same_rows_in_the_same_order(sample_corpus, capsys):
+    from fazhi.cli import main
+
+    one = textstat_indicators(sample_corpus)
+    two = textstat_indicators(sample_corpus, workers=2)
+    assert len(one) > 0 and one.equals(two)
+    store = sample_corpus.manifest["store"]
+    assert main(["indicators", store, "--workers", "2", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(one) + 1
+
+
 # the counted noun of real report layouts (issue 16, second round), own wording: scope and time
 # words, a verb or a modifier before the noun, examples listed with 等, a list joined by 、, a bare
 # light verb after a list, a verb chain joined by 及

@@ -36,6 +36,8 @@ def register(sub) -> None:
     p.add_argument("--by", default="town", metavar="FIELD",
                    help="group of --summary and --table: town (default), district, city, "
                         "province, report_year, part, doc_id or file")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="本机进程数 / local worker processes sharing the documents (default 1)")
     add_output_options(p)
     p.set_defaults(func=run_indicators)
 
@@ -65,7 +67,7 @@ def run_indicators(args: argparse.Namespace) -> int:
     except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
         print(f"fazhi: {exc}", file=sys.stderr)
         return 2
-    facts = textstat_indicators(corpus, rules=rules)
+    facts = textstat_indicators(corpus, rules=rules, workers=max(1, args.workers or 1))
     if args.category:
         facts = select_categories(facts, args.category, rules=rules)
     if args.table:

@@ -90,8 +90,34 @@ def strip_own_place(subject: str, places: list[str]) -> str:
     return subject
 
 
+def _doc_rows(task: dict) -> dict:
+    """The rows of a batch of documents (a task of :func:`textstat_indicators`; module level, so
+    worker processes can run it)."""
+    r = rules_of(task["rules"])
+    max_subject = task["max_subject"]
+    rows = []
+    for d, text, dspans in task["docs"]:
+        doc_id = str(d["doc_id"])
+        plans = [(a, b) for a, b, p in zip(*dspans, strict=True) if p == "plans"] if dspans else []
+        facts = document_status(extract_indicators(text, rules=r, max_subject=max_subject), text,
+                                report_year=d.get("report_year"), plan_spans=plans)
+        own = [n for n in (d.get("town"), d.get("district"), d.get("city")) if isinstance(n, str) and n]
+        part_of = {doc_id: dspans} if dspans else {}
+        for f in facts:
+            row = {"doc_id": doc_id, "file": d.get("file")}
+            row.update({k: f[k] for k in FACT_COLUMNS[2:]})
+            if own:
+                row["subject"] = strip_own_place(row["subject"], own)
+            row.update({k: d.get(k) for k in task["meta_cols"]})
+            row["part"] = _part(part_of, doc_id, f["start"])
+            row["raw"] = f["raw"]
+            row["label"] = f["label"]
+            rows.append(row)
+    return {"batch": task["batch"], "rows": rows}
+
+
 def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = None,
-                        max_subject: int = 16) -> pd.DataFrame:
+                        max_subject: int = 16, workers: int = 1) -> pd.DataFrame:
     """One row per numeric fact of every document of ``corpus``.
 
     Columns: :data:`FACT_COLUMNS` (doc_id, file, category, subject, verb, predicate, phrase, kind,
@@ -99,11 +125,14 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     ``corpus.docs.text``), then town, district, city, province, report_year, part (the canonical
     part of the level-1 section holding the fact, "preamble" outside them), then raw and label.
     A subject opening with the report's own town, district or city loses it (:func:`strip_own_place`).
+    ``workers`` > 1: the documents are shared among that many local processes (same rows, same order).
 
     >>> df = textstat_indicators(open_corpus("data/raw"))            # doctest: +SKIP
     >>> df.query("category == 'disputes'")[["town", "subject", "value", "unit"]]  # doctest: +SKIP
     """
     import pandas as pd
+
+    from fazhi.parallel import run_tasks
 
     r = rules_of(rules)
     from fazhi.corpus import doc_texts
@@ -111,27 +140,31 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     docs, texts = doc_texts(corpus)  # each text read once, not kept
     # the outline (sections without their texts) where the corpus has one
     spans = _level1_spans(getattr(corpus, "outline" if hasattr(corpus, "outline") else "sections", None))
-    rows = []
     meta_cols = [c for c in META_COLUMNS if c != "part"]
     wanted = [c for c in ["doc_id", "file", *meta_cols] if c in docs.columns]
-    for doc, text in zip(docs[wanted].itertuples(index=False), texts, strict=True):
-        d = doc._asdict()
-        doc_id = str(d["doc_id"])
-        plans = [(a, b) for a, b, p in zip(*spans[doc_id], strict=True) if p == "plans"] \
-            if doc_id in spans else []
-        facts = document_status(extract_indicators(text, rules=r, max_subject=max_subject), text,
-                                report_year=d.get("report_year"), plan_spans=plans)
-        own = [n for n in (d.get("town"), d.get("district"), d.get("city")) if isinstance(n, str) and n]
-        for f in facts:
-            row = {"doc_id": doc_id, "file": d.get("file")}
-            row.update({k: f[k] for k in FACT_COLUMNS[2:]})
-            if own:
-                row["subject"] = strip_own_place(row["subject"], own)
-            row.update({k: d.get(k) for k in meta_cols})
-            row["part"] = _part(spans, doc_id, f["start"])
-            row["raw"] = f["raw"]
-            row["label"] = f["label"]
-            rows.append(row)
+    items = ((doc._asdict(), text) for doc, text in zip(docs[wanted].itertuples(index=False), texts,
+                                                          strict=True))
+    def task(i: int, batch: list) -> dict:
+        return {"batch": i, "docs": batch, "rules": r, "max_subject": max_subject,
+                "meta_cols": meta_cols}
+
+    if workers <= 1:  # one document at a time: no text is kept
+        rows = [row for i, (d, text) in enumerate(items)
+                for row in _doc_rows(task(i, [(d, text, spans.get(str(d["doc_id"])))]))["rows"]]
+    else:
+        size = max(1, -(-len(docs) // (workers * 4)))
+        tasks, batch = [], []
+        for d, text in items:
+            batch.append((d, text, spans.get(str(d["doc_id"]))))
+            if len(batch) == size:
+                tasks.append(task(len(tasks), batch))
+                batch = []
+        if batch:
+            tasks.append(task(len(tasks), batch))
+        done: dict[int, list] = {}
+        run_tasks(_doc_rows, tasks, lambda res: done.__setitem__(res["batch"], res["rows"]),
+                  workers=workers)
+        rows = [row for b in sorted(done) for row in done[b]]
     cols = FACT_COLUMNS + META_COLUMNS + EXTRA_COLUMNS
     df = pd.DataFrame(rows, columns=cols)
     for c in ("value", "high", "amount"):
