@@ -107,7 +107,6 @@ _PUNCT_STOP = frozenset("，。；：！？,;:!?")
 _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
 _DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
-_BENCHMARK = re.compile(r"[省市区县镇]?(?:考核指标|考核目标|目标值|省定目标|序时进度)")
 _BREAKDOWN = re.compile(r"\s*其中")
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
 _SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
@@ -850,9 +849,6 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
                          kin=kin, para=para, touching=prev is not None and clause_start == prev_end)
         inherited = fact.pop("inherited")
-        if bracketed and prev is not None and prev["subject"] and _BENCHMARK.fullmatch(fact["subject"]):
-            # 调撤率达80.9%（市考核指标50%以上） -> 调撤率市考核指标: the benchmark of the fact before
-            fact["subject"] = prev["subject"] + fact["subject"]
         if bracketed and not inherited and len(fact["subject"]) <= 2:
             # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
             p = next((j for j in range(len(facts) - 1, -1, -1) if not inside[j]), None)
@@ -864,6 +860,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         fact["status"] = _status(r, norm[sent_start:q_start],
                                  norm[clauses.last(line_start, q_start):q_start],
                                  qualified=q_start < start)
+        if (bracketed and fact["status"] == "target" and fact["number_kind"] == "rate"
+                and prev is not None and prev["number_kind"] == "rate" and prev["subject"]
+                and "率" not in fact["subject"]):
+            # 调撤率达80.9%（市考核指标50%以上） -> 调撤率市考核指标: a benchmark (a target by
+            # indicator_status.tsv) of the rate before
+            fact["subject"] = prev["subject"] + fact["subject"]
         phrase, subject = fact["phrase"], fact["subject"]
         inherit = same_segment and (len(phrase) <= _INHERIT_MAX or bool(
             r.subject_inherit and r.subject_inherit.search(phrase)))
@@ -975,7 +977,7 @@ def _bracket_clause(r: IndicatorRules, clause: str) -> str:
     if ob < 0:
         return clause
     inner = clause[ob + 1:]
-    rest = _strip_status_words(r, inner) if r.status_cues else inner.strip(_EDGE)
+    rest = _strip_status_words(r, inner)
     if r.growth is not None:
         rest = r.growth.sub("", rest)
     if len(rest.strip(_EDGE)) >= 2:
