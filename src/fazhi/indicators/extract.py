@@ -428,6 +428,12 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
     return noun, verb
 
 
+def _noun_of_last_clause(rules: IndicatorRules, text: str, *, max_subject: int) -> str:
+    """The noun the last clause of ``text`` is about ("" when none)."""
+    last = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    return _noun_of_clause(rules, last[-1], max_subject=max_subject) if last else ""
+
+
 def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> str:
     """The noun an earlier clause is about: 开展“小散乱污”专项整治行动 -> 小散乱污."""
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
@@ -1230,14 +1236,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject, inherited = like["subject"], True
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
-        last = [c for c in _CLAUSE_END.split(earlier) if c.strip()]
-        if last:
-            subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
+        subject = _noun_of_last_clause(r, earlier, max_subject=max_subject)
     if not subject and before_sentence:
         # a breakdown (其中：第一批取消1项) of what the sentence before did (…调整行政许可事项。)
-        last = [c for c in _CLAUSE_END.split(before_sentence) if c.strip()]
-        if last:
-            subject = _noun_of_clause(r, last[-1], max_subject=max_subject)
+        subject = _noun_of_last_clause(r, before_sentence, max_subject=max_subject)
     if not subject and para is not None and para["subject"]:
         # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
@@ -1258,9 +1260,6 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             "number_kind": kind, "inherited": inherited}
 
 
-_EVENT_STOP = frozenset({"参加", "参与", "接受", "组织", "开展", "举办", "进行", "举行", "通过", "完成"})
-
-
 def _event_before(r: IndicatorRules, earlier: str, *, max_subject: int) -> str:
     """The event an earlier clause of the sentence names (组织2万余名干部参加年度学法考试 -> 年度学法考试),
     or "" when none ends with an ``event_head`` (考试, 测评 …): the last such token and the words
@@ -1275,9 +1274,10 @@ def _event_before(r: IndicatorRules, earlier: str, *, max_subject: int) -> str:
         i = j = heads[-1]
         while j > 0:
             t = tokens[j - 1]
-            if (t in _EVENT_STOP or not all("\u4e00" <= ch <= "\u9fff" for ch in t)
-                    or (r.verb_one is not None and r.verb_one.fullmatch(t))):
-                break
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in t) or any(
+                    p is not None and p.fullmatch(t)
+                    for p in (r.verb_one, r.subject_verb, r.subject_lead)):
+                break  # a verb (参加, 开展) or a lead word (组织, 通过, 全年) opens no event
             j -= 1
         noun = "".join(tokens[j:i + 1])
         if len(noun) >= 2 and r.event_head.search(noun) and not (
