@@ -65,6 +65,7 @@ _RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九�
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
 _RATE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)|占比)$")
 _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
+_RATE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:率|比例|比重|占比)(?:为|达到?|超过)?\s*\d")
 # a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
 _LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
@@ -108,6 +109,11 @@ _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
 _DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
 _BREAKDOWN = re.compile(r"\s*其中")
+_RESPECTIVELY = re.compile(r"分别|依次")  # the numbers after it go one to each item before it
+# numbers without a unit before the one that has it: 分别为120、118件, 依次增长5、6个百分点
+_BARE_CHAIN = re.compile(r"(?:分别|依次)[\u4e00-\u9fff]{0,4}?\s*((?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+                         r"\s*[、和及与]\s*)+)$")
+_CHAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
 _SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
@@ -832,6 +838,20 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         bracketed = _in_brackets(norm, line_start, start)
         if bracketed:
             clause = _bracket_clause(r, clause)
+        chain = _BARE_CHAIN.search(clause)
+        shared: list[tuple[int, int, float]] = []  # (start, end, value) of 120、 in 分别为120、118件
+        if chain is not None:
+            base = clause_start + chain.start(1)
+            for nm in _CHAIN_NUMBER.finditer(chain.group(1)):
+                v = _low_value(nm.group(0))
+                if v is None:
+                    shared = []
+                    break
+                if mult and nm.group(0)[0].isdigit() and unit.kind != "money":
+                    v *= MULTIPLIERS[mult]
+                shared.append((base + nm.start(), base + nm.end(), v))
+            if shared:
+                clause = clause[:chain.start(1)]
         kin = para = None
         for j in range(len(facts) - 1, -1, -1):
             if facts[j]["start"] < line_start:
@@ -891,10 +911,18 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             "start": start, "end": end, "raw": text[start:end],
             "label": r.labels.get(category, category),
         })
+        for i, (cs, ce, v) in enumerate(shared):
+            # each number of the list, with the unit they share
+            facts.append({**fact, "value": v, "high": math.nan, "amount": v * unit.scale,
+                          "qualifier": qualifier if taken else "", "start": cs, "end": ce,
+                          "raw": text[cs:ce]})
+            kinds.append(unit.kind)
+            inside.append(bracketed)
+            clause_of.append((clause_start, clause, inherited) if i == 0 else (cs, "", False))
         facts.append(fact)
         kinds.append(unit.kind)
         inside.append(bracketed)
-        clause_of.append((clause_start, clause, inherited))
+        clause_of.append((start, "", False) if shared else (clause_start, clause, inherited))
         prev_end, prev = end + taken, fact
     if len(facts) > 1:
         _pair_nouns(norm, facts, clause_of)
@@ -1002,6 +1030,18 @@ def _in_brackets(text: str, lo: int, pos: int) -> bool:
             > text.count("）", lo, pos) + text.count(")", lo, pos))
 
 
+def _verb_list(r: IndicatorRules, words: str, k: int) -> list[str]:
+    """The ``k`` verbs opening ``words`` that share its noun (受理、办结行政复议案件 -> [受理, 办结];
+    新收和审结一审行政案件 -> [新收, 审结]), or [] when it does not open with ``k`` verbs."""
+    items = [w.strip(_EDGE) for w in _ITEM_SPLIT.split(words)]
+    if len(items) != k:
+        items = [w.strip(_EDGE) for w in _COORD_SPLIT.split(words)]
+    if len(items) != k or not all(items[:-1]) or not all(_only_verbs(r, w) for w in items[:-1]):
+        return []
+    last, noun = _split_verb(r, items[-1])
+    return [*items[:-1], last] if last and noun and _only_verbs(r, last) else []
+
+
 def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
     """The ``k`` items of a coordinated noun phrase, each with the words the items share
     (城、乡居民人均可支配收入 -> 城居民…, 乡居民…; 航空旅客和货邮吞吐量 -> 航空旅客吞吐量, 货邮吞吐量), or
@@ -1052,10 +1092,14 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
             continue
         clause = clause_of[i][1]
         words = facts[i]["subject"]
-        if "分别" in clause:
-            words, _, _ = _before_phrase(r, clause[: clause.rfind("分别")], max_subject=2 * max_subject)
+        verbs: list[str] = []
+        resp = list(_RESPECTIVELY.finditer(clause))
+        if resp:
+            words, _, _ = _before_phrase(r, clause[: resp[-1].start()], max_subject=2 * max_subject)
             if not ("、" in words and all(_RATE_END.search(w) for w in words.split("、") if w)):
-                _, words = _split_verb(r, words)  # (开工率、投产率、达效率分别…: rate names, no verb)
+                # (开工率、投产率、达效率分别…: rate names, no verb)
+                verbs = _verb_list(r, words, k)  # 受理、办结行政复议案件分别为120、118件
+                _, words = _split_verb(r, words)
             words = _strip_repeat(words, r.subject_lead, lead=True)
         items = _list_items(r, words, k) if words else None
         if items is None and clause_of[i][2] and i >= k:
@@ -1066,6 +1110,8 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
         if items is not None:
             for f, item in zip(facts[i:j + 1], items, strict=True):
                 f["subject"] = _shorten(r, item, max_subject)
+        for f, v in zip(facts[i:j + 1], verbs, strict=False):
+            f["verb"] = v
         if facts[i]["number_kind"] == "growth":
             for f in facts[i + 1:j + 1]:
                 if not f["phrase"]:
@@ -1117,9 +1163,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
-        if noun_after and before and not joined and rest[:1].isdigit():
+        if noun_after and not joined and ((before and rest[:1].isdigit())
+                                          or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
-            # 律师进村宣讲3次 -> 宣传册)
+            # 律师进村宣讲3次 -> 宣传册; 成功调解128起调解成功率98% -> not 调解成功率)
             noun_after, rest = "", after
     # 总投资21.18亿元的锂盐项目, 面积3.2万平方米的服务中心: a quantity of the noun after 的
     of_after = after.startswith("的") and r.quantity_head is not None
@@ -1249,7 +1296,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
         # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
-        subject = _shorten(r, topic + subject, max_subject)
+        subject = _shorten(r, _overlap_join(topic, subject), max_subject)
     elif kind == "rate" and earlier and r.event_rate is not None and r.event_rate.match(subject):
         event = _event_before(r, earlier, max_subject=max_subject)
         if event:
@@ -1258,6 +1305,18 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind, "inherited": inherited}
+
+
+def _overlap_join(topic: str, name: str) -> str:
+    """A rate's name after the noun it is a rate of, the words they share said once: 信访件 + 办结率
+    -> 信访件办结率, 纠纷调解 + 调解成功率 -> 纠纷调解成功率; a name holding the noun stays (调解 +
+    调解成功率 -> 调解成功率)."""
+    if topic in name:
+        return name
+    for k in range(min(len(topic), len(name) - 1), 1, -1):
+        if topic.endswith(name[:k]):
+            return topic + name[k:]
+    return topic + name
 
 
 def _event_before(r: IndicatorRules, earlier: str, *, max_subject: int) -> str:

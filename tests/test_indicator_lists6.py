@@ -1,0 +1,79 @@
+"""Wave 6: numbers of one list that share a unit (分别为120、118件), the verbs of such a list (受理、
+办结…分别为), a rate named right before the next number in text without punctuation (成功调解128起调解
+成功率98%), and a rate name that already holds the noun before it (调解 + 调解成功率). Sentences in the
+layouts of real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+# (sentence, [(value, unit, raw, subject, verb), ...]) of every fact of the sentence
+SHARED_UNIT = [
+    ("全年受理、办结行政复议案件分别为120、118件。",
+     [(120, "件", "120", "行政复议案件", "受理"), (118, "件", "118件", "行政复议案件", "办结")]),
+    ("新收、审结一审行政诉讼案件分别为56、49件。",
+     [(56, "件", "56", "一审行政诉讼案件", "新收"), (49, "件", "49件", "一审行政诉讼案件", "审结")]),
+    ("受理和审结案件分别为10、9件。",
+     [(10, "件", "10", "案件", "受理"), (9, "件", "9件", "案件", "审结")]),
+    ("人大代表建议、政协提案分别为38、45件，均按期办结。",
+     [(38, "件", "38", "人大代表建议", ""), (45, "件", "45件", "政协提案", "")]),
+    ("刑事、民事法律援助案件分别为1.2、2.3万件。",
+     [(12000, "件", "1.2", "刑事法律援助案件", ""), (23000, "件", "2.3万件", "民事法律援助案件", "")]),
+    ("城乡居民人均可支配收入分别增长5.2、6.1个百分点。",
+     [(5.2, "个百分点", "5.2", "城镇居民人均可支配收入", "增长"),
+      (6.1, "个百分点", "6.1个百分点", "农村居民人均可支配收入", "增长")]),
+    ("受理、办结、答复信访事项依次为86、80、78件。",
+     [(86, "件", "86", "信访事项", "受理"), (80, "件", "80", "信访事项", "办结"),
+      (78, "件", "78件", "信访事项", "答复")]),
+    # each number with its own unit: the verbs are shared out the same way
+    ("全年受理、办结行政复议案件分别为120件、118件。",
+     [(120, "件", "120件", "行政复议案件", "受理"), (118, "件", "118件", "行政复议案件", "办结")]),
+    ("新收、审结一审行政案件分别为56件和49件。",
+     [(56, "件", "56件", "一审行政案件", "新收"), (49, "件", "49件", "一审行政案件", "审结")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SHARED_UNIT, ids=[t for t, _ in SHARED_UNIT])
+def test_numbers_of_a_list_share_the_unit_and_the_verbs(text, want):
+    facts = extract_indicators(text)
+    got = [(f["value"], f["unit"], f["raw"], f["subject"], f["verb"]) for f in facts]
+    assert [(pytest.approx(v), u, raw, s, vb) for v, u, raw, s, vb in want] == got
+    for f in facts:
+        assert text[f["start"]:f["end"]] == f["raw"]
+        assert math.isnan(f["high"])
+
+
+# no unit-sharing list: years, a list not opened by 分别/依次, numbers of a document name
+NO_SHARED = [
+    ("分别在2021、2022年开展行政执法案卷评查。", []),
+    ("开展“八五”普法，组织12、13岁学生参加法治夏令营300人次。", [300.0]),
+    ("分别召开党组会议3、常务会议5次。", [5.0]),  # a unit after the first item: not a bare list
+]
+
+
+@pytest.mark.parametrize(("text", "values"), NO_SHARED, ids=[t for t, _ in NO_SHARED])
+def test_no_list_without_a_respectively_frame(text, values):
+    assert [f["value"] for f in extract_indicators(text)] == values
+
+
+# (sentence, [(value, subject), ...])
+RATE_NAMES = [
+    # text crawled without punctuation: the rate before the next number is that number's name
+    ("成功调解128起调解成功率98%", [(128, "调解"), (98, "调解成功率")]),
+    ("受理信访件86件办结率100%", [(86, "信访件"), (100, "信访件办结率")]),
+    # a rate name holding the noun before it, or sharing its last word
+    ("成功调解128起，调解成功率98%。", [(128, "调解"), (98, "调解成功率")]),
+    ("开展纠纷调解128起，调解成功率98%。", [(128, "纠纷调解"), (98, "纠纷调解成功率")]),
+    ("受理信访件86件，办结率100%。", [(86, "信访件"), (100, "信访件办结率")]),
+    ("调处矛盾纠纷209件，调解成功率达99%。", [(209, "矛盾纠纷"), (99, "矛盾纠纷调解成功率")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), RATE_NAMES, ids=[t for t, _ in RATE_NAMES])
+def test_rate_names(text, want):
+    assert [(f["value"], f["subject"]) for f in extract_indicators(text)] == [
+        (float(v), s) for v, s in want]
