@@ -77,3 +77,25 @@ RATE_NAMES = [
 def test_rate_names(text, want):
     assert [(f["value"], f["subject"]) for f in extract_indicators(text)] == [
         (float(v), s) for v, s in want]
+
+
+# (sentence, value, subject, verb, predicate): the noun after a number ends after its head when a
+# predicate follows it (the meeting, not what it studied)
+NOUN_AFTER = [
+    ("召开3次政府常务会议专题研究法治政府建设工作。", 3, "政府常务会议", "", "专题研究法治政府建设工作"),
+    ("召开3次常务会议研究部署法治政府建设工作。", 3, "常务会议", "", "研究部署法治政府建设工作"),
+    ("镇党委召开2次专题会议听取法治建设工作汇报。", 2, "专题会议", "", "听取法治建设工作汇报"),
+    ("召开4次党政联席会议研究法治工作", 4, "党政联席会议", "", "研究法治工作"),
+    ("组织开展3次法治宣传进村入户活动并发放资料。", 3, "法治宣传进村入户活动", "", "发放资料"),
+    ("开展5次行政执法案卷评查工作，评查案卷120卷。", 5, "行政执法案卷评查工作", "", ""),
+    ("全年开展12次专项执法检查。", 12, "专项执法检查", "", ""),
+    ("聘请3名律师担任政府法律顾问。", 3, "律师", "聘请", "担任政府法律顾问"),
+    ("建成5个法治文化广场。", 5, "法治文化广场", "建成", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subject", "verb", "predicate"), NOUN_AFTER,
+                         ids=[c[0] for c in NOUN_AFTER])
+def test_noun_after_a_number_ends_at_its_head(text, value, subject, verb, predicate):
+    f = next(f for f in extract_indicators(text) if f["value"] == value)
+    assert (f["subject"], f["verb"], f["predicate"]) == (subject, verb, predicate)

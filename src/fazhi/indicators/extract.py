@@ -278,6 +278,9 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
     end = stop.start() if stop is not None else None
     if limit is not None and (end is None or limit < end):
         end = limit
+    cut = _head_cut(rules, after[title:(end if end is not None else max_subject + 6)])
+    if cut is not None:
+        end = title + cut  # 召开3次政府常务会议专题研究… -> 政府常务会议
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
     if end is not None and end <= max_subject:
         noun = _clean_edges(after[:end])
@@ -296,6 +299,23 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
         return noun, after[end:]
     return "", after
+
+
+def _head_cut(rules: IndicatorRules, s: str) -> int | None:
+    """Where the noun opening ``s`` ends when a predicate follows its head (政府常务会议 | 专题研究…,
+    法治宣传进村入户活动 | 并发放资料), or None: the end of the first token ending with a ``noun_end``
+    that a verb or a ``head_verb`` follows."""
+    if rules.noun_end is None or len(s) < 4:
+        return None
+    tokens = _tokenizer().cut(s)
+    pos = 0
+    for t, nxt in zip(tokens, tokens[1:], strict=False):
+        pos += len(t)
+        if pos >= 2 and rules.noun_end.search(t) and (
+                (rules.head_verb is not None and rules.head_verb.match(nxt))
+                or (rules.verb_one is not None and rules.verb_one.fullmatch(nxt))):
+            return pos
+    return None
 
 
 def _tail_verb(rules: IndicatorRules, s: str) -> str:
@@ -1186,9 +1206,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                     "predicate": "", "number_kind": kind, "inherited": True}
     tail_verb = _tail_verb(r, before) if (noun_after and not ends_with_verb and not joined
                                            and not clause.rstrip(_EDGE).endswith("的")) else ""
+    lead_verb = ""  # the verb before the number when its noun follows (召开3次政府常务会议)
     if noun_after:
         if ends_with_verb:
             phrase = noun_after
+            lead_verb = _split_verb(r, before)[0] or before
         elif tail_verb:
             phrase = tail_verb + noun_after  # 细致梳理1585项工作事项: the verb's object follows
         else:
@@ -1238,6 +1260,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+            if lead_verb and v and not phrase.startswith(v):
+                v, subject = "", phrase  # the noun after a verb and a number is whole (…进村入户活动)
             if v:
                 subject = _lead_after_verb(r, subject)
                 if subject in _GENERIC_HEADS and r.class_verb is not None and r.class_verb.match(v):
@@ -1257,7 +1281,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
             # (but 督查8次 counts the 督查 itself)
             v, subject = v or subject, ""
-        verb = verb or v or tail_verb
+        if lead_verb and (not _only_verbs(r, lead_verb) or (
+                r.subject_verb is not None and r.subject_verb.fullmatch(lead_verb))):
+            lead_verb = ""  # a light verb (召开, 举办, 开展) is no verb of the fact
+        verb = verb or v or tail_verb or lead_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     if subject and _ORDINAL_ONLY.fullmatch(subject):

@@ -115,6 +115,9 @@ class IndicatorRules:
     # a rate of an event named earlier in the sentence (…参加学法考试，参考率100% -> 学法考试参考率)
     event_rate: re.Pattern | None = None
     event_head: re.Pattern | None = None  # the end of such an event's name (考试, 测评)
+    # the noun after a number ends after a head (会议, 活动) when a predicate word follows it
+    noun_end: re.Pattern | None = None
+    head_verb: re.Pattern | None = None
 
     def fact_kind(self, unit: Unit) -> str:
         """count, amount, measure, rate or growth (of a number with this unit, before context)."""
@@ -214,7 +217,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
         "quantity_head", "rate_own", "topic_verb", "verb_noun", "after_tail", "audience_lead",
-        "bare_total", "after_predicate", "class_verb", "event_rate", "event_head")}
+        "bare_total", "after_predicate", "class_verb", "event_rate", "event_head", "noun_end",
+        "head_verb")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -263,6 +267,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     class_verb = _alternation(p, words["class_verb"], "^(?:{})$")
     event_rate = _alternation(p, words["event_rate"], "^(?:{})$")
     event_head = _alternation(p, words["event_head"], "(?:{})$")
+    noun_end = _alternation(p, words["noun_end"], "(?:{})$")
+    head_verb = _alternation(p, words["head_verb"], "^(?:{})")
     head = _alternation(p, words["subject_head"])
     join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
     joiner = _alternation(p, words["range_joiner"], r"^\s*(?:{})\s*$") or re.compile("(?!)")
@@ -331,7 +337,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         noun_tail=subject[6], subject_head=head, subject_join=join, agent=agent, quantity_head=quantity, rate_own=rate_own, topic_verb=topic_verb, verb_noun=verb_noun, list_pairs=pairs,
         after_tail=after_tail, audience_lead=audience_lead, bare_total=bare_total,
         after_predicate=after_predicate, class_verb=class_verb,
-        event_rate=event_rate, event_head=event_head,
+        event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
