@@ -274,6 +274,10 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
         if close < 0:
             break
+        if rules.verb_one is not None and (vm := rules.verb_one.match(after, close + 1)) and (
+                vm.end() > close + 1):
+            stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
+            break
         stop = rules.subject_after_stop.search(after, close + 1)
     end = stop.start() if stop is not None else None
     if limit is not None and (end is None or limit < end):
