@@ -103,3 +103,14 @@ NOUN_AFTER = [
 def test_noun_after_a_number_ends_at_its_head(text, value, subject, verb, predicate):
     f = next(f for f in extract_indicators(text) if f["value"] == value)
     assert (f["subject"], f["verb"], f["predicate"]) == (subject, verb, predicate)
+
+
+# 调解成功 is a verb of the previous fact's noun (调解 alone is mostly a noun in these reports)
+@pytest.mark.parametrize(("text", "subject", "verb"), [
+    ("开展人民调解工作，共受理案件120件，调解成功118件。", "案件", "调解成功"),
+    ("受理矛盾纠纷86件，调解成功85件，调解成功率98.8%。", "矛盾纠纷", "调解成功"),
+    ("调解成功矛盾纠纷85件。", "矛盾纠纷", "调解成功"),
+])
+def test_mediated_successfully(text, subject, verb):
+    f = next(f for f in extract_indicators(text) if f["verb"] == verb)
+    assert f["subject"] == subject
