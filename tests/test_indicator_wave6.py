@@ -121,3 +121,16 @@ def test_noun_after_a_number_ends_at_its_head(text, value, subject, verb, predic
 def test_verbs_of_wave6(text, subject, verb):
     f = next(f for f in extract_indicators(text) if f["verb"] == verb)
     assert f["subject"] == subject
+
+
+# 控制在 reports a level reached unless a target cue governs it; 基本 before a verb of completion
+@pytest.mark.parametrize(("text", "raw", "subject", "status"), [
+    ("新增城镇就业1.2万人，城镇登记失业率控制在3.5%以内。", "3.5%", "城镇登记失业率", "result"),
+    ("2024年主要预期目标：城镇调查失业率控制在5.5%以内。", "5.5%", "城镇调查失业率", "target"),
+    ("力争将城镇登记失业率控制在4%以内。", "4%", "城镇登记失业率", "target"),
+    ("新开工棚户区改造安置房3200套，基本建成2100套。", "2100套", "棚户区改造安置房", "result"),
+    ("基本养老保险参保人数12.6万人。", "12.6万人", "基本养老保险参保人数", "result"),
+])
+def test_kept_under_and_basically_built(text, raw, subject, status):
+    f = next(f for f in extract_indicators(text) if f["raw"] == raw)
+    assert (f["subject"], f["status"]) == (subject, status)
