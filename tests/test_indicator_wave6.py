@@ -134,3 +134,20 @@ def test_verbs_of_wave6(text, subject, verb):
 def test_kept_under_and_basically_built(text, raw, subject, status):
     f = next(f for f in extract_indicators(text) if f["raw"] == raw)
     assert (f["subject"], f["status"]) == (subject, status)
+
+
+# case files (卷) are counted; a rate after them is theirs; 败诉/继续有效 are verbs of the noun before
+@pytest.mark.parametrize(("text", "want"), [
+    ("开展行政执法案卷评查，共评查案卷360卷，优秀率85%。",
+     [("360卷", "案卷", "评查"), ("85%", "案卷优秀率", "")]),
+    ("开展案卷评查，抽查行政执法案卷120卷，合格率96%。",
+     [("120卷", "行政执法案卷", "抽查"), ("96%", "行政执法案卷合格率", "")]),
+    ("累计归档卷宗1200卷。", [("1200卷", "卷宗", "归档")]),
+    ("一审行政诉讼案件败诉8件，败诉率6.5%。",
+     [("8件", "一审行政诉讼案件", "败诉"), ("6.5%", "一审行政诉讼案件败诉率", "")]),
+    ("清理规范性文件126件，其中废止18件、继续有效108件。",
+     [("126件", "规范性文件", "清理"), ("18件", "规范性文件", "废止"), ("108件", "规范性文件", "继续有效")]),
+    ("订阅法治报刊10种。", [("10种", "法治报刊", "订阅")]),
+])
+def test_case_files_and_judgments(text, want):
+    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
