@@ -311,7 +311,7 @@ def _head_cut(rules: IndicatorRules, s: str) -> int | None:
     that a verb or a ``head_verb`` follows."""
     if rules.noun_end is None or len(s) < 4:
         return None
-    tokens = _tokenizer().cut(s)
+    tokens = _cut(s)
     pos = 0
     for t, nxt in zip(tokens, tokens[1:], strict=False):
         pos += len(t)
@@ -479,6 +479,12 @@ def _tokenizer():
     from fazhi.tokens import Tokenizer
 
     return Tokenizer()
+
+
+@lru_cache(maxsize=200_000)
+def _cut(text: str) -> tuple[str, ...]:
+    """The lexicon's tokens of ``text`` (cached: the same phrases recur across reports)."""
+    return tuple(_tokenizer().cut(text))
 
 
 @lru_cache(maxsize=200_000)
