@@ -151,3 +151,20 @@ def test_kept_under_and_basically_built(text, raw, subject, status):
 ])
 def test_case_files_and_judgments(text, want):
     assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
+
+
+# (sentence, raw, subject, predicate): what follows a count of times is what was done, not its
+# noun; a one-character stop inside a word (惠及) does not end the noun; a predicate never holds
+# the next fact's number or opens with a joiner
+@pytest.mark.parametrize(("text", "raw", "subject", "predicate"), [
+    ("镇党委召开专题会议3次研究法治建设工作。", "3次", "专题会议", "研究法治建设工作"),
+    ("召开政府常务会议3次专题研究法治政府建设工作。", "3次", "政府常务会议", "专题研究法治政府建设工作"),
+    ("在申报的25个创建单位中，评出示范单位8个。", "25个", "创建单位", ""),
+    ("法治讲座12场惠及群众3000人。", "12场", "法治讲座", ""),
+    ("法治讲座12场惠及群众3000人。", "3000人", "群众", ""),
+    ("发放50份宣传册与100份海报。", "50份", "宣传册", ""),
+    ("聘请2名律师和1名专家担任法律顾问。", "1名", "专家", "担任法律顾问"),
+])
+def test_words_after_a_count(text, raw, subject, predicate):
+    f = next(f for f in extract_indicators(text) if f["raw"] == raw)
+    assert (f["subject"], f["predicate"]) == (subject, predicate)

@@ -78,6 +78,7 @@ _GENERIC_HEADS = frozenset({"项目"})  # a head naming nothing without its modi
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
+_DIGIT = re.compile(r"\d")
 _JOINERS = frozenset({"和", "及", "与", "以及", "或", "或者"})
 # what may stand between two numbers of one list (22694元、9527元; 39,175元和19,156元; 500个以上、)
 _LIST_GAP = re.compile(r"^\s*(?:以上|以下|左右|多|余)?\s*[、和及与]\s*$")
@@ -269,6 +270,13 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
     if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
         return "", after
     stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
+    if stop is not None and len(stop.group(0)) == 1 and "\u4e00" <= stop.group(0) <= "\u9fff":
+        # a one-character stop inside a word does not end the noun (惠及群众: 及)
+        starts = _token_starts(after[:max_subject + 6])
+        while stop is not None and starts is not None and len(stop.group(0)) == 1 and (
+                "\u4e00" <= stop.group(0) <= "\u9fff") and stop.start() < max_subject + 6 \
+                and stop.start() not in starts:
+            stop = rules.subject_after_stop.search(after, stop.end())
     # a short bracketed variant belongs to the noun: 5个村（社区） -> 村（社区）
     while stop is not None and stop.group(0) and stop.group(0) in "（(":
         close = after.find("）" if stop.group(0) == "（" else ")", stop.end(), stop.end() + 6)
@@ -357,8 +365,8 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     m = _CLAUSE_END.search(rest)
     rest = _QUOTES.sub("", rest[: m.start()] if m else rest).strip(_EDGE)
     rest = _strip_repeat(rest, rules.subject_lead, lead=True)
-    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff"):
-        return ""
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest):
+        return ""  # 与100份海报, 惠及群众3000人: the words of the next fact
     return rest[:_PREDICATE_MAX]
 
 
@@ -1193,6 +1201,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
+        if noun_after and before and not ends_with_verb and not joined and not (
+                clause.rstrip(_EDGE).endswith("的")) and (
+                (r.head_verb is not None and r.head_verb.match(noun_after))
+                or (r.verb_one is not None and r.verb_one.match(noun_after))):
+            # 召开专题会议3次研究法治建设工作: the words after the number are what was done
+            noun_after, rest = "", after
         if noun_after and not joined and ((before and rest[:1].isdigit())
                                           or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
