@@ -168,3 +168,19 @@ def test_case_files_and_judgments(text, want):
 def test_words_after_a_count(text, raw, subject, predicate):
     f = next(f for f in extract_indicators(text) if f["raw"] == raw)
     assert (f["subject"], f["predicate"]) == (subject, predicate)
+
+
+# a count of times whose event follows the number: the event is the subject, who acted is not
+@pytest.mark.parametrize(("text", "subject", "verb"), [
+    ("先后8次对法治政府建设作出批示。", "批示", "作出"),
+    ("主要负责人先后5次听取法治政府建设工作汇报。", "法治政府建设工作汇报", "听取"),
+    ("镇党委书记4次主持召开法治建设专题会议。", "法治建设专题会议", "主持召开"),
+    ("区长3次带队开展执法检查。", "执法检查", "带队开展"),
+    # the event before the number stays
+    ("全年开展12次专项执法检查。", "专项执法检查", ""),
+    ("镇党委召开专题会议3次研究法治建设工作。", "专题会议", ""),
+    ("送法下乡12次。", "送法下乡", ""),
+])
+def test_event_after_a_count_of_times(text, subject, verb):
+    f = extract_indicators(text)[0]
+    assert (f["subject"], f["verb"]) == (subject, verb)

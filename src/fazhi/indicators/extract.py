@@ -313,6 +313,40 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
     return "", after
 
 
+_AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
+
+
+def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
+    """(verb, noun) of the action a count of times counts, said after the number: 对法治政府建设作出
+    批示 -> (作出, 批示), 听取法治政府建设工作汇报 -> (听取, 法治政府建设工作汇报), 主持召开法治建设专题会议
+    -> (主持召开, 法治建设专题会议); ("", "") when the words after do not open with verbs (or with a
+    preposition and its object, then verbs) and a noun."""
+    if r.verb_one is None:
+        return "", ""
+    m = _CLAUSE_END.search(after)
+    words = _QUOTES.sub("", after[: m.start()] if m else after)
+    if not words or _DIGIT.search(words):
+        return "", ""
+    tokens = _cut(words)
+    if "".join(tokens) != words:
+        return "", ""
+
+    def is_verb(t: str) -> bool:
+        return bool(r.verb_one.fullmatch(t) or (r.subject_verb is not None and r.subject_verb.fullmatch(t)))
+
+    i = 0
+    if _AFTER_PREP.fullmatch(tokens[0]):
+        # 对 + its object up to the first verb
+        i = next((k for k in range(2, len(tokens)) if is_verb(tokens[k])), len(tokens))
+    j = i
+    while j < len(tokens) and is_verb(tokens[j]):
+        j += 1
+    noun = _clean_edges("".join(tokens[j:]))
+    if j == i or len(noun) < 2 or _only_verbs(r, noun):
+        return "", ""
+    return "".join(tokens[i:j]), _shorten(r, noun, max_subject)
+
+
 def _head_cut(rules: IndicatorRules, s: str) -> int | None:
     """Where the noun opening ``s`` ends when a predicate follows its head (政府常务会议 | 专题研究…,
     法治宣传进村入户活动 | 并发放资料), or None: the end of the first token ending with a ``noun_end``
@@ -1311,6 +1345,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         verb = verb or v or tail_verb or lead_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
+    if unit.kind in _VERB_AFTER and not noun_after and kind != "growth" and (
+            not subject or (r.agent is not None and r.agent.search(subject))):
+        # a count of times whose event follows it: 先后8次对法治政府建设作出批示 -> 作出 + 批示,
+        # 主要负责人先后5次听取…汇报 -> 听取 + …汇报 (who acted is no event)
+        ev, en = _event_after(r, after, max_subject=max_subject)
+        if en:
+            verb, subject, predicate = ev, en, ""
     if subject and _ORDINAL_ONLY.fullmatch(subject):
         # 第一批取消1项，承接9项: a batch names no thing; it goes with the verb
         verb, subject = subject + verb, ""
