@@ -74,7 +74,7 @@ _EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·"  # (�
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
-_GENERIC_HEADS = frozenset({"项目"})  # a head naming nothing without its modifier
+_GENERIC_HEADS = frozenset({"项目", "人员", "人数"})  # a head naming nothing without its modifier
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -1323,7 +1323,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if v:
                 subject = _lead_after_verb(r, subject)
                 if subject in _GENERIC_HEADS and r.class_verb is not None and r.class_verb.match(v):
-                    subject = v + subject  # 签约项目75个, 新开工项目115个: a class of projects
+                    subject = v + subject  # 签约项目75个, 参训人员420人次: a class of projects, people
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
