@@ -197,3 +197,20 @@ def test_event_after_a_count_of_times(text, subject, verb):
 def test_who_took_part(text, subject, verb):
     f = extract_indicators(text)[-1]
     assert (f["subject"], f["verb"]) == (subject, verb)
+
+
+# from-to frames with 把/将 and the noun between the numbers; a forecast (据统计预测) is a target
+@pytest.mark.parametrize(("text", "want"), [
+    ("突出考核精准性，把62项考核指标精简优化为13项。",
+     [("62项", "考核指标", "baseline"), ("13项", "考核指标", "result")]),
+    ("将原有的12个执法队整合为5个。", [("12个", "执法队", "baseline"), ("5个", "执法队", "result")]),
+    ("将5个村合并为3个村。", [("5个", "村", "baseline"), ("3个", "村", "result")]),
+    ("执法队员由36人增加到52人。", [("36人", "执法队员", "baseline"), ("52人", "执法队员", "result")]),
+    ("办理时限由21个工作日压减至3个工作日。",
+     [("21个工作日", "时限", "baseline"), ("3个工作日", "时限", "result")]),
+    ("从3个部门抽调人员到12个村开展工作。", [("3个", "部门", "result"), ("12个", "村", "result")]),
+    ("据统计预测，全县地区生产总值达92.9亿元。", [("92.9亿元", "地区生产总值", "target")]),
+    ("开展矛盾纠纷预测预警123次。", [("123次", "矛盾纠纷预测预警", "result")]),
+])
+def test_from_to_frames_and_forecasts(text, want):
+    assert [(f["raw"], f["subject"], f["status"]) for f in extract_indicators(text)] == want

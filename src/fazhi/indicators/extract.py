@@ -902,6 +902,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         c0 = max(prev_end, line_start)
         clause_start = clauses.last(c0, q_start)
         clause = norm[clause_start:q_start]
+        ps = prev["subject"] if prev is not None and clause_start == prev_end else ""
+        if ps and clause.startswith(ps) and len(clause) >= len(ps) + 4 and (
+                norm[max(0, prev["start"] - len(ps)):prev["start"]] != ps):
+            # the noun the previous number took after it is not this one's: 128家民营企业结对帮扶
+            # 村132个, 5家企业新增就业岗位300个 -> 新增 + 就业岗位
+            clause_start += len(ps)
+            clause = clause[len(ps):]
         seg_start = segments.last(line_start, q_start)
         sent_start = sentences.last(line_start, start)
         same_segment = prev is not None and prev_end > seg_start
@@ -1009,18 +1016,25 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     return _split_shared_rates(norm, facts)
 
 
-_FROM = re.compile(r"(?:由|从)(?:原来|过去|之前|以前|改革前|年初|去年|上年)?的?\s*$")
-_TO = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,3}(?:至|到|为))\s*")
+_FROM = re.compile(r"(?:由|从|把|将)(?:原来|原有|过去|之前|以前|改革前|年初|去年|上年)?的?\s*$")
+# what stands between the two numbers: 压减至, or the noun and its change (考核指标精简优化为)
+_TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|缩减|减少|整合|合并|归并|优化|缩短|"
+                 r"降低|调整|提高|提升|增加|扩大)[\u4e00-\u9fff]{0,2}?|[\u4e00-\u9fff]{0,3})(?:至|到|为)\s*")
 
 
 def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
     """The first number of a from-to frame is the baseline (办理时限由21个工作日压减至3个工作日: 21 is
-    the baseline, 3 the result), in place."""
+    the baseline, 3 the result; 把62项考核指标精简为13项), in place."""
     for a, b in zip(facts, facts[1:], strict=False):
-        if (a["status"] == "result" and a["unit"] == b["unit"]
-                and _TO.fullmatch(norm, a["end"], b["start"])
+        m = _TO.fullmatch(norm, a["end"], b["start"]) if a["unit"] == b["unit"] else None
+        if (a["status"] == "result" and m is not None
                 and _FROM.search(norm, max(0, a["start"] - 8), a["start"])):
             a["status"] = "baseline"
+            if m.group("noun"):
+                # 把62项考核指标精简优化为13项, 将5个村合并为3个: both count the noun between them
+                a["subject"] = b["subject"] = m.group("noun")
+            elif _DIGIT.search(b["subject"]):
+                b["subject"] = a["subject"]  # 由36人增加到52人: not 由36人
 
 
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
@@ -1241,6 +1255,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 or (r.verb_one is not None and r.verb_one.match(noun_after))):
             # 召开专题会议3次研究法治建设工作: the words after the number are what was done
             noun_after, rest = "", after
+        if noun_after and not before and not joined and rest[:1].isdigit() and r.verb_one is not None:
+            # 128家民营企业结对帮扶村132个: the noun up to the verb; the rest names the next fact
+            starts = _token_starts(noun_after)
+            cut = next((i for i in sorted(starts or ()) if 2 <= i < len(noun_after) - 1
+                        and r.verb_one.match(noun_after, i)), None)
+            if cut is not None:
+                noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
         if noun_after and not joined and ((before and rest[:1].isdigit())
                                           or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
