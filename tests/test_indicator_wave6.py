@@ -214,3 +214,26 @@ def test_who_took_part(text, subject, verb):
 ])
 def test_from_to_frames_and_forecasts(text, want):
     assert [(f["raw"], f["subject"], f["status"]) for f in extract_indicators(text)] == want
+
+
+# a verb after 等地 opens the counted noun; levels (市县两级) are scope words
+@pytest.mark.parametrize(("text", "want"), [
+    ("在区物业管理协会等地设立基层法治观测点3个，选任法治观察员34名。",
+     [("3个", "基层法治观测点", "设立"), ("34名", "法治观察员", "选任")]),
+    ("组织市县两级领导干部871名参加培训。", [("871名", "领导干部", "")]),
+    ("全县县乡两级行政执法人员共计520名。", [("520名", "行政执法人员", "")]),
+    ("县乡两级政府签订责任书32份。", [("32份", "责任书", "签订")]),
+])
+def test_places_and_levels_before_the_noun(text, want):
+    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
+
+
+# 共计/合计/总计 are scope words whole (not 共 + a noun 计); a count of events takes the event of
+# the clause before whole
+@pytest.mark.parametrize(("text", "want"), [
+    ("开展普法活动，共计56场。", [("56场", "普法活动", "")]),
+    ("合计投入资金200万元。", [("200万元", "资金", "投入")]),
+    ("开展“小散乱污”专项整治行动，共整改取缔15家。", [("15家", "小散乱污", "整改取缔")]),
+])
+def test_totals_and_events_of_the_clause_before(text, want):
+    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want

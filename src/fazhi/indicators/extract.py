@@ -491,6 +491,10 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
     noun = _strip_repeat(subject[cut.end():].strip(_EDGE), rules.subject_lead, lead=True)
     if len(noun) < 2 or noun[0].isdigit():
         return subject, ""
+    if rules.verb_one is not None and rules.verb_one.match(noun):
+        v, rest = _split_verb(rules, noun)
+        if v and len(rest) >= 2:
+            return rest, v  # 物业管理协会等地设立基层法治观测点 -> 设立 + 基层法治观测点
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
     verb = ""
     if pre and rules.verb_one is not None:
@@ -500,17 +504,20 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
     return noun, verb
 
 
-def _noun_of_last_clause(rules: IndicatorRules, text: str, *, max_subject: int) -> str:
+def _noun_of_last_clause(rules: IndicatorRules, text: str, *, max_subject: int,
+                         event: bool = False) -> str:
     """The noun the last clause of ``text`` is about ("" when none)."""
     last = [c for c in _CLAUSE_END.split(text) if c.strip()]
-    return _noun_of_clause(rules, last[-1], max_subject=max_subject) if last else ""
+    return _noun_of_clause(rules, last[-1], max_subject=max_subject, event=event) if last else ""
 
 
-def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int) -> str:
-    """The noun an earlier clause is about: 开展“小散乱污”专项整治行动 -> 小散乱污."""
+def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int, event: bool = False) -> str:
+    """The noun an earlier clause is about: 开展“小散乱污”专项整治行动 -> 小散乱污; with ``event`` (a
+    count of times or sessions) the event itself: 开展普法活动，共计56场 -> 普法活动."""
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
     _, noun = _split_verb(rules, phrase)
-    noun = _strip_repeat(noun, rules.noun_tail, lead=False)
+    if not event:
+        noun = _strip_repeat(noun, rules.noun_tail, lead=False)
     if len(noun) < 2 or (_NUMBER_START.search(noun[:1]) and not noun.startswith(_NUMERAL_WORDS)):
         return ""  # (一般公共预算收入累计完成8.79亿元: 一般 is a word)
     return _shorten(rules, noun, max_subject)
@@ -1396,7 +1403,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject, inherited = like["subject"], True
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
-        subject = _noun_of_last_clause(r, earlier, max_subject=max_subject)
+        subject = _noun_of_last_clause(r, earlier, max_subject=max_subject,
+                                       event=unit.kind in _VERB_AFTER)
     if not subject and before_sentence:
         # a breakdown (其中：第一批取消1项) of what the sentence before did (…调整行政许可事项。)
         subject = _noun_of_last_clause(r, before_sentence, max_subject=max_subject)
