@@ -47,6 +47,12 @@ DOC_CASES = [
     # a heading of targets ends at the next heading of the same level
     ("一、2023年工作目标\n新建调解室5个。\n二、2023年工作成效\n化解纠纷88件。", 2022,
      [("5个", "target"), ("88件", "result")]),
+    # headings the outline parser (fazhi.sections) does not take: an unnumbered heading line of
+    # targets and 第X部分 headings — why docstatus keeps its own heading-line scanner
+    ("关于2023年法治政府建设情况的报告\n\n2024年主要目标\n新建调解室5个，培训法律明白人120人。",
+     2023, [("5个", "target"), ("120人", "target")]),
+    ("第三部分 2024年工作目标\n新建调解室5个。\n第四部分 其他事项\n共受理行政复议案件9件。", 2023,
+     [("5个", "target"), ("9件", "result")]),
     # the sentence's own cues keep deciding first
     ("一、主要工作成效\n力争调处成功率达到98%。", 2022, [("98%", "target")]),
 ]
@@ -69,6 +75,8 @@ def test_status_from_the_plans_part(text, plans, expected):
 @pytest.mark.parametrize("text, n", [
     ("二、2024年主要预期目标\n增长6%。", 1),
     ("二、工作成效\n增长6%。", 0),
+    ("2024年主要目标\n增长6%。", 1),        # an unnumbered heading line
+    ("第二部分 下一步工作安排\n新建调解室5个。", 1),
     ("主要目标是全年增长6%，就业1200人。", 0),  # a sentence, not a heading
     ("", 0),
 ])

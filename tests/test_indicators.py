@@ -565,3 +565,79 @@ def test_cli_every_option_has_help():
     # help strings go through %-formatting: a bare % breaks `fazhi --help`
     assert "调解成功率99%" in parser.format_help()
     assert "--category" in p.format_help()
+
+
+# ------------------------------------------------- unknown groups are labelled when written out
+
+UNPLACED_REPORTS = {
+    "no-meta.txt": "关于法治政府建设工作情况的报告\n\n一年来，共受理行政复议案件12件，办结10件。\n",
+    "town.txt": "某某镇人民政府关于2022年度法治政府建设情况的报告\n\n"
+                "2022年，我镇共调处矛盾纠纷209件。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def unplaced_store(tmp_path_factory):
+    from fazhi.build import build_corpus
+
+    base = tmp_path_factory.mktemp("unplaced")
+    raw = base / "raw"
+    raw.mkdir()
+    for name, text in UNPLACED_REPORTS.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    build_corpus(raw, base / "store", workers=1)
+    return base / "store"
+
+
+def _written(path):
+    if path.suffix == ".xlsx":
+        return pd.read_excel(path, dtype=str, keep_default_na=False)
+    if path.suffix == ".dta":
+        return pd.read_stata(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("by, header, n_unknown", [("town", "乡镇（街道）", 1),
+                                                   ("district", "区县", 2)])  # no district known
+@pytest.mark.parametrize("ext", ["csv", "xlsx", "dta"])
+def test_export_labels_the_unknown_group(unplaced_store, tmp_path, by, header, n_unknown, ext):
+    from fazhi.build import open_corpus
+    from fazhi.indicators import export_indicator_table, textstat_indicator_table
+
+    c = open_corpus(unplaced_store)
+    table = textstat_indicator_table(c, by=by)
+    long = textstat_indicator_table(c, by=by, form="long")
+    assert table[by].isna().sum() == n_unknown  # the analysis keeps unknown groups NA
+    paths = export_indicator_table(table, tmp_path / f"指标.{ext}", long=long)
+    for df in (_written(p) for p in paths):
+        if ext != "dta":
+            df.columns = [re.sub(r"（\d+）$", "", str(col)) for col in df.columns]
+        col = header if header in df.columns else by  # Stata keeps the column names
+        assert UNKNOWN in set(df[col]) and "" not in set(df[col])
+        if ext == "dta":  # years stay numbers in Stata: the unknown one is missing (.)
+            assert df["report_year"].isna().sum() >= 1
+        else:
+            assert "" not in set(df["年度"]) and UNKNOWN in set(df["年度"])
+    if ext == "xlsx":
+        assert _written(paths[0]).shape[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+@pytest.mark.parametrize("mode", ["--table", "--summary"])
+def test_cli_labels_the_unknown_group(unplaced_store, capsys, fmt, mode):
+    code, out, _ = _cli(capsys, "indicators", str(unplaced_store), mode, "--format", fmt)
+    assert code == 0
+    lines = out.strip().splitlines()
+    unknown = [ln for ln in lines[1:] if "reconsideration" in ln or "22.0" in ln]
+    assert lines[-1].startswith(UNKNOWN) and unknown and unknown[-1].startswith(UNKNOWN)
+    if fmt == "csv":
+        assert not any(ln.startswith(",") for ln in lines)  # no empty group label
+        if mode == "--table":
+            assert lines[-1].startswith(f"{UNKNOWN},{UNKNOWN},1,2,22.0,2")
+
+
+@pytest.mark.parametrize("mode", ["--table", "--summary"])
+def test_cli_jsonl_keeps_the_unknown_group_null(unplaced_store, capsys, mode):
+    code, out, _ = _cli(capsys, "indicators", str(unplaced_store), mode, "--format", "jsonl")
+    rows = [json.loads(ln) for ln in out.splitlines()]
+    assert code == 0 and rows[-1]["town"] is None and rows[0]["town"] == "某某镇"

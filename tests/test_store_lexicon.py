@@ -291,3 +291,23 @@ def test_index_provenance_shows_lexicon_and_data_version(lex_store):
     assert data_version(lex) in values
     assert any(str(lex.resolve()) in v for v in values)
     assert json.dumps(prov, ensure_ascii=False)  # plain values for the template
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("区委依法治区办召开法治督察会议，通报整改情况。", "法治督察会议"),
+    ("印发依法治区工作要点，明确年度任务。", "依法治区工作要点"),
+    ("行政机关负责人出庭应诉率达100%，较上年有所提高。", "行政机关负责人出庭应诉率"),
+])
+@pytest.mark.parametrize("backend, hmm", [("rjieba", True), ("jieba", True), ("jieba", False)])
+def test_cache_key_records_the_compounds_switch(backend, hmm, text, joined):
+    """Two builds that differ only by ``compounds`` make different tokens (法治督察会议 or 法治督察 会议),
+    so they must not share a store: the key differs, and only in ``compounds``."""
+    from fazhi.store import cache_key, segment_key
+
+    on = Tokenizer(backend=backend, hmm=hmm, compounds=True)
+    off = Tokenizer(backend=backend, hmm=hmm, compounds=False)
+    assert (joined in on.cut(text)) and (joined not in off.cut(text))  # the switch matters here
+    k_on, k_off = cache_key(on), cache_key(off)
+    assert k_on != k_off and segment_key(k_on) != segment_key(k_off)
+    assert {k for k in k_on if k_on[k] != k_off.get(k)} == {"compounds"}
+    assert cache_key(Tokenizer(backend=backend, hmm=hmm)) == k_on  # compounds on by default

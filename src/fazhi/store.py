@@ -129,9 +129,12 @@ def code_version() -> str:
 
 
 def cache_key(tk: Tokenizer) -> dict:
-    """The store key: package, code, lexicon, segmenter and the data version (every data file)."""
+    """The store key: package, code, lexicon, segmenter (backend, HMM, compounds) and the data
+    version (every data file). Tokens made with and without compounds (法治督察会议 or 法治督察 会议) are
+    different tokens, so the compounds switch is part of the key."""
     return {"package": __version__, "code": code_version(), "lexicon": tk.lexicon.version,
-            "backend": tk.backend, "hmm": tk.hmm, "data": data_version(tk.lexicon)}
+            "backend": tk.backend, "hmm": tk.hmm, "compounds": tk.compounds,
+            "data": data_version(tk.lexicon)}
 
 
 def segment_key(key: dict | None) -> dict | None:
@@ -203,7 +206,8 @@ def store_status(path: str | Path | None = None, out: str | Path | None = None, 
     if key != old:
         if key.get("lexicon") != old.get("lexicon"):
             return "词库有变化 / the lexicon changed"
-        if (key.get("backend"), key.get("hmm")) != (old.get("backend"), old.get("hmm")):
+        if (key.get("backend"), key.get("hmm"), key.get("compounds")) != \
+                (old.get("backend"), old.get("hmm"), old.get("compounds")):
             return "分词设置不同 / other segmentation options"
         return "软件或数据文件有变化 / the package, its code or its data files changed"
     hashes, _, meta_hash = hash_sources(root)

@@ -256,7 +256,9 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "d
     out["stat"] = is_rate.map({True: "mean", False: "sum"})
     out["label"] = out["category"].map(lambda c: r.labels.get(c, c))
     out["n_facts"] = out["n_facts"].astype("int64")
-    return out[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    out.attrs["keys"] = keys
+    return out
 
 
 def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
@@ -335,6 +337,7 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
         cols = keys + [c for c in FACT_COLUMNS + ["label"] + LONG_COLUMNS if c not in keys]
         out = cells[[c for c in cols if c in cells.columns]].reset_index(drop=True)
         out.attrs["labels"] = {c: COLUMN_LABELS.get(c, c) for c in out.columns}
+        out.attrs["keys"] = keys
         return out
     if form != "wide":
         raise ValueError(f"form must be 'wide' or 'long', not {form!r}")
@@ -372,6 +375,24 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
     out = out.sort_values(keys, key=lambda s: s.map(_sort_key), kind="stable").reset_index(
         drop=True)
     out.attrs["labels"] = labels
+    out.attrs["keys"] = keys
+    return out
+
+
+def labelled_groups(df: pd.DataFrame, *, numbers: bool = True) -> pd.DataFrame:
+    """The table for readers: its group columns (``df.attrs["keys"]``, set by
+    :func:`textstat_indicator_table` and :func:`textstat_indicator_summary`) with every unknown
+    value shown as （不明） (:func:`fazhi.vocab.label`, the label of every other table and chart),
+    never an empty cell. ``numbers=False`` leaves numeric group columns (years) as numbers (Stata,
+    where a missing year is ``.``). A copy with the same attrs; the other columns unchanged."""
+    from pandas.api.types import is_numeric_dtype
+
+    from fazhi.vocab import label
+
+    keys = [k for k in df.attrs.get("keys") or [] if k in df.columns
+            and (numbers or not is_numeric_dtype(df[k]))]
+    out = df.assign(**{k: [label(v) for v in df[k]] for k in keys}) if keys else df.copy()
+    out.attrs = dict(df.attrs)
     return out
 
 
@@ -441,21 +462,24 @@ def export_indicator_table(table: pd.DataFrame, path: str | os.PathLike, *,
 
         path.parent.mkdir(parents=True, exist_ok=True)
         with pd.ExcelWriter(path, engine="openpyxl") as xw:
-            _excel_ready(_chinese_headers(table)).to_excel(xw, sheet_name="指标表", index=False)
+            _excel_ready(_chinese_headers(labelled_groups(table))).to_excel(
+                xw, sheet_name="指标表", index=False)
             if long is not None:
-                _excel_ready(_chinese_headers(long)).to_excel(xw, sheet_name="明细", index=False)
+                _excel_ready(_chinese_headers(labelled_groups(long))).to_excel(
+                    xw, sheet_name="明细", index=False)
         return [path]
     if suffix == ".dta":
-        written.append(_write_dta(table, path))
+        written.append(_write_dta(labelled_groups(table, numbers=False), path))
         if long is not None:
-            written.append(_write_dta(long, path.with_name(path.stem + "_long.dta")))
+            written.append(_write_dta(labelled_groups(long, numbers=False),
+                                      path.with_name(path.stem + "_long.dta")))
         return written
     if suffix == ".csv":
         from fazhi.export import export_table
 
-        written.append(export_table(_chinese_headers(table), path))
+        written.append(export_table(_chinese_headers(labelled_groups(table)), path))
         if long is not None:
-            written.append(export_table(_chinese_headers(long),
+            written.append(export_table(_chinese_headers(labelled_groups(long)),
                                         path.with_name(path.stem + "_long.csv")))
         return written
     raise ValueError(f"cannot write an indicator table to {str(path)!r}; use .xlsx, .dta or .csv")
