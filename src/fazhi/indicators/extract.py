@@ -50,6 +50,8 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 _SEGMENT_CHARS = frozenset("。；！？;!?\n")  # a segment: what a category is looked for in
 _SENTENCE_CHARS = frozenset("。！？!?\n")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
+# book titles given as examples of the noun after them: 学习《宪法》《民法典》等法律法规 -> 学习法律法规
+_TITLES_ETC = re.compile(r"(?:《[^《》]*》[、和及与]?)+等(?=[\u4e00-\u9fff]{2})")
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
 _LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 # a bracketed aside inside a phrase: stripped (法律援助案件（含刑事案件）-> 法律援助案件); a short
@@ -102,6 +104,10 @@ _FOR_WHOM = re.compile(r"(?:^|[^行作认成称因以])(?:为|给|帮助)[\u4e00
 _VERB_OPTION = re.compile(r"[（(]([扩改新])[）)]")
 # a quoted term that a verb follows, after the first words of a noun (12家茶叶加工企业“SC认证”办理…)
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
+# a number in quotes that a noun follows, part of a name (“152”工程, “1+N”模式), read in place by a mask
+_QUOTED_NUMBER = re.compile(r"(?:(?<=^[“\"])|(?<=[\u4e00-\u9fff][“\"]))[\d+＋.]{1,8}(?=[”\"][\u4e00-\u9fff])")
+_MASK = "\u3400"  # a rare ideograph (CJK extension A): a word character the rules pass over
+_MASKED = re.compile(_MASK + "+")
 # a target cue introducing what follows: a colon closing its words (主要目标是：地区生产总值增长6%，…;
 # 主要预期目标：, 预期 + 目标：; 计划到年底：)
 _INTRODUCING = re.compile(r"[\u4e00-\u9fff]{0,4}?[是为]?\s*[：:]")
@@ -225,7 +231,8 @@ def _strip_asides(s: str) -> str:
 def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> tuple[str, str, bool]:
     """(phrase before the number, the clause's head before its last cut word, ends with a light
     verb) of the clause before a number."""
-    before = _BOOK_TITLE.sub("", clause) if len(clause) > max_subject else clause
+    before = _TITLES_ETC.sub("", clause) if "》等" in clause else clause
+    before = _BOOK_TITLE.sub("", before) if len(before) > max_subject else before
     if " " in before:
         before = _CJK_SPACE.sub("", before)
     before = _strip_asides(before)
@@ -249,7 +256,20 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
 
 def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
                 event: bool = False) -> tuple[str, str]:
-    """(noun right after the number, the rest of the clause after it) — ("", after) when none."""
+    """(noun right after the number, the rest of the clause after it) — ("", after) when none; a
+    number in quotes inside the noun is part of its name (2个省市县长“152”工程 -> 省市县长152工程)."""
+    named = [m.group(0) for m in _QUOTED_NUMBER.finditer(after, 0, max_subject + 6)]
+    if not named:
+        return _noun_after_words(rules, after, max_subject=max_subject, event=event)
+    masked = _QUOTED_NUMBER.sub(lambda m: _MASK * len(m.group(0)), after, count=len(named))
+    noun, rest = _noun_after_words(rules, masked, max_subject=max_subject, event=event)
+    runs = iter(named)
+    unmask = lambda s: _MASKED.sub(lambda m: next(runs, ""), s)  # noqa: E731
+    return unmask(noun), unmask(rest)
+
+
+def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
+                      event: bool = False) -> tuple[str, str]:
     limit = None
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
@@ -267,7 +287,7 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
         after = after[1:]  # 95%以上的村（社区）
     elif after.startswith("为") and len(after) > 3 and after[1] not in "主止期准":
         after = after[1:]  # 其中4篇为立法建议 (为主, 为止, 为期 are no copula)
-    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0] == _MASK):
         return "", after
     stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
     if stop is not None and len(stop.group(0)) == 1 and "\u4e00" <= stop.group(0) <= "\u9fff":
@@ -300,20 +320,34 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
             # 在全县推荐的40个试点项目中， -> 试点项目
             cut = _strip_repeat(noun, rules.after_tail, lead=False)
             noun = cut if len(cut) >= 2 else noun
-        if rules.verbs_trail is not None and len(noun) > 4 and not event:
+        rest = after[end:]
+        if rules.verbs_trail is not None and not event and (len(noun) > 4 or (
+                len(noun) == 4 and "\u4e00" <= after[end:end + 1] <= "\u9fff")):
+            # (a verb ending four characters cuts only when its object follows: 70个项目取得积极
+            # 实效, but 2251.5亩征地拆迁 is the noun)
             # (a count of times keeps its event: 42批次双随机抽查)
             tm = rules.verbs_trail.search(noun)
             if tm is not None and tm.start() >= 2 and tm.start() not in _inside_nouns(rules, noun):
+                rest = noun[tm.start():] + rest  # 70个项目取得积极实效: 取得… is the predicate
                 noun = noun[: tm.start()]  # 12条背街巷道提升改造 -> 背街巷道
                 noun = _strip_repeat(noun, rules.subject_tail, lead=False)  # …项目已获批 -> …项目
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
-        return noun, after[end:]
+        return noun, rest
     return "", after
 
 
+_RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
+_MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
+_MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
+
+
+@lru_cache(maxsize=8)
+def _anywhere(anchored: re.Pattern) -> re.Pattern:
+    """A pattern anchored at the end (``(?:…)$``) searched anywhere."""
+    return re.compile(anchored.pattern.removesuffix("$"))
 
 
 def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
@@ -332,9 +366,13 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
         return "", ""
 
     def is_verb(t: str) -> bool:
-        return bool(r.verb_one.fullmatch(t) or (r.subject_verb is not None and r.subject_verb.fullmatch(t)))
+        t = _MANNER.sub("", t, count=1) if len(t) > 3 else t
+        return bool(r.verb_one.fullmatch(t) or (r.subject_verb is not None and r.subject_verb.fullmatch(t))
+                    or (len(t) >= 2 and t != "及时" and r.head_verb is not None and r.head_verb.fullmatch(t)))
 
     i = 0
+    if _MANNER.fullmatch(tokens[0]) and len(tokens) > 1 and is_verb(tokens[1]):
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]  # 专题研究, 集体学习: the manner goes with the verb
     if _AFTER_PREP.fullmatch(tokens[0]):
         # 对 + its object up to the first verb
         i = next((k for k in range(2, len(tokens)) if is_verb(tokens[k])), len(tokens))
@@ -1067,13 +1105,16 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
     out: list[dict[str, Any]] = []
     for f in facts:
         items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
+        if len(items) > 2 and not all(len(i) >= 2 and i.endswith("率") for i in items):
+            items = f["subject"].split("、")  # A和B合法性审查率、出庭应诉率: 和 joins inside a name
         if (len(items) < 2 or not all(len(i) >= 2 and i.endswith("率") for i in items)
                 or not _ALL_OF.search(norm[max(0, f["start"] - 8):f["start"]])):
             out.append(f)
             continue
         first, later = items[0], items[1:]
         own = max(len(i) for i in later)  # the first rate's own name is about as long as the others
-        prefix = first[:-own] if len(first) > own + 1 else ""
+        # (a later rate with a name of its own takes nothing: …审查率、行政机关负责人出庭应诉率)
+        prefix = first[:-own] if len(first) > own + 1 and own <= 4 else ""
         for item in [first, *(prefix + i for i in later)]:
             out.append({**f, "subject": item})
     return out
@@ -1246,7 +1287,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     jm = r.subject_join.search(clause) if r.subject_join is not None else None
     joined = jm is not None
     if allow_after and (joined or not (unit.kind in _VERB_AFTER and len(before) > 4
-                                       and not ends_with_verb)):
+                                       and not ends_with_verb and not _tail_verb(r, before))):
+        # (a count of times after a long phrase counts that phrase's event, unless the phrase ends
+        # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
         if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
@@ -1373,10 +1416,14 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         verb = verb or v or tail_verb or lead_verb
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
+    meeting = bool(subject and _MEETING_END.search(subject) and r.head_verb is not None
+                   and r.head_verb.match(after) and not ends_with_verb
+                   and not (r.subject_verb is not None and _anywhere(r.subject_verb).search(clause)))
     if unit.kind in _VERB_AFTER and not noun_after and kind != "growth" and (
-            not subject or (r.agent is not None and r.agent.search(subject))):
+            not subject or meeting or (r.agent is not None and r.agent.search(subject))):
         # a count of times whose event follows it: 先后8次对法治政府建设作出批示 -> 作出 + 批示,
-        # 主要负责人先后5次听取…汇报 -> 听取 + …汇报 (who acted is no event)
+        # 主要负责人先后5次听取…汇报 -> 听取 + …汇报 (who acted is no event; nor a meeting that
+        # no light verb counts: 区政府常务会议3次听取…汇报, but 召开常务会议3次研究… counts meetings)
         ev, en = _event_after(r, after, max_subject=max_subject)
         if en:
             verb, subject, predicate = ev, en, ""
@@ -1387,8 +1434,18 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
         owner, _ = _noun_after(r, after, max_subject=max_subject)
         subject = owner + subject  # 锂盐项目总投资 (a name, kept whole up to the limit of a list)
-    if not owner or len(subject) > max_subject + _COORD_EXTRA:
-        subject = _shorten(r, subject, max_subject)
+    rates = subject.split("、") if kind == "rate" and "、" in subject else []
+    while len(rates) > 2 and not rates[0].endswith("率"):
+        rates = rates[1:]  # 重大行政决策目录化管理、…审查率、…应诉率均达到100%: the rates named
+    if len(rates) > 1 and all(len(i) >= 3 and i.endswith("率") for i in rates):
+        # a list of rates: each name shortened by itself, never the list cut inside a name
+        # (…合法性审查率、行政机关负责人出庭应诉率均达到100%)
+        subject = "、".join(i if len(i) <= max_subject + _COORD_EXTRA else _shorten(r, i, max_subject)
+                           for i in rates)
+    elif not owner or len(subject) > max_subject + _COORD_EXTRA:
+        # a ratio names two quantities and is longer (…总产值占规模以上工业总产值比重)
+        subject = _shorten(r, subject, 2 * max_subject if (
+            kind == "rate" and _RATIO_NAME.search(subject)) else max_subject)
     phrase = _shorten(r, phrase, max_subject)
     inherited = False
     if subject and r.bare_total is not None and r.bare_total.match(subject) and kin is not None \

@@ -1,0 +1,93 @@
+"""Wave 7: the event a meeting or a leader counts (区政府常务会议4次听取…汇报, 对…作出5次批示), book
+titles given as examples (学习《…》等法律法规), rate lists whose names are long, growth of prices, a
+number in quotes inside a name (“135”工程), ratios of two quantities, and 拟提拔 as a modifier.
+Sentences in the layouts of real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str) -> list[tuple]:
+    return [(f["value"], f["subject"], f["verb"]) for f in extract_indicators(text)]
+
+
+# a count of times: the event is counted, not who held it (unless a light verb counts the meetings)
+EVENTS = [
+    ("镇政府常务会议5次听取法治建设工作汇报。", [(5, "法治建设工作汇报", "听取")]),
+    ("县委常委会会议、县政府常务会议4次听取法治政府建设情况汇报。",
+     [(4, "法治政府建设情况汇报", "听取")]),
+    ("区政府常务会议2次专题研究法治政府建设工作。", [(2, "法治政府建设工作", "专题研究")]),
+    ("村党委会议先后3次研究部署示范创建工作。", [(3, "示范创建工作", "研究部署")]),
+    ("县长对依法行政工作作出5次批示。", [(5, "批示", "作出")]),
+    ("区委区政府主要领导法治建设工作批示21次。", [(21, "法治建设工作批示", "")]),
+    # a light verb counts the meetings themselves
+    ("召开区政府常务会议3次研究法治政府建设工作。", [(3, "区政府常务会议", "")]),
+    ("镇党委召开专题会议4次研究法治建设工作。", [(4, "专题会议", "")]),
+    # 主要领导干部 is a class of people, not who acted
+    ("主要领导干部述法15人。", [(15, "主要领导干部", "述法")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), EVENTS, ids=[t for t, _ in EVENTS])
+def test_the_event_a_count_of_times_counts(text, want):
+    assert _facts(text) == [(float(v), s, vb) for v, s, vb in want]
+
+
+# book titles as examples of the noun after them; a place inside the noun after a number
+NOUNS = [
+    ("集体学习《中华人民共和国行政复议法》等法律9次。", [(9, "集体学习法律", "")]),
+    ("专题学习《宪法》《民法典》等法律法规12次。", [(12, "专题学习法律法规", "")]),
+    ("在青年干部培训班、科级干部进修班等12个主体班次中开设法治课程。", [(12, "主体班次", "")]),
+    ("推动56个项目取得明显成效。", [(56, "项目", "推动")]),
+    ("完成1800亩征地拆迁。", [(1800, "征地拆迁", "完成")]),
+    ("3个省市县长“135”工程有序推进。", [(3, "省市县长135工程", "")]),
+    ("建成8个“1+3”调解室。", [(8, "1+3调解室", "建成")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NOUNS, ids=[t for t, _ in NOUNS])
+def test_counted_nouns_of_wave7(text, want):
+    assert _facts(text) == [(float(v), s, vb) for v, s, vb in want]
+
+
+# rates: one row per rate of a list, each keeping its own long name; the verb 保持 is no part of the
+# name; a ratio of two quantities is named whole
+RATES = [
+    ("行政规范性文件合法性审查率、行政机关负责人出庭应诉率均达到100%。",
+     ["行政规范性文件合法性审查率", "行政机关负责人出庭应诉率"]),
+    ("重大行政决策事项目录管理、规范性文件和行政合同合法性审查率、行政机关负责人出庭应诉率均为100%。",
+     ["规范性文件和行政合同合法性审查率", "行政机关负责人出庭应诉率"]),
+    ("提案和建议办结率、满意率均为100%。", ["提案和建议办结率", "提案和建议满意率"]),
+    ("法律知识考试参考率和合格率均达100%。", ["法律知识考试参考率", "法律知识考试合格率"]),
+    ("全区执法人员持证率保持98%以上。", ["执法人员持证率"]),
+    ("高新技术产业产值占规模以上工业总产值比重提高到41.2%。",
+     ["高新技术产业产值占规模以上工业总产值比重"]),
+    ("全社会研发投入相当于全县地区生产总值的比例达到3.1%。",
+     ["全社会研发投入相当于全县地区生产总值的比例"]),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), RATES, ids=[t for t, _ in RATES])
+def test_rate_names_of_wave7(text, subjects):
+    facts = extract_indicators(text)
+    assert [f["subject"] for f in facts] == subjects
+    assert {f["number_kind"] for f in facts} == {"rate"}
+
+
+# price growth is a growth (a baseline); 拟提拔/拟任 modify a noun and are no plan; 拟 + a verb is
+STATUS = [
+    ("居民消费价格上涨1.8%。", "居民消费价格", "上涨", "growth", "baseline"),
+    ("工业生产者出厂价格下跌2.1%。", "工业生产者出厂价格", "下跌", "growth", "baseline"),
+    ("组织拟提拔科级干部任前法律知识考试4场。", "拟提拔科级干部任前法律知识考试", "", "count", "result"),
+    ("对拟任职干部开展任前法律知识考试3场。", "任前法律知识考试", "", "count", "result"),
+    ("拟新建村级公共法律服务工作室15个。", "村级公共法律服务工作室", "新建", "count", "target"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb", "kind", "status"), STATUS, ids=[s[0] for s in STATUS])
+def test_growth_of_prices_and_appointees(text, subject, verb, kind, status):
+    f, = extract_indicators(text)
+    assert (f["subject"], f["verb"], f["number_kind"], f["status"]) == (subject, verb, kind, status)
