@@ -23,6 +23,8 @@ _HEADING_LINE = re.compile(
 _MAX_HEADING = 40
 _SUMMARY = re.compile(r"总结|情况|报告|成效|回顾")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+# a name with years in it is no date of the fact: 《…规划（2024-2026年）》, （2021—2025年）
+_NAMED_YEARS = re.compile(r"《[^《》]*》|[（(]\s*20\d\d\s*(?:年\s*)?[-—–~～至到]\s*20\d\d\s*年?(?:度)?\s*[)）]")
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
             f["status"] = "target"
             continue
         if year is not None and r.later is not None:
-            if any(int(m.group(1)) > year for m in r.later.finditer(before)):
+            named = _NAMED_YEARS.sub("", before) if ("《" in before or "（" in before or "(" in before) \
+                else before
+            if any(int(m.group(1)) > year for m in r.later.finditer(named)):
                 f["status"] = "target"
     return facts
