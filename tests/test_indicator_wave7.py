@@ -91,3 +91,25 @@ STATUS = [
 def test_growth_of_prices_and_appointees(text, subject, verb, kind, status):
     f, = extract_indicators(text)
     assert (f["subject"], f["verb"], f["number_kind"], f["status"]) == (subject, verb, kind, status)
+
+
+# brackets are stripped, not cut: a short bracketed variant is written out in the column name
+VARIANTS = [
+    ("建成12个乡（镇）公共法律服务工作站。", "乡镇公共法律服务工作站"),
+    ("全省9个市（州）建立法治督察员队伍。", "市州"),
+    ("全市24个县（市、区）党委听取法治建设汇报。", "县市区党委"),
+    ("完成42座电力塔（基）搬迁。", "电力塔基"),
+    ("全县18个村（社区）签约法律顾问。", "村社区"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), VARIANTS, ids=[t for t, _ in VARIANTS])
+def test_bracketed_variants_are_written_out(text, subject):
+    f = extract_indicators(text)[0]
+    assert f["subject"] == subject
+    assert f["phrase"] != "" and "（" not in f["subject"]
+
+
+def test_an_aside_with_figures_is_no_variant():
+    facts = extract_indicators("行政机关负责人出庭应诉46宗（其中正职25宗）。")
+    assert [(f["value"], "（" in f["subject"]) for f in facts] == [(46.0, False), (25.0, False)]

@@ -339,6 +339,8 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
 
 
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
+# a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
+_VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -1058,7 +1060,17 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # a growth compares with a baseline whether or not the report writes 同比 (增长6% and
             # 同比增长6% are the same fact)
             f["status"] = "baseline"
+    for f in facts:
+        if "（" in f["subject"] or "(" in f["subject"]:
+            f["subject"] = _unwrap_variants(f["subject"])
     return _split_shared_rates(norm, facts)
+
+
+def _unwrap_variants(subject: str) -> str:
+    """A counted noun with its short bracketed variants written out, brackets stripped (the
+    column name a table takes): 村（社区） -> 村社区, 乡（镇）公共法律服务工作站 -> 乡镇公共法律服务工作站,
+    县（市、区）党委 -> 县市区党委, 电力塔（基） -> 电力塔基."""
+    return _VARIANT.sub(lambda m: m.group(1).replace("、", ""), subject)
 
 
 _FROM = re.compile(r"(?:由|从|把|将)(?:原来|原有|过去|之前|以前|改革前|年初|去年|上年)?的?\s*$")
