@@ -113,3 +113,22 @@ def test_bracketed_variants_are_written_out(text, subject):
 def test_an_aside_with_figures_is_no_variant():
     facts = extract_indicators("行政机关负责人出庭应诉46宗（其中正职25宗）。")
     assert [(f["value"], "（" in f["subject"]) for f in facts] == [(46.0, False), (25.0, False)]
+
+
+# a batch before a named class, a manner word before what was done, a long event name cut at its
+# coordination rather than to a bare verb, a count after a rate takes what the rate is of
+MORE = [
+    ("命名第三批全市法治建设示范单位12个。", [(12, "法治建设示范单位", "命名")]),
+    ("58名镇村干部书面述法。", [(58, "镇村干部", "")]),
+    ("开展食品药品安全和生态环境执法领域突出问题专项整治督察3次。",
+     [(3, "生态环境执法领域突出问题专项整治督察", "")]),
+    ("政务服务事项网上可办率96.1%，办理2.4万件。",
+     [(96.1, "政务服务事项网上可办率", ""), (24000, "政务服务事项", "办理")]),
+    ("涉企行政执法案件按期办结率100%，办结37件。",
+     [(100, "涉企行政执法案件按期办结率", ""), (37, "涉企行政执法案件", "办结")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MORE, ids=[t for t, _ in MORE])
+def test_more_counted_nouns_of_wave7(text, want):
+    assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]

@@ -185,6 +185,8 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
                 continue  # 研究部署法治建设工作: 建设 is part of a noun
             if len(s) - m.end() <= max_len and m.end() < len(s) - 1:
                 rest = s[m.end():].strip(_EDGE)
+                if pat is rules.verb_search and len(rest) <= 2 and _COORD_CUT.search(s):
+                    continue  # …专项整治督察: not the bare 督察 when a coordination cut is left
                 if rest[:1] in _VERB_JOIN and pat is not _COORD_CUT:
                     # a cut inside a coordination (…培训和宪法知识专题讲座): the whole of it, when
                     # it is not much longer
@@ -341,6 +343,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
 # a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
+_RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -1468,8 +1471,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
     if not subject and like is not None and like["subject"]:
-        # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人
+        # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人; of a rate, what it
+        # is a rate of (政务服务事项网上可办率94.3%，办理1.3万件 -> 政务服务事项)
         subject, inherited = like["subject"], True
+        if like["number_kind"] == "rate" and kind == "count":
+            subject = _rate_stem(subject) or subject
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         subject = _noun_of_last_clause(r, earlier, max_subject=max_subject,
@@ -1495,6 +1501,22 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind, "inherited": inherited}
+
+
+def _rate_stem(name: str) -> str:
+    """What a rate is a rate of: 政务服务事项网上可办率 -> 政务服务事项, 行政复议纠错率 -> 行政复议;
+    "" when no noun is left (办结率)."""
+    tokens = list(_cut(name))
+    while tokens and "率" not in tokens[-1]:
+        tokens.pop()
+    if not tokens:
+        return ""
+    rate = tokens.pop()  # the token of the rate (可办率, 纠错率)
+    while tokens and (len(tokens[-1]) == 1 or _RATE_MANNER.fullmatch(tokens[-1])):
+        tokens.pop()  # 网上 (可办率), 按期 (办结率)
+    stem = "".join(tokens)
+    # (a long rate word holds part of the noun: 行政 + 复议纠错率 leaves no stem)
+    return stem if len(stem) >= 3 or (len(stem) == 2 and len(rate) <= 3) else ""
 
 
 def _overlap_join(topic: str, name: str) -> str:
