@@ -132,3 +132,24 @@ MORE = [
 @pytest.mark.parametrize(("text", "want"), MORE, ids=[t for t, _ in MORE])
 def test_more_counted_nouns_of_wave7(text, want):
     assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
+
+
+# a noun-like verb alone before a count (成功调解349起), a relational verb opening a modifier (清理涉及…
+# 的规范性文件), a hotline that acts, how long a rate held, the rate of a named exam before who took it
+LISTS = [
+    ("全镇共排查矛盾纠纷412起，成功调解398起。",
+     [(412, "矛盾纠纷", "排查"), (398, "矛盾纠纷", "调解")]),
+    ("清理涉及优化营商环境的规范性文件48件，废止6件。",
+     [(48, "规范性文件", "清理"), (6, "规范性文件", "废止")]),
+    ("全区12345热线受理群众诉求4.8万件。", [(48000, "群众诉求", "受理")]),
+    ("行政机关负责人出庭应诉率连续四年保持100%。", [(100, "行政机关负责人出庭应诉率", "")]),
+    ("全县980名行政执法人员参加年度网上学法考试，参考率100%，合格率98.6%。",
+     [(980, "行政执法人员", ""), (100, "年度网上学法考试参考率", ""), (98.6, "年度网上学法考试合格率", "")]),
+    # a times unit keeps the event: 宣传 counts itself
+    ("开展法治宣传活动26次。", [(26, "法治宣传活动", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LISTS, ids=[t for t, _ in LISTS])
+def test_verbs_and_modifiers_of_wave7(text, want):
+    assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]

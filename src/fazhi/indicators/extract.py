@@ -343,6 +343,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
 # a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
+_RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
@@ -476,7 +477,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         pos = 0
         nominal = _nominal_inside(phrase)
         while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
-                and m.end() > pos and m.end() not in nominal:
+                and m.end() > pos and m.end() not in nominal \
+                and not (ends and phrase.startswith(_RELATIONAL, pos)):
+            # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb)
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
@@ -1467,6 +1470,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and kin["subject"] and not r.bare_total.match(kin["subject"]):
         # 新增经营主体3200家，总量达到41000家 -> 经营主体总量
         subject, inherited = _shorten(r, kin["subject"] + subject, max_subject), True
+    if (subject and r.bare_verb is not None and unit.kind not in _VERB_AFTER and not verb
+            and r.bare_verb.match(subject) and like is not None and like["subject"]):
+        verb, subject = subject, ""  # 排查矛盾纠纷356起，成功调解349起 -> 调解 + 矛盾纠纷
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
@@ -1488,15 +1494,20 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject, inherited = para["subject"], True
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
-    if kind == "rate" and _RATE_NAME.match(subject) and topic and not (
+    event = (_event_before(r, earlier, max_subject=max_subject)
+             if kind == "rate" and earlier and r.event_rate is not None and r.event_rate.match(subject)
+             else "")
+    if event and (len(event) >= 4 or not topic):
+        # …参加年度学法考试，参考率100% -> 年度学法考试参考率: a named event before who took it (but
+        # 共评查案卷360卷，优秀率85% -> 案卷优秀率: a bare 评查 names less than the topic)
+        subject = event + subject
+    elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
         # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)
         subject = _shorten(r, _overlap_join(topic, subject), max_subject)
-    elif kind == "rate" and earlier and r.event_rate is not None and r.event_rate.match(subject):
-        event = _event_before(r, earlier, max_subject=max_subject)
-        if event:
-            subject = event + subject  # …参加年度学法考试，参考率100% -> 年度学法考试参考率
+    elif event:
+        subject = event + subject
     if "《" in subject:
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,

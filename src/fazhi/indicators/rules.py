@@ -118,6 +118,8 @@ class IndicatorRules:
     # the noun after a number ends after a head (会议, 活动) when a predicate word follows it
     noun_end: re.Pattern | None = None
     head_verb: re.Pattern | None = None
+    # a word mostly a noun (调解, 宣传) that alone before a count is the verb of the noun before
+    bare_verb: re.Pattern | None = None
 
     def fact_kind(self, unit: Unit) -> str:
         """count, amount, measure, rate or growth (of a number with this unit, before context)."""
@@ -218,7 +220,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
         "quantity_head", "rate_own", "topic_verb", "verb_noun", "after_tail", "audience_lead",
         "bare_total", "after_predicate", "class_verb", "event_rate", "event_head", "noun_end",
-        "head_verb")}
+        "head_verb", "bare_verb")}
     for no, (typ, form, value, extra, scale) in _rows(p, 5):
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty form")
@@ -268,6 +270,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     event_rate = _alternation(p, words["event_rate"], "^(?:{})$")
     event_head = _alternation(p, words["event_head"], "(?:{})$")
     noun_end = _alternation(p, words["noun_end"], "(?:{})$")
+    bare_verb = _alternation(p, words["bare_verb"], "^(?:{})$")
     head_verb = _alternation(p, words["head_verb"], "^(?:{})")
     head = _alternation(p, words["subject_head"])
     join = _alternation(p, words["subject_join"], r"(?:{})\s*$")
@@ -338,6 +341,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         after_tail=after_tail, audience_lead=audience_lead, bare_total=bare_total,
         after_predicate=after_predicate, class_verb=class_verb,
         event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
+        bare_verb=bare_verb,
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
