@@ -153,3 +153,17 @@ LISTS = [
 @pytest.mark.parametrize(("text", "want"), LISTS, ids=[t for t, _ in LISTS])
 def test_verbs_and_modifiers_of_wave7(text, want):
     assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
+
+
+# a coordination after a number is counted together; a figure after 和 opens the next fact
+COORD = [
+    ("全镇9个村和社区实现法律顾问全覆盖。", [(9, "村和社区", "")]),
+    ("11个基础设施和公共服务配套项目全面开工。", [(11, "基础设施和公共服务配套项目", "")]),
+    ("30名律师和基层法律服务工作者参与接访。", [(30, "律师和基层法律服务工作者", "")]),
+    ("发放宣传册800份和宣传品260件。", [(800, "宣传册", "发放"), (260, "宣传品", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COORD, ids=[t for t, _ in COORD])
+def test_coordinated_nouns_after_a_number(text, want):
+    assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]

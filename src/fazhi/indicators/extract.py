@@ -309,6 +309,20 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
             break
         stop = rules.subject_after_stop.search(after, close + 1)
+    while stop is not None and stop.group(0) in ("和", "与", "及") and stop.start() >= 1:
+        # a coordination of nouns the number counts together (14个基础设施和公共配套设施项目, 12个村和
+        # 社区, 10个街道和洪山镇落实…): kept when words, not a figure, follow up to the clause end; the
+        # second noun ends at the next stop or verb
+        seg = _CLAUSE_END.split(after[stop.end():], 1)[0]
+        nxt = rules.subject_after_stop.search(after, stop.end())
+        if not seg or _DIGIT.search(seg) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
+            break
+        vm = rules.verb_search.search(after, stop.end(), nxt.start()) if rules.verb_search else None
+        if vm is not None:
+            nxt = vm
+        if nxt.start() - stop.end() < 2 or nxt.start() > max_subject:
+            break
+        stop = nxt
     end = stop.start() if stop is not None else None
     if limit is not None and (end is None or limit < end):
         end = limit
