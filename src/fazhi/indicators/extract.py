@@ -317,9 +317,14 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         nxt = rules.subject_after_stop.search(after, stop.end())
         if not seg or _DIGIT.search(seg) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
             break
-        vm = rules.verb_search.search(after, stop.end(), nxt.start()) if rules.verb_search else None
-        if vm is not None:
-            nxt = vm
+        if rules.verb_search is not None:
+            part = after[stop.end():nxt.start()]
+            inside, starts = _inside_nouns(rules, part), _token_starts(part)
+            vm = next((m for m in rules.verb_search.finditer(part) if m.start() not in inside
+                       and (starts is None or m.start() in starts)
+                       and m.start() not in _nominal_inside(part)), None)
+            if vm is not None:
+                nxt = rules.verb_search.match(after, stop.end() + vm.start())
         if nxt.start() - stop.end() < 2 or nxt.start() > max_subject:
             break
         stop = nxt
