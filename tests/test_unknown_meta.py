@@ -394,3 +394,22 @@ def test_one_report_compares_with_nothing(corpora, case):
     fig = tp.textplot_simil(sim)
     assert label(c.docs["town"].iloc[0]) in _texts(fig)
     _png(fig)
+
+
+@pytest.mark.parametrize(("command", "by"), [
+    (["keywords", "--method", "frequency", "--by", "town"], "town"),
+    (["trend", "民法典", "--by", "report_year"], "report_year"),
+    (["trend", "民法典", "--by", "province"], "province"),
+])
+def test_the_command_line_labels_the_unknown_group(corpora, capsys, command, by):
+    """A table a reader takes to Excel names the unknown group, never an empty cell; jsonl keeps null."""
+    from fazhi.cli import main
+
+    store = str(corpora["mixed"].manifest["store"])
+    assert main([*command, "--path", store, "--format", "csv"]) == 0
+    rows = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out), dtype=str,
+                       keep_default_na=False)
+    assert UNKNOWN in set(rows[by]) and "" not in set(rows[by])
+    assert main([*command, "--path", store, "--format", "jsonl"]) == 0
+    lines = [__import__("json").loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert any(x[by] is None for x in lines) and not any(x[by] == UNKNOWN for x in lines)

@@ -212,6 +212,25 @@ def export_tables(tables: dict, path: str | os.PathLike) -> Path:
     return atomic_write(path, write)
 
 
+def label_groups(df: pd.DataFrame, keys, *, numbers: bool = True) -> pd.DataFrame:
+    """The table for readers: every unknown value of its group columns ``keys`` shown as （不明）
+    (:func:`fazhi.vocab.label`, the label of every other table and chart), never an empty cell.
+    ``numbers=False`` leaves numeric group columns (years) as numbers (Stata, where a missing year
+    is ``.``). A copy with the same attrs; the other columns unchanged.
+
+    >>> label_groups(pd.DataFrame({"town": ["亭江镇", None], "n": [3, 1]}), ["town"]).town.tolist()
+    ['亭江镇', '（不明）']
+    """
+    from pandas.api.types import is_numeric_dtype
+
+    from fazhi.vocab import label
+
+    keys = [k for k in keys or () if k in df.columns and (numbers or not is_numeric_dtype(df[k]))]
+    out = df.assign(**{k: [label(v) for v in df[k]] for k in keys}) if keys else df.copy()
+    out.attrs = dict(df.attrs)
+    return out
+
+
 def _excel_ready(df):
     out = _encode_nested(df)
     for col in out.columns:  # Excel has no time zones

@@ -24,6 +24,19 @@ def add_output_options(parser: argparse.ArgumentParser, *, default: str = "table
                              "format comes from the suffix (.csv .xlsx .jsonl .dta .parquet)")
 
 
+def for_readers(df, args: argparse.Namespace, keys):
+    """A grouped table as written: unknown groups (columns ``keys``) labelled （不明）, never an
+    empty cell, in the text table, csv, xlsx and dta; jsonl and parquet keep them missing (null)."""
+    from fazhi.export import label_groups
+
+    out = getattr(args, "out", None)
+    fmt = getattr(args, "format", "table") or "table"
+    fmt = str(fmt if fmt != "table" or not out else Path(out).suffix.lstrip(".")).lower()
+    if fmt in ("jsonl", "json", "parquet"):
+        return df
+    return label_groups(df, keys, numbers=fmt != "dta")
+
+
 def write_output(df, args: argparse.Namespace, *, stream=None) -> int:
     """Write ``df`` as chosen by ``--format``/``--out`` (:func:`fazhi.export.export_table` to a
     file, :func:`fazhi.export.write_table` to standard output); returns an exit code: 2 and a
@@ -156,7 +169,7 @@ def run_keywords(args: argparse.Namespace) -> int:
     else:
         n = args.n if args.n is not None else 10
         df = textstat_keywords(corpus, by=args.by or "doc_id", method=args.method, n=n)
-    return write_output(df, args)
+    return write_output(for_readers(df, args, _by_columns(args.by)), args)
 
 
 def run_trend(args: argparse.Namespace) -> int:
@@ -169,7 +182,15 @@ def run_trend(args: argparse.Namespace) -> int:
         corpus = open_for_command(path)
     except CorpusUnavailable:
         return 2
-    return write_output(textstat_trend(corpus, terms, by=args.by), args)
+    df = textstat_trend(corpus, terms, by=args.by)
+    return write_output(for_readers(df, args, _by_columns(args.by)), args)
+
+
+def _by_columns(by) -> list[str]:
+    """The group columns of ``--by`` (one name, or names joined by commas)."""
+    if not by:
+        return []
+    return [b.strip() for b in (by if isinstance(by, (list, tuple)) else str(by).split(",")) if b.strip()]
 
 
 def run_kwic(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fazhi.cli.analyses import add_output_options, write_output
+from fazhi.cli.analyses import add_output_options, for_readers, write_output
 
 
 def register(sub) -> None:
@@ -79,20 +79,10 @@ def run_indicators(args: argparse.Namespace) -> int:
         except KeyError as exc:
             print(f"fazhi: --by {args.by}: {exc.args[0]}", file=sys.stderr)
             return 2
-        return write_output(_for_readers(summary, args), args)
+        return write_output(for_readers(summary, args, summary.attrs.get("keys")), args)
     return write_output(facts[FACT_COLUMNS + META_COLUMNS], args)
 
 
-def _for_readers(df, args: argparse.Namespace):
-    """A grouped table as written: unknown groups labelled （不明） (never an empty cell) in the
-    text table, csv, xlsx and dta; jsonl and parquet keep them missing (null)."""
-    from fazhi.indicators.table import labelled_groups
-
-    out = getattr(args, "out", None)
-    fmt = (args.format if args.format != "table" or not out else Path(out).suffix.lstrip("."))
-    if str(fmt).lower() in ("jsonl", "json", "parquet"):
-        return df
-    return labelled_groups(df, numbers=str(fmt).lower() != "dta")
 
 
 def _write_table(facts, corpus, rules, args: argparse.Namespace) -> int:
@@ -112,4 +102,4 @@ def _write_table(facts, corpus, rules, args: argparse.Namespace) -> int:
         print(f"{len(table)} rows written to {', '.join(str(p) for p in paths)}",
               file=sys.stderr)
         return 0
-    return write_output(_for_readers(table, args), args)
+    return write_output(for_readers(table, args, table.attrs.get("keys")), args)

@@ -382,18 +382,10 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
 def labelled_groups(df: pd.DataFrame, *, numbers: bool = True) -> pd.DataFrame:
     """The table for readers: its group columns (``df.attrs["keys"]``, set by
     :func:`textstat_indicator_table` and :func:`textstat_indicator_summary`) with every unknown
-    value shown as （不明） (:func:`fazhi.vocab.label`, the label of every other table and chart),
-    never an empty cell. ``numbers=False`` leaves numeric group columns (years) as numbers (Stata,
-    where a missing year is ``.``). A copy with the same attrs; the other columns unchanged."""
-    from pandas.api.types import is_numeric_dtype
+    value shown as （不明） (:func:`fazhi.export.label_groups`)."""
+    from fazhi.export import label_groups
 
-    from fazhi.vocab import label
-
-    keys = [k for k in df.attrs.get("keys") or [] if k in df.columns
-            and (numbers or not is_numeric_dtype(df[k]))]
-    out = df.assign(**{k: [label(v) for v in df[k]] for k in keys}) if keys else df.copy()
-    out.attrs = dict(df.attrs)
-    return out
+    return label_groups(df, df.attrs.get("keys"), numbers=numbers)
 
 
 def _sort_key(v):
