@@ -1520,6 +1520,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # …参加年度学法考试，参考率100% -> 年度学法考试参考率: a named event before who took it (but
         # 共评查案卷360卷，优秀率85% -> 案卷优秀率: a bare 评查 names less than the topic)
         subject = event + subject
+    elif (kind == "rate" and prev is not None and prev["verb"] and prev["subject"]
+          and subject == prev["verb"][-2:] + "率"):
+        # the rate of the fact before by its verb: 行政诉讼败诉1件，败诉率为4.2% -> 行政诉讼败诉率
+        subject = _shorten(r, _overlap_join(prev["subject"], subject), max_subject)
     elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
