@@ -150,6 +150,9 @@ LISTS = [
     # a passive 被 leaves the noun; a rate named by the verb of the fact before is that fact's rate
     ("行政复议决定被纠错3件，行政诉讼败诉2件，败诉率为5.1%。",
      [(3, "行政复议决定", "纠错"), (2, "行政诉讼", "败诉"), (5.1, "行政诉讼败诉率", "")]),
+    # whom relief helps is no part of the noun; a comparison with a wider area leaves the gap's noun
+    ("为市场主体减轻税费负担3.4亿元。", [(3.4, "税费负担", "减轻")]),
+    ("城镇居民人均可支配收入增速快于全省平均0.6个百分点。", [(0.6, "城镇居民人均可支配收入", "增速")]),
     # a times unit keeps the event: 宣传 counts itself
     ("开展法治宣传活动26次。", [(26, "法治宣传活动", "")]),
 ]
