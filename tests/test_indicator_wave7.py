@@ -31,11 +31,6 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), EVENTS, ids=[t for t, _ in EVENTS])
-def test_the_event_a_count_of_times_counts(text, want):
-    assert _facts(text) == [(float(v), s, vb) for v, s, vb in want]
-
-
 # book titles as examples of the noun after them; a place inside the noun after a number
 NOUNS = [
     ("集体学习《中华人民共和国行政复议法》等法律9次。", [(9, "集体学习法律", "")]),
@@ -46,11 +41,6 @@ NOUNS = [
     ("3个省市县长“135”工程有序推进。", [(3, "省市县长135工程", "")]),
     ("建成8个“1+3”调解室。", [(8, "1+3调解室", "建成")]),
 ]
-
-
-@pytest.mark.parametrize(("text", "want"), NOUNS, ids=[t for t, _ in NOUNS])
-def test_counted_nouns_of_wave7(text, want):
-    assert _facts(text) == [(float(v), s, vb) for v, s, vb in want]
 
 
 # rates: one row per rate of a list, each keeping its own long name; the verb 保持 is no part of the
@@ -129,11 +119,6 @@ MORE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), MORE, ids=[t for t, _ in MORE])
-def test_more_counted_nouns_of_wave7(text, want):
-    assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
-
-
 # a noun-like verb alone before a count (成功调解349起), a relational verb opening a modifier (清理涉及…
 # 的规范性文件), a hotline that acts, how long a rate held, the rate of a named exam before who took it
 LISTS = [
@@ -158,11 +143,6 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), LISTS, ids=[t for t, _ in LISTS])
-def test_verbs_and_modifiers_of_wave7(text, want):
-    assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
-
-
 # a coordination after a number is counted together; a figure after 和 opens the next fact
 COORD = [
     ("全镇9个村和社区实现法律顾问全覆盖。", [(9, "村和社区", "")]),
@@ -172,6 +152,11 @@ COORD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), COORD, ids=[t for t, _ in COORD])
-def test_coordinated_nouns_after_a_number(text, want):
+# every (sentence, facts) table above: each fact's value, counted noun and verb, nothing else
+FACT_TABLES = {"events": EVENTS, "nouns": NOUNS, "more": MORE, "verbs": LISTS, "coordination": COORD}
+FACT_CASES = [(name, text, want) for name, table in FACT_TABLES.items() for text, want in table]
+
+
+@pytest.mark.parametrize(("cls", "text", "want"), FACT_CASES, ids=[f"{c}:{t}" for c, t, _ in FACT_CASES])
+def test_counted_noun_and_verb_of_each_fact(cls, text, want):
     assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
