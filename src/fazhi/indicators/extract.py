@@ -69,7 +69,7 @@ _RATE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)|占�
 _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
 _RATE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:率|比例|比重|占比)(?:为|达到?|超过)?\s*\d")
 # a beneficiary before the verb: 为群众挽回经济损失 -> 挽回经济损失
-_BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff]{1,6}?(?=\S)")
+_BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff\d.]{1,10}?(?=\S)")
 _LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
 _EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·"  # (◆ of a bulleted list)
@@ -364,6 +364,8 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
+_TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
+_NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -462,6 +464,7 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     m = _CLAUSE_END.search(rest)
     rest = _QUOTES.sub("", rest[: m.start()] if m else rest).strip(_EDGE)
     rest = _strip_repeat(rest, rules.subject_lead, lead=True)
+    rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest):
         return ""  # 与100份海报, 惠及群众3000人: the words of the next fact
     return rest[:_PREDICATE_MAX]
@@ -478,8 +481,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         phrase = _after_helped(rules, phrase)  # 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
     inside = _inside_nouns(rules, phrase)
     if rules.verb_one is not None and _BENEFICIARY.match(phrase):
-        for i in range(2, min(len(phrase) - 2, 8)):
-            if rules.verb_one.match(phrase, i):
+        for i in range(2, min(len(phrase) - 2, 12)):
+            if rules.verb_one.match(phrase, i):  # (向9.8万城乡低保人员发放低保金)
                 phrase = phrase[i:]  # 为群众挽回经济损失 -> 挽回经济损失
                 break
         else:
@@ -1162,8 +1165,8 @@ def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[in
     first, which took an earlier noun, takes the second's, in place."""
     for i in range(len(facts) - 1, 0, -1):
         a, b = facts[i - 1], facts[i]
-        if not clause_of[i - 1][2] or clause_of[i][2] or a["unit"] == b["unit"]:
-            continue
+        if (not clause_of[i - 1][2] and a["subject"]) or clause_of[i][2] or a["unit"] == b["unit"]:
+            continue  # (a first number with no noun at all takes the second's: 10件32项市办实事)
         if norm[a["end"]:b["start"]].strip() not in ("", "、") or not b["subject"]:
             continue
         if a["number_kind"] in ("rate", "growth") or b["number_kind"] in ("rate", "growth"):
@@ -1342,7 +1345,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 or (r.verb_one is not None and r.verb_one.match(noun_after))):
             # 召开专题会议3次研究法治建设工作: the words after the number are what was done
             noun_after, rest = "", after
-        if noun_after and not before and not joined and rest[:1].isdigit() and r.verb_one is not None:
+        if noun_after and ((not before and not joined) or before in _TO_WHOM) and rest[:1].isdigit() \
+                and r.verb_one is not None:
+            # (向3.2万名困难群众发放救助金4.6亿元: the people, then what was given them)
             # 128家民营企业结对帮扶村132个: the noun up to the verb; the rest names the next fact
             starts = _token_starts(noun_after)
             cut = next((i for i in sorted(starts or ()) if 2 <= i < len(noun_after) - 1
