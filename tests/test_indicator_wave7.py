@@ -172,3 +172,16 @@ FACT_CASES = [(name, text, want) for name, table in FACT_TABLES.items() for text
 @pytest.mark.parametrize(("cls", "text", "want"), FACT_CASES, ids=[f"{c}:{t}" for c, t, _ in FACT_CASES])
 def test_counted_noun_and_verb_of_each_fact(cls, text, want):
     assert _facts(text) == [(pytest.approx(v), s, vb) for v, s, vb in want]
+
+
+# no fact: a meeting's number when the page cut the 第 off, a project's phase after a hospital's
+# campus, the size of a ranking's frame; a count of test cities and of meetings stays
+@pytest.mark.parametrize(("text", "values"), [
+    ("五次会议上审议通过了政府工作报告。", []),
+    ("市中心医院新院二期、妇幼保健院南院二期建成使用。", []),
+    ("在全国50个重点城市考核中排名第三。", []),
+    ("在28个试点城市中开展评估。", [28.0]),
+    ("召开党组会议7次。", [7.0]),
+], ids=lambda x: x if isinstance(x, str) else None)
+def test_no_fact_of_wave7(text, values):
+    assert [f["value"] for f in extract_indicators(text)] == values
