@@ -275,8 +275,10 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     limit = None
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
-            if qm.start() <= max_subject and rules.verb_one.match(after, qm.end()):
-                # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase)
+            if qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
+                    qm.start() >= 2 and "、" in qm.group(1) and after[qm.end():qm.end() + 1] in _PUNCT_STOP)):
+                # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase; so does a
+                # slogan closing the clause: 85项申请材料“线下当场办、线上半天办”)
                 limit = len(_QUOTES.sub("", after[:qm.start()]))
                 break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
