@@ -93,6 +93,11 @@ VARIANTS = [
 ]
 
 
+def test_two_counts_touching_each_keep_their_own_noun():
+    facts = extract_indicators("全省8个市(州)76个县(市、区)党委均开展了现场述法。")
+    assert [(f["value"], f["subject"]) for f in facts] == [(8.0, "市州"), (76.0, "县市区党委")]
+
+
 @pytest.mark.parametrize(("text", "subject"), VARIANTS, ids=[t for t, _ in VARIANTS])
 def test_bracketed_variants_are_written_out(text, subject):
     f = extract_indicators(text)[0]

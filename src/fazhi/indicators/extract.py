@@ -980,10 +980,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause_start = clauses.last(c0, q_start)
         clause = norm[clause_start:q_start]
         ps = prev["subject"] if prev is not None and clause_start == prev_end else ""
-        if ps and clause.startswith(ps) and len(clause) >= len(ps) + 4 and (
+        if ps and clause.startswith(ps) and (len(clause) >= len(ps) + 4 or clause == ps) and (
                 norm[max(0, prev["start"] - len(ps)):prev["start"]] != ps):
             # the noun the previous number took after it is not this one's: 128家民营企业结对帮扶
-            # 村132个, 5家企业新增就业岗位300个 -> 新增 + 就业岗位
+            # 村132个, 5家企业新增就业岗位300个 -> 新增 + 就业岗位, 9个市(州)88个县(市、区)党委
             clause_start += len(ps)
             clause = clause[len(ps):]
         seg_start = segments.last(line_start, q_start)
