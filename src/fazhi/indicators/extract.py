@@ -366,6 +366,7 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
+_SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
@@ -1356,7 +1357,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                         and r.verb_one.match(noun_after, i)), None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
-        if noun_after and not joined and ((before and rest[:1].isdigit())
+        if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit())
                                           or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
             # 律师进村宣讲3次 -> 宣传册; 成功调解128起调解成功率98% -> not 调解成功率)
