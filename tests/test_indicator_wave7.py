@@ -207,3 +207,27 @@ def test_counted_noun_and_verb_of_each_fact(cls, text, want):
 ], ids=lambda x: x if isinstance(x, str) else None)
 def test_no_fact_of_wave7(text, values):
     assert [f["value"] for f in extract_indicators(text)] == values
+
+
+# from-to frames with the noun between 从/由 and the number, a year, or a noun after 到: the first
+# number is the baseline, both take the noun; shares of a total keep 占…比重
+FROM_TO = [
+    ("市本级审批事项从法定平均办理时间18.5天提速至5.2天。",
+     [("法定平均办理时间", "baseline"), ("法定平均办理时间", "result")]),
+    ("重症监护床位从42张提升至136张。", [("重症监护床位", "baseline"), ("重症监护床位", "result")]),
+    ("经济总量占全省比重由2018年的12.4%提升至13.9%。",
+     [("经济总量占全省比重", "baseline"), ("经济总量占全省比重", "result")]),
+    ("由原来串联办理审批时间200多天，缩短到并联办理审批时间80天。",
+     [("串联办理审批时间", "baseline"), ("并联办理审批时间", "result")]),
+    ("偿还到期债务6亿元。", [("到期债务", "result")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FROM_TO, ids=[t for t, _ in FROM_TO])
+def test_from_to_frames_of_wave7(text, want):
+    assert [(f["subject"], f["status"]) for f in extract_indicators(text)] == want
+
+
+def test_events_coordinated_after_a_count_of_times():
+    f, = extract_indicators("区政府常务会议先后5次专题学习和集中辅导。")
+    assert (f["subject"], f["verb"]) == ("专题学习和集中辅导", "")

@@ -339,6 +339,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
     if end is not None and end <= max_subject:
         noun = _clean_edges(after[:end])
+        if len(noun) == 1 and not title and (starts := _token_starts(after[:6])) is not None \
+                and 1 not in starts:
+            return "", after  # 37张提升至151张: 提 (of 提升) is no noun; 9个镇 is
         if rules.after_tail is not None and after[end:end + 1] in _PUNCT_STOP:
             # 在全县推荐的40个试点项目中， -> 试点项目
             cut = _strip_repeat(noun, rules.after_tail, lead=False)
@@ -410,6 +413,9 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
     while j < len(tokens) and is_verb(tokens[j]):
         j += 1
     noun = _clean_edges("".join(tokens[j:]))
+    if j > i and noun[:1] in _VERB_JOIN:
+        # 先后4次专题学习和集中辅导: the events together, no verb of one
+        return "", _shorten(r, _clean_edges("".join(tokens[i:])), max_subject)
     if j == i or len(noun) < 2 or _only_verbs(r, noun):
         return "", ""
     return "".join(tokens[i:j]), _shorten(r, noun, max_subject)
@@ -1104,19 +1110,23 @@ def _unwrap_variants(subject: str) -> str:
     return _VARIANT.sub(lambda m: m.group(1).replace("、", ""), subject)
 
 
-_FROM = re.compile(r"(?:由|从|把|将)(?:原来|原有|过去|之前|以前|改革前|年初|去年|上年)?的?\s*$")
+_FROM = re.compile(r"(?:由|从|把|将)(?:原来|原有|过去|之前|以前|改革前|年初|去年|上年|20\d\d年(?:底|末|初)?)?的?"
+                   r"(?:[\u4e00-\u9fff]{2,12}?)?\s*$")  # (从法定平均办理时间20.86天, 由2015年的20.3%)
 # what stands between the two numbers: 压减至, or the noun and its change (考核指标精简优化为)
 _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|缩减|减少|整合|合并|归并|优化|缩短|"
-                 r"降低|调整|提高|提升|增加|扩大)[\u4e00-\u9fff]{0,2}?|[\u4e00-\u9fff]{0,3})(?:至|到|为)\s*")
+                 r"降低|调整|提高|提升|增加|扩大)[\u4e00-\u9fff]{0,2}?|[\u4e00-\u9fff]{0,3})(?:至|到|为)"
+                 r"(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批时间92天)
+_TO_AFTER_COMMA = re.compile(r"[，,]\s*")
 
 
 def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
     """The first number of a from-to frame is the baseline (办理时限由21个工作日压减至3个工作日: 21 is
     the baseline, 3 the result; 把62项考核指标精简为13项), in place."""
     for a, b in zip(facts, facts[1:], strict=False):
-        m = _TO.fullmatch(norm, a["end"], b["start"]) if a["unit"] == b["unit"] else None
+        gap = _TO_AFTER_COMMA.match(norm, a["end"], b["start"])
+        m = _TO.fullmatch(norm, gap.end() if gap else a["end"], b["start"]) if a["unit"] == b["unit"] else None
         if (a["status"] == "result" and m is not None
-                and _FROM.search(norm, max(0, a["start"] - 8), a["start"])):
+                and _FROM.search(norm, max(0, a["start"] - 24), a["start"])):
             a["status"] = "baseline"
             if m.group("noun"):
                 # 把62项考核指标精简优化为13项, 将5个村合并为3个: both count the noun between them
