@@ -231,3 +231,16 @@ def test_from_to_frames_of_wave7(text, want):
 def test_events_coordinated_after_a_count_of_times():
     f, = extract_indicators("区政府常务会议先后5次专题学习和集中辅导。")
     assert (f["subject"], f["verb"]) == ("专题学习和集中辅导", "")
+
+
+# a share of the whole area after a count is named (市场主体占全省比重); a share of a total stays the
+# count's noun; a meeting acting on something (对…进行/作出) counts the event
+@pytest.mark.parametrize(("text", "subject", "verb"), [
+    ("新增市场主体12.6万户，占全省比重38%。", "市场主体占全省比重", ""),
+    ("其中涉企投诉举报案件14件，占总量的27%。", "涉企投诉举报案件", ""),
+    ("区政府常务会议先后3次对《行政复议法》等法律法规进行专题学习和集中辅导。", "专题学习和集中辅导", ""),
+    ("区政府常务会议2次对法治政府建设工作作出部署。", "部署", "作出"),
+], ids=lambda x: x if isinstance(x, str) and len(x) > 6 else None)
+def test_shares_and_meetings_of_wave7(text, subject, verb):
+    f = extract_indicators(text)[-1]
+    assert (f["subject"], f["verb"]) == (subject, verb)

@@ -122,7 +122,7 @@ _BARE_CHAIN = re.compile(r"(?:分别|依次)[\u4e00-\u9fff]{0,4}?\s*((?:(?:\d+(?
                          r"\s*[、和及与]\s*)+)$")
 _CHAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
-_SHARE_ONLY = re.compile(r"^占(?:总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
+_SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -398,10 +398,12 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
     if "".join(tokens) != words:
         return "", ""
 
-    def is_verb(t: str) -> bool:
+    def is_verb(t: str, first: bool = True) -> bool:
+        # (a head verb opens an event only: 听取…, 研究…; in 作出部署 the 部署 is what was made)
         t = _MANNER.sub("", t, count=1) if len(t) > 3 else t
         return bool(r.verb_one.fullmatch(t) or (r.subject_verb is not None and r.subject_verb.fullmatch(t))
-                    or (len(t) >= 2 and t != "及时" and r.head_verb is not None and r.head_verb.fullmatch(t)))
+                    or (first and len(t) >= 2 and t != "及时" and r.head_verb is not None
+                        and r.head_verb.fullmatch(t)))
 
     i = 0
     if _MANNER.fullmatch(tokens[0]) and len(tokens) > 1 and is_verb(tokens[1]):
@@ -410,15 +412,20 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
         # 对 + its object up to the first verb
         i = next((k for k in range(2, len(tokens)) if is_verb(tokens[k])), len(tokens))
     j = i
-    while j < len(tokens) and is_verb(tokens[j]):
+    while j < len(tokens) and is_verb(tokens[j], first=j == i):
         j += 1
     noun = _clean_edges("".join(tokens[j:]))
     if j > i and noun[:1] in _VERB_JOIN:
-        # 先后4次专题学习和集中辅导: the events together, no verb of one
+        # 先后4次专题学习和集中辅导: the events together, no verb of one (nor a light 进行)
+        while i < j - 1 and r.subject_verb is not None and r.subject_verb.fullmatch(tokens[i]):
+            i += 1
         return "", _shorten(r, _clean_edges("".join(tokens[i:])), max_subject)
     if j == i or len(noun) < 2 or _only_verbs(r, noun):
         return "", ""
-    return "".join(tokens[i:j]), _shorten(r, noun, max_subject)
+    verb = "".join(tokens[i:j])
+    if r.subject_verb is not None and r.subject_verb.fullmatch(verb):
+        verb = ""  # a light verb (进行专题学习) is no verb of the fact
+    return verb, _shorten(r, noun, max_subject)
 
 
 def _head_cut(rules: IndicatorRules, s: str) -> int | None:
@@ -1319,6 +1326,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     862件。受理801件 -> 行政复议申请); ``touching``: the clause begins right after the previous fact;
     ``before_sentence``: the sentence before, when this one opens with 其中 (a breakdown of it)."""
     kind = r.fact_kind(unit)
+    share_of = None  # 占全省81%: the whole a share is of, named after the inherited noun
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
     verb = ""
     # a growth: 增长7.2%, 同比下降15%, 增加15件 (but 提高到95% is a level)
@@ -1453,7 +1461,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if not subject and v and unit.kind in _VERB_AFTER and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
-        if kind == "rate" and _SHARE_ONLY.match(subject):
+        if kind == "rate" and (sm := _SHARE_ONLY.match(subject)):
+            share_of = sm.group("whole") or ""
             subject = ""  # 占总量的38%: the share of the fact before
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
@@ -1472,7 +1481,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and (examples or not subject):
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     meeting = bool(subject and _MEETING_END.search(subject) and r.head_verb is not None
-                   and r.head_verb.match(after) and not ends_with_verb
+                   and (r.head_verb.match(after) or _AFTER_PREP.match(after)) and not ends_with_verb
                    and not (r.subject_verb is not None and _anywhere(r.subject_verb).search(clause)))
     if unit.kind in _VERB_AFTER and not noun_after and kind != "growth" and (
             not subject or meeting or (r.agent is not None and r.agent.search(subject))):
@@ -1529,6 +1538,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and para is not None and para["subject"]:
         # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
+    if share_of and share_of.startswith("全") and subject and inherited and not subject.endswith(("比重", "比例")):
+        # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
+        # its own (but 其中…案件9件，占总量的31% stays the share of those cases)
+        subject = subject + "占" + share_of + "比重"
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
     event = (_event_before(r, earlier, max_subject=max_subject)
