@@ -244,3 +244,25 @@ def test_events_coordinated_after_a_count_of_times():
 def test_shares_and_meetings_of_wave7(text, subject, verb):
     f = extract_indicators(text)[-1]
     assert (f["subject"], f["verb"]) == (subject, verb)
+
+
+# held-out 10, read after its last scoring: 首批 and 全覆盖 before a verb, nouns holding a verb, a system
+# acting, levels listed with 、, how a statement was made, the rate after 等
+HELD10_CLASSES = [
+    ("首批聘请省级立法专家86名。", "省级立法专家", "聘请"),
+    ("全覆盖设立基层立法联系点19个。", "基层立法联系点", "设立"),
+    ("压缩办理时限860个工作日。", "办理时限", "压缩"),
+    ("累计精简申报材料126项。", "申报材料", "精简"),
+    ("通过“一网通办系统”出具证明材料265份。", "证明材料", "出具"),
+    ("省、市、县三级现场述法980余人。", "现场述法", ""),
+    ("书面述法2.6万多人。", "书面述法", ""),
+    ("引进项目28个，到位资金96亿元。", "到位资金", ""),
+    ("“盗抢骗”等刑事发案率下降19.6%。", "刑事发案率", "下降"),
+    ("全系统380余名执法队员参加轮训。", "全系统执法队员", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb"), HELD10_CLASSES, ids=[c[0] for c in HELD10_CLASSES])
+def test_classes_of_held_out_10(text, subject, verb):
+    f = extract_indicators(text)[-1]
+    assert (f["subject"], f["verb"]) == (subject, verb)

@@ -372,6 +372,7 @@ _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
+_MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -536,7 +537,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                     return verb, noun
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
-        if m and m.start() >= 2 and m.start() not in inside:
+        if m and m.start() >= 2 and m.start() not in inside and not _MANNER_ONLY.fullmatch(phrase[:m.start()]):
+            # (书面述法3.4万人: 书面 is how, the activity is the noun)
             noun = _strip_repeat(phrase[: m.start()].strip(_EDGE), rules.subject_tail, lead=False)
             return m.group(0), (noun if len(noun) >= 2 else phrase[: m.start()].strip(_EDGE))
     return "", phrase
@@ -1427,6 +1429,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = _lead_after_verb(r, subject)
         if not subject or _only_verbs(r, subject):
             subject = ""
+        if "等" in subject and subject.endswith("率") and len(subject.rpartition("等")[2]) >= 3:
+            subject = subject.rpartition("等")[2]  # “盗抢骗”等刑事发案率下降 -> 刑事发案率
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
         am = r.audience_lead.match(phrase) if r.audience_lead is not None else None
@@ -1442,6 +1446,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
+            if "等" in subject and len(subject.rpartition("等")[2]) >= 3:
+                subject = subject.rpartition("等")[2]  # “盗抢骗”等刑事发案率 -> 刑事发案率
             first, _, last_item = phrase.rpartition("、")
             stem = _RATE_END.sub("", last_item)
             if first and stem and len(last_item) <= 10 and _RATE_END.search(last_item) and (
