@@ -266,3 +266,27 @@ HELD10_CLASSES = [
 def test_classes_of_held_out_10(text, subject, verb):
     f = extract_indicators(text)[-1]
     assert (f["subject"], f["verb"]) == (subject, verb)
+
+
+# held-out 11, read after its only scoring: multiples of an earlier year are baselines of the fact
+# before; leaders act; verbs with 新; scope and manner words; a list marker after a count
+HELD11_CLASSES = [
+    ("全县生产总值386亿元，是2010年的2.4倍。", "生产总值", "", "baseline"),
+    ("地区生产总值达到620亿元，相当于2012年的2倍。", "地区生产总值", "", "baseline"),
+    ("县政府主要领导先后9次就法治建设工作做出批示。", "批示", "做出", "result"),
+    ("政策解读615条。", "政策解读", "", "result"),
+    ("细化任务清单184项。", "任务清单", "细化", "result"),
+    ("办理各部门咨询答复960件。", "咨询答复", "办理", "result"),
+    ("新认证“三品一标”产品6个。", "三品一标产品", "新认证", "result"),
+    ("守牢98万亩耕地红线。", "耕地红线", "守牢", "result"),
+    ("高标准打造现代农业产业园区12个。", "现代农业产业园区", "打造", "result"),
+    ("验收高标准农田项目7个。", "高标准农田项目", "验收", "result"),
+    ("26个部门的214项行政许可事项统一划入县行政审批局。", "行政许可事项", "", "result"),
+    ("健全法治建设工作机制4项二是认真谋划法治工作。", "法治建设工作机制", "健全", "result"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb", "status"), HELD11_CLASSES, ids=[c[0] for c in HELD11_CLASSES])
+def test_classes_of_held_out_11(text, subject, verb, status):
+    f = extract_indicators(text)[-1]
+    assert (f["subject"], f["verb"], f["status"]) == (subject, verb, status)
