@@ -370,6 +370,7 @@ _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
+_OBJECT_OF = re.compile(r"(?<![针相面绝])(?:对|就)(?=[\u4e00-\u9fff]{6})")  # 对/就 + an object, then the event
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
@@ -1343,7 +1344,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if touching and before and r.after_predicate is not None and r.after_predicate.match(before):
         before = ""  # 有50项超全省平均水平、30项…: the previous count's predicate names nothing
     noun_after, rest = "", after
-    allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth"
+    allow_after = unit.kind not in _NO_NOUN_AFTER and kind != "growth" and not (
+        # 11次就法治建设工作做出批示: a preposition after a count of times opens its event
+        unit.kind in _VERB_AFTER and _AFTER_PREP.match(after) and after[1:2] > "\u4e00")
     if kind == "rate" and not before:
         allow_after = True  # 100%办结投诉举报
     # a clause ending in 、/对/等 is joined to the noun after the number, not part of it
@@ -1458,6 +1461,16 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+            if not v and unit.kind in _VERB_AFTER and r.verb_one is not None and (
+                    om := _OBJECT_OF.search(subject)) is not None:
+                # 领导对法治建设工作作出批示指示30余次: the object of 对, then the event (作出 + 批示指示)
+                obj = subject[om.end():]
+                starts = _token_starts(obj) or frozenset()
+                cut = next((i for i in sorted(starts) if 2 <= i <= len(obj) - 4
+                            and (vm := r.verb_one.match(obj, i)) and len(obj) - vm.end() >= 2), None)
+                if cut is not None:
+                    vm = r.verb_one.match(obj, cut)
+                    v, subject = vm.group(0), obj[vm.end():]
             if lead_verb and v and not phrase.startswith(v):
                 v, subject = "", phrase  # the noun after a verb and a number is whole (…进村入户活动)
             if v:
