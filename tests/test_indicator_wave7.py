@@ -277,6 +277,7 @@ HELD11_CLASSES = [
     ("主要领导先后21次主持、参与法治工作会议，8次就法治建设工作做出批示。", "批示", "做出", "result"),
     ("市委、市政府领导对法治建设工作作出批示指示20余次。", "批示指示", "作出", "result"),
     ("对全区执法人员培训6次。", "执法人员培训", "", "result"),
+    ("区委、区政府主要领导先后18次主持、参与法治工作会议或活动。", "法治工作会议或活动", "主持、参与", "result"),
 ]
 
 
@@ -288,3 +289,8 @@ LAST_FACT = [*SHARES, *HELD10_CLASSES, *HELD11_CLASSES]
 def test_last_fact_of_each_sentence(text, subject, verb, status):
     f = extract_indicators(text)[-1]
     assert (f["subject"], f["verb"], f["status"]) == (subject, verb, status)
+
+
+def test_a_pair_inside_a_name_shares_out_the_numbers():
+    facts = extract_indicators("金融机构存贷款余额分别达到186.2亿元、75.4亿元。")
+    assert [(f["value"], f["subject"]) for f in facts] == [(186.2, "金融机构存款余额"), (75.4, "金融机构贷款余额")]

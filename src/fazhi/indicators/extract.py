@@ -416,6 +416,8 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
     j = i
     while j < len(tokens) and is_verb(tokens[j], first=j == i):
         j += 1
+        if j + 1 < len(tokens) and tokens[j] == "、" and is_verb(tokens[j + 1]):
+            j += 1  # 先后30次主持、参与…会议: verbs listed together
     noun = _clean_edges("".join(tokens[j:]))
     if j > i and noun[:1] in _VERB_JOIN:
         # 先后4次专题学习和集中辅导: the events together, no verb of one (nor a light 进行)
@@ -1246,6 +1248,11 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
     if k == len(r.list_pairs.get(words[:2], ())):
         # 城乡常住居民人均可支配收入分别… -> 城镇常住居民…, 农村常住居民…
         return [p + words[2:] for p in r.list_pairs[words[:2]]]
+    for pair, parts in r.list_pairs.items():
+        i = words.find(pair)
+        if i > 0 and k == len(parts) and "、" not in words and "和" not in words:
+            # 金融机构存贷款余额分别… -> 金融机构存款余额, 金融机构贷款余额 (a pair inside the name)
+            return [words[:i] + p + words[i + len(pair):] for p in parts]
     items = [w.strip(_EDGE) for w in _ITEM_SPLIT.split(words)]
     if len(items) != k:
         items = [w.strip(_EDGE) for w in _COORD_SPLIT.split(words)]
