@@ -169,7 +169,7 @@ def run_keywords(args: argparse.Namespace) -> int:
     else:
         n = args.n if args.n is not None else 10
         df = textstat_keywords(corpus, by=args.by or "doc_id", method=args.method, n=n)
-    return write_output(for_readers(df, args, _by_columns(args.by)), args)
+    return write_output(for_readers(df, args, [args.by] if args.by else []), args)
 
 
 def run_trend(args: argparse.Namespace) -> int:
@@ -183,14 +183,7 @@ def run_trend(args: argparse.Namespace) -> int:
     except CorpusUnavailable:
         return 2
     df = textstat_trend(corpus, terms, by=args.by)
-    return write_output(for_readers(df, args, _by_columns(args.by)), args)
-
-
-def _by_columns(by) -> list[str]:
-    """The group columns of ``--by`` (one name, or names joined by commas)."""
-    if not by:
-        return []
-    return [b.strip() for b in (by if isinstance(by, (list, tuple)) else str(by).split(",")) if b.strip()]
+    return write_output(for_readers(df, args, [args.by] if args.by else []), args)
 
 
 def run_kwic(args: argparse.Namespace) -> int:

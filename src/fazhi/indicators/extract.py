@@ -321,10 +321,10 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             break
         if rules.verb_search is not None:
             part = after[stop.end():nxt.start()]
-            inside, starts = _inside_nouns(rules, part), _token_starts(part)
+            inside = _inside_nouns(rules, part) | _nominal_inside(part)
+            starts = _token_starts(part)
             vm = next((m for m in rules.verb_search.finditer(part) if m.start() not in inside
-                       and (starts is None or m.start() in starts)
-                       and m.start() not in _nominal_inside(part)), None)
+                       and (starts is None or m.start() in starts)), None)
             if vm is not None:
                 nxt = rules.verb_search.match(after, stop.end() + vm.start())
         if nxt.start() - stop.end() < 2 or nxt.start() > max_subject:
@@ -379,12 +379,6 @@ _MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a mee
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
 
 
-@lru_cache(maxsize=8)
-def _anywhere(anchored: re.Pattern) -> re.Pattern:
-    """A pattern anchored at the end (``(?:…)$``) searched anywhere."""
-    return re.compile(anchored.pattern.removesuffix("$"))
-
-
 def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, str]:
     """(verb, noun) of the action a count of times counts, said after the number: 对法治政府建设作出
     批示 -> (作出, 批示), 听取法治政府建设工作汇报 -> (听取, 法治政府建设工作汇报), 主持召开法治建设专题会议
@@ -430,6 +424,15 @@ def _event_after(r: IndicatorRules, after: str, *, max_subject: int) -> tuple[st
     if r.subject_verb is not None and r.subject_verb.fullmatch(verb):
         verb = ""  # a light verb (进行专题学习) is no verb of the fact
     return verb, _shorten(r, noun, max_subject)
+
+
+def _token_verbs(rules: IndicatorRules, s: str):
+    """The action verbs of ``s`` (matches) starting at a token start, from the third character on:
+    where a noun before them may end (困难群众 | 发放救助金, 法治建设工作 | 作出批示)."""
+    starts = _token_starts(s) if rules.verb_one is not None else None
+    for i in sorted(starts or ()):
+        if i >= 2 and (m := rules.verb_one.match(s, i)) is not None:
+            yield m
 
 
 def _head_cut(rules: IndicatorRules, s: str) -> int | None:
@@ -1115,6 +1118,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     return _split_shared_rates(norm, facts)
 
 
+def _after_examples(name: str) -> str:
+    """A rate's name without the examples before 等: “盗抢骗”等刑事发案率 -> 刑事发案率 (the name whole
+    when fewer than three characters follow 等)."""
+    tail = name.rpartition("等")[2]
+    return tail if "等" in name and len(tail) >= 3 else name
+
+
 def _unwrap_variants(subject: str) -> str:
     """A counted noun with its short bracketed variants written out, brackets stripped (the
     column name a table takes): 村（社区） -> 村社区, 乡（镇）公共法律服务工作站 -> 乡镇公共法律服务工作站,
@@ -1382,9 +1392,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 and r.verb_one is not None:
             # (向3.2万名困难群众发放救助金4.6亿元: the people, then what was given them)
             # 128家民营企业结对帮扶村132个: the noun up to the verb; the rest names the next fact
-            starts = _token_starts(noun_after)
-            cut = next((i for i in sorted(starts or ()) if 2 <= i < len(noun_after) - 1
-                        and r.verb_one.match(noun_after, i)), None)
+            cut = next((m.start() for m in _token_verbs(r, noun_after) if m.start() < len(noun_after) - 1),
+                       None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
         if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit())
@@ -1439,8 +1448,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = _lead_after_verb(r, subject)
         if not subject or _only_verbs(r, subject):
             subject = ""
-        if "等" in subject and subject.endswith("率") and len(subject.rpartition("等")[2]) >= 3:
-            subject = subject.rpartition("等")[2]  # “盗抢骗”等刑事发案率下降 -> 刑事发案率
+        if subject.endswith("率"):
+            subject = _after_examples(subject)  # “盗抢骗”等刑事发案率下降 -> 刑事发案率
     else:
         phrase = full  # split the whole phrase; the noun is shortened below
         am = r.audience_lead.match(phrase) if r.audience_lead is not None else None
@@ -1456,8 +1465,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
-            if "等" in subject and len(subject.rpartition("等")[2]) >= 3:
-                subject = subject.rpartition("等")[2]  # “盗抢骗”等刑事发案率 -> 刑事发案率
+            subject = _after_examples(subject)  # “盗抢骗”等刑事发案率 -> 刑事发案率
             first, _, last_item = phrase.rpartition("、")
             stem = _RATE_END.sub("", last_item)
             if first and stem and len(last_item) <= 10 and _RATE_END.search(last_item) and (
@@ -1472,11 +1480,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                     om := _OBJECT_OF.search(subject)) is not None:
                 # 领导对法治建设工作作出批示指示30余次: the object of 对, then the event (作出 + 批示指示)
                 obj = subject[om.end():]
-                starts = _token_starts(obj) or frozenset()
-                cut = next((i for i in sorted(starts) if 2 <= i <= len(obj) - 4
-                            and (vm := r.verb_one.match(obj, i)) and len(obj) - vm.end() >= 2), None)
-                if cut is not None:
-                    vm = r.verb_one.match(obj, cut)
+                vm = next((m for m in _token_verbs(r, obj)
+                           if m.start() <= len(obj) - 4 and len(obj) - m.end() >= 2), None)
+                if vm is not None:
                     v, subject = vm.group(0), obj[vm.end():]
             if lead_verb and v and not phrase.startswith(v):
                 v, subject = "", phrase  # the noun after a verb and a number is whole (…进村入户活动)
@@ -1508,7 +1514,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     meeting = bool(subject and _MEETING_END.search(subject) and r.head_verb is not None
                    and (r.head_verb.match(after) or _AFTER_PREP.match(after)) and not ends_with_verb
-                   and not (r.subject_verb is not None and _anywhere(r.subject_verb).search(clause)))
+                   and not (r.light_verb is not None and r.light_verb.search(clause)))
     if unit.kind in _VERB_AFTER and not noun_after and kind != "growth" and (
             not subject or meeting or (r.agent is not None and r.agent.search(subject))):
         # a count of times whose event follows it: 先后8次对法治政府建设作出批示 -> 作出 + 批示,

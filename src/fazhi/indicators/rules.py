@@ -120,6 +120,7 @@ class IndicatorRules:
     head_verb: re.Pattern | None = None
     # a word mostly a noun (调解, 宣传) that alone before a count is the verb of the noun before
     bare_verb: re.Pattern | None = None
+    light_verb: re.Pattern | None = None  # a subject_verb anywhere in a clause (召开…会议3次研究…)
 
     def fact_kind(self, unit: Unit) -> str:
         """count, amount, measure, rate or growth (of a number with this unit, before context)."""
@@ -341,7 +342,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         after_tail=after_tail, audience_lead=audience_lead, bare_total=bare_total,
         after_predicate=after_predicate, class_verb=class_verb,
         event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
-        bare_verb=bare_verb,
+        bare_verb=bare_verb, light_verb=_alternation(p, words["subject_verb"]),
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
