@@ -137,7 +137,7 @@ def test_kept_under_and_basically_built(text, raw, subject, status):
 
 
 # case files (卷) are counted; a rate after them is theirs; 败诉/继续有效 are verbs of the noun before
-@pytest.mark.parametrize(("text", "want"), [
+CASE_FILES = [
     ("开展行政执法案卷评查，共评查案卷360卷，优秀率85%。",
      [("360卷", "案卷", "评查"), ("85%", "案卷优秀率", "")]),
     ("开展案卷评查，抽查行政执法案卷120卷，合格率96%。",
@@ -148,9 +148,7 @@ def test_kept_under_and_basically_built(text, raw, subject, status):
     ("清理规范性文件126件，其中废止18件、继续有效108件。",
      [("126件", "规范性文件", "清理"), ("18件", "规范性文件", "废止"), ("108件", "规范性文件", "继续有效")]),
     ("订阅法治报刊10种。", [("10种", "法治报刊", "订阅")]),
-])
-def test_case_files_and_judgments(text, want):
-    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
+]
 
 
 # (sentence, raw, subject, predicate): what follows a count of times is what was done, not its
@@ -217,23 +215,30 @@ def test_from_to_frames_and_forecasts(text, want):
 
 
 # a verb after 等地 opens the counted noun; levels (市县两级) are scope words
-@pytest.mark.parametrize(("text", "want"), [
+PLACES_AND_LEVELS = [
     ("在区物业管理协会等地设立基层法治观测点3个，选任法治观察员34名。",
      [("3个", "基层法治观测点", "设立"), ("34名", "法治观察员", "选任")]),
     ("组织市县两级领导干部871名参加培训。", [("871名", "领导干部", "")]),
     ("全县县乡两级行政执法人员共计520名。", [("520名", "行政执法人员", "")]),
     ("县乡两级政府签订责任书32份。", [("32份", "责任书", "签订")]),
-])
-def test_places_and_levels_before_the_noun(text, want):
-    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
+]
 
 
 # 共计/合计/总计 are scope words whole (not 共 + a noun 计); a count of events takes the event of
 # the clause before whole
-@pytest.mark.parametrize(("text", "want"), [
+TOTALS = [
     ("开展普法活动，共计56场。", [("56场", "普法活动", "")]),
     ("合计投入资金200万元。", [("200万元", "资金", "投入")]),
     ("开展“小散乱污”专项整治行动，共整改取缔15家。", [("15家", "小散乱污", "整改取缔")]),
-])
-def test_totals_and_events_of_the_clause_before(text, want):
+]
+
+
+# every (sentence, [(raw, subject, verb), ...]) table above: each fact of the sentence, nothing else
+RAW_SUBJECT_VERB = [(name, text, want) for name, table in (
+    ("case_files", CASE_FILES), ("places_levels", PLACES_AND_LEVELS), ("totals", TOTALS))
+    for text, want in table]
+
+
+@pytest.mark.parametrize(("cls", "text", "want"), RAW_SUBJECT_VERB, ids=[f"{c}:{t}" for c, t, _ in RAW_SUBJECT_VERB])
+def test_raw_subject_and_verb_of_each_fact(cls, text, want):
     assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == want
