@@ -276,7 +276,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
             if qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
-                    qm.start() >= 2 and "、" in qm.group(1) and after[qm.end():qm.end() + 1] in _PUNCT_STOP)):
+                    qm.start() >= 2 and after[qm.end():qm.end() + 1] in _PUNCT_STOP and (
+                        "、" in qm.group(1) or (rules.subject_after_stop is not None and len(qm.group(1)) >= 3
+                                               and rules.subject_after_stop.search(qm.group(1), 1))))):
                 # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase; so does a
                 # slogan closing the clause: 85项申请材料“线下当场办、线上半天办”)
                 limit = len(_QUOTES.sub("", after[:qm.start()]))
@@ -375,7 +377,9 @@ _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before 
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
-_MEETING_END = re.compile(r"(?:会议|常委会|办公会|党组会)$")  # a meeting that acts (…会议3次听取汇报)
+_MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
+_INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
+_QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
 
 
@@ -1051,7 +1055,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                                           if sent_start > line_start and _BREAKDOWN.match(
                                               norm, sent_start) else ""),
                          topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
-                         kin=kin, para=para, touching=prev is not None and clause_start == prev_end)
+                         kin=kin, para=para, touching=prev is not None and clause_start == prev_end,
+                         prev_kind=kinds[-1] if (kinds and prev is facts[-1]) else None)
         inherited = fact.pop("inherited")
         if bracketed and not inherited and len(fact["subject"]) <= 2:
             # a breakdown in brackets: 法律援助案件186件（刑事22件、民事150件） -> 刑事法律援助案件
@@ -1115,6 +1120,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     for f in facts:
         if "（" in f["subject"] or "(" in f["subject"]:
             f["subject"] = _unwrap_variants(f["subject"])
+        if "各" in f["subject"][1:]:
+            # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
+            f["subject"] = _INNER_EACH.sub("", f["subject"])
     return _split_shared_rates(norm, facts)
 
 
@@ -1137,7 +1145,8 @@ _FROM = re.compile(r"(?:由|从|把|将)(?:原来|原有|过去|之前|以前|�
 # what stands between the two numbers: 压减至, or the noun and its change (考核指标精简优化为)
 _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|缩减|减少|整合|合并|归并|优化|缩短|"
                  r"降低|调整|提高|提升|增加|扩大)[\u4e00-\u9fff]{0,2}?|[\u4e00-\u9fff]{0,3})(?:至|到|为)"
-                 r"(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批时间92天)
+                 r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
+# 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
 
 
@@ -1183,7 +1192,9 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
         if len(items) > 2 and not all(len(i) >= 2 and i.endswith("率") for i in items):
             items = f["subject"].split("、")  # A和B合法性审查率、出庭应诉率: 和 joins inside a name
         if (len(items) < 2 or not all(len(i) >= 2 and i.endswith("率") for i in items)
-                or not _ALL_OF.search(norm[max(0, f["start"] - 8):f["start"]])):
+                or not (_ALL_OF.search(norm[max(0, f["start"] - 8):f["start"]]) or (
+                    # 报备率、及时率、规范率达100%: rates listed with 、 share the one number
+                    "、" in f["subject"] and "分别" not in norm[max(0, f["start"] - 8):f["start"]]))):
             out.append(f)
             continue
         first, later = items[0], items[1:]
@@ -1337,7 +1348,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
               prev: dict[str, Any] | None, earlier: str, topic: str = "",
               kin: dict[str, Any] | None = None,
               para: dict[str, Any] | None = None, touching: bool = False,
-              before_sentence: str = "") -> dict[str, Any]:
+              before_sentence: str = "", prev_kind: str | None = None) -> dict[str, Any]:
     """phrase, subject, verb, predicate and kind of one number from the words around it.
 
     ``prev``: the previous fact of the segment; ``kin``: the last fact of the segment counted in the
@@ -1375,6 +1386,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
+        if noun_after and rest[:1].isdigit() and (qt := _QUALIFIER_TAIL.search(noun_after)):
+            # 48个公共服务事项最快10分钟办理: the qualifier is the next number's
+            noun_after, rest = noun_after[:qt.start()], noun_after[qt.start():] + rest
         if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
                                                       or _FOR_WHOM.search(clause.rstrip(_EDGE))):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
@@ -1410,6 +1424,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     # the fact of the same kind of unit before, unless the two numbers touch (犯罪案件10件12人,
     # 宣传册12种5000余份: the pair counts one thing)
     like = prev if (prev is not None and not clause.strip()) else (kin or prev)
+    # (who took part is not what was held: 开展普法讲座60余场次，培训600人次 -> 培训, not 普法讲座)
+    audience_verb = (like is prev and prev is not None and prev_kind != unit.kind
+                     and unit.kind in _AUDIENCE and prev_kind not in _AUDIENCE)
     if ends_with_verb and not noun_after and r.subject_verb is not None and like is not None \
             and like["subject"] and kind != "growth":
         # a bare light verb in a list: 开展宣讲2场次，走进社区开展2场次 -> 宣讲, 开展
@@ -1490,7 +1507,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 subject = _lead_after_verb(r, subject)
                 if subject in _GENERIC_HEADS and r.class_verb is not None and r.class_verb.match(v):
                     subject = v + subject  # 签约项目75个, 参训人员420人次: a class of projects, people
-            if not subject and v and unit.kind in _VERB_AFTER and not (
+            if not subject and v and (unit.kind in _VERB_AFTER or audience_verb) and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
         if kind == "rate" and (sm := _SHARE_ONLY.match(subject)):
@@ -1554,6 +1571,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and head:
         # the noun stands earlier in the clause: 现场办件共计办理3048件 -> 现场办件
         subject = _noun_of_clause(r, head, max_subject=max_subject)
+    if not subject and audience_verb and verb:
+        subject = verb  # 培训600人次 after a count of lectures: the people trained
     if not subject and like is not None and like["subject"]:
         # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人; of a rate, what it
         # is a rate of (政务服务事项网上可办率94.3%，办理1.3万件 -> 政务服务事项)
@@ -1660,6 +1679,8 @@ def _lead_after_verb(r: IndicatorRules, noun: str) -> str:
     if _SCOPE_LEVEL.match(noun):
         return noun
     stripped = _strip_repeat(noun, r.subject_lead, lead=True)
+    if not stripped and _DIGIT.search(noun):
+        return ""  # 增长到2021年的22.2亿元: a year names nothing; the noun is the topic's
     return stripped if len(stripped) >= 2 else noun
 
 

@@ -1,0 +1,101 @@
+"""Wave 8: from-to frames across years (由2017年的…增长到2021年的…), who took part after a count of
+events (开展讲座60场次，培训600人次), rates listed with 、 sharing one number, a meeting named by its short
+form (常务会先后6次听取…), a qualifier that belongs to the next number (…事项最快10分钟办理), a company
+investing, a distributive 各 inside a noun, reduced durations and the leading bodies of a place.
+Sentences in the layouts of real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str) -> list[tuple]:
+    return [(f["value"], f["subject"], f["verb"], f["status"]) for f in extract_indicators(text)]
+
+
+FACT_CASES = [
+    # a from-to frame over years: the earlier level is the baseline, the later one the result, the
+    # year after 增长到 no target and no noun; the growth after it keeps the topic
+    ("from_to_years", "全乡生产总值由2018年的9.6亿元增长到2022年的13.1亿元，年均增长4.8%。",
+     [(9.6, "生产总值", "", "baseline"), (13.1, "生产总值", "增长", "result"),
+      (4.8, "生产总值", "年均增长", "baseline")]),
+    ("from_to_years", "税收收入由2019年的860万元增加到2023年的2150万元。",
+     [(860, "税收收入", "", "baseline"), (2150, "税收收入", "", "result")]),
+    ("from_to_years", "一般公共预算收入从4120万元增加到7730万元。",
+     [(4120, "一般公共预算收入", "", "baseline"), (7730, "一般公共预算收入", "", "result")]),
+    # who took part is no count of the events before
+    ("audience", "开展送法进村讲座45余场次，培训900人次。",
+     [(45, "送法进村讲座", "", "result"), (900, "培训", "培训", "result")]),
+    ("audience", "共办理政务服务事项8.2万件，服务2.6万人次。",
+     [(82000, "政务服务事项", "办理", "result"), (26000, "服务", "服务", "result")]),
+    # (the same kind of unit still carries the noun)
+    ("audience", "受理法律援助案件120件，办结115件。",
+     [(120, "法律援助案件", "受理", "result"), (115, "法律援助案件", "办结", "result")]),
+    # a meeting in its short form, then the event it counts
+    ("meeting", "区政府常务会先后4次听取法治政府建设工作汇报。",
+     [(4, "法治政府建设工作汇报", "听取", "result")]),
+    ("meeting", "镇党委会3次专题研究依法治镇工作。", [(3, "依法治镇工作", "专题研究", "result")]),
+    # (a light verb still counts the meetings)
+    ("meeting", "召开镇长办公会5次研究法治建设工作。", [(5, "镇长办公会", "", "result")]),
+    # a qualifier before the next number is not the noun's
+    ("next_qualifier", "56个高频事项、32个跨区域通办事项最快15分钟办结。",
+     [(56, "高频事项", "", "result"), (32, "跨区域通办事项", "", "result"),
+      (15, "跨区域通办事项", "", "result")]),
+    # a company that invests is no noun of the money
+    ("company", "某某控股集团追加投资12亿元，建设冷链物流园。", [(12, "追加投资", "", "result")]),
+    ("company", "引进的新能源公司投资8.5亿元。", [(8.5, "投资", "", "result")]),
+    # a distributive 各 inside the noun; 所有 names nothing
+    ("each", "机关各党支部集中学法36次。", [(36, "机关党支部集中学法", "", "result")]),
+    ("each", "所有村集体经济收入达20万元以上。", [(20, "村集体经济收入", "", "result")]),
+    # verbs now read as verbs
+    ("verbs", "动态调整权责事项，新增12项、取消9项、变更14项。",
+     [(12, "权责事项", "新增", "result"), (9, "权责事项", "取消", "result"),
+      (14, "权责事项", "变更", "result")]),
+    ("verbs", "编发法治工作简报6期。", [(6, "法治工作简报", "编发", "result")]),
+    ("verbs", "发展公益性岗位86个。", [(86, "公益性岗位", "发展", "result")]),
+    ("verbs", "全年新识别防返贫监测户5户。", [(5, "防返贫监测户", "新识别", "result")]),
+    # 年均 is no part of the noun of a growth
+    ("growth", "规上工业增加值年均增速6.5%。", [(6.5, "规上工业增加值", "增速", "baseline")]),
+    # 对照 is a verb, not the preposition 对
+    ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
+]
+
+
+@pytest.mark.parametrize(("cls", "text", "want"), FACT_CASES, ids=[f"{c}:{t}" for c, t, _ in FACT_CASES])
+def test_counted_noun_verb_and_status_of_each_fact(cls, text, want):
+    assert _facts(text) == want
+
+
+RATE_LISTS = [
+    ("备案县政府规范性文件7件，报备率、及时率、规范率达100%。", ["报备率", "及时率", "规范率"]),
+    ("行政复议决定履行率、纠错意见采纳率为100%。", ["行政复议决定履行率", "纠错意见采纳率"]),
+]
+
+
+@pytest.mark.parametrize(("text", "rates"), RATE_LISTS, ids=[t for t, _ in RATE_LISTS])
+def test_rates_listed_with_a_comma_share_the_number(text, rates):
+    got = [f["subject"] for f in extract_indicators(text) if f["number_kind"] == "rate"]
+    assert got == rates
+    assert all(f["value"] == 100 for f in extract_indicators(text) if f["number_kind"] == "rate")
+
+
+DURATIONS = [
+    # a reduced duration is a fact even when no time word precedes it; the first is the baseline
+    ("企业投资项目备案由3个工作日压缩至1个工作日。", [(3, "baseline"), (1, "result")]),
+    ("不动产登记由5个工作日缩短至2个工作日。", [(5, "baseline"), (2, "result")]),
+    # (an event's length is still no fact)
+    ("举办为期3天的法治培训班。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DURATIONS, ids=[t for t, _ in DURATIONS])
+def test_reduced_durations(text, want):
+    got = [(f["value"], f["status"]) for f in extract_indicators(text) if f["number_kind"] == "measure"]
+    assert got == want
+
+
+@pytest.mark.parametrize("text", ["市四套班子领导出席启动仪式。", "县四大班子主要领导参加。"])
+def test_leading_bodies_of_a_place_are_no_count(text):
+    assert extract_indicators(text) == []
