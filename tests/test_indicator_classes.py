@@ -576,7 +576,7 @@ def test_sessions_phases_and_drug_classes_are_no_facts(text, kept):
 # count (入选, 排名, 超…平均水平) leaving the list's noun, a bare total (总量), a rate after a list of
 # actions (开工、开工率), an ordinal frame before a level (成为全县第二个突破…), a quoted term a verb follows
 @pytest.mark.parametrize("text,raw,subject,verb", [
-    ("在全县推荐的40个试点项目中，确定市级试点项目9个。", "40个", "试点项目", ""),
+    ("在全县推荐的40个试点项目中，确定市级试点项目9个。", "40个", "试点项目", "推荐"),  # (the projects put forward)
     ("在全县推荐的40个试点项目中，确定市级试点项目9个。", "9个", "市级试点项目", "确定"),
     ("在已排查的90处隐患里，整改到位86处。", "90处", "隐患", "排查"),
     ("年内高中在校生1200人，3所高中全部达标。", "3所", "高中", ""),

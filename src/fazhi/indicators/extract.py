@@ -363,7 +363,44 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
         return noun, rest
+    if not event and title == 0:
+        # no stop within reach: the noun is the run of tokens up to the first verb, preposition or
+        # adverb (21家区直部门按照权责清单… -> 区直部门; 82家党委（党组）理论学习中心组专题组织学习… ->
+        # 党委（党组）理论学习中心组)
+        noun = _chunk_noun(rules, after, max_subject=max_subject)
+        if noun:
+            return noun, after[len(noun):]
     return "", after
+
+
+# words that end a noun read token by token (prepositions, adverbs of manner and time)
+_CHUNK_STOP = frozenset("按照 依照 根据 依据 按 对 向 在 为 通过 围绕 针对 就 以 从 由 把 将 与 同 给 经 于 "
+                        "专题 集中 重新 认真 全面 深入 积极 进一步 均 都 已 共 全部 分别 先后 相继 陆续 主动 "
+                        "及时 依法 统一 正在 已经 共同 逐步 持续 不断 切实 有效 率先 首次 再次 也 还 又 并 "
+                        "等 的 了 是 有 无".split())
+
+
+def _chunk_noun(rules: IndicatorRules, after: str, *, max_subject: int) -> str:
+    """The tokens of ``after`` up to the first verb, preposition or adverb, when they make a noun of
+    2 to ``max_subject`` characters (brackets not counted); "" otherwise."""
+    m = _CLAUSE_END.search(after)
+    words = after[: m.start()] if m else after
+    out: list[str] = []
+    size = 0
+    for t in _cut(words[: max_subject + 12]):
+        if t in _CHUNK_STOP or _DIGIT.search(t) or (rules.verb_one is not None and rules.verb_one.fullmatch(t)) or (
+                rules.head_verb is not None and len(t) >= 2 and rules.head_verb.fullmatch(t)):
+            break
+        if not all("\u4e00" <= c <= "\u9fff" or c in "（）()" for c in t):
+            break
+        out.append(t)
+        size += sum(1 for c in t if c not in "（）()")
+        if size > max_subject:
+            return ""
+    noun = "".join(out)
+    if size < 2 or noun.count("（") != noun.count("）") or noun.count("(") != noun.count(")"):
+        return ""
+    return noun
 
 
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
@@ -378,6 +415,7 @@ _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next co
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
+_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看)(?=[\u4e00-\u9fff]{2})")
 _INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -1593,6 +1631,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
         # its own (but 其中…案件9件，占总量的31% stays the share of those cases)
         subject = subject + "占" + share_of + "比重"
+    if not subject and unit.kind in _AUDIENCE and (pm := _TOOK_PART.match(predicate)):
+        # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
+        subject = _shorten(r, predicate[pm.end():], max_subject)
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
     event = (_event_before(r, earlier, max_subject=max_subject)
