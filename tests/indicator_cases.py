@@ -301,7 +301,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     # -- partners, 负责人, teams (支), daily averages, 并网, what follows the noun after a count -------
     ("noun_after", "与交警大队、城管中队联合执法36次，组织52个部门（单位）主要负责人现场述法。",
      [("36次", 36, "次", "", "联合执法", "", "count", "result"),
-      ("52个", 52, "个", "", "部门单位主要负责人", "", "count", "result")]),
+      # (个 counts the bodies; their leaders are what was done: 52 departments, not 52 people)
+      ("52个", 52, "个", "", "部门单位", "", "count", "result")]),
     ("noun_after", "组建18支普法志愿服务队，净菜外销平均每日超过300吨。",
      [("18支", 18, "支", "", "普法志愿服务队", "组建", "count", "result"),
       ("300吨", 300, "吨", "超过", "净菜外销", "", "measure", "result")]),

@@ -72,7 +72,7 @@ _RATE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:率|比例|比重|占比)(?:�
 _BENEFICIARY = re.compile(r"^(?:为|向|帮助|帮|替)[\u4e00-\u9fff\d.]{1,10}?(?=\S)")
 _LEFT, _RIGHT = 80, 40  # context windows of the exclusion rules (not_indicators.tsv)
 _INHERIT_MAX = 4  # a subject this short ("办结", "其中") continues the previous fact's topic
-_EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·"  # (◆ of a bulleted list)
+_EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·@＠#＃"  # (◆ of a bulleted list)
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
@@ -362,6 +362,12 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
+        if not event and len(noun) >= 6 and not title:
+            # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
+            head, by_verb = _chunk(rules, noun, max_subject=max_subject)
+            if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not _MODIFIER_END.search(head) \
+                    and len(head) not in _nominal_inside(noun) and len(head) not in _inside_nouns(rules, noun):
+                return head, noun[len(head):] + rest
         return noun, rest
     if not event and title == 0:
         # no stop within reach: the noun is the run of tokens up to the first verb, preposition or
@@ -380,15 +386,19 @@ _CHUNK_STOP = frozenset("按照 依照 根据 依据 按 对 向 在 为 通过 
                         "等 的 了 是 有 无".split())
 
 
-def _chunk_noun(rules: IndicatorRules, after: str, *, max_subject: int) -> str:
-    """The tokens of ``after`` up to the first verb, preposition or adverb, when they make a noun of
-    2 to ``max_subject`` characters (brackets not counted); "" otherwise."""
+def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, bool]:
+    """(the tokens of ``after`` up to the first verb, preposition or adverb when they make a noun of
+    2 to ``max_subject`` characters, brackets not counted, else ""; whether an action verb ended it)."""
     m = _CLAUSE_END.search(after)
     words = after[: m.start()] if m else after
     out: list[str] = []
     size = 0
+    by_verb = False
     for t in _cut(words[: max_subject + 12]):
-        if t in _CHUNK_STOP or _DIGIT.search(t) or (rules.verb_one is not None and rules.verb_one.fullmatch(t)) or (
+        if rules.verb_one is not None and rules.verb_one.fullmatch(t):
+            by_verb = True
+            break
+        if t in _CHUNK_STOP or _DIGIT.search(t) or (
                 rules.head_verb is not None and len(t) >= 2 and rules.head_verb.fullmatch(t)):
             break
         if not all("\u4e00" <= c <= "\u9fff" or c in "（）()" for c in t):
@@ -396,11 +406,15 @@ def _chunk_noun(rules: IndicatorRules, after: str, *, max_subject: int) -> str:
         out.append(t)
         size += sum(1 for c in t if c not in "（）()")
         if size > max_subject:
-            return ""
+            return "", False
     noun = "".join(out)
     if size < 2 or noun.count("（") != noun.count("）") or noun.count("(") != noun.count(")"):
-        return ""
-    return noun
+        return "", False
+    return noun, by_verb
+
+
+def _chunk_noun(rules: IndicatorRules, after: str, *, max_subject: int) -> str:
+    return _chunk(rules, after, max_subject=max_subject)[0]
 
 
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
@@ -415,6 +429,9 @@ _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next co
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
+# a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
+_MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
+_PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
 _TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看)(?=[\u4e00-\u9fff]{2})")
 _INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
@@ -1217,7 +1234,7 @@ def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
             a["predicate"] = b["predicate"]
 
 
-_RATE_ITEMS = re.compile(r"[、和及与]")
+_RATE_ITEMS = re.compile(r"、|(?<=[率例重比度])[和及与]")  # (参与率和合格率: not the 与 of 参与)
 _ALL_OF = re.compile(r"(?:均|都|全部|全都|双双)(?:为|达|达到|实现|保持)?\s*$")
 
 
@@ -1424,6 +1441,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
+        if noun_after and unit.kind in ("organisation", "item") and (pm := _PEOPLE_OF.search(noun_after)):
+            # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
+            noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
         if noun_after and rest[:1].isdigit() and (qt := _QUALIFIER_TAIL.search(noun_after)):
             # 48个公共服务事项最快10分钟办理: the qualifier is the next number's
             noun_after, rest = noun_after[:qt.start()], noun_after[qt.start():] + rest
