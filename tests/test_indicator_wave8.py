@@ -58,6 +58,30 @@ FACT_CASES = [
     ("verbs", "全年新识别防返贫监测户5户。", [(5, "防返贫监测户", "新识别", "result")]),
     # 年均 is no part of the noun of a growth
     ("growth", "规上工业增加值年均增速6.5%。", [(6.5, "规上工业增加值", "增速", "baseline")]),
+    # no stop within reach: the noun is the run of tokens up to the first verb, preposition or adverb
+    ("chunk", "推进“一窗通办”，18家区直部门按照权责清单重新梳理政务服务事项。",
+     [(18, "区直部门", "", "result")]),
+    ("chunk", "全县64家党委（党组）理论学习中心组专题组织学习宪法。",
+     [(64, "党委党组理论学习中心组", "", "result")]),
+    ("chunk", "街道和3个法治政府建设项目荣获全市示范命名。", [(3, "法治政府建设项目", "", "result")]),
+    # an action verb inside the noun after a number ends it, its object is the predicate
+    ("verb_inside", "12项高频事项推行“一次办”。", [(12, "高频事项", "", "result")]),
+    ("verb_inside", "4个项目争创省级示范项目。", [(4, "项目", "", "result")]),
+    # (a level or an adjective before the verb keeps the whole: 省级下放…事项)
+    ("verb_inside", "承接9个省级下放行政许可事项。", [(9, "省级下放行政许可事项", "承接", "result")]),
+    # who took part, named by what they took part in
+    ("took_part", "组织全区8600人参加法治理论知识网络考试。", [(8600, "法治理论知识网络考试", "", "result")]),
+    # bodies counted, not their leaders
+    ("bodies", "组织6家单位主要负责人进行现场述法。", [(6, "单位", "", "result")]),
+    # 有, 建有, 在全国 and 按计划 around the noun; 中 and 集中 end the noun after a number
+    ("around", "社区级窗口有4个。", [(4, "社区级窗口", "", "result")]),
+    ("around", "建有2个便民服务中心。", [(2, "便民服务中心", "", "result")]),
+    ("around", "在全国42个参评城市中综合排名第八。", [(42, "参评城市", "", "result")]),
+    ("around", "全年23份文件中无行政规范性文件。", [(23, "文件", "", "result")]),
+    ("around", "全县80多个党委（党组）集中开展专题学习。", [(80, "党委党组", "", "result")]),
+    ("around", "按计划学法10次。", [(10, "学法", "", "result")]),
+    ("around", "年办理法律服务事项9万余件。", [(90000, "法律服务事项", "办理", "result")]),
+    ("around", "办结“@市长”网民留言860件。", [(860, "市长网民留言", "办结", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]
@@ -71,6 +95,8 @@ def test_counted_noun_verb_and_status_of_each_fact(cls, text, want):
 RATE_LISTS = [
     ("备案县政府规范性文件7件，报备率、及时率、规范率达100%。", ["报备率", "及时率", "规范率"]),
     ("行政复议决定履行率、纠错意见采纳率为100%。", ["行政复议决定履行率", "纠错意见采纳率"]),
+    # (the 与 of 参与 is no joiner)
+    ("组织执法人员参加执法培训，参与率和合格率均达100%。", ["执法培训参与率", "执法培训合格率"]),
 ]
 
 
