@@ -82,6 +82,13 @@ FACT_CASES = [
     ("around", "按计划学法10次。", [(10, "学法", "", "result")]),
     ("around", "年办理法律服务事项9万余件。", [(90000, "法律服务事项", "办理", "result")]),
     ("around", "办结“@市长”网民留言860件。", [(860, "市长网民留言", "办结", "result")]),
+    # a completion rate of the amount before, and the growth after it of that amount
+    ("task", "一般公共预算收入完成3.1亿元，完成年度任务的104%，同比增长9.5%。",
+     [(3.1, "一般公共预算收入", "完成", "result"), (104, "一般公共预算收入任务完成率", "完成", "result"),
+      (9.5, "一般公共预算收入", "同比增长", "baseline")]),
+    # beneficiaries are a class of people; chained verbs; 仍然 names nothing
+    ("class", "浪花食品等企业相继投产，受益群众超过3000人。", [(3000, "受益群众", "受益", "result")]),
+    ("class", "排查反馈返贫风险线索215条。", [(215, "返贫风险线索", "排查反馈", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

@@ -76,7 +76,7 @@ _EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·@＠#＃
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
-_GENERIC_HEADS = frozenset({"项目", "人员", "人数"})  # a head naming nothing without its modifier
+_GENERIC_HEADS = frozenset({"项目", "人员", "人数", "群众", "人口", "对象"})  # a head naming nothing without its modifier
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -432,6 +432,7 @@ _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次
 # a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
 _MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
 _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
+_TASK = re.compile(r"(?:年度|全年|目标|计划|预算)?(?:任务|目标任务|计划)的?")
 _TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看)(?=[\u4e00-\u9fff]{2})")
 _INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
@@ -1568,6 +1569,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if not subject and v and (unit.kind in _VERB_AFTER or audience_verb) and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
+        if kind == "rate" and _TASK.fullmatch(subject) and v in ("", "完成", "超额完成"):
+            # 地方财政收入实现2496万元，完成任务的117.46% -> 地方财政收入任务完成率
+            subject = "任务完成率"
+            if prev is not None and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
+                subject = _shorten(r, prev["subject"] + subject, max_subject + 6)
         if kind == "rate" and (sm := _SHARE_ONLY.match(subject)):
             share_of = sm.group("whole") or ""
             subject = ""  # 占总量的38%: the share of the fact before
@@ -1631,6 +1637,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = _noun_of_clause(r, head, max_subject=max_subject)
     if not subject and audience_verb and verb:
         subject = verb  # 培训600人次 after a count of lectures: the people trained
+    if not subject and kind == "growth" and like is not None and like["number_kind"] == "rate" \
+            and like["subject"].endswith("任务完成率") and len(like["subject"]) > 5:
+        # …完成任务的117.46%，同比增长28.7%: the growth is of the amount, not of the completion
+        subject, inherited = like["subject"][:-5], True
     if not subject and like is not None and like["subject"]:
         # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人; of a rate, what it
         # is a rate of (政务服务事项网上可办率94.3%，办理1.3万件 -> 政务服务事项)
