@@ -89,6 +89,16 @@ FACT_CASES = [
     # beneficiaries are a class of people; chained verbs; 仍然 names nothing
     ("class", "浪花食品等企业相继投产，受益群众超过3000人。", [(3000, "受益群众", "受益", "result")]),
     ("class", "排查反馈返贫风险线索215条。", [(215, "返贫风险线索", "排查反馈", "result")]),
+    # a target cue governs the next clause unless that clause states a total of its own (共召开)
+    ("status", "细化责任分工，确保工作推进有序，全年共召开工作调度会4次。", [(4, "工作调度会", "", "result")]),
+    # the noun after a count of people begins after a verb of taking part or obtaining
+    ("obtained", "街道有6人考取行政执法证，其中3人考取法律职业资格证。",
+     [(6, "行政执法证", "", "result"), (3, "法律职业资格证", "", "result")]),
+    # the previous noun as written, quotes included, is not the next fact's
+    ("quoted_prev", "全镇92名“三联三帮”联络员深入企业800余人次。",
+     [(92, "三联三帮联络员", "", "result"), (800, "深入企业", "", "result")]),
+    # a place's inside names no noun
+    ("inside", "为园区内16家企业提供法治体检。", [(16, "企业", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

@@ -275,7 +275,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     limit = None
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
-            if qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
+            if 1 <= qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
                     qm.start() >= 2 and after[qm.end():qm.end() + 1] in _PUNCT_STOP and (
                         "、" in qm.group(1) or (rules.subject_after_stop is not None and len(qm.group(1)) >= 3
                                                and rules.subject_after_stop.search(qm.group(1), 1))))):
@@ -366,6 +366,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
             head, by_verb = _chunk(rules, noun, max_subject=max_subject)
             if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not _MODIFIER_END.search(head) \
+                    and not _VERB_NOUN.match(_cut(noun[len(head):])[1] if len(_cut(noun[len(head):])) > 1 else "") \
                     and len(head) not in _nominal_inside(noun) and len(head) not in _inside_nouns(rules, noun):
                 return head, noun[len(head):] + rest
         return noun, rest
@@ -429,11 +430,14 @@ _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next co
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
+# a noun right after the verb makes one compound of them (包保 + 队员, 调处 + 中心): no predicate
+_VERB_NOUN = re.compile(r"(?:队员|人员|员|干部|中心|站|室|所|点|组|队|班|办|平台|窗口|机制|制度)$")
 # a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
 _MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
 _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
 _TASK = re.compile(r"(?:年度|全年|目标|计划|预算)?(?:任务|目标任务|计划)的?")
-_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看)(?=[\u4e00-\u9fff]{2})")
+_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看|考取|取得|获得)(?=[\u4e00-\u9fff]{2})")
+_PLACE_INSIDE = re.compile(r"(?:镇|乡|街道|区|县|市|村|社区|辖区|园区|区域)内(?=[\u4e00-\u9fff]{2})")
 _INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
@@ -1062,6 +1066,15 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause_start = clauses.last(c0, q_start)
         clause = norm[clause_start:q_start]
         ps = prev["subject"] if prev is not None and clause_start == prev_end else ""
+        if ps and not clause.startswith(ps) and clause[:1] in "“\"" and _QUOTES.sub("", clause).startswith(ps):
+            # (the noun as written, its quotes included: 138名“四送一服”包保队员深入企业1600余人次)
+            k, seen = 0, 0
+            while k < len(clause) and seen < len(ps):
+                seen += clause[k] not in "“”\""
+                k += 1
+            while k < len(clause) and clause[k] in "“”\"":
+                k += 1
+            ps = clause[:k]
         if ps and clause.startswith(ps) and (len(clause) >= len(ps) + 4 or clause == ps) and (
                 norm[max(0, prev["start"] - len(ps)):prev["start"]] != ps):
             # the noun the previous number took after it is not this one's: 128家民营企业结对帮扶
@@ -1176,6 +1189,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     for f in facts:
         if "（" in f["subject"] or "(" in f["subject"]:
             f["subject"] = _unwrap_variants(f["subject"])
+        if (pm := _PLACE_INSIDE.match(f["subject"])) is not None:
+            f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = _INNER_EACH.sub("", f["subject"])
@@ -1442,6 +1457,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
+        if noun_after and unit.kind in _AUDIENCE and (tp := _TOOK_PART.match(noun_after)):
+            # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
+            noun_after, rest = noun_after[tp.end():], rest
         if noun_after and unit.kind in ("organisation", "item") and (pm := _PEOPLE_OF.search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
