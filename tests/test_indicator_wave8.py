@@ -99,6 +99,11 @@ FACT_CASES = [
      [(92, "三联三帮联络员", "", "result"), (800, "深入企业", "", "result")]),
     # a place's inside names no noun
     ("inside", "为园区内16家企业提供法治体检。", [(16, "企业", "", "result")]),
+    # a light verb counts the meeting even when what it did comes before the number
+    ("meeting_then", "全年召开镇党委会议专题研究法治建设工作3次。", [(3, "镇党委会议", "", "result")]),
+    ("meeting_then", "召开区政府常务会议研究法治政府建设工作6次。", [(6, "区政府常务会议", "", "result")]),
+    # the object of 针对/围绕, then the verb and what was made
+    ("prep_object", "针对重大行政决策出具合法性审查意见书14份。", [(14, "合法性审查意见书", "出具", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

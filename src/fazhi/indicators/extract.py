@@ -435,6 +435,10 @@ _VERB_NOUN = re.compile(r"(?:队员|人员|员|干部|中心|站|室|所|点|组
 # a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
 _MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
 _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
+_PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
+# a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
+_MEETING_THEN = re.compile(r"^([\u4e00-\u9fff]{0,12}?(?:会议|常务会|办公会|党组会|党委会|党工委会|例会|专题会|推进会|调度会|联席会))"
+                           r"(?=(?:专题|集体)?(?:研究|部署|听取|审议|学习|讨论|传达|通报))")
 _TASK = re.compile(r"(?:年度|全年|目标|计划|预算)?(?:任务|目标任务|计划)的?")
 _TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看|考取|取得|获得)(?=[\u4e00-\u9fff]{2})")
 _PLACE_INSIDE = re.compile(r"(?:镇|乡|街道|区|县|市|村|社区|辖区|园区|区域)内(?=[\u4e00-\u9fff]{2})")
@@ -1570,8 +1574,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
-            if not v and unit.kind in _VERB_AFTER and r.verb_one is not None and (
-                    om := _OBJECT_OF.search(subject)) is not None:
+            if not v and r.verb_one is not None and (om := (
+                    _OBJECT_OF.search(subject) if unit.kind in _VERB_AFTER else _PREP_OBJECT.match(subject))) is not None:
+                # (针对政府工作出具合法性审查意见书3份: the object of 针对, then the verb and what was made)
                 # 领导对法治建设工作作出批示指示30余次: the object of 对, then the event (作出 + 批示指示)
                 obj = subject[om.end():]
                 vm = next((m for m in _token_verbs(r, obj)
@@ -1622,6 +1627,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         ev, en = _event_after(r, after, max_subject=max_subject)
         if en:
             verb, subject, predicate = ev, en, ""
+    if unit.kind in _VERB_AFTER and subject and r.light_verb is not None and r.light_verb.search(clause) and (
+            mm := _MEETING_THEN.match(subject)) is not None and len(mm.group(1)) >= 2:
+        subject, predicate = mm.group(1), subject[mm.end():]
     if subject and _ORDINAL_ONLY.fullmatch(subject):
         # 第一批取消1项，承接9项: a batch names no thing; it goes with the verb
         verb, subject = subject + verb, ""
