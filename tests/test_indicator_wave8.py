@@ -104,6 +104,8 @@ FACT_CASES = [
     ("meeting_then", "召开区政府常务会议研究法治政府建设工作6次。", [(6, "区政府常务会议", "", "result")]),
     # the object of 针对/围绕, then the verb and what was made
     ("prep_object", "针对重大行政决策出具合法性审查意见书14份。", [(14, "合法性审查意见书", "出具", "result")]),
+    # a bracketed alternative inside the noun after a count of times, 建设 no verb after it
+    ("bracket", "召开3次法治丽水（法治政府）建设推进会。", [(3, "法治丽水建设推进会", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

@@ -57,7 +57,7 @@ _LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 # a bracketed aside inside a phrase: stripped (法律援助案件（含刑事案件）-> 法律援助案件); a short
 # alternative (村（社区）, 村(居)) stays
 _ASIDE = re.compile(r"[（(](?:(?:含|其中|包括|以下简称|简称|如|即|占|同比|较|比|分别)[^（）()]*|"
-                    r"[^（）()]{5,})[）)]")
+                    r"[^（）()]{4,})[）)]")
 _WORD_CUT = re.compile(r"[的对在把将向]")
 _COORD_CUT = re.compile(r"[和及与、]")
 _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
@@ -309,7 +309,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if close < 0:
             break
         if rules.verb_one is not None and (vm := rules.verb_one.match(after, close + 1)) and (
-                vm.end() > close + 1):
+                vm.end() > close + 1) and vm.group(0) != "建设":  # (法治绍兴（法治政府）建设工作推进会)
             stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
             break
         stop = rules.subject_after_stop.search(after, close + 1)
@@ -338,8 +338,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     cut = _head_cut(rules, after[title:(end if end is not None else max_subject + 6)])
     if cut is not None:
         end = title + cut  # 召开3次政府常务会议专题研究… -> 政府常务会议
-    # a noun phrase ends within max_subject characters; a longer run is a clause, not a noun
-    if end is not None and end <= max_subject:
+    # a noun phrase ends within max_subject characters (brackets not counted); a longer run is a
+    # clause, not a noun
+    if end is not None and end - sum(after.count(b, 0, end) for b in "（）()") <= max_subject:
         noun = _clean_edges(after[:end])
         if len(noun) == 1 and not title and (starts := _token_starts(after[:6])) is not None \
                 and 1 not in starts:
@@ -1192,7 +1193,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["status"] = "baseline"
     for f in facts:
         if "（" in f["subject"] or "(" in f["subject"]:
-            f["subject"] = _unwrap_variants(f["subject"])
+            # an aside goes (法治丽水（法治政府）建设推进会 -> 法治丽水建设推进会), a short variant is
+            # written out (村（社区） -> 村社区)
+            f["subject"] = _unwrap_variants(_strip_asides(f["subject"]) or f["subject"])
         if (pm := _PLACE_INSIDE.match(f["subject"])) is not None:
             f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
         if "各" in f["subject"][1:]:
