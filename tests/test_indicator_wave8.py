@@ -108,6 +108,16 @@ FACT_CASES = [
     ("prep_object", "针对重大行政决策出具合法性审查意见书14份。", [(14, "合法性审查意见书", "出具", "result")]),
     # a bracketed alternative inside the noun after a count of times, 建设 no verb after it
     ("bracket", "召开3次法治丽水（法治政府）建设推进会。", [(3, "法治丽水建设推进会", "", "result")]),
+    # 内 opening a word after the unit is no limit (5个内设机构, but 3个工作日内 is)
+    ("inner", "设立4个内设机构、3个事业单位。", [(4, "内设机构", "设立", "result"), (3, "事业单位", "", "result")]),
+    # bodies that held an event before a light verb: the event is counted
+    ("body_event", "县委常委会、县政府常务会组织集中学法9次。", [(9, "集中学法", "", "result")]),
+    # labels lose their 的; 按期 and 运用 are no part of the noun; 持有 opens what was held
+    ("labels", "新制发公文的主动公开率达100%。", [(100, "新制发公文主动公开率", "", "result")]),
+    ("labels", "按期办妥政协委员提案7件。", [(7, "政协委员提案", "办妥", "result")]),
+    ("labels", "全乡共19人持有行政执法证。", [(19, "行政执法证", "", "result")]),
+    ("labels", "受理信访事项40件，按期办结率100%。",
+     [(40, "信访事项", "受理", "result"), (100, "信访事项按期办结率", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]
@@ -121,6 +131,8 @@ def test_counted_noun_verb_and_status_of_each_fact(cls, text, want):
 RATE_LISTS = [
     ("备案县政府规范性文件7件，报备率、及时率、规范率达100%。", ["报备率", "及时率", "规范率"]),
     ("行政复议决定履行率、纠错意见采纳率为100%。", ["行政复议决定履行率", "纠错意见采纳率"]),
+    # the 率 of the last name is every short name's
+    ("建议提案办复、采纳率全部达到100%。", ["建议提案办复率", "建议提案采纳率"]),
     # (the 与 of 参与 is no joiner)
     ("组织执法人员参加执法培训，参与率和合格率均达100%。", ["执法培训参与率", "执法培训合格率"]),
 ]

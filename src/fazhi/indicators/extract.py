@@ -436,12 +436,14 @@ _VERB_NOUN = re.compile(r"(?:队员|人员|员|干部|中心|站|室|所|点|组
 # a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
 _MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
 _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
+_BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
+                              r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
 _PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
 # a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
 _MEETING_THEN = re.compile(r"^([\u4e00-\u9fff]{0,12}?(?:会议|常务会|办公会|党组会|党委会|党工委会|例会|专题会|推进会|调度会|联席会))"
                            r"(?=(?:专题|集体)?(?:研究|部署|听取|审议|学习|讨论|传达|通报))")
 _TASK = re.compile(r"(?:年度|全年|目标|计划|预算)?(?:任务|目标任务|计划)的?")
-_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看|考取|取得|获得)(?=[\u4e00-\u9fff]{2})")
+_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看|考取|取得|获得|持有)(?=[\u4e00-\u9fff]{2})")
 _PLACE_INSIDE = re.compile(r"(?:镇|乡|街道|区|县|市|村|社区|辖区|园区|区域)内(?=[\u4e00-\u9fff]{2})")
 _INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
@@ -1061,7 +1063,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         taken = 0  # the qualifier after the unit belongs to this fact, not to the next one's words
         spaced = after.lstrip(" ")  # (300 人 以上: spaces of page layout)
         for form, q in r.qualifier_after:
-            if spaced.startswith(form):
+            if spaced.startswith(form) and not (
+                    # (5个内设机构: 内 opens a word, no limit 3个工作日内)
+                    len(form) == 1 and len(spaced) > 1 and "\u4e00" <= spaced[1] <= "\u9fff"
+                    and _cut(spaced[:6])[0] != form):
                 qualifier = qualifier or q
                 taken = len(after) - len(spaced) + len(form)
                 after = after[taken:]
@@ -1196,6 +1201,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # an aside goes (法治丽水（法治政府）建设推进会 -> 法治丽水建设推进会), a short variant is
             # written out (村（社区） -> 村社区)
             f["subject"] = _unwrap_variants(_strip_asides(f["subject"]) or f["subject"])
+        if "的" in f["subject"][1:-1] and len(f["subject"]) > 4:
+            # 新制发公文的主动公开率 -> 新制发公文主动公开率: the label without its 的 (a token 的 only)
+            f["subject"] = "".join(t for t in _cut(f["subject"]) if t != "的")
         if (pm := _PLACE_INSIDE.match(f["subject"])) is not None:
             f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
         if "各" in f["subject"][1:]:
@@ -1267,6 +1275,12 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
     out: list[dict[str, Any]] = []
     for f in facts:
         items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
+        if len(items) > 1 and items[-1].endswith("率") and all(
+                len(i) >= 2 and not i.endswith("率") for i in items[:-1]) and len(items[-1]) <= 4 \
+                and "、" in f["subject"]:
+            # 办复、采纳率全部达到100% -> 办复率, 采纳率 (the 率 of the last name is every name's)
+            items = [i + "率" for i in items[:-1]] + items[-1:]
+            f = {**f, "subject": "、".join(items)}
         if len(items) > 2 and not all(len(i) >= 2 and i.endswith("率") for i in items):
             items = f["subject"].split("、")  # A和B合法性审查率、出庭应诉率: 和 joins inside a name
         if (len(items) < 2 or not all(len(i) >= 2 and i.endswith("率") for i in items)
@@ -1630,6 +1644,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         ev, en = _event_after(r, after, max_subject=max_subject)
         if en:
             verb, subject, predicate = ev, en, ""
+    if unit.kind in _VERB_AFTER and subject and (am := _BODY_THEN_EVENT.match(subject)) is not None \
+            and len(subject) - am.end() >= 2:
+        # 县委常委会、县政府常务会组织集中学法12次 -> 集中学法: the bodies held it, the event is counted
+        subject = subject[am.end():]
     if unit.kind in _VERB_AFTER and subject and r.light_verb is not None and r.light_verb.search(clause) and (
             mm := _MEETING_THEN.match(subject)) is not None and len(mm.group(1)) >= 2:
         subject, predicate = mm.group(1), subject[mm.end():]
