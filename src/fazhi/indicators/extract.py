@@ -1276,8 +1276,8 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
     for f in facts:
         items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
         if len(items) > 1 and items[-1].endswith("率") and all(
-                len(i) >= 2 and not i.endswith("率") for i in items[:-1]) and len(items[-1]) <= 4 \
-                and "、" in f["subject"]:
+                (len(i) >= 2 if len(items) == 2 else 2 <= len(i) <= 3) and not i.endswith("率")
+                for i in items[:-1]) and len(items[-1]) <= 4 and "、" in f["subject"]:
             # 办复、采纳率全部达到100% -> 办复率, 采纳率 (the 率 of the last name is every name's)
             items = [i + "率" for i in items[:-1]] + items[-1:]
             f = {**f, "subject": "、".join(items)}
