@@ -118,6 +118,8 @@ FACT_CASES = [
     ("labels", "全乡共19人持有行政执法证。", [(19, "行政执法证", "", "result")]),
     ("labels", "受理信访事项40件，按期办结率100%。",
      [(40, "信访事项", "受理", "result"), (100, "信访事项按期办结率", "", "result")]),
+    # a short word of the lexicon keeps its verb (政务公开 is one word)
+    ("one_word", "推行重大决策事项目录公开，政务公开38类。", [(38, "政务公开", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

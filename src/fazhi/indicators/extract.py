@@ -614,7 +614,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                     return verb, noun
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
-        if m and m.start() >= 2 and m.start() not in inside and not _MANNER_ONLY.fullmatch(phrase[:m.start()]):
+        starts = _token_starts(phrase) if m else None
+        if m and m.start() >= 2 and m.start() not in inside and not _MANNER_ONLY.fullmatch(phrase[:m.start()]) \
+                and (len(phrase) > 4 or starts is None or m.start() in starts):  # (政务公开46类: one word)
             # (书面述法3.4万人: 书面 is how, the activity is the noun)
             noun = _strip_repeat(phrase[: m.start()].strip(_EDGE), rules.subject_tail, lead=False)
             return m.group(0), (noun if len(noun) >= 2 else phrase[: m.start()].strip(_EDGE))
