@@ -24,6 +24,12 @@ DOC_CASES = [
     ("四、2024年工作安排\n1.推进调解组织规范化建设，新建个人调解工作室3个。\n"
      "2.举办行政执法培训4期。", 2023, [("3个", "target"), ("4期", "target")]),
     ("一、工作计划\n全年组织领导干部旁听庭审2次。", 2021, [("2次", "target")]),
+    # (wave 8) a numbered heading of what was done is no heading of targets, 重点工作 or not
+    ("一、重点工作开展情况\n组织召开党委常委会5次，举办法治培训8期。", 2024,
+     [("5次", "result"), ("8期", "result")]),
+    ("二、重点工作完成情况\n新建村级法律服务点16个。", 2023, [("16个", "result")]),
+    # (but a heading of the year's key work to come still is)
+    ("三、2025年重点工作\n新建村级法律服务点10个。", 2024, [("10个", "target")]),
     # a past result under the heading stays a result
     ("二、主要目标\n已完成老旧小区改造14个，下一阶段再改造9个。", 2023,
      [("14个", "result"), ("9个", "target")]),

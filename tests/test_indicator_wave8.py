@@ -120,6 +120,15 @@ FACT_CASES = [
      [(40, "信访事项", "受理", "result"), (100, "信访事项按期办结率", "", "result")]),
     # a short word of the lexicon keeps its verb (政务公开 is one word)
     ("one_word", "推行重大决策事项目录公开，政务公开38类。", [(38, "政务公开", "", "result")]),
+    # a quoted action closing the clause names the kind of thing counted
+    ("quoted_action", "推动215个事项“全城通办”、96个事项“跨省通办”。",
+     [(215, "全城通办事项", "推动", "result"), (96, "跨省通办事项", "", "result")]),
+    # the projects' money; published information a class of its own; 相关 and 一把手
+    ("project_money", "实施重点项目96个，完成投资210亿元。",
+     [(96, "重点项目", "实施", "result"), (210, "重点项目投资", "完成", "result")]),
+    ("class", "全年主动公开政府信息180余条。", [(180, "政府信息", "公开", "result")]),
+    ("class", "举办相关培训5场。", [(5, "培训", "培训", "result")]),
+    ("bodies", "组织31个县政府工作部门“一把手”向社会公开述法。", [(31, "县政府工作部门", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

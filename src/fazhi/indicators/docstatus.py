@@ -23,6 +23,7 @@ _HEADING_LINE = re.compile(
 _MAX_HEADING = 40
 _SUMMARY = re.compile(r"总结|情况|报告|成效|回顾")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+_DONE_HEADING = re.compile(r"(?:开展|完成|落实|推进|进展|执行|实施|工作)情况|成效|回顾|总结(?!经验)")
 # a name with years in it is no date of the fact: 《…规划（2024-2026年）》, （2021—2025年）
 _NAMED_YEARS = re.compile(r"《[^《》]*》|[（(]\s*20\d\d\s*(?:年\s*)?[-—–~～至到]\s*20\d\d\s*年?(?:度)?\s*[)）]")
 
@@ -73,8 +74,9 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
         if m.group("num") is None and (re.search(r"\d", line) and not r.heading.search(line)):
             continue
         # an unnumbered title naming the summary too (…工作总结及2022年工作思路) opens no span
+        # (and a heading of what was done is none, numbered or not: 一、重点工作开展情况)
         is_target = bool(r.heading.search(line)) and not (
-            m.group("num") is None and _SUMMARY.search(line))
+            m.group("num") is None and _SUMMARY.search(line)) and not _DONE_HEADING.search(line)
         heads.append((m.start(), m.end(), _level(m.group("num")), is_target))
     spans = []
     for i, (_s, e, lv, is_target) in enumerate(heads):

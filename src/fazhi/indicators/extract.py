@@ -76,7 +76,7 @@ _EDGE = "，、；：,;:. \t“”\"'◆●■□▲△▶►★☆•·@＠#＃
 _NO_NOUN_AFTER = frozenset({"money", "rate", "multiple", "point"})
 _VERB_AFTER = frozenset({"times"})
 _AUDIENCE = frozenset({"person", "person_times"})  # units counting who took part
-_GENERIC_HEADS = frozenset({"项目", "人员", "人数", "群众", "人口", "对象"})  # a head naming nothing without its modifier
+_GENERIC_HEADS = frozenset({"项目", "人员", "人数", "群众", "人口", "对象", "信息"})  # a head naming nothing without its modifier
 _PREDICATE_MAX = 20
 _COORD_EXTRA = 8  # a coordination may run this much past max_subject rather than be cut
 _VERB_JOIN = frozenset("及和与、")
@@ -273,15 +273,23 @@ def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
 def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
                       event: bool = False) -> tuple[str, str]:
     limit = None
+    front = ""
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
             if 1 <= qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
-                    qm.start() >= 2 and after[qm.end():qm.end() + 1] in _PUNCT_STOP and (
-                        "、" in qm.group(1) or (rules.subject_after_stop is not None and len(qm.group(1)) >= 3
-                                               and rules.subject_after_stop.search(qm.group(1), 1))))):
+                    qm.start() >= 2 and (after[qm.end():qm.end() + 1] in _PUNCT_STOP or after[qm.end():qm.end() + 1] == "、")
+                    and ("、" in qm.group(1) or (rules.subject_after_stop is not None and len(qm.group(1)) >= 3
+                                                and rules.subject_after_stop.search(qm.group(1), 1))
+                         or (len(qm.group(1)) >= 3 and (qm.group(1).endswith("办")
+                                                         or rules.verb_one.fullmatch(_cut(qm.group(1))[-1])))))):
                 # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase; so does a
                 # slogan closing the clause: 85项申请材料“线下当场办、线上半天办”)
                 limit = len(_QUOTES.sub("", after[:qm.start()]))
+                if "、" not in qm.group(1) and after[qm.end():qm.end() + 1] in _PUNCT_STOP | {"、"} \
+                        and not rules.verb_one.match(after, qm.end()):
+                    # 339个事项“通城通办”、… -> 通城通办事项: a quoted action closing the clause names
+                    # the kind of thing counted
+                    front = qm.group(1)
                 break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     title = 0
@@ -363,6 +371,8 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
                                         and rules.subject_lead.fullmatch(noun)):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
+        if front and len(noun) >= 2 and rest.startswith(front):
+            return front + noun, rest[len(front):]
         if not event and len(noun) >= 6 and not title:
             # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
             head, by_verb = _chunk(rules, noun, max_subject=max_subject)
@@ -435,9 +445,10 @@ _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次
 _VERB_NOUN = re.compile(r"(?:队员|人员|员|干部|中心|站|室|所|点|组|队|班|办|平台|窗口|机制|制度)$")
 # a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
 _MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
-_PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
+_PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:一把手|主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
 _BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
                               r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
+_PROJECT_MONEY = frozenset({"投资", "总投资", "计划投资", "计划总投资", "投资额"})
 _PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
 # a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
 _MEETING_THEN = re.compile(r"^([\u4e00-\u9fff]{0,12}?(?:会议|常务会|办公会|党组会|党委会|党工委会|例会|专题会|推进会|调度会|联席会))"
@@ -1678,6 +1689,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and kin["subject"] and not r.bare_total.match(kin["subject"]):
         # 新增经营主体3200家，总量达到41000家 -> 经营主体总量
         subject, inherited = _shorten(r, kin["subject"] + subject, max_subject), True
+    if subject in _PROJECT_MONEY and kind == "amount" and prev is not None and "项目" in prev["subject"] \
+            and prev["number_kind"] == "count":
+        # 实施重点项目128个，完成投资356亿元 -> 重点项目投资: the projects' money, not all investment
+        subject, inherited = _shorten(r, prev["subject"] + subject, max_subject), True
     if (subject and r.bare_verb is not None and unit.kind not in _VERB_AFTER and not verb
             and r.bare_verb.match(subject) and like is not None and like["subject"]):
         verb, subject = subject, ""  # 排查矛盾纠纷356起，成功调解349起 -> 调解 + 矛盾纠纷
