@@ -174,3 +174,18 @@ def test_reduced_durations(text, want):
 @pytest.mark.parametrize("text", ["市四套班子领导出席启动仪式。", "县四大班子主要领导参加。"])
 def test_leading_bodies_of_a_place_are_no_count(text):
     assert extract_indicators(text) == []
+
+
+CAPACITIES = [
+    # a production capacity inside a plant's name is its size: no fact of it
+    ("年产8万吨有机肥项目开工建设。", []),
+    ("新建年产30万吨饲料加工厂1座。", [1]),
+    # (a quantity produced is a fact)
+    ("全年生产饲料30万吨。", [30]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CAPACITIES, ids=[t for t, _ in CAPACITIES])
+def test_capacities_in_plant_names_are_no_facts(text, values):
+    assert [f["value"] for f in extract_indicators(text)] == values
+
