@@ -129,6 +129,10 @@ FACT_CASES = [
     ("class", "全年主动公开政府信息180余条。", [(180, "政府信息", "公开", "result")]),
     ("class", "举办相关培训5场。", [(5, "培训", "培训", "result")]),
     ("bodies", "组织31个县政府工作部门“一把手”向社会公开述法。", [(31, "县政府工作部门", "", "result")]),
+    # a negation ends the noun after a number; 仍有 names nothing
+    ("negation", "全年仍有2件规范性文件未按期报备。", [(2, "规范性文件", "", "result")]),
+    # what was made after an object whose 对 went with the lead words
+    ("made", "区长对法治政府建设作出批示9次。", [(9, "批示", "作出", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

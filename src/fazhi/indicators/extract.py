@@ -449,6 +449,7 @@ _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:�
 _BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
                               r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
 _PROJECT_MONEY = frozenset({"投资", "总投资", "计划投资", "计划总投资", "投资额"})
+_MADE = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:作出|做出|给予|提出)")
 _PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
 # a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
 _MEETING_THEN = re.compile(r"^([\u4e00-\u9fff]{0,12}?(?:会议|常务会|办公会|党组会|党委会|党工委会|例会|专题会|推进会|调度会|联席会))"
@@ -1613,6 +1614,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                            if m.start() <= len(obj) - 4 and len(obj) - m.end() >= 2), None)
                 if vm is not None:
                     v, subject = vm.group(0), obj[vm.end():]
+            if not v and unit.kind in _VERB_AFTER and (mk := _MADE.search(subject)) is not None \
+                    and len(subject) - mk.end() >= 2:
+                # 对法治建设作出批示12次 (对 gone with the lead words) -> 作出 + 批示
+                v, subject = mk.group(0), subject[mk.end():]
             if lead_verb and v and not phrase.startswith(v):
                 v, subject = "", phrase  # the noun after a verb and a number is whole (…进村入户活动)
             if v:
