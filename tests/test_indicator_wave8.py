@@ -193,3 +193,22 @@ CAPACITIES = [
 def test_capacities_in_plant_names_are_no_facts(text, values):
     assert [f["value"] for f in extract_indicators(text)] == values
 
+
+
+def test_the_table_keeps_what_came_in_apart_from_what_was_concluded(tmp_path):
+    """受理 91 and 办结 85 cases are two cells of one category, never 176."""
+    import fazhi
+    from fazhi.indicators import textstat_indicator_table
+
+    (tmp_path / "r.txt").write_text(
+        "某某镇2023年法治政府建设情况报告\n一、主要成效\n全年受理行政复议案件91宗，办结85宗；"
+        "接待群众来访320人次，受理信访事项86件，办结80件。\n", encoding="utf-8")
+    t = textstat_indicator_table(fazhi.read_corpus(tmp_path), by="file")
+    row = t.iloc[0]
+    assert row["reconsideration_in_count"] == 91 and row["reconsideration_count"] == 85
+    assert row["petitions_in_count"] == 86 and row["petitions_count"] == 80
+    labels = t.attrs["labels"]
+    assert labels["reconsideration_in_count"] == "行政复议·收案（宗）"
+    assert labels["reconsideration_count"] == "行政复议（宗）"
+    cols = list(t.columns)
+    assert cols.index("reconsideration_in_count") < cols.index("reconsideration_count")

@@ -121,6 +121,8 @@ class IndicatorRules:
     # a word mostly a noun (调解, 宣传) that alone before a count is the verb of the noun before
     bare_verb: re.Pattern | None = None
     light_verb: re.Pattern | None = None  # a subject_verb anywhere in a clause (召开…会议3次研究…)
+    # a verb of what came in (受理, 收到): its facts get a table column apart from what was concluded
+    intake: re.Pattern | None = None
 
     def fact_kind(self, unit: Unit) -> str:
         """count, amount, measure, rate or growth (of a number with this unit, before context)."""
@@ -279,10 +281,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
 
     # verbs
     p = pick("indicator_verbs.tsv")
-    verbs: dict[str, list[str]] = {"action": [], "growth": []}
+    verbs: dict[str, list[str]] = {"action": [], "growth": [], "intake": []}
     for no, (form, cls) in _rows(p, 2):
         if cls not in verbs:
-            raise IndicatorRulesError(f"{p}:{no}: verb class {cls!r} is not action or growth")
+            raise IndicatorRulesError(f"{p}:{no}: verb class {cls!r} is not action, growth or intake")
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty verb")
         verbs[cls].append(form)
@@ -343,6 +345,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         after_predicate=after_predicate, class_verb=class_verb,
         event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
         bare_verb=bare_verb, light_verb=_alternation(p, words["subject_verb"]),
+        intake=(re.compile("(?:" + "|".join(re.escape(v) for v in sorted(set(verbs["intake"]), key=len, reverse=True))
+                           + ")$") if verbs["intake"] else None),
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
         verb_search=re.compile(alts) if action else None,

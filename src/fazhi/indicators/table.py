@@ -273,7 +273,12 @@ def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
     code = [(_BASE_CODES.get(b) if k in ("money", "area", "length", "weight", "volume",
                                          "container", "power", "energy") or b == "%" else None)
             or k for k, b in zip(kinds, bases, strict=True)]
-    column = facts["category"].astype(str) + "_" + pd.Series(code, index=facts.index)
+    # what came in (受理, 收到) has a column apart from what was concluded (办结): 91 received and
+    # 85 concluded cases are two cells, never 176
+    verb = facts["verb"].fillna("").astype(str) if "verb" in facts.columns else pd.Series("", index=facts.index)
+    intake = verb.map(lambda v: bool(r.intake is not None and v and r.intake.search(v)))
+    column = (facts["category"].astype(str) + intake.map({True: "_in", False: ""})
+              + "_" + pd.Series(code, index=facts.index))
     # the display unit of a column: its most common unit (万元 for money when any fact is in 万元)
     display: dict[str, str] = {}
     for col, g in facts.groupby(column, sort=False):
@@ -287,8 +292,8 @@ def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
     cell_value = facts["amount"].astype(float) / scale.astype(float)
     same = facts["unit"] == cell_unit
     cell_value = cell_value.where(~same, facts["value"].astype(float))
-    labels = [f"{r.labels.get(cat, cat)}（{display[col]}）"
-              for cat, col in zip(facts["category"], column, strict=True)]
+    labels = [f"{r.labels.get(cat, cat)}{'·收案' if took else ''}（{display[col]}）"
+              for cat, col, took in zip(facts["category"], column, intake, strict=True)]
     return facts.assign(column=column.values, column_label=labels, cell_value=cell_value.values,
                         cell_unit=cell_unit.values)
 
@@ -362,8 +367,9 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
         rate_cols = set(cells.loc[is_rate, "column"])
         rank = _category_rank(r)
         order = (cells.drop_duplicates("column")
-                 .assign(_o=lambda d: d["category"].map(lambda c: rank.get(c, len(rank))))
-                 .sort_values(["_o", "column"]))
+                 .assign(_o=lambda d: d["category"].map(lambda c: rank.get(c, len(rank))),
+                         _in=lambda d: ~d["column"].str.contains("_in_", regex=False))
+                 .sort_values(["_o", "_in", "column"]))  # (what came in before what was concluded)
         for col, lab in zip(order["column"], order["column_label"], strict=True):
             sub = agg.xs(col, level="column")
             vals = sub["mean"] if col in rate_cols else sub["sum"]
