@@ -133,6 +133,8 @@ FACT_CASES = [
     ("negation", "全年仍有2件规范性文件未按期报备。", [(2, "规范性文件", "", "result")]),
     # what was made after an object whose 对 went with the lead words
     ("made", "区长对法治政府建设作出批示9次。", [(9, "批示", "作出", "result")]),
+    # a grade opening the noun after a number is part of it
+    ("grade", "新增2家4A级旅游景区。", [(2, "4A级旅游景区", "新增", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

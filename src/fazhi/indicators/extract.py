@@ -259,7 +259,11 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
 def _noun_after(rules: IndicatorRules, after: str, *, max_subject: int,
                 event: bool = False) -> tuple[str, str]:
     """(noun right after the number, the rest of the clause after it) — ("", after) when none; a
-    number in quotes inside the noun is part of its name (2个省市县长“152”工程 -> 省市县长152工程)."""
+    number in quotes inside the noun is part of its name (2个省市县长“152”工程 -> 省市县长152工程);
+    so is a grade opening it (新增3家4A级景区 -> 4A级景区)."""
+    if (gm := _GRADE.match(after)) is not None:
+        noun, rest = _noun_after(rules, after[gm.end():], max_subject=max_subject, event=event)
+        return (gm.group(0) + noun, rest) if noun else ("", after)
     named = [m.group(0) for m in _QUOTED_NUMBER.finditer(after, 0, max_subject + 6)]
     if not named:
         return _noun_after_words(rules, after, max_subject=max_subject, event=event)
@@ -449,6 +453,7 @@ _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:�
 _BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
                               r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
 _PROJECT_MONEY = frozenset({"投资", "总投资", "计划投资", "计划总投资", "投资额"})
+_GRADE = re.compile(r"\d?[A-Z]{1,2}级?(?=[\u4e00-\u9fff])")  # 4A级 (景区), 5G (基站)
 _MADE = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:作出|做出|给予|提出)")
 _PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
 # a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
