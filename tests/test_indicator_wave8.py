@@ -135,6 +135,12 @@ FACT_CASES = [
     ("made", "区长对法治政府建设作出批示9次。", [(9, "批示", "作出", "result")]),
     # a grade opening the noun after a number is part of it
     ("grade", "新增2家4A级旅游景区。", [(2, "4A级旅游景区", "新增", "result")]),
+    # a chain of verbs ends where a word of the lexicon begins (修改意见 is one)
+    ("chain", "审查规范性文件16件，提出修改意见58条。",
+     [(16, "规范性文件", "审查", "result"), (58, "修改意见", "提出", "result")]),
+    # a body, then what it did to the counted things
+    ("body_acts", "村人民调解委员会调解纠纷96件，调解成功率97%。",
+     [(96, "纠纷", "调解", "result"), (97, "纠纷调解成功率", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

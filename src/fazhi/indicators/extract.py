@@ -453,6 +453,8 @@ _PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:�
 _BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
                               r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
 _PROJECT_MONEY = frozenset({"投资", "总投资", "计划投资", "计划总投资", "投资额"})
+_BODY_END = re.compile(r"(?:委员会|调委会|调解组织|工作站|工作室|司法所|执法队|大队|中队|中心|办公室)$")
+_BODY_ACTS = re.compile(r"(?:调解|调处|化解|审查|核查|整改|查处)(?=[\u4e00-\u9fff]{2})")
 _GRADE = re.compile(r"\d?[A-Z]{1,2}级?(?=[\u4e00-\u9fff])")  # 4A级 (景区), 5G (基站)
 _MADE = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:作出|做出|给予|提出)")
 _PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
@@ -609,8 +611,10 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         ends = []
         pos = 0
         nominal = _nominal_inside(phrase)
+        starts = _token_starts(phrase) if len(phrase) >= 5 else None
         while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
                 and m.end() > pos and m.end() not in nominal \
+                and not (ends and starts is not None and m.end() < len(phrase) and m.end() not in starts) \
                 and not (ends and phrase.startswith(_RELATIONAL, pos)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb)
             pos = m.end()
@@ -629,6 +633,10 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 verb, noun = _split_verb(rules, phrase[i:], trail=trail)
                 if verb and noun:
                     return verb, noun
+            if (bv := _BODY_ACTS.match(phrase, i)) is not None and len(phrase) - bv.end() >= 2 \
+                    and _BODY_END.search(phrase, 0, i) is not None:
+                # 人民调解委员会调解纠纷268件: the body, then what it did to the counted things
+                return bv.group(0), phrase[bv.end():]
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
         starts = _token_starts(phrase) if m else None
