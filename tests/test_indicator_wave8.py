@@ -141,6 +141,9 @@ FACT_CASES = [
     # a body, then what it did to the counted things
     ("body_acts", "村人民调解委员会调解纠纷96件，调解成功率97%。",
      [(96, "纠纷", "调解", "result"), (97, "纠纷调解成功率", "", "result")]),
+    # a cut by reform right before the number is a change (a baseline); 压缩至 reaches a level
+    ("cut", "申报材料压减35%，办理时限压缩至2个工作日。",
+     [(35, "申报材料", "压减", "baseline"), (2, "办理时限", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]
@@ -154,6 +157,8 @@ def test_counted_noun_verb_and_status_of_each_fact(cls, text, want):
 RATE_LISTS = [
     ("备案县政府规范性文件7件，报备率、及时率、规范率达100%。", ["报备率", "及时率", "规范率"]),
     ("行政复议决定履行率、纠错意见采纳率为100%。", ["行政复议决定履行率", "纠错意见采纳率"]),
+    # two long rate names joined by 和 share the number
+    ("网上可办率和政务服务事项编目覆盖率均达100%。", ["网上可办率", "政务服务事项编目覆盖率"]),
     # the 率 of the last name is every short name's
     ("建议提案办复、采纳率全部达到100%。", ["建议提案办复率", "建议提案采纳率"]),
     # (the 与 of 参与 is no joiner)

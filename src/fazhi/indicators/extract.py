@@ -1689,7 +1689,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
         owner, _ = _noun_after(r, after, max_subject=max_subject)
         subject = owner + subject  # 锂盐项目总投资 (a name, kept whole up to the limit of a list)
-    rates = subject.split("、") if kind == "rate" and "、" in subject else []
+    rates = (_RATE_ITEMS.split(subject) if kind == "rate" and ("、" in subject or _RATE_ITEMS.search(subject))
+             else [])  # (网上可办率和政务服务事项编目覆盖率均达100%: 和 after a rate joins two names)
     while len(rates) > 2 and not rates[0].endswith("率"):
         rates = rates[1:]  # 重大行政决策目录化管理、…审查率、…应诉率均达到100%: the rates named
     if len(rates) > 1 and all(len(i) >= 3 and i.endswith("率") for i in rates):
