@@ -381,6 +381,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
             head, by_verb = _chunk(rules, noun, max_subject=max_subject)
             if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not _MODIFIER_END.search(head) \
+                    and not _VERB_NOUN.search(noun) \
                     and not _VERB_NOUN.match(_cut(noun[len(head):])[1] if len(_cut(noun[len(head):])) > 1 else "") \
                     and len(head) not in _nominal_inside(noun) and len(head) not in _inside_nouns(rules, noun):
                 return head, noun[len(head):] + rest
