@@ -144,6 +144,11 @@ FACT_CASES = [
     # a cut by reform right before the number is a change (a baseline); 压缩至 reaches a level
     ("cut", "申报材料压减35%，办理时限压缩至2个工作日。",
      [(35, "申报材料", "压减", "baseline"), (2, "办理时限", "", "result")]),
+    # a short noun right before the next number is this number's (整合22个部门613项业务)
+    ("next_number", "整合18个部门402项业务。", [(18, "部门", "整合", "result"), (402, "业务", "", "result")]),
+    # a from-to frame whose earlier figure is a first batch
+    ("from_to", "智能办可办事项由首批12个升级为28个。",
+     [(12, "智能办可办事项", "", "baseline"), (28, "智能办可办事项", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

@@ -1276,8 +1276,9 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
             if m.group("noun"):
                 # 把62项考核指标精简优化为13项, 将5个村合并为3个: both count the noun between them
                 a["subject"] = b["subject"] = m.group("noun")
-            elif _DIGIT.search(b["subject"]):
-                b["subject"] = a["subject"]  # 由36人增加到52人: not 由36人
+            elif _DIGIT.search(b["subject"]) or b["subject"] in ("", b["verb"]) or b["subject"] == norm[
+                    a["end"]:b["start"]].strip("至到为"):
+                b["subject"] = a["subject"]  # 由36人增加到52人: not 由36人; 由首批15个升级为30个: not 升级
 
 
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
@@ -1536,7 +1537,14 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                        None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
-        if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit())
+        if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit()
+                                           # (整合22个部门613项业务: a short noun, no verb, is this one's)
+                                           and not (len(noun_after) <= 3 and noun_after[-1] not in "至到为"
+                                                    and _chunk(r, noun_after, max_subject=max_subject)
+                                                    == (noun_after, False) and not _only_verbs(r, noun_after)
+                                                    and (r.verb_one is None or not r.verb_one.match(noun_after))
+                                                    and _token_starts(noun_after + rest[:4]) is not None
+                                                    and len(noun_after) in _token_starts(noun_after + rest[:4])))
                                           or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
             # 律师进村宣讲3次 -> 宣传册; 成功调解128起调解成功率98% -> not 调解成功率)
