@@ -230,3 +230,26 @@ def test_the_table_keeps_what_came_in_apart_from_what_was_concluded(tmp_path):
     assert labels["reconsideration_count"] == "行政复议（宗）"
     cols = list(t.columns)
     assert cols.index("reconsideration_in_count") < cols.index("reconsideration_count")
+
+
+def test_named_patterns_are_versioned_data(tmp_path):
+    """The word patterns of wave 8 live in indicator_units.tsv (type pattern): a bad regex names its
+    line; a table without them still loads and they match nothing."""
+    from fazhi.indicators import IndicatorRulesError, load_indicator_rules
+    from fazhi.indicators.rules import _data_dir
+
+    rules = load_indicator_rules()
+    assert rules.pattern("took_part").match("参加网络考试")
+    assert rules.pattern("no_such_pattern").search("任何文字") is None
+    lines = (_data_dir() / "indicator_units.tsv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "indicator_units.tsv").write_text(
+        "\n".join(ln for ln in lines if not ln.startswith("pattern\t")) + "\n", encoding="utf-8")
+    bare = load_indicator_rules(str(tmp_path))
+    assert bare.pattern("took_part").search("参加网络考试") is None
+    assert extract_indicators("受理行政复议案件91宗。", rules=bare)[0]["subject"] == "行政复议案件"
+    broken = tmp_path / "broken"  # (rules are cached per folder)
+    broken.mkdir()
+    (broken / "indicator_units.tsv").write_text(
+        "\n".join(lines + ["pattern\tbroken\t(?:参加"]) + "\n", encoding="utf-8")
+    with pytest.raises(IndicatorRulesError, match=r"indicator_units.tsv:\d+: bad regex"):
+        load_indicator_rules(str(broken))

@@ -23,7 +23,6 @@ _HEADING_LINE = re.compile(
 _MAX_HEADING = 40
 _SUMMARY = re.compile(r"总结|情况|报告|成效|回顾")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
-_DONE_HEADING = re.compile(r"(?:开展|完成|落实|推进|进展|执行|实施|工作)情况|成效|回顾|总结(?!经验)")
 # a name with years in it is no date of the fact: 《…规划（2024-2026年）》, （2021—2025年）
 _NAMED_YEARS = re.compile(r"《[^《》]*》|[（(]\s*20\d\d\s*(?:年\s*)?[-—–~～至到]\s*20\d\d\s*年?(?:度)?\s*[)）]")
 
@@ -33,6 +32,7 @@ class DocStatusRules:
     heading: re.Pattern | None
     past: re.Pattern | None
     later: re.Pattern | None
+    done: re.Pattern | None = None
 
 
 @cache
@@ -40,13 +40,13 @@ def doc_status_rules() -> DocStatusRules:
     """The package's cues (``indicator_doc_status.tsv``), read once."""
     from fazhi.read import load_table
 
-    pats: dict[str, list[str]] = {"heading": [], "past": [], "later": []}
+    pats: dict[str, list[str]] = {"heading": [], "past": [], "later": [], "done": []}
     for kind, regex in load_table("indicator_doc_status.tsv"):
         if kind not in pats:
-            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past or later")
+            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past, later or done")
         pats[kind].append(regex)
     comp = {k: (re.compile("|".join(f"(?:{p})" for p in v)) if v else None) for k, v in pats.items()}
-    return DocStatusRules(comp["heading"], comp["past"], comp["later"])
+    return DocStatusRules(comp["heading"], comp["past"], comp["later"], comp["done"])
 
 
 def _level(num: str | None) -> int:
@@ -76,7 +76,7 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
         # an unnumbered title naming the summary too (…工作总结及2022年工作思路) opens no span
         # (and a heading of what was done is none, numbered or not: 一、重点工作开展情况)
         is_target = bool(r.heading.search(line)) and not (
-            m.group("num") is None and _SUMMARY.search(line)) and not _DONE_HEADING.search(line)
+            m.group("num") is None and _SUMMARY.search(line)) and not (r.done is not None and r.done.search(line))
         heads.append((m.start(), m.end(), _level(m.group("num")), is_target))
     spans = []
     for i, (_s, e, lv, is_target) in enumerate(heads):

@@ -380,9 +380,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if not event and len(noun) >= 6 and not title:
             # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
             head, by_verb = _chunk(rules, noun, max_subject=max_subject)
-            if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not _MODIFIER_END.search(head) \
-                    and not _VERB_NOUN.search(noun) \
-                    and not _VERB_NOUN.match(_cut(noun[len(head):])[1] if len(_cut(noun[len(head):])) > 1 else "") \
+            if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not rules.pattern("modifier_end").search(head) \
+                    and not rules.pattern("verb_noun_head").search(noun) \
+                    and not rules.pattern("verb_noun_head").match(_cut(noun[len(head):])[1] if len(_cut(noun[len(head):])) > 1 else "") \
                     and len(head) not in _nominal_inside(noun) and len(head) not in _inside_nouns(rules, noun):
                 return head, noun[len(head):] + rest
         return noun, rest
@@ -396,15 +396,11 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     return "", after
 
 
-# words that end a noun read token by token (prepositions, adverbs of manner and time)
-_CHUNK_STOP = frozenset("按照 依照 根据 依据 按 对 向 在 为 通过 围绕 针对 就 以 从 由 把 将 与 同 给 经 于 "
-                        "专题 集中 重新 认真 全面 深入 积极 进一步 均 都 已 共 全部 分别 先后 相继 陆续 主动 "
-                        "及时 依法 统一 正在 已经 共同 逐步 持续 不断 切实 有效 率先 首次 再次 也 还 又 并 "
-                        "等 的 了 是 有 无".split())
 
 
 def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, bool]:
-    """(the tokens of ``after`` up to the first verb, preposition or adverb when they make a noun of
+    """(the tokens of ``after`` up to the first verb, or a word of the table's ``chunk_stop`` pattern
+    (prepositions, adverbs), when they make a noun of
     2 to ``max_subject`` characters, brackets not counted, else ""; whether an action verb ended it)."""
     m = _CLAUSE_END.search(after)
     words = after[: m.start()] if m else after
@@ -415,7 +411,7 @@ def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str,
         if rules.verb_one is not None and rules.verb_one.fullmatch(t):
             by_verb = True
             break
-        if t in _CHUNK_STOP or _DIGIT.search(t) or (
+        if rules.pattern("chunk_stop").fullmatch(t) or _DIGIT.search(t) or (
                 rules.head_verb is not None and len(t) >= 2 and rules.head_verb.fullmatch(t)):
             break
         if not all("\u4e00" <= c <= "\u9fff" or c in "（）()" for c in t):
@@ -446,27 +442,7 @@ _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next co
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
-# a noun right after the verb makes one compound of them (包保 + 队员, 调处 + 中心): no predicate
-_VERB_NOUN = re.compile(r"(?:队员|人员|员|干部|中心|站|室|所|点|组|队|班|办|平台|窗口|机制|制度)$")
-# a head that only modifies what follows (省级下放行政职权事项, 具体创建指标): no noun of its own
-_MODIFIER_END = re.compile(r"(?:级|具体|相关|有关|重点|主要|其他|其它|各类|各项|新|全|共|所有|部分|首批|一批)$")
-_PEOPLE_OF = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff）)])(?:党政)?(?:一把手|主要负责人|主要负责同志|负责人|主要领导|分管领导|班子成员|工作人员)")
-_BODY_THEN_EVENT = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:会|委|局|院|政府|部门|单位|党组|党委|党工委|办|所|中心)"
-                              r"(?:组织开展|组织召开|组织|开展|举办|举行|召开)")
-_PROJECT_MONEY = frozenset({"投资", "总投资", "计划投资", "计划总投资", "投资额"})
-_BODY_END = re.compile(r"(?:委员会|调委会|调解组织|工作站|工作室|司法所|执法队|大队|中队|中心|办公室)$")
-_BODY_ACTS = re.compile(r"(?:调解|调处|化解|审查|核查|整改|查处)(?=[\u4e00-\u9fff]{2})")
 _GRADE = re.compile(r"\d?[A-Z]{1,2}级?(?=[\u4e00-\u9fff])")  # 4A级 (景区), 5G (基站)
-_MADE = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:作出|做出|给予|提出)")
-_PREP_OBJECT = re.compile(r"^(?:针对|围绕|对|就|结合)(?=[\u4e00-\u9fff]{5})")
-# a meeting a light verb counts, then what it did (召开党委会议专题研究法治建设工作2次 -> 党委会议)
-_MEETING_THEN = re.compile(r"^([\u4e00-\u9fff]{0,12}?(?:会议|常务会|办公会|党组会|党委会|党工委会|例会|专题会|推进会|调度会|联席会))"
-                           r"(?=(?:专题|集体)?(?:研究|部署|听取|审议|学习|讨论|传达|通报))")
-_TASK = re.compile(r"(?:年度|全年|目标|计划|预算)?(?:任务|目标任务|计划)的?")
-_TOOK_PART = re.compile(r"(?:参加|参与|参训|参学|参观|旁听|观看|收看|考取|取得|获得|持有)(?=[\u4e00-\u9fff]{2})")
-_PLACE_INSIDE = re.compile(r"(?:镇|乡|街道|区|县|市|村|社区|辖区|园区|区域)内(?=[\u4e00-\u9fff]{2})")
-_INNER_EACH = re.compile(r"(?<=[\u4e00-\u9fff]{2})各(?![级类项种界自地方部门位样式])(?=[\u4e00-\u9fff]{2})")
-_QUALIFIER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最快|最短|最多|最高|最低|平均|仅需|只需|仅用|约|近|达到|达|超过|逾)$")
 _AFTER_PREP = re.compile(r"(?:对|就|向|为)")  # a preposition opening the words after a count of times
 
 
@@ -634,8 +610,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 verb, noun = _split_verb(rules, phrase[i:], trail=trail)
                 if verb and noun:
                     return verb, noun
-            if (bv := _BODY_ACTS.match(phrase, i)) is not None and len(phrase) - bv.end() >= 2 \
-                    and _BODY_END.search(phrase, 0, i) is not None:
+            if (bv := rules.pattern("body_acts").match(phrase, i)) is not None and len(phrase) - bv.end() >= 2 \
+                    and rules.pattern("body_end").search(phrase, 0, i) is not None:
                 # 人民调解委员会调解纠纷268件: the body, then what it did to the counted things
                 return bv.group(0), phrase[bv.end():]
     if trail and rules.verbs_trail is not None:
@@ -1232,11 +1208,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if "的" in f["subject"][1:-1] and len(f["subject"]) > 4:
             # 新制发公文的主动公开率 -> 新制发公文主动公开率: the label without its 的 (a token 的 only)
             f["subject"] = "".join(t for t in _cut(f["subject"]) if t != "的")
-        if (pm := _PLACE_INSIDE.match(f["subject"])) is not None:
+        if (pm := r.pattern("place_inside").match(f["subject"])) is not None:
             f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
-            f["subject"] = _INNER_EACH.sub("", f["subject"])
+            f["subject"] = r.pattern("inner_each").sub("", f["subject"])
     return _split_shared_rates(norm, facts)
 
 
@@ -1507,13 +1483,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
-        if noun_after and unit.kind in _AUDIENCE and (tp := _TOOK_PART.match(noun_after)):
+        if noun_after and unit.kind in _AUDIENCE and (tp := r.pattern("took_part").match(noun_after)):
             # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
             noun_after, rest = noun_after[tp.end():], rest
-        if noun_after and unit.kind in ("organisation", "item") and (pm := _PEOPLE_OF.search(noun_after)):
+        if noun_after and unit.kind in ("organisation", "item") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
-        if noun_after and rest[:1].isdigit() and (qt := _QUALIFIER_TAIL.search(noun_after)):
+        if noun_after and rest[:1].isdigit() and (qt := r.pattern("qualifier_tail").search(noun_after)):
             # 48个公共服务事项最快10分钟办理: the qualifier is the next number's
             noun_after, rest = noun_after[:qt.start()], noun_after[qt.start():] + rest
         if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
@@ -1628,7 +1604,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
             if not v and r.verb_one is not None and (om := (
-                    _OBJECT_OF.search(subject) if unit.kind in _VERB_AFTER else _PREP_OBJECT.match(subject))) is not None:
+                    _OBJECT_OF.search(subject) if unit.kind in _VERB_AFTER else r.pattern("prep_object").match(subject))) is not None:
                 # (针对政府工作出具合法性审查意见书3份: the object of 针对, then the verb and what was made)
                 # 领导对法治建设工作作出批示指示30余次: the object of 对, then the event (作出 + 批示指示)
                 obj = subject[om.end():]
@@ -1636,7 +1612,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                            if m.start() <= len(obj) - 4 and len(obj) - m.end() >= 2), None)
                 if vm is not None:
                     v, subject = vm.group(0), obj[vm.end():]
-            if not v and unit.kind in _VERB_AFTER and (mk := _MADE.search(subject)) is not None \
+            if not v and unit.kind in _VERB_AFTER and (mk := r.pattern("made").search(subject)) is not None \
                     and len(subject) - mk.end() >= 2:
                 # 对法治建设作出批示12次 (对 gone with the lead words) -> 作出 + 批示
                 v, subject = mk.group(0), subject[mk.end():]
@@ -1649,7 +1625,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if not subject and v and (unit.kind in _VERB_AFTER or audience_verb) and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
-        if kind == "rate" and _TASK.fullmatch(subject) and v in ("", "完成", "超额完成"):
+        if kind == "rate" and r.pattern("task").fullmatch(subject) and v in ("", "完成", "超额完成"):
             # 地方财政收入实现2496万元，完成任务的117.46% -> 地方财政收入任务完成率
             subject = "任务完成率"
             if prev is not None and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
@@ -1684,12 +1660,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         ev, en = _event_after(r, after, max_subject=max_subject)
         if en:
             verb, subject, predicate = ev, en, ""
-    if unit.kind in _VERB_AFTER and subject and (am := _BODY_THEN_EVENT.match(subject)) is not None \
+    if unit.kind in _VERB_AFTER and subject and (am := r.pattern("body_then_event").match(subject)) is not None \
             and len(subject) - am.end() >= 2:
         # 县委常委会、县政府常务会组织集中学法12次 -> 集中学法: the bodies held it, the event is counted
         subject = subject[am.end():]
     if unit.kind in _VERB_AFTER and subject and r.light_verb is not None and r.light_verb.search(clause) and (
-            mm := _MEETING_THEN.match(subject)) is not None and len(mm.group(1)) >= 2:
+            mm := r.pattern("meeting_then").match(subject)) is not None and len(mm.group(1)) >= 2:
         subject, predicate = mm.group(1), subject[mm.end():]
     if subject and _ORDINAL_ONLY.fullmatch(subject):
         # 第一批取消1项，承接9项: a batch names no thing; it goes with the verb
@@ -1717,7 +1693,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and kin["subject"] and not r.bare_total.match(kin["subject"]):
         # 新增经营主体3200家，总量达到41000家 -> 经营主体总量
         subject, inherited = _shorten(r, kin["subject"] + subject, max_subject), True
-    if subject in _PROJECT_MONEY and kind == "amount" and prev is not None and "项目" in prev["subject"] \
+    if r.pattern("project_money").fullmatch(subject) and kind == "amount" and prev is not None and "项目" in prev["subject"] \
             and prev["number_kind"] == "count":
         # 实施重点项目128个，完成投资356亿元 -> 重点项目投资: the projects' money, not all investment
         subject, inherited = _shorten(r, prev["subject"] + subject, max_subject), True
@@ -1753,7 +1729,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
         # its own (but 其中…案件9件，占总量的31% stays the share of those cases)
         subject = subject + "占" + share_of + "比重"
-    if not subject and unit.kind in _AUDIENCE and (pm := _TOOK_PART.match(predicate)):
+    if not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate)):
         # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
         subject = _shorten(r, predicate[pm.end():], max_subject)
     if not subject:

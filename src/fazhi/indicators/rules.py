@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,9 @@ FACT_KINDS = {"money": "amount", "rate": "rate", "area": "measure", "length": "m
               "power": "measure", "energy": "measure", "concentration": "measure",
               "noise": "measure", "duration": "measure", "multiple": "rate", "point": "growth"}
 STATUSES = ("result", "target", "baseline")
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 class IndicatorRulesError(ValueError):
@@ -123,6 +126,13 @@ class IndicatorRules:
     light_verb: re.Pattern | None = None  # a subject_verb anywhere in a clause (召开…会议3次研究…)
     # a verb of what came in (受理, 收到): its facts get a table column apart from what was concluded
     intake: re.Pattern | None = None
+    # named word patterns of indicator_units.tsv (type pattern), compiled once: see :meth:`pattern`
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def pattern(self, name: str) -> re.Pattern:
+        """The named pattern of the table (``pattern<TAB>name<TAB>regex``); one that matches
+        nothing when a replacement table leaves it out."""
+        return self.patterns.get(name, _NEVER)
 
     def fact_kind(self, unit: Unit) -> str:
         """count, amount, measure, rate or growth (of a number with this unit, before context)."""
@@ -218,6 +228,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     qi: dict[str, str] = {}
     qa: list[tuple[str, str]] = []
     pairs: dict[str, tuple[str, ...]] = {}
+    named: dict[str, re.Pattern] = {}
     words: dict[str, list[tuple[int, str]]] = {k: [] for k in (
         "subject_cut", "subject_lead", "subject_tail", "subject_after_stop", "subject_inherit",
         "subject_verb", "noun_tail", "range_joiner", "agent", "subject_head", "subject_join",
@@ -246,6 +257,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
             if len(parts) < 2:
                 raise IndicatorRulesError(f"{p}:{no}: list_pair {form!r} needs two items (A,B)")
             pairs[form] = parts
+        elif typ == "pattern":
+            if not value:
+                raise IndicatorRulesError(f"{p}:{no}: pattern {form!r} has no regex")
+            named[form] = _compile(p, no, value)
         elif typ in words:
             words[typ].append((no, form))
         else:
@@ -345,6 +360,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         after_predicate=after_predicate, class_verb=class_verb,
         event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
         bare_verb=bare_verb, light_verb=_alternation(p, words["subject_verb"]),
+        patterns=named,
         intake=(re.compile("(?:" + "|".join(re.escape(v) for v in sorted(set(verbs["intake"]), key=len, reverse=True))
                            + ")$") if verbs["intake"] else None),
         verb_one=re.compile(f"(?:{opening})") if action else None,
