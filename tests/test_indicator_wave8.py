@@ -149,6 +149,8 @@ FACT_CASES = [
     # a from-to frame whose earlier figure is a first batch
     ("from_to", "智能办可办事项由首批12个升级为28个。",
      [(12, "智能办可办事项", "", "baseline"), (28, "智能办可办事项", "", "result")]),
+    # a verb opening one word of the lexicon after the number is no action (服务站)
+    ("verb_word", "新建3个服务站、5个调解室。", [(3, "服务站", "新建", "result"), (5, "调解室", "", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]
@@ -253,3 +255,9 @@ def test_named_patterns_are_versioned_data(tmp_path):
         "\n".join(lines + ["pattern\tbroken\t(?:参加"]) + "\n", encoding="utf-8")
     with pytest.raises(IndicatorRulesError, match=r"indicator_units.tsv:\d+: bad regex"):
         load_indicator_rules(str(broken))
+
+
+@pytest.mark.parametrize("text", ["坚持做一件、成一件。", "干一件成一件，干一件像一件。"])
+def test_a_numeral_repeated_in_a_parallel_slogan_counts_nothing(text):
+    assert extract_indicators(text) == []
+

@@ -1502,7 +1502,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and before and not ends_with_verb and not joined and not (
                 clause.rstrip(_EDGE).endswith("的")) and (
                 (r.head_verb is not None and r.head_verb.match(noun_after))
-                or (r.verb_one is not None and r.verb_one.match(noun_after))):
+                or (r.verb_one is not None and (vm1 := r.verb_one.match(noun_after)) is not None
+                    # (新建1个服务站: a verb opening one word of the lexicon is no action)
+                    and not (vm1.end() < len(noun_after) and (st := _token_starts(noun_after)) is not None
+                             and vm1.end() not in st))):
             # 召开专题会议3次研究法治建设工作: the words after the number are what was done
             noun_after, rest = "", after
         if noun_after and ((not before and not joined) or before in _TO_WHOM) and rest[:1].isdigit() \
