@@ -112,6 +112,7 @@ _MASKED = re.compile(_MASK + "+")
 # 主要预期目标：, 预期 + 目标：; 计划到年底：)
 _INTRODUCING = re.compile(r"[\u4e00-\u9fff]{0,4}?[是为]?\s*[：:]")
 _PUNCT_STOP = frozenset("，。；：！？,;:!?")
+_LIST_STOP = _PUNCT_STOP | {"、"}  # (a clause, or an item of a list, ends)
 _MINUS = frozenset("-－−")  # a sign before a rate (同比分别-6.2%、-19.3%), not a range's joiner
 # a share with no noun of its own (…案件13件，占总量的38%): it is the share of the fact before
 _DONE_END = re.compile(r"(?:全覆盖|到位|达标|落实)$")  # an achievement listed before a rate
@@ -280,20 +281,20 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     front = ""
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
+            term, closes = qm.group(1), after[qm.end():qm.end() + 1] in _LIST_STOP
             if 1 <= qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
-                    qm.start() >= 2 and (after[qm.end():qm.end() + 1] in _PUNCT_STOP or after[qm.end():qm.end() + 1] == "、")
-                    and ("、" in qm.group(1) or (rules.subject_after_stop is not None and len(qm.group(1)) >= 3
-                                                and rules.subject_after_stop.search(qm.group(1), 1))
-                         or (len(qm.group(1)) >= 3 and (qm.group(1).endswith("办")
-                                                         or rules.verb_one.fullmatch(_cut(qm.group(1))[-1])))))):
+                    qm.start() >= 2 and closes
+                    and ("、" in term or (rules.subject_after_stop is not None and len(term) >= 3
+                                          and rules.subject_after_stop.search(term, 1))
+                         or (len(term) >= 3 and (term.endswith("办")
+                                                 or rules.verb_one.fullmatch(_cut(term)[-1])))))):
                 # 5家酒类企业“两证”办理… -> 酒类企业 (the quoted term opens the next phrase; so does a
                 # slogan closing the clause: 85项申请材料“线下当场办、线上半天办”)
                 limit = len(_QUOTES.sub("", after[:qm.start()]))
-                if "、" not in qm.group(1) and after[qm.end():qm.end() + 1] in _PUNCT_STOP | {"、"} \
-                        and not rules.verb_one.match(after, qm.end()):
+                if "、" not in term and closes and not rules.verb_one.match(after, qm.end()):
                     # 339个事项“通城通办”、… -> 通城通办事项: a quoted action closing the clause names
                     # the kind of thing counted
-                    front = qm.group(1)
+                    front = term
                 break
     after = _QUOTES.sub("", after)  # 42批次“双随机”抽查 -> 双随机抽查
     title = 0
@@ -380,9 +381,10 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if not event and len(noun) >= 6 and not title:
             # an action verb inside, its object after it: 8项高频事项推行“马上办” -> 高频事项
             head, by_verb = _chunk(rules, noun, max_subject=max_subject)
+            verb_noun = rules.pattern("verb_noun_head")
+            object_words = _cut(noun[len(head):])[1:2]  # the word after the verb
             if by_verb and len(head) >= 2 and len(noun) - len(head) >= 3 and not rules.pattern("modifier_end").search(head) \
-                    and not rules.pattern("verb_noun_head").search(noun) \
-                    and not rules.pattern("verb_noun_head").match(_cut(noun[len(head):])[1] if len(_cut(noun[len(head):])) > 1 else "") \
+                    and not verb_noun.search(noun) and not verb_noun.match(object_words[0] if object_words else "") \
                     and len(head) not in _nominal_inside(noun) and len(head) not in _inside_nouns(rules, noun):
                 return head, noun[len(head):] + rest
         return noun, rest
@@ -390,7 +392,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         # no stop within reach: the noun is the run of tokens up to the first verb, preposition or
         # adverb (21家区直部门按照权责清单… -> 区直部门; 82家党委（党组）理论学习中心组专题组织学习… ->
         # 党委（党组）理论学习中心组)
-        noun = _chunk_noun(rules, after, max_subject=max_subject)
+        noun, _ = _chunk(rules, after, max_subject=max_subject)
         if noun:
             return noun, after[len(noun):]
     return "", after
@@ -424,10 +426,6 @@ def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str,
     if size < 2 or noun.count("（") != noun.count("）") or noun.count("(") != noun.count(")"):
         return "", False
     return noun, by_verb
-
-
-def _chunk_noun(rules: IndicatorRules, after: str, *, max_subject: int) -> str:
-    return _chunk(rules, after, max_subject=max_subject)[0]
 
 
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
@@ -616,9 +614,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 return bv.group(0), phrase[bv.end():]
     if trail and rules.verbs_trail is not None:
         m = rules.verbs_trail.search(phrase)
-        starts = _token_starts(phrase) if m else None
         if m and m.start() >= 2 and m.start() not in inside and not _MANNER_ONLY.fullmatch(phrase[:m.start()]) \
-                and (len(phrase) > 4 or starts is None or m.start() in starts):  # (政务公开46类: one word)
+                and (len(phrase) > 4 or (starts := _token_starts(phrase)) is None
+                     or m.start() in starts):  # (政务公开46类: one word)
             # (书面述法3.4万人: 书面 is how, the activity is the noun)
             noun = _strip_repeat(phrase[: m.start()].strip(_EDGE), rules.subject_tail, lead=False)
             return m.group(0), (noun if len(noun) >= 2 else phrase[: m.start()].strip(_EDGE))
@@ -707,7 +705,7 @@ def _cut(text: str) -> tuple[str, ...]:
 def _token_starts(text: str) -> frozenset[int] | None:
     """Offsets where the lexicon's segmenter starts a token in ``text`` (None when its tokens do
     not spell ``text``)."""
-    tokens = _tokenizer().cut(text)
+    tokens = _cut(text)  # (one segmentation, cached once, serves both)
     if "".join(tokens) != text:
         return None
     starts, pos = set(), 0
@@ -1216,6 +1214,20 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     return _split_shared_rates(norm, facts)
 
 
+def _own_short_noun(r: IndicatorRules, noun: str, rest: str, *, max_subject: int) -> bool:
+    """Whether a short noun right before the next number is this number's: 整合22个部门613项业务 ->
+    部门 (up to three characters, one noun with no verb, ending where a token of the words after it
+    starts)."""
+    if len(noun) > 3 or noun[-1] in "至到为" or _only_verbs(r, noun):
+        return False
+    if _chunk(r, noun, max_subject=max_subject) != (noun, False):
+        return False
+    if r.verb_one is not None and r.verb_one.match(noun):
+        return False
+    starts = _token_starts(noun + rest[:4])
+    return starts is not None and len(noun) in starts
+
+
 def _after_examples(name: str) -> str:
     """A rate's name without the examples before 等: “盗抢骗”等刑事发案率 -> 刑事发案率 (the name whole
     when fewer than three characters follow 等)."""
@@ -1517,13 +1529,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
         if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit()
-                                           # (整合22个部门613项业务: a short noun, no verb, is this one's)
-                                           and not (len(noun_after) <= 3 and noun_after[-1] not in "至到为"
-                                                    and _chunk(r, noun_after, max_subject=max_subject)
-                                                    == (noun_after, False) and not _only_verbs(r, noun_after)
-                                                    and (r.verb_one is None or not r.verb_one.match(noun_after))
-                                                    and _token_starts(noun_after + rest[:4]) is not None
-                                                    and len(noun_after) in _token_starts(noun_after + rest[:4])))
+                                           and not _own_short_noun(r, noun_after, rest, max_subject=max_subject))
                                           or _RATE_AHEAD.match(noun_after + rest)):
             # the words run into the next number: they name the next fact (发放宣传册500余份
             # 律师进村宣讲3次 -> 宣传册; 成功调解128起调解成功率98% -> not 调解成功率)

@@ -276,7 +276,7 @@ def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
     # what came in (受理, 收到) has a column apart from what was concluded (办结): 91 received and
     # 85 concluded cases are two cells, never 176
     verb = facts["verb"].fillna("").astype(str) if "verb" in facts.columns else pd.Series("", index=facts.index)
-    intake = verb.map(lambda v: bool(r.intake is not None and v and r.intake.search(v)))
+    intake = verb.str.contains(r.intake) if r.intake is not None else pd.Series(False, index=facts.index)
     column = (facts["category"].astype(str) + intake.map({True: "_in", False: ""})
               + "_" + pd.Series(code, index=facts.index))
     # the display unit of a column: its most common unit (万元 for money when any fact is in 万元)
