@@ -681,6 +681,7 @@ def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int, eve
     count of times or sessions) the event itself: 开展普法活动，共计56场 -> 普法活动."""
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
     _, noun = _split_verb(rules, phrase)
+    noun, _ = _head_noun(rules, noun)  # (调整部门部分行政权力事项，新增18项 -> 行政权力事项)
     if not event:
         noun = _strip_repeat(noun, rules.noun_tail, lead=False)
     if len(noun) < 2 or (_NUMBER_START.search(noun[:1]) and not noun.startswith(_NUMERAL_WORDS)):
@@ -1135,7 +1136,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                          before_sentence=(norm[sentences.last(line_start, sent_start - 1):sent_start]
                                           if sent_start > line_start and _BREAKDOWN.match(
                                               norm, sent_start) else ""),
-                         topic=topic if (prev is not None and prev["number_kind"] != "rate") else "",
+                         # (after a rate of the topic, the next bare rate is the topic's too:
+                         # 办复率100%，满意率96%)
+                         topic=topic if (prev is not None and (prev["number_kind"] != "rate" or (
+                             topic and prev["subject"].startswith(topic)))) else "",
                          kin=kin, para=para, touching=prev is not None and clause_start == prev_end,
                          prev_kind=kinds[-1] if (kinds and prev is facts[-1]) else None)
         inherited = fact.pop("inherited")
@@ -1145,6 +1149,14 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             if p is not None and kinds[p] == unit.kind and facts[p]["start"] >= line_start \
                     and not facts[p]["subject"].startswith(fact["subject"]):
                 fact["subject"] = _shorten(r, fact["subject"] + facts[p]["subject"], max_subject)
+        lw = r.pattern("level_word")
+        if same_segment and prev is not None and prev["unit"] == unit.canonical and prev["subject"] \
+                and lw.fullmatch(fact["subject"]):
+            # 创建省级示范村3个、市级8个 -> 市级示范村: the level of the noun before (其中省级1个)
+            pm = lw.match(prev["subject"])
+            rest = prev["subject"][pm.end():] if pm else prev["subject"]
+            if len(rest) >= 2:
+                fact["subject"] = fact["subject"] + rest
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[sent_start:q_start],
@@ -1714,6 +1726,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = _noun_of_clause(r, head, max_subject=max_subject)
     if not subject and audience_verb and verb:
         subject = verb  # 培训600人次 after a count of lectures: the people trained
+    if audience_verb and subject == verb and prev["subject"] and r.subject_inherit is not None \
+            and r.subject_inherit.fullmatch(verb):
+        # 开展培训5场，覆盖120余人次: 覆盖 names no one; the people the event reached
+        subject, inherited = prev["subject"], True
     if not subject and kind == "growth" and like is not None and like["number_kind"] == "rate" \
             and like["subject"].endswith("任务完成率") and len(like["subject"]) > 5:
         # …完成任务的117.46%，同比增长28.7%: the growth is of the amount, not of the completion

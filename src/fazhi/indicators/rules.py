@@ -296,10 +296,10 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
 
     # verbs
     p = pick("indicator_verbs.tsv")
-    verbs: dict[str, list[str]] = {"action": [], "growth": [], "intake": []}
+    verbs: dict[str, list[str]] = {"action": [], "growth": [], "intake": [], "prefix": []}
     for no, (form, cls) in _rows(p, 2):
         if cls not in verbs:
-            raise IndicatorRulesError(f"{p}:{no}: verb class {cls!r} is not action, growth or intake")
+            raise IndicatorRulesError(f"{p}:{no}: verb class {cls!r} is not action, growth, intake or prefix")
         if not form:
             raise IndicatorRulesError(f"{p}:{no}: empty verb")
         verbs[cls].append(form)
@@ -309,6 +309,13 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     # (a change noun such as 增幅, 增速 is no verb)
     opening_verbs = set(action) | {g for g in verbs["growth"] if g[-1] not in "幅速"}
     opening = "|".join(re.escape(v) for v in sorted(opening_verbs, key=len, reverse=True))
+    # a word that makes one verb with the verb after it (不予受理, 予以公开, 部分公开)
+    prefix = "|".join(re.escape(v) for v in sorted(set(verbs["prefix"]), key=len, reverse=True))
+    if prefix:
+        opening = f"(?:{prefix})?(?:{opening})"
+        alts_trail = f"(?:{prefix})?(?:{alts})"
+    else:
+        alts_trail = alts
     growth = sorted(set(verbs["growth"]), key=len, reverse=True)
 
     # status cues
@@ -364,7 +371,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         intake=(re.compile("(?:" + "|".join(re.escape(v) for v in sorted(set(verbs["intake"]), key=len, reverse=True))
                            + ")$") if verbs["intake"] else None),
         verb_one=re.compile(f"(?:{opening})") if action else None,
-        verbs_trail=re.compile(f"(?:{alts})+$") if action else None,
+        verbs_trail=re.compile(f"(?:{alts_trail})+$") if action else None,
         verb_search=re.compile(alts) if action else None,
         growth=(re.compile("(?:" + "|".join(re.escape(g) for g in growth) + ")了?$")
                 if growth else None),

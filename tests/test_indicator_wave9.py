@@ -1,0 +1,76 @@
+"""Wave 9: outcomes of a review or a disclosure request (不予受理, 予以公开, 部分公开), a part of a set
+before the noun (部分行政权力事项), 依法行政 as the head of a noun, a plenum inside a noun, 审批服务 as a
+noun after a place, a verb before 率 (通过率), an audience verb that names no one (覆盖120人次), a
+bare rate after a rate of the topic, a level alone in a list (市级8个). Sentences in the layouts of
+real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str) -> list[tuple]:
+    return [(f["value"], f["subject"], f["verb"], f["status"]) for f in extract_indicators(text)]
+
+
+FACT_CASES = [
+    # outcomes listed after what came in: the verb is the outcome, the noun stays the list's
+    ("outcome", "全年收到行政复议申请64件，依法受理55件，不予受理6件，审结50件。",
+     [(64, "行政复议申请", "收到", "result"), (55, "行政复议申请", "受理", "result"),
+      (6, "行政复议申请", "不予受理", "result"), (50, "行政复议申请", "审结", "result")]),
+    ("outcome", "办结依申请公开件41件，其中予以公开25件，部分公开7件，不予公开3件。",
+     [(41, "依申请公开件", "办结", "result"), (25, "依申请公开件", "予以公开", "result"),
+      (7, "依申请公开件", "部分公开", "result"), (3, "依申请公开件", "不予公开", "result")]),
+    # (存在 is a word: no cut at its 在)
+    ("outcome", "收到政府信息公开申请19件，其中信息不存在4件。",
+     [(19, "政府信息公开申请", "收到", "result"), (4, "信息不存在", "", "result")]),
+    # a part of a set before the noun
+    ("part", "调整部分行政许可事项7项。", [(7, "行政许可事项", "调整", "result")]),
+    ("part", "动态调整部门部分行政权力事项，新增14项。", [(14, "行政权力事项", "新增", "result")]),
+    # 依法行政 heads a noun; 依法 before an act of administrative law is how it was done
+    ("rule_of_law", "组织领导干部任前法律知识考试和依法行政能力测试6场。",
+     [(6, "依法行政能力测试", "", "result")]),
+    ("rule_of_law", "依法行政处罚29起，罚没款86万元。",
+     [(29, "行政处罚", "", "result"), (86, "罚没款", "", "result")]),
+    # a plenum inside the noun is no frame "among"
+    ("plenum", "开展党的二十届三中全会精神宣讲18场次。", [(18, "二十届三中全会精神宣讲", "", "result")]),
+    # 审批服务 is a noun after a place, not an agent and its act
+    ("noun_after_place", "梳理区级审批服务事项640项、街道审批服务事项28项。",
+     [(640, "区级审批服务事项", "梳理", "result"), (28, "街道审批服务事项", "", "result")]),
+    # a verb before 率 names the rate; the rate of an event in the clause before
+    ("rate_name", "组织执法资格考试，通过率为100%。", [(100, "执法资格考试通过率", "", "result")]),
+    # an audience verb names no one: the event it reached
+    ("audience", "结合典型案例开展“以案释法”培训4场，覆盖150余人次。",
+     [(4, "以案释法培训", "", "result"), (150, "以案释法培训", "覆盖", "result")]),
+    # a bare rate after a rate of the topic is the topic's too
+    ("rate_after_rate", "受理信访事项73件，办结率100%，满意率97%。",
+     [(73, "信访事项", "受理", "result"), (100, "信访事项办结率", "", "result"),
+      (97, "信访事项满意率", "", "result")]),
+    # a level alone in a list takes the noun of the one before, with its own level
+    ("level_list", "已累计创建省级民主法治示范村2个、市级7个、县级16个。",
+     [(2, "省级民主法治示范村", "创建", "result"), (7, "市级民主法治示范村", "", "result"),
+      (16, "县级民主法治示范村", "", "result")]),
+    ("level_list", "创建民主法治示范村11个，其中省级3个。",
+     [(11, "民主法治示范村", "创建", "result"), (3, "省级民主法治示范村", "", "result")]),
+    # a verb of three characters is read whole (新招录, not 新招 + 录…)
+    ("verbs", "新招录执法辅助人员19名。", [(19, "执法辅助人员", "新招录", "result")]),
+    # 计划规划 is a class of information, no plan
+    ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "want"), FACT_CASES, ids=[f"{c}:{t[:14]}" for c, t, _ in FACT_CASES])
+def test_wave9_facts(case, text, want):
+    assert _facts(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "开展普法讲座12场，惠及群众800余人次。",
+    "组织干部参加法治培训800人次。",
+])
+def test_an_audience_with_a_noun_keeps_it(text):
+    # (the audience rule above only fills in a verb that names no one)
+    subjects = [f["subject"] for f in extract_indicators(text) if f["unit"] == "人次"]
+    assert subjects and all(s and s not in ("惠及", "覆盖", "参加") for s in subjects)
