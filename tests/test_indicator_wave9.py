@@ -56,6 +56,21 @@ FACT_CASES = [
      [(11, "民主法治示范村", "创建", "result"), (3, "省级民主法治示范村", "", "result")]),
     # a verb of three characters is read whole (新招录, not 新招 + 录…)
     ("verbs", "新招录执法辅助人员19名。", [(19, "执法辅助人员", "新招录", "result")]),
+    # a threshold of the things counted next is no amount; the count is the fact
+    ("threshold", "集体经济收入超过15万元的村达到28个。", [(28, "集体经济收入超过15万元村", "", "result")]),
+    ("threshold", "年营业收入2000万元以上的企业64家。", [(64, "企业", "", "result")]),
+    # (an amount of the thing itself stays)
+    ("threshold", "总投资8亿元的冷链物流园项目开工建设。", [(8, "冷链物流园项目总投资", "", "result")]),
+    # an average per village after the total
+    ("per_unit", "村级集体经济总收入达到980万元，村均24.5万元。",
+     [(980, "村级集体经济总收入", "", "result"), (24.5, "村均集体经济总收入", "", "result")]),
+    # 有效 opens a term (有效灌溉面积) but is a manner before a verb
+    ("term", "新增有效灌溉面积4200亩。", [(4200, "有效灌溉面积", "新增", "result")]),
+    ("term", "有效化解矛盾纠纷42件。", [(42, "矛盾纠纷", "化解", "result")]),
+    # a share of a named whole is an indicator of its own
+    ("share", "税收收入完成7.6亿元，占一般公共预算收入的74%。",
+     [(7.6, "税收收入", "完成", "result"), (74, "税收收入占一般公共预算收入比重", "", "result")]),
+    ("share", "其中行政案件11件，占总量的29%。", [(11, "行政案件", "", "result"), (29, "行政案件", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -123,7 +123,8 @@ _BARE_CHAIN = re.compile(r"(?:分别|依次)[\u4e00-\u9fff]{0,4}?\s*((?:(?:\d+(?
                          r"\s*[、和及与]\s*)+)$")
 _CHAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
-_SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇])?的?(?:比重|比例)?$")
+_SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇]|[\u4e00-\u9fff]{2,12}?)?的?(?:比重|比例)?$")
+_SHARE_TOTAL = ("总量", "总数", "总额", "全部")  # a whole that names nothing of its own
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -1157,6 +1158,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             rest = prev["subject"][pm.end():] if pm else prev["subject"]
             if len(rest) >= 2:
                 fact["subject"] = fact["subject"] + rest
+        elif same_segment and prev is not None and prev["unit"] == unit.canonical and prev["subject"] \
+                and r.pattern("per_unit").fullmatch(fact["subject"]):
+            # 村级集体经济总收入1260万元，村均31.5万元 -> 村均集体经济总收入
+            pm = lw.match(prev["subject"])
+            fact["subject"] = fact["subject"] + (prev["subject"][pm.end():] if pm else prev["subject"])
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[sent_start:q_start],
@@ -1750,9 +1756,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and para is not None and para["subject"]:
         # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
-    if share_of and share_of.startswith("全") and subject and inherited and not subject.endswith(("比重", "比例")):
+    if share_of and share_of not in _SHARE_TOTAL and subject and inherited \
+            and not subject.endswith(("比重", "比例")):
         # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
-        # its own (but 其中…案件9件，占总量的31% stays the share of those cases)
+        # its own, and so is a share of a named whole (税收收入9.8亿元，占一般公共预算收入的78% ->
+        # 税收收入占一般公共预算收入比重; but 其中…案件9件，占总量的31% stays the share of those cases)
         subject = subject + "占" + share_of + "比重"
     if not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate)):
         # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
