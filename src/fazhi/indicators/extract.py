@@ -663,7 +663,8 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
             return rest, v  # 物业管理协会等地设立基层法治观测点 -> 设立 + 基层法治观测点
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
     verb = ""
-    if pre and rules.verb_one is not None:
+    if pre and rules.verb_one is not None and not cut.group(0).startswith("等"):
+        # (警示教育、执法实务培训等活动: the examples before 等 hold no verb of the noun)
         m = rules.verb_one.match(pre)
         t = rules.verbs_trail.search(pre) if rules.verbs_trail is not None else None
         verb = t.group(0) if t else (m.group(0) if m else "")
