@@ -77,6 +77,13 @@ FACT_CASES = [
     ("agent", "县财政投入法治建设专项经费142万元。", [(142, "法治建设专项经费", "投入", "result")]),
     ("verbs", "收到群众举报线索39条，查实26条。",
      [(39, "群众举报线索", "收到", "result"), (26, "群众举报线索", "查实", "result")]),
+    # a from-to frame after the noun's clause: the noun of that clause, not 由2018年
+    ("from_to", "五年来，全县生产总值年均增长6.8%，由2019年的186亿元增加到2023年的243亿元。",
+     [(6.8, "生产总值", "年均增长", "baseline"), (186, "生产总值", "", "baseline"),
+      (243, "生产总值", "", "result")]),
+    # a multiple of an earlier period names the fact before and is a comparison
+    ("multiple", "五年累计完成固定资产投资980亿元，是上一个五年的1.7倍。",
+     [(980, "固定资产投资", "完成", "result"), (1.7, "固定资产投资", "", "baseline")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
@@ -85,6 +92,11 @@ FACT_CASES = [
 @pytest.mark.parametrize(("case", "text", "want"), FACT_CASES, ids=[f"{c}:{t[:14]}" for c, t, _ in FACT_CASES])
 def test_wave9_facts(case, text, want):
     assert _facts(text) == want
+
+
+@pytest.mark.parametrize("text", ["出台支持民营经济发展的21条惠企措施。", "推出“助企纾困”18条助企政策。"])
+def test_a_numbered_package_of_measures_is_a_name(text):
+    assert extract_indicators(text) == []
 
 
 @pytest.mark.parametrize("text", [

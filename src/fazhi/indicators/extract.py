@@ -1269,12 +1269,13 @@ _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|
                  r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
 # 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
+_FROM_ONLY = re.compile(r"^(?:由|从)?(?:19|20)\d\d年(?:底|末|初)?$")  # a from-frame that names no noun
 
 
 def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
     """The first number of a from-to frame is the baseline (办理时限由21个工作日压减至3个工作日: 21 is
     the baseline, 3 the result; 把62项考核指标精简为13项), in place."""
-    for a, b in zip(facts, facts[1:], strict=False):
+    for i, (a, b) in enumerate(zip(facts, facts[1:], strict=False)):
         gap = _TO_AFTER_COMMA.match(norm, a["end"], b["start"])
         m = _TO.fullmatch(norm, gap.end() if gap else a["end"], b["start"]) if a["unit"] == b["unit"] else None
         if (a["status"] == "result" and m is not None
@@ -1286,6 +1287,13 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
             elif _DIGIT.search(b["subject"]) or b["subject"] in ("", b["verb"]) or b["subject"] == norm[
                     a["end"]:b["start"]].strip("至到为"):
                 b["subject"] = a["subject"]  # 由36人增加到52人: not 由36人; 由首批15个升级为30个: not 升级
+            if _FROM_ONLY.match(a["subject"]) and i > 0 and facts[i - 1]["sentence"] == a["sentence"] \
+                    and facts[i - 1]["subject"]:
+                # 地区生产总值年均增长7.2%，由2018年的210亿元增加到2022年的298亿元: the noun of the
+                # clause before, not 由2018年
+                a["subject"] = facts[i - 1]["subject"]
+                if _FROM_ONLY.match(b["subject"]):
+                    b["subject"] = a["subject"]
 
 
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
