@@ -84,6 +84,11 @@ FACT_CASES = [
     # a multiple of an earlier period names the fact before and is a comparison
     ("multiple", "五年累计完成固定资产投资980亿元，是上一个五年的1.7倍。",
      [(980, "固定资产投资", "完成", "result"), (1.7, "固定资产投资", "", "baseline")]),
+    # a prefixed verb is one only alone: before a noun it names the class (不予处罚事项)
+    ("prefix_noun", "明确不予处罚事项96项、减轻处罚事项38项。",
+     [(96, "不予处罚事项", "明确", "result"), (38, "减轻处罚事项", "", "result")]),
+    # a demonstrative names no noun of its own
+    ("demonstrative", "该项目总投资6.5亿元。", [(6.5, "项目总投资", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

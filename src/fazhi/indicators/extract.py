@@ -591,8 +591,10 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
                 and m.end() > pos and m.end() not in nominal \
                 and not (ends and starts is not None and m.end() < len(phrase) and m.end() not in starts) \
-                and not (ends and phrase.startswith(_RELATIONAL, pos)):
-            # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb)
+                and not (ends and phrase.startswith(_RELATIONAL, pos)) \
+                and not (m.group("prefix") and m.end() < len(phrase)):
+            # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
+            # prefixed verb is one only alone: 不予受理9件, but 明确不予处罚事项121项 -> 不予处罚事项)
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):

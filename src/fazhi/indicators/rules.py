@@ -312,7 +312,7 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     # a word that makes one verb with the verb after it (不予受理, 予以公开, 部分公开)
     prefix = "|".join(re.escape(v) for v in sorted(set(verbs["prefix"]), key=len, reverse=True))
     if prefix:
-        opening = f"(?:{prefix})?(?:{opening})"
+        opening = f"(?P<prefix>{prefix})?(?:{opening})"
         alts_trail = f"(?:{prefix})?(?:{alts})"
     else:
         alts_trail = alts
