@@ -89,6 +89,14 @@ FACT_CASES = [
      [(96, "不予处罚事项", "明确", "result"), (38, "减轻处罚事项", "", "result")]),
     # a demonstrative names no noun of its own
     ("demonstrative", "该项目总投资6.5亿元。", [(6.5, "项目总投资", "", "result")]),
+    # the items before 分别 name who, the words after it what is counted
+    ("respectively", "区级和镇级分别召开法治专题会议5次和31次。",
+     [(5, "区级法治专题会议", "", "result"), (31, "镇级法治专题会议", "", "result")]),
+    ("respectively", "城区和农村分别新建公共法律服务站9个和27个。",
+     [(9, "城区公共法律服务站", "新建", "result"), (27, "农村公共法律服务站", "新建", "result")]),
+    # (a noun before 分别 keeps it: nothing after 分别 but the copula)
+    ("respectively", "行政复议和行政诉讼案件分别为47件和26件。",
+     [(47, "行政复议", "", "result"), (26, "行政诉讼案件", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1465,6 +1465,20 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                 _, words = _split_verb(r, words)
             words = _strip_repeat(words, r.subject_lead, lead=True)
         items = _list_items(r, words, k) if words else None
+        if items is not None and resp:
+            # 区级和镇级分别召开法治专题会议6次和28次: the items name who, the words after 分别 what
+            # is counted -> 区级法治专题会议, 镇级法治专题会议
+            tail = clause[resp[-1].end():].strip(_EDGE)
+            tail_verb, tail_noun = _split_verb(r, tail)
+            if r.light_verb is not None and (lm := r.light_verb.match(tail_noun)) is not None \
+                    and len(tail_noun) - lm.end() >= 2:
+                tail_noun = tail_noun[lm.end():]  # (召开 is a light verb: the meeting is counted)
+            if len(tail_noun) >= 2 and not _DIGIT.search(tail_noun) and not _only_verbs(r, tail_noun) \
+                    and not (r.subject_lead is not None and r.subject_lead.fullmatch(tail_noun)):
+                items = [item + tail_noun for item in items]
+                if tail_verb and not verbs and not (r.subject_verb is not None
+                                                    and r.subject_verb.fullmatch(tail_verb)):
+                    verbs = [tail_verb] * k
         if items is None and clause_of[i][2] and i >= k:
             sent = facts[i]["sentence"]
             earlier = [f for f in facts[i - k:i] if f["sentence"] == sent]
