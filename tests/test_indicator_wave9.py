@@ -94,9 +94,15 @@ FACT_CASES = [
      [(5, "区级法治专题会议", "", "result"), (31, "镇级法治专题会议", "", "result")]),
     ("respectively", "城区和农村分别新建公共法律服务站9个和27个。",
      [(9, "城区公共法律服务站", "新建", "result"), (27, "农村公共法律服务站", "新建", "result")]),
-    # (a noun before 分别 keeps it: nothing after 分别 but the copula)
+    # (a noun before 分别 keeps it: nothing after 分别 but the copula); parallel compounds share
+    # the head after the last one
     ("respectively", "行政复议和行政诉讼案件分别为47件和26件。",
-     [(47, "行政复议", "", "result"), (26, "行政诉讼案件", "", "result")]),
+     [(47, "行政复议案件", "", "result"), (26, "行政诉讼案件", "", "result")]),
+    ("respectively", "进口和出口总额分别为18亿元和27亿元。",
+     [(18, "进口总额", "", "result"), (27, "出口总额", "", "result")]),
+    # (items that are no parallel compounds stay: 规上工业 is no 服务业)
+    ("respectively", "规上工业和服务业营业收入分别增长8%和6%。",
+     [(8, "规上工业营业收入", "增长", "baseline"), (6, "服务业营业收入", "增长", "baseline")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

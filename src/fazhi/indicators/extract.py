@@ -1433,6 +1433,13 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
         # 第二产业和第三产业增加值: the items without a quantity noun take the last one's
         return [w if (_QUANTITY_END.search(w) or r.quantity_head.search(w)) else w + head.group(0)
                 for w in items[:-1]] + [last]
+    size = len(items[0])
+    if all(len(w) == size for w in items[:-1]) and size + 2 <= len(last) <= size + 4 and (
+            all(w[:2] == last[:2] for w in items[:-1])
+            or ((starts := _token_starts(last)) is not None and size in starts)):
+        # 行政复议和行政诉讼案件 -> 行政复议案件, 行政诉讼案件: items as long as the last one's first
+        # words (sharing its opening, or ending where a word of it ends) take the words after them
+        return [w + last[size:] for w in items[:-1]] + [last]
     return items
 
 
