@@ -103,6 +103,16 @@ FACT_CASES = [
     # (items that are no parallel compounds stay: 规上工业 is no 服务业)
     ("respectively", "规上工业和服务业营业收入分别增长8%和6%。",
      [(8, "规上工业营业收入", "增长", "baseline"), (6, "服务业营业收入", "增长", "baseline")]),
+    # trains run; 中欧 is no frame "among"
+    ("units", "全年开行中欧班列118列。", [(118, "中欧班列", "开行", "result")]),
+    # a rate named with its own noun takes no topic
+    ("rate_own", "森林蓄积量达到1620万立方米，湿地保护率51%。",
+     [(16200000, "森林蓄积量", "", "result"), (51, "湿地保护率", "", "result")]),
+    # a rate of the people after their number
+    ("rate_join", "城乡居民医保参保人数4.6万人，参保率97%。",
+     [(46000, "城乡居民医保参保人数", "", "result"), (97, "城乡居民医保参保率", "", "result")]),
+    # 列入 ends the noun after a number
+    ("after_stop", "全年有4个项目列入省重点项目。", [(4, "项目", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1271,6 +1271,7 @@ _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|
                  r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
 # 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
+_COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 _FROM_ONLY = re.compile(r"^(?:由|从)?(?:19|20)\d\d年(?:底|末|初)?$")  # a from-frame that names no noun
 
 
@@ -1845,6 +1846,8 @@ def _overlap_join(topic: str, name: str) -> str:
     调解成功率 -> 调解成功率)."""
     if topic in name:
         return name
+    if (cm := _COUNT_HEAD.search(topic)) is not None and cm.start() >= 2:
+        topic = topic[:cm.start()]  # 参保人数 + 参保率 -> 参保率: a rate is of the people, not their number
     for k in range(min(len(topic), len(name) - 1), 1, -1):
         if topic.endswith(name[:k]):
             return topic + name[k:]
