@@ -113,6 +113,7 @@ FACT_CASES = [
      [(46000, "城乡居民医保参保人数", "", "result"), (97, "城乡居民医保参保率", "", "result")]),
     # 列入 ends the noun after a number
     ("after_stop", "全年有4个项目列入省重点项目。", [(4, "项目", "", "result")]),
+    ("verbs", "选举产生社区“两委”成员87名。", [(87, "社区两委成员", "选举产生", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
@@ -126,6 +127,17 @@ def test_wave9_facts(case, text, want):
 @pytest.mark.parametrize("text", ["出台支持民营经济发展的21条惠企措施。", "推出“助企纾困”18条助企政策。"])
 def test_a_numbered_package_of_measures_is_a_name(text):
     assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a quoted model joined by + names its parts
+    ("建立“1个中心+6个分中心+N个站点”的服务网络。", []),
+    ("打造“1+5+N”调解体系，建成调解室31个。", [31]),
+    # (a quoted name with one number and no + stays what it was)
+    ("开展“法律进万家”活动14场。", [14]),
+])
+def test_a_quoted_model_is_no_count(text, values):
+    assert [f["value"] for f in extract_indicators(text)] == values
 
 
 @pytest.mark.parametrize("text", [
