@@ -114,6 +114,9 @@ FACT_CASES = [
     # 列入 ends the noun after a number
     ("after_stop", "全年有4个项目列入省重点项目。", [(4, "项目", "", "result")]),
     ("verbs", "选举产生社区“两委”成员87名。", [(87, "社区两委成员", "选举产生", "result")]),
+    # 明年 leads no noun; 入库 is a verb
+    ("lead", "明年力争引进亿元以上项目25个以上。", [(25, "亿元以上项目", "引进", "target")]),
+    ("verbs", "科技型中小企业入库380家。", [(380, "科技型中小企业", "入库", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
