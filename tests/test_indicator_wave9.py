@@ -117,6 +117,28 @@ FACT_CASES = [
     # 明年 leads no noun; 入库 is a verb
     ("lead", "明年力争引进亿元以上项目25个以上。", [(25, "亿元以上项目", "引进", "target")]),
     ("verbs", "科技型中小企业入库380家。", [(380, "科技型中小企业", "入库", "result")]),
+    # a share of the plan is a completion, and the growth after it is of the amount
+    ("plan_share", "地区生产总值488亿元，占计划的101%，同比增长3%。",
+     [(488, "地区生产总值", "", "result"), (101, "地区生产总值任务完成率", "", "result"),
+      (3, "地区生产总值", "同比增长", "baseline")]),
+    # a basis of comparison leads no noun
+    ("basis", "地方一般公共预算收入2.9亿元，按可比口径下降8.1%。",
+     [(2.9, "地方一般公共预算收入", "", "result"), (8.1, "地方一般公共预算收入", "下降", "baseline")]),
+    # a verb chain before the number and its object after it: an action, not a growth
+    ("action_chain", "改造提升54个村内饮水管网。", [(54, "饮水管网", "提升", "result")]),
+    # an ordinal before the noun (成为第2个…) leads no noun
+    ("ordinal", "成为全省第3个地区生产总值突破千亿元的县。", [(1000, "地区生产总值", "", "result")]),
+    ("ordinal", "成为第2个社会消费品零售总额突破1万亿元的城市。", [(1, "社会消费品零售总额", "", "result")]),
+    # 在谈 is a class of projects; 新上 and 调撤 are verbs
+    ("classes", "意向项目11个，在谈项目7个。", [(11, "意向项目", "", "result"), (7, "在谈项目", "", "result")]),
+    ("verbs", "新上医疗设备214台。", [(214, "医疗设备", "新上", "result")]),
+    ("verbs", "调撤一审行政诉讼案件96件。", [(96, "一审行政诉讼案件", "调撤", "result")]),
+    # places counted before a quantity of theirs: the places
+    ("places", "全县286个村集体经济收入均达到5万元以上。",
+     [(286, "村", "", "result"), (5, "集体经济收入", "", "result")]),
+    # a list marker names nothing; a space after the point of crawled text
+    ("marker", "1. 12个村完成改造。", [(12, "村", "", "result")]),
+    ("crawled_point", "航空旅客吞吐量6381. 2万人次。", [(63812000, "航空旅客吞吐量", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

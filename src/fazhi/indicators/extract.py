@@ -1519,9 +1519,16 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     kind = r.fact_kind(unit)
     share_of = None  # 占全省81%: the whole a share is of, named after the inherited noun
     before, head, ends_with_verb = _before_phrase(r, clause, max_subject=max_subject)
+    if before.isdigit():
+        before = ""  # 1. 12个村…, 2、7.1亿元: a list marker names nothing
     verb = ""
     # a growth: 增长7.2%, 同比下降15%, 增加15件 (but 提高到95% is a level)
     g = r.growth.search(before) if r.growth is not None and before else None
+    if g is not None and g.start() >= 2 and r.verbs_trail is not None and "\u4e00" <= after[:1] <= "\u9fff" \
+            and unit.kind not in _NO_NOUN_AFTER and r.verbs_trail.search(before, 0, g.start()) is not None:
+        # 改造提升62个村内饮水管网: a verb chain before the number and its object after it is an
+        # action on things counted, not a growth
+        g = None
     if g is not None:
         kind = "growth"
         verb = g.group(0)
@@ -1552,6 +1559,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and unit.kind in ("organisation", "item") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
+        if noun_after and r.quantity_head is not None and r.quantity_head.search(noun_after) \
+                and (hb := r.pattern("counted_place").match(noun_after)) is not None \
+                and len(noun_after) - hb.end() >= 2 and unit.kind in ("organisation", "item", "place"):
+            # 322个村集体经济收入均达到5万元以上 -> 村: the places are counted, not their income
+            noun_after, rest = noun_after[:hb.end()], noun_after[hb.end():] + rest
         if noun_after and rest[:1].isdigit() and (qt := r.pattern("qualifier_tail").search(noun_after)):
             # 48个公共服务事项最快10分钟办理: the qualifier is the next number's
             noun_after, rest = noun_after[:qt.start()], noun_after[qt.start():] + rest
@@ -1685,6 +1697,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if not subject and v and (unit.kind in _VERB_AFTER or audience_verb) and not (
                     r.subject_verb and r.subject_verb.fullmatch(v)):
                 subject = v  # 开展培训12次，督查8次: the event is the verb's
+        if kind == "rate" and (sm := _SHARE_ONLY.match(subject)) and sm.group("whole") \
+                and r.pattern("task").fullmatch(sm.group("whole")):
+            subject = sm.group("whole")  # 地区生产总值564亿元，占计划的100%: a completion, as 完成计划的100%
         if kind == "rate" and r.pattern("task").fullmatch(subject) and v in ("", "完成", "超额完成"):
             # 地方财政收入实现2496万元，完成任务的117.46% -> 地方财政收入任务完成率
             subject = "任务完成率"

@@ -195,10 +195,12 @@ def _fact_pattern(units: dict[str, Unit], inner: list[str]) -> re.Pattern:
     return re.compile(
         r"(?=[\d百千万一二两三四五六七八九十])"
         r"(?:(?<![\d.A-Za-z])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])"
+        r"|(?<=[\u4e00-\u9fff])\d+\. \d+"  # 超2. 2万亿元 (a space after the point of crawled text;
+        # never after punctuation or a line start, where 1. 12个村 is a list marker and a number)
         r"|\d+(?: ?\.\d+)?)(?:(?P<pre>多|余)(?=\s?[千万亿]))?(?P<mult>\s?[千万亿])?"
         rf"|(?<![\d.A-Za-z])(?P<pct>百分之[{cn}]+(?:点[零〇一二三四五六七八九]+)?)"
         rf"|(?P<chinese>[一二两三四五六七八九十][{cn}]*(?:点[零〇一二三四五六七八九]+)?"
-        rf"|(?<=[近逾超约达上过数])[百千万][{cn}]*))"
+        rf"|(?<=[近逾超约达上过数破])[百千万][{cn}]*))"
         rf"(?:\s?(?P<inner>{inner_rx}))?"  # 60余场次; 240 余人次 (page layout puts a space there)
         rf"(?(pct)|\s?(?P<unit>{'|'.join(unit_alts)}))"
     )
