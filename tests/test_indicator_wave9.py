@@ -139,6 +139,11 @@ FACT_CASES = [
     # a list marker names nothing; a space after the point of crawled text
     ("marker", "1. 12个村完成改造。", [(12, "村", "", "result")]),
     ("crawled_point", "航空旅客吞吐量6381. 2万人次。", [(63812000, "航空旅客吞吐量", "", "result")]),
+    # bodies counted, then their topic that was assessed: the bodies
+    ("body_topic", "组织专家对12个区、29个政府部门法治政府建设情况进行评估。",
+     [(12, "区", "", "result"), (29, "政府部门", "", "result")]),
+    # who went somewhere: the people
+    ("went", "选派9名干部到乡村振兴一线挂职锻炼。", [(9, "干部", "选派", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1559,6 +1559,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and unit.kind in ("organisation", "item") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
+        if noun_after and unit.kind in ("organisation", "item", "place") \
+                and (bt := r.pattern("body_topic").match(noun_after)) is not None:
+            # 33个政府部门法治政府建设情况 -> 政府部门: the bodies are counted, not their topic
+            noun_after, rest = bt.group("body"), noun_after[bt.end():] + rest
         if noun_after and r.quantity_head is not None and r.quantity_head.search(noun_after) \
                 and (hb := r.pattern("counted_place").match(noun_after)) is not None \
                 and len(noun_after) - hb.end() >= 2 and unit.kind in ("organisation", "item", "place"):
