@@ -144,6 +144,13 @@ FACT_CASES = [
      [(12, "区", "", "result"), (29, "政府部门", "", "result")]),
     # who went somewhere: the people
     ("went", "选派9名干部到乡村振兴一线挂职锻炼。", [(9, "干部", "选派", "result")]),
+    # a round milestone restating the fact before says nothing more; standing alone it stays
+    ("milestone", "全县地区生产总值完成96.4亿元，稳定突破百亿元大关。", [(96.4, "地区生产总值", "完成", "result"),
+                                                      (100, "地区生产总值", "", "result")]),
+    ("milestone", "全县地区生产总值完成112.6亿元，稳定突破百亿元大关。", [(112.6, "地区生产总值", "完成", "result")]),
+    ("milestone", "工业产值首次突破百亿元大关。", [(100, "工业产值", "", "result")]),
+    # a year or a title separator opens the noun
+    ("year_inside", "政府工作报告丨2023年某市地区生产总值超1.8万亿元。", [(1.8, "某市地区生产总值", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1214,6 +1214,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
         _share_predicate(norm, facts)
         _from_to(norm, facts)
+        facts = _drop_milestones(norm, facts)
     for f in facts:
         if f["status"] == "result" and f["number_kind"] == "growth":
             # a growth compares with a baseline whether or not the report writes 同比 (增长6% and
@@ -1297,6 +1298,23 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
                 a["subject"] = facts[i - 1]["subject"]
                 if _FROM_ONLY.match(b["subject"]):
                     b["subject"] = a["subject"]
+
+
+_MILESTONE_AFTER = re.compile(r"\s*(?:的)?大关")
+
+
+def _drop_milestones(norm: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Without a round milestone that restates the fact before (地区生产总值完成107.2亿元，稳定突破百亿元大关:
+    the 百亿元 says no more than 107.2亿元); a milestone standing alone stays (…首次突破百亿元大关)."""
+    out: list[dict[str, Any]] = []
+    for f in facts:
+        p = out[-1] if out else None
+        if (p is not None and f["qualifier"] == "超过" and not _DIGIT.search(f["raw"])
+                and _MILESTONE_AFTER.match(norm, f["end"]) and p["unit"] == f["unit"]
+                and p["sentence"] == f["sentence"] and p["value"] >= f["value"]):
+            continue
+        out.append(f)
+    return out
 
 
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
