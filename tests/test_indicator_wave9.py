@@ -151,6 +151,9 @@ FACT_CASES = [
     ("milestone", "工业产值首次突破百亿元大关。", [(100, "工业产值", "", "result")]),
     # a year or a title separator opens the noun
     ("year_inside", "政府工作报告丨2023年某市地区生产总值超1.8万亿元。", [(1.8, "某市地区生产总值", "", "result")]),
+    # 检查 before its object is a verb; a count of checks keeps its event
+    ("check", "共开展执法检查96次，检查企业730家次。",
+     [(96, "执法检查", "", "result"), (730, "企业", "检查", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
