@@ -188,3 +188,44 @@ def test_an_audience_with_a_noun_keeps_it(text):
     # (the audience rule above only fills in a verb that names no one)
     subjects = [f["subject"] for f in extract_indicators(text) if f["unit"] == "人次"]
     assert subjects and all(s and s not in ("惠及", "覆盖", "参加") for s in subjects)
+
+
+BREAKDOWNS = [
+    # 其中 opens the parts of the fact before
+    ("审结行政复议案件47件，其中维持29件，撤销4件。", [False, True, True]),
+    # brackets hold parts
+    ("办理法律援助案件386件（刑事案件142件、民事案件231件）。", [False, True, True]),
+    # (a new sentence, or a fact after ；, is no part)
+    ("审结47件，其中维持29件；新收案件12件。", [False, True, False]),
+    ("审结47件，其中维持29件。新收案件12件。", [False, True, False]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), BREAKDOWNS, ids=[t for t, _ in BREAKDOWNS])
+def test_parts_of_a_fact_are_marked(text, want):
+    assert [f["breakdown"] for f in extract_indicators(text)] == want
+
+
+def test_the_table_counts_neither_parts_nor_the_lesser_stages_of_one_thing(tmp_path):
+    """收到64, 受理55 of the same applications are one cell of 64, not 119; 审结50 with its parts 维持30,
+    撤销5 is 50, not 85; the long form says which facts were counted."""
+    import fazhi
+    from fazhi.indicators import textstat_indicator_table
+
+    (tmp_path / "r.txt").write_text(
+        "某某镇2023年法治政府建设情况报告\n一、主要成效\n全年收到行政复议申请64件，依法受理55件，审结50件，"
+        "其中维持30件，撤销5件。调处矛盾纠纷209件，调解成功205件。另开展普法讲座12场。开展法治讲座8场。\n",
+        encoding="utf-8")
+    corpus = fazhi.read_corpus(tmp_path)
+    row = textstat_indicator_table(corpus, by="file").iloc[0]
+    assert row["reconsideration_in_count"] == 64 and row["n_reconsideration_in_count"] == 1
+    assert row["reconsideration_count"] == 50 and row["n_reconsideration_count"] == 1
+    assert row["disputes_count"] == 209
+    assert row["n_facts"] == 9  # (every fact of the row, counted or not)
+    long = textstat_indicator_table(corpus, by="file", form="long")
+    counted = dict(zip(long["value"], long["counted"], strict=False))
+    assert counted[64] and not counted[55] and counted[50] and not counted[30] and not counted[5]
+    assert long.loc[~long["counted"], "cell_value"].isna().all()
+    # facts of separate sentences are summed: 12 + 8 lectures
+    lectures = long.loc[long["value"].isin([12, 8]), "column"]
+    assert lectures.nunique() == 1 and row[lectures.iloc[0]] == 20

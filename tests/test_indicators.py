@@ -522,7 +522,7 @@ def test_cli_csv_jsonl_xlsx(sample_corpus, capsys, tmp_path):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split(",") == FACT_COLUMNS + META_COLUMNS
-    assert any(",矛盾纠纷,调处化解,,调处化解矛盾纠纷,count,result,209.0,,件," in ln for ln in lines)
+    assert any(",矛盾纠纷,调处化解,,调处化解矛盾纠纷,count,result,False,209.0,,件," in ln for ln in lines)
 
     code, out, _ = _cli(capsys, "indicators", store, "--format", "jsonl", "--category", "rates")
     rows = [json.loads(ln) for ln in out.splitlines()]

@@ -995,7 +995,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                        max_subject: int = 16) -> list[dict[str, Any]]:
     """Numeric facts of one text, in order: dicts with category, phrase, subject, verb, predicate,
     number_kind, status, value, high, unit, qualifier, amount, base_unit, sentence, start, end (offsets of
-    the number and unit in ``text``), raw (``text[start:end]``) and label (the category in Chinese).
+    the number and unit in ``text``), raw (``text[start:end]``), label (the category in Chinese) and
+    breakdown (True for a part of a fact before it in the sentence: 审结50件，其中维持30件 -> the 30).
 
     ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
     Category: the first row of ``indicators.tsv`` matching the phrase or the subject; else matching
@@ -1020,6 +1021,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     kinds: list[str] = []  # the unit kind of each fact
     inside: list[bool] = []  # whether each fact stands inside brackets (a breakdown of the one before)
     clause_of: list[tuple[int, str, bool]] = []  # (clause start, clause, subject inherited) of each
+    anchor: dict[str, Any] | None = None  # the last fact that is no part of another (其中, brackets)
     n = len(norm)
     for m in r.fact.finditer(norm):
         start, end = m.start(), m.end()
@@ -1188,13 +1190,20 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                     or (prev["category"] if inherit and prev is not None else None)
                     or "other")
         sent_end = min(sentences.next(end - 1, n), line_end)
+        # a part of a fact before it in the sentence (审结50件，其中维持30件; 法律援助案件512件（刑事213件）):
+        # a table sums the whole, not its parts again
+        head_fact = anchor if anchor is not None and anchor["start"] >= sent_start else None
+        breakdown = head_fact is not None and (bracketed or (
+            "其中" in norm[head_fact["end"]:start] and "；" not in norm[head_fact["end"]:start]))
+        if not breakdown:
+            anchor = fact
         fact.update({
             "category": category, "value": float(value), "high": float(high),
             "unit": unit.canonical, "qualifier": qualifier,
             "amount": float(value) * unit.scale, "base_unit": unit.base_unit,
             "sentence": text[sent_start:sent_end].strip(),
             "start": start, "end": end, "raw": text[start:end],
-            "label": r.labels.get(category, category),
+            "label": r.labels.get(category, category), "breakdown": breakdown,
         })
         for i, (cs, ce, v) in enumerate(shared):
             # each number of the list, with the unit they share

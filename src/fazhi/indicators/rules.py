@@ -370,7 +370,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         event_rate=event_rate, event_head=event_head, noun_end=noun_end, head_verb=head_verb,
         bare_verb=bare_verb, light_verb=_alternation(p, words["subject_verb"]),
         patterns=named,
-        intake=(re.compile("(?:" + "|".join(re.escape(v) for v in sorted(set(verbs["intake"]), key=len, reverse=True))
+        # (a refusal is no intake: 不予受理, 未予受理)
+        intake=(re.compile("(?<![不未]予)(?:" + "|".join(re.escape(v) for v in sorted(set(verbs["intake"]), key=len, reverse=True))
                            + ")$") if verbs["intake"] else None),
         verb_one=re.compile(f"(?:{opening})") if action else None,
         verbs_trail=re.compile(f"(?:{alts_trail})+$") if action else None,

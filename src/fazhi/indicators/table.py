@@ -24,12 +24,12 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 FACT_COLUMNS = ["doc_id", "file", "category", "subject", "verb", "predicate", "phrase", "number_kind",
-                "status", "value", "high", "unit", "qualifier", "amount", "base_unit", "sentence",
+                "status", "breakdown", "value", "high", "unit", "qualifier", "amount", "base_unit", "sentence",
                 "start", "end"]
 META_COLUMNS = ["town", "district", "city", "province", "report_year", "part"]
 EXTRA_COLUMNS = ["raw", "label"]
 SUMMARY_COLUMNS = ["category", "n_facts", "total", "unit", "stat", "label"]
-LONG_COLUMNS = ["column", "column_label", "cell_value", "cell_unit"]
+LONG_COLUMNS = ["column", "column_label", "counted", "cell_value", "cell_unit"]
 TABLE_KINDS = ("count", "amount", "measure", "rate")
 # short ASCII codes of base units for column names (Stata wants ASCII-friendly names)
 _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2", "亩": "mu", "米": "m",
@@ -39,7 +39,8 @@ _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2"
 COLUMN_LABELS = {
     "doc_id": "文档", "file": "文件", "category": "类别", "subject": "主体（所计事物）",
     "verb": "动作", "predicate": "谓语", "phrase": "原文短语", "number_kind": "数字类型",
-    "status": "性质", "value": "数值", "high": "上限", "unit": "单位", "qualifier": "限定",
+    "status": "性质", "breakdown": "分项（其中）", "counted": "计入表格", "value": "数值",
+    "high": "上限", "unit": "单位", "qualifier": "限定",
     "amount": "折算数值", "base_unit": "折算单位", "sentence": "句子", "start": "起", "end": "止",
     "town": "乡镇（街道）", "district": "区县", "city": "市", "province": "省",
     "report_year": "年度", "part": "部分", "raw": "原文数字", "label": "类别名称",
@@ -298,6 +299,22 @@ def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
                         cell_unit=cell_unit.values)
 
 
+def _counted(cells: pd.DataFrame) -> pd.Series:
+    """Whether each fact counts in its cell: not when it is a part of a fact before it (审结50件，其中
+    维持30件: the 30 is in the 50), and of the facts of one sentence, column and counted noun — stages
+    of one thing (收到行政复议申请64件，依法受理55件) — only the largest (64, not 119)."""
+    import pandas as pd
+
+    if not len(cells):
+        return pd.Series(dtype=bool, index=cells.index)
+    whole = ~cells["breakdown"].fillna(False).astype(bool) if "breakdown" in cells.columns \
+        else pd.Series(True, index=cells.index)
+    key = [c for c in ("doc_id", "sentence", "column", "subject") if c in cells.columns]
+    wholes = cells[whole]
+    top = wholes.sort_values("cell_value", ascending=False, kind="stable").drop_duplicates(key).index
+    return pd.Series(cells.index.isin(top), index=cells.index)
+
+
 def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "town",
                              year: str | None = "report_year",
                              status: str | list[str] | None = "result",
@@ -309,15 +326,20 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
     per indicator category and unit family (矛盾纠纷调解（件）, 财政收支（万元）, 比率（%）...), each
     followed by ``n_<column>``, the number of facts behind the cell.
 
-    A cell is the sum of its facts (the value itself when there is one); rates are averaged. Only
+    A cell is the sum of its facts (the value itself when there is one); rates are averaged. A fact
+    that is a part of one before it (其中…, a bracketed breakdown) is not counted again, and of the
+    facts of one sentence with the same column and counted noun (收到64件，受理55件: stages of one
+    thing) only the largest counts; ``n_facts`` still counts every fact of the row. Only
     facts of the given ``status`` (default: results, not targets or baselines) and ``kinds`` (default:
     counts, amounts, measures and rates, not growths) count. Amounts and measures are summed through
     their scale (3.5亿元 and 120万元 -> 35120 万元). A cell without facts is empty (NaN), not 0; the
     ``other`` category (其他) is a column like the others. ``n_reports`` and ``n_facts`` count the
     reports and facts of the row. ``df.attrs["labels"]`` maps every column to its Chinese label.
 
-    ``form="long"``: every fact that went into the table with its row keys, its column and label,
-    the value counted (``cell_value`` in ``cell_unit``) and its sentence.
+    ``form="long"``: every fact of the table's status and kinds with its row keys, its column and
+    label, whether it was ``counted`` in its cell (False for parts and lesser stages, whose
+    ``cell_value`` is then empty), the value counted (``cell_value`` in ``cell_unit``) and its
+    sentence.
 
     >>> textstat_indicator_table(corpus, by="town")                 # doctest: +SKIP
          town  report_year  n_reports  n_facts  disputes_count  n_disputes_count ...
@@ -338,6 +360,8 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
     cells = _cells(facts, r) if len(facts) else facts.assign(
         column=pd.Series(dtype=object), column_label=pd.Series(dtype=object),
         cell_value=pd.Series(dtype=float), cell_unit=pd.Series(dtype=object))
+    counted = _counted(cells)
+    cells = cells.assign(counted=counted.values, cell_value=cells["cell_value"].where(counted))
     if form == "long":
         cols = keys + [c for c in FACT_COLUMNS + ["label"] + LONG_COLUMNS if c not in keys]
         out = cells[[c for c in cols if c in cells.columns]].reset_index(drop=True)
@@ -357,6 +381,7 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
         n_reports = cells.groupby(keys, dropna=False, sort=True).size().rename("n_reports") * 0
     out = n_reports.to_frame()
     n_facts = cells.groupby(keys, dropna=False, sort=True).size()
+    cells = cells[cells["counted"]]  # (the cells: the facts counted; n_facts: all the row's facts)
     out["n_facts"] = n_facts.reindex(out.index).fillna(0).astype("int64")
     labels = {k: COLUMN_LABELS.get(k, k) for k in keys}
     labels.update(n_reports="报告数", n_facts="数字条数")
