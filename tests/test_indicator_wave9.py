@@ -154,6 +154,12 @@ FACT_CASES = [
     # 检查 before its object is a verb; a count of checks keeps its event
     ("check", "共开展执法检查96次，检查企业730家次。",
      [(96, "执法检查", "", "result"), (730, "企业", "检查", "result")]),
+    # a bare quantity after a sector's clause is the sector's; (after other clauses it stays bare)
+    ("sector", "地方工业逆势增长，完成产值218亿元。", [(218, "地方工业产值", "完成", "result")]),
+    ("sector", "文旅产业加快发展，实现营业收入9亿元。", [(9, "文旅产业营业收入", "实现", "result")]),
+    ("sector", "全力推进项目建设，完成投资64亿元。", [(64, "投资", "完成", "result")]),
+    # companies counted before the survey of them
+    ("body_topic", "完成231家企业亩均税收调查。", [(231, "企业", "完成", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1281,6 +1281,7 @@ _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|
                  r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
 # 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
+_BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
 _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 _FROM_ONLY = re.compile(r"^(?:由|从)?(?:19|20)\d\d年(?:底|末|初)?$")  # a from-frame that names no noun
 
@@ -1825,6 +1826,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject, inherited = like["subject"], True
         if like["number_kind"] == "rate" and kind == "count":
             subject = _rate_stem(subject) or subject
+    if subject and not inherited and prev is None and earlier and kind == "amount" \
+            and _BARE_QUANTITY.fullmatch(subject):
+        # 地方工业逆势增长，完成产值256亿元 -> 地方工业产值: a bare quantity of the noun of the clause before
+        last = [c for c in _CLAUSE_END.split(earlier) if c.strip()]
+        om = r.pattern("sector").match(last[-1].strip(_EDGE)) if last else None
+        if om is not None:
+            subject = _shorten(r, om.group(0) + subject, max_subject)
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         subject = _noun_of_last_clause(r, earlier, max_subject=max_subject,
