@@ -160,6 +160,8 @@ FACT_CASES = [
     ("sector", "全力推进项目建设，完成投资64亿元。", [(64, "投资", "完成", "result")]),
     # companies counted before the survey of them
     ("body_topic", "完成231家企业亩均税收调查。", [(231, "企业", "完成", "result")]),
+    # cases counted, then the bodies responsible for them: the cases
+    ("case_of", "对19件行政诉讼败诉案件责任单位进行约谈。", [(19, "行政诉讼败诉案件", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1584,7 +1584,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and unit.kind in _AUDIENCE and (tp := r.pattern("took_part").match(noun_after)):
             # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
             noun_after, rest = noun_after[tp.end():], rest
-        if noun_after and unit.kind in ("organisation", "item") and (pm := r.pattern("people_of").search(noun_after)):
+        if noun_after and unit.kind in ("organisation", "item", "count") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
         if noun_after and unit.kind in ("organisation", "item", "place") \
