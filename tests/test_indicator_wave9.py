@@ -162,6 +162,10 @@ FACT_CASES = [
     ("body_topic", "完成231家企业亩均税收调查。", [(231, "企业", "完成", "result")]),
     # cases counted, then the bodies responsible for them: the cases
     ("case_of", "对19件行政诉讼败诉案件责任单位进行约谈。", [(19, "行政诉讼败诉案件", "", "result")]),
+    # 占比 right after a fact is that fact's share
+    ("share_of_part", "办理审批事项1942件，其中即办件1377件，占比70.9%。",
+     [(1942, "审批事项", "办理", "result"), (1377, "即办件", "", "result"), (70.9, "即办件占比", "", "result")]),
+    ("verbs", "划定生态保护红线面积98.2平方公里。", [(98.2, "生态保护红线面积", "划定", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

@@ -1865,6 +1865,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
           and subject == prev["verb"][-2:] + "率"):
         # the rate of the fact before by its verb: 行政诉讼败诉1件，败诉率为4.2% -> 行政诉讼败诉率
         subject = _shorten(r, _overlap_join(prev["subject"], subject), max_subject)
+    elif kind == "rate" and subject == "占比" and prev is not None and prev["number_kind"] != "rate" \
+            and prev["subject"]:
+        # 审批事项2368件，其中即办件1860件，占比78.5% -> 即办件占比: the share of the fact right before
+        subject = _shorten(r, prev["subject"] + subject, max_subject)
     elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
