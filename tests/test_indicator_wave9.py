@@ -166,6 +166,11 @@ FACT_CASES = [
     ("share_of_part", "办理审批事项1942件，其中即办件1377件，占比70.9%。",
      [(1942, "审批事项", "办理", "result"), (1377, "即办件", "", "result"), (70.9, "即办件占比", "", "result")]),
     ("verbs", "划定生态保护红线面积98.2平方公里。", [(98.2, "生态保护红线面积", "划定", "result")]),
+    # 均 + a verb ends the noun after a number, also where the segmenter reads 村均 as a word
+    ("each_did", "全镇14个村均建立了法律顾问制度。", [(14, "村", "", "result")]),
+    ("each_did", "辖区内7所中小学校均配备法治副校长。", [(7, "中小学校", "", "result")]),
+    # a prefixed verb after the things it was done to
+    ("prefix_after", "对117家企业免予处罚。", [(117, "企业", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

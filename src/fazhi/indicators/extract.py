@@ -356,7 +356,8 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     # clause, not a noun
     if end is not None and end - sum(after.count(b, 0, end) for b in "（）()") <= max_subject:
         noun = _clean_edges(after[:end])
-        if len(noun) == 1 and not title and (starts := _token_starts(after[:6])) is not None \
+        if len(noun) == 1 and not title and noun not in _ONE_CHAR_PLACES \
+                and (starts := _token_starts(after[:6])) is not None \
                 and 1 not in starts:
             return "", after  # 37张提升至151张: 提 (of 提升) is no noun; 9个镇 is
         if rules.after_tail is not None and after[end:end + 1] in _PUNCT_STOP:
@@ -1281,6 +1282,7 @@ _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|
                  r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
 # 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
+_ONE_CHAR_PLACES = frozenset("村镇乡户")  # a noun of one character after a number (12个村均建立…)
 _BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
 _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 _FROM_ONLY = re.compile(r"^(?:由|从)?(?:19|20)\d\d年(?:底|末|初)?$")  # a from-frame that names no noun
