@@ -169,6 +169,7 @@ FACT_CASES = [
     # 均 + a verb ends the noun after a number, also where the segmenter reads 村均 as a word
     ("each_did", "全镇14个村均建立了法律顾问制度。", [(14, "村", "", "result")]),
     ("each_did", "辖区内7所中小学校均配备法治副校长。", [(7, "中小学校", "", "result")]),
+    ("each_did", "全县16个乡镇都建成了综治中心。", [(16, "乡镇", "", "result")]),
     # a prefixed verb after the things it was done to
     ("prefix_after", "对117家企业免予处罚。", [(117, "企业", "", "result")]),
     # 计划规划 is a class of information, no plan
