@@ -172,6 +172,9 @@ FACT_CASES = [
     ("each_did", "全县16个乡镇都建成了综治中心。", [(16, "乡镇", "", "result")]),
     # a prefixed verb after the things it was done to
     ("prefix_after", "对117家企业免予处罚。", [(117, "企业", "", "result")]),
+    # a bare 完成 + rate after a fact is that fact's completion of its target
+    ("completion", "城镇新增就业812人，完成136%。",
+     [(812, "城镇新增就业", "", "result"), (136, "城镇新增就业任务完成率", "完成", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

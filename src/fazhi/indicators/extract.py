@@ -1752,6 +1752,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
             # (but 督查8次 counts the 督查 itself)
             v, subject = v or subject, ""
+        if kind == "rate" and not subject and v in ("完成", "超额完成", "完成了") and prev is not None \
+                and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
+            # 城镇新增就业964人，完成142% -> 城镇新增就业任务完成率: a share of the year's target
+            subject = _shorten(r, prev["subject"] + "任务完成率", max_subject + 6)
         if lead_verb and (not _only_verbs(r, lead_verb) or (
                 r.subject_verb is not None and r.subject_verb.fullmatch(lead_verb))):
             lead_verb = ""  # a light verb (召开, 举办, 开展) is no verb of the fact
