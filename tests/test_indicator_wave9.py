@@ -250,3 +250,16 @@ def test_the_table_counts_neither_parts_nor_the_lesser_stages_of_one_thing(tmp_p
     # facts of separate sentences are summed: 12 + 8 lectures
     lectures = long.loc[long["value"].isin([12, 8]), "column"]
     assert lectures.nunique() == 1 and row[lectures.iloc[0]] == 20
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # points of a score are a measure
+    ("法治政府建设考核得分95.5分。", [(95.5, "分", "法治政府建设考核得分")]),
+    ("组织干部参加学法考试，平均分91.2分。", [(91.2, "分", "平均分")]),
+    # (a clock time, a numeral slogan, 分钟 and 部分 are no scores)
+    ("会议于上午9时30分召开。", []),
+    ("坚持一分部署、九分落实。", []),
+    ("部分群众反映问题。", []),
+])
+def test_scores(text, want):
+    assert [(f["value"], f["unit"], f["subject"]) for f in extract_indicators(text)] == want

@@ -27,7 +27,8 @@ FILES = ("indicator_units.tsv", "indicator_verbs.tsv", "indicator_status.tsv",
 FACT_KINDS = {"money": "amount", "rate": "rate", "area": "measure", "length": "measure",
               "weight": "measure", "volume": "measure", "container": "measure",
               "power": "measure", "energy": "measure", "concentration": "measure",
-              "noise": "measure", "duration": "measure", "multiple": "rate", "point": "growth"}
+              "noise": "measure", "duration": "measure", "score": "measure", "multiple": "rate",
+              "point": "growth"}
 STATUSES = ("result", "target", "baseline")
 
 
