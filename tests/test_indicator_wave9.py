@@ -263,3 +263,17 @@ def test_the_table_counts_neither_parts_nor_the_lesser_stages_of_one_thing(tmp_p
 ])
 def test_scores(text, want):
     assert [(f["value"], f["unit"], f["subject"]) for f in extract_indicators(text)] == want
+
+
+def test_scores_are_averaged_in_the_table(tmp_path):
+    import fazhi
+    from fazhi.indicators import textstat_indicator_summary, textstat_indicator_table
+
+    (tmp_path / "r.txt").write_text("某某镇2023年法治政府建设情况报告\n组织干部参加学法考试，平均分90分。"
+                                    "组织执法人员参加学法考试，平均分94分。\n", encoding="utf-8")
+    corpus = fazhi.read_corpus(tmp_path)
+    table = textstat_indicator_table(corpus, by="file")
+    cols = [c for c in table.columns if c.endswith("_score") and not c.startswith("n_")]
+    assert len(cols) == 1 and table.loc[0, cols[0]] == 92 and table.attrs["labels"][cols[0]].endswith("（平均）")
+    summary = textstat_indicator_summary(corpus, by="file")
+    assert summary.loc[summary["unit"] == "分", "stat"].tolist() == ["mean"]

@@ -31,6 +31,7 @@ EXTRA_COLUMNS = ["raw", "label"]
 SUMMARY_COLUMNS = ["category", "n_facts", "total", "unit", "stat", "label"]
 LONG_COLUMNS = ["column", "column_label", "counted", "cell_value", "cell_unit"]
 TABLE_KINDS = ("count", "amount", "measure", "rate")
+_MEAN_KINDS = ("rate", "score")  # unit kinds whose facts are averaged, not summed
 # short ASCII codes of base units for column names (Stata wants ASCII-friendly names)
 _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2", "亩": "mu", "米": "m",
                "吨": "t", "公斤": "kg", "立方米": "m3", "标箱": "teu", "千瓦": "kw", "千瓦时": "kwh",
@@ -249,7 +250,7 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "d
     cols = keys + SUMMARY_COLUMNS
     if facts.empty:
         return pd.DataFrame(columns=cols)
-    rate_units = {u.canonical for u in r.units.values() if u.kind == "rate"}
+    rate_units = {u.canonical for u in r.units.values() if u.kind in _MEAN_KINDS}
     g = facts.groupby(keys + ["category", "unit"], dropna=False, sort=True)["value"]
     out = g.agg(n_facts="size", sum="sum", mean="mean").reset_index()
     is_rate = out["unit"].isin(rate_units)
@@ -386,7 +387,8 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
     labels = {k: COLUMN_LABELS.get(k, k) for k in keys}
     labels.update(n_reports="报告数", n_facts="数字条数")
     if len(cells):
-        is_rate = cells["number_kind"] == "rate"
+        # (rates and scores are averaged: two exams' 91 and 95 points are no 186)
+        is_rate = (cells["number_kind"] == "rate") | cells["column"].str.endswith("_score")
         g = cells.groupby(keys + ["column"], dropna=False, sort=False)["cell_value"]
         agg = pd.DataFrame({"sum": g.sum(), "mean": g.mean(), "n": g.size()})
         rate_cols = set(cells.loc[is_rate, "column"])
