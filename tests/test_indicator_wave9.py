@@ -175,6 +175,10 @@ FACT_CASES = [
     # a bare 完成 + rate after a fact is that fact's completion of its target
     ("completion", "城镇新增就业812人，完成136%。",
      [(812, "城镇新增就业", "", "result"), (136, "城镇新增就业任务完成率", "完成", "result")]),
+    # 新制定 and 免罚 are verbs; 法制审核 is a noun
+    ("verbs", "新制定行政规范性文件6件。", [(6, "行政规范性文件", "新制定", "result")]),
+    ("verbs", "对轻微违法行为免罚214件。", [(214, "轻微违法行为", "免罚", "result")]),
+    ("noun", "完成法制审核71件。", [(71, "法制审核", "完成", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
