@@ -179,6 +179,8 @@ FACT_CASES = [
     ("verbs", "新制定行政规范性文件6件。", [(6, "行政规范性文件", "新制定", "result")]),
     ("verbs", "对轻微违法行为免罚214件。", [(214, "轻微违法行为", "免罚", "result")]),
     ("noun", "完成法制审核71件。", [(71, "法制审核", "完成", "result")]),
+    # brackets alone name nothing
+    ("punct", "（）12件。", [(12, "", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

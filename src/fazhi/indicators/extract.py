@@ -1231,6 +1231,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # 同比增长6% are the same fact)
             f["status"] = "baseline"
     for f in facts:
+        if f["subject"] and not any(c.isalnum() for c in f["subject"]):
+            f["subject"] = ""  # （）12件: brackets alone name nothing
         if "（" in f["subject"] or "(" in f["subject"]:
             # an aside goes (法治丽水（法治政府）建设推进会 -> 法治丽水建设推进会), a short variant is
             # written out (村（社区） -> 村社区)
