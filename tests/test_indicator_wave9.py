@@ -181,6 +181,11 @@ FACT_CASES = [
     ("noun", "完成法制审核71件。", [(71, "法制审核", "完成", "result")]),
     # brackets alone name nothing
     ("punct", "（）12件。", [(12, "", "", "result")]),
+    # 平米 is 平方米; 眼 counts wells
+    ("units", "新建标准厂房1.6万平米。", [(16000, "标准厂房", "新建", "result")]),
+    ("units", "排查配套机井640余眼。", [(640, "配套机井", "排查", "result")]),
+    # places counted before a check or a task of theirs: the places
+    ("body_topic", "实现全镇19个行政村安全饮水检测全覆盖。", [(19, "行政村", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]
