@@ -186,6 +186,19 @@ FACT_CASES = [
     ("units", "排查配套机井640余眼。", [(640, "配套机井", "排查", "result")]),
     # places counted before a check or a task of theirs: the places
     ("body_topic", "实现全镇19个行政村安全饮水检测全覆盖。", [(19, "行政村", "", "result")]),
+    # checks of vehicles and ships
+    ("units", "共检查车辆9600辆次，检查船舶371艘次。",
+     [(9600, "车辆", "检查", "result"), (371, "船舶", "检查", "result")]),
+    # 包括 before the number: the noun after it; 基本 of 基本履职事项 is no adverb; a verb and a head
+    # after a body make one noun
+    ("listed", "公布权责清单，包括118项基本履职事项、37项上级部门收回事项。",
+     [(118, "基本履职事项", "", "result"), (37, "上级部门收回事项", "", "result")]),
+    # who took part, after a count of people
+    ("took_part", "举办法治专题培训3期，96人参训。",
+     [(3, "法治专题培训", "", "result"), (96, "参训人员", "参训", "result")]),
+    # a share of a named total
+    ("share_total", "实现“最多跑一次”事项980项，达到政务服务事项总数的97.2%。",
+     [(980, "最多跑一次事项", "实现", "result"), (97.2, "最多跑一次事项占政务服务事项比重", "", "result")]),
     # 计划规划 is a class of information, no plan
     ("plan_class", "全年公开计划规划类信息28条。", [(28, "计划规划类信息", "公开", "result")]),
 ]

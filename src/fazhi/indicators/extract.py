@@ -515,6 +515,8 @@ def _head_cut(rules: IndicatorRules, s: str) -> int | None:
         if pos >= 2 and rules.noun_end.search(t) and (
                 (rules.head_verb is not None and rules.head_verb.match(nxt))
                 or (rules.verb_one is not None and rules.verb_one.fullmatch(nxt))):
+            if rules.pattern("verb_noun_head").fullmatch(s[pos + len(nxt):]):
+                continue  # 41项上级部门收回事项: the verb and a head after it make the noun
             return pos
     return None
 
@@ -610,7 +612,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         for i in range(1, len(phrase) - 3):
             if i not in inside and rules.verb_one.match(phrase, i) and rules.agent.search(phrase, 0, i):
                 verb, noun = _split_verb(rules, phrase[i:], trail=trail)
-                if verb and noun:
+                if verb and noun and not rules.pattern("verb_noun_head").fullmatch(noun):
+                    # (上级部门收回事项: a head alone after the verb makes one noun with them)
                     return verb, noun
             if (bv := rules.pattern("body_acts").match(phrase, i)) is not None and len(phrase) - bv.end() >= 2 \
                     and rules.pattern("body_end").search(phrase, 0, i) is not None:
@@ -1588,6 +1591,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and unit.kind in _AUDIENCE and (tp := r.pattern("took_part").match(noun_after)):
             # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
             noun_after, rest = noun_after[tp.end():], rest
+        elif not noun_after and unit.kind in _AUDIENCE and (tpa := r.pattern("took_part_after").match(after)):
+            noun_after = tpa.group(0) + "人员"  # 举办培训2期，112人参训 -> 参训人员
         if noun_after and unit.kind in ("organisation", "item", "count") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
@@ -1741,9 +1746,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = "任务完成率"
             if prev is not None and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
                 subject = _shorten(r, prev["subject"] + subject, max_subject + 6)
-        if kind == "rate" and (sm := _SHARE_ONLY.match(subject)):
+        if kind == "rate" and (sm := _SHARE_ONLY.match(subject) or r.pattern("share_of_total").match(subject)):
             share_of = sm.group("whole") or ""
-            subject = ""  # 占总量的38%: the share of the fact before
+            subject = ""  # 占总量的38%: the share of the fact before (达到政务服务事项总数的98.6%: of that total)
         if kind != "rate":
             subject, hv = _head_noun(r, subject)
             v = v or hv
