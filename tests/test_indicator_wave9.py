@@ -301,3 +301,22 @@ def test_scores_are_averaged_in_the_table(tmp_path):
     assert len(cols) == 1 and table.loc[0, cols[0]] == 92 and table.attrs["labels"][cols[0]].endswith("（平均）")
     summary = textstat_indicator_summary(corpus, by="file")
     assert summary.loc[summary["unit"] == "分", "stat"].tolist() == ["mean"]
+
+
+ANNOUNCED = [
+    # a line announcing the coming year's work, then a numbered list: the list is targets
+    ("报告明确，今年将继续统筹财力，扎实办好“十件民生实事”。\n（一）\n开展职业技能培训2.2万人次。\n（二）\n"
+     "新建幼儿园18所。", ["target", "target"]),
+    ("2024年，我们将重点办好以下民生实事：\n1.新增城镇就业5000人。\n2.改造老旧小区12个。", ["target", "target"]),
+    # (a past line announces nothing; nor does a line followed by no list)
+    ("2023年，我们扎实办好民生实事。\n（一）\n开展职业技能培训2.2万人次。", ["result"]),
+    ("今年将继续办好民生实事。全年开展职业技能培训2.2万人次。", ["result"]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ANNOUNCED, ids=[t[:16] for t, _ in ANNOUNCED])
+def test_a_list_announced_as_the_coming_years_work_is_targets(text, want):
+    from fazhi.indicators.docstatus import document_status
+
+    facts = [f for f in extract_indicators(text) if f["unit"] not in ("件",)]
+    assert [f["status"] for f in document_status(facts, text, report_year=2023)] == want

@@ -33,6 +33,7 @@ class DocStatusRules:
     past: re.Pattern | None
     later: re.Pattern | None
     done: re.Pattern | None = None
+    announce: re.Pattern | None = None
 
 
 @cache
@@ -40,13 +41,14 @@ def doc_status_rules() -> DocStatusRules:
     """The package's cues (``indicator_doc_status.tsv``), read once."""
     from fazhi.read import load_table
 
-    pats: dict[str, list[str]] = {"heading": [], "past": [], "later": [], "done": []}
+    pats: dict[str, list[str]] = {"heading": [], "past": [], "later": [], "done": [], "announce": []}
     for kind, regex in load_table("indicator_doc_status.tsv"):
         if kind not in pats:
-            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past, later or done")
+            raise ValueError(f"indicator_doc_status.tsv: kind {kind!r} is not heading, past, later, done "
+                             "or announce")
         pats[kind].append(regex)
     comp = {k: (re.compile("|".join(f"(?:{p})" for p in v)) if v else None) for k, v in pats.items()}
-    return DocStatusRules(comp["heading"], comp["past"], comp["later"], comp["done"])
+    return DocStatusRules(comp["heading"], comp["past"], comp["later"], comp["done"], comp["announce"])
 
 
 def _level(num: str | None) -> int:
@@ -88,7 +90,36 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
                 end = s2
                 break
         spans.append((e, end))
-    return spans
+    return spans + _announced_lists(text, r)
+
+
+_LINE = re.compile(r"[^\n]+")
+_ITEM = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
+
+
+def _announced_lists(text: str, r: DocStatusRules) -> list[tuple[int, int]]:
+    """(start, end) of the numbered list after a line announcing the coming year's work
+    (今年将继续……扎实办好“十件民生实事”。 then (一)…(二)…): the list up to the first line that is no item
+    and follows a blank line, or to a numbered line of a higher level than the first item."""
+    if r.announce is None or not text:
+        return []
+    out = []
+    lines = [(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+    for i, (_s, e, line) in enumerate(lines):
+        if not r.announce.search(line) or i + 1 >= len(lines):
+            continue
+        first = _ITEM.match(lines[i + 1][2])
+        if first is None:
+            continue  # (only a list right after the line is announced)
+        level = _level(first.group(0).strip())
+        end = len(text)
+        for s2, _e2, line2 in lines[i + 2:]:
+            m2 = _ITEM.match(line2)
+            if m2 is not None and _level(m2.group(0).strip()) < level:
+                end = s2
+                break
+        out.append((e, end))
+    return out
 
 
 def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
