@@ -99,8 +99,8 @@ _ITEM = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|
 
 def _announced_lists(text: str, r: DocStatusRules) -> list[tuple[int, int]]:
     """(start, end) of the numbered list after a line announcing the coming year's work
-    (今年将继续……扎实办好“十件民生实事”。 then (一)…(二)…): the list up to the first line that is no item
-    and follows a blank line, or to a numbered line of a higher level than the first item."""
+    (今年将继续……扎实办好“十件民生实事”。 then (一)…(二)…): from the line to the first numbered line of a
+    higher level than the list's first item, or to the end of the text."""
     if r.announce is None or not text:
         return []
     out = []

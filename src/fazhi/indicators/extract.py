@@ -125,6 +125,9 @@ _CHAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
 _SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇]|[\u4e00-\u9fff]{2,12}?)?的?(?:比重|比例)?$")
 _SHARE_TOTAL = ("总量", "总数", "总额", "全部")  # a whole that names nothing of its own
+_ONE_CHAR_PLACES = frozenset("村镇乡户")  # a noun of one character after a number (12个村均建立…)
+_BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
+_COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
@@ -1159,19 +1162,16 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             if p is not None and kinds[p] == unit.kind and facts[p]["start"] >= line_start \
                     and not facts[p]["subject"].startswith(fact["subject"]):
                 fact["subject"] = _shorten(r, fact["subject"] + facts[p]["subject"], max_subject)
-        lw = r.pattern("level_word")
-        if same_segment and prev is not None and prev["unit"] == unit.canonical and prev["subject"] \
-                and lw.fullmatch(fact["subject"]):
-            # 创建省级示范村3个、市级8个 -> 市级示范村: the level of the noun before (其中省级1个)
-            pm = lw.match(prev["subject"])
-            rest = prev["subject"][pm.end():] if pm else prev["subject"]
-            if len(rest) >= 2:
-                fact["subject"] = fact["subject"] + rest
-        elif same_segment and prev is not None and prev["unit"] == unit.canonical and prev["subject"] \
-                and r.pattern("per_unit").fullmatch(fact["subject"]):
-            # 村级集体经济总收入1260万元，村均31.5万元 -> 村均集体经济总收入
-            pm = lw.match(prev["subject"])
-            fact["subject"] = fact["subject"] + (prev["subject"][pm.end():] if pm else prev["subject"])
+        if same_segment and prev is not None and prev["unit"] == unit.canonical and prev["subject"]:
+            # a level or a per-unit word alone takes the noun before without its level: 创建省级示范村3个、
+            # 市级8个 -> 市级示范村 (其中省级1个); 村级集体经济总收入1260万元，村均31.5万元 -> 村均集体经济总收入
+            lw = r.pattern("level_word")
+            level = lw.fullmatch(fact["subject"]) is not None
+            if level or r.pattern("per_unit").fullmatch(fact["subject"]):
+                pm = lw.match(prev["subject"])
+                rest = prev["subject"][pm.end():] if pm else prev["subject"]
+                if len(rest) >= 2 or not level:
+                    fact["subject"] = fact["subject"] + rest
         if not topic and fact["number_kind"] != "rate":
             topic = fact["subject"]
         fact["status"] = _status(r, norm[sent_start:q_start],
@@ -1196,9 +1196,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         sent_end = min(sentences.next(end - 1, n), line_end)
         # a part of a fact before it in the sentence (审结50件，其中维持30件; 法律援助案件512件（刑事213件）):
         # a table sums the whole, not its parts again
-        head_fact = anchor if anchor is not None and anchor["start"] >= sent_start else None
-        breakdown = head_fact is not None and (bracketed or (
-            "其中" in norm[head_fact["end"]:start] and "；" not in norm[head_fact["end"]:start]))
+        between = norm[anchor["end"]:start] if anchor is not None and anchor["start"] >= sent_start else None
+        breakdown = between is not None and (bracketed or ("其中" in between and "；" not in between))
         if not breakdown:
             anchor = fact
         fact.update({
@@ -1287,9 +1286,6 @@ _TO = re.compile(r"\s*(?:(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:精简|压减|压缩|
                  r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:[\u4e00-\u9fff]{2,12}?)?\s*")  # (…240多天，缩短到并联办理审批
 # 时间92天; 由2017年的15.7亿元增长到2021年的22.2亿元)
 _TO_AFTER_COMMA = re.compile(r"[，,]\s*")
-_ONE_CHAR_PLACES = frozenset("村镇乡户")  # a noun of one character after a number (12个村均建立…)
-_BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
-_COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 _FROM_ONLY = re.compile(r"^(?:由|从)?(?:19|20)\d\d年(?:底|末|初)?$")  # a from-frame that names no noun
 
 
@@ -1743,9 +1739,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = sm.group("whole")  # 地区生产总值564亿元，占计划的100%: a completion, as 完成计划的100%
         if kind == "rate" and r.pattern("task").fullmatch(subject) and v in ("", "完成", "超额完成"):
             # 地方财政收入实现2496万元，完成任务的117.46% -> 地方财政收入任务完成率
-            subject = "任务完成率"
-            if prev is not None and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
-                subject = _shorten(r, prev["subject"] + subject, max_subject + 6)
+            subject = _completion_of(r, prev, max_subject=max_subject) or "任务完成率"
         if kind == "rate" and (sm := _SHARE_ONLY.match(subject) or r.pattern("share_of_total").match(subject)):
             share_of = sm.group("whole") or ""
             subject = ""  # 占总量的38%: the share of the fact before (达到政务服务事项总数的98.6%: of that total)
@@ -1759,10 +1753,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # 开展20余次, 审结97宗: a light verb alone, or a verb of counted things, names nothing
             # (but 督查8次 counts the 督查 itself)
             v, subject = v or subject, ""
-        if kind == "rate" and not subject and v in ("完成", "超额完成", "完成了") and prev is not None \
-                and prev["number_kind"] not in ("rate", "growth") and prev["subject"]:
+        if kind == "rate" and not subject and v in ("完成", "超额完成", "完成了"):
             # 城镇新增就业964人，完成142% -> 城镇新增就业任务完成率: a share of the year's target
-            subject = _shorten(r, prev["subject"] + "任务完成率", max_subject + 6)
+            subject = _completion_of(r, prev, max_subject=max_subject)
         if lead_verb and (not _only_verbs(r, lead_verb) or (
                 r.subject_verb is not None and r.subject_verb.fullmatch(lead_verb))):
             lead_verb = ""  # a light verb (召开, 举办, 开展) is no verb of the fact
@@ -1893,6 +1886,14 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
             "number_kind": kind, "inherited": inherited}
+
+
+def _completion_of(r: IndicatorRules, prev: dict[str, Any] | None, *, max_subject: int) -> str:
+    """The completion rate of the fact before (城镇新增就业964人，完成142% -> 城镇新增就业任务完成率), "" when
+    the fact before is a rate or a growth, or names nothing."""
+    if prev is None or prev["number_kind"] in ("rate", "growth") or not prev["subject"]:
+        return ""
+    return _shorten(r, prev["subject"] + "任务完成率", max_subject + 6)
 
 
 def _rate_stem(name: str) -> str:

@@ -250,7 +250,7 @@ def textstat_indicator_summary(corpus_or_indicators, *, by: str | list[str] = "d
     cols = keys + SUMMARY_COLUMNS
     if facts.empty:
         return pd.DataFrame(columns=cols)
-    rate_units = {u.canonical for u in r.units.values() if u.kind in _MEAN_KINDS}
+    rate_units = _mean_units(r)
     g = facts.groupby(keys + ["category", "unit"], dropna=False, sort=True)["value"]
     out = g.agg(n_facts="size", sum="sum", mean="mean").reset_index()
     is_rate = out["unit"].isin(rate_units)
@@ -298,6 +298,11 @@ def _cells(facts: pd.DataFrame, r: IndicatorRules) -> pd.DataFrame:
               for cat, col, took in zip(facts["category"], column, intake, strict=True)]
     return facts.assign(column=column.values, column_label=labels, cell_value=cell_value.values,
                         cell_unit=cell_unit.values)
+
+
+def _mean_units(r: IndicatorRules) -> set[str]:
+    """The units whose facts are averaged, not summed (%, 分)."""
+    return {u.canonical for u in r.units.values() if u.kind in _MEAN_KINDS}
 
 
 def _counted(cells: pd.DataFrame) -> pd.Series:
@@ -388,7 +393,7 @@ def textstat_indicator_table(corpus_or_indicators, *, by: str | list[str] = "tow
     labels.update(n_reports="报告数", n_facts="数字条数")
     if len(cells):
         # (rates and scores are averaged: two exams' 91 and 95 points are no 186)
-        is_rate = (cells["number_kind"] == "rate") | cells["column"].str.endswith("_score")
+        is_rate = (cells["number_kind"] == "rate") | cells["unit"].isin(_mean_units(r))
         g = cells.groupby(keys + ["column"], dropna=False, sort=False)["cell_value"]
         agg = pd.DataFrame({"sum": g.sum(), "mean": g.mean(), "n": g.size()})
         rate_cols = set(cells.loc[is_rate, "column"])
