@@ -183,3 +183,32 @@ def test_reports_whose_top_headings_are_parenthesised():
     assert [(x["part"], x["level"]) for x in s.sections] == [
         ("preamble", 1), ("achievements", 1), ("achievements", 2), ("problems", 1), ("plans", 1)]
     assert s.parts == ["achievements", "problems", "plans"]
+
+
+# One heading for problems and plans (存在的问题和下一步工作打算, very common in town reports): the
+# plans half is its own level-1 plans section, from its subheading or the sentence turning to plans.
+@pytest.mark.parametrize("text, plans_from", [
+    ("今年以来，我镇扎实推进法治建设。\n一、主要工作成效\n召开专题会议5次。\n二、存在的问题和下一步工作打算\n"
+     "基层执法力量不足。下一步，我镇将持续加强学法用法，组织培训3期。\n", "下一步，我镇将"),
+    ("今年以来，我县深入推进依法行政。一、主要工作成效（一）加强组织领导。召开常务会议5次。"
+     "二、存在问题及下一步打算虽然取得成效，但仍存在不足。下一步，我县将从以下方面着力：（一）强化学习。"
+     "组织培训3期。（二）深化执法改革。", "下一步，我县将"),
+    ("2023年，我区法治政府建设取得新成效。\n一、主要做法\n审核合同45份。\n二、存在的不足及2024年工作计划\n"
+     "（一）存在的不足\n法治宣传针对性不强。\n（二）2024年工作计划\n1.开展法治讲座4场。\n2.完善执法制度。\n",
+     "（二）2024年工作计划"),
+    ("2023年，我街道推进依法行政。\n一、2023年工作开展情况\n调处纠纷32件。\n二、存在问题和下步打算\n"
+     "2024年，街道将加大宣传力度，新建法治文化阵地2处。\n", "2024年，街道将"),
+])
+def test_a_heading_for_problems_and_plans_splits_at_the_plans(text, plans_from):
+    s = analyse_structure(text)
+    top = [x for x in s.sections if x["level"] == 1]
+    assert [x["part"] for x in top][-2:] == ["problems", "plans"]
+    assert all(a["end"] == b["start"] for a, b in zip(top, top[1:], strict=False))
+    assert text[top[-1]["start"]:].startswith(plans_from)
+    assert all(x["part"] == "plans" for x in s.sections if x["start"] >= top[-1]["start"])
+
+
+def test_a_heading_for_problems_and_plans_without_a_turn_stays_problems():
+    text = "一、主要工作\n调处纠纷12件。\n二、存在的问题和下一步打算\n执法人员业务能力有待提升。\n"
+    s = analyse_structure(text)
+    assert [x["part"] for x in s.sections if x["level"] == 1] == ["achievements", "problems"]

@@ -460,12 +460,31 @@ def _closing_start(text: str, rule: str, lo: int, hi: int) -> int | None:
     return None
 
 
+def _names_plans(heading: str) -> bool:
+    """Whether a heading names the plans part too: ``存在的问题和下一步工作打算`` -> True."""
+    return next((rx for part, rx in _part_rules() if part == "plans")).search(heading) is not None
+
+
 def _add_closing(text: str, sections: list[dict]) -> None:
     """A plans (problems) paragraph without a heading at the end of a report that has no plans
-    (problems) section: ``……。下一步，我镇将……`` becomes a level-1 ``plans`` section."""
+    (problems) section: ``……。下一步，我镇将……`` becomes a level-1 ``plans`` section; so does the
+    plans half of a section headed by both (``二、存在的问题和下一步工作打算``) whose paragraph turns to
+    plans (``……。下一步，我县将……``)."""
     parts = {s["part"] for s in sections if s["level"] == 1}
     floor = int(len(text) * 0.4)  # a closing paragraph, not a sentence in the report's first part
     plans_at = None
+    both = [s for s in sections if s["level"] == 1 and s["part"] == "problems" and s["heading"]
+            and _names_plans(s["heading"])]
+    if both and not any(x["level"] == 1 and x["part"] == "plans" for x in sections):
+        s = both[-1]
+        subs = [x["start"] for x in sections
+                if x["level"] > 1 and x["part"] == "plans" and s["start"] < x["start"] < s["end"]]
+        lo = text.find(s["heading"], s["start"]) + len(s["heading"])
+        plans_at = min(subs) if subs else (
+            _closing_start(text, "closing_plans", lo, s["end"]) if lo < s["end"] else None)
+        if plans_at is not None:
+            _split(text, sections, plans_at, "plans")
+        return
     if "plans" not in parts:
         lo = max([floor] + [s["start"] + 1 for s in sections if s["part"] != "preamble"])
         plans_at = _closing_start(text, "closing_plans", lo, len(text))
@@ -485,6 +504,9 @@ def _split(text: str, sections: list[dict], at: int, part: str) -> None:
         if s["start"] < at < s["end"]:
             s["end"] = at
     nxt = min([len(text)] + [s["start"] for s in sections if s["level"] == 1 and s["start"] >= at])
+    for s in sections:  # subsections after the split belong to the new part
+        if s["level"] > 1 and at <= s["start"] < nxt and s["part"] != "duty":
+            s["part"] = part
     sections.append({"part": part, "level": 1, "number": "", "heading": "", "start": at, "end": nxt})
     sections.sort(key=lambda s: (s["start"], s["level"]))
 
@@ -509,6 +531,7 @@ def analyse_structure(text: str) -> Structure:
     for h in heads:
         h["level"] = rank[h["level"]]
     top = 1
+    combined = False  # the level-1 heading names problems and plans (存在的问题及下一步打算)
     for h in heads:
         named = classify_heading(h["heading"])
         if h["level"] == top:
@@ -517,7 +540,10 @@ def analyse_structure(text: str) -> Structure:
             else:
                 current = "achievements" if not seen_late else current
             seen_late = seen_late or current in ("problems", "plans")
+            combined = current == "problems" and _names_plans(h["heading"])
             part = current
+        elif combined and named in ("problems", "plans"):
+            part = current = named  # （一）存在的问题 …（二）下一步打算: the subheadings split it
         else:
             part = "duty" if named == "duty" else current
         if named == "duty":
