@@ -887,10 +887,19 @@ def test_bijin_spaced_qualifiers_and_shortening(text, raw, qualifier, kind, verb
             if f["raw"] == raw] == [(qualifier, kind, verb)]
 
 
-def test_a_growth_is_a_baseline_with_or_without_tongbi():
-    facts = extract_indicators("税收收入8.2亿元，增长6.1%；非税收入2.1亿元，同比增长6.1%。")
-    assert [(f["number_kind"], f["status"]) for f in facts] == [
-        ("amount", "result"), ("growth", "baseline"), ("amount", "result"), ("growth", "baseline")]
+# A plain growth of the year is its result (as readers and hand lists take 地区生产总值增长6.7%); a
+# growth is a baseline comparison when the sentence names the comparison (同比, 较上年, 下同 ...).
+@pytest.mark.parametrize("text, statuses", [
+    ("税收收入8.2亿元，增长6.1%；非税收入2.1亿元，同比增长6.1%。", ["result", "result", "result", "baseline"]),
+    ("全区地区生产总值增长6.5%，第一产业增加值增长4.9%。", ["result", "result"]),
+    ("规上工业增加值较上年增长9.4%。", ["baseline"]),
+    ("地区生产总值595亿元，增长5.5%（同比，下同）；固定资产投资增长8%。", ["result", "baseline", "baseline"]),
+    ("与上年相比，刑事案件发案数下降12.3%。", ["baseline"]),
+    ("力争地区生产总值增长6%左右。", ["target"]),
+    ("预计全年一般公共预算收入增长5%。", ["target"]),
+])
+def test_a_growth_is_a_baseline_only_when_the_sentence_names_the_comparison(text, statuses):
+    assert [f["status"] for f in extract_indicators(text)] == statuses
 
 
 def test_a_growth_in_a_plans_part_is_a_target():

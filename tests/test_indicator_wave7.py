@@ -67,10 +67,10 @@ def test_rate_names_of_wave7(text, subjects):
     assert {f["number_kind"] for f in facts} == {"rate"}
 
 
-# price growth is a growth (a baseline); 拟提拔/拟任 modify a noun and are no plan; 拟 + a verb is
+# price growth is a growth (a result unless the sentence names its comparison); 拟提拔/拟任 modify a noun and are no plan; 拟 + a verb is
 STATUS = [
-    ("居民消费价格上涨1.8%。", "居民消费价格", "上涨", "growth", "baseline"),
-    ("工业生产者出厂价格下跌2.1%。", "工业生产者出厂价格", "下跌", "growth", "baseline"),
+    ("居民消费价格上涨1.8%。", "居民消费价格", "上涨", "growth", "result"),
+    ("工业生产者出厂价格下跌2.1%。", "工业生产者出厂价格", "下跌", "growth", "result"),
     ("组织拟提拔科级干部任前法律知识考试4场。", "拟提拔科级干部任前法律知识考试", "", "count", "result"),
     ("对拟任职干部开展任前法律知识考试3场。", "任前法律知识考试", "", "count", "result"),
     ("拟新建村级公共法律服务工作室15个。", "村级公共法律服务工作室", "新建", "count", "target"),
@@ -254,7 +254,7 @@ HELD10_CLASSES = [
     ("省、市、县三级现场述法980余人。", "现场述法", "", "result"),
     ("书面述法2.6万多人。", "书面述法", "", "result"),
     ("引进项目28个，到位资金96亿元。", "到位资金", "", "result"),
-    ("“盗抢骗”等刑事发案率下降19.6%。", "刑事发案率", "下降", "baseline"),
+    ("“盗抢骗”等刑事发案率下降19.6%。", "刑事发案率", "下降", "result"),
     ("全系统380余名执法队员参加轮训。", "全系统执法队员", "", "result"),
 ]
 

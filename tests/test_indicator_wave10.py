@@ -1,0 +1,70 @@
+"""Wave 10: a plain growth of the year is its result, a growth is a baseline when the sentence or a
+note names the comparison; a bracketed note after a number gives its status (（预计）, （同比，下同）);
+the time a service takes (3个工作小时内办结) is a fact, a time a rule sets (应于5个工作日内办结) is not;
+a share of things says what they are after it (100%全程网办). Sentences in the layouts of real report
+pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str, *keys: str) -> list[tuple]:
+    keys = keys or ("value", "subject", "status")
+    return [tuple(f[k] for k in keys) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note right after the number is its own
+    ("全县地区生产总值增长6.5%（预计），规上工业增加值增长7%。",
+     [(6.5, "地区生产总值", "target"), (7, "规上工业增加值", "result")]),
+    ("一般公共预算收入增长3.2%（同比）。", [(3.2, "一般公共预算收入", "baseline")]),
+    # the amount before its growth shares the estimate
+    ("实现地区生产总值412亿元，增长5.8%（预计），固定资产投资增长6%。",
+     [(412, "地区生产总值", "target"), (5.8, "地区生产总值", "target"), (6, "固定资产投资", "result")]),
+    # 下同: the note holds for the later figures of the paragraph; an estimate wins over a comparison
+    ("全年地区生产总值538亿元，增长6.2%（预计，同比，下同），规模工业增加值240亿元，增长7.5%；社会消费品零售总额"
+     "118亿元，增长4.1%。",
+     [(538, "地区生产总值", "target"), (6.2, "地区生产总值", "target"), (240, "规模工业增加值", "target"),
+      (7.5, "规模工业增加值", "target"), (118, "社会消费品零售总额", "target"),
+      (4.1, "社会消费品零售总额", "target")]),
+    # a comparison carried on makes the growths baselines, not the amounts
+    ("地区生产总值326亿元，增长5.1%（同比，下同）；固定资产投资97亿元，增长9%。",
+     [(326, "地区生产总值", "result"), (5.1, "地区生产总值", "baseline"), (97, "固定资产投资", "result"),
+      (9, "固定资产投资", "baseline")]),
+    # the note ends with its paragraph
+    ("地区生产总值增长5%（预计，下同）。\n二、今年工作\n新建学校3所。", [(5, "地区生产总值", "target"), (3, "学校", "result")]),
+    # a bracket that is no status note changes nothing
+    ("税收收入12亿元（含土地出让收入），增长4%。", [(12, "税收收入", "result"), (4, "税收收入", "result")]),
+])
+def test_a_note_after_a_number_gives_its_status(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("企业设立登记3个工作小时内办结，印章刻制2个工作小时内办结。",
+     [(3, "企业设立登记", "工作小时", "以下"), (2, "印章刻制", "工作小时", "以下")]),
+    ("不动产登记1个工作日内办结。", [(1, "不动产登记", "工作日", "以下")]),
+    ("企业开办1个工作日（8个工作小时）办结。", [(1, "企业开办", "工作日", ""), (8, "企业开办", "工作小时", "")]),
+    # a limit set by a rule or promised is no result
+    ("群众来信在3个工作日内办结。", []),
+    ("对符合条件的申请应于5个工作日内办结。", []),
+    ("承诺3个工作日内办结。", []),
+    ("审批通过后3天内公示。", []),
+])
+def test_the_time_a_service_takes_is_a_fact_a_time_a_rule_sets_is_not(text, expected):
+    assert _facts(text, "value", "subject", "unit", "qualifier") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区级政务服务事项实现100%全程网办。", [(100, "政务服务事项", "全程网办")]),
+    ("全县行政执法人员100%持证上岗。", [(100, "行政执法人员", "持证上岗")]),
+    ("依申请政务服务事项实现100%“最多跑一次”。", [(100, "依申请政务服务事项", "最多跑一次")]),
+    # a rate named by its own words has nothing after it to say
+    ("全区村（社区）法律顾问覆盖率达100%。", [(100, "村社区法律顾问覆盖率", "")]),
+    ("群众满意度达到98.5%以上，位居全市第一。", [(98.5, "群众满意度", "")]),
+])
+def test_a_share_of_things_says_what_they_are_after_it(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected
