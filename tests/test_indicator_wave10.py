@@ -68,3 +68,21 @@ def test_the_time_a_service_takes_is_a_fact_a_time_a_rule_sets_is_not(text, expe
 ])
 def test_a_share_of_things_says_what_they_are_after_it(text, expected):
     assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a size class followed by the count of its class is no amount; alone it takes the class's noun
+    ("签约亿元以上项目27个，其中3亿元以上17个、10亿元以上制造业项目5个。",
+     [(27, "亿元以上项目", "签约"), (17, "3亿元以上项目", ""), (5, "10亿元以上制造业项目", "")]),
+    ("新签约亿元以上项目12个、10亿元以上3个。", [(12, "亿元以上项目", "新签约"), (3, "10亿元以上项目", "")]),
+    # a numeral + 元 inside a name, one of a kind
+    ("投资14亿元建设三元正极材料项目。", [(14, "投资", "")]),
+    ("破除城乡二元结构。", []),
+    ("该所获评全国先进，全省司法行政系统仅此一家。", []),
+    # 拉动 is a verb; 中 ends a noun in a frame of candidates; 常态化 says how the counted act
+    ("光伏产业拉动全县规上工业产值增速6.5个百分点。", [(6.5, "规上工业产值", "增速")]),
+    ("从全国87个候选地区中脱颖而出。", [(87, "全国候选地区", "")]),
+    ("好盈科技等74家企业常态化到我区开展测试。", [(74, "企业", "")]),
+])
+def test_size_classes_names_and_frames(text, expected):
+    assert _facts(text, "value", "subject", "verb") == expected

@@ -560,6 +560,8 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     rest = _QUOTES.sub("", rest[: m.start()] if m else rest).strip(_EDGE)
     rest = _strip_repeat(rest, rules.subject_lead, lead=True)
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
+    if rest.startswith("中") and len(rest) > 2:
+        rest = rest[1:]  # 从87个候选地区中脱颖而出: the frame's 中 is no part of what is said
     if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest):
         return ""  # 与100份海报, 惠及群众3000人: the words of the next fact
     return rest[:_PREDICATE_MAX]
@@ -1205,7 +1207,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # 市级8个 -> 市级示范村 (其中省级1个); 村级集体经济总收入1260万元，村均31.5万元 -> 村均集体经济总收入
             lw = r.pattern("level_word")
             level = lw.fullmatch(fact["subject"]) is not None
-            if level or r.pattern("per_unit").fullmatch(fact["subject"]):
+            sw = r.pattern("size_word")
+            if not level and sw.fullmatch(fact["subject"]) and (sm := sw.match(prev["subject"])):
+                fact["subject"] += prev["subject"][sm.end():]  # 其中3亿元以上17个 -> 3亿元以上项目
+            elif level or r.pattern("per_unit").fullmatch(fact["subject"]):
                 pm = lw.match(prev["subject"])
                 rest = prev["subject"][pm.end():] if pm else prev["subject"]
                 if len(rest) >= 2 or not level:
@@ -1721,6 +1726,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         v, subject = _split_verb(r, phrase)
         if v:
             subject = _lead_after_verb(r, subject)
+        elif (cm := list(r.pattern("causative").finditer(phrase))) and len(phrase) - cm[-1].end() >= 2:
+            subject = phrase[cm[-1].end():]  # 光伏产业拉动全县规上工业产值(增速) -> 规上工业产值
         if not subject or _only_verbs(r, subject):
             subject = ""
         if subject.endswith("率"):
