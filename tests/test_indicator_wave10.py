@@ -86,3 +86,20 @@ def test_a_share_of_things_says_what_they_are_after_it(text, expected):
 ])
 def test_size_classes_names_and_frames(text, expected):
     assert _facts(text, "value", "subject", "verb") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the time a task took names the task; a spoken 万方 is 万立方米; an average per unit is a result
+    ("60天完成2251.5亩征地拆迁，78天完成67座电力塔搬迁。",
+     [(60, "征地拆迁", "天"), (2251.5, "征地拆迁", "亩"), (78, "电力塔搬迁", "天"), (67, "电力塔", "座")]),
+    ("全年挖填土方1010万方。", [(1010, "挖填土方", "万立方米")]),
+    # a rule per unit stays no fact
+    ("每个村配备法律顾问1名。", []),
+])
+def test_time_taken_volumes_and_averages(text, expected):
+    assert _facts(text, "value", "subject", "unit") == expected
+
+
+def test_an_average_per_unit_is_a_result_not_a_rule():
+    assert _facts("推行区域评估，平均为每个项目节约审查时限10天以上。", "value", "unit", "qualifier", "status") == [
+        (10, "天", "以上", "result")]
