@@ -103,3 +103,43 @@ def test_time_taken_volumes_and_averages(text, expected):
 def test_an_average_per_unit_is_a_result_not_a_rule():
     assert _facts("推行区域评估，平均为每个项目节约审查时限10天以上。", "value", "unit", "qualifier", "status") == [
         (10, "天", "以上", "result")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money named after the amount
+    ("投放4000万元消费券，大力培育线上消费。", [(4000, "消费券", "投放")]),
+    ("安排32亿元政策配套资金支持实体经济发展。", [(32, "政策配套资金", "安排")]),
+    ("设立75.6亿元产业发展基金。", [(75.6, "产业发展基金", "设立")]),
+    ("筹集1.2亿元资金用于安置房建设。", [(1.2, "资金", "筹集")]),
+    # (a word after the money word makes another noun: no money noun)
+    ("争取上级资金3.2亿元。", [(3.2, "上级资金", "")]),
+    # the total investment of the project after 的, the act before it no part of the noun
+    ("加快建设总投资7.58亿元的县医院迁建项目。", [(7.58, "县医院总投资", "")]),
+    ("开工建设总投资3亿元的污水处理厂。", [(3, "污水处理厂总投资", "开工建设")]),
+    # a threshold with 超 before the class it sizes; a total of projects (no 超) stays
+    ("全年招引总投资超30亿元或3亿美元产业项目2个、总投资超10亿元产业项目5个。",
+     [(2, "投资超30亿元或3亿美元产业项目", "招引"), (5, "总投资超10亿元产业项目", "")]),  # (max_subject 16)
+    ("签约总投资56亿元的项目12个。", [(56, "项目总投资", "签约"), (12, "项目", "")]),
+    # verbs of the year's work
+    ("报告指出，县政府将继续加大民生投入，扎实办好12件民生实事。", [(12, "民生实事", "办好")]),
+])
+def test_money_nouns_projects_and_thresholds(text, expected):
+    assert _facts(text, "value", "subject", "verb") == expected
+
+
+def test_a_list_announced_in_its_own_line_is_targets(tmp_path):
+    from fazhi import read_corpus, textstat_indicators
+
+    (tmp_path / "a.txt").write_text(
+        "某县2021年政府工作报告\n过去一年，全县新建学校3所。\n报告指出，县政府将继续加大民生投入，重点抓好12件大事和"
+        "民生实事。分别是：（1）新建农村公厕80座。（2）改造老旧小区6个。（3）新增停车位300个以上。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "某区2024年政府工作报告\n2023年，全区新增市场主体5200户。\n围绕上述目标任务，我们将重点抓好以下五方面工作：\n"
+        "一、聚力产业发展\n招引亿元以上项目20个，新增规上工业企业15家。\n二、提升城市品质\n改造老旧小区8个。\n",
+        encoding="utf-8")
+    df = textstat_indicators(read_corpus(tmp_path))
+    got = dict(zip(df["file"].str[-5:] + df["raw"], df["status"], strict=True))
+    assert got == {"a.txt3所": "result", "a.txt80座": "target", "a.txt6个": "target",
+                   "a.txt300个": "target", "a.txt12件": got["a.txt12件"],
+                   "b.txt5200户": "result", "b.txt20个": "target", "b.txt15家": "target",
+                   "b.txt8个": "target"}

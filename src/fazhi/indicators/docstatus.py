@@ -97,15 +97,32 @@ _LINE = re.compile(r"[^\n]+")
 _ITEM = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
 
 
+_SENTENCE = re.compile(r"[^。！？\n]*[。！？：:]")
+_LIST_OPENS = re.compile(r"[ \t\u3000]*(?:(?:分别是|具体是|主要是|主要有|包括|即)[：:]?)?[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))")
+
+
+def _inline_list(line: str, announce: re.Pattern) -> int | None:
+    """Where a numbered list announced in the same line starts (…办好15件民生实事。分别是：(1)…), or None."""
+    for m in _SENTENCE.finditer(line):
+        if announce.search(m.group(0)) and _LIST_OPENS.match(line, m.end()):
+            return m.end()
+    return None
+
+
 def _announced_lists(text: str, r: DocStatusRules) -> list[tuple[int, int]]:
     """(start, end) of the numbered list after a line announcing the coming year's work
     (今年将继续……扎实办好“十件民生实事”。 then (一)…(二)…): from the line to the first numbered line of a
-    higher level than the list's first item, or to the end of the text."""
+    higher level than the list's first item, or to the end of the text; a list in the line of its
+    announcement (a page without line breaks) to the end of that line."""
     if r.announce is None or not text:
         return []
     out = []
     lines = [(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
-    for i, (_s, e, line) in enumerate(lines):
+    for i, (s, e, line) in enumerate(lines):
+        inline = _inline_list(line, r.announce)
+        if inline is not None:
+            out.append((s + inline, e))  # a page without line breaks: …民生实事。分别是：(1)…(2)…
+            continue
         if not r.announce.search(line) or i + 1 >= len(lines):
             continue
         first = _ITEM.match(lines[i + 1][2])

@@ -1630,6 +1630,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         unit.kind in _VERB_AFTER and _AFTER_PREP.match(after) and after[1:2] > "\u4e00")
     if kind == "rate" and not before:
         allow_after = True  # 100%办结投诉举报
+    money_m = r.pattern("money_noun").match(after) if unit.kind == "money" and kind != "growth" else None
+    if money_m is not None:
+        allow_after = True  # 投放4000万元消费券, 设立75.6亿元产业发展基金: the money named after it
     # a clause ending in 、/对/等 is joined to the noun after the number, not part of it
     jm = r.subject_join.search(clause) if r.subject_join is not None else None
     joined = jm is not None
@@ -1639,6 +1642,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # with its verb: 对法治政府建设作出4次批示 -> 作出 + 批示)
         noun_after, rest = _noun_after(r, after, max_subject=max_subject,
                                        event=unit.kind in _VERB_AFTER)
+        if money_m is not None:
+            noun_after, rest = money_m.group(0), after[money_m.end():]
         if noun_after and unit.kind in _AUDIENCE and (tp := r.pattern("took_part").match(noun_after)):
             # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
             noun_after, rest = noun_after[tp.end():], rest
@@ -1847,6 +1852,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         # 第一批取消1项，承接9项: a batch names no thing; it goes with the verb
         verb, subject = subject + verb, ""
     owner = ""
+    if of_after and not noun_after and len(subject) > 4 and (qh := r.quantity_head.search(subject)) \
+            and 2 <= qh.end() - qh.start() <= 4:
+        head_at = qh.start() - (qh.start() > 0 and subject[qh.start() - 1] == "总")
+        act = subject[:head_at]
+        if head_at >= 2 and r.verbs_trail is not None and r.verbs_trail.search(act):
+            subject = subject[head_at:]  # 加快建设总投资7.58亿元的…项目: the words before the head are the act
     if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
         owner, _ = _noun_after(r, after, max_subject=max_subject)
         subject = owner + subject  # 锂盐项目总投资 (a name, kept whole up to the limit of a list)
