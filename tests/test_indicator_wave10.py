@@ -143,3 +143,19 @@ def test_a_list_announced_in_its_own_line_is_targets(tmp_path):
                    "a.txt300个": "target", "a.txt12件": got["a.txt12件"],
                    "b.txt5200户": "result", "b.txt20个": "target", "b.txt15家": "target",
                    "b.txt8个": "target"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic audience right after an event count is that event's (whole words, at most 8 characters)
+    ("举办了27期系列讲座，培训学员4300余人次；县委党校举办中青年干部培训班2期，培训学员79人。",
+     [(27, "系列讲座"), (4300, "系列讲座培训学员"), (2, "中青年干部培训班"), (79, "中青年干部培训班培训学员")]),
+    ("开展宣传活动580余场次、受众15.7万余人。", [(580, "宣传活动"), (15.7e4, "宣传活动受众")]),
+    ("开展法治讲座36期，全县领导干部累计参加人数达15万余人次。", [(36, "法治讲座"), (15e4, "法治讲座参加人数")]),
+    # (not across a segment: the audience of another sentence part stays)
+    ("开展法治讲座36期；培训学员800人次。", [(36, "法治讲座"), (800, "培训学员")]),
+    # kinds of meeting listed after one count are counted together
+    ("先后召开19次局党委会、局长办公会，研究审议法治建设重大问题。", [(19, "局党委会、局长办公会")]),
+    ("召开专题会议3次、座谈会2次。", [(3, "专题会议"), (2, "座谈会")]),
+])
+def test_audiences_of_events_and_lists_of_meetings(text, expected):
+    assert _facts(text, "value", "subject") == expected

@@ -195,7 +195,7 @@ FACT_CASES = [
      [(118, "基本履职事项", "", "result"), (37, "上级部门收回事项", "", "result")]),
     # who took part, after a count of people
     ("took_part", "举办法治专题培训3期，96人参训。",
-     [(3, "法治专题培训", "", "result"), (96, "参训人员", "参训", "result")]),
+     [(3, "法治专题培训", "", "result"), (96, "法治专题培训参训人员", "参训", "result")]),
     # a share of a named total
     ("share_total", "实现“最多跑一次”事项980项，达到政务服务事项总数的97.2%。",
      [(980, "最多跑一次事项", "实现", "result"), (97.2, "最多跑一次事项占政务服务事项比重", "", "result")]),

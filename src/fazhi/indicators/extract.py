@@ -959,6 +959,32 @@ def _time_taken(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> No
             f["subject"], f["verb"], f["predicate"] = task, "用时", ""
 
 
+def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *,
+                       max_subject: int) -> None:
+    """A generic audience right after an event count of its segment is that event's, in place:
+    举办系列讲座27期，培训学员4300余人次 -> 系列讲座培训学员; 开展宣传活动580余场次、受众15.7万余人 -> 宣传活动受众."""
+    generic = r.pattern("audience_generic")
+    for prev, f in zip(facts, facts[1:]):
+        u, pu = r.units.get(f["unit"]), r.units.get(prev["unit"])
+        if u is None or pu is None or u.kind not in _AUDIENCE or pu.kind not in _VERB_AFTER:
+            continue
+        if not generic.fullmatch(f["subject"]) or not prev["subject"] or generic.fullmatch(prev["subject"]) \
+                or _SEGMENT_END.search(norm, prev["end"], f["start"]):
+            continue
+        room = min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX)
+        words, prefix = list(_cut(prev["subject"])), ""
+        while words and len(words[-1]) + len(prefix) <= room:
+            prefix = words.pop() + prefix  # whole words from the end: …中心组法治专题培训 -> 法治专题培训
+        if len(prefix) >= 2:
+            f["subject"] = prefix + f["subject"]
+
+
+_EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+# more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
+_MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|座谈|培训|讲座|活动|论坛))+)(?=[，。；,;]|$)")
+
+
+_SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")
 
@@ -1287,6 +1313,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     if r.note_cues and ("（" in norm or "(" in norm):
         _apply_notes(r, norm, facts)
     _time_taken(r, norm, facts)
+    _audience_of_event(r, norm, facts, max_subject=max_subject)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
@@ -1644,6 +1671,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                                        event=unit.kind in _VERB_AFTER)
         if money_m is not None:
             noun_after, rest = money_m.group(0), after[money_m.end():]
+        elif noun_after and unit.kind in _VERB_AFTER and (lm := _MORE_EVENTS.match(rest)) is not None:
+            # 召开19次局党委会、局长办公会: the kinds of meeting listed after the count are counted together
+            noun_after, rest = noun_after + lm.group(1), rest[lm.end(1):]
         if noun_after and unit.kind in _AUDIENCE and (tp := r.pattern("took_part").match(noun_after)):
             # 街道有5人考取行政执法证 -> 行政执法证: what the people took part in or obtained
             noun_after, rest = noun_after[tp.end():], rest
