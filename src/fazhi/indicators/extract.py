@@ -598,7 +598,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         starts = _token_starts(phrase) if len(phrase) >= 5 else None
         while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
                 and m.end() > pos and m.end() not in nominal \
-                and not (ends and starts is not None and m.end() < len(phrase) and m.end() not in starts) \
+                and not (starts is not None and m.end() < len(phrase) and m.end() not in starts
+                         and (ends or _BODY_SUFFIX.match(phrase, m.end()))) \
                 and not (ends and phrase.startswith(_RELATIONAL, pos)) \
                 and not (m.group("prefix") and m.end() < len(phrase)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
@@ -972,14 +973,19 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
                 or _SEGMENT_END.search(norm, prev["end"], f["start"]):
             continue
         room = min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX)
-        words, prefix = list(_cut(prev["subject"])), ""
-        while words and len(words[-1]) + len(prefix) <= room:
-            prefix = words.pop() + prefix  # whole words from the end: …中心组法治专题培训 -> 法治专题培训
-        if len(prefix) >= 2:
+        words, taken = list(_cut(prev["subject"])), []
+        while words and len(words[-1]) + sum(map(len, taken)) <= room:
+            taken.insert(0, words.pop())  # whole words from the end: …中心组法治专题培训 -> 法治专题培训
+        while taken and len(taken[0]) == 1:
+            taken.pop(0)  # (no stray character of a name cut: 逢九必讲专题法治讲座 -> 专题法治讲座)
+        prefix = "".join(taken)
+        if len(prefix) >= 2 and not (r.subject_verb is not None and r.subject_verb.fullmatch(taken[-1])):
+            # (an event named by a light verb names none: 部举办)
             f["subject"] = prefix + f["subject"]
 
 
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
 # more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
 _MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|座谈|培训|讲座|活动|论坛))+)(?=[，。；,;]|$)")
 
