@@ -159,3 +159,15 @@ def test_a_list_announced_in_its_own_line_is_targets(tmp_path):
 ])
 def test_audiences_of_events_and_lists_of_meetings(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sessions of study are counted, not the laws studied (the bodies before go)
+    ("县委常委会、县政府常务会、县委理论学习中心组集中学习习近平法治思想和相关法律法规4次，发放学习资料400余份。",
+     [(4, "集中学习习近平法治思想"), (400, "学习资料")]),
+    ("专题学习习近平法治思想3次。", [(3, "专题学习习近平法治思想")]),
+    # a training of its own after the topic of study is the event counted
+    ("组织开展新时代法治大讲堂学习贯彻党的二十大精神专题轮训5期。", [(5, "二十大精神专题轮训")]),
+])
+def test_study_sessions_are_counted_not_what_was_studied(text, expected):
+    assert _facts(text, "value", "subject") == expected

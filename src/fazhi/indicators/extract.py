@@ -985,6 +985,8 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
 
 
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+# a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
+_EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
 _BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
 # more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
 _MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|座谈|培训|讲座|活动|论坛))+)(?=[，。；,;]|$)")
@@ -1776,6 +1778,17 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # 全程网办 -> 全程网办; 行政执法人员100%持证上岗 -> 持证上岗
             predicate = _predicate(r, rest)
     full = _QUOTES.sub("", phrase)
+    if unit.kind in _VERB_AFTER and len(full) > max_subject and not _EVENT_HEAD.search(full) and (
+            studies := list(r.pattern("study_event").finditer(full))):
+        # 中心组集中学习习近平法治思想和相关法律法规4次: the sessions of study are counted, not the laws
+        # studied -> 集中学习 + the first whole words of what was studied
+        sm = studies[-1]
+        kept = sm.group(0)
+        for w in _cut(full[sm.end():]):
+            if len(kept) + len(w) > max_subject or w in _VERB_JOIN:
+                break
+            kept += w
+        full = kept
     phrase = _shorten(r, full, max_subject)
     if kind == "growth":
         # the verb and the scope words go, the noun stays: 推动全县信访总量 -> 信访总量
