@@ -171,3 +171,8 @@ def test_audiences_of_events_and_lists_of_meetings(text, expected):
 ])
 def test_study_sessions_are_counted_not_what_was_studied(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+def test_a_study_at_the_end_of_its_event_keeps_the_event():
+    assert _facts("组织领导干部参加市委依法治市办新时代法治大讲堂学习5期。", "value", "subject") == [
+        (5, "市委依法治市办新时代法治大讲堂学习")]

@@ -1788,7 +1788,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             if len(kept) + len(w) > max_subject or w in _VERB_JOIN:
                 break
             kept += w
-        full = kept
+        if len(kept) - len(sm.group(0)) >= 2:
+            full = kept  # (a study at the end names its event: …法治大讲堂学习5期 stays)
     phrase = _shorten(r, full, max_subject)
     if kind == "growth":
         # the verb and the scope words go, the noun stays: 推动全县信访总量 -> 信访总量
