@@ -176,3 +176,22 @@ def test_study_sessions_are_counted_not_what_was_studied(text, expected):
 def test_a_study_at_the_end_of_its_event_keeps_the_event():
     assert _facts("组织领导干部参加市委依法治市办新时代法治大讲堂学习5期。", "value", "subject") == [
         (5, "市委依法治市办新时代法治大讲堂学习")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not a single one; a ranking's frame among the places of a province; a threshold of investment
+    ("全县没有出现1例本土病例，没有采取1次静默管控措施。", []),
+    ("在广西21个主城区中排名第三。", []),
+    ("500万元以上固定资产投资增长5%。", [("5%", "500万元以上固定资产投资", "增长")]),
+    # places visited; who is sent or takes part ends the noun
+    ("检查居住社区1008个次。", [("1008个次", "居住社区", "检查")]),
+    ("择优推荐5家单位参评全省法治政府建设示范地区。", [("5家", "单位", "推荐")]),
+    ("组织100名医务人员驰援湖北。", [("100名", "医务人员", "")]),
+    # 助力 and 率先 lead the verb; a share with no noun is named by what it says
+    ("涉及案件231件，助力化解51件。", [("231件", "案件", "涉及"), ("51件", "案件", "化解")]),
+    ("率先实现100%入户筛查。", [("100%", "入户筛查", "实现")]),
+    # a harvest grown
+    ("粮食总产26.92亿斤，增产0.94亿斤。", [("26.92亿斤", "粮食总产", ""), ("0.94亿斤", "粮食总产", "增产")]),
+])
+def test_none_rankings_visits_and_harvests(text, expected):
+    assert _facts(text, "raw", "subject", "verb") == expected

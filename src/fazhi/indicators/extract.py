@@ -985,6 +985,7 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
 
 
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
 # a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
 _EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
 _BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
@@ -2006,6 +2007,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = _shorten(r, _overlap_join(topic, subject), max_subject)
     elif event:
         subject = event + subject
+    if kind == "rate" and predicate and len(predicate) <= _PREDICATE_AS_RATE and (
+            not subject or _only_verbs(r, subject)):
+        # a share with no noun before it is named by what it says: 率先实现100%入户筛查 -> 入户筛查
+        verb, subject, predicate = verb or (subject if subject != predicate else ""), predicate, ""
     if "《" in subject:
         subject = subject.replace("《", "").replace("》", "")  # 《民法典》专题培训会
     return {"phrase": phrase, "subject": subject, "verb": verb, "predicate": predicate,
