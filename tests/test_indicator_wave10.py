@@ -195,3 +195,15 @@ def test_a_study_at_the_end_of_its_event_keeps_the_event():
 ])
 def test_none_rankings_visits_and_harvests(text, expected):
     assert _facts(text, "raw", "subject", "verb") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb before named examples is the fact's; one named item counts the kind of the fact before
+    ("2025年新增“农村宅基地审批初审”等3项权责事项，取消“临时摊点备案”1项。",
+     [("3项", "权责事项", "新增", ""), ("1项", "权责事项", "取消", "临时摊点备案")]),
+    ("承接“企业投资项目备案”、“建设工程消防验收”等12项市级权限。", [("12项", "市级权限", "承接", "")]),
+    # a quoted noun that is the kind itself stays
+    ("发放“法治明白卡”5000份。", [("5000份", "法治明白卡", "发放", "")]),
+])
+def test_named_items_of_a_list(text, expected):
+    assert _facts(text, "raw", "subject", "verb", "predicate") == expected

@@ -994,6 +994,27 @@ _MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|�
 
 
 _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
+# a verb, then named examples before a count: 新增“农村宅基地审批初审”等3项…
+_VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
+
+
+def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """Named items of a list, in place: the verb before named examples is the fact's (新增“农村宅基地审批
+    初审”等3项权责事项 -> 新增); a count right after the quoted name of one item counts the kind of the
+    fact before (新增…3项权责事项，取消“临时摊点备案”1项 -> 权责事项 · 取消, the name as predicate)."""
+    prev = None
+    for f in facts:
+        start = int(f["start"])
+        head = norm[max(0, start - 40):start]
+        if not f["verb"] and r.verb_one is not None and (vm := _VERB_EXAMPLES.search(head)) is not None \
+                and r.verb_one.fullmatch(vm.group("verb")):
+            f["verb"] = vm.group("verb")
+        if prev is not None and head.endswith("”") and prev["unit"] == f["unit"] and prev["subject"] \
+                and not _SEGMENT_END.search(norm, prev["end"], start):
+            name = head[head.rfind("“") + 1:-1] if "“" in head else ""
+            if name and _QUOTES.sub("", f["subject"]) == name:
+                f["predicate"], f["subject"] = f["subject"], prev["subject"]
+        prev = f
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")
 
@@ -1323,6 +1344,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         _apply_notes(r, norm, facts)
     _time_taken(r, norm, facts)
     _audience_of_event(r, norm, facts, max_subject=max_subject)
+    _named_items(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
