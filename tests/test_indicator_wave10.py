@@ -207,3 +207,12 @@ def test_none_rankings_visits_and_harvests(text, expected):
 ])
 def test_named_items_of_a_list(text, expected):
     assert _facts(text, "raw", "subject", "verb", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("平均每镇（街道）梳理事项283项。", [("283项", "镇均事项")]),
+    ("平均每村集体经济收入31.5万元。", [("31.5万元", "村均集体经济收入")]),
+    ("全县村均集体经济收入31.5万元。", [("31.5万元", "村均集体经济收入")]),
+])
+def test_an_average_per_unit_says_so_in_the_subject(text, expected):
+    assert _facts(text, "raw", "subject") == expected

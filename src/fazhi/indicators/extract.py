@@ -998,6 +998,19 @@ _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 
 
+def _per_unit_average(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """An average per town, village or household says so in the subject, in place: 平均每镇（街道）梳理
+    事项283项 -> 镇均事项 (as 村均集体经济收入)."""
+    each = r.pattern("per_each")
+    for f in facts:
+        start = int(f["start"])
+        clause = norm[max(0, start - 30):start]
+        cut = max(clause.rfind(c) for c in "，,；;。：:\n")
+        m = each.search(clause, cut + 1)
+        if m is not None and f["subject"] and not f["subject"].startswith(m.group("unit") + "均"):
+            f["subject"] = m.group("unit") + "均" + f["subject"]
+
+
 def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """Named items of a list, in place: the verb before named examples is the fact's (新增“农村宅基地审批
     初审”等3项权责事项 -> 新增); a count right after the quoted name of one item counts the kind of the
@@ -1345,6 +1358,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _time_taken(r, norm, facts)
     _audience_of_event(r, norm, facts, max_subject=max_subject)
     _named_items(r, norm, facts)
+    _per_unit_average(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
