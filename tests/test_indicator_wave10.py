@@ -216,3 +216,8 @@ def test_named_items_of_a_list(text, expected):
 ])
 def test_an_average_per_unit_says_so_in_the_subject(text, expected):
     assert _facts(text, "raw", "subject") == expected
+
+
+def test_a_quoted_kind_launched_counts_its_own_kind():
+    assert _facts("设置“高效办成一件事”受理窗口47个，推出“地方特色一件事”3个。", "raw", "subject", "verb") == [
+        ("47个", "高效办成一件事受理窗口", "设置"), ("3个", "地方特色一件事", "推出")]

@@ -1013,8 +1013,9 @@ def _per_unit_average(r: IndicatorRules, norm: str, facts: list[dict[str, Any]])
 
 def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """Named items of a list, in place: the verb before named examples is the fact's (新增“农村宅基地审批
-    初审”等3项权责事项 -> 新增); a count right after the quoted name of one item counts the kind of the
-    fact before (新增…3项权责事项，取消“临时摊点备案”1项 -> 权责事项 · 取消, the name as predicate)."""
+    初审”等3项权责事项 -> 新增); a count right after the quoted name of one item, changed in a list
+    (``list_change``: 取消, 下放 …), counts the kind of the fact before (新增…3项权责事项，取消“临时摊点备案”1项
+    -> 权责事项 · 取消, the name as predicate; but 推出“地方特色一件事”3个 counts its own kind)."""
     prev = None
     for f in facts:
         start = int(f["start"])
@@ -1023,6 +1024,7 @@ def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
                 and r.verb_one.fullmatch(vm.group("verb")):
             f["verb"] = vm.group("verb")
         if prev is not None and head.endswith("”") and prev["unit"] == f["unit"] and prev["subject"] \
+                and r.pattern("list_change").fullmatch(f["verb"] or "") \
                 and not _SEGMENT_END.search(norm, prev["end"], start):
             name = head[head.rfind("“") + 1:-1] if "“" in head else ""
             if name and _QUOTES.sub("", f["subject"]) == name:
