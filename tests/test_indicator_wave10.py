@@ -221,3 +221,12 @@ def test_an_average_per_unit_says_so_in_the_subject(text, expected):
 def test_a_quoted_kind_launched_counts_its_own_kind():
     assert _facts("设置“高效办成一件事”受理窗口47个，推出“地方特色一件事”3个。", "raw", "subject", "verb") == [
         ("47个", "高效办成一件事受理窗口", "设置"), ("3个", "地方特色一件事", "推出")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("受理控烟投诉，现场办理举报投诉13起，现场处理投诉16起。", [("13起", "举报投诉", "办理"), ("16起", "投诉", "处理")]),
+    ("各起草单位对重大行政决策20份进行归档。", [("20份", "重大行政决策", "")]),
+    ("避免近50件高败诉风险案件流入诉讼程序。", [("50件", "高败诉风险案件", "避免")]),
+])
+def test_on_the_spot_the_object_of_a_body_and_what_was_avoided(text, expected):
+    assert _facts(text, "raw", "subject", "verb") == expected
