@@ -230,3 +230,15 @@ def test_a_quoted_kind_launched_counts_its_own_kind():
 ])
 def test_on_the_spot_the_object_of_a_body_and_what_was_avoided(text, expected):
     assert _facts(text, "raw", "subject", "verb") == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # 将 as 把 before a verb of placing is no future
+    ("聚焦工作目标，将创建全国法治政府建设示范区写入政府工作报告，从全国87个候选地区中脱颖而出。", "result"),
+    ("全县将法治建设纳入年度考核，考核单位42个。", "result"),
+    # a future 将 stays a target
+    ("明年将新建调解室5个。", "target"),
+    ("下一步，将法治建设纳入年度考核，力争培训干部300人次。", "target"),
+])
+def test_jiang_as_ba_is_no_future(text, status):
+    assert [f["status"] for f in extract_indicators(text)] == [status]

@@ -180,7 +180,7 @@ def document_status(facts: list[dict[str, Any]], text: str, *, report_year: int 
     spans = _union((plan_spans or []) + target_spans(text, r))
     year = _year(report_year)
     for f in facts:
-        # a result, or a growth (a baseline by its kind): 计划部分 "地区生产总值增长6%" is a target
+        # a result, or a growth compared with the year before (同比增长6%): in a plans part both are targets
         if f.get("status") != "result" and not (
                 f.get("status") == "baseline" and f.get("number_kind") == "growth"):
             continue

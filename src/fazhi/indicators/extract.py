@@ -835,10 +835,11 @@ def _introduces(text: str, m: re.Match) -> bool:
 def _future_hits(rules: IndicatorRules, text: str, *, at_end: bool):
     """Starts of a future 将 before a verb or a level in ``text`` (将新建…, 将达到…); one right at
     the end counts when ``at_end``."""
+    disposal = rules.pattern("disposal")
     for m in _FUTURE.finditer(text):
         if ((m.end() == len(text) and at_end) or rules.verb_one.match(text, m.end())
-                or _LEVEL.match(text, m.end())):
-            yield m.start()
+                or _LEVEL.match(text, m.end())) and not disposal.match(text, m.start()):
+            yield m.start()  # (将创建示范区写入政府工作报告: 将 is 把, no future)
 
 
 def _own_result(text: str, baselines: list) -> bool:
