@@ -76,7 +76,7 @@ def test_a_share_of_things_says_what_they_are_after_it(text, expected):
      [(27, "亿元以上项目", "签约"), (17, "3亿元以上项目", ""), (5, "10亿元以上制造业项目", "")]),
     ("新签约亿元以上项目12个、10亿元以上3个。", [(12, "亿元以上项目", "新签约"), (3, "10亿元以上项目", "")]),
     # a numeral + 元 inside a name, one of a kind
-    ("投资14亿元建设三元正极材料项目。", [(14, "投资", "")]),
+    ("投资14亿元建设三元正极材料项目。", [(14, "三元正极材料项目投资", "")]),
     ("破除城乡二元结构。", []),
     ("该所获评全国先进，全省司法行政系统仅此一家。", []),
     # 拉动 is a verb; 中 ends a noun in a frame of candidates; 常态化 says how the counted act
@@ -242,3 +242,16 @@ def test_on_the_spot_the_object_of_a_body_and_what_was_avoided(text, expected):
 ])
 def test_jiang_as_ba_is_no_future(text, status):
     assert [f["status"] for f in extract_indicators(text)] == [status]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare 投资 / 资金 is named by what it built or paid for right after it
+    ("整合阵地资源，投资50万元建成集红色教育、法治宣传、纠纷调解于一体的红色法治基地。", [("50万元", "红色法治基地投资")]),
+    ("投入资金300万元用于村级活动场所建设。", [("300万元", "村级活动场所建设资金")]),
+    ("投资1200万元新建村级综合服务中心。", [("1200万元", "村级综合服务中心投资")]),
+    # (not across a clause, nor a named investment)
+    ("争取资金800万元，实施农村公路改造。", [("800万元", "资金")]),
+    ("完成固定资产投资12亿元。", [("12亿元", "固定资产投资")]),
+])
+def test_money_named_by_what_it_built(text, expected):
+    assert _facts(text, "raw", "subject") == expected

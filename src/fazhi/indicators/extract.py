@@ -999,6 +999,23 @@ _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 
 
+def _money_for(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Money named by a bare 投资 / 资金 says what it built, in place: 投资1200万元新建村级综合服务中心 ->
+    村级综合服务中心投资; 投入资金300万元用于村级活动场所建设 -> 村级活动场所建设资金 (the noun after the last 的
+    of the object: 建成集…于一体的红色法治基地 -> 红色法治基地)."""
+    bare = r.pattern("money_bare")
+    built = r.pattern("money_for")
+    for f in facts:
+        if not bare.fullmatch(f["subject"] or "") or (u := r.units.get(f["unit"])) is None or u.kind != "money":
+            continue
+        m = built.match(norm, int(f["end"]))
+        if m is None:
+            continue
+        obj = m.group("what").rsplit("的", 1)[-1].strip(_EDGE)
+        if 2 <= len(obj) <= max_subject - len(f["subject"]):
+            f["subject"] = obj + f["subject"]
+
+
 def _per_unit_average(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """An average per town, village or household says so in the subject, in place: 平均每镇（街道）梳理
     事项283项 -> 镇均事项 (as 村均集体经济收入)."""
@@ -1362,6 +1379,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _audience_of_event(r, norm, facts, max_subject=max_subject)
     _named_items(r, norm, facts)
     _per_unit_average(r, norm, facts)
+    _money_for(r, norm, facts, max_subject=max_subject)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
