@@ -999,6 +999,27 @@ _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 
 
+def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A figure compared with a benchmark names what is compared and is a baseline comparison, in place:
+    城镇居民人均可支配收入增速比全国高4.2个百分点 -> 城镇居民人均可支配收入增速 · 高 (baseline);
+    居民消费价格指数低于全省0.2个百分点 -> 居民消费价格指数 · 低于."""
+    bench = r.pattern("benchmark")
+    for f in facts:
+        start = int(f["start"])
+        lo = max((norm.rfind(c, 0, start) for c in "，,；;。！？\n"), default=-1) + 1
+        m = bench.search(norm, lo, start)
+        if m is None or m.end() != start:
+            continue
+        what = _strip_repeat(m.group("what").strip(_EDGE), r.subject_lead, lead=True)
+        if len(what) < 2:
+            continue
+        f["subject"] = _shorten(r, what, max_subject)
+        f["verb"] = m.group("verb") or m.group("verb2")
+        f["predicate"] = ""
+        if f["status"] == "result":
+            f["status"] = "baseline"
+
+
 def _money_for(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Money named by a bare 投资 / 资金 says what it built, in place: 投资1200万元新建村级综合服务中心 ->
     村级综合服务中心投资; 投入资金300万元用于村级活动场所建设 -> 村级活动场所建设资金 (the noun after the last 的
@@ -1380,6 +1401,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _named_items(r, norm, facts)
     _per_unit_average(r, norm, facts)
     _money_for(r, norm, facts, max_subject=max_subject)
+    _benchmarks(r, norm, facts, max_subject=max_subject)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
