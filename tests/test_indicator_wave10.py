@@ -263,6 +263,11 @@ def test_money_named_by_what_it_built(text, expected):
      [("3.2个百分点", "城镇居民人均可支配收入增速", "高", "baseline")]),
     ("居民消费价格指数低于全省居民消费价格指数0.2个百分点。", [("0.2个百分点", "居民消费价格指数", "低于", "baseline")]),
     ("规上工业增加值增速高于全市平均水平2.1个百分点。", [("2.1个百分点", "规上工业增加值增速", "高于", "baseline")]),
+    # a comparison opening its clause is of the fact before
+    ("居民消费价格累计同比上涨1.3%，低于全省居民消费价格指数0.2个百分点。",
+     [("1.3%", "居民消费价格", "上涨", "baseline"), ("0.2个百分点", "居民消费价格", "低于", "baseline")]),
+    # (占比提高 is no comparison with a benchmark)
+    ("高新技术产业增加值占比提高2.1个百分点。", [("2.1个百分点", "高新技术产业增加值占比", "提高", "result")]),
     # (a target compared with a benchmark stays a target)
     ("力争地区生产总值增速高于全省平均水平1个百分点。", [("1个百分点", "地区生产总值增速", "高于", "target")]),
 ])

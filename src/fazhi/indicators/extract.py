@@ -1004,13 +1004,18 @@ def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, ma
     城镇居民人均可支配收入增速比全国高4.2个百分点 -> 城镇居民人均可支配收入增速 · 高 (baseline);
     居民消费价格指数低于全省0.2个百分点 -> 居民消费价格指数 · 低于."""
     bench = r.pattern("benchmark")
+    prev = None
     for f in facts:
         start = int(f["start"])
         lo = max((norm.rfind(c, 0, start) for c in "，,；;。！？\n"), default=-1) + 1
-        m = bench.search(norm, lo, start)
+        m = bench.match(norm, lo, start)
+        before, prev = prev, f
         if m is None or m.end() != start:
             continue
         what = _strip_repeat(m.group("what").strip(_EDGE), r.subject_lead, lead=True)
+        if len(what) < 2 and before is not None and before["subject"] \
+                and not re.search(r"[。！？\n]", norm[before["end"]:lo]):
+            what = before["subject"]  # 上涨1.3%，低于全省0.2个百分点: the comparison of the fact before
         if len(what) < 2:
             continue
         f["subject"] = _shorten(r, what, max_subject)
