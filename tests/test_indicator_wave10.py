@@ -273,3 +273,15 @@ def test_money_named_by_what_it_built(text, expected):
 ])
 def test_a_figure_compared_with_a_benchmark(text, expected):
     assert _facts(text, "raw", "subject", "verb", "status") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who took part in or completed the event of the clause before
+    ("举办全区科级干部集中轮训班，1100余人参加了轮训。", [("1100余人", "科级干部集中轮训班", "参加了轮训")]),
+    ("开展年终述法活动，上年度全区共300余人完成书面述法工作。", [("300余人", "年终述法", "完成书面述法工作")]),
+    # a frame after the noun says nothing of it; 可 + a way of serving ends the noun
+    ("此外，在原33个成员单位的基础上，新增成员单位5个。", [("33个", "原成员单位", ""), ("5个", "成员单位", "")]),
+    ("依托政务服务平台，1521项政务服务事项可一站查询、网上办理。", [("1521项", "政务服务事项", "可一站查询、网上办理")]),
+])
+def test_who_took_part_frames_and_ways_of_serving(text, expected):
+    assert _facts(text, "raw", "subject", "predicate") == expected

@@ -562,8 +562,9 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
         rest = rest[1:]  # 从87个候选地区中脱颖而出: the frame's 中 is no part of what is said
-    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest):
-        return ""  # 与100份海报, 惠及群众3000人: the words of the next fact
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest) \
+            or rest[0] == "的":
+        return ""  # 与100份海报, 惠及群众3000人: the words of the next fact; 在原33个成员单位的基础上: a frame
     return rest[:_PREDICATE_MAX]
 
 
