@@ -285,3 +285,16 @@ def test_a_figure_compared_with_a_benchmark(text, expected):
 ])
 def test_who_took_part_frames_and_ways_of_serving(text, expected):
     assert _facts(text, "raw", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare study count right after the body that studied names it
+    ("政府常务会共学习16次。", [("16次", "政府常务会学习")]),
+    ("2024年县政府常务会议按计划学法12次。", [("12次", "县政府常务会议学法")]),
+    # a named study stays (the bodies held it); a study after its forms, or alone, stays bare
+    ("县委常委会、县政府常务会组织集中学法12次。", [("12次", "集中学法")]),
+    ("通过专题学习会、中心组集中研讨、线上课堂等多种形式组织学习19次。", [("19次", "学习")]),
+    ("组织学习12次。", [("12次", "学习")]),
+])
+def test_a_bare_study_count_names_the_body_that_studied(text, expected):
+    assert _facts(text, "raw", "subject") == expected

@@ -1000,6 +1000,31 @@ _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 
 
+_AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
+
+
+def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A bare study count right after the body that studied names it, in place: 政府常务会共学习16次 ->
+    政府常务会学习; 区委理论学习中心组、区政府党组理论学习中心组共开展学习26次 -> 理论学习中心组学习 (the
+    last body). A named study (集中学法) stays, as does a study after its forms (…等多种形式组织学习)."""
+    by_body = r.pattern("study_by_body")
+    for f in facts:
+        u = r.units.get(f["unit"])
+        if u is None or u.kind not in _VERB_AFTER or f["subject"] not in ("学习", "学法"):
+            continue
+        start = int(f["start"])
+        lo = max((norm.rfind(c, 0, start) for c in "，,；;。！？\n"), default=-1) + 1
+        m = by_body.search(norm[lo:start].rstrip())
+        if m is None:
+            continue
+        name = _AFTER_YEAR.sub("", m.group("body"))  # (2024年县政府常务会议: no 年)
+        words, taken = list(_cut(name)), []
+        while words and sum(map(len, taken)) + len(words[-1]) <= max_subject - len(f["subject"]):
+            taken.insert(0, words.pop())
+        if taken:
+            f["subject"] = "".join(taken) + f["subject"]
+
+
 def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A figure compared with a benchmark names what is compared and is a baseline comparison, in place:
     城镇居民人均可支配收入增速比全国高4.2个百分点 -> 城镇居民人均可支配收入增速 · 高 (baseline);
@@ -1408,6 +1433,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _per_unit_average(r, norm, facts)
     _money_for(r, norm, facts, max_subject=max_subject)
     _benchmarks(r, norm, facts, max_subject=max_subject)
+    _study_bodies(r, norm, facts, max_subject=max_subject)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
