@@ -974,10 +974,7 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
         if not generic.fullmatch(f["subject"]) or not prev["subject"] or generic.fullmatch(prev["subject"]) \
                 or _SEGMENT_END.search(norm, prev["end"], f["start"]):
             continue
-        room = min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX)
-        words, taken = list(_cut(prev["subject"])), []
-        while words and len(words[-1]) + sum(map(len, taken)) <= room:
-            taken.insert(0, words.pop())  # whole words from the end: …中心组法治专题培训 -> 法治专题培训
+        taken = _tail_words(prev["subject"], min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX))
         while taken and len(taken[0]) == 1:
             taken.pop(0)  # (no stray character of a name cut: 逢九必讲专题法治讲座 -> 专题法治讲座)
         prefix = "".join(taken)
@@ -987,6 +984,20 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
 
 
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+
+
+def _tail_words(name: str, room: int) -> list[str]:
+    """The whole words at the end of ``name`` that fit in ``room`` characters (…中心组法治专题培训, 8 ->
+    法治, 专题, 培训)."""
+    words, taken = list(_cut(name)), []
+    while words and sum(map(len, taken)) + len(words[-1]) <= room:
+        taken.insert(0, words.pop())
+    return taken
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the previous ，；。！？ or line break)."""
+    return max((norm.rfind(c, 0, pos) for c in "，,；;。！？\n"), default=-1) + 1
 _PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
 # a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
 _EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
@@ -1013,14 +1024,12 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
         if u is None or u.kind not in _VERB_AFTER or f["subject"] not in ("学习", "学法"):
             continue
         start = int(f["start"])
-        lo = max((norm.rfind(c, 0, start) for c in "，,；;。！？\n"), default=-1) + 1
+        lo = _clause_start(norm, start)
         m = by_body.search(norm[lo:start].rstrip())
         if m is None:
             continue
         name = _AFTER_YEAR.sub("", m.group("body"))  # (2024年县政府常务会议: no 年)
-        words, taken = list(_cut(name)), []
-        while words and sum(map(len, taken)) + len(words[-1]) <= max_subject - len(f["subject"]):
-            taken.insert(0, words.pop())
+        taken = _tail_words(name, max_subject - len(f["subject"]))
         if taken:
             f["subject"] = "".join(taken) + f["subject"]
 
@@ -1033,7 +1042,7 @@ def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, ma
     prev = None
     for f in facts:
         start = int(f["start"])
-        lo = max((norm.rfind(c, 0, start) for c in "，,；;。！？\n"), default=-1) + 1
+        lo = _clause_start(norm, start)
         m = bench.match(norm, lo, start)
         before, prev = prev, f
         if m is None or m.end() != start:
