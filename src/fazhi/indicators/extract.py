@@ -954,7 +954,7 @@ _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")
 def _time_taken(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """A duration before what was done in it names the task done after it, in place:
     60天完成2251.5亩征地拆迁 -> 征地拆迁 (verb 用时); 78天完成67座电力塔搬迁 -> 电力塔搬迁."""
-    for f, nxt in zip(facts, facts[1:]):
+    for f, nxt in zip(facts, facts[1:], strict=False):
         u = r.units.get(f["unit"])
         if u is not None and u.kind == "duration" and _TOOK.match(norm, f["end"]) and nxt["subject"] \
                 and not _CLAUSE_MARK.search(norm, f["end"], nxt["start"]):
@@ -967,7 +967,7 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
     """A generic audience right after an event count of its segment is that event's, in place:
     举办系列讲座27期，培训学员4300余人次 -> 系列讲座培训学员; 开展宣传活动580余场次、受众15.7万余人 -> 宣传活动受众."""
     generic = r.pattern("audience_generic")
-    for prev, f in zip(facts, facts[1:]):
+    for prev, f in zip(facts, facts[1:], strict=False):
         u, pu = r.units.get(f["unit"]), r.units.get(prev["unit"])
         if u is None or pu is None or u.kind not in _AUDIENCE or pu.kind not in _VERB_AFTER:
             continue
