@@ -94,11 +94,11 @@ def target_spans(text: str, rules: DocStatusRules | None = None) -> list[tuple[i
 
 
 _LINE = re.compile(r"[^\n]+")
-_ITEM = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
-
-
+_MARKER = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))"  # 一、 (1) 1.
+_ITEM = re.compile(r"^[ \t\u3000]*" + _MARKER)
 _SENTENCE = re.compile(r"[^。！？\n]*[。！？：:]")
-_LIST_OPENS = re.compile(r"[ \t\u3000]*(?:(?:分别是|具体是|主要是|主要有|包括|即)[：:]?)?[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))")
+# a list opening in the line of its announcement, after 分别是： or at once
+_LIST_OPENS = re.compile(r"[ \t\u3000]*(?:(?:分别是|具体是|主要是|主要有|包括|即)[：:]?)?[ \t\u3000]*" + _MARKER)
 
 
 def _inline_list(line: str, announce: re.Pattern) -> int | None:

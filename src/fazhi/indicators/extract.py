@@ -129,6 +129,23 @@ _ONE_CHAR_PLACES = frozenset("村镇乡户")  # a noun of one character after a 
 _BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
 _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 
+# wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
+_TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
+_EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
+# a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
+_EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
+_BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
+# more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
+_MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|座谈|培训|讲座|活动|论坛))+)(?=[，。；,;]|$)")
+_SEGMENT_END = re.compile(r"[；;。！？!?\n]")
+_SENTENCE_BREAK = re.compile(r"[。！？\n]")
+# a verb, then named examples before a count: 新增“农村宅基地审批初审”等3项…
+_VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
+_AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
+_PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
+_NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
+
 
 def _number(m: re.Match) -> tuple[float | None, str | None]:
     """(value, multiplier) of a fact match."""
@@ -948,7 +965,18 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
     return "result"
 
 
-_TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")
+def _tail_words(name: str, room: int) -> list[str]:
+    """The whole words at the end of ``name`` that fit in ``room`` characters (…中心组法治专题培训, 8 ->
+    法治, 专题, 培训)."""
+    words, taken = list(_cut(name)), []
+    while words and sum(map(len, taken)) + len(words[-1]) <= room:
+        taken.insert(0, words.pop())
+    return taken
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the previous ，；。！？ or line break)."""
+    return max((norm.rfind(c, 0, pos) for c in "，,；;。！？\n"), default=-1) + 1
 
 
 def _time_taken(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
@@ -981,37 +1009,6 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
         if len(prefix) >= 2 and not (r.subject_verb is not None and r.subject_verb.fullmatch(taken[-1])):
             # (an event named by a light verb names none: 部举办)
             f["subject"] = prefix + f["subject"]
-
-
-_EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
-
-
-def _tail_words(name: str, room: int) -> list[str]:
-    """The whole words at the end of ``name`` that fit in ``room`` characters (…中心组法治专题培训, 8 ->
-    法治, 专题, 培训)."""
-    words, taken = list(_cut(name)), []
-    while words and sum(map(len, taken)) + len(words[-1]) <= room:
-        taken.insert(0, words.pop())
-    return taken
-
-
-def _clause_start(norm: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (after the previous ，；。！？ or line break)."""
-    return max((norm.rfind(c, 0, pos) for c in "，,；;。！？\n"), default=-1) + 1
-_PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
-# a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
-_EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
-_BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
-# more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
-_MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|座谈|培训|讲座|活动|论坛))+)(?=[，。；,;]|$)")
-
-
-_SEGMENT_END = re.compile(r"[；;。！？!?\n]")
-# a verb, then named examples before a count: 新增“农村宅基地审批初审”等3项…
-_VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
-
-
-_AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 
 
 def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1049,7 +1046,7 @@ def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, ma
             continue
         what = _strip_repeat(m.group("what").strip(_EDGE), r.subject_lead, lead=True)
         if len(what) < 2 and before is not None and before["subject"] \
-                and not re.search(r"[。！？\n]", norm[before["end"]:lo]):
+                and not _SENTENCE_BREAK.search(norm, before["end"], lo):
             what = before["subject"]  # 上涨1.3%，低于全省0.2个百分点: the comparison of the fact before
         if len(what) < 2:
             continue
@@ -1095,6 +1092,7 @@ def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
     初审”等3项权责事项 -> 新增); a count right after the quoted name of one item, changed in a list
     (``list_change``: 取消, 下放 …), counts the kind of the fact before (新增…3项权责事项，取消“临时摊点备案”1项
     -> 权责事项 · 取消, the name as predicate; but 推出“地方特色一件事”3个 counts its own kind)."""
+    changes = r.pattern("list_change")
     prev = None
     for f in facts:
         start = int(f["start"])
@@ -1103,14 +1101,12 @@ def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
                 and r.verb_one.fullmatch(vm.group("verb")):
             f["verb"] = vm.group("verb")
         if prev is not None and head.endswith("”") and prev["unit"] == f["unit"] and prev["subject"] \
-                and r.pattern("list_change").fullmatch(f["verb"] or "") \
+                and changes.fullmatch(f["verb"] or "") \
                 and not _SEGMENT_END.search(norm, prev["end"], start):
             name = head[head.rfind("“") + 1:-1] if "“" in head else ""
             if name and _QUOTES.sub("", f["subject"]) == name:
                 f["predicate"], f["subject"] = f["subject"], prev["subject"]
         prev = f
-_PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
-_NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")
 
 
 def _apply_notes(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
