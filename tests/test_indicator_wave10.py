@@ -260,7 +260,8 @@ def test_money_named_by_what_it_built(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a figure compared with a benchmark: what is compared, the comparison, a baseline
     ("城镇居民人均可支配收入增速比全国、自治区和全市高4.2、4.3和3.2个百分点。",
-     [("3.2个百分点", "城镇居民人均可支配收入增速", "高", "baseline")]),
+     [("4.2", "城镇居民人均可支配收入增速", "高", "baseline"), ("4.3", "城镇居民人均可支配收入增速", "高", "baseline"),
+      ("3.2个百分点", "城镇居民人均可支配收入增速", "高", "baseline")]),
     ("居民消费价格指数低于全省居民消费价格指数0.2个百分点。", [("0.2个百分点", "居民消费价格指数", "低于", "baseline")]),
     ("规上工业增加值增速高于全市平均水平2.1个百分点。", [("2.1个百分点", "规上工业增加值增速", "高于", "baseline")]),
     # a comparison opening its clause is of the fact before

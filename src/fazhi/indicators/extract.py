@@ -121,6 +121,10 @@ _RESPECTIVELY = re.compile(r"分别|依次")  # the numbers after it go one to e
 # numbers without a unit before the one that has it: 分别为120、118件, 依次增长5、6个百分点
 _BARE_CHAIN = re.compile(r"(?:分别|依次)[\u4e00-\u9fff]{0,4}?\s*((?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
                          r"\s*[、和及与]\s*)+)$")
+# Arabic numbers without a unit right before the one that has it, with no 分别 (新建农村公路35、28公里;
+# 分别比全省高4.2、4.3和3.2个百分点); an ordinal's (第1、2批) or a longer list's middle never starts one
+_BARE_LIST = re.compile(r"(?<![\d.第、])((?:\d+(?:\.\d+)?\s*[、和及与]\s*)+)$")
+_TRAILING_NUMBERS = re.compile(r"[\d.、和及与%\s]*$")
 _CHAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百\d]+(?:批次?|轮|期|阶段|季度)")
 _SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇]|[\u4e00-\u9fff]{2,12}?)?的?(?:比重|比例)?$")
@@ -1045,6 +1049,11 @@ def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, ma
         if m is None or m.end() != start:
             continue
         what = _strip_repeat(m.group("what").strip(_EDGE), r.subject_lead, lead=True)
+        if (rm := _RESPECTIVELY.search(what)) is not None:
+            # each item took its own fact (_distribute): it keeps it, without the comparison's words
+            words = _TRAILING_NUMBERS.sub("", norm[m.end("what"):start])
+            subject = f["subject"].removesuffix(words)
+            what = subject if subject != f["subject"] and len(subject) >= 2 else what[:rm.start()]
         if len(what) < 2 and before is not None and before["subject"] \
                 and not _SENTENCE_BREAK.search(norm, before["end"], lo):
             what = before["subject"]  # 上涨1.3%，低于全省0.2个百分点: the comparison of the fact before
@@ -1052,7 +1061,13 @@ def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, ma
             continue
         f["subject"] = _shorten(r, what, max_subject)
         f["verb"] = m.group("verb") or m.group("verb2")
-        f["predicate"] = ""
+        than = (m.group("than") or m.group("than2") or "").strip(_EDGE)
+        # 比全国、自治区和全市高4.2、4.3和3.2个百分点: the benchmarks go one to each number, in order
+        benchmarks = [b for b in _COORD_SPLIT.split(than.replace("、", "和")) if b]
+        numbers = len(_CHAIN_NUMBER.findall(norm, m.end("verb") if m.group("verb") else m.end("than2"), start)) + 1
+        if len(benchmarks) > 1 and len(benchmarks) >= numbers:
+            than = benchmarks[numbers - 1]
+        f["predicate"] = ("比" if m.group("verb") else "") + than if than else ""
         if f["status"] == "result":
             f["status"] = "baseline"
 
@@ -1315,7 +1330,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         bracketed = _in_brackets(norm, line_start, start)
         if bracketed:
             clause = _bracket_clause(r, clause)
-        chain = _BARE_CHAIN.search(clause)
+        chain = _BARE_CHAIN.search(clause) or _BARE_LIST.search(clause)
         shared: list[tuple[int, int, float]] = []  # (start, end, value) of 120、 in 分别为120、118件
         if chain is not None:
             base = clause_start + chain.start(1)
@@ -1725,6 +1740,13 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                 if tail_verb and not verbs and not (r.subject_verb is not None
                                                     and r.subject_verb.fullmatch(tail_verb)):
                     verbs = [tail_verb] * k
+        if resp and not verbs:
+            # 分别受理、办结行政复议案件45件、43件: the verbs after 分别 go one to each number, their noun to all
+            tail = clause[resp[-1].end():].strip(_EDGE)
+            verbs = _verb_list(r, tail, k)
+            if verbs and items is None:
+                noun = _split_verb(r, _COORD_SPLIT.split(_ITEM_SPLIT.split(tail)[-1])[-1])[1]
+                items = [noun] * k if len(noun) >= 2 else None
         if items is None and clause_of[i][2] and i >= k:
             sent = facts[i]["sentence"]
             earlier = [f for f in facts[i - k:i] if f["sentence"] == sent]

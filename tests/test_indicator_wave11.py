@@ -1,0 +1,59 @@
+"""Wave 11: numbers of a list that share one unit, with or without 分别 (新建农村公路35、28公里); verbs listed
+after 分别 go one to each number (分别受理、办结…45件、43件); a streak (连续8个季度) is no count and no part of
+the noun; a benchmark is the predicate of what is compared with it (比全国, 比全市: one to each number).
+Sentences in the layouts of real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str, *keys: str) -> list[tuple]:
+    keys = keys or ("value", "subject", "verb")
+    return [tuple(f[k] for k in keys) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare numbers before the one with the unit share it, with no 分别
+    ("全年新建改造农村公路35、28公里。", [(35, "农村公路", "新建改造"), (28, "农村公路", "新建改造")]),
+    ("建成5G基站320、650和1200个。", [(320, "5G基站", "建成"), (650, "5G基站", "建成"), (1200, "5G基站", "建成")]),
+    ("完成造林1.2和0.8万亩。", [(12000, "造林", "完成"), (8000, "造林", "完成")]),
+    # (an ordinal's list and a year's are no numbers of the list)
+    ("第1、2批示范村共15个。", [(15, "第1、2批示范村", "")]),
+    ("2022、2023年累计培训500人次。", [(500, "培训", "培训")]),
+    # verbs after 分别, one to each number; verbs before it as before
+    ("分别受理、办结行政复议案件45件、43件。", [(45, "行政复议案件", "受理"), (43, "行政复议案件", "办结")]),
+    ("全年分别新收和审结一审行政案件120件、118件。", [(120, "一审行政案件", "新收"), (118, "一审行政案件", "审结")]),
+    ("受理、办结行政复议案件分别为120、118件。", [(120, "行政复议案件", "受理"), (118, "行政复议案件", "办结")]),
+])
+def test_numbers_of_a_list_share_its_unit(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a streak is how long a level held: no fact, no part of the noun
+    ("城镇登记失业率连续8个季度控制在3%以内。", [(3, "城镇登记失业率", "以下")]),
+    ("粮食总产量连续十年稳定在50万吨以上，城镇登记失业率连续8个季度控制在3%以内。",
+     [(500000, "粮食总产量", "以上"), (3, "城镇登记失业率", "以下")]),
+    ("群众满意度连续12个月保持在98%以上。", [(98, "群众满意度", "以上")]),
+])
+def test_a_streak_is_no_count(text, expected):
+    assert _facts(text, "value", "subject", "qualifier") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇居民人均可支配收入增速比全国、自治区和全市高4.2、4.3和3.2个百分点。",
+     [(4.2, "城镇居民人均可支配收入增速", "比全国", "baseline"),
+      (4.3, "城镇居民人均可支配收入增速", "比自治区", "baseline"),
+      (3.2, "城镇居民人均可支配收入增速", "比全市", "baseline")]),
+    ("规上工业增加值增速高于全市平均水平2.1个百分点。", [(2.1, "规上工业增加值增速", "全市平均水平", "baseline")]),
+    # items before 分别 keep one each, the benchmark is shared
+    ("一般公共预算收入、固定资产投资增速分别比全省平均水平高1.5和3.2个百分点。",
+     [(1.5, "一般公共预算收入", "比全省平均水平", "baseline"), (3.2, "固定资产投资增速", "比全省平均水平", "baseline")]),
+    ("城镇和农村居民人均可支配收入增速分别比全市高0.5和1.2个百分点。",
+     [(0.5, "城镇居民人均可支配收入增速", "比全市", "baseline"), (1.2, "农村居民人均可支配收入增速", "比全市", "baseline")]),
+])
+def test_a_benchmark_is_the_predicate(text, expected):
+    assert _facts(text, "value", "subject", "predicate", "status") == expected
