@@ -57,3 +57,35 @@ def test_a_streak_is_no_count(text, expected):
 ])
 def test_a_benchmark_is_the_predicate(text, expected):
     assert _facts(text, "value", "subject", "predicate", "status") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb that names the things counted right after their number
+    ("全年新增5项服务实现“跨省通办”。", [(5, "服务", "新增", "实现跨省通办")]),
+    ("开展送法下乡活动，提供30场培训。", [(30, "培训", "提供", "")]),
+    ("推出12项服务纳入“一件事一次办”。", [(12, "服务", "推出", "纳入一件事一次办")]),
+    # verbs joined by 、 or 和 share their noun; 研究 is a verb only so joined
+    ("审查、备案政府合同122件。", [(122, "政府合同", "审查、备案", "")]),
+    ("市政府常务会议专题学法6次，听取和研究法治建设工作8次。",
+     [(6, "市政府常务会议专题学法", "", ""), (8, "法治建设工作", "听取和研究", "")]),
+    ("研究和办理各类涉法事务57件。", [(57, "涉法事务", "研究和办理", "")]),
+    ("区政府常务会议专题研究法治政府建设工作6次。", [(6, "区政府常务会议专题研究法治政府建设工作", "", "")]),
+])
+def test_verbs_and_the_noun_they_count(text, expected):
+    assert _facts(text, "value", "subject", "verb", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events of one name held by two bodies of a paragraph take each its body
+    ("市委理论学习中心组举办了2次专题报告会、5次专题学法，市政府常务会议举办2次专题报告会、4次专题学法。",
+     [(2, "市委理论学习中心组专题报告会"), (5, "市委理论学习中心组专题学法"), (2, "市政府常务会议专题报告会"),
+      (4, "市政府常务会议专题学法")]),
+    ("县委常委会组织集中学法12次，县政府常务会议集中学法8次。",
+     [(12, "县委常委会集中学法"), (8, "县政府常务会议集中学法")]),
+    # one body: the event keeps its name alone
+    ("县委常委会组织集中学法12次。", [(12, "集中学法")]),
+    # (a count with no body of its own says nothing of bodies)
+    ("区政府常务会议专题学法6次，全年开展专题学法12次。", [(6, "区政府常务会议专题学法"), (12, "专题学法")]),
+])
+def test_bodies_keep_events_of_one_name_apart(text, expected):
+    assert _facts(text, "value", "subject") == expected

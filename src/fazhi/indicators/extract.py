@@ -333,6 +333,10 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         after = after[1:]  # 其中4篇为立法建议 (为主, 为止, 为期 are no copula)
     if not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0] == _MASK):
         return "", after
+    if (vm := rules.pattern("verb_as_noun").match(after)) is not None:
+        rest = after[vm.end():]
+        if not rest or rest[0] in _PUNCT_STOP or _only_verbs(rules, _cut(rest[:6])[0]):
+            return vm.group(0), rest  # 新增5项服务实现跨省通办: the service is what is counted
     stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
     if stop is not None and len(stop.group(0)) == 1 and "\u4e00" <= stop.group(0) <= "\u9fff":
         # a one-character stop inside a word does not end the noun (惠及群众: 及)
@@ -609,7 +613,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if rules.verb_one is not None and "、" in phrase:
         # a list of actions: 设立咨询台、悬挂横幅 -> 悬挂横幅 (a list of nouns stays whole)
         i = phrase.rfind("、") + 1
-        if rules.verb_one.match(phrase, i) and len(phrase) - i >= 4:
+        if rules.verb_one.match(phrase, i) and len(phrase) - i >= 4 and not _only_verbs(rules, phrase[:i - 1]):
+            # (审查、备案政府合同: verbs joined by 、 share their noun)
             phrase = phrase[i:]
     if rules.verb_one is not None:
         # the chain of verbs at the start (调处化解, 新建改造), as long as two characters of noun
@@ -618,18 +623,23 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         pos = 0
         nominal = _nominal_inside(phrase)
         starts = _token_starts(phrase) if len(phrase) >= 5 else None
-        while pos not in inside and (m := rules.verb_one.match(phrase, pos)) is not None \
+        while pos not in inside and (m := (rules.verb_one.match(phrase, pos) or _second_verb(rules, phrase, pos, joined=bool(
+                    ends) and phrase[pos - 1] in _VERB_JOIN))) is not None \
                 and m.end() > pos and m.end() not in nominal \
                 and not (starts is not None and m.end() < len(phrase) and m.end() not in starts
                          and (ends or _BODY_SUFFIX.match(phrase, m.end()))) \
                 and not (ends and phrase.startswith(_RELATIONAL, pos)) \
-                and not (m.group("prefix") and m.end() < len(phrase)):
+                and not (m.groupdict().get("prefix") and m.end() < len(phrase)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
             # prefixed verb is one only alone: 不予受理9件, but 明确不予处罚事项121项 -> 不予处罚事项)
             pos = m.end()
             ends.append(pos)
-            if phrase[pos:pos + 1] in _VERB_JOIN and rules.verb_one.match(phrase, pos + 1):
-                pos += 1  # coordinated verbs: 新增及改善 (高等级航道)
+            if phrase[pos:pos + 1] in _VERB_JOIN and (rules.verb_one.match(phrase, pos + 1)
+                                                       or _second_verb(rules, phrase, pos + 1, joined=True)):
+                pos += 1  # coordinated verbs: 新增及改善 (高等级航道), 听取和研究
+        for vm in rules.pattern("verb_as_noun").finditer(phrase, 2):
+            if vm.end() == len(phrase) and _only_verbs(rules, phrase[:vm.start()]):
+                return phrase[:vm.start()], vm.group(0)  # 新增服务 -> 新增 + 服务, 开展培训 -> 开展 + 培训
         if ends and ends[-1] == len(phrase):
             return phrase, ""
         for e in reversed(ends):
@@ -656,6 +666,16 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
             noun = _strip_repeat(phrase[: m.start()].strip(_EDGE), rules.subject_tail, lead=False)
             return m.group(0), (noun if len(noun) >= 2 else phrase[: m.start()].strip(_EDGE))
     return "", phrase
+
+
+def _second_verb(rules: IndicatorRules, phrase: str, pos: int, *, joined: bool) -> re.Match | None:
+    """A verb of the ``verb_second`` pattern at ``pos`` that is one of coordinated verbs: after a verb and
+    a joiner (听取和研究), or before a joiner and a verb (研究和办理); else None (专题研究… stays in the name)."""
+    m = rules.pattern("verb_second").match(phrase, pos)
+    if m is None or joined or (phrase[m.end():m.end() + 1] in _VERB_JOIN
+                               and rules.verb_one.match(phrase, m.end() + 1)):
+        return m
+    return None
 
 
 def _after_helped(rules: IndicatorRules, phrase: str) -> str:
@@ -1033,6 +1053,35 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
         taken = _tail_words(name, max_subject - len(f["subject"]))
         if taken:
             f["subject"] = "".join(taken) + f["subject"]
+
+
+def _bodies_apart(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Events of one name held by two bodies of one paragraph take each its body, in place: 市委理论学习中心组
+    举办了2次专题报告会，市政府常务会议举办2次专题报告会 -> 市委理论学习中心组专题报告会, 市政府常务会议专题报告会.
+    An event of one body keeps its name alone (县委常委会组织集中学法12次 -> 集中学法)."""
+    body_of = r.pattern("event_body")
+    groups: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
+    for f in facts:
+        u = r.units.get(f["unit"])
+        if u is not None and u.kind in _VERB_AFTER and f["subject"]:
+            line = norm.rfind("\n", 0, int(f["start"])) + 1
+            own = body_of.match(f["subject"])  # (县政府常务会议集中学法: the body is in the name already)
+            event = f["subject"][own.end():] if own is not None and len(f["subject"]) - own.end() >= 2 else f["subject"]
+            groups.setdefault((line, event, f["unit"]), []).append(f)
+    for (line, event, _u), same in groups.items():
+        if len(same) < 2:
+            continue
+        named = []
+        for f in same:
+            start = int(f["start"])
+            lo = max(line, max(norm.rfind(c, line, start) for c in "。！？") + 1)
+            bodies = list(body_of.finditer(norm, lo, start))
+            named.append(_AFTER_YEAR.sub("", bodies[-1].group("body")) if bodies else "")
+        if len(set(named)) < 2 or "" in named:
+            continue  # (one body, or a count with none: the name is the event's)
+        for f, body in zip(same, named, strict=True):
+            if f["subject"] == event:
+                f["subject"] = "".join(_tail_words(body, max_subject - len(event))) + event
 
 
 def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1454,6 +1503,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _money_for(r, norm, facts, max_subject=max_subject)
     _benchmarks(r, norm, facts, max_subject=max_subject)
     _study_bodies(r, norm, facts, max_subject=max_subject)
+    _bodies_apart(r, norm, facts, max_subject=max_subject)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
@@ -1849,7 +1899,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
         if noun_after and before and not ends_with_verb and not joined and not (
-                clause.rstrip(_EDGE).endswith("的")) and (
+                clause.rstrip(_EDGE).endswith("的")) and not r.pattern("verb_as_noun").fullmatch(noun_after) and (
                 (r.head_verb is not None and r.head_verb.match(noun_after))
                 or (r.verb_one is not None and (vm1 := r.verb_one.match(noun_after)) is not None
                     # (新建1个服务站: a verb opening one word of the lexicon is no action)
