@@ -89,3 +89,18 @@ def test_verbs_and_the_noun_they_count(text, expected):
 ])
 def test_bodies_keep_events_of_one_name_apart(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is said of the things counted names their category
+    ("全市6个村（社区）获评全国民主法治示范村（社区）。", [(6, "model_villages")]),
+    ("为辖区11个社区配备了兼职法律顾问。", [(11, "legal_advisers")]),
+    # the words left of the fact before are its own, not the next one's
+    ("全市6个村（社区）获评全国民主法治示范村（社区），3项试点改革事项入选全省改革先行区名单。",
+     [(6, "model_villages"), (3, "other")]),
+    # (with no fact before, the segment's opening words still name it; a short verb after a fact takes its)
+    ("深入开展法治宣传教育，全年共发放1.2万份。", [(12000, "publicity_events")]),
+    ("受理行政复议案件91宗，依法办结85宗。", [(91, "reconsideration"), (85, "reconsideration")]),
+])
+def test_category_of_what_is_said(text, expected):
+    assert _facts(text, "value", "category") == expected

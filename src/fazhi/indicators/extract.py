@@ -989,6 +989,14 @@ def _status(rules: IndicatorRules, sentence_before: str, clause_before: str, *,
     return "result"
 
 
+def _words_since(norm: str, lo: int, hi: int, *, after_fact: bool) -> int:
+    """Where the words that may name a fact's category start: ``lo``, or after a fact of the segment, past
+    the rest of that fact's clause (6个村（社区）获评全国民主法治示范村（社区），3项…: not the villages')."""
+    if after_fact and (m := _CLAUSE_END.search(norm, lo, hi)) is not None:
+        return m.end()
+    return lo
+
+
 def _tail_words(name: str, room: int) -> list[str]:
     """The whole words at the end of ``name`` that fit in ``room`` characters (…中心组法治专题培训, 8 ->
     法治, 专题, 培训)."""
@@ -1456,7 +1464,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         ukind, kind = unit.kind, fact["number_kind"]
         category = (category_of(r, phrase, unit_kind=ukind, kind=kind, verb=fact["verb"])
                     or category_of(r, subject, unit_kind=ukind, kind=kind, verb=fact["verb"])
-                    or category_of(r, _BOOK_TITLE.sub("", norm[max(seg_start, c0):q_start]),
+                    # (what is said of them: 6个村（社区）获评全国民主法治示范村（社区）)
+                    or category_of(r, fact["predicate"], unit_kind=ukind, kind=kind, verb=fact["verb"])
+                    or category_of(r, _BOOK_TITLE.sub("", norm[_words_since(norm, max(seg_start, c0), q_start,
+                                                                            after_fact=same_segment):q_start]),
                                    unit_kind=ukind, kind=kind, verb=fact["verb"])
                     or (prev["category"] if inherit and prev is not None else None)
                     or "other")
