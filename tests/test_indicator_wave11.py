@@ -104,3 +104,16 @@ def test_bodies_keep_events_of_one_name_apart(text, expected):
 ])
 def test_category_of_what_is_said(text, expected):
     assert _facts(text, "value", "category") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic audience takes the event named without a count in the clause before
+    ("举办领导干部法治专题培训班，培训学员500人。", [(500, "法治专题培训班培训学员")]),
+    ("组织开展“法律明白人”培训，参训人员1200余人。", [(1200, "法律明白人培训参训人员")]),
+    # an event count before it names it as before
+    ("举办系列讲座27期，培训学员4300余人次。", [(27, "系列讲座"), (4300, "系列讲座培训学员")]),
+    # (no event named: the audience alone)
+    ("全年培训学员500人。", [(500, "培训学员")]),
+])
+def test_an_audience_takes_the_event_before(text, expected):
+    assert _facts(text, "value", "subject") == expected

@@ -1027,14 +1027,25 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
     """A generic audience right after an event count of its segment is that event's, in place:
     举办系列讲座27期，培训学员4300余人次 -> 系列讲座培训学员; 开展宣传活动580余场次、受众15.7万余人 -> 宣传活动受众."""
     generic = r.pattern("audience_generic")
-    for prev, f in zip(facts, facts[1:], strict=False):
-        u, pu = r.units.get(f["unit"]), r.units.get(prev["unit"])
-        if u is None or pu is None or u.kind not in _AUDIENCE or pu.kind not in _VERB_AFTER:
+    named = r.pattern("event_named")
+    for prev, f in zip([None, *facts], facts, strict=False):
+        u = r.units.get(f["unit"])
+        if u is None or u.kind not in _AUDIENCE or not generic.fullmatch(f["subject"]):
             continue
-        if not generic.fullmatch(f["subject"]) or not prev["subject"] or generic.fullmatch(prev["subject"]) \
+        pu = r.units.get(prev["unit"]) if prev is not None else None
+        if pu is None or pu.kind not in _VERB_AFTER or not prev["subject"] or generic.fullmatch(prev["subject"]) \
                 or _SEGMENT_END.search(norm, prev["end"], f["start"]):
-            continue
-        taken = _tail_words(prev["subject"], min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX))
+            # no event count before it: an event named in the clause before (举办…培训班，培训学员500人)
+            lo = _clause_start(norm, int(f["start"]))
+            em = named.search(norm, _clause_start(norm, max(lo - 1, 0)) if lo > 0 else 0, lo)
+            if em is None or (prev is not None and prev["end"] > em.start()):
+                continue
+            event = em.group("event")
+            if (tp := r.pattern("took_part").search(event)) and len(event) - tp.end() >= 2:
+                event = event[tp.end():]  # 组织领导干部参加旁听庭审活动 -> 旁听庭审活动
+        else:
+            event = prev["subject"]
+        taken = _tail_words(_QUOTES.sub("", event), min(max_subject - len(f["subject"]), _EVENT_PREFIX_MAX))
         while taken and len(taken[0]) == 1:
             taken.pop(0)  # (no stray character of a name cut: 逢九必讲专题法治讲座 -> 专题法治讲座)
         prefix = "".join(taken)
