@@ -226,7 +226,7 @@ CASES: list[tuple[str, str, list[tuple]]] = [
       ("7.2%", 7.2, "%", "", "规上工业增加值", "增长", "growth", "target")]),
     ("status_scope", "今年将新建改造城镇燃气管网60公里、农村公路120公里，森林覆盖率达到62%。",
      [("60公里", 60, "公里", "", "城镇燃气管网", "新建改造", "measure", "target"),
-      ("120公里", 120, "公里", "", "农村公路", "", "measure", "target"),
+      ("120公里", 120, "公里", "", "农村公路", "新建改造", "measure", "target"),
       ("62%", 62, "%", "", "森林覆盖率", "", "rate", "target")]),
     # -- lists of sessions, the three sectors, ratings, phases in a list of names, frequencies, numbered measures ---
     ("exclusion", "按照县委十五届四次、五次全会部署，全年实现地区生产总值286亿元。",

@@ -117,3 +117,18 @@ def test_category_of_what_is_said(text, expected):
 ])
 def test_an_audience_takes_the_event_before(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nouns listed with their numbers after one verb take it
+    ("全年共审核规范性文件12件、重大行政决策事项5件，提出法律意见建议230余条。",
+     [(12, "规范性文件", "审核"), (5, "重大行政决策事项", "审核"), (230, "法律意见建议", "提出")]),
+    ("办理人大代表建议86件、政协委员提案112件。", [(86, "人大代表建议", "办理"), (112, "政协委员提案", "办理")]),
+    ("受理行政复议案件91宗、行政诉讼案件20件。", [(91, "行政复议案件", "受理"), (20, "行政诉讼案件", "受理")]),
+    # (a verb of its own, another kind of unit, a clause apart: nothing carried)
+    ("新建学校3所、改造道路5条。", [(3, "学校", "新建"), (5, "道路", "改造")]),
+    ("开展法治讲座12场、发放资料3000份。", [(12, "法治讲座", ""), (3000, "资料", "发放")]),
+    ("受理行政复议案件91宗，行政诉讼案件20件。", [(91, "行政复议案件", "受理"), (20, "行政诉讼案件", "")]),
+])
+def test_a_verb_goes_to_the_nouns_listed_after_it(text, expected):
+    assert _facts(text) == expected

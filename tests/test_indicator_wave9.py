@@ -38,7 +38,7 @@ FACT_CASES = [
     ("plenum", "开展党的二十届三中全会精神宣讲18场次。", [(18, "二十届三中全会精神宣讲", "", "result")]),
     # 审批服务 is a noun after a place, not an agent and its act
     ("noun_after_place", "梳理区级审批服务事项640项、街道审批服务事项28项。",
-     [(640, "区级审批服务事项", "梳理", "result"), (28, "街道审批服务事项", "", "result")]),
+     [(640, "区级审批服务事项", "梳理", "result"), (28, "街道审批服务事项", "梳理", "result")]),
     # a verb before 率 names the rate; the rate of an event in the clause before
     ("rate_name", "组织执法资格考试，通过率为100%。", [(100, "执法资格考试通过率", "", "result")]),
     # an audience verb names no one: the event it reached
@@ -50,8 +50,8 @@ FACT_CASES = [
       (97, "信访事项满意率", "", "result")]),
     # a level alone in a list takes the noun of the one before, with its own level
     ("level_list", "已累计创建省级民主法治示范村2个、市级7个、县级16个。",
-     [(2, "省级民主法治示范村", "创建", "result"), (7, "市级民主法治示范村", "", "result"),
-      (16, "县级民主法治示范村", "", "result")]),
+     [(2, "省级民主法治示范村", "创建", "result"), (7, "市级民主法治示范村", "创建", "result"),
+      (16, "县级民主法治示范村", "创建", "result")]),
     ("level_list", "创建民主法治示范村11个，其中省级3个。",
      [(11, "民主法治示范村", "创建", "result"), (3, "省级民主法治示范村", "", "result")]),
     # a verb of three characters is read whole (新招录, not 新招 + 录…)
@@ -86,7 +86,7 @@ FACT_CASES = [
      [(980, "固定资产投资", "完成", "result"), (1.7, "固定资产投资", "", "baseline")]),
     # a prefixed verb is one only alone: before a noun it names the class (不予处罚事项)
     ("prefix_noun", "明确不予处罚事项96项、减轻处罚事项38项。",
-     [(96, "不予处罚事项", "明确", "result"), (38, "减轻处罚事项", "", "result")]),
+     [(96, "不予处罚事项", "明确", "result"), (38, "减轻处罚事项", "明确", "result")]),
     # a demonstrative names no noun of its own
     ("demonstrative", "该项目总投资6.5亿元。", [(6.5, "项目总投资", "", "result")]),
     # the items before 分别 name who, the words after it what is counted

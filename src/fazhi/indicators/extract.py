@@ -1513,6 +1513,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     if len(facts) > 1:
         _pair_nouns(norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
+        _carry_verbs(r, norm, facts, clause_of)
         _share_predicate(norm, facts)
         _from_to(norm, facts)
         facts = _drop_milestones(norm, facts)
@@ -1683,6 +1684,26 @@ def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[in
             continue
         a["subject"] = b["subject"]
         clause_of[i - 1] = (clause_of[i - 1][0], clause_of[i - 1][1], False)
+
+
+def _carry_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
+                 clause_of: list[tuple[int, str, bool]]) -> None:
+    """Nouns listed with their numbers after one verb take it, in place: 审核规范性文件12件、重大行政决策事项5件、
+    政府合同68份 -> 审核 for all three; 办理人大代表建议86件、政协委员提案112件 -> 办理 for both."""
+    for i in range(1, len(facts)):
+        a, b = facts[i - 1], facts[i]
+        c_start, c_text, inherited = clause_of[i]
+        if b["verb"] or not a["verb"] or inherited or not c_text or b["number_kind"] in ("rate", "growth") \
+                or a["number_kind"] in ("rate", "growth") or b["breakdown"]:
+            continue
+        gap = norm[a["end"]:c_start] + c_text[:len(c_text) - len(c_text.lstrip("、 "))]
+        if _LIST_GAP.match(gap) is None or "、" not in gap:
+            continue
+        words = _QUOTES.sub("", c_text).strip(_EDGE)
+        if not words or _split_verb(r, words)[0] or r.units.get(a["unit"]) is None \
+                or r.units.get(b["unit"]) is None or r.units[a["unit"]].kind != r.units[b["unit"]].kind:
+            continue  # (新建学校3所、改造道路5条: a verb of its own; 12件、300人: another kind)
+        b["verb"] = a["verb"]
 
 
 _BRACKET_ITEM = re.compile(r"[）)、，,；;：:]")
