@@ -132,3 +132,13 @@ def test_an_audience_takes_the_event_before(text, expected):
 ])
 def test_a_verb_goes_to_the_nouns_listed_after_it(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # books and certificates are counted in 本; 本 opening a word is none
+    ("新申领执法证件213本，换发执法证件96本。", [(213, "执法证件", "新申领"), (96, "执法证件", "换发")]),
+    ("发放普法书籍2000余本。", [(2000, "普法书籍", "发放")]),
+    ("本年度共办理案件35件，建立“一本账”，推行一本通服务。", [(35, "案件", "办理")]),
+])
+def test_books_and_certificates(text, expected):
+    assert _facts(text) == expected
