@@ -142,3 +142,21 @@ def test_a_verb_goes_to_the_nouns_listed_after_it(text, expected):
 ])
 def test_books_and_certificates(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things listed with one number each: one fact per item
+    ("召开县委全面依法治县委员会会议、办公室会议各1次，对全年工作进行安排部署。",
+     [(1, "县委全面依法治县委员会会议", ""), (1, "办公室会议", "")]),
+    # a head naming nothing alone keeps the last example before 等
+    ("全年共办理公共场所卫生许可、医疗机构变更校验、消毒产品许可等业务5650件。", [(5650, "消毒产品许可等业务", "办理")]),
+    ("现区级保留的政务服务事项515项，公共服务等其他事项297项。",
+     [(515, "政务服务事项", "保留"), (297, "公共服务等其他事项", "")]),
+    ("开展“法律进企业”“法律进社区”等活动35场次。", [(35, "法律进社区等活动", "")]),
+    # people counted by the honour they won
+    ("1人获全省市场监管执法竞赛第一名。", [(1, "获奖人员", "")]),
+    ("2人荣获“全国人民调解能手”称号。", [(2, "获奖人员", "")]),
+    ("全市有3名调解员获评全省优秀人民调解员。", [(3, "调解员", "")]),
+])
+def test_each_examples_and_winners(text, expected):
+    assert _facts(text) == expected

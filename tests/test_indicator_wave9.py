@@ -72,7 +72,8 @@ FACT_CASES = [
      [(7.6, "税收收入", "完成", "result"), (74, "税收收入占一般公共预算收入比重", "", "result")]),
     ("share", "其中行政案件11件，占总量的29%。", [(11, "行政案件", "", "result"), (29, "行政案件", "", "result")]),
     # the examples before 等 hold no verb of the noun
-    ("examples", "开展禁毒警示教育、执法实务培训等活动4场。", [(4, "活动", "", "result")]),
+    # (wave 11: the last example names the activities)
+    ("examples", "开展禁毒警示教育、执法实务培训等活动4场。", [(4, "执法实务培训等活动", "", "result")]),
     # 财政 acts before its verb; 查实 is a verb of the list's noun
     ("agent", "县财政投入法治建设专项经费142万元。", [(142, "法治建设专项经费", "投入", "result")]),
     ("verbs", "收到群众举报线索39条，查实26条。",

@@ -1103,6 +1103,48 @@ def _bodies_apart(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
                 f["subject"] = "".join(_tail_words(body, max_subject - len(event))) + event
 
 
+def _examples_kept(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A head that names nothing alone after examples and 等 keeps the last example, in place: 办理公共场所卫生
+    许可、消毒产品许可等业务5650件 -> 消毒产品许可等业务; 公共服务等其他事项297项 -> 公共服务等其他事项."""
+    generic = r.pattern("generic_after_examples")
+    for f in facts:
+        subject = f["subject"]
+        if not generic.fullmatch(subject):
+            continue
+        start = int(f["start"])
+        lo = _clause_start(norm, start)
+        at = norm.rfind("等" + subject, lo, start)
+        if at < 0 or _DIGIT.search(norm, at, start):
+            continue
+        raw = _ITEM_SPLIT.split(norm[lo:at])[-1]
+        quoted = _QUOTED.findall(raw)
+        item = quoted[-1] if quoted else raw.strip(_EDGE)  # (“法律进企业”“法律进社区”等活动: the last term)
+        verb, noun = _split_verb(r, item)
+        if not (verb and item.startswith(verb)):
+            verb, noun = "", item  # (执法实务培训: a verb at the end is the item's name)
+        noun = _strip_repeat(noun, r.subject_lead, lead=True)
+        taken = _tail_words(noun, max_subject - len(subject) - 1)
+        if sum(map(len, taken)) >= 2:
+            f["subject"] = "".join(taken) + "等" + subject
+            if verb and not f["verb"] and not quoted and lo + len(raw) == at and raw == norm[lo:at]:
+                f["verb"] = verb  # (the clause's own verb, no list before it)
+
+
+def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """People counted by the honour they won, with no noun of their own, are its winners, in place: 1人获浙江省
+    中医药监督执法竞赛第一名 -> 获奖人员 · 获浙江省中医药监督执法竞赛第一名."""
+    award = r.pattern("award_after")
+    for f in facts:
+        u = r.units.get(f["unit"])
+        if u is None or u.kind not in _AUDIENCE or award.match(norm, int(f["end"])) is None:
+            continue
+        m = _CLAUSE_END.search(norm, int(f["end"]))
+        said = norm[int(f["end"]):m.start() if m else len(norm)].strip()
+        if f["subject"] and f["subject"] not in _QUOTES.sub("", said):
+            continue  # (调解员3人获评…: the people are named before the number)
+        f["subject"], f["verb"], f["predicate"] = "获奖人员", "", _QUOTES.sub("", said)[:_PREDICATE_MAX]
+
+
 def _benchmarks(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A figure compared with a benchmark names what is compared and is a baseline comparison, in place:
     城镇居民人均可支配收入增速比全国高4.2个百分点 -> 城镇居民人均可支配收入增速 · 高 (baseline);
@@ -1527,6 +1569,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _benchmarks(r, norm, facts, max_subject=max_subject)
     _study_bodies(r, norm, facts, max_subject=max_subject)
     _bodies_apart(r, norm, facts, max_subject=max_subject)
+    _examples_kept(r, norm, facts, max_subject=max_subject)
+    _award_winners(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
@@ -1542,7 +1586,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
-    return _split_shared_rates(norm, facts)
+    return _split_each(r, norm, _split_shared_rates(norm, facts))
 
 
 def _own_short_noun(r: IndicatorRules, noun: str, rest: str, *, max_subject: int) -> bool:
@@ -1668,6 +1712,31 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
         prefix = first[:-own] if len(first) > own + 1 and own <= 4 else ""
         for item in [first, *(prefix + i for i in later)]:
             out.append({**f, "subject": item})
+    return out
+
+
+_EACH = re.compile(r"各\s*$")
+
+
+def _split_each(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One fact per item when listed things have one number each (召开依法治县委员会会议、办公室会议各1次 ->
+    依法治县委员会会议 1次, 办公室会议 1次)."""
+    out: list[dict[str, Any]] = []
+    for f in facts:
+        start = int(f["start"])
+        words = f["subject"]
+        if f["number_kind"] in ("rate", "growth") or not _EACH.search(norm, max(0, start - 3), start) \
+                or not words:
+            out.append(f)
+            continue
+        k = len(_ITEM_SPLIT.split(words))
+        if k < 2:
+            k = len(_COORD_SPLIT.split(words))
+        items = _list_items(r, words, k) if 2 <= k <= 6 else None
+        if items is None or not all(len(i) >= 2 for i in items):
+            out.append(f)
+            continue
+        out.extend({**f, "subject": item} for item in items)
     return out
 
 
