@@ -160,3 +160,23 @@ def test_books_and_certificates(text, expected):
 ])
 def test_each_examples_and_winners(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whom events reached takes the events
+    ("组织开展“政策通”等17场品牌活动，覆盖企业1500余家次。", [(17, "品牌活动", ""), (1500, "品牌活动覆盖企业", "")]),
+    ("开展普法讲座20场，惠及群众3000余人次。", [(20, "普法讲座", ""), (3000, "普法讲座惠及群众", "")]),
+    ("全年办理案件300件，服务群众2000人次。", [(300, "案件", ""), (2000, "群众", "")]),
+    # a meeting counted by the light verb of its list, then what it did
+    ("召开市委全面依法治市委员会会议4次、市政府常务会议11次研究部署法治政府建设工作。",
+     [(4, "市委全面依法治市委员会会议", ""), (11, "市政府常务会议", "研究部署法治政府建设工作")]),
+    ("区政府常务会议3次听取法治政府建设工作汇报。", [(3, "法治政府建设工作汇报", "")]),
+    # where the things counted went, a frame 从…中 and an aside end what is said of them
+    ("2021年我镇组织宣讲团6个到各村（社区）大力宣传宪法。", [(6, "宣讲团", "")]),
+    ("从7个申报地区和228个申报项目中优选2个综合地区参评。",
+     [(7, "地区", ""), (228, "项目", ""), (2, "综合地区", "参评")]),
+    ("完成全市473名党政主要负责人述法（其中21名进行现场述法）。",
+     [(473, "党政主要负责人", "述法"), (21, "党政主要负责人", "")]),
+])
+def test_whom_events_reached_and_what_meetings_did(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected

@@ -136,6 +136,7 @@ _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})  # whom events reached (…活动17场，覆盖企业1500家次)
 _PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
 # a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
 _EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
@@ -582,7 +583,8 @@ def _only_verbs(rules: IndicatorRules, s: str) -> bool:
 def _predicate(rules: IndicatorRules, rest: str) -> str:
     """What the clause says after the counted noun (全部建成公共法律服务站 -> 建成公共法律服务站)."""
     m = _CLAUSE_END.search(rest)
-    rest = _QUOTES.sub("", rest[: m.start()] if m else rest).strip(_EDGE)
+    rest = rest[: m.start()] if m else rest
+    rest = _QUOTES.sub("", re.split(r"[（(]", rest, maxsplit=1)[0]).strip(_EDGE + "）)")  # (…述法（其中21名…）: an aside)
     rest = _strip_repeat(rest, rules.subject_lead, lead=True)
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
@@ -1030,6 +1032,16 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
     named = r.pattern("event_named")
     for prev, f in zip([None, *facts], facts, strict=False):
         u = r.units.get(f["unit"])
+        if u is not None and prev is not None and f["verb"] in _REACHED and u.kind in (*_AUDIENCE, "organisation", "household") \
+                and r.units.get(prev["unit"]) is not None and r.units[prev["unit"]].kind in _VERB_AFTER \
+                and prev["subject"] and f["subject"] and prev["subject"] not in f["subject"] \
+                and f["subject"] not in prev["subject"] and not _SEGMENT_END.search(norm, prev["end"], f["start"]) \
+                and len(prev["subject"]) + len(f["verb"]) + len(f["subject"]) <= max_subject:
+            # 组织…等17场品牌活动，覆盖企业1500余家次 -> 品牌活动覆盖企业: whom the events reached
+            taken = _tail_words(prev["subject"], _EVENT_PREFIX_MAX)
+            if sum(map(len, taken)) >= 2:
+                f["subject"] = "".join(taken) + f["verb"] + f["subject"]
+            continue
         if u is None or u.kind not in _AUDIENCE or not generic.fullmatch(f["subject"]):
             continue
         pu = r.units.get(prev["unit"]) if prev is not None else None
@@ -2183,7 +2195,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = noun_after  # “法治讲堂”等17场品牌活动: the examples name the phrase only
     meeting = bool(subject and _MEETING_END.search(subject) and r.head_verb is not None
                    and (r.head_verb.match(after) or _AFTER_PREP.match(after)) and not ends_with_verb
-                   and not (r.light_verb is not None and r.light_verb.search(clause)))
+                   and not (r.light_verb is not None and (r.light_verb.search(clause) or (
+                       # (召开…会议4次、市政府常务会议11次研究…: the light verb of the list counts both)
+                       clause.lstrip().startswith("、") and r.light_verb.search(_CLAUSE_MARK.split(earlier)[-1])))))
     if unit.kind in _VERB_AFTER and not noun_after and kind != "growth" and (
             not subject or meeting or (r.agent is not None and r.agent.search(subject))):
         # a count of times whose event follows it: 先后8次对法治政府建设作出批示 -> 作出 + 批示,
