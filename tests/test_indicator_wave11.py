@@ -180,3 +180,16 @@ def test_each_examples_and_winners(text, expected):
 ])
 def test_whom_events_reached_and_what_meetings_did(text, expected):
     assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare study count takes the body that studies named earlier in its sentence
+    ("将全面依法治国新理念新思想新战略纳入党委中心组学习内容，全年学习12次。", [(12, "党委中心组学习")]),
+    ("局党委将习近平法治思想作为理论学习中心组学习重要内容，全年开展专题学习2次。", [(2, "理论学习中心组专题学习")]),
+    ("区委理论学习中心组把习近平法治思想列为重要内容，全年开展集中学习6次。", [(6, "区委理论学习中心组集中学习")]),
+    # (no body, or a count between: the study alone)
+    ("全年开展专题学习2次。", [(2, "专题学习")]),
+    ("区政府常务会议学法6次，全年开展专题学习2次。", [(6, "区政府常务会议学法"), (2, "专题学习")]),
+])
+def test_a_study_takes_the_body_named_before(text, expected):
+    assert _facts(text, "value", "subject") == expected

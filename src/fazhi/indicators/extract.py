@@ -1071,16 +1071,23 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
     政府常务会学习; 区委理论学习中心组、区政府党组理论学习中心组共开展学习26次 -> 理论学习中心组学习 (the
     last body). A named study (集中学法) stays, as does a study after its forms (…等多种形式组织学习)."""
     by_body = r.pattern("study_by_body")
+    bare, before = r.pattern("bare_study"), r.pattern("study_body_before")
     for f in facts:
         u = r.units.get(f["unit"])
-        if u is None or u.kind not in _VERB_AFTER or f["subject"] not in ("学习", "学法"):
+        if u is None or u.kind not in _VERB_AFTER or not bare.fullmatch(f["subject"]):
             continue
         start = int(f["start"])
         lo = _clause_start(norm, start)
-        m = by_body.search(norm[lo:start].rstrip())
-        if m is None:
-            continue
-        name = _AFTER_YEAR.sub("", m.group("body"))  # (2024年县政府常务会议: no 年)
+        m = by_body.search(norm[lo:start].rstrip()) if f["subject"] in ("学习", "学法") else None
+        if m is not None:
+            name = m.group("body")
+        else:
+            # (a body named earlier in the sentence, no count between: 纳入党委中心组学习内容，全年学习12次)
+            s0 = max(norm.rfind(c, 0, lo) for c in "。！？\n") + 1
+            if _DIGIT.search(norm, s0, lo) or not (named := list(before.finditer(norm, s0, lo))):
+                continue
+            name = named[-1].group(0)
+        name = _AFTER_YEAR.sub("", name)  # (2024年县政府常务会议: no 年)
         taken = _tail_words(name, max_subject - len(f["subject"]))
         if taken:
             f["subject"] = "".join(taken) + f["subject"]
