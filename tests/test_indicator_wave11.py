@@ -193,3 +193,12 @@ def test_whom_events_reached_and_what_meetings_did(text, expected):
 ])
 def test_a_study_takes_the_body_named_before(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the bodies are counted, not the part of their things after them
+    ("全面梳理行政权力事项，9个部门部分行政权力事项已调整到位。", [(9, "部门", "部分行政权力事项已调整到位")]),
+    ("12个村部分村民参加培训。", [(12, "村", "部分村民参加培训")]),
+])
+def test_bodies_before_a_part_of_their_things(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected
