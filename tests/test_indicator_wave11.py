@@ -202,3 +202,16 @@ def test_a_study_takes_the_body_named_before(text, expected):
 ])
 def test_bodies_before_a_part_of_their_things(text, expected):
     assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare rate whose words name the fact before is that fact's
+    ("全县共有行政执法主体56个，持证执法人员1320人，持证率100%。",
+     [(56, "行政执法主体"), (1320, "持证执法人员"), (100, "执法人员持证率")]),
+    ("城乡居民医保参保人数4.6万人，参保率97%。", [(46000, "城乡居民医保参保人数"), (97, "城乡居民医保参保率")]),
+    # (a number of people names none of its own; a rate of other words takes the topic)
+    ("全区参保人数12.5万人，参保率98%。", [(125000, "参保人数"), (98, "参保率")]),
+    ("受理信访件86件，办结率100%。", [(86, "信访件"), (100, "信访件办结率")]),
+])
+def test_a_rate_of_the_fact_before_by_its_words(text, expected):
+    assert _facts(text, "value", "subject") == expected

@@ -2321,6 +2321,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and prev["subject"]:
         # 审批事项2368件，其中即办件1860件，占比78.5% -> 即办件占比: the share of the fact right before
         subject = _shorten(r, prev["subject"] + subject, max_subject)
+    elif (kind == "rate" and _RATE_NAME.match(subject) and prev is not None and prev["number_kind"] != "rate"
+          and len(stem := _RATE_END.sub("", subject)) >= 2 and stem in prev["subject"]
+          and len(own := _COUNT_HEAD.sub("", prev["subject"].replace(stem, "", 1))) >= 2):
+        # the rate of the fact before by its own words: 持证执法人员1320人，持证率100% -> 执法人员持证率
+        # (参保人数…，参保率: a number of people names none of its own)
+        subject = _shorten(r, own + subject, max_subject)
     elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
