@@ -1709,7 +1709,10 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
     """One fact per rate when several rates share one value (参考率、优秀率均为100% -> 参考率 100%,
     优秀率 100%); the rates keep the words before the first (学法考试参考率和合格率 -> 学法考试合格率)."""
     out: list[dict[str, Any]] = []
+    topic: dict[str, Any] | None = None  # the first count of the sentence
     for f in facts:
+        if topic is None or topic["sentence"] != f["sentence"]:
+            topic = f if f["number_kind"] not in ("rate", "growth") and f["subject"] else None
         items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
         if len(items) > 1 and items[-1].endswith("率") and all(
                 (len(i) >= 2 if len(items) == 2 else 2 <= len(i) <= 3) and not i.endswith("率")
@@ -1729,7 +1732,11 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
         own = max(len(i) for i in later)  # the first rate's own name is about as long as the others
         # (a later rate with a name of its own takes nothing: …审查率、行政机关负责人出庭应诉率)
         prefix = first[:-own] if len(first) > own + 1 and own <= 4 else ""
-        for item in [first, *(prefix + i for i in later)]:
+        named = [first, *(prefix + i for i in later)]
+        if topic is not None and all(_RATE_NAME.fullmatch(i) for i in named):
+            # 办理群众反映问题388件，办结率、满意率均达100% -> 群众反映问题办结率, 群众反映问题满意率
+            named = [_overlap_join(topic["subject"], i) for i in named]
+        for item in named:
             out.append({**f, "subject": item})
     return out
 
