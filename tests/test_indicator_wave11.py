@@ -217,3 +217,22 @@ def test_bodies_before_a_part_of_their_things(text, expected):
 ])
 def test_a_rate_of_the_fact_before_by_its_words(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare rates sharing one number take the sentence's first count
+    ("办理群众反映问题388件，办结率、满意率均达100%。",
+     [(388, "群众反映问题"), (100, "群众反映问题办结率"), (100, "群众反映问题满意率")]),
+    # a verb and its object that name an event; kinds of event listed together
+    ("召开征求意见座谈会4场次。", [(4, "征求意见座谈会")]),
+    ("举办各类法治专题学习培训、辅导讲座200余场次。", [(200, "法治专题学习培训、辅导讲座")]),
+    ("观摩庭审活动5场。", [(5, "庭审活动")]),
+    # whom an event count before trained; 学习培训 is one activity
+    ("累计举办法治培训10期，培训1170余人次。", [(10, "法治培训"), (1170, "法治培训")]),
+    ("累计学习培训300余人次。", [(300, "学习培训")]),
+    # a named study right after its body
+    ("县委常委会、县委理论学习中心组学习习近平法治思想4次。", [(4, "理论学习中心组学习习近平法治思想")]),
+    ("全年学习习近平法治思想6次。", [(6, "学习习近平法治思想")]),
+])
+def test_events_studies_and_shared_rates(text, expected):
+    assert _facts(text, "value", "subject") == expected

@@ -27,7 +27,8 @@ FACT_CASES = [
      [(4120, "一般公共预算收入", "", "baseline"), (7730, "一般公共预算收入", "", "result")]),
     # who took part is no count of the events before
     ("audience", "开展送法进村讲座45余场次，培训900人次。",
-     [(45, "送法进村讲座", "", "result"), (900, "培训", "培训", "result")]),
+     # (wave 11: whom the events trained are the events')
+     [(45, "送法进村讲座", "", "result"), (900, "送法进村讲座", "培训", "result")]),
     ("audience", "共办理政务服务事项8.2万件，服务2.6万人次。",
      [(82000, "政务服务事项", "办理", "result"), (26000, "服务", "服务", "result")]),
     # (the same kind of unit still carries the noun)

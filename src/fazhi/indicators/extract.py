@@ -136,7 +136,8 @@ _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
-_REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})  # whom events reached (…活动17场，覆盖企业1500家次)
+_REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
+_TRAINED = frozenset({"培训", "轮训", "培训干部", "参训"})  # who an event count before trained (…10期，培训1170人次)  # whom events reached (…活动17场，覆盖企业1500家次)
 _PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
 # a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
 _EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
@@ -468,7 +469,7 @@ _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟
 _OBJECT_OF = re.compile(r"(?<![针相面绝])(?:对|就)(?=[\u4e00-\u9fff]{6})")  # 对/就 + an object, then the event
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
-_MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出")  # how, no noun
+_MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出|学习")  # how, no noun (学习培训: one activity)
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
 _GRADE = re.compile(r"\d?[A-Z]{1,2}级?(?=[\u4e00-\u9fff])")  # 4A级 (景区), 5G (基站)
@@ -1032,6 +1033,12 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
     named = r.pattern("event_named")
     for prev, f in zip([None, *facts], facts, strict=False):
         u = r.units.get(f["unit"])
+        if u is not None and prev is not None and u.kind in _AUDIENCE and f["verb"] in _TRAINED \
+                and f["subject"] in (f["verb"], "") and r.units.get(prev["unit"]) is not None \
+                and r.units[prev["unit"]].kind in _VERB_AFTER and prev["subject"] \
+                and not _SEGMENT_END.search(norm, prev["end"], f["start"]):
+            f["subject"] = prev["subject"]  # 举办法治培训10期，培训1170余人次 -> 法治培训 · 培训
+            continue
         if u is not None and prev is not None and f["verb"] in _REACHED and u.kind in (*_AUDIENCE, "organisation", "household") \
                 and r.units.get(prev["unit"]) is not None and r.units[prev["unit"]].kind in _VERB_AFTER \
                 and prev["subject"] and f["subject"] and prev["subject"] not in f["subject"] \
@@ -1074,10 +1081,19 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
     bare, before = r.pattern("bare_study"), r.pattern("study_body_before")
     for f in facts:
         u = r.units.get(f["unit"])
-        if u is None or u.kind not in _VERB_AFTER or not bare.fullmatch(f["subject"]):
+        if u is None or u.kind not in _VERB_AFTER:
             continue
         start = int(f["start"])
         lo = _clause_start(norm, start)
+        if not bare.fullmatch(f["subject"]):
+            # a named study right after its body: 县委常委会、县委理论学习中心组学习习近平法治思想4次
+            at = norm.rfind(f["subject"], lo, start) if f["subject"].startswith(("学习", "学法")) else -1
+            named = [m for m in before.finditer(norm, lo, at)] if at > lo else []
+            if named and named[-1].end() == at:
+                taken = _tail_words(_AFTER_YEAR.sub("", named[-1].group(0)), max_subject - len(f["subject"]))
+                if sum(map(len, taken)) >= 3:
+                    f["subject"] = "".join(taken) + f["subject"]
+            continue
         m = by_body.search(norm[lo:start].rstrip()) if f["subject"] in ("学习", "学法") else None
         if m is not None:
             name = m.group("body")
@@ -2153,8 +2169,15 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         elif (unit.kind in _VERB_AFTER and "、" in phrase and clause.rstrip(_EDGE).endswith("等")
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
+        elif (unit.kind in _VERB_AFTER and "、" in phrase
+              and all(_EVENT_HEAD.search(w) for w in phrase.split("、")) and len(phrase) <= max_subject + _COORD_EXTRA):
+            v, subject = "", phrase  # 举办法治专题学习培训、辅导讲座200余场次: the kinds of event together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
+            if unit.kind in _VERB_AFTER and v and subject and phrase.startswith(v) and len(subject) <= 6 \
+                    and _EVENT_HEAD.search(subject) and not _EVENT_HEAD.fullmatch(subject) \
+                    and r.pattern("event_modifier_verb").fullmatch(v):
+                v, subject = "", phrase  # 征求意见座谈会4场次: the verb and its object name the event
             if unit.kind == "duration" and v and subject and phrase.endswith(v):
                 v, subject = "", phrase  # the time of a service is the service's: 企业设立登记3个工作小时内办结
             if not v and r.verb_one is not None and (om := (
