@@ -236,3 +236,16 @@ def test_a_rate_of_the_fact_before_by_its_words(text, expected):
 ])
 def test_events_studies_and_shared_rates(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 百分点 without 个, letters in 封
+    ("行政诉讼一审败诉率7.22%、同比下降5.94百分点。", [(7.22, "%", "行政诉讼一审败诉率"), (5.94, "个百分点", "行政诉讼一审败诉率")]),
+    ("已公开处理群众来信6封。", [(6, "封", "公开处理群众来信")]),
+    # the fields of work before what was given; 将 after the things counted opens what was done with them
+    ("在合同审查、信访化解等方面提供法律意见建议25条。", [(25, "条", "法律意见建议")]),
+    ("25个基层党支部将习近平法治思想纳入支部主题党日学习。", [(25, "个", "基层党支部")]),
+    ("先后安排部署重点任务50余项。", [(50, "项", "重点任务")]),
+])
+def test_units_and_frames_of_wave11(text, expected):
+    assert _facts(text, "value", "unit", "subject") == expected
