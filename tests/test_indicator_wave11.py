@@ -249,3 +249,14 @@ def test_events_studies_and_shared_rates(text, expected):
 ])
 def test_units_and_frames_of_wave11(text, expected):
     assert _facts(text, "value", "unit", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bodies before their things and the things' own number
+    ("共涉及31个部门行政职权事项3437项。", [(31, "部门"), (3437, "行政职权事项")]),
+    ("全县18个乡镇行政执法人员360名参加培训。", [(18, "乡镇"), (360, "行政执法人员")]),
+    # (words that name the next fact after a noun of its own stay the next fact's)
+    ("发放宣传册500余份律师进村宣讲3次。", [(500, "宣传册"), (3, "律师进村宣讲")]),
+])
+def test_bodies_before_the_number_of_their_things(text, expected):
+    assert _facts(text, "value", "subject") == expected

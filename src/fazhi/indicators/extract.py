@@ -2033,6 +2033,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and unit.kind in ("organisation", "item", "count") and (pm := r.pattern("people_of").search(noun_after)):
             # 组织4家单位主要负责人进行现场述法 -> 单位: the bodies are counted, not their leaders
             noun_after, rest = noun_after[:pm.start()], noun_after[pm.start():] + rest
+        if noun_after and rest[:1].isdigit() and unit.kind in ("organisation", "item", "place") \
+                and (not before or before.endswith(_RELATIONAL) or before.endswith(("有", "共"))) \
+                and (bc := r.pattern("body_before_count").match(noun_after)) is not None:
+            # 涉及31个部门行政职权事项3437项 -> 部门: the bodies are counted, their things by the next number
+            noun_after, rest = bc.group("body"), noun_after[bc.end():] + rest
         if noun_after and unit.kind in ("organisation", "item", "place") \
                 and (bt := r.pattern("body_topic").match(noun_after)) is not None:
             # 33个政府部门法治政府建设情况 -> 政府部门: the bodies are counted, not their topic
