@@ -150,6 +150,7 @@ _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
+_ASIDE_OPEN = re.compile(r"[（(]")  # an aside opening: what is said ends before it
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
 
 
@@ -585,7 +586,7 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     """What the clause says after the counted noun (全部建成公共法律服务站 -> 建成公共法律服务站)."""
     m = _CLAUSE_END.search(rest)
     rest = rest[: m.start()] if m else rest
-    rest = _QUOTES.sub("", re.split(r"[（(]", rest, maxsplit=1)[0]).strip(_EDGE + "）)")  # (…述法（其中21名…）: an aside)
+    rest = _QUOTES.sub("", _ASIDE_OPEN.split(rest, maxsplit=1)[0]).strip(_EDGE).rstrip("）)")  # (…述法（其中21名…）: an aside)
     rest = _strip_repeat(rest, rules.subject_lead, lead=True)
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
