@@ -260,3 +260,27 @@ def test_units_and_frames_of_wave11(text, expected):
 ])
 def test_bodies_before_the_number_of_their_things(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb of a relative clause right before the number
+    ("承接省级要求下放的35项经济社会服务事项。", [(35, "经济社会服务事项", "下放")]),
+    ("建成的15个村级调解室全部投入使用。", [(15, "村级调解室", "建成")]),
+    ("符合条件的12家企业。", [(12, "符合条件企业", "")]),
+    # a frame of what was followed names nothing; 除 opens an exception of the things before
+    ("按照权责清单10类调整情形。", [(10, "情形", "调整")]),
+    ("根据工作需要新增事项12项。", [(12, "事项", "新增")]),
+    ("承接下放的35项服务事项，除3项因条件不具备无法承接外，其余已全部承接。",
+     [(35, "服务事项", "承接下放"), (3, "服务事项", "")]),
+])
+def test_relative_verbs_and_frames(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 需要, 只要, 重要 are no 要 of a plan
+    ("根据工作需要新增事项12项。", [(12, "result")]),
+    ("今年要新建学校3所。", [(3, "target")]),
+])
+def test_no_plan_in_needs(text, expected):
+    assert _facts(text, "value", "status") == expected

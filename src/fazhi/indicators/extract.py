@@ -1166,6 +1166,23 @@ def _examples_kept(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *,
                 f["verb"] = verb  # (the clause's own verb, no list before it)
 
 
+def _relative_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """A fact with no verb takes the verb of the relative clause right before its number, in place:
+    承接省级要求下放的35项经济社会服务事项 -> 下放; 累计审查的规范性文件… stays (its verb is its own)."""
+    for f in facts:
+        if f["verb"] or f["number_kind"] in ("rate", "growth"):
+            continue
+        start = int(f["start"])
+        lo = max(_clause_start(norm, start), start - 8)
+        before = norm[lo:start].rstrip()
+        if not before.endswith("的") or len(before) < 3:
+            continue
+        words = _cut(before[:-1])
+        if words and len(words[-1]) >= 2 and _only_verbs(r, words[-1]) and not (
+                r.subject_verb is not None and r.subject_verb.fullmatch(words[-1])):
+            f["verb"] = words[-1]
+
+
 def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """People counted by the honour they won, with no noun of their own, are its winners, in place: 1人获浙江省
     中医药监督执法竞赛第一名 -> 获奖人员 · 获浙江省中医药监督执法竞赛第一名."""
@@ -1607,6 +1624,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _bodies_apart(r, norm, facts, max_subject=max_subject)
     _examples_kept(r, norm, facts, max_subject=max_subject)
     _award_winners(r, norm, facts)
+    _relative_verbs(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
