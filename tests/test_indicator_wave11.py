@@ -284,3 +284,49 @@ def test_relative_verbs_and_frames(text, expected):
 ])
 def test_no_plan_in_needs(text, expected):
     assert _facts(text, "value", "status") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one verb before a list of things of the same sort; its things named after the numbers too
+    ("审查规范性文件10件、合同70余份。", [(10, "规范性文件", "审查"), (70, "合同", "审查")]),
+    ("新建立了7个商会人民调解委员会、2个行业协会人民调解委员会。",
+     [(7, "商会人民调解委员会", "建立"), (2, "行业协会人民调解委员会", "建立")]),
+    # (实际使用外资 is the name of a statistic, growth of it included)
+    ("实际使用外资同比增长67%。", [(67, "实际使用外资", "同比增长")]),
+    # nouns opening with a verb or a manner word stay whole
+    ("精准帮扶544户监测对象。", [(544, "监测对象", "帮扶")]),
+    ("争取上级转移支付31.8亿元。", [(31.8, "上级转移支付", "")]),
+    ("行政处理11件。", [(11, "行政处理", "")]),
+    ("行政诉讼案件31件，已判决27件。", [(31, "行政诉讼案件", ""), (27, "行政诉讼案件", "判决")]),
+    # money named by a verb alone; a threshold with 超 is no amount
+    ("办理“税银贷”12.7亿元、退税8800万元。", [(12.7, "税银贷", "办理"), (8800, "退税", "")]),
+    ("新增年收入超50万元的经济强村5个。", [(5, "经济强村", "新增")]),
+    # 家政 is a word, 49家政府部门 a count
+    ("对49家政府部门权责清单开展合法性审查，培育家政服务企业12家。",
+     [(49, "政府部门权责清单", ""), (12, "家政服务企业", "培育")]),
+])
+def test_lists_nouns_and_money_of_wave11(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare rate right after a count of its own is that count's
+    ("平台录入政务服务事项980项，全程“不见面”审批事项514项，可办率达52%。",
+     [(980, "政务服务事项"), (514, "全程不见面审批事项"), (52, "全程不见面审批事项可办率")]),
+    ("全年行政复议20件、行政诉讼33件，出庭率100%。", [(20, "行政复议"), (33, "行政诉讼"), (100, "行政诉讼出庭率")]),
+    # (after a part of a count, the count's)
+    ("出庭52宗（其中正职19宗），出庭应诉率100%。", [(52, "出庭"), (19, "正职出庭"), (100, "出庭应诉率")]),
+    # a small count of the parts of a method is no fact
+    ("采取“书面+台面”两种形式，紧盯源头、过程、结果三个关键环节。", []),
+])
+def test_rates_and_method_parts(text, expected):
+    assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue with its own 下同 holds to the end of its line
+    ("预计（下同）全年实现生产总值280亿元，增长6.5%。引进项目18个，园区实现总收入220亿元，同比增长16%。\n新建学校3所。",
+     [(280, "target"), (6.5, "target"), (18, "target"), (220, "target"), (16, "target"), (3, "result")]),
+])
+def test_a_cue_carried_on_by_its_own_note(text, expected):
+    assert _facts(text, "value", "status") == expected

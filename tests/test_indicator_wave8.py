@@ -110,7 +110,7 @@ FACT_CASES = [
     # a bracketed alternative inside the noun after a count of times, 建设 no verb after it
     ("bracket", "召开3次法治丽水（法治政府）建设推进会。", [(3, "法治丽水建设推进会", "", "result")]),
     # 内 opening a word after the unit is no limit (5个内设机构, but 3个工作日内 is)
-    ("inner", "设立4个内设机构、3个事业单位。", [(4, "内设机构", "设立", "result"), (3, "事业单位", "", "result")]),
+    ("inner", "设立4个内设机构、3个事业单位。", [(4, "内设机构", "设立", "result"), (3, "事业单位", "设立", "result")]),
     # bodies that held an event before a light verb: the event is counted
     ("body_event", "县委常委会、县政府常务会组织集中学法9次。", [(9, "集中学法", "", "result")]),
     # labels lose their 的; 按期 and 运用 are no part of the noun; 持有 opens what was held
@@ -151,7 +151,7 @@ FACT_CASES = [
     ("from_to", "智能办可办事项由首批12个升级为28个。",
      [(12, "智能办可办事项", "", "baseline"), (28, "智能办可办事项", "", "result")]),
     # a verb opening one word of the lexicon after the number is no action (服务站)
-    ("verb_word", "新建3个服务站、5个调解室。", [(3, "服务站", "新建", "result"), (5, "调解室", "", "result")]),
+    ("verb_word", "新建3个服务站、5个调解室。", [(3, "服务站", "新建", "result"), (5, "调解室", "新建", "result")]),
     # 对照 is a verb, not the preposition 对
     ("verb_dui", "对照96项具体创建指标和加分项，逐项分析。", [(96, "具体创建指标和加分项", "对照", "result")]),
 ]

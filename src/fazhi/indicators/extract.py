@@ -130,12 +130,13 @@ _ORDINAL_ONLY = re.compile(r"(?:其中)?第[一二两三四五六七八九十百
 _SHARE_ONLY = re.compile(r"^占(?P<whole>总量|总数|总额|全部|全[国省市区县镇]|[\u4e00-\u9fff]{2,12}?)?的?(?:比重|比例)?$")
 _SHARE_TOTAL = ("总量", "总数", "总额", "全部")  # a whole that names nothing of its own
 _ONE_CHAR_PLACES = frozenset("村镇乡户")  # a noun of one character after a number (12个村均建立…)
-_BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资)")  # of nothing named
+_BARE_QUANTITY = re.compile(r"(?:总)?(?:产值|营业收入|营收|收入|销售额|利润|税收|投资|产量)")  # of nothing named
 _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$")  # a number of, before a rate of the same
 
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_THING_KINDS = frozenset({"count", "item"})  # units of things one verb may list together (10件、合同70余份)
 _REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
 _TRAINED = frozenset({"培训", "轮训", "培训干部", "参训"})  # who an event count before trained (…10期，培训1170人次)  # whom events reached (…活动17场，覆盖企业1500家次)
 _PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
@@ -150,6 +151,7 @@ _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
+_CUE_CARRIED = re.compile(r"(预计|初步核算|同比)\s*[（(]\s*下同\s*[）)]")  # a cue carried on by its own note
 _ASIDE_OPEN = re.compile(r"[（(]")  # an aside opening: what is said ends before it
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
 
@@ -470,7 +472,7 @@ _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟
 _OBJECT_OF = re.compile(r"(?<![针相面绝])(?:对|就)(?=[\u4e00-\u9fff]{6})")  # 对/就 + an object, then the event
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
 _NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
-_MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出|学习")  # how, no noun (学习培训: one activity)
+_MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出|学习|行政|精准|依法|及时|主动")  # how, no noun (学习培训, 行政处理: one word)
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
 _GRADE = re.compile(r"\d?[A-Z]{1,2}级?(?=[\u4e00-\u9fff])")  # 4A级 (景区), 5G (基站)
@@ -1183,6 +1185,22 @@ def _relative_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -
             f["verb"] = words[-1]
 
 
+def _money_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """Money named by a verb alone before its amount is that money, not the noun before it, in place:
+    办理“税银贷”12.7亿元、退税8800万元 -> 退税 (not 税银贷 · 退税)."""
+    named = r.pattern("money_verb_noun")
+    for prev, f in zip([None, *facts], facts, strict=False):
+        u = r.units.get(f["unit"])
+        if u is None or u.kind != "money" or not named.fullmatch(f["verb"] or "") or f["subject"] == f["verb"]:
+            continue
+        start = int(f["start"])
+        lo = max(_clause_start(norm, start), int(prev["end"]) if prev is not None and prev["end"] <= start else 0)
+        words = norm[lo:start].strip(_EDGE + "、")
+        words = _strip_repeat(words, r.subject_lead, lead=True) if words else words
+        if words == f["verb"]:
+            f["subject"], f["verb"] = words, ""
+
+
 def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """People counted by the honour they won, with no noun of their own, are its winners, in place: 1人获浙江省
     中医药监督执法竞赛第一名 -> 获奖人员 · 获浙江省中医药监督执法竞赛第一名."""
@@ -1295,9 +1313,17 @@ def _apply_notes(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
     carried: tuple[str, ...] = ()
     line_end = -1
     prev = None
+    # a cue word with its own 下同 (预计（下同）全年实现…): it holds from there to the end of its line
+    cues = [(m.end(), tuple(c.status for c in r.note_cues if c.pattern.search(m.group(1))))
+            for m in _CUE_CARRIED.finditer(norm)]
     for f in facts:
         if f["start"] > line_end:
             carried = ()  # a note carried on holds to the end of its line (paragraph)
+        while cues and cues[0][0] <= f["start"]:
+            at, statuses = cues.pop(0)
+            e = norm.find("\n", at)
+            if statuses and f["start"] <= (len(norm) if e < 0 else e):
+                carried, line_end = statuses, len(norm) if e < 0 else e
         m = _NOTE.match(norm, f["end"])
         note = m.group(1) if m else ""
         own = tuple(c.status for c in r.note_cues if c.pattern.search(note))
@@ -1529,8 +1555,14 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                                               norm, sent_start) else ""),
                          # (after a rate of the topic, the next bare rate is the topic's too:
                          # 办复率100%，满意率96%)
-                         topic=topic if (prev is not None and (prev["number_kind"] != "rate" or (
-                             topic and prev["subject"].startswith(topic)))) else "",
+                         # (a bare rate right after a count of its own, no part of another, is that
+                         # count's: 全程不见面审批事项514项，可办率达52%)
+                         topic=(prev["subject"] if (same_segment and prev["number_kind"] not in ("rate", "growth")
+                                                    and not prev["breakdown"] and not inside[-1] and prev["subject"]
+                                                    and _RATE_NAME.match(norm[clauses.last(line_start, q_start):q_start].strip(_EDGE + "达为到"))
+                                                    and prev is facts[-1])
+                                else topic if (prev is not None and (prev["number_kind"] != "rate" or (
+                                    topic and prev["subject"].startswith(topic)))) else ""),
                          kin=kin, para=para, touching=prev is not None and clause_start == prev_end,
                          prev_kind=kinds[-1] if (kinds and prev is facts[-1]) else None)
         inherited = fact.pop("inherited")
@@ -1624,6 +1656,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _bodies_apart(r, norm, facts, max_subject=max_subject)
     _examples_kept(r, norm, facts, max_subject=max_subject)
     _award_winners(r, norm, facts)
+    _money_verbs(r, norm, facts)
     _relative_verbs(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
@@ -1823,16 +1856,24 @@ def _carry_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
     for i in range(1, len(facts)):
         a, b = facts[i - 1], facts[i]
         c_start, c_text, inherited = clause_of[i]
-        if b["verb"] or not a["verb"] or inherited or not c_text or b["number_kind"] in ("rate", "growth") \
+        if b["verb"] or not a["verb"] or inherited or b["number_kind"] in ("rate", "growth") \
                 or a["number_kind"] in ("rate", "growth") or b["breakdown"]:
             continue
+        if a["subject"] and c_start == a["end"] and c_text.startswith(a["subject"]):
+            # (7个商会人民调解委员会、2个…: the noun after the number before is its own)
+            c_start, c_text = c_start + len(a["subject"]), c_text[len(a["subject"]):]
         gap = norm[a["end"]:c_start] + c_text[:len(c_text) - len(c_text.lstrip("、 "))]
-        if _LIST_GAP.match(gap) is None or "、" not in gap:
+        if _LIST_GAP.match(gap.replace(a["subject"], "", 1) if gap.startswith(a["subject"]) else gap) is None \
+                or "、" not in gap:
             continue
         words = _QUOTES.sub("", c_text).strip(_EDGE)
-        if not words or _split_verb(r, words)[0] or r.units.get(a["unit"]) is None \
-                or r.units.get(b["unit"]) is None or r.units[a["unit"]].kind != r.units[b["unit"]].kind:
-            continue  # (新建学校3所、改造道路5条: a verb of its own; 12件、300人: another kind)
+        ua, ub = r.units.get(a["unit"]), r.units.get(b["unit"])
+        if ua is None or ub is None or not (ua.kind == ub.kind or {ua.kind, ub.kind} <= _THING_KINDS):
+            continue  # (12件、300人: another kind of thing)
+        if not words and not (b["subject"] and _QUOTES.sub("", norm[int(b["end"]):int(b["end"]) + 24]).startswith(b["subject"])):
+            continue  # (a number with no noun of its own before or after it)
+        if words and _split_verb(r, words)[0]:
+            continue  # (新建学校3所、改造道路5条: a verb of its own)
         b["verb"] = a["verb"]
 
 
