@@ -1276,9 +1276,7 @@ def _per_unit_average(r: IndicatorRules, norm: str, facts: list[dict[str, Any]])
     each = r.pattern("per_each")
     for f in facts:
         start = int(f["start"])
-        clause = norm[max(0, start - 30):start]
-        cut = max(clause.rfind(c) for c in "，,；;。：:\n")
-        m = each.search(clause, cut + 1)
+        m = each.search(norm, max(_clause_start(norm, start), start - 30), start)
         if m is not None and f["subject"] and not f["subject"].startswith(m.group("unit") + "均"):
             f["subject"] = m.group("unit") + "均" + f["subject"]
 
