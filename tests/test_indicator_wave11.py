@@ -330,3 +330,14 @@ def test_rates_and_method_parts(text, expected):
 ])
 def test_a_cue_carried_on_by_its_own_note(text, expected):
     assert _facts(text, "value", "status") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare amount after a count of its sentence is that count's
+    ("对符合条件的162家市场主体免予处罚，涉及金额58.6万元。", [(162, "符合条件市场主体"), (58.6, "免予处罚金额")]),
+    ("办理行政处罚案件35件，涉案金额120万元。", [(35, "行政处罚案件"), (120, "行政处罚案件涉案金额")]),
+    # (罚没款 names itself)
+    ("全年共办理行政处罚案件1268件，罚没款856.3万元。", [(1268, "行政处罚案件"), (856.3, "罚没款")]),
+])
+def test_an_amount_involved_is_the_counts(text, expected):
+    assert _facts(text, "value", "subject") == expected

@@ -136,6 +136,7 @@ _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_BARE_AMOUNTS = frozenset({"金额", "涉案金额", "涉及金额", "标的额"})  # of the count before (罚没款 names itself)
 _THING_KINDS = frozenset({"count", "item"})  # units of things one verb may list together (10件、合同70余份)
 _REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
 _TRAINED = frozenset({"培训", "轮训", "培训干部", "参训"})  # who an event count before trained (…10期，培训1170人次)  # whom events reached (…活动17场，覆盖企业1500家次)
@@ -1201,6 +1202,18 @@ def _money_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
             f["subject"], f["verb"] = words, ""
 
 
+def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A bare amount after a count of its sentence is that count's, in place: 对162家市场主体免予处罚，涉及金额
+    58.6万元 -> 免予处罚金额 (what was done, else what was counted: 办理案件35件，涉案金额120万元 -> 案件涉案金额)."""
+    for prev, f in zip(facts, facts[1:], strict=False):
+        if f["subject"] not in _BARE_AMOUNTS or f["number_kind"] != "amount" or prev["sentence"] != f["sentence"] \
+                or prev["number_kind"] in ("rate", "growth", "amount") or _SEGMENT_END.search(norm, prev["end"], f["start"]):
+            continue
+        what = prev["predicate"] if 2 <= len(prev["predicate"]) <= 8 else prev["subject"]
+        if len(what) >= 2:
+            f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
+
+
 def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """People counted by the honour they won, with no noun of their own, are its winners, in place: 1人获浙江省
     中医药监督执法竞赛第一名 -> 获奖人员 · 获浙江省中医药监督执法竞赛第一名."""
@@ -1655,6 +1668,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _examples_kept(r, norm, facts, max_subject=max_subject)
     _award_winners(r, norm, facts)
     _money_verbs(r, norm, facts)
+    _amount_involved(norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
