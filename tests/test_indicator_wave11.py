@@ -336,7 +336,10 @@ def test_a_cue_carried_on_by_its_own_note(text, expected):
     # a bare amount after a count of its sentence is that count's
     ("对符合条件的162家市场主体免予处罚，涉及金额58.6万元。", [(162, "符合条件市场主体"), (58.6, "免予处罚金额")]),
     ("办理行政处罚案件35件，涉案金额120万元。", [(35, "行政处罚案件"), (120, "行政处罚案件涉案金额")]),
-    # (罚没款 names itself)
+    ("4个特别国债项目已获批，争取资金10.1亿元。", [(4, "特别国债项目"), (10.1, "特别国债项目资金")]),
+    ("签约亿元以上项目27个、投资规模112亿元。", [(27, "亿元以上项目"), (112, "亿元以上项目投资规模")]),
+    # (罚没款 names itself; money with no count before it stays)
+    ("争取资金10.1亿元。", [(10.1, "资金")]),
     ("全年共办理行政处罚案件1268件，罚没款856.3万元。", [(1268, "行政处罚案件"), (856.3, "罚没款")]),
 ])
 def test_an_amount_involved_is_the_counts(text, expected):

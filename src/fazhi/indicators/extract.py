@@ -136,7 +136,7 @@ _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
-_BARE_AMOUNTS = frozenset({"金额", "涉案金额", "涉及金额", "标的额"})  # of the count before (罚没款 names itself)
+_BARE_AMOUNTS = frozenset({"金额", "涉案金额", "涉及金额", "标的额", "资金", "投资规模", "总投资"})  # of the count before (罚没款 names itself)
 _THING_KINDS = frozenset({"count", "item"})  # units of things one verb may list together (10件、合同70余份)
 _REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
 _TRAINED = frozenset({"培训", "轮训", "培训干部", "参训"})  # who an event count before trained (…10期，培训1170人次)  # whom events reached (…活动17场，覆盖企业1500家次)
@@ -1209,7 +1209,8 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         if f["subject"] not in _BARE_AMOUNTS or f["number_kind"] != "amount" or prev["sentence"] != f["sentence"] \
                 or prev["number_kind"] in ("rate", "growth", "amount") or _SEGMENT_END.search(norm, prev["end"], f["start"]):
             continue
-        what = prev["predicate"] if 2 <= len(prev["predicate"]) <= 8 else prev["subject"]
+        # (money of things counted is theirs: 4个特别国债项目已获批，争取资金10.1亿元 -> 特别国债项目资金)
+        what = prev["predicate"] if 2 <= len(prev["predicate"]) <= 8 and "金额" in f["subject"] else prev["subject"]
         if len(what) >= 2:
             f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
 
