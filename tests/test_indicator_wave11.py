@@ -344,3 +344,12 @@ def test_a_cue_carried_on_by_its_own_note(text, expected):
 ])
 def test_an_amount_involved_is_the_counts(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of the table that opens with a verb is what is counted
+    ("实行告知承诺12项，优化审批服务43项。", [(12, "告知承诺", "实行"), (43, "审批服务", "优化")]),
+    ("实现全省3635项服务事项“就近收件、异地受理、远程办理”。", [(3635, "服务事项", "")]),
+])
+def test_nouns_opening_with_a_verb(text, expected):
+    assert _facts(text) == expected

@@ -575,6 +575,8 @@ def _only_verbs(rules: IndicatorRules, s: str) -> bool:
         return False
     if rules.subject_verb is not None and rules.subject_verb.fullmatch(s):
         return True
+    if rules.verb_noun is not None and rules.verb_noun.fullmatch(s):
+        return False  # (审批服务, 服务事项: nouns of the table)
     if rules.verb_one is None:
         return False
     pos = 0
@@ -639,13 +641,23 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 and not (m.groupdict().get("prefix") and m.end() < len(phrase)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
             # prefixed verb is one only alone: 不予受理9件, but 明确不予处罚事项121项 -> 不予处罚事项)
+            into = next((i for i in range(pos + 1, m.end()) if i in inside), None)
+            if into is not None:
+                # a verb running into a noun ends where the noun starts (优化审批服务 -> 优化 + 审批服务)
+                if into - pos >= 2 and rules.verb_one.fullmatch(phrase, pos, into):
+                    ends.append(into)
+                break
             pos = m.end()
             ends.append(pos)
             if phrase[pos:pos + 1] in _VERB_JOIN and (rules.verb_one.match(phrase, pos + 1)
                                                        or _second_verb(rules, phrase, pos + 1, joined=True)):
                 pos += 1  # coordinated verbs: 新增及改善 (高等级航道), 听取和研究
         for vm in rules.pattern("verb_as_noun").finditer(phrase, 2):
-            if vm.end() == len(phrase) and _only_verbs(rules, phrase[:vm.start()]):
+            # (a noun of the table starting later holds it: 优化审批服务 -> 优化 + 审批服务, not 优化审批 + 服务;
+            # one spanning the whole phrase is the generic …服务: 新增服务 -> 新增 + 服务)
+            held = vm.start() in inside and rules.verb_noun is not None and any(
+                0 < n.start() <= vm.start() < n.end() for n in rules.verb_noun.finditer(phrase))
+            if vm.end() == len(phrase) and not held and _only_verbs(rules, phrase[:vm.start()]):
                 return phrase[:vm.start()], vm.group(0)  # 新增服务 -> 新增 + 服务, 开展培训 -> 开展 + 培训
         if ends and ends[-1] == len(phrase):
             return phrase, ""
@@ -2131,7 +2143,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
         if noun_after and before and not ends_with_verb and not joined and not (
-                clause.rstrip(_EDGE).endswith("的")) and not r.pattern("verb_as_noun").fullmatch(noun_after) and (
+                clause.rstrip(_EDGE).endswith("的")) and not r.pattern("verb_as_noun").fullmatch(noun_after) \
+                and 0 not in _inside_nouns(r, noun_after) and (
                 (r.head_verb is not None and r.head_verb.match(noun_after))
                 or (r.verb_one is not None and (vm1 := r.verb_one.match(noun_after)) is not None
                     # (新建1个服务站: a verb opening one word of the lexicon is no action)
