@@ -231,7 +231,9 @@ def test_a_rate_of_the_fact_before_by_its_words(text, expected):
     ("累计举办法治培训10期，培训1170余人次。", [(10, "法治培训"), (1170, "法治培训")]),
     ("累计学习培训300余人次。", [(300, "学习培训")]),
     # a named study right after its body
-    ("县委常委会、县委理论学习中心组学习习近平法治思想4次。", [(4, "理论学习中心组学习习近平法治思想")]),
+    ("特区党委理论学习中心组专题学习习近平法治思想2次。", [(2, "中心组专题学习习近平法治思想")]),
+    # (the last of several bodies listed is none of them)
+    ("县委常委会、县委理论学习中心组学习习近平法治思想4次。", [(4, "学习习近平法治思想")]),
     ("全年学习习近平法治思想6次。", [(6, "学习习近平法治思想")]),
 ])
 def test_events_studies_and_shared_rates(text, expected):
@@ -352,4 +354,22 @@ def test_an_amount_involved_is_the_counts(text, expected):
     ("实现全省3635项服务事项“就近收件、异地受理、远程办理”。", [(3635, "服务事项", "")]),
 ])
 def test_nouns_opening_with_a_verb(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title right before the number, or earlier in the sentence for a bare 事项, names what is counted
+    ("印发《长春市政府部门权责事项清单》4133项。", [(4133, "长春市政府部门权责事项清单", "印发")]),
+    ("更新《三亚市市级权力清单》，梳理事项6392项。", [(6392, "市级权力清单事项", "梳理")]),
+    ("编制《政务服务事项目录》，梳理事项清单177项。", [(177, "政务服务事项目录", "梳理")]),
+    ("梳理事项120项。", [(120, "事项", "梳理")]),
+    # a verb opening a word of the noun is none (开发区), nor a preposition's place list
+    ("依法向县（市）区、开发区下放行政权力共计1866项。", [(1866, "行政权力", "下放")]),
+    # the rest of a count: 另 names nothing, 尚未 opens what is said
+    ("行政诉讼案件3件，维持1件，另2件尚未作出判决。",
+     [(3, "行政诉讼案件", ""), (1, "行政诉讼案件", "维持"), (2, "行政诉讼案件", "")]),
+    # a year inside a coordination or what is said is no figure of it
+    ("6000余名政府领导干部和工作人员参加2022年度宪法法律知识考试。", [(6000, "政府领导干部和工作人员", "")]),
+])
+def test_titles_places_and_rests(text, expected):
     assert _facts(text) == expected

@@ -153,6 +153,11 @@ _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
 _CUE_CARRIED = re.compile(r"(预计|初步核算|同比)\s*[（(]\s*下同\s*[）)]")  # a cue carried on by its own note
+_LIST_TITLE = re.compile(r"《([^《》]{2,20}?(?:清单|目录))》")  # a list named by its title
+_PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,5}?[省市县区镇乡](?=[\u4e00-\u9fff]{4})")  # 三亚市 (市级权力清单)
+_BODY_CORES = ("理论学习中心组", "中心组", "政府常务会议", "常务会议", "常务会", "常委会", "党组会议", "党委会")
+_NAMED_STUDY = ("学习", "学法", "专题学习", "集中学习", "集体学习", "专题学法", "集中学法", "集体学法")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年度?")  # a year inside what is said is no figure of it
 _ASIDE_OPEN = re.compile(r"[（(]")  # an aside opening: what is said ends before it
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
 
@@ -266,7 +271,9 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     """(phrase before the number, the clause's head before its last cut word, ends with a light
     verb) of the clause before a number."""
     before = _TITLES_ETC.sub("", clause) if "》等" in clause else clause
-    before = _BOOK_TITLE.sub("", before) if len(before) > max_subject else before
+    if len(before) > max_subject and not before.rstrip().endswith("》"):
+        before = _BOOK_TITLE.sub("", before)  # (a title right before the number names what it counts:
+        # 印发《…权责事项清单》4133项)
     if " " in before:
         before = _CJK_SPACE.sub("", before)
     before = _strip_asides(before)
@@ -367,7 +374,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         # second noun ends at the next stop or verb
         seg = _CLAUSE_END.split(after[stop.end():], 1)[0]
         nxt = rules.subject_after_stop.search(after, stop.end())
-        if not seg or _DIGIT.search(seg) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
+        if not seg or _DIGIT.search(_YEAR_WORD.sub("", seg)) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
             break
         if rules.verb_search is not None:
             part = after[stop.end():nxt.start()]
@@ -596,7 +603,7 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
         rest = rest[1:]  # 从87个候选地区中脱颖而出: the frame's 中 is no part of what is said
-    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(rest) \
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(_YEAR_WORD.sub("", rest)) \
             or rest[0] == "的":
         return ""  # 与100份海报, 惠及群众3000人: the words of the next fact; 在原33个成员单位的基础上: a frame
     return rest[:_PREDICATE_MAX]
@@ -613,8 +620,10 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         phrase = _after_helped(rules, phrase)  # 镇法律服务所为群众提供法律咨询 -> 提供法律咨询
     inside = _inside_nouns(rules, phrase)
     if rules.verb_one is not None and _BENEFICIARY.match(phrase):
+        st = _token_starts(phrase)
         for i in range(2, min(len(phrase) - 2, 12)):
-            if rules.verb_one.match(phrase, i):  # (向9.8万城乡低保人员发放低保金)
+            if (vm := rules.verb_one.match(phrase, i)) and (st is None or vm.end() in st or vm.end() == len(phrase)):
+                # (向9.8万城乡低保人员发放低保金; 向县（市）区、开发区下放…: 开发 of 开发区 is no verb)
                 phrase = phrase[i:]  # 为群众挽回经济损失 -> 挽回经济损失
                 break
         else:
@@ -622,7 +631,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     if rules.verb_one is not None and "、" in phrase:
         # a list of actions: 设立咨询台、悬挂横幅 -> 悬挂横幅 (a list of nouns stays whole)
         i = phrase.rfind("、") + 1
-        if rules.verb_one.match(phrase, i) and len(phrase) - i >= 4 and not _only_verbs(rules, phrase[:i - 1]):
+        if (vm := rules.verb_one.match(phrase, i)) and len(phrase) - i >= 4 and not _only_verbs(rules, phrase[:i - 1]) \
+                and ((st := _token_starts(phrase[i:])) is None or vm.end() - i in st):
+            # (向县（市）区、开发区下放…: 开发 of 开发区 is no verb)
             # (审查、备案政府合同: verbs joined by 、 share their noun)
             phrase = phrase[i:]
     if rules.verb_one is not None:
@@ -1103,12 +1114,18 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
         lo = _clause_start(norm, start)
         if not bare.fullmatch(f["subject"]):
             # a named study right after its body: 县委常委会、县委理论学习中心组学习习近平法治思想4次
-            at = norm.rfind(f["subject"], lo, start) if f["subject"].startswith(("学习", "学法")) else -1
+            at = norm.rfind(f["subject"], lo, start) if f["subject"].startswith(_NAMED_STUDY) else -1
             named = [m for m in before.finditer(norm, lo, at)] if at > lo else []
-            if named and named[-1].end() == at:
-                taken = _tail_words(_AFTER_YEAR.sub("", named[-1].group(0)), max_subject - len(f["subject"]))
-                if sum(map(len, taken)) >= 3:
-                    f["subject"] = "".join(taken) + f["subject"]
+            if named and named[-1].end() == at and norm[named[-1].start() - 1:named[-1].start()] not in _VERB_JOIN:
+                # (one body; the last of several bodies listed is none of them: 县委常委会、县政府常务会、…中心组集中学习…)
+                body = _AFTER_YEAR.sub("", named[-1].group(0))
+                room = max_subject - len(f["subject"])
+                taken = "".join(_tail_words(body, room))
+                if len(taken) < 3:
+                    # (党委理论学习中心组, one word: the longest core of it that fits, 中心组)
+                    taken = max((c for c in _BODY_CORES if body.endswith(c) and len(c) <= room), key=len, default="")
+                if len(taken) >= 3:
+                    f["subject"] = taken + f["subject"]
             continue
         m = by_body.search(norm[lo:start].rstrip()) if f["subject"] in ("学习", "学法") else None
         if m is not None:
@@ -1225,6 +1242,24 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         what = prev["predicate"] if 2 <= len(prev["predicate"]) <= 8 and "金额" in f["subject"] else prev["subject"]
         if len(what) >= 2:
             f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
+
+
+def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
+    更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
+    for f in facts:
+        if f["subject"] not in ("事项", "事项清单"):
+            continue
+        start = int(f["start"])
+        s0 = max(norm.rfind(c, 0, start) for c in "。！？\n") + 1
+        titles = [m for m in _LIST_TITLE.finditer(norm, s0, start)]
+        if not titles:
+            continue
+        name = _PLACE_OPENING.sub("", titles[-1].group(1))
+        if "事项" in name and len(name) <= max_subject:
+            f["subject"] = name  # (《政务服务事项目录》，梳理事项清单177项 -> 政务服务事项目录)
+        elif 2 <= len(name) <= max_subject - len(f["subject"]):
+            f["subject"] = name + f["subject"]
 
 
 def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
@@ -1682,6 +1717,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _award_winners(r, norm, facts)
     _money_verbs(r, norm, facts)
     _amount_involved(norm, facts, max_subject=max_subject)
+    _items_of_a_list(norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
