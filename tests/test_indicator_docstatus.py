@@ -99,3 +99,14 @@ def test_extract_indicators_stays_sentence_level():
     text = "三、下一年度工作打算\n全年调处矛盾纠纷209件。"
     assert extract_indicators(text)[0]["status"] == "result"
     assert statuses(text)[0][1] == "target"
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # wave 11: a heading of the year's work and how it was done opens no span of targets
+    ("一、2022年重点工作及主要工作举措", "result"),
+    ("二、主要做法和工作亮点", "result"),
+    ("三、2023年重点工作", "target"),
+])
+def test_a_heading_of_how_work_was_done_is_no_target(heading, expected):
+    text = heading + "\n推动在律师事务所成立153个独立党支部。"
+    assert [f["status"] for f in document_status(extract_indicators(text), text, report_year=2022)] == [expected]

@@ -373,3 +373,12 @@ def test_nouns_opening_with_a_verb(text, expected):
 ])
 def test_titles_places_and_rests(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things counted, then how a measure of theirs changed by the next number
+    ("266个高频事项效率提升30%以上。", [(266, "高频事项", ""), (30, "高频事项效率", "提升")]),
+    ("85个事项办理时限压缩60%。", [(85, "事项", ""), (60, "事项办理时限", "压缩")]),
+])
+def test_things_and_a_measure_of_theirs(text, expected):
+    assert _facts(text) == expected
