@@ -382,3 +382,21 @@ def test_titles_places_and_rests(text, expected):
 ])
 def test_things_and_a_measure_of_theirs(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the government's own level says so, apart from its area
+    ("全市共办件3.1万件，其中行政许可16634件；市本级共办件9651件，其中行政许可9310件。",
+     [(31000, "办件"), (16634, "行政许可"), (9651, "市本级办件"), (9310, "市本级行政许可")]),
+    # a manner or a reason before the verb is no thing: the sentence's first count names it
+    ("共清理出存量政策文件101件，目前合规保留36件，其他原因废止65件。",
+     [(101, "存量政策文件"), (36, "存量政策文件"), (65, "存量政策文件")]),
+    # a score takes the assessment of its frame
+    ("我局在2020年度法治中山考评中得分102.25分。", [(102.25, "法治中山考评得分")]),
+    # meetings after examples keep the last; 开展情况 is a noun; a date is no part of the noun
+    ("先后召开县委常委会、政府常务会、依法治县委员会等会议12次。", [(12, "依法治县委员会等会议")]),
+    ("公示法治政府建设工作开展情况信息52条。", [(52, "法治政府建设工作开展情况信息")]),
+    ("办理服务包企业诉求截至10月共165条。", [(165, "服务包企业诉求")]),
+])
+def test_levels_manners_scores_and_dates(text, expected):
+    assert _facts(text, "value", "subject") == expected

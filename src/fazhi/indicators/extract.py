@@ -155,9 +155,10 @@ _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
 _CUE_CARRIED = re.compile(r"(预计|初步核算|同比)\s*[（(]\s*下同\s*[）)]")  # a cue carried on by its own note
 _LIST_TITLE = re.compile(r"《([^《》]{2,20}?(?:清单|目录))》")  # a list named by its title
 _PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,5}?[省市县区镇乡](?=[\u4e00-\u9fff]{4})")  # 三亚市 (市级权力清单)
+_OWN_LEVEL = re.compile(r"[省市县区镇]本级")  # the government's own level, apart from its area (市本级 vs 全市)
 _BODY_CORES = ("理论学习中心组", "中心组", "政府常务会议", "常务会议", "常务会", "常委会", "党组会议", "党委会")
 _NAMED_STUDY = ("学习", "学法", "专题学习", "集中学习", "集体学习", "专题学法", "集中学法", "集体学法")
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d年度?")  # a year inside what is said is no figure of it
+_A_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # a year inside what is said is no figure of it
 _ASIDE_OPEN = re.compile(r"[（(]")  # an aside opening: what is said ends before it
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
 
@@ -374,7 +375,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         # second noun ends at the next stop or verb
         seg = _CLAUSE_END.split(after[stop.end():], 1)[0]
         nxt = rules.subject_after_stop.search(after, stop.end())
-        if not seg or _DIGIT.search(_YEAR_WORD.sub("", seg)) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
+        if not seg or _DIGIT.search(_A_YEAR.sub("", seg)) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
             break
         if rules.verb_search is not None:
             part = after[stop.end():nxt.start()]
@@ -603,7 +604,7 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
         rest = rest[1:]  # 从87个候选地区中脱颖而出: the frame's 中 is no part of what is said
-    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(_YEAR_WORD.sub("", rest)) \
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest[0] in _VERB_JOIN or _DIGIT.search(_A_YEAR.sub("", rest)) \
             or rest[0] == "的":
         return ""  # 与100份海报, 惠及群众3000人: the words of the next fact; 在原33个成员单位的基础上: a frame
     return rest[:_PREDICATE_MAX]
@@ -1273,6 +1274,30 @@ def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
             f["subject"] = prev["subject"] + f["subject"]
 
 
+def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """In place: a count of the government's own level (市本级共办件9651件，其中行政许可9310件) says so, apart
+    from the area's (全市…); a manner or a reason before the verb (合规保留36件, 其他原因废止65件) is no thing:
+    the sentence's first count names it; a score takes the assessment of its frame (在…考评中得分102.25分)."""
+    manner, score = r.pattern("manner_subject"), r.pattern("score_frame")
+    first: dict[str, Any] | None = None
+    for f in facts:
+        start = int(f["start"])
+        s0 = max(norm.rfind(c, 0, start) for c in "。！？；;\n") + 1
+        if first is None or first["sentence"] != f["sentence"]:
+            first = f if f["number_kind"] not in ("rate", "growth") and f["subject"] else None
+        if (lv := _OWN_LEVEL.search(norm, s0, start)) is not None and lv.group(0) not in f["subject"] \
+                and len(f["subject"]) + len(lv.group(0)) <= max_subject:
+            f["subject"] = lv.group(0) + f["subject"]
+        elif manner.fullmatch(f["subject"]) and f["verb"] and first is not None and first is not f \
+                and not manner.fullmatch(first["subject"]):
+            f["subject"] = first["subject"]
+        elif f["subject"] in ("得分", "分数", "成绩", "综合得分") and (
+                sm := score.search(norm, _clause_start(norm, start), start)) is not None:
+            what = _AFTER_YEAR.sub("", _A_YEAR.sub("", sm.group("what")))
+            if len(what) >= 2:
+                f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
+
+
 def _award_winners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """People counted by the honour they won, with no noun of their own, are its winners, in place: 1人获浙江省
     中医药监督执法竞赛第一名 -> 获奖人员 · 获浙江省中医药监督执法竞赛第一名."""
@@ -1730,6 +1755,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _amount_involved(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
+    _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
