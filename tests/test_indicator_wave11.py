@@ -400,3 +400,13 @@ def test_things_and_a_measure_of_theirs(text, expected):
 ])
 def test_levels_manners_scores_and_dates(text, expected):
     assert _facts(text, "value", "subject") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb before a one-character place counted is no part of it
+    ("全区新增两个镇，新建5个村。", [(2, "镇", "新增"), (5, "村", "新建")]),
+    # (a verb chain keeps its object's word: 帮扶村)
+    ("挂钩帮扶村32个。", [(32, "帮扶村", "挂钩")]),
+])
+def test_a_verb_before_a_one_character_place(text, expected):
+    assert _facts(text) == expected

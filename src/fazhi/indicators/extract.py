@@ -674,7 +674,7 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         if ends and ends[-1] == len(phrase):
             return phrase, ""
         for e in reversed(ends):
-            if len(phrase) - e >= 2:
+            if len(phrase) - e >= 2 or (len(ends) == 1 and phrase[e:] in _ONE_CHAR_PLACES):  # (新增镇 -> 新增 + 镇; 挂钩帮扶村 -> 挂钩 + 帮扶村)
                 return phrase[:e], phrase[e:].strip(_EDGE).lstrip("了")
     if rules.agent is not None and rules.verb_one is not None:
         # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
