@@ -1042,6 +1042,21 @@ def _clause_start(norm: str, pos: int) -> int:
     return max((norm.rfind(c, 0, pos) for c in "，,；;。！？\n"), default=-1) + 1
 
 
+def _sentence_start(norm: str, pos: int, *, breaks: str = "。！？\n") -> int:
+    """Where the sentence holding ``pos`` starts (after the previous 。！？ or line break; ``breaks`` the
+    marks that end one: with ；, the segment)."""
+    return max(norm.rfind(c, 0, pos) for c in breaks) + 1
+
+
+def _with_first_count(facts: list[dict[str, Any]]):
+    """(the first count of its sentence with a subject, or None; the fact) for each fact, in order."""
+    first: dict[str, Any] | None = None
+    for f in facts:
+        if first is None or first["sentence"] != f["sentence"]:
+            first = f if f["number_kind"] not in ("rate", "growth") and f["subject"] else None
+        yield first, f
+
+
 def _time_taken(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """A duration before what was done in it names the task done after it, in place:
     60天完成2251.5亩征地拆迁 -> 征地拆迁 (verb 用时); 78天完成67座电力塔搬迁 -> 电力塔搬迁."""
@@ -1061,27 +1076,26 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
     named = r.pattern("event_named")
     for prev, f in zip([None, *facts], facts, strict=False):
         u = r.units.get(f["unit"])
-        if u is not None and prev is not None and u.kind in _AUDIENCE and f["verb"] in _TRAINED \
-                and f["subject"] in (f["verb"], "") and r.units.get(prev["unit"]) is not None \
-                and r.units[prev["unit"]].kind in _VERB_AFTER and prev["subject"] \
-                and not _SEGMENT_END.search(norm, prev["end"], f["start"]):
+        if u is None:
+            continue
+        pu = r.units.get(prev["unit"]) if prev is not None else None
+        # an event count right before it in its segment
+        after_event = pu is not None and pu.kind in _VERB_AFTER and bool(prev["subject"]) \
+            and not _SEGMENT_END.search(norm, prev["end"], f["start"])
+        if after_event and u.kind in _AUDIENCE and f["verb"] in _TRAINED and f["subject"] in (f["verb"], ""):
             f["subject"] = prev["subject"]  # 举办法治培训10期，培训1170余人次 -> 法治培训 · 培训
             continue
-        if u is not None and prev is not None and f["verb"] in _REACHED and u.kind in (*_AUDIENCE, "organisation", "household") \
-                and r.units.get(prev["unit"]) is not None and r.units[prev["unit"]].kind in _VERB_AFTER \
-                and prev["subject"] and f["subject"] and prev["subject"] not in f["subject"] \
-                and f["subject"] not in prev["subject"] and not _SEGMENT_END.search(norm, prev["end"], f["start"]) \
+        if after_event and f["verb"] in _REACHED and u.kind in (*_AUDIENCE, "organisation", "household") \
+                and f["subject"] and prev["subject"] not in f["subject"] and f["subject"] not in prev["subject"] \
                 and len(prev["subject"]) + len(f["verb"]) + len(f["subject"]) <= max_subject:
             # 组织…等17场品牌活动，覆盖企业1500余家次 -> 品牌活动覆盖企业: whom the events reached
             taken = _tail_words(prev["subject"], _EVENT_PREFIX_MAX)
             if sum(map(len, taken)) >= 2:
                 f["subject"] = "".join(taken) + f["verb"] + f["subject"]
             continue
-        if u is None or u.kind not in _AUDIENCE or not generic.fullmatch(f["subject"]):
+        if u.kind not in _AUDIENCE or not generic.fullmatch(f["subject"]):
             continue
-        pu = r.units.get(prev["unit"]) if prev is not None else None
-        if pu is None or pu.kind not in _VERB_AFTER or not prev["subject"] or generic.fullmatch(prev["subject"]) \
-                or _SEGMENT_END.search(norm, prev["end"], f["start"]):
+        if not after_event or generic.fullmatch(prev["subject"]):
             # no event count before it: an event named in the clause before (举办…培训班，培训学员500人)
             lo = _clause_start(norm, int(f["start"]))
             em = named.search(norm, _clause_start(norm, max(lo - 1, 0)) if lo > 0 else 0, lo)
@@ -1133,7 +1147,7 @@ def _study_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
             name = m.group("body")
         else:
             # (a body named earlier in the sentence, no count between: 纳入党委中心组学习内容，全年学习12次)
-            s0 = max(norm.rfind(c, 0, lo) for c in "。！？\n") + 1
+            s0 = _sentence_start(norm, lo)
             if _DIGIT.search(norm, s0, lo) or not (named := list(before.finditer(norm, s0, lo))):
                 continue
             name = named[-1].group(0)
@@ -1156,14 +1170,13 @@ def _bodies_apart(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, 
             own = body_of.match(f["subject"])  # (县政府常务会议集中学法: the body is in the name already)
             event = f["subject"][own.end():] if own is not None and len(f["subject"]) - own.end() >= 2 else f["subject"]
             groups.setdefault((line, event, f["unit"]), []).append(f)
-    for (line, event, _u), same in groups.items():
+    for (_line, event, _u), same in groups.items():
         if len(same) < 2:
             continue
         named = []
         for f in same:
             start = int(f["start"])
-            lo = max(line, max(norm.rfind(c, line, start) for c in "。！？") + 1)
-            bodies = list(body_of.finditer(norm, lo, start))
+            bodies = list(body_of.finditer(norm, _sentence_start(norm, start), start))
             named.append(_AFTER_YEAR.sub("", bodies[-1].group("body")) if bodies else "")
         if len(set(named)) < 2 or "" in named:
             continue  # (one body, or a count with none: the name is the event's)
@@ -1252,8 +1265,7 @@ def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         if f["subject"] not in ("事项", "事项清单"):
             continue
         start = int(f["start"])
-        s0 = max(norm.rfind(c, 0, start) for c in "。！？\n") + 1
-        titles = [m for m in _LIST_TITLE.finditer(norm, s0, start)]
+        titles = list(_LIST_TITLE.finditer(norm, _sentence_start(norm, start), start))
         if not titles:
             continue
         name = _PLACE_OPENING.sub("", titles[-1].group(1))
@@ -1279,12 +1291,9 @@ def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
     from the area's (全市…); a manner or a reason before the verb (合规保留36件, 其他原因废止65件) is no thing:
     the sentence's first count names it; a score takes the assessment of its frame (在…考评中得分102.25分)."""
     manner, score = r.pattern("manner_subject"), r.pattern("score_frame")
-    first: dict[str, Any] | None = None
-    for f in facts:
+    for first, f in _with_first_count(facts):
         start = int(f["start"])
-        s0 = max(norm.rfind(c, 0, start) for c in "。！？；;\n") + 1
-        if first is None or first["sentence"] != f["sentence"]:
-            first = f if f["number_kind"] not in ("rate", "growth") and f["subject"] else None
+        s0 = _sentence_start(norm, start, breaks="。！？；;\n")
         if (lv := _OWN_LEVEL.search(norm, s0, start)) is not None and lv.group(0) not in f["subject"] \
                 and len(f["subject"]) + len(lv.group(0)) <= max_subject:
             f["subject"] = lv.group(0) + f["subject"]
@@ -1876,10 +1885,7 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
     """One fact per rate when several rates share one value (参考率、优秀率均为100% -> 参考率 100%,
     优秀率 100%); the rates keep the words before the first (学法考试参考率和合格率 -> 学法考试合格率)."""
     out: list[dict[str, Any]] = []
-    topic: dict[str, Any] | None = None  # the first count of the sentence
-    for f in facts:
-        if topic is None or topic["sentence"] != f["sentence"]:
-            topic = f if f["number_kind"] not in ("rate", "growth") and f["subject"] else None
+    for topic, f in _with_first_count(facts):  # (topic: the first count of the sentence)
         items = _RATE_ITEMS.split(f["subject"]) if f["number_kind"] == "rate" else []
         if len(items) > 1 and items[-1].endswith("率") and all(
                 (len(i) >= 2 if len(items) == 2 else 2 <= len(i) <= 3) and not i.endswith("率")
