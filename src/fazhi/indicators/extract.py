@@ -52,6 +52,8 @@ _SENTENCE_CHARS = frozenset("。！？!?\n")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 # book titles given as examples of the noun after them: 学习《宪法》《民法典》等法律法规 -> 学习法律法规
 _TITLES_ETC = re.compile(r"(?:《[^《》]*》[、和及与]?)+等(?=[\u4e00-\u9fff]{2})")
+# the title's own verb after the clause's verb is no verb of what is counted (开展新修订《…》等6次集体学法)
+_TITLE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:新修订|新修改|新修正|新颁布|新出台|新制定|修订后的|最新)的?(?=《)")
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
 _LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 # a bracketed aside inside a phrase: stripped (法律援助案件（含刑事案件）-> 法律援助案件); a short
@@ -271,6 +273,8 @@ def _strip_asides(s: str) -> str:
 def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> tuple[str, str, bool]:
     """(phrase before the number, the clause's head before its last cut word, ends with a light
     verb) of the clause before a number."""
+    if "《" in clause:
+        clause = _TITLE_VERB.sub("", clause)
     before = _TITLES_ETC.sub("", clause) if "》等" in clause else clause
     if len(before) > max_subject and not before.rstrip().endswith("》"):
         before = _BOOK_TITLE.sub("", before)  # (a title right before the number names what it counts:
@@ -1275,6 +1279,29 @@ def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int
             f["subject"] = name + f["subject"]
 
 
+def _levels_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Levels listed before one noun share it, and an amount after the list is all of theirs, in place:
+    6个盟级、42个旗级重点项目完成投资21亿元 -> 盟级重点项目, 旗级重点项目, 重点项目投资."""
+    lw = r.pattern("level_word")
+    for i in range(len(facts) - 1):
+        a, b = facts[i], facts[i + 1]
+        if lw.fullmatch(a["subject"]) is None or (bm := lw.match(b["subject"])) is None \
+                or a["unit"] != b["unit"] or len(b["subject"]) - bm.end() < 2:
+            continue
+        if norm[int(a["end"]):int(b["start"])].strip() not in (a["subject"] + j for j in "、和及与"):
+            continue
+        head = b["subject"][bm.end():]
+        a["subject"] = a["subject"] + head
+        a["category"], a["label"] = b["category"], b["label"]
+        b["verb"] = b["verb"] or a["verb"]  # (培育4个市级和11个县级示范村: one verb of both)
+        if i + 2 < len(facts):
+            c = facts[i + 2]
+            if c["number_kind"] != "count" and c["subject"].startswith(b["subject"]) \
+                    and norm.startswith(b["subject"], int(b["end"])) \
+                    and len(head) + len(c["subject"]) - len(b["subject"]) <= max_subject:
+                c["subject"] = head + c["subject"][len(b["subject"]):]  # (the list's total, not its last item's)
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1291,6 +1318,7 @@ def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
     from the area's (全市…); a manner or a reason before the verb (合规保留36件, 其他原因废止65件) is no thing:
     the sentence's first count names it; a score takes the assessment of its frame (在…考评中得分102.25分)."""
     manner, score = r.pattern("manner_subject"), r.pattern("score_frame")
+    procedure = r.pattern("procedure_subject")
     for first, f in _with_first_count(facts):
         start = int(f["start"])
         s0 = _sentence_start(norm, start, breaks="。！？；;\n")
@@ -1300,6 +1328,11 @@ def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
         elif manner.fullmatch(f["subject"]) and f["verb"] and first is not None and first is not f \
                 and not manner.fullmatch(first["subject"]):
             f["subject"] = first["subject"]
+        elif (pm := procedure.match(f["subject"])) is not None and first is not None and first is not f \
+                and first["subject"] and procedure.match(first["subject"]) is None:
+            f["subject"] = _shorten(r, pm.group("how") + first["subject"], max_subject)
+            if f["category"] == "other":
+                f["category"], f["label"] = first["category"], first["label"]
         elif f["subject"] in ("得分", "分数", "成绩", "综合得分") and (
                 sm := score.search(norm, _clause_start(norm, start), start)) is not None:
             what = _AFTER_YEAR.sub("", _A_YEAR.sub("", sm.group("what")))
@@ -1763,6 +1796,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _money_verbs(r, norm, facts)
     _amount_involved(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
+    _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
@@ -1867,6 +1901,10 @@ def _drop_milestones(norm: str, facts: list[dict[str, Any]]) -> list[dict[str, A
 _LIST_LINK = re.compile(r"[^，。；：！？,;:!?\d]{0,20}[、和及与][^，。；：！？,;:!?\d]{0,2}")
 
 
+_PERSON_END = re.compile(r"(?:长|负责人|同志|干部|人员|书记|主任)$")
+_HEADS_OF = re.compile(r"(?:党政)?(?:主要)?(?:负责人|负责同志|领导)")
+
+
 def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
     """The items of a list of counts share the predicate after the last one (5个乡镇（街道）、56个部门
     述法全覆盖 -> both 述法全覆盖; 49名…负责人、14名…负责人进行了述职述法), in place."""
@@ -1875,6 +1913,13 @@ def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
         if (not a["predicate"] and b["predicate"] and a["number_kind"] == b["number_kind"] == "count"
                 and _LIST_LINK.fullmatch(norm, a["end"], b["start"])):
             a["predicate"] = b["predicate"]
+            if a["category"] == "other" and "label" in b:
+                a["category"], a["label"] = b["category"], b["label"]  # (what is said of them names it)
+            if _PERSON_END.search(a["subject"]) and (hm := _HEADS_OF.match(a["predicate"])) is not None \
+                    and hm.end() < len(a["predicate"]):
+                # 4个县(区)长和8个市直部门主要负责人出庭应诉: the heads are the departments', the people
+                # before are heads already
+                a["predicate"] = a["predicate"][hm.end():]
 
 
 _RATE_ITEMS = re.compile(r"、|(?<=[率例重比度])[和及与]")  # (参与率和合格率: not the 与 of 参与)

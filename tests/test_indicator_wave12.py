@@ -1,0 +1,76 @@
+"""Wave 12: levels listed before one noun share it (6个盟级、42个旗级重点项目); a procedure a part of the cases
+went by names the cases (其中适用简易程序办理8件); people who are heads already take the list's predicate
+without the heads of the next item; the verb of a title (新修订《…》) is no verb of what is counted.
+Sentences in the layouts of real report pages; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str, *keys: str) -> list[tuple]:
+    keys = keys or ("value", "subject", "verb")
+    return [tuple(f[k] for k in keys) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年5个盟级、37个旗级重点项目完成投资18亿元。",
+     [(5, "盟级重点项目", ""), (37, "旗级重点项目", ""), (1.8e9, "重点项目投资", "完成")]),
+    ("新增3个省级、5个市级示范点。", [(3, "省级示范点", "新增"), (5, "市级示范点", "新增")]),
+    ("现有2个国家级和7个省级非遗项目。", [(2, "国家级非遗项目", ""), (7, "省级非遗项目", "")]),
+    ("培育4个市级和11个县级民主法治示范村。", [(4, "市级民主法治示范村", "培育"), (11, "县级民主法治示范村", "培育")]),
+    # (a level after its own count and noun keeps the noun before, as it did)
+    ("创建省级示范村3个、市级8个。", [(3, "省级示范村", "创建"), (8, "市级示范村", "创建")]),
+    # (a list of other words is no list of levels)
+    ("组织9个乡镇、23个部门开展述法。", [(9, "乡镇", ""), (23, "部门", "")]),
+])
+def test_levels_listed_before_one_noun_share_it(text, expected):
+    got = _facts(text, "amount", "subject", "verb")
+    assert got == expected
+
+
+def test_the_levels_share_a_category():
+    cats = {f["subject"]: f["category"] for f in extract_indicators("全年5个盟级、37个旗级重点项目完成投资18亿元。")}
+    assert cats["盟级重点项目"] == cats["旗级重点项目"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年办理行政处罚案件126件，其中适用简易程序办理9件，适用普通程序办理117件。",
+     [(126, "行政处罚案件"), (9, "简易程序行政处罚案件"), (117, "普通程序行政处罚案件")]),
+    ("全年共作出行政处罚决定287件，其中适用简易程序64件。", [(287, "行政处罚决定"), (64, "简易程序行政处罚决定")]),
+    ("受理行政复议申请52件，其中适用简易程序审理13件。", [(52, "行政复议申请"), (13, "简易程序行政复议申请")]),
+    ("审结各类案件310件，其中适用速裁程序审结96件。", [(310, "案件"), (96, "速裁程序案件")]),
+    ("办理审批事项1200件，其中通过告知承诺制办理430件。", [(1200, "审批事项"), (430, "告知承诺制审批事项")]),
+])
+def test_a_procedure_names_the_cases(text, expected):
+    assert _facts(text, "value", "subject") == expected
+
+
+def test_a_procedure_takes_the_category_of_the_cases():
+    facts = extract_indicators("全年办理行政处罚案件126件，其中适用简易程序办理9件。")
+    assert facts[1]["category"] == facts[0]["category"] != "other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年共有3个县(区)长和9个市直部门主要负责人出庭应诉。",
+     [(3, "县区长", "出庭应诉"), (9, "市直部门", "主要负责人出庭应诉")]),
+    ("5名乡镇长和12个部门主要负责同志现场述法。", [(5, "乡镇长", "现场述法"), (12, "部门", "主要负责同志现场述法")]),
+    # (the list's predicate as it is for things that are no heads)
+    ("6个乡镇（街道）、41个部门述法全覆盖。", [(6, "乡镇街道", "述法全覆盖"), (41, "部门", "述法全覆盖")]),
+])
+def test_heads_take_the_predicate_without_the_next_items_heads(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("带头开展新修订《中华人民共和国行政复议法》等5次集体学法。", [(5, "集体学法", "")]),
+    ("组织学习新修订的《行政处罚法》4次。", [(4, "学习行政处罚法", "")]),
+    ("组织学习新修订《行政复议法》等法律法规7次。", [(7, "学习法律法规", "")]),
+    # (a title's verb that opens the clause is its verb: the things were revised)
+    ("新修订《行政执法公示办法》等制度6项。", [(6, "制度", "新修订")]),
+    ("全年修订《行政执法公示办法》等制度6项。", [(6, "制度", "修订")]),
+])
+def test_a_titles_verb_is_no_verb_of_what_is_counted(text, expected):
+    assert _facts(text) == expected
