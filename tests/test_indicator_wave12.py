@@ -74,3 +74,23 @@ def test_heads_take_the_predicate_without_the_next_items_heads(text, expected):
 ])
 def test_a_titles_verb_is_no_verb_of_what_is_counted(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年完成社区矫正对象入矫57人、解矫63人。", [(57, "社区矫正对象", "入矫"), (63, "社区矫正对象", "解矫")]),
+    ("完成政务服务事项网上办理1350件。", [(1350, "政务服务事项", "网上办理")]),
+    ("完成行政复议案件审结38件。", [(38, "行政复议案件", "审结")]),
+    # (完成 before a noun with no verb after it stays the verb)
+    ("完成耕地修复1800亩。", [(1800, "耕地修复", "完成")]),
+])
+def test_the_verb_after_the_noun_says_what_was_completed(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全镇调解矛盾纠纷287起，调解成功281起，调解成功率97.9%，涉及金额640万元。", ("调解矛盾纠纷金额", "disputes")),
+    ("办理案件35件，涉案金额120万元。", ("案件涉案金额", "enforcement")),
+])
+def test_an_amount_after_a_rate_is_the_counts(text, expected):
+    f = extract_indicators(text)[-1]
+    assert (f["subject"], f["category"]) == expected

@@ -480,6 +480,7 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 # a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
+_MANNER_END = re.compile(r"(?:网上|线上|掌上|线下|现场|当场|一次性|全程)$")  # how, at a noun's end
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
 _OBJECT_OF = re.compile(r"(?<![针相面绝])(?:对|就)(?=[\u4e00-\u9fff]{6})")  # 对/就 + an object, then the event
@@ -679,7 +680,16 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
             return phrase, ""
         for e in reversed(ends):
             if len(phrase) - e >= 2 or (len(ends) == 1 and phrase[e:] in _ONE_CHAR_PLACES):  # (新增镇 -> 新增 + 镇; 挂钩帮扶村 -> 挂钩 + 帮扶村)
-                return phrase[:e], phrase[e:].strip(_EDGE).lstrip("了")
+                noun = phrase[e:].strip(_EDGE).lstrip("了")
+                if phrase[:e] == "完成" and trail and rules.verbs_trail is not None \
+                        and (tm := rules.verbs_trail.search(noun)) is not None and tm.start() >= 4 \
+                        and e + tm.start() not in inside:
+                    # 完成社区矫正对象入矫68人: what was done is the verb after the noun, 完成 says it was
+                    what, how = noun[:tm.start()], ""
+                    if (mm := _MANNER_END.search(what)) is not None and mm.start() >= 2:
+                        what, how = what[:mm.start()], mm.group(0)  # (…事项网上办理: how it was done)
+                    return how + tm.group(0), what
+                return phrase[:e], noun
     if rules.agent is not None and rules.verb_one is not None:
         # an agent or a time before the verb: 平阳县查处违法用地案件, 明年将新建5G基站
         for i in range(1, len(phrase) - 3):
@@ -1252,7 +1262,11 @@ def _money_verbs(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
 def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare amount after a count of its sentence is that count's, in place: 对162家市场主体免予处罚，涉及金额
     58.6万元 -> 免予处罚金额 (what was done, else what was counted: 办理案件35件，涉案金额120万元 -> 案件涉案金额)."""
-    for prev, f in zip(facts, facts[1:], strict=False):
+    for i in range(1, len(facts)):
+        f, j = facts[i], i - 1
+        while j > 0 and facts[j]["number_kind"] == "rate" and facts[j - 1]["sentence"] == f["sentence"]:
+            j -= 1  # (调解成功310起，调解成功率98.1%，涉及金额860万元: the rate of the count names no money)
+        prev = facts[j]
         if f["subject"] not in _BARE_AMOUNTS or f["number_kind"] != "amount" or prev["sentence"] != f["sentence"] \
                 or prev["number_kind"] in ("rate", "growth", "amount") or _SEGMENT_END.search(norm, prev["end"], f["start"]):
             continue
@@ -1260,6 +1274,8 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         what = prev["predicate"] if 2 <= len(prev["predicate"]) <= 8 and "金额" in f["subject"] else prev["subject"]
         if len(what) >= 2:
             f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
+            if f["category"] in ("other", "rates"):
+                f["category"], f["label"] = prev["category"], prev["label"]
 
 
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
