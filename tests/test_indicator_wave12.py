@@ -94,3 +94,20 @@ def test_the_verb_after_the_noun_says_what_was_completed(text, expected):
 def test_an_amount_after_a_rate_is_the_counts(text, expected):
     f = extract_indicators(text)[-1]
     assert (f["subject"], f["category"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年办理人大代表建议38件、政协委员提案71件，办复率100%。", "人大代表建议和政协委员提案办复率"),
+    ("全年审查规范性文件15件、行政合同42件，审查率100%。", "规范性文件和行政合同审查率"),
+    # (items of one noun share it: 省级示范村、县级示范村 -> 示范村)
+    ("创建省级示范村3个、县级示范村9个，验收合格率100%。", "示范村验收合格率"),
+    # (a rate after counts of one thing by two verbs is that thing's, as before)
+    ("受理行政复议案件56件，审结52件，审结率92.9%。", "行政复议案件审结率"),
+    ("调解矛盾纠纷128起，成功122起，成功率95.3%。", "调解矛盾纠纷成功率"),
+])
+def test_a_rate_after_a_list_is_the_whole_lists(text, expected):
+    assert extract_indicators(text)[-1]["subject"] == expected
+
+
+def test_a_rate_after_a_list_with_no_verb_stays_the_last_items():
+    assert extract_indicators("全年行政复议18件、行政诉讼29件，出庭率100%。")[-1]["subject"] == "行政诉讼出庭率"

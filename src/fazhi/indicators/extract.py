@@ -1318,6 +1318,34 @@ def _levels_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                 c["subject"] = head + c["subject"][len(b["subject"]):]  # (the list's total, not its last item's)
 
 
+def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A rate right after a list of counts is the whole list's, not its last item's, in place: 办理人大代表建议45件、
+    政协委员提案68件，办复率100% -> 人大代表建议和政协委员提案办复率 (a list done by one verb; 行政复议20件、行政诉讼33件，
+    出庭率100%: no verb says the rate is of both)."""
+    for i in range(2, len(facts)):
+        f, b = facts[i], facts[i - 1]
+        if f["number_kind"] != "rate" or not f["phrase"] or b["number_kind"] != "count" or not b["verb"] \
+                or f["subject"] != _overlap_join(b["subject"], f["phrase"]) or f["sentence"] != b["sentence"] \
+                or _SEGMENT_END.search(norm, int(b["end"]), int(f["start"])):
+            continue
+        items = [b]
+        for a in reversed(facts[:i - 1]):
+            gap = norm[int(a["end"]):int(items[0]["start"])]
+            if a["number_kind"] != "count" or a["unit"] != b["unit"] or a["verb"] != b["verb"] \
+                    or not a["subject"] or gap[:1] not in _VERB_JOIN or _CLAUSE_MARK.search(gap):
+                break
+            items.insert(0, a)
+        if len(items) < 2 or len({it["subject"] for it in items}) < len(items):
+            continue
+        names = [it["subject"] for it in items]
+        k = 0
+        while k < min(map(len, names)) and len({n[len(n) - k - 1] for n in names}) == 1:
+            k += 1
+        whole = names[0][len(names[0]) - k:] if k >= 2 else "和".join(names)
+        if len(whole) + len(f["phrase"]) <= max_subject:
+            f["subject"] = _overlap_join(whole, f["phrase"])
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1813,6 +1841,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _amount_involved(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
+    _rate_of_a_list(norm, facts, max_subject=max_subject)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
