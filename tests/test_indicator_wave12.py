@@ -111,3 +111,17 @@ def test_a_rate_after_a_list_is_the_whole_lists(text, expected):
 
 def test_a_rate_after_a_list_with_no_verb_stays_the_last_items():
     assert extract_indicators("全年行政复议18件、行政诉讼29件，出庭率100%。")[-1]["subject"] == "行政诉讼出庭率"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner, a reason or a step after which something was done goes with the verb, the thing is the count's
+    ("收到行政复议申请64件，审结58件，其中维持33件，调解和解后终止17件。",
+     [(64, "行政复议申请", "收到"), (58, "行政复议申请", "审结"), (33, "行政复议申请", "维持"),
+      (17, "行政复议申请", "调解和解后终止")]),
+    ("共清理出存量政策文件96件，目前合规保留31件，其他原因废止65件。",
+     [(96, "存量政策文件", "清理出"), (31, "存量政策文件", "合规保留"), (65, "存量政策文件", "其他原因废止")]),
+])
+def test_a_manner_goes_with_the_verb(text, expected):
+    assert _facts(text) == expected
+    cats = {f["category"] for f in extract_indicators(text)}
+    assert len(cats) == 1

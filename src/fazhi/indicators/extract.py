@@ -1371,7 +1371,11 @@ def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
             f["subject"] = lv.group(0) + f["subject"]
         elif manner.fullmatch(f["subject"]) and f["verb"] and first is not None and first is not f \
                 and not manner.fullmatch(first["subject"]):
+            how = re.sub(r"^(?:目前|已)", "", f["subject"])
+            if how and len(how) + len(f["verb"]) <= 8 and not f["verb"].startswith(how):
+                f["verb"] = how + f["verb"]  # (合规保留 and 其他原因废止 are two indicators of the documents)
             f["subject"] = first["subject"]
+            f["category"], f["label"] = first["category"], first["label"]
         elif (pm := procedure.match(f["subject"])) is not None and first is not None and first is not f \
                 and first["subject"] and procedure.match(first["subject"]) is None:
             f["subject"] = _shorten(r, pm.group("how") + first["subject"], max_subject)
