@@ -125,3 +125,31 @@ def test_a_manner_goes_with_the_verb(text, expected):
     assert _facts(text) == expected
     cats = {f["category"] for f in extract_indicators(text)}
     assert len(cats) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a means before the verb is no part of the noun
+    ("通过“府院联动”机制化解行政争议27件。", [(27, "行政争议", "化解")]),
+    ("依托12345热线平台受理群众诉求3100件。", [(3100, "群众诉求", "受理")]),
+    # cases named by who acted in them stay whole
+    ("行政机关负责人出庭应诉案件118件。", [(118, "行政机关负责人出庭应诉案件", "")]),
+    # a regime before 的 says which things
+    ("实行告知承诺制的证明事项41项。", [(41, "告知承诺制证明事项", "实行")]),
+    ("公布实行容缺受理制的政务服务事项260项。", [(260, "容缺受理制政务服务事项", "公布实行")]),
+    # (a modifier of other words before 的 goes, as before)
+    ("清理涉及优化营商环境的规范性文件39件。", [(39, "规范性文件", "清理")]),
+    ("现区级保留的政务服务事项1100项。", [(1100, "政务服务事项", "保留")]),
+    # the 均 of all the places counted is no part of them
+    ("全县38个村（社区）均建成法治文化宣传栏。", [(38, "村社区", "")]),
+])
+def test_means_regimes_and_who_acted(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("行政机关负责人出庭应诉案件118件，出庭率100%。", "行政机关负责人出庭率"),
+    ("持证执法人员1320人，持证率100%。", "执法人员持证率"),
+    ("全县38个村（社区）均建成法治文化宣传栏，覆盖率100%。", "村社区覆盖率"),
+])
+def test_a_rate_named_by_the_counts_words(text, expected):
+    assert extract_indicators(text)[-1]["subject"] == expected

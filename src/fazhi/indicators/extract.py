@@ -741,6 +741,14 @@ def _inside_nouns(rules: IndicatorRules, phrase: str) -> frozenset[int]:
     return frozenset(i for m in rules.verb_noun.finditer(phrase) for i in range(m.start(), m.end()))
 
 
+_REGIME_END = re.compile(r"(?:制|程序|模式)$")  # a regime things are handled by (告知承诺制, 简易程序)
+
+
+def _token_verbs_in(rules: IndicatorRules, s: str) -> bool:
+    """Whether a verb of the table opens ``s`` or starts at a token of it (保留 of 现区级保留)."""
+    return (rules.verb_one is not None and rules.verb_one.match(s) is not None) or any(True for _ in _token_verbs(rules, s))
+
+
 def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
     """(noun, verb) of a counted noun phrase with a modifier: the noun after the last
     ``subject_head`` word, the verb of the words before it (现区级保留的政务服务事项 -> 政务服务事项,
@@ -767,6 +775,14 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
         m = rules.verb_one.match(pre)
         t = rules.verbs_trail.search(pre) if rules.verbs_trail is not None else None
         verb = t.group(0) if t else (m.group(0) if m else "")
+        if m is not None and not t and cut.group(0) == "的" and not pre.startswith(_RELATIONAL):
+            v, obj = _split_verb(rules, pre)
+            if v and 2 <= len(obj) <= 6 and len(obj) + len(noun) <= 12 and not _DIGIT.search(obj):
+                # 实行告知承诺制的证明事项 -> 实行 + 告知承诺制证明事项: the verb's object says which things
+                return obj + noun, v
+    if not verb and cut.group(0) == "的" and 3 <= len(pre) <= 7 and len(pre) + len(noun) <= 12 \
+            and _REGIME_END.search(pre) and not _DIGIT.search(pre) and not _token_verbs_in(rules, pre):
+        return pre + noun, ""  # (实行 | 告知承诺制的证明事项 -> 告知承诺制证明事项: the regime says which things)
     return noun, verb
 
 
@@ -1852,6 +1868,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
+        if "）均" in f["subject"] or ")均" in f["subject"]:
+            # 45个村（社区）均建成…，覆盖率100%: the 均 of all of them, no per-unit word
+            f["subject"] = f["subject"].replace("）均", "）").replace(")均", ")")
         if "（" in f["subject"] or "(" in f["subject"]:
             # an aside goes (法治丽水（法治政府）建设推进会 -> 法治丽水建设推进会), a short variant is
             # written out (村（社区） -> 村社区)
@@ -2625,7 +2644,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
           and len(own := _COUNT_HEAD.sub("", prev["subject"].replace(stem, "", 1))) >= 2):
         # the rate of the fact before by its own words: 持证执法人员1320人，持证率100% -> 执法人员持证率
         # (参保人数…，参保率: a number of people names none of its own)
-        subject = _shorten(r, own + subject, max_subject)
+        lead = prev["subject"][:prev["subject"].index(stem)]
+        # (行政机关负责人出庭应诉案件132件，出庭率100% -> 行政机关负责人出庭率: who did it, then the rate)
+        subject = _shorten(r, (lead if len(lead) >= 2 else own) + subject, max_subject)
     elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
