@@ -153,3 +153,14 @@ def test_means_regimes_and_who_acted(text, expected):
 ])
 def test_a_rate_named_by_the_counts_words(text, expected):
     assert extract_indicators(text)[-1]["subject"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # to whom the things went is no noun of them: the noun before is
+    ("全年共审核规范性文件11件，向市政府和县人大常委会报备11件。", [(11, "规范性文件", "审核"), (11, "规范性文件", "报备")]),
+    # cases carried over from the year before are the cases'
+    ("全县共发生行政复议案件27件（其中新收25件，上年结转2件），审结26件。",
+     [(27, "行政复议案件", "发生"), (25, "行政复议案件", "新收"), (2, "行政复议案件", "上年结转"), (26, "行政复议案件", "审结")]),
+])
+def test_to_whom_and_carried_over(text, expected):
+    assert _facts(text) == expected

@@ -633,6 +633,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 phrase = phrase[i:]  # 为群众挽回经济损失 -> 挽回经济损失
                 break
         else:
+            if phrase[0] == "向" and rules.verbs_trail is not None and (tm := rules.verbs_trail.search(phrase)) \
+                    and tm.start() >= 3 and tm.end() == len(phrase):
+                return tm.group(0), ""  # 向市政府和县人大常委会报备9件: to whom, then the verb of the noun before
             phrase = phrase[1:] if phrase[0] == "为" and len(phrase) > 2 else phrase
     if rules.verb_one is not None and "、" in phrase:
         # a list of actions: 设立咨询台、悬挂横幅 -> 悬挂横幅 (a list of nouns stays whole)
