@@ -164,3 +164,24 @@ def test_a_rate_named_by_the_counts_words(text, expected):
 ])
 def test_to_whom_and_carried_over(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开展执法检查210次，排查整改隐患930处，立案处罚17起。", [(210, "执法检查", ""), (930, "隐患", "排查整改"), (17, "案件", "立案处罚")]),
+    ("受理违法线索48条，立案29件。", [(48, "违法线索", "受理"), (29, "案件", "立案")]),
+    # (cases before keep their noun, as before)
+    ("查处违法案件58件，结案55件。", [(58, "违法案件", "查处"), (55, "违法案件", "结案")]),
+    ("防止民转刑案件3起。", [(3, "民转刑案件", "防止")]),
+])
+def test_a_bare_verb_of_cases_counts_cases(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("镇村干部参加学法考试115人。", [(115, "镇村干部", "参加学法考试")]),
+    ("全县干部参加网上学法考试2.1万人次。", [(21000, "干部", "参加网上学法考试")]),
+    # (what they did after the number, as before)
+    ("全县2300名干部参加学法考试。", [(2300, "干部", "参加学法考试")]),
+])
+def test_people_counted_after_what_they_took_part_in(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected

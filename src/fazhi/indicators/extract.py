@@ -1365,6 +1365,21 @@ def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int)
             f["subject"] = _overlap_join(whole, f["phrase"])
 
 
+def _took_part_before(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """People counted after what they took part in say it as their predicate, in place: 镇村干部参加学法考试120人
+    -> 镇村干部 · 参加学法考试."""
+    took = r.pattern("took_part")
+    for f in facts:
+        u = r.units.get(f["unit"])
+        if u is None or u.kind not in _AUDIENCE or f["predicate"] or f["verb"] or len(f["subject"]) < 2:
+            continue
+        start = int(f["start"])
+        pos = norm.rfind(f["subject"], _clause_start(norm, start), start)
+        gap = norm[pos + len(f["subject"]):start] if pos >= 0 else ""
+        if gap and took.match(gap) and len(gap) <= _PREDICATE_MAX and not _CLAUSE_MARK.search(gap):
+            f["predicate"] = _QUOTES.sub("", gap)
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1865,6 +1880,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
+    _took_part_before(r, norm, facts)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
@@ -2593,6 +2609,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and like["subject"].endswith("任务完成率") and len(like["subject"]) > 5:
         # …完成任务的117.46%，同比增长28.7%: the growth is of the amount, not of the completion
         subject, inherited = like["subject"][:-5], True
+    if not subject and verb and like is not None and like["subject"] and like["unit"] != unit.canonical \
+            and "案" not in like["subject"] and r.pattern("case_verb").search(verb):
+        # 排查整改隐患1245处，立案处罚24起: the verb of cases counts cases, not the things before in
+        # another unit
+        subject, inherited = "案件", True
     if not subject and like is not None and like["subject"]:
         # the previous fact of the list: 开工道路15条，建成30条; 犯罪案件10件12人; of a rate, what it
         # is a rate of (政务服务事项网上可办率94.3%，办理1.3万件 -> 政务服务事项)
