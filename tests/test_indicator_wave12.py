@@ -185,3 +185,13 @@ def test_a_bare_verb_of_cases_counts_cases(text, expected):
 ])
 def test_people_counted_after_what_they_took_part_in(text, expected):
     assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("行政审批事项由原来的254项精简至176项，精简率30.7%。",
+     [(254, "行政审批事项", "", "baseline"), (176, "行政审批事项", "精简至", "result"),
+      (30.7, "行政审批事项精简率", "", "result")]),
+    ("帮助农民工讨回欠薪280万元。", [(280, "欠薪", "讨回", "result")]),
+])
+def test_from_to_and_what_was_got_back(text, expected):
+    assert _facts(text, "value", "subject", "verb", "status") == expected

@@ -147,9 +147,9 @@ FACT_CASES = [
      [(35, "申报材料", "压减", "result"), (2, "办理时限", "", "result")]),
     # a short noun right before the next number is this number's (整合22个部门613项业务)
     ("next_number", "整合18个部门402项业务。", [(18, "部门", "整合", "result"), (402, "业务", "", "result")]),
-    # a from-to frame whose earlier figure is a first batch
+    # a from-to frame whose earlier figure is a first batch (wave 12: the change is the later figure's verb)
     ("from_to", "智能办可办事项由首批12个升级为28个。",
-     [(12, "智能办可办事项", "", "baseline"), (28, "智能办可办事项", "", "result")]),
+     [(12, "智能办可办事项", "", "baseline"), (28, "智能办可办事项", "升级", "result")]),
     # a verb opening one word of the lexicon after the number is no action (服务站)
     ("verb_word", "新建3个服务站、5个调解室。", [(3, "服务站", "新建", "result"), (5, "调解室", "新建", "result")]),
     # 对照 is a verb, not the preposition 对

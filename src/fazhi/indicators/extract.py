@@ -1956,9 +1956,17 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
             if m.group("noun"):
                 # 把62项考核指标精简优化为13项, 将5个村合并为3个: both count the noun between them
                 a["subject"] = b["subject"] = m.group("noun")
-            elif _DIGIT.search(b["subject"]) or b["subject"] in ("", b["verb"]) or b["subject"] == norm[
-                    a["end"]:b["start"]].strip("至到为"):
-                b["subject"] = a["subject"]  # 由36人增加到52人: not 由36人; 由首批15个升级为30个: not 升级
+            elif _DIGIT.search(b["subject"]) or b["subject"] in ("", b["verb"]) or b["subject"].rstrip("至到为") == norm[
+                    a["end"]:b["start"]].strip().strip("至到为"):
+                # 由36人增加到52人: not 由36人; 由首批15个升级为30个: not 升级; 由原来的286项精简至198项: not 精简至
+                old = b["subject"]
+                if not b["verb"] and old and not _DIGIT.search(old) and len(old) <= 6:
+                    b["verb"] = old
+                b["subject"] = a["subject"]
+                if old and i + 2 < len(facts) and facts[i + 2]["number_kind"] == "rate" \
+                        and facts[i + 2]["subject"].startswith(old) and len(facts[i + 2]["subject"]) > len(old) + 1:
+                    # (…精简至198项，精简率30.8% -> 行政审批事项精简率)
+                    facts[i + 2]["subject"] = _overlap_join(a["subject"], facts[i + 2]["subject"][len(old):])
             if _FROM_ONLY.match(a["subject"]) and i > 0 and facts[i - 1]["sentence"] == a["sentence"] \
                     and facts[i - 1]["subject"]:
                 # 地区生产总值年均增长7.2%，由2018年的210亿元增加到2022年的298亿元: the noun of the
