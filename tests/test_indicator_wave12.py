@@ -195,3 +195,35 @@ def test_people_counted_after_what_they_took_part_in(text, expected):
 ])
 def test_from_to_and_what_was_got_back(text, expected):
     assert _facts(text, "value", "subject", "verb", "status") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开展行政执法监督检查12次，发现并纠正问题64个。", [(12, "行政执法监督检查", ""), (64, "问题", "发现并纠正")]),
+    ("排查并化解矛盾纠纷47件。", [(47, "矛盾纠纷", "排查并化解")]),
+    # (并 opening a word is no joiner: 并网)
+    ("建成并网发电项目3个。", [(3, "并网发电项目", "建成")]),
+])
+def test_verbs_joined_by_bing(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("共办理行政复议案件49件，其中作出维持决定31件，撤销3件，驳回8件，终止7件。",
+     [(49, "行政复议案件", "办理"), (31, "行政复议案件", "维持"), (3, "行政复议案件", "撤销"),
+      (8, "行政复议案件", "驳回"), (7, "行政复议案件", "终止")]),
+    # (a decision counted alone is the noun)
+    ("全年作出行政处罚决定312件。", [(312, "行政处罚决定", "作出")]),
+])
+def test_decisions_on_the_cases_are_their_verbs(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("涉企经营许可事项实行清单管理，共梳理事项487项。", "涉企经营许可事项"),
+    ("本次法治政府自查中，共提交相关材料40余份。", "法治政府自查材料"),
+    ("在专项整治中，共发现问题29个。", "专项整治问题"),
+    # (no name before: the head as it is)
+    ("全年共发现问题29个。", "问题"),
+])
+def test_a_bare_head_named_before(text, expected):
+    assert extract_indicators(text)[0]["subject"] == expected

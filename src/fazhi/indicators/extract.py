@@ -669,9 +669,9 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 break
             pos = m.end()
             ends.append(pos)
-            if phrase[pos:pos + 1] in _VERB_JOIN and (rules.verb_one.match(phrase, pos + 1)
-                                                       or _second_verb(rules, phrase, pos + 1, joined=True)):
-                pos += 1  # coordinated verbs: 新增及改善 (高等级航道), 听取和研究
+            if (phrase[pos:pos + 1] in _VERB_JOIN or phrase[pos:pos + 1] == "并") and (
+                    rules.verb_one.match(phrase, pos + 1) or _second_verb(rules, phrase, pos + 1, joined=True)):
+                pos += 1  # coordinated verbs: 新增及改善 (高等级航道), 听取和研究, 发现并纠正
         for vm in rules.pattern("verb_as_noun").finditer(phrase, 2):
             # (a noun of the table starting later holds it: 优化审批服务 -> 优化 + 审批服务, not 优化审批 + 服务;
             # one spanning the whole phrase is the generic …服务: 新增服务 -> 新增 + 服务)
@@ -1380,6 +1380,51 @@ def _took_part_before(r: IndicatorRules, norm: str, facts: list[dict[str, Any]])
             f["predicate"] = _QUOTES.sub("", gap)
 
 
+def _decisions_of_cases(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """Decisions made on the cases of the sentence's count are their verb, not a noun, in place: 办理行政复议案件58件，
+    其中作出维持决定36件，撤销4件 -> 行政复议案件 · 维持, 行政复议案件 · 撤销 (not 维持决定 · 撤销)."""
+    decision = r.pattern("decision_subject")
+    for first, f in _with_first_count(facts):
+        if first is None or first is f or not first["subject"] or (m := decision.fullmatch(f["subject"])) is None \
+                or decision.fullmatch(first["subject"]) is not None:
+            continue
+        old = f["subject"]
+        f["subject"], f["verb"] = first["subject"], m.group("how")
+        f["category"], f["label"] = first["category"], first["label"]
+        for g in facts:
+            if int(g["start"]) > int(f["start"]) and g["sentence"] == f["sentence"] and g["subject"] == old:
+                g["subject"] = first["subject"]  # (the items after it that took its noun)
+                g["category"], g["label"] = first["category"], first["label"]
+
+
+_BARE_HEADS = ("事项", "案件", "问题", "文件", "材料", "办件", "线索")  # a head that needs its modifier to name a column
+
+
+def _bare_head_named_before(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A bare head takes its name from a clause before in the sentence that names things of that head, in place:
+    涉企经营许可事项实行清单管理，共梳理事项523项 -> 涉企经营许可事项; or from the frame the sentence opens with
+    (本次法治政府自查中，共提交相关材料50余份 -> 法治政府自查材料)."""
+    frame = r.pattern("frame_topic")
+    for f in facts:
+        if f["subject"] not in _BARE_HEADS:
+            continue
+        start = int(f["start"])
+        c0 = _clause_start(norm, start)
+        text = norm[_sentence_start(norm, start):c0]
+        at = text.rfind(f["subject"])
+        if at < 2:
+            fm = frame.match(_QUOTES.sub("", _CLAUSE_END.split(text, 1)[0])) if _CLAUSE_END.search(text) else None
+            if fm is not None and len(fm.group("what")) + len(f["subject"]) <= max_subject:
+                f["subject"] = fm.group("what") + f["subject"]  # 本次法治政府自查中，共提交相关材料50余份
+            continue
+        clause = _CLAUSE_END.split(text[:at + len(f["subject"])])[-1]
+        if _DIGIT.search(clause):
+            continue  # (a count of its own: its fact names it)
+        noun = _noun_of_clause(r, clause, max_subject=max_subject)
+        if noun.endswith(f["subject"]) and len(noun) > len(f["subject"]) + 1:
+            f["subject"] = noun
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1881,6 +1926,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
     _took_part_before(r, norm, facts)
+    _decisions_of_cases(r, norm, facts)
+    _bare_head_named_before(r, norm, facts, max_subject=max_subject)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
