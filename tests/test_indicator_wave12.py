@@ -227,3 +227,14 @@ def test_decisions_on_the_cases_are_their_verbs(text, expected):
 ])
 def test_a_bare_head_named_before(text, expected):
     assert extract_indicators(text)[0]["subject"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 上 after a meeting is where it happened, no 以上; the meeting is what is counted
+    ("县长在县政府党组会议上7次专题研究法治政府建设工作。", [(7, "县政府党组会议", "")]),
+    ("在政府常务会议上48次研究相关议题。", [(48, "政府常务会议", "")]),
+    # (上 before a round magnitude is 以上, as before)
+    ("覆盖群众上万人次。", [(10000, "群众", "以上")]),
+])
+def test_on_a_meeting_is_where(text, expected):
+    assert _facts(text, "value", "subject", "qualifier") == expected

@@ -480,6 +480,7 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 # a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
+_ON_OCCASION = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?在)?(?P<occasion>[\u4e00-\u9fff]{2,14}?(?:会议|会))上$")  # where a count of times was
 _MANNER_END = re.compile(r"(?:网上|线上|掌上|线下|现场|当场|一次性|全程)$")  # how, at a noun's end
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
@@ -1934,6 +1935,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
+        if f["predicate"] and (om := _ON_OCCASION.match(f["subject"])) is not None:
+            f["subject"] = om.group("occasion")  # 市长在市政府党组会议上9次专题研究…: the meeting, then what it did
         if "）均" in f["subject"] or ")均" in f["subject"]:
             # 45个村（社区）均建成…，覆盖率100%: the 均 of all of them, no per-unit word
             f["subject"] = f["subject"].replace("）均", "）").replace(")均", ")")
