@@ -1935,7 +1935,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     for f in facts:
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
-        if f["predicate"] and (om := _ON_OCCASION.match(f["subject"])) is not None:
+        if (om := _ON_OCCASION.match(f["subject"])) is not None:
             f["subject"] = om.group("occasion")  # 市长在市政府党组会议上9次专题研究…: the meeting, then what it did
         if "）均" in f["subject"] or ")均" in f["subject"]:
             # 45个村（社区）均建成…，覆盖率100%: the 均 of all of them, no per-unit word
