@@ -238,3 +238,17 @@ def test_a_bare_head_named_before(text, expected):
 ])
 def test_on_a_meeting_is_where(text, expected):
     assert _facts(text, "value", "subject", "qualifier") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # instructions counted keep what they were on, two of one report stay apart
+    ("县委书记先后对依法治县工作作出批示11次，县长对法治政府建设工作作出批示7次。",
+     [(11, "依法治县批示", "作出", ""), (7, "法治政府建设批示", "作出", "")]),
+    # people counted after their noun, then what each did
+    ("志愿者等2600余人各司其职，共同参与疫情防控。", [(2600, "志愿者", "", "各司其职")]),
+    ("网格员、志愿者等1100余人各尽其责。", [(1100, "网格员、志愿者", "", "各尽其责")]),
+    # a step after which something was done goes with the verb
+    ("集中观察298人，其中观察期满解除74人。", [(298, "集中观察", "", ""), (74, "集中观察", "观察期满解除", "")]),
+])
+def test_instructions_people_and_steps(text, expected):
+    assert _facts(text, "value", "subject", "verb", "predicate") == expected

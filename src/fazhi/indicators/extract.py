@@ -1426,6 +1426,42 @@ def _bare_head_named_before(r: IndicatorRules, norm: str, facts: list[dict[str, 
             f["subject"] = noun
 
 
+_ON_WHAT = re.compile(r"对(?P<what>[\u4e00-\u9fff]{2,12}?)(?:工作)?(?:作出|做出)$")  # what instructions were on
+
+
+def _instructions_on(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Instructions counted keep what they were on, so that two of one report stay apart, in place: 先后对依法治市
+    工作作出批示15次 -> 依法治市批示 (and 对法治政府建设工作作出批示21次 -> 法治政府建设批示)."""
+    event = r.pattern("instruction_event")
+    for f in facts:
+        if event.fullmatch(f["subject"]) is None or f["verb"] not in ("作出", "做出"):
+            continue
+        start = int(f["start"])
+        text = norm[_clause_start(norm, start):start]
+        at = text.rfind(f["subject"])
+        m = _ON_WHAT.search(text, 0, at) if at > 0 else None
+        if m is not None and len(m.group("what")) + len(f["subject"]) <= max_subject:
+            f["subject"] = m.group("what") + f["subject"]
+
+
+_NOUNS_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){0,3}[\u4e00-\u9fff]{2,8}?)等?$")
+
+
+def _each_did_their_part(norm: str, facts: list[dict[str, Any]]) -> None:
+    """People counted after their noun, then what each did, are that noun, in place: 志愿者等3000余人各司其职 ->
+    志愿者 · 各司其职."""
+    for f in facts:
+        if not f["subject"].startswith("各") or len(f["subject"]) > 4 or f["predicate"]:
+            continue
+        start = int(f["start"])
+        before = norm[_clause_start(norm, start):start].strip(_EDGE)
+        m = _NOUNS_BEFORE.search(before)
+        if m is not None and not _DIGIT.search(m.group(1)):
+            noun = m.group(1)[:-1] if m.group(1).endswith("等") else m.group(1)
+            if len(noun) >= 2:
+                f["subject"], f["predicate"] = noun, f["subject"]
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1929,6 +1965,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _took_part_before(r, norm, facts)
     _decisions_of_cases(r, norm, facts)
     _bare_head_named_before(r, norm, facts, max_subject=max_subject)
+    _instructions_on(r, norm, facts, max_subject=max_subject)
+    _each_did_their_part(norm, facts)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
