@@ -252,3 +252,8 @@ def test_on_a_meeting_is_where(text, expected):
 ])
 def test_instructions_people_and_steps(text, expected):
     assert _facts(text, "value", "subject", "verb", "predicate") == expected
+
+
+def test_each_did_their_part_with_more_said():
+    f = extract_indicators("党员干部、志愿者等4800余人各司其职、共同抗疫。")[0]
+    assert (f["subject"], f["predicate"]) == ("党员干部、志愿者", "各司其职、共同抗疫")

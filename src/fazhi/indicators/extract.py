@@ -1451,7 +1451,7 @@ def _each_did_their_part(norm: str, facts: list[dict[str, Any]]) -> None:
     """People counted after their noun, then what each did, are that noun, in place: 志愿者等3000余人各司其职 ->
     志愿者 · 各司其职."""
     for f in facts:
-        if not f["subject"].startswith("各") or len(f["subject"]) > 4 or f["predicate"]:
+        if not f["subject"].startswith("各") or len(f["subject"]) > 4:
             continue
         start = int(f["start"])
         before = norm[_clause_start(norm, start):start].strip(_EDGE)
@@ -1459,7 +1459,8 @@ def _each_did_their_part(norm: str, facts: list[dict[str, Any]]) -> None:
         if m is not None and not _DIGIT.search(m.group(1)):
             noun = m.group(1)[:-1] if m.group(1).endswith("等") else m.group(1)
             if len(noun) >= 2:
-                f["subject"], f["predicate"] = noun, f["subject"]
+                said = f["subject"] + ("、" + f["predicate"] if f["predicate"] else "")
+                f["subject"], f["predicate"] = noun, said[:_PREDICATE_MAX]
 
 
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
