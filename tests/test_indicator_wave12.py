@@ -257,3 +257,22 @@ def test_instructions_people_and_steps(text, expected):
 def test_each_did_their_part_with_more_said():
     f = extract_indicators("党员干部、志愿者等4800余人各司其职、共同抗疫。")[0]
     assert (f["subject"], f["predicate"]) == ("党员干部、志愿者", "各司其职、共同抗疫")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bodies counted, then what they did to the things of the next number
+    ("15个委办局对164个事项实施告知承诺。", [(15, "委办局", "对164个事项实施告知承诺"), (164, "事项", "实施告知承诺")]),
+    ("组织4家单位对36个项目开展评估。", [(4, "单位", "对36个项目开展评估"), (36, "项目", "开展评估")]),
+])
+def test_bodies_act_on_the_next_things(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年共审查各类合同46份，提出意见建议63条。", "审查意见建议"),
+    ("审核镇政府文件18件，提出意见9条。", "审核意见"),
+    # (opinions after no review keep their noun)
+    ("组织座谈会3场，提出意见建议40条。", "意见建议"),
+])
+def test_opinions_of_a_review(text, expected):
+    assert extract_indicators(text)[-1]["subject"] == expected

@@ -1463,6 +1463,33 @@ def _each_did_their_part(norm: str, facts: list[dict[str, Any]]) -> None:
                 f["subject"], f["predicate"] = noun, said[:_PREDICATE_MAX]
 
 
+_ON_THE_NEXT = re.compile(r"(?:对|就|为|向)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[\u4e00-\u9fff]")
+
+
+def _acts_on_the_next(norm: str, facts: list[dict[str, Any]]) -> None:
+    """Bodies counted, then what they did to the things of the next number, say it, in place: 17个委办局对182个事项
+    实施告知承诺 -> 委办局 · 对182个事项实施告知承诺 (the things keep their own fact)."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a["predicate"] or a["verb"] or not a["subject"] or not b["predicate"]:
+            continue
+        tail = norm[int(a["end"]):int(b["start"])]
+        if not tail.startswith(a["subject"]) or _ON_THE_NEXT.match(tail[len(a["subject"]):] + b["raw"]) is None:
+            continue
+        said = norm[int(a["end"]) + len(a["subject"]):int(b["end"])] + b["subject"] + b["predicate"]
+        if len(said) <= _PREDICATE_MAX + 4 and not _CLAUSE_MARK.search(said):
+            a["predicate"] = said
+
+
+def _opinions_of_a_review(facts: list[dict[str, Any]]) -> None:
+    """Opinions given right after a count of reviews are the review's, in place: 审查各类合同50份，提出意见建议71条 ->
+    审查意见建议 (not the 意见建议 of people's proposals)."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if b["subject"] in ("意见建议", "意见", "建议", "意见和建议") and b["verb"] == "提出" \
+                and a["sentence"] == b["sentence"] and a["verb"].endswith(("审查", "审核")):
+            b["subject"] = a["verb"][-2:] + b["subject"]
+            b["category"], b["label"] = a["category"], a["label"]
+
+
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """A bare measure right after the things counted before it is theirs, in place: 266个高频事项效率提升30%以上
     -> 高频事项效率 (the 266个 counts 高频事项)."""
@@ -1968,6 +1995,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _bare_head_named_before(r, norm, facts, max_subject=max_subject)
     _instructions_on(r, norm, facts, max_subject=max_subject)
     _each_did_their_part(norm, facts)
+    _acts_on_the_next(norm, facts)
+    _opinions_of_a_review(facts)
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
