@@ -276,3 +276,13 @@ def test_bodies_act_on_the_next_things(text, expected):
 ])
 def test_opinions_of_a_review(text, expected):
     assert extract_indicators(text)[-1]["subject"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condition put on the people counted is no noun of them
+    ("为2900名符合条件的外出务工人员提供免费体检服务。", [(2900, "外出务工人员", "提供免费体检服务")]),
+    ("为1.1万名符合条件的困难群众发放救助金。", [(11000, "困难群众", "发放救助金")]),
+    ("全县符合条件的困难群众1.3万人。", [(13000, "困难群众", "")]),
+])
+def test_a_condition_is_no_noun(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected

@@ -373,6 +373,12 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
             break
         stop = rules.subject_after_stop.search(after, close + 1)
+    if stop is not None and stop.group(0) == "的" and r_qualifying(rules).fullmatch(after, 0, stop.start()):
+        # 为3200名符合条件的外出务工人员提供…: the condition is no noun; the people after 的 are counted
+        tail, _ = _chunk(rules, after[stop.end():], max_subject=max_subject)
+        if len(tail) >= 2:
+            end = stop.end() + len(tail)
+            return after[:end], after[end:]
     while stop is not None and stop.group(0) in ("和", "与", "及") and stop.start() >= 1:
         # a coordination of nouns the number counts together (14个基础设施和公共配套设施项目, 12个村和
         # 社区, 10个街道和洪山镇落实…): kept when words, not a figure, follow up to the clause end; the
@@ -748,6 +754,11 @@ def _inside_nouns(rules: IndicatorRules, phrase: str) -> frozenset[int]:
 _REGIME_END = re.compile(r"(?:制|程序|模式)$")  # a regime things are handled by (告知承诺制, 简易程序)
 
 
+def r_qualifying(rules: IndicatorRules) -> re.Pattern:
+    """The conditions a relative clause puts on the things counted (符合条件的, 有劳动能力的)."""
+    return rules.pattern("qualifying_relative")
+
+
 def _token_verbs_in(rules: IndicatorRules, s: str) -> bool:
     """Whether a verb of the table opens ``s`` or starts at a token of it (保留 of 现区级保留)."""
     return (rules.verb_one is not None and rules.verb_one.match(s) is not None) or any(True for _ in _token_verbs(rules, s))
@@ -773,6 +784,8 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
         if v and len(rest) >= 2:
             return rest, v  # 物业管理协会等地设立基层法治观测点 -> 设立 + 基层法治观测点
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
+    if r_qualifying(rules).fullmatch(pre):
+        return noun, ""  # (符合条件的困难群众 -> 困难群众: a condition, no verb of what is counted)
     verb = ""
     if pre and rules.verb_one is not None and not cut.group(0).startswith("等"):
         # (警示教育、执法实务培训等活动: the examples before 等 hold no verb of the noun)
@@ -2480,7 +2493,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
                                                       or _FOR_WHOM.search(clause.rstrip(_EDGE))):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
-            cut = next((i for i in range(1, len(noun_after) - 1) if r.verb_one.match(noun_after, i)), None)
+            q = r_qualifying(r).match(noun_after)
+            lo = q.end() + 3 if q is not None and noun_after[q.end():q.end() + 1] == "的" else 1
+            cut = next((i for i in range(lo, len(noun_after) - 1) if r.verb_one.match(noun_after, i)
+                        and (lo == 1 or (st := _token_starts(noun_after)) is None or i in st)), None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
                 before = ""
