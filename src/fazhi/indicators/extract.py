@@ -373,7 +373,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
             break
         stop = rules.subject_after_stop.search(after, close + 1)
-    if stop is not None and stop.group(0) == "的" and r_qualifying(rules).fullmatch(after, 0, stop.start()):
+    if stop is not None and stop.group(0) == "的" and rules.pattern("qualifying_relative").fullmatch(after, 0, stop.start()):
         # 为3200名符合条件的外出务工人员提供…: the condition is no noun; the people after 的 are counted
         tail, _ = _chunk(rules, after[stop.end():], max_subject=max_subject)
         if len(tail) >= 2:
@@ -487,6 +487,7 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _ON_OCCASION = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?在)?(?P<occasion>[\u4e00-\u9fff]{2,14}?(?:会议|会))上$")  # where a count of times was
+_NOW_OR_DONE = re.compile(r"^(?:目前|已)")  # a time word before a manner (目前合规保留)
 _MANNER_END = re.compile(r"(?:网上|线上|掌上|线下|现场|当场|一次性|全程)$")  # how, at a noun's end
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
@@ -754,11 +755,6 @@ def _inside_nouns(rules: IndicatorRules, phrase: str) -> frozenset[int]:
 _REGIME_END = re.compile(r"(?:制|程序|模式)$")  # a regime things are handled by (告知承诺制, 简易程序)
 
 
-def r_qualifying(rules: IndicatorRules) -> re.Pattern:
-    """The conditions a relative clause puts on the things counted (符合条件的, 有劳动能力的)."""
-    return rules.pattern("qualifying_relative")
-
-
 def _token_verbs_in(rules: IndicatorRules, s: str) -> bool:
     """Whether a verb of the table opens ``s`` or starts at a token of it (保留 of 现区级保留)."""
     return (rules.verb_one is not None and rules.verb_one.match(s) is not None) or any(True for _ in _token_verbs(rules, s))
@@ -784,7 +780,7 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
         if v and len(rest) >= 2:
             return rest, v  # 物业管理协会等地设立基层法治观测点 -> 设立 + 基层法治观测点
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
-    if r_qualifying(rules).fullmatch(pre):
+    if rules.pattern("qualifying_relative").fullmatch(pre):
         return noun, ""  # (符合条件的困难群众 -> 困难群众: a condition, no verb of what is counted)
     verb = ""
     if pre and rules.verb_one is not None and not cut.group(0).startswith("等"):
@@ -1095,6 +1091,11 @@ def _sentence_start(norm: str, pos: int, *, breaks: str = "。！？\n") -> int:
     return max(norm.rfind(c, 0, pos) for c in breaks) + 1
 
 
+def _take_category(f: dict[str, Any], src: dict[str, Any]) -> None:
+    """``f`` takes the category (and its label) of ``src``, whose thing it now names."""
+    f["category"], f["label"] = src["category"], src["label"]
+
+
 def _with_first_count(facts: list[dict[str, Any]]):
     """(the first count of its sentence with a subject, or None; the fact) for each fact, in order."""
     first: dict[str, Any] | None = None
@@ -1308,7 +1309,7 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         if len(what) >= 2:
             f["subject"] = "".join(_tail_words(what, max_subject - len(f["subject"]))) + f["subject"]
             if f["category"] in ("other", "rates"):
-                f["category"], f["label"] = prev["category"], prev["label"]
+                _take_category(f, prev)
 
 
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1341,7 +1342,7 @@ def _levels_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
             continue
         head = b["subject"][bm.end():]
         a["subject"] = a["subject"] + head
-        a["category"], a["label"] = b["category"], b["label"]
+        _take_category(a, b)
         b["verb"] = b["verb"] or a["verb"]  # (培育4个市级和11个县级示范村: one verb of both)
         if i + 2 < len(facts):
             c = facts[i + 2]
@@ -1404,11 +1405,11 @@ def _decisions_of_cases(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
             continue
         old = f["subject"]
         f["subject"], f["verb"] = first["subject"], m.group("how")
-        f["category"], f["label"] = first["category"], first["label"]
+        _take_category(f, first)
         for g in facts:
             if int(g["start"]) > int(f["start"]) and g["sentence"] == f["sentence"] and g["subject"] == old:
                 g["subject"] = first["subject"]  # (the items after it that took its noun)
-                g["category"], g["label"] = first["category"], first["label"]
+                _take_category(g, first)
 
 
 _BARE_HEADS = ("事项", "案件", "问题", "文件", "材料", "办件", "线索")  # a head that needs its modifier to name a column
@@ -1500,7 +1501,7 @@ def _opinions_of_a_review(facts: list[dict[str, Any]]) -> None:
         if b["subject"] in ("意见建议", "意见", "建议", "意见和建议") and b["verb"] == "提出" \
                 and a["sentence"] == b["sentence"] and a["verb"].endswith(("审查", "审核")):
             b["subject"] = a["verb"][-2:] + b["subject"]
-            b["category"], b["label"] = a["category"], a["label"]
+            _take_category(b, a)
 
 
 def _measure_of_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1528,16 +1529,16 @@ def _scopes_and_manners(r: IndicatorRules, norm: str, facts: list[dict[str, Any]
             f["subject"] = lv.group(0) + f["subject"]
         elif manner.fullmatch(f["subject"]) and f["verb"] and first is not None and first is not f \
                 and not manner.fullmatch(first["subject"]):
-            how = re.sub(r"^(?:目前|已)", "", f["subject"])
+            how = _NOW_OR_DONE.sub("", f["subject"])
             if how and len(how) + len(f["verb"]) <= 8 and not f["verb"].startswith(how):
                 f["verb"] = how + f["verb"]  # (合规保留 and 其他原因废止 are two indicators of the documents)
             f["subject"] = first["subject"]
-            f["category"], f["label"] = first["category"], first["label"]
+            _take_category(f, first)
         elif (pm := procedure.match(f["subject"])) is not None and first is not None and first is not f \
                 and first["subject"] and procedure.match(first["subject"]) is None:
             f["subject"] = _shorten(r, pm.group("how") + first["subject"], max_subject)
             if f["category"] == "other":
-                f["category"], f["label"] = first["category"], first["label"]
+                _take_category(f, first)
         elif f["subject"] in ("得分", "分数", "成绩", "综合得分") and (
                 sm := score.search(norm, _clause_start(norm, start), start)) is not None:
             what = _AFTER_YEAR.sub("", _A_YEAR.sub("", sm.group("what")))
@@ -2140,7 +2141,7 @@ def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
                 and _LIST_LINK.fullmatch(norm, a["end"], b["start"])):
             a["predicate"] = b["predicate"]
             if a["category"] == "other" and "label" in b:
-                a["category"], a["label"] = b["category"], b["label"]  # (what is said of them names it)
+                _take_category(a, b)  # (what is said of them names it)
             if _PERSON_END.search(a["subject"]) and (hm := _HEADS_OF.match(a["predicate"])) is not None \
                     and hm.end() < len(a["predicate"]):
                 # 4个县(区)长和8个市直部门主要负责人出庭应诉: the heads are the departments', the people
@@ -2493,7 +2494,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         if noun_after and r.verb_one is not None and (_FOR_WHOM.search(before)
                                                       or _FOR_WHOM.search(clause.rstrip(_EDGE))):
             # 为辖区11个社区配备了兼职法律顾问: the noun up to the verb, the place words go
-            q = r_qualifying(r).match(noun_after)
+            q = r.pattern("qualifying_relative").match(noun_after)
             lo = q.end() + 3 if q is not None and noun_after[q.end():q.end() + 1] == "的" else 1
             cut = next((i for i in range(lo, len(noun_after) - 1) if r.verb_one.match(noun_after, i)
                         and (lo == 1 or (st := _token_starts(noun_after)) is None or i in st)), None)
