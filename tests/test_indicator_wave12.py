@@ -286,3 +286,12 @@ def test_opinions_of_a_review(text, expected):
 ])
 def test_a_condition_is_no_noun(text, expected):
     assert _facts(text, "value", "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what all the bracketed places did is what is said of them, not part of their noun
+    ("全镇11个村（社区）均配备法律顾问。", [(11, "村社区", "配备法律顾问")]),
+    ("全县36个村（社区）均建成法治文化宣传栏。", [(36, "村社区", "建成法治文化宣传栏")]),
+])
+def test_what_all_the_places_did(text, expected):
+    assert _facts(text, "value", "subject", "predicate") == expected

@@ -487,6 +487,7 @@ _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
 _RELATIONAL = ("涉及", "针对", "围绕", "涵盖", "包括", "包含", "关于", "有关")  # open a modifier, not an action
 _ON_OCCASION = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?在)?(?P<occasion>[\u4e00-\u9fff]{2,14}?(?:会议|会))上$")  # where a count of times was
+_ALL_OF_THEM = re.compile(r"[）)]均")  # 村（社区）均…: the 均 of all the places counted
 _NOW_OR_DONE = re.compile(r"^(?:目前|已)")  # a time word before a manner (目前合规保留)
 _MANNER_END = re.compile(r"(?:网上|线上|掌上|线下|现场|当场|一次性|全程)$")  # how, at a noun's end
 _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|全程|一网|即时|当场|现场")  # how, before a rate
@@ -2019,9 +2020,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"] = ""  # （）12件: brackets alone name nothing
         if (om := _ON_OCCASION.match(f["subject"])) is not None:
             f["subject"] = om.group("occasion")  # 市长在市政府党组会议上9次专题研究…: the meeting, then what it did
-        if "）均" in f["subject"] or ")均" in f["subject"]:
-            # 45个村（社区）均建成…，覆盖率100%: the 均 of all of them, no per-unit word
-            f["subject"] = f["subject"].replace("）均", "）").replace(")均", ")")
+        if (am := _ALL_OF_THEM.search(f["subject"])) is not None:
+            # 45个村（社区）均建成…，覆盖率100%: the 均 of all of them, no per-unit word; what follows it is
+            # what is said of them (12个村（社区）均配备法律顾问 -> 村（社区） · 配备法律顾问)
+            said = f["subject"][am.end():]
+            f["subject"] = f["subject"][:am.start() + 1] + (said if f["number_kind"] == "rate" else "")
+            if said and f["number_kind"] != "rate" and not f["predicate"]:
+                f["predicate"] = said
         if "（" in f["subject"] or "(" in f["subject"]:
             # an aside goes (法治丽水（法治政府）建设推进会 -> 法治丽水建设推进会), a short variant is
             # written out (村（社区） -> 村社区)
