@@ -2039,7 +2039,114 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
-    return _split_each(r, norm, _split_shared_rates(norm, facts))
+    facts = _split_each(r, norm, _split_shared_rates(norm, facts))
+    _actors(r, norm, facts)
+    return facts
+
+
+_JOINED = re.compile(r"(?:[、和及与]|等)\s*$")  # an item of a list, examples of what is counted
+_OWN_BODY = re.compile(r"^(?:我|本|全)(?:局|委|办|厅|单位|部门|中心|院|所|镇|乡|街道|区|县|市|旗)$")  # the reporting body itself
+
+
+def _acts(r: IndicatorRules, token: str) -> bool:
+    """Whether a token is a verb of the table, a study or a meeting's act (学习, 听取), an action of
+    ``actor_not`` or a manner of ``actor_tail`` (举办, 扎实, 累计): no part of the name of who acted."""
+    return bool((r.verb_search is not None and r.verb_search.fullmatch(token))
+                or (r.head_verb is not None and r.head_verb.fullmatch(token)) or token in _NAMED_STUDY
+                or r.pattern("actor_not").fullmatch(token) or r.pattern("actor_tail").fullmatch(token))
+
+
+def _sentence_actor(r: IndicatorRules, norm: str, k: int, start: int) -> str:
+    """Who acts in the sentence of the clause ``norm[k:start]`` that opens with a verb: the words
+    opening the sentence's first clause (time words aside) up to its first verb, when they end in a
+    head of ``actor_end`` and no clause between opens with a noun of its own; else ""."""
+    s0 = k - 1
+    while s0 > 0 and norm[s0 - 1] not in "。！？!?\n；;":
+        s0 -= 1
+    lead, tail, end = r.pattern("actor_lead"), r.pattern("actor_tail"), r.pattern("actor_end")
+    acts = r.pattern("actor_not")
+
+    def verb(t: str) -> bool:
+        return _acts(r, t)
+
+    clauses = [c for c in (lead.sub("", _QUOTES.sub("", c).strip(_EDGE + " "))
+                           for c in _CLAUSE_MARK.split(norm[s0:start])) if c]
+    if len(clauses) < 2 or not verb(_cut(clauses[-1])[0]):
+        return ""  # the fact's clause opens with a noun of its own
+    if any(not verb(_cut(c)[0]) for c in clauses[1:-1]):
+        return ""  # another clause between names who acted there (…，各部门单位党组集中学习163场次，…)
+    name, pos = "", 0
+    for t in _cut(clauses[0]):
+        if verb(t):
+            name = tail.sub("", clauses[0][:pos])
+            break
+        if not ("\u4e00" <= t[0] <= "\u9fff" or t[0].isalnum() or t[0] in "（）()、"):
+            return ""
+        pos += len(t)
+    ok = 2 <= len(name) <= 16 and end.search(name) and not _OWN_BODY.match(name) and not acts.search(name)
+    if ok and _MEETS.search(name):
+        # a meeting or a study group goes on only to what meetings do (…听取汇报8次，协调解决重大问题4次),
+        # not to what others held (旗委理论学习中心组学法4次，累计举办法治培训10期)
+        ok = bool(_MEETING_ACT.match(clauses[-1]))
+    return name if ok and r.pattern("chunk_stop").match(name) is None else ""
+
+
+_MEETS = re.compile(r"(?:会议|常务会|常委会|办公会|例会|中心组)$")
+_MEETING_ACT = re.compile(r"(?:先后|累计|共|多次)?(?:组织|开展|进行|召开)?(?:专题|集中|集体)?"
+                          r"(?:研究|听取|审议|学习|学法|部署|讨论|研讨|协调|解决|传达|审定)")
+
+
+def _actors(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """Who acted: the words of a fact's clause before its own verb and noun (or before the number
+    when neither stands there), when they name a body, a person or a platform (``actor_end``) and are
+    no action themselves (``actor_not``); words of time and manner around them go (``actor_lead``,
+    ``actor_tail``). 公共法律服务中心接待办事群众3218人次 -> 公共法律服务中心; 12345政务服务平台累计办理
+    群众反映问题388件 -> 12345政务服务平台; 市政府常务会议先后4次… -> 市政府常务会议; else ""."""
+    end, lead, tail, not_ = (r.pattern("actor_end"), r.pattern("actor_lead"), r.pattern("actor_tail"),
+                             r.pattern("actor_not"))
+    prev_end = 0
+    for f in facts:
+        f["actor"] = ""
+        start = f["start"]
+        lo = prev_end if prev_end <= start else 0
+        k = start
+        while k > lo and not _CLAUSE_MARK.match(norm, k - 1) and norm[k - 1] != "\n":
+            k -= 1
+        after_number = k == lo and lo > 0  # (31个部门行政职权事项3437项: 部门 is the noun of 31个)
+        prev_end = max(prev_end, f["end"])
+        clause = norm[k:start]
+        found = [i for w in (f["verb"], f["subject"]) if w and (i := clause.find(w)) >= 0]
+        cand = _QUOTES.sub("", clause[:min(found)] if found else clause).strip(" ")
+        if after_number or _JOINED.search(cand):
+            continue  # (…政府、32个部门; 司法所、派出所等14家单位)
+        cand = lead.sub("", cand.strip(_EDGE + " ")).strip(_EDGE + " ")
+        tokens = _cut(cand) if cand else ()
+        while tokens and _acts(r, tokens[-1]):
+            tokens = tokens[:-1]  # verbs the fact did not keep (举办讲座20场, …中心组组织专题学习)
+        cand = tail.sub("", "".join(tokens)).strip(_EDGE + " ")
+        if not_.search(cand):
+            continue
+        if not cand and k > 0 and norm[k - 1] in "，,":
+            # the fact's own verb opens a later clause: who acted opens the sentence (区司法局扎实开展
+            # 法治宣传，发放资料5000份 -> 区司法局)
+            cand = _sentence_actor(r, norm, k, start)
+        if (sm := _SCOPE_ONLY.match(cand)) is not None and len(cand) > sm.end() + 1:
+            cand = cand[sm.end():]  # 全县各级各部门 -> 各级各部门
+        if (2 <= len(cand) <= 16 and end.search(cand) and not not_.search(cand)
+                and not _OWN_BODY.match(cand) and not _SCOPE_ONLY.fullmatch(cand)
+                and cand not in f["subject"] and not _A_YEAR.search(cand)):
+            f["actor"] = cand
+            if (cand + f["subject"]) in clause:
+                # the name goes on into the noun (县委 | 理论学习中心组学习…, 各部门 | 党组集中学法): its
+                # end is who acted, what follows is done
+                pos = 0
+                for t in _cut(f["subject"]):
+                    if _acts(r, t):
+                        break
+                    pos += len(t)
+                rest = f["subject"][pos:]
+                if 0 < pos and len(rest) >= 2 and end.search(f["subject"][:pos]) and len(cand) + pos <= 16:
+                    f["actor"], f["subject"] = cand + f["subject"][:pos], rest
 
 
 def _own_short_noun(r: IndicatorRules, noun: str, rest: str, *, max_subject: int) -> bool:

@@ -23,7 +23,7 @@ from fazhi.indicators.rules import IndicatorRules, rules_of
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-FACT_COLUMNS = ["doc_id", "file", "category", "subject", "verb", "predicate", "phrase", "number_kind",
+FACT_COLUMNS = ["doc_id", "file", "category", "actor", "subject", "verb", "predicate", "phrase", "number_kind",
                 "status", "breakdown", "value", "high", "unit", "qualifier", "amount", "base_unit", "sentence",
                 "start", "end"]
 META_COLUMNS = ["town", "district", "city", "province", "report_year", "part"]
@@ -38,7 +38,7 @@ _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2"
                "兆瓦": "mw", "%": "pct"}
 # Chinese labels of the indicator columns (the others come from fazhi.vocab.COLUMN_LABELS)
 COLUMN_LABELS = {
-    "doc_id": "文档", "file": "文件", "category": "类别", "subject": "主体（所计事物）",
+    "doc_id": "文档", "file": "文件", "category": "类别", "actor": "实施者", "subject": "所计事物",
     "verb": "动作", "predicate": "谓语", "phrase": "原文短语", "number_kind": "数字类型",
     "status": "性质", "breakdown": "分项（其中）", "counted": "计入表格", "value": "数值",
     "high": "上限", "unit": "单位", "qualifier": "限定",
@@ -110,6 +110,7 @@ def _doc_rows(task: dict) -> dict:
             row.update({k: f[k] for k in FACT_COLUMNS[2:]})
             if own:
                 row["subject"] = strip_own_place(row["subject"], own)
+                row["actor"] = strip_own_place(row["actor"], own)
             row.update({k: d.get(k) for k in task["meta_cols"]})
             row["part"] = _part(part_of, doc_id, f["start"])
             row["raw"] = f["raw"]
@@ -126,7 +127,8 @@ def textstat_indicators(corpus, *, rules: IndicatorRules | str | Path | None = N
     status, value, high, unit, qualifier, amount, base_unit, sentence, start, end — offsets into
     ``corpus.docs.text``), then town, district, city, province, report_year, part (the canonical
     part of the level-1 section holding the fact, "preamble" outside them), then raw and label.
-    A subject opening with the report's own town, district or city loses it (:func:`strip_own_place`).
+    A subject or actor opening with the report's own town, district or city loses it
+    (:func:`strip_own_place`).
     ``workers`` > 1: the documents are shared among that many local processes (same rows, same order).
 
     >>> df = textstat_indicators(open_corpus("data/raw"))            # doctest: +SKIP
