@@ -66,3 +66,35 @@ def test_another_clause_with_its_own_actor_stops_the_sentences_actor():
 
 def test_actor_is_a_fact_column_next_to_the_subject():
     assert FACT_COLUMNS[FACT_COLUMNS.index("subject") - 1] == "actor"
+
+
+def _frames(text: str) -> list[tuple]:
+    return [(f["raw"], f["frame"], f["subject"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short subject takes what the sentence's first clause without a number is about
+    ("深入推进“放管服”改革，新增跨省通办事项36项，整改问题41个。",
+     [("36项", "", "跨省通办事项"), ("41个", "放管服改革", "问题")]),
+    ("全面推行权责清单制度，共涉及19个部门。", [("19个", "权责清单制度", "部门")]),
+    ("扎实开展年度法治督察，对6个乡镇、4个部门开展实地督察。",
+     [("6个", "年度法治督察", "乡镇"), ("4个", "年度法治督察", "部门")]),
+    ("在重大行政决策合法性审查中，发现并纠正问题23个。", [("23个", "重大行政决策合法性审查", "问题")]),
+])
+def test_a_short_subject_takes_its_frame(text, expected):
+    assert _frames(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a subject naming itself needs no frame
+    "深入推进“放管服”改革，新增跨省通办事项36项。",
+    # a slogan, a way, a streak or a session says what no count is about
+    "深入贯彻党的二十大精神，整改问题41个。",
+    "坚持以群众满意为主线，办结事项320件。",
+    "实现信访总量十一连降，化解积案19件。",
+    "召开第三次会议，审议事项12项。",
+    # a clause with a number of its own names its own fact, and a title is no frame
+    "制定《法治政府建设工作要点》，明确任务38项。",
+])
+def test_no_frame(text):
+    assert all(f["frame"] == "" for f in extract_indicators(text)), _frames(text)

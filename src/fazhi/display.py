@@ -927,10 +927,10 @@ def indicator_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def facts_table(facts: pd.DataFrame, columns: tuple[str, ...] = (
-        "file", "label", "actor", "subject", "verb", "predicate", "value", "unit", "qualifier",
-        "status", "sentence")) -> pd.DataFrame:
+        "file", "label", "frame", "actor", "subject", "verb", "predicate", "value", "unit",
+        "qualifier", "status", "sentence")) -> pd.DataFrame:
     """The facts of :func:`fazhi.textstat_indicators` for readers: the indicator's own Chinese
-    headers (类别, 实施者, 所计事物, 动作, 谓语, 数值, 性质 …) and codes (实绩/目标/基期比较)."""
+    headers (类别, 所在事项, 实施者, 所计事物, 动作, 谓语, 数值, 性质 …) and codes (实绩/目标/基期比较)."""
     from fazhi.indicators.table import COLUMN_LABELS as FACT_LABELS
     from fazhi.indicators.table import KIND_LABELS, STATUS_LABELS
 

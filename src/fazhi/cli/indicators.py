@@ -14,7 +14,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "indicators", help="数字指标 / numeric facts (调处矛盾纠纷209件, 调解成功率99%%)",
         description="Numeric facts stated in the reports at PATH: one row per number with its "
-                    "category, who acted (actor), counted noun (subject), verb, predicate, phrase, kind of number "
+                    "category, frame of a short subject, who acted (actor), counted noun (subject), verb, predicate, phrase, kind of number "
                     "(count/amount/measure/rate/growth), status (result/target/baseline), value, "
                     "unit, qualifier (约/近/余/多/以上/左右), sentence and character offsets, plus "
                     "the document's place, year and part. With --summary: facts and totals per "

@@ -2,7 +2,8 @@
 
 ``extract_indicators`` finds facts such as "受理行政复议案件91宗", "接待咨询700多人次", "调解成功率达99%",
 "税收收入增长7.2%" or "参观廉政教育基地三次" in one text, each with who acted (actor: 县法律援助中心
-of 县法律援助中心办理法律援助案件412件, when the clause names one), its counted noun (subject), verb,
+of 县法律援助中心办理法律援助案件412件, when the clause names one), what a short subject's sentence is
+about (frame: 放管服改革 of 深入推进“放管服”改革，…整改问题41个), its counted noun (subject), verb,
 predicate, kind of number, status (result / target / baseline), value, unit and qualifier;
 ``textstat_indicators`` does it for a corpus (one row per fact, with the document's metadata and
 part); ``textstat_indicator_summary`` sums them per group and category;

@@ -2041,7 +2041,62 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
     facts = _split_each(r, norm, _split_shared_rates(norm, facts))
     _actors(r, norm, facts)
+    _frames(r, norm, facts, max_subject=max_subject)
     return facts
+
+
+_FRAMED_MAX = 4  # the longest subject that needs a frame to name a column (问题, 办件量, 服务事项)
+_FRAME_TAIL = re.compile(r"(?:等)?(?:工作|有关工作|相关工作)?(?:过程中|期间|中)?$")  # no part of what it was on
+_SENTENCE_OR_SEGMENT = re.compile(r"[。！？!?\n；;]")
+
+
+def _frame_of(r: IndicatorRules, clause: str, *, max_subject: int) -> str:
+    """What a clause without a number of its own is about: the frame it opens (在行政复议工作中 ->
+    行政复议), or the object of its verbs (推进“放管服”改革 -> 放管服改革; 切实履行法治建设第一责任人
+    职责 -> 法治建设第一责任人职责), else ""."""
+    clause = _QUOTES.sub("", _A_YEAR.sub("", clause)).strip(_EDGE + " ")
+    clause = r.pattern("actor_lead").sub("", clause).strip(_EDGE + " ")
+    if not clause or _DIGIT.search(clause) or _BOOK_TITLE.search(clause) or "《" in clause:
+        return ""
+    if (fm := r.pattern("frame_topic").match(clause)) is not None:
+        return fm.group("what")
+    tokens = _cut(clause)
+    i = 0
+    while i < len(tokens) and not _acts(r, tokens[i]):
+        i += 1  # who acted (区司法局 …)
+    if i == len(tokens) or (i and not r.pattern("actor_end").search("".join(tokens[:i]))):
+        return ""
+    while i < len(tokens) and _acts(r, tokens[i]):
+        i += 1  # the verbs and their manner
+    what = _FRAME_TAIL.sub("", "".join(tokens[i:])).strip(_EDGE + " ")
+    if len(what) < 2 or len(what) > max_subject or any(_acts(r, t) for t in _cut(what)[-1:]) \
+            or r.pattern("frame_not").search(what):
+        return ""
+    return what
+
+
+def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """What the fact's sentence is about (frame): the first clause before the fact's in its sentence
+    that states no number and has an object, read by :func:`_frame_of`, for a subject too short to name
+    a column alone and not naming the frame already:
+    全面落实告知承诺改革，…，办件量达11.34万件 -> 告知承诺改革; 政府主要领导同志切实履行法治建设第一
+    责任人职责，协调解决问题60余个 -> 法治建设第一责任人职责."""
+    for f in facts:
+        f["frame"] = ""
+        if len(f["subject"]) > _FRAMED_MAX:
+            continue  # a noun of its own names the column
+        start = int(f["start"])
+        s0 = start
+        while s0 > 0 and not _SENTENCE_OR_SEGMENT.match(norm, s0 - 1):
+            s0 -= 1
+        for c in _CLAUSE_MARK.split(norm[s0:start])[:-1]:
+            if _DIGIT.search(_A_YEAR.sub("", c)):
+                continue  # a clause with a number of its own (its fact names it)
+            what = _frame_of(r, c, max_subject=max_subject)
+            if what:
+                if what not in f["subject"]:
+                    f["frame"] = what
+                break
 
 
 _JOINED = re.compile(r"(?:[、和及与]|等)\s*$")  # an item of a list, examples of what is counted
@@ -2051,9 +2106,14 @@ _OWN_BODY = re.compile(r"^(?:我|本|全)(?:局|委|办|厅|单位|部门|中心
 def _acts(r: IndicatorRules, token: str) -> bool:
     """Whether a token is a verb of the table, a study or a meeting's act (学习, 听取), an action of
     ``actor_not`` or a manner of ``actor_tail`` (举办, 扎实, 累计): no part of the name of who acted."""
-    return bool((r.verb_search is not None and r.verb_search.fullmatch(token))
-                or (r.head_verb is not None and r.head_verb.fullmatch(token)) or token in _NAMED_STUDY
-                or r.pattern("actor_not").fullmatch(token) or r.pattern("actor_tail").fullmatch(token))
+    def one(t: str) -> bool:
+        return bool((r.verb_search is not None and r.verb_search.fullmatch(t))
+                    or (r.head_verb is not None and r.head_verb.fullmatch(t)) or t in _NAMED_STUDY
+                    or r.pattern("actor_not").fullmatch(t) or r.pattern("actor_tail").fullmatch(t))
+
+    # (a manner and a verb cut as one token: 全面推行, 深入开展)
+    return one(token) or (3 <= len(token) <= 6 and any(one(token[:k]) and one(token[k:])
+                                                       for k in range(1, len(token))))
 
 
 def _sentence_actor(r: IndicatorRules, norm: str, k: int, start: int) -> str:

@@ -23,7 +23,7 @@ from fazhi.indicators.rules import IndicatorRules, rules_of
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-FACT_COLUMNS = ["doc_id", "file", "category", "actor", "subject", "verb", "predicate", "phrase", "number_kind",
+FACT_COLUMNS = ["doc_id", "file", "category", "frame", "actor", "subject", "verb", "predicate", "phrase", "number_kind",
                 "status", "breakdown", "value", "high", "unit", "qualifier", "amount", "base_unit", "sentence",
                 "start", "end"]
 META_COLUMNS = ["town", "district", "city", "province", "report_year", "part"]
@@ -38,7 +38,7 @@ _BASE_CODES = {"元": "cny", "美元": "usd", "欧元": "eur", "平方米": "m2"
                "兆瓦": "mw", "%": "pct"}
 # Chinese labels of the indicator columns (the others come from fazhi.vocab.COLUMN_LABELS)
 COLUMN_LABELS = {
-    "doc_id": "文档", "file": "文件", "category": "类别", "actor": "实施者", "subject": "所计事物",
+    "doc_id": "文档", "file": "文件", "category": "类别", "frame": "所在事项", "actor": "实施者", "subject": "所计事物",
     "verb": "动作", "predicate": "谓语", "phrase": "原文短语", "number_kind": "数字类型",
     "status": "性质", "breakdown": "分项（其中）", "counted": "计入表格", "value": "数值",
     "high": "上限", "unit": "单位", "qualifier": "限定",
