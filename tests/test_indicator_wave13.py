@@ -98,3 +98,19 @@ def test_a_short_subject_takes_its_frame(text, expected):
 ])
 def test_no_frame(text):
     assert all(f["frame"] == "" for f in extract_indicators(text)), _frames(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # success alone after a count of what was tried keeps its verb: two rows, two labels
+    ("调解矛盾纠纷128起，成功122起。", [(128, "调解矛盾纠纷", ""), (122, "调解矛盾纠纷", "成功")]),
+    ("受理劳动争议案件74件，成功调解61件。", [(74, "劳动争议案件", "受理"), (61, "劳动争议案件", "调解")]),
+    # (成功 before a verb is no verb of its own)
+    ("成功创建省级民主法治示范村2个。", [(2, "省级民主法治示范村", "创建")]),
+])
+def test_success_alone_is_a_verb(text, expected):
+    assert [(f["value"], f["subject"], f["verb"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["分3批次组织执法人员轮训。", "分两批次完成全员考试。"])
+def test_batches_are_a_manner(text):
+    assert extract_indicators(text) == []
