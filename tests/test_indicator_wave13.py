@@ -114,3 +114,13 @@ def test_success_alone_is_a_verb(text, expected):
 @pytest.mark.parametrize("text", ["分3批次组织执法人员轮训。", "分两批次完成全员考试。"])
 def test_batches_are_a_manner(text):
     assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court's instance goes with its verb, the court is who acted
+    ("法院一审审结行政案件236件，二审审结行政案件41件。",
+     [("法院", "行政案件", "一审审结"), ("法院", "行政案件", "二审审结")]),
+    ("全市法院一审新收行政诉讼案件512件。", [("法院", "行政诉讼案件", "一审新收")]),
+])
+def test_a_courts_instance_goes_with_its_verb(text, expected):
+    assert [(f["actor"], f["subject"], f["verb"]) for f in extract_indicators(text)] == expected

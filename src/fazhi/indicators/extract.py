@@ -2099,6 +2099,7 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
                 break
 
 
+_INSTANCE = re.compile(r"(?:一审|二审|再审|终审)")  # the instance of a court, before its verb
 _JOINED = re.compile(r"(?:[、和及与]|等)\s*$")  # an item of a list, examples of what is counted
 _OWN_BODY = re.compile(r"^(?:我|本|全)(?:局|委|办|厅|单位|部门|中心|院|所|镇|乡|街道|区|县|市|旗)$")  # the reporting body itself
 
@@ -2176,6 +2177,9 @@ def _actors(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
         prev_end = max(prev_end, f["end"])
         clause = norm[k:start]
         found = [i for w in (f["verb"], f["subject"]) if w and (i := clause.find(w)) >= 0]
+        if f["verb"] and found and (im := _INSTANCE.search(clause, 0, clause.find(f["verb"]))) is not None \
+                and im.end() == clause.find(f["verb"]):
+            f["verb"] = im.group(0) + f["verb"]  # 法院一审审结行政案件: 一审审结 and 二审审结 stay apart
         cand = _QUOTES.sub("", clause[:min(found)] if found else clause).strip(" ")
         if after_number or _JOINED.search(cand):
             continue  # (…政府、32个部门; 司法所、派出所等14家单位)
