@@ -80,6 +80,8 @@ def _frames(text: str) -> list[tuple]:
     ("扎实开展年度法治督察，对6个乡镇、4个部门开展实地督察。",
      [("6个", "年度法治督察", "乡镇"), ("4个", "年度法治督察", "部门")]),
     ("在重大行政决策合法性审查中，发现并纠正问题23个。", [("23个", "重大行政决策合法性审查", "问题")]),
+    # (an ordinal inside a name is no session number: 第一责任人)
+    ("镇长认真履行法治建设第一责任人职责，协调解决问题17个。", [("17个", "法治建设第一责任人职责", "问题")]),
 ])
 def test_a_short_subject_takes_its_frame(text, expected):
     assert _frames(text) == expected
