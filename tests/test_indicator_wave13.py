@@ -52,6 +52,10 @@ def test_who_acted_is_the_actor(text, expected):
     "对18个县（市、区）政府、32个市直部门开展法治政府建设考核。",
     # a list of items before a count
     "全区司法所、派出所和人民法庭等14家单位参与联调。",
+    # who is directed, helped or asked is no actor of what follows (指导司法部门…, 督促各乡镇…)
+    "指导县司法局完善督查机制，对12个乡镇开展法治建设督查。",
+    "督促各乡镇人民政府全面公开权责清单，公开事项1260项。",
+    "邀请市法律顾问团律师列席常务会议，审查合同37份。",
 ])
 def test_no_actor_where_none_acted(text):
     assert all(f["actor"] == "" for f in extract_indicators(text)), _actors(text)
