@@ -10,6 +10,7 @@ from fazhi.clean import (
     count_placeholders,
     count_typos,
     fix_typos,
+    join_wrapped_lines,
     normalize_punctuation,
     normalize_whitespace,
     remove_artifacts,
@@ -310,3 +311,49 @@ def test_a_page_crawled_onto_one_line_is_not_removed_as_a_footer():
 ])
 def test_pinyin_annotations_are_conversion_artifacts(text, cleaned):
     assert clean_text(text).text == cleaned
+
+
+# A PDF saved as .txt (pdftotext, copy from a viewer): lines cut at the page's width, words split
+# across lines. Our own wording, in the layout of such pages.
+_WRAPPED = """2024年某县人民政府工作报告
+各位代表：
+现在，我代表县人民政府向大会报告工作，请予审议，并请县
+政协委员和列席人员提出意见。
+一、2024年工作回顾
+过去一年，面对复杂严峻的外部环境，在县委的坚强领导下，全
+县上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进。
+预计全年，地区生产总值增长5.5%；规上工业增加值增长7%，
+固定资产投资增长6.1%；社会消费品零售总额增长4%；一般公
+共预算收入增长9.2%；城乡居民人均可支配收入分别增长4.8%
+和6.6%。
+（一）聚力产业升级，工业经济稳步壮大
+工业基础更加牢固。全年新增规上工业企业23家，总投资45亿
+元的新材料产业园等16个重大项目开工建设，规上工业总产值达
+到318亿元。"""
+
+_PARAGRAPHS = """2024年某县人民政府工作报告
+各位代表：
+现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和列席人员提出意见。
+一、2024年工作回顾
+过去一年，面对复杂严峻的外部环境，在县委的坚强领导下，全县上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进。
+预计全年，地区生产总值增长5.5%；规上工业增加值增长7%，固定资产投资增长6.1%；社会消费品零售总额增长4%；一般公共预算收入增长9.2%；城乡居民人均可支配收入分别增长4.8%和6.6%。
+（一）聚力产业升级，工业经济稳步壮大
+工业基础更加牢固。全年新增规上工业企业23家，总投资45亿元的新材料产业园等16个重大项目开工建设，规上工业总产值达到318亿元。"""
+
+
+def test_lines_wrapped_at_a_page_width_are_joined():
+    cleaned = clean_text(_WRAPPED)
+    assert cleaned.text == _PARAGRAPHS
+    assert cleaned.flags["normalised"]["wrapped_lines_joined"] == _WRAPPED.count("\n") - _PARAGRAPHS.count("\n")
+
+
+@pytest.mark.parametrize("text", [
+    _PARAGRAPHS,  # one paragraph per line
+    # short lines of a list, a heading and items: not a page's width
+    "一、主要做法\n（一）加强组织领导\n（二）完善制度体系\n（三）强化执法监督\n（四）深化普法宣传\n"
+    "（五）化解矛盾纠纷\n（六）建设法治队伍\n二、存在问题\n三、下一步打算",
+    # too few lines to tell
+    "全县共调解矛盾纠纷1530件，调解成功率\n98%。",
+])
+def test_texts_not_wrapped_keep_their_lines(text):
+    assert join_wrapped_lines(text) == text

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from conftest import RAW
 
+from fazhi.clean import remove_artifacts
 from fazhi.ingest import (
     DOC_COLUMNS,
     REJECTED_COLUMNS,
@@ -322,6 +323,36 @@ def test_pdf_with_wrapped_paragraphs_is_unwrapped(tmp_path, name):
     for k in (*META, "title", "parts"):
         assert got[k] == ref[k], k
     assert got["text"] == ref["text"]
+
+
+@pytest.mark.parametrize("name", [S001, S002, S003])
+def test_txt_saved_from_a_pdf_reads_as_the_report(tmp_path, name):
+    # pdftotext output: lines cut at a printed width (a Chinese character 2, a digit 1); no
+    # conversion artifacts of a .docx ([bookmark: _GoBack]) in a PDF
+    lines = []
+    for para in remove_artifacts((RAW / name).read_text(encoding="utf-8")).split("\n"):
+        line, width = "", 0
+        for ch in para.strip():
+            w = 2 if ord(ch) > 0x2000 else 1
+            if width + w > 68:
+                lines.append(line)
+                line, width = "", 0
+            line, width = line + ch, width + w
+        lines.append(line)
+    (tmp_path / "wrapped.txt").write_text("\n".join(lines), encoding="utf-8")
+    got = ingest_file(tmp_path / "wrapped.txt", tmp_path).doc
+    ref = ingest_file(RAW / name, RAW).doc
+    for k in (*META, "title", "parts"):
+        assert got[k] == ref[k], k
+    assert got["text"].replace("\n", "") == ref["text"].replace("\n", "")
+
+    def breaks(text: str) -> set[int]:  # where lines end, in the text without line ends
+        return {i - n for n, i in enumerate(i for i, c in enumerate(text) if c == "\n")}
+
+    flat = ref["text"].replace("\n", "")
+    assert breaks(ref["text"]) <= breaks(got["text"])  # no two lines joined into one
+    # a line more only where a page's line happened to end on a sentence's end
+    assert all(flat[i - 1] in "。！？：" for i in breaks(got["text"]) - breaks(ref["text"]))
 
 
 def test_a_50_mb_text_file_is_ingested(tmp_path):

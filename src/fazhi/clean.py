@@ -24,7 +24,7 @@ from functools import cache
 from typing import Literal
 
 from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START, needles
-from fazhi.read import load_table, normalize_newlines
+from fazhi.read import load_table, looks_wrapped, normalize_newlines, unwrap_lines
 
 Span = tuple[int, int, str]
 
@@ -337,6 +337,14 @@ def normalize_whitespace(text: str) -> str:
     return _SPACES.sub(repl, text)
 
 
+def join_wrapped_lines(text: str) -> str:
+    """Join the lines of a text wrapped at a fixed width (a PDF saved as .txt, see
+    :func:`fazhi.read.looks_wrapped`) the way PDFs are read: a full line that does not end a
+    sentence goes on with the next one, unless that one opens a heading. Other texts are returned
+    as they are. ``"…社会消费品零售\n总额增长8%；…"`` -> ``"…社会消费品零售总额增长8%；…"`` in such a text."""
+    return unwrap_lines(text) if looks_wrapped(text) else text
+
+
 def _n_changed(a: str, b: str) -> int:
     """Positions where two texts differ (over the shorter length), counted without a Python loop."""
     if a == b:
@@ -397,8 +405,9 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     Returns the cleaned text, the removals (``rule``, ``text``, ``start``, ``end`` in the original
     text) and flags: ``truncated`` (a template-site trailer was cut off), ``truncated_mid_sentence``
     (the text stops without closing punctuation, signature or date: :func:`ends_mid_sentence`), ``anonymised``, ``anonymised_counts``, ``typos_fixed`` (total),
-    ``typo_counts``, ``normalised`` (how many punctuation characters were changed and whitespace
-    characters removed; their positions are not recorded).
+    ``typo_counts``, ``normalised`` (how many punctuation characters were changed, whitespace
+    characters removed and lines of a fixed-width text joined, :func:`join_wrapped_lines`; their
+    positions are not recorded).
     """
     original = normalize_newlines(text)
     current = original
@@ -424,6 +433,8 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
     punct_changed = _n_changed(before, current)
     n_before = len(current)
     current = normalize_whitespace(current)
+    n_spaces, n_lines = n_before - len(current), current.count("\n")
+    current = join_wrapped_lines(current)
     flags = {
         "truncated": any(r["rule"].startswith("trailer") for r in removals),
         "truncated_mid_sentence": ends_mid_sentence(current),
@@ -432,6 +443,7 @@ def clean_text(text: str, *, finders=FINDERS, typos: bool = True,
         "typos_fixed": sum(typo_counts.values()),
         "typo_counts": typo_counts,
         "normalised": {"punctuation_chars": punct_changed,
-                       "whitespace_chars_removed": n_before - len(current)},
+                       "whitespace_chars_removed": n_spaces,
+                       "wrapped_lines_joined": n_lines - current.count("\n")},
     }
     return Cleaned(current, removals, flags)

@@ -451,18 +451,42 @@ _STARTS_HEADING = HEADING_START
 _STARTS_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
 
 
+def _fullness(lines: list[str], full: float):
+    """A test of whether a line is as long as the page's full lines: ``full`` x the 90th percentile
+    of the lines' character counts, or of their printed widths (:func:`_width`: a line of digits
+    is narrower than one of Chinese characters), ``indent`` more for a paragraph's first line."""
+    chars = sorted(len(line) for line in lines)
+    widths = sorted(_width(line) for line in lines)
+    n_chars, n_width = chars[int(0.9 * (len(chars) - 1))], widths[int(0.9 * (len(widths) - 1))]
+
+    def is_full(line: str, indent: bool = False) -> bool:
+        return (len(line) + (_INDENT if indent else 0) >= full * n_chars
+                or _width(line) + (2 * _INDENT if indent else 0) >= full * n_width)
+
+    return is_full
+
+
+_INDENT = 2  # a paragraph's first line is indented by two Chinese characters
+
+
+def _width(line: str) -> int:
+    """Printed width: a Chinese character or full-width mark 2, a digit, letter or half-width mark 1
+    (from the UTF-8 length: 3 bytes for the first, 1 for the others)."""
+    return (len(line.encode("utf-8")) + len(line)) // 2
+
+
 def unwrap_lines(text: str, *, full: float = 0.9) -> str:
     """Join the lines a PDF wrapped inside a paragraph: a line as long as the page's full lines
-    (at least ``full`` x the 90th-percentile length) that does not end a sentence continues on
-    the next line, unless that line starts a heading (or an item ``一是`` right after a heading).
+    (:func:`_fullness`) that does not end a sentence continues on the next line, unless that line
+    starts a heading (or an item ``一是`` right after a heading).
 
     ``unwrap_lines("一是加强领导，\n压实责任。")`` keeps both lines unless the first is full-width.
     """
     lines = text.split("\n")
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())
-    if len(lengths) < 3:
+    stripped_lines = [line.strip() for line in lines if line.strip()]
+    if len(stripped_lines) < 3:
         return text
-    width = lengths[int(0.9 * (len(lengths) - 1))]
+    is_full = _fullness(stripped_lines, full)
     out: list[str] = []
     joining = False
     for line in lines:
@@ -474,8 +498,27 @@ def unwrap_lines(text: str, *, full: float = 0.9) -> str:
             out[-1] += stripped
         else:
             out.append(line)
-        joining = bool(stripped) and len(stripped) >= full * width and not _END.search(out[-1].strip())
+        first = not joining and not _STARTS_HEADING.match(stripped)  # (a heading is not indented)
+        joining = bool(stripped) and is_full(stripped, first) and not _END.search(out[-1].strip())
     return "\n".join(out)
+
+
+def looks_wrapped(text: str, *, full: float = 0.9, min_lines: int = 8) -> bool:
+    """Whether a text's lines were wrapped at a fixed width (a PDF saved as text, ``pdftotext``
+    output): at least ``min_lines`` lines, a third of them as long as the full lines
+    (:func:`_fullness`) and most of those not ending a sentence. A text of one paragraph per line
+    has few lines of full width, and they end in 。.
+
+    ``looks_wrapped("预计全年，地区生产总值增长6%；规上工业\n增加值增长6%…")`` -> True for a page of such lines.
+    """
+    if len(text) > 80 * (text.count("\n") + 1):
+        return False  # lines of 80 characters on average are paragraphs, not a page's lines
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < min_lines:
+        return False
+    is_full = _fullness(lines, full)
+    wide = [line for line in lines if is_full(line)]
+    return len(wide) >= len(lines) / 3 and sum(not _END.search(line) for line in wide) > 0.6 * len(wide)
 
 
 _READERS = {"txt": _read_txt, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf}

@@ -90,7 +90,8 @@ def _explain(target: str, root: Path) -> int:
         print(f"  [{r['start']}:{r['end']}] {r['rule']}: {shown}")
     n = info["normalised"]
     print(f"  标点统一 / punctuation normalised: {n['punctuation_chars']} 个字符 / chars; "
-          f"删除空白 / whitespace removed: {n['whitespace_chars_removed']} 个字符 / chars")
+          f"删除空白 / whitespace removed: {n['whitespace_chars_removed']} 个字符 / chars; "
+          f"合并折行 / wrapped lines joined: {n.get('wrapped_lines_joined', 0)}")
     print("\n标记 / flags:")
     for k, v in info["flags"].items():
         print(f"  {k}: {json.dumps(v, ensure_ascii=False)}")
