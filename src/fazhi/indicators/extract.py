@@ -1313,6 +1313,63 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
                 _take_category(f, prev)
 
 
+# a quantity of the things after it: 总投资86亿元的辽宁三木、渼瑞石油等12个重大产业项目 -> 重大产业项目总投资
+# (the count after the examples names them); 投资56亿元的A产业园、20亿元的B项目 -> A产业园投资, B项目投资
+_OF_THE_COUNTED = re.compile(r"的(?:[^，,。；;：:！？!?\n]{1,40}?等)?$")
+_LIST_ITEM_END = re.compile(r"、|[和及与](?=[^，,。；;]{0,6}\d)")
+_OF_THE_NEXT_ITEM = re.compile(r"的[^，,。；;：:！？!?\n的]{2,24}?[、和及]$")
+
+
+def _quantity_head_before(r: IndicatorRules, norm: str, start: int) -> str:
+    """The noun naming a quantity right before a number (总投资, 建筑面积), as whole words, or ""."""
+    if r.quantity_head is None:
+        return ""
+    lo = max(norm.rfind(c, 0, start) for c in "，,；;：:。！？!?、\n") + 1
+    m = r.quantity_head.search(norm, lo, start)
+    if m is None:
+        return ""
+    words = _cut(norm[lo:start])
+    last = words[-1] if words else ""
+    if last.endswith(m.group(0)) and len(last) > len(m.group(0)) and len(last) <= 4:
+        return last
+    return ("总" if norm[m.start() - 1:m.start()] == "总" and m.start() > lo else "") + m.group(0)
+
+
+def _quantity_of_what_follows(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *,
+                              max_subject: int) -> None:
+    """An amount or a measure before 的 is that of the thing after it, in place: 总投资1.2亿元的3个项目 ->
+    项目总投资; 面积3.2万平方米的综合服务中心 -> 综合服务中心面积; an item of a list after 、 keeps the
+    head of the first (投资56亿元的A产业园、20亿元的B项目 -> B项目投资)."""
+    head_of: dict[int, str] = {}
+    for i, f in enumerate(facts):
+        if f["number_kind"] not in ("amount", "measure") or not norm.startswith("的", int(f["end"])):
+            continue
+        head = _quantity_head_before(r, norm, int(f["start"]))
+        if not head and i > 0 and facts[i - 1]["sentence"] == f["sentence"] and (i - 1) in head_of \
+                and _OF_THE_NEXT_ITEM.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
+            head = head_of[i - 1]
+        if not head:
+            continue
+        head_of[i] = head
+        nxt = facts[i + 1] if i + 1 < len(facts) else None
+        if nxt is not None and nxt["sentence"] == f["sentence"] and nxt["number_kind"] == "count" \
+                and nxt["subject"] and _OF_THE_COUNTED.fullmatch(norm, int(f["end"]), int(nxt["start"])):
+            what = nxt["subject"]
+        else:
+            end = _CLAUSE_MARK.search(norm, int(f["end"]) + 1)
+            after = norm[int(f["end"]) + 1:end.start() if end is not None else len(norm)]
+            item = _LIST_ITEM_END.split(after, maxsplit=1)[0]
+            what, _ = _noun_after(r, item, max_subject=max_subject)
+            if not what and len(item) <= max_subject and (item != after or not _token_verbs_in(r, item)):
+                what = item  # a name ending at the list's mark or the clause (A产业园、…)
+        if len(what) < 2 or any(c.isdigit() for c in what) or r.pattern("quantity_of_not").search(what):
+            continue
+        room = max_subject + 4 - len(head)  # (a name is cut only at whole words, and only when long)
+        f["subject"] = (("".join(_tail_words(what, room)) or what) if len(what) > room else what) + head
+        if f["category"] in ("other", "rates") and nxt is not None and what == nxt["subject"]:
+            _take_category(f, nxt)
+
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -2002,6 +2059,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _award_winners(r, norm, facts)
     _money_verbs(r, norm, facts)
     _amount_involved(norm, facts, max_subject=max_subject)
+    _quantity_of_what_follows(r, norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
@@ -2888,6 +2946,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             subject = subject[head_at:]  # 加快建设总投资7.58亿元的…项目: the words before the head are the act
     if of_after and not noun_after and 2 <= len(subject) <= 4 and r.quantity_head.search(subject):
         owner, _ = _noun_after(r, after, max_subject=max_subject)
+        if r.pattern("quantity_of_not").search(owner):
+            owner = ""  # 实现营业收入2.3亿元的好成绩: no thing owns the amount
         subject = owner + subject  # 锂盐项目总投资 (a name, kept whole up to the limit of a list)
     rates = (_RATE_ITEMS.split(subject) if kind == "rate" and ("、" in subject or _RATE_ITEMS.search(subject))
              else [])  # (网上可办率和政务服务事项编目覆盖率均达100%: 和 after a rate joins two names)

@@ -1,0 +1,52 @@
+"""Wave 14: an amount or a measure before 的 is the quantity of the thing after it (总投资1.2亿元的3个项目 ->
+项目总投资; 面积3.2万平方米的综合服务中心 -> 综合服务中心面积); after named examples the count's noun names
+them (…等12个重大产业项目); an item of a list keeps the head of the first (投资56亿元的A园、20亿元的B项目);
+what owns no quantity (…的目标任务, …的基础上, …的好成绩) is left out; a manner of 完成 is no part of the noun.
+Sentences in the layouts of real government work and rule-of-law reports; our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str) -> list[tuple]:
+    return [(f["raw"], f["subject"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the thing right after 的
+    ("总投资21.18亿元的锂盐项目建成投产。", [("21.18亿元", "锂盐项目总投资")]),
+    ("建成面积3.2万平方米的县级综合服务中心。", [("3.2万平方米", "县级综合服务中心面积")]),
+    ("改造建筑面积1.2万平方米的人力资源和社会保障服务中心。",
+     [("1.2万平方米", "人力资源和社会保障服务中心建筑面积")]),
+    # the count right after 的, or after the examples it names
+    ("开工建设总投资1.2亿元的3个项目。", [("1.2亿元", "项目总投资"), ("3个", "项目")]),
+    ("总投资86亿元的东辰化工、宏远石油等12个重大产业项目开工建设。",
+     [("86亿元", "重大产业项目总投资"), ("12个", "重大产业项目")]),
+    ("实施总投资5.6亿元的城区供水、污水管网改造等10项工程。", [("5.6亿元", "工程总投资"), ("10项", "工程")]),
+    # items of a list: each its own thing, the head of the first
+    ("投资56亿元的新材料产业园、20亿元的冷链物流项目成功签约。",
+     [("56亿元", "新材料产业园投资"), ("20亿元", "冷链物流项目投资")]),
+    ("引进投资10亿元的新能源电池项目、5亿元的光伏组件项目，总投资30亿元的储能产业园开工。",
+     [("10亿元", "新能源电池项目投资"), ("5亿元", "光伏组件项目投资"), ("30亿元", "储能产业园总投资")]),
+    ("建成占地面积500平方米的调解中心和面积200平方米的法治广场。",
+     [("500平方米", "调解中心占地面积"), ("200平方米", "法治广场面积")]),
+])
+def test_a_quantity_before_de_is_the_thing_after_it(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what comes after 的 owns no quantity: the quantity keeps its own name
+    ("超额完成固定资产投资20亿元的目标任务。", [("20亿元", "固定资产投资")]),
+    ("在完成投资15亿元的基础上，新增投资3亿元。", [("15亿元", "投资"), ("3亿元", "投资")]),
+    ("实现营业收入2.3亿元的好成绩。", [("2.3亿元", "营业收入")]),
+    ("全年完成总产值50亿元的年度目标。", [("50亿元", "总产值")]),
+    # a manner of 完成 is no part of the noun
+    ("提前完成棚户区改造1200户。", [("1200户", "棚户区改造")]),
+    ("如期完成农村危房改造356户。", [("356户", "农村危房")]),  # (verb 改造, as without 如期)
+])
+def test_what_owns_no_quantity_is_left_out(text, expected):
+    assert _facts(text) == expected
