@@ -50,3 +50,33 @@ def test_a_quantity_before_de_is_the_thing_after_it(text, expected):
 ])
 def test_what_owns_no_quantity_is_left_out(text, expected):
     assert _facts(text) == expected
+
+
+def _totals(text: str) -> list[tuple]:
+    return [(f["raw"], f["subject"], f["verb"], f["breakdown"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a total after a list of different things is all of theirs; items of one category adding up to it
+    # are its parts (the table counts the total once)
+    ("发放宣传资料3000份、宣传品1200份，共计4200份。",
+     [("3000份", "宣传资料", "发放", True), ("1200份", "宣传品", "发放", True),
+      ("4200份", "宣传资料、宣传品", "发放", False)]),
+    ("全年清理规章5件、规范性文件113件、其他政策措施847条，合计965条。",
+     [("5件", "规章", "清理", False), ("113件", "规范性文件", "清理", False),
+      ("847条", "其他政策措施", "清理", False), ("965条", "规章、规范性文件、其他政策措施", "清理", False)]),
+    # a total of one thing's stages is not a list's total: the items keep their one noun (all after 其中
+    # are parts of the 58)
+    ("共办理行政复议案件58件，其中维持32件、撤销6件、驳回14件，共计审结52件。",
+     [("58件", "行政复议案件", "办理", False), ("32件", "行政复议案件", "维持", True),
+      ("6件", "行政复议案件", "撤销", True), ("14件", "行政复议案件", "驳回", True),
+      ("52件", "行政复议案件", "审结", True)]),
+])
+def test_a_total_after_a_list_is_all_of_theirs(text, expected):
+    assert _totals(text) == expected
+
+
+def test_a_total_of_several_categories_goes_to_other():
+    facts = extract_indicators("受理行政复议案件12件、行政诉讼案件30件，共计42件。")
+    assert [f["category"] for f in facts] == ["reconsideration", "litigation", "other"]
+    assert facts[-1]["subject"] == "行政复议案件、行政诉讼案件"

@@ -1370,6 +1370,40 @@ def _quantity_of_what_follows(r: IndicatorRules, norm: str, facts: list[dict[str
             _take_category(f, nxt)
 
 
+_TOTAL_AFTER = re.compile(r"[，,；;]\s*(?:合计|共计|总计|总共|共)$")
+_LIST_GAP = re.compile(r"[、和及与]\s*[^\d，,。；;：:！？!?\n]{0,12}")
+
+
+def _total_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A total after a list of counts of different things is all of theirs, in place: 清理规章5件、规范性文件
+    113件、其他政策措施847条，合计965条 -> 规章、规范性文件、其他政策措施 (not the last item's). Items of one
+    category that add up to it are its parts (breakdown); a total of several categories goes to other."""
+    for i, f in enumerate(facts):
+        if i < 2 or f["number_kind"] != "count" or not _TOTAL_AFTER.search(norm, 0, int(f["start"])) \
+                or _TOTAL_AFTER.search(norm, int(facts[i - 1]["end"]), int(f["start"])) is None:
+            continue
+        j = i - 1
+        while j > 0 and facts[j - 1]["sentence"] == f["sentence"] and facts[j - 1]["number_kind"] == "count" \
+                and _LIST_GAP.fullmatch(norm, int(facts[j - 1]["end"]), int(facts[j]["start"])):
+            j -= 1
+        items = facts[j:i]
+        names = list(dict.fromkeys(x["subject"] for x in items if x["subject"]))
+        if len(items) < 2 or len(names) < 2 or len(names) != len(items) \
+                or any(x["breakdown"] or x["number_kind"] != "count" for x in items):
+            continue
+        joined = "、".join(names)
+        f["subject"] = joined if len(joined) <= max_subject + _COORD_EXTRA else names[0] + "等"
+        verbs = {x["verb"] for x in items}
+        f["verb"] = verbs.pop() if len(verbs) == 1 else ""
+        if len({x["category"] for x in items}) == 1:
+            _take_category(f, items[0])
+            if abs(sum(float(x["value"]) for x in items) - float(f["value"])) < 1e-6:
+                for x in items:
+                    x["breakdown"] = True  # (the table counts the total once, not its parts again)
+        else:
+            f["category"], f["label"] = "other", r.labels.get("other", "other")  # a total of several columns is none of them
+
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -1808,7 +1842,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     """Numeric facts of one text, in order: dicts with category, phrase, subject, verb, predicate,
     number_kind, status, value, high, unit, qualifier, amount, base_unit, sentence, start, end (offsets of
     the number and unit in ``text``), raw (``text[start:end]``), label (the category in Chinese) and
-    breakdown (True for a part of a fact before it in the sentence: 审结50件，其中维持30件 -> the 30).
+    breakdown (True for a part of a fact before it in the sentence: 审结50件，其中维持30件 -> the 30; and for
+    the items of a list that add up to a total after it: 规章5件、规范性文件113件，合计118件 -> the 5 and 113).
 
     ``rules``: an :class:`IndicatorRules` or a folder with replacement tables (default: the package's).
     Category: the first row of ``indicators.tsv`` matching the phrase or the subject; else matching
@@ -2060,6 +2095,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _money_verbs(r, norm, facts)
     _amount_involved(norm, facts, max_subject=max_subject)
     _quantity_of_what_follows(r, norm, facts, max_subject=max_subject)
+    _total_of_a_list(r, norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
