@@ -80,3 +80,19 @@ def test_a_total_of_several_categories_goes_to_other():
     facts = extract_indicators("受理行政复议案件12件、行政诉讼案件30件，共计42件。")
     assert [f["category"] for f in facts] == ["reconsideration", "litigation", "other"]
     assert facts[-1]["subject"] == "行政复议案件、行政诉讼案件"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate after a list done by one verb is the whole list's, with 均 and with several rates of one number
+    ("办理人大代表建议42件、政协委员提案57件，办复率均为100%。",
+     [("42件", "人大代表建议"), ("57件", "政协委员提案"), ("100%", "人大代表建议和政协委员提案办复率")]),
+    ("共办理人大代表建议42件、政协提案57件，办结率、满意率均为100%。",
+     [("42件", "人大代表建议"), ("57件", "政协提案"), ("100%", "人大代表建议和政协提案办结率"),
+      ("100%", "人大代表建议和政协提案满意率")]),
+    # a bare area after a count is the area of the things counted
+    ("镇综合行政执法队全年查处违法建设17处，拆除面积3200平方米。",
+     [("17处", "违法建设"), ("3200平方米", "违法建设面积")]),
+    ("建成标准化厂房5栋，建筑面积2.4万平方米。", [("5栋", "标准化厂房"), ("2.4万平方米", "标准化厂房建筑面积")]),
+])
+def test_rates_and_areas_of_the_counted(text, expected):
+    assert _facts(text) == expected

@@ -138,6 +138,8 @@ _COUNT_HEAD = re.compile(r"(?:人数|户数|件数|次数|个数|数量|总数)$
 # wave 10 (the passes after the facts are read: _apply_notes, _time_taken … _study_bodies)
 _TOOK = re.compile(r"\s*(?:内)?(?:完成|建成|实现)")  # a duration before what was done in it
 _EVENT_PREFIX_MAX = 8  # the event words put before a generic audience
+_PEOPLE_UNITS = frozenset({"人", "人次", "户", "户次", "名", "位", "家庭"})
+_BARE_AREAS = frozenset({"面积", "总面积", "建筑面积", "占地面积"})  # of the things counted before (拆除面积)
 _BARE_AMOUNTS = frozenset({"金额", "涉案金额", "涉及金额", "标的额", "资金", "投资规模", "总投资"})  # of the count before (罚没款 names itself)
 _THING_KINDS = frozenset({"count", "item"})  # units of things one verb may list together (10件、合同70余份)
 _REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
@@ -1299,10 +1301,17 @@ def _amount_involved(norm: str, facts: list[dict[str, Any]], *, max_subject: int
     58.6万元 -> 免予处罚金额 (what was done, else what was counted: 办理案件35件，涉案金额120万元 -> 案件涉案金额)."""
     for i in range(1, len(facts)):
         f, j = facts[i], i - 1
-        while j > 0 and facts[j]["number_kind"] == "rate" and facts[j - 1]["sentence"] == f["sentence"]:
-            j -= 1  # (调解成功310起，调解成功率98.1%，涉及金额860万元: the rate of the count names no money)
+        area = f["subject"] in _BARE_AREAS and f["number_kind"] == "measure"  # 查处违法建设17处，拆除面积3200平方米
+        while j > 0 and facts[j - 1]["sentence"] == f["sentence"] and (facts[j]["number_kind"] == "rate" or (
+                area and facts[j]["unit"] in _PEOPLE_UNITS)):
+            # (调解成功310起，调解成功率98.1%，涉及金额860万元: the rate of the count names no money;
+            # 改造老旧小区37个，惠及居民5200户，面积86万平方米: nor do the people it served own the area)
+            j -= 1
         prev = facts[j]
-        if f["subject"] not in _BARE_AMOUNTS or f["number_kind"] != "amount" or prev["sentence"] != f["sentence"] \
+        bare = area or (f["subject"] in _BARE_AMOUNTS and f["number_kind"] == "amount")
+        if area and prev["unit"] in _PEOPLE_UNITS:
+            continue
+        if not bare or prev["sentence"] != f["sentence"] \
                 or prev["number_kind"] in ("rate", "growth", "amount") or _SEGMENT_END.search(norm, prev["end"], f["start"]):
             continue
         # (money of things counted is theirs: 4个特别国债项目已获批，争取资金10.1亿元 -> 特别国债项目资金)
@@ -1449,13 +1458,15 @@ def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int)
     政协委员提案68件，办复率100% -> 人大代表建议和政协委员提案办复率 (a list done by one verb; 行政复议20件、行政诉讼33件，
     出庭率100%: no verb says the rate is of both)."""
     for i in range(2, len(facts)):
-        f, b = facts[i], facts[i - 1]
+        f, j = facts[i], i - 1
+        while j > 1 and facts[j]["number_kind"] == "rate" and facts[j]["start"] == f["start"]:
+            j -= 1  # (办结率、满意率均为100%: the rates of one number share the list)
+        b = facts[j]
         if f["number_kind"] != "rate" or not f["phrase"] or b["number_kind"] != "count" or not b["verb"] \
-                or f["subject"] != _overlap_join(b["subject"], f["phrase"]) or f["sentence"] != b["sentence"] \
-                or _SEGMENT_END.search(norm, int(b["end"]), int(f["start"])):
+                or f["sentence"] != b["sentence"] or _SEGMENT_END.search(norm, int(b["end"]), int(f["start"])):
             continue
         items = [b]
-        for a in reversed(facts[:i - 1]):
+        for a in reversed(facts[:j]):
             gap = norm[int(a["end"]):int(items[0]["start"])]
             if a["number_kind"] != "count" or a["unit"] != b["unit"] or a["verb"] != b["verb"] \
                     or not a["subject"] or gap[:1] not in _VERB_JOIN or _CLAUSE_MARK.search(gap):
@@ -1463,13 +1474,24 @@ def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int)
             items.insert(0, a)
         if len(items) < 2 or len({it["subject"] for it in items}) < len(items):
             continue
+        own = ""  # the rate's own name: after the last item's noun, or the first's when 均 gave it theirs
+        for name in (b["subject"], items[0]["subject"]):
+            if f["subject"] in (_overlap_join(name, f["phrase"]), f["phrase"]):
+                own = f["phrase"]  # (办结率、满意率均为100%: no noun of its own yet)
+            elif f["subject"].startswith(name) and len(f["subject"]) > len(name) + 1 \
+                    and f["subject"][len(name):] in f["phrase"]:
+                own = f["subject"][len(name):]  # (办结率、满意率均为100%: each rate its own fact)
+            if own:
+                break
+        if not own:
+            continue
         names = [it["subject"] for it in items]
         k = 0
         while k < min(map(len, names)) and len({n[len(n) - k - 1] for n in names}) == 1:
             k += 1
         whole = names[0][len(names[0]) - k:] if k >= 2 else "和".join(names)
-        if len(whole) + len(f["phrase"]) <= max_subject:
-            f["subject"] = _overlap_join(whole, f["phrase"])
+        if len(whole) + len(own) <= max_subject + (_COORD_EXTRA if "、" in own else 0):
+            f["subject"] = _overlap_join(whole, own)
 
 
 def _took_part_before(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
