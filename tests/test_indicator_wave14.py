@@ -96,3 +96,18 @@ def test_a_total_of_several_categories_goes_to_other():
 ])
 def test_rates_and_areas_of_the_counted(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 占…的 N% names a share, as 占…比重 does; the change of the share after it is the share's
+    ("民生支出占一般公共预算支出的82%。", [("82%", "民生支出占一般公共预算支出比重")]),
+    ("民生支出占全部支出的81.6%，比上年提高1.2个百分点。",
+     [("81.6%", "民生支出占全部支出比重"), ("1.2个百分点", "民生支出占全部支出比重")]),
+    ("全镇有低保户120户，占总户数的3.2%。", [("120户", "低保户"), ("3.2%", "低保户占总户数比重")]),
+    # no owner before 占: nothing to name the share with
+    ("占全县总数的35%。", [("35%", "占全县总数")]),
+    # the existential 有 is no part of the noun; 有关 is a word
+    ("全区有律师事务所12家。", [("12家", "律师事务所")]),
+])
+def test_a_share_and_an_existential(text, expected):
+    assert _facts(text) == expected

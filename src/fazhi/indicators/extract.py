@@ -1380,7 +1380,7 @@ def _quantity_of_what_follows(r: IndicatorRules, norm: str, facts: list[dict[str
 
 
 _TOTAL_AFTER = re.compile(r"[，,；;]\s*(?:合计|共计|总计|总共|共)$")
-_LIST_GAP = re.compile(r"[、和及与]\s*[^\d，,。；;：:！？!?\n]{0,12}")
+_TOTAL_ITEM_GAP = re.compile(r"[、和及与]\s*[^\d，,。；;：:！？!?\n]{0,12}")
 
 
 def _total_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1393,7 +1393,7 @@ def _total_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], 
             continue
         j = i - 1
         while j > 0 and facts[j - 1]["sentence"] == f["sentence"] and facts[j - 1]["number_kind"] == "count" \
-                and _LIST_GAP.fullmatch(norm, int(facts[j - 1]["end"]), int(facts[j]["start"])):
+                and _TOTAL_ITEM_GAP.fullmatch(norm, int(facts[j - 1]["end"]), int(facts[j]["start"])):
             j -= 1
         items = facts[j:i]
         names = list(dict.fromkeys(x["subject"] for x in items if x["subject"]))
@@ -1411,6 +1411,30 @@ def _total_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], 
                     x["breakdown"] = True  # (the table counts the total once, not its parts again)
         else:
             f["category"], f["label"] = "other", r.labels.get("other", "other")  # a total of several columns is none of them
+
+
+_SHARE_BEFORE_DE = re.compile(r"占[\u4e00-\u9fffA-Za-z]{2,20}的$")
+
+
+def _share_of(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """A percentage after 占…的 is a share, in place: 民生支出占一般公共预算支出的82% -> 民生支出占一般公共预算支出比重
+    (as 占…比重 is named; not the 民生支出 itself)."""
+    renamed: dict[tuple[str, str], str] = {}
+    for f in facts:
+        start = int(f["start"])
+        if (new := renamed.get((f["sentence"], f["subject"]))) is not None and f["number_kind"] == "growth":
+            f["subject"] = new  # (…的81.6%，比上年提高1.2个百分点: the change of the share)
+            continue
+        owner = f["subject"].split("占", 1)[0]
+        if f["number_kind"] != "rate" or len(owner) < 2 or _SHARE_BEFORE_DE.search(norm, 0, start) is None:
+            continue
+        lo = max(norm.rfind(c, 0, start) for c in "，,；;：:。！？!?\n") + 1
+        at = norm.find(owner + "占", lo, start)
+        if at >= 0 and _SHARE_BEFORE_DE.search(norm, at, start) is not None:
+            name = norm[at:start - 1] + "比重"
+            if len(name) <= 2 * max_subject:
+                renamed[(f["sentence"], f["subject"])] = name
+                f["subject"] = name
 
 
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -2118,6 +2142,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _amount_involved(norm, facts, max_subject=max_subject)
     _quantity_of_what_follows(r, norm, facts, max_subject=max_subject)
     _total_of_a_list(r, norm, facts, max_subject=max_subject)
+    _share_of(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
@@ -2898,7 +2923,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         share = _SHARE_OF.match(phrase) if (kind == "rate" and "占" in phrase
                                             and not phrase.endswith(("比重", "比例"))) else None
         if share is not None:
-            # 实际利用外资占全省的12.5% -> 实际利用外资; …产值均占… -> …产值
+            # …产值均占规上工业总产值8% -> …产值 (占…的 names the share: _share_of)
             v, subject = "", _strip_repeat(share.group(1), r.subject_tail, lead=False)
         elif kind == "rate" and _RATE_END.search(phrase):
             v, subject = "", phrase  # a rate is named by its own words: 出庭应诉率
