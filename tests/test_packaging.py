@@ -226,6 +226,29 @@ def test_no_module_of_a_package_shadows_a_builtin():
     assert not bad, bad
 
 
+def test_no_module_binds_a_top_level_name_twice():
+    # a second `_LIST_GAP = …` far down extract.py once replaced the first for every rule above it:
+    # a module's constants and functions are each bound once
+    import ast
+    import collections
+    from pathlib import Path
+
+    import fazhi
+
+    twice = []
+    for path in sorted(Path(fazhi.__file__).parent.rglob("*.py")):
+        names = collections.Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+                names[node.target.id] += 1
+        twice += [f"{path.name}:{n}" for n, c in names.items() if c > 1]
+    assert not twice, twice
+
+
 def test_notebooks_run_in_the_lab_are_stored_without_outputs(tmp_path):
     # make install sets up the nbstripout filter that .gitattributes names: a notebook saved with
     # outputs (Run All in JupyterLab) is stored stripped, and the shipped notebooks are already
