@@ -2156,7 +2156,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _measure_of_things(r, norm, facts, max_subject=max_subject)
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
+    took_part = r.pattern("took_part_after")
     for f in facts:
+        if f["unit"] in _PEOPLE_UNITS and took_part.fullmatch(f["subject"]):
+            f["subject"] += "人员"  # 参加…考试，参考486人 -> 参考人员 (as 486人参考)
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
         if (om := _ON_OCCASION.match(f["subject"])) is not None:
