@@ -47,6 +47,9 @@ def test_a_quantity_before_de_is_the_thing_after_it(text, expected):
     # a manner of 完成 is no part of the noun
     ("提前完成棚户区改造1200户。", [("1200户", "棚户区改造")]),
     ("如期完成农村危房改造356户。", [("356户", "农村危房")]),  # (verb 改造, as without 如期)
+    # a verb of attaining before a rate's name is none of it
+    ("下一步，我镇将力争实现矛盾纠纷调解成功率达98%以上。", [("98%", "矛盾纠纷调解成功率")]),
+    ("保持行政机关负责人出庭应诉率100%。", [("100%", "行政机关负责人出庭应诉率")]),
 ])
 def test_what_owns_no_quantity_is_left_out(text, expected):
     assert _facts(text) == expected
@@ -114,3 +117,21 @@ def test_rates_and_areas_of_the_counted(text, expected):
 ])
 def test_a_share_and_an_existential(text, expected):
     assert _facts(text) == expected
+
+
+def _statuses(text: str) -> list[tuple]:
+    return [(f["raw"], f["status"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue right after the date that opens the sentence governs its clauses, as one opening it does
+    ("2024年计划开展法治宣传活动30场次，培训村（社区）“法律明白人”200名。",
+     [("30场次", "target"), ("200名", "target")]),
+    ("预计全年完成固定资产投资15亿元，同比增长8%。", [("15亿元", "target"), ("8%", "target")]),
+    # … unless a later clause states a result of its own, or a result comes before the cue
+    ("2023年计划实施重点项目36个，已完成投资58亿元。", [("36个", "target"), ("58亿元", "result")]),
+    ("签约项目9个，计划总投资15亿元，带动就业600人。",
+     [("9个", "result"), ("15亿元", "target"), ("600人", "result")]),
+])
+def test_a_plan_after_the_opening_date(text, expected):
+    assert _statuses(text) == expected

@@ -922,11 +922,16 @@ def category_of(rules: IndicatorRules, text: str, *, unit_kind: str, kind: str,
     return None
 
 
+_DATE_LEAD = re.compile(r"\s*(?:(?:19|20)\d\d年(?:度|底|末|初)?|\d{1,2}月(?:份|底|末|初)?)+")
+
+
 def _opens_clause(text: str, pos: int) -> bool:
     """True when ``pos`` is within a few characters of the start of its clause in ``text``."""
     start = 0
     for m in _CLAUSE_MARK.finditer(text, 0, pos):
         start = m.end()
+    if (dm := _DATE_LEAD.match(text, start, pos)) is not None:
+        start = dm.end()  # (2024年计划开展…: the date opens the clause, the cue right after it)
     return pos - start <= _OPENS_CLAUSE
 
 
