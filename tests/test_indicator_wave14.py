@@ -111,6 +111,8 @@ def test_rates_and_areas_of_the_counted(text, expected):
     ("占全县总数的35%。", [("35%", "占全县总数")]),
     # the existential 有 is no part of the noun; 有关 is a word
     ("全区有律师事务所12家。", [("12家", "律师事务所")]),
+    # bare 事项 of a list named by its title: the title's year is no part of the name
+    ("编制完成《2023年度重大行政决策事项目录》，纳入事项8项。", [("8项", "重大行政决策事项目录")]),
     # who took part, counted after their bare verb, are its people (as 486人参考)
     ("组织行政执法人员参加公共法律知识考试，参考486人，合格率100%。",
      [("486人", "参考人员"), ("100%", "公共法律知识考试合格率")]),

@@ -1442,6 +1442,9 @@ def _share_of(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> No
                 f["subject"] = name
 
 
+_TITLE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[—–-](?:19|20)?\d\d)?年(?:度)?")  # 《2023年度…目录》
+
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -1452,7 +1455,7 @@ def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int
         titles = list(_LIST_TITLE.finditer(norm, _sentence_start(norm, start), start))
         if not titles:
             continue
-        name = _PLACE_OPENING.sub("", titles[-1].group(1))
+        name = _PLACE_OPENING.sub("", _TITLE_YEAR.sub("", titles[-1].group(1)))
         if "事项" in name and len(name) <= max_subject:
             f["subject"] = name  # (《政务服务事项目录》，梳理事项清单177项 -> 政务服务事项目录)
         elif 2 <= len(name) <= max_subject - len(f["subject"]):
