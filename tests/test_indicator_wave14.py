@@ -68,6 +68,10 @@ def _totals(text: str) -> list[tuple]:
     ("全年清理规章5件、规范性文件113件、其他政策措施847条，合计965条。",
      [("5件", "规章", "清理", False), ("113件", "规范性文件", "清理", False),
       ("847条", "其他政策措施", "清理", False), ("965条", "规章、规范性文件、其他政策措施", "清理", False)]),
+    # … the items may stand in clauses of their own
+    ("截至目前，“好差评”非常满意802条，满意163条，合计965条。",
+     [("802条", "好差评非常满意", "", True), ("163条", "满意", "", True),
+      ("965条", "好差评非常满意、满意", "", False)]),
     # a total of one thing's stages is not a list's total: the items keep their one noun (all after 其中
     # are parts of the 58)
     ("共办理行政复议案件58件，其中维持32件、撤销6件、驳回14件，共计审结52件。",

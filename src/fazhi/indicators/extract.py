@@ -1385,7 +1385,7 @@ def _quantity_of_what_follows(r: IndicatorRules, norm: str, facts: list[dict[str
 
 
 _TOTAL_AFTER = re.compile(r"[，,；;]\s*(?:合计|共计|总计|总共|共)$")
-_TOTAL_ITEM_GAP = re.compile(r"[、和及与]\s*[^\d，,。；;：:！？!?\n]{0,12}")
+_TOTAL_ITEM_GAP = re.compile(r"[、和及与，,]\s*[^\d，,。；;：:！？!?\n]{0,12}")
 
 
 def _total_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
