@@ -141,3 +141,22 @@ def _statuses(text: str) -> list[tuple]:
 ])
 def test_a_plan_after_the_opening_date(text, expected):
     assert _statuses(text) == expected
+
+
+def _parts(text: str) -> list[tuple]:
+    return [(f["raw"], f["subject"], f["verb"], f["qualifier"], f["breakdown"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a breakdown of a count: the words announcing or ranking its items go, decisions are verbs
+    ("从行政复议申请事项看，行政处罚类数量最多，共349件；其次为投诉举报类296件。",
+     [("349件", "行政处罚类", "", "", False), ("296件", "投诉举报类", "", "", False)]),
+    ("区政府审结的复议案件977件中直接纠错236件，纠错率约为24%。",
+     [("977件", "复议案件", "审结", "", False), ("236件", "复议案件", "直接纠错", "", True),
+      ("24%", "纠错率", "", "约", False)]),
+    ("共受理复议案件120件，结果分别为决定撤销48件，责令履职10件，撤销并责令重做28件。",
+     [("120件", "复议案件", "受理", "", False), ("48件", "复议案件", "决定撤销", "", False),
+      ("10件", "复议案件", "责令履职", "", False), ("28件", "复议案件", "撤销并责令重做", "", False)]),
+])
+def test_the_parts_of_a_breakdown(text, expected):
+    assert _parts(text) == expected

@@ -1445,6 +1445,24 @@ def _share_of(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> No
 _TITLE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[—–-](?:19|20)?\d\d)?年(?:度)?")  # 《2023年度…目录》
 
 
+_MANNER_OF_VERB = re.compile(r"^(?:直接|依法|共|累计|当场|现场)")
+
+
+def _among_them(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """A count right after 中 of a count before it is a part of that one, in place: 审结的复议案件977件中
+    直接纠错236件 -> 复议案件 · 直接纠错 (a breakdown, not a noun 中直接纠错)."""
+    for a, f in zip(facts, facts[1:], strict=False):
+        if not f["subject"].startswith("中") or not norm.startswith("中", int(a["end"])) \
+                or not a["subject"] or a["number_kind"] != f["number_kind"]:
+            continue
+        done = f["subject"][1:]
+        if _only_verbs(r, _MANNER_OF_VERB.sub("", done)) and not f["verb"]:
+            f["subject"], f["verb"], f["breakdown"] = a["subject"], done, True
+            _take_category(f, a)
+        elif len(done) >= 2:
+            f["subject"] = done
+
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -2150,6 +2168,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _amount_involved(norm, facts, max_subject=max_subject)
     _quantity_of_what_follows(r, norm, facts, max_subject=max_subject)
     _total_of_a_list(r, norm, facts, max_subject=max_subject)
+    _among_them(r, norm, facts)
     _share_of(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
@@ -2166,6 +2185,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _relative_verbs(r, norm, facts)
     took_part = r.pattern("took_part_after")
     for f in facts:
+        if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
+            # 纠错率约为24%: the qualifier stands before 为, not before the number
+            f["subject"] = f["subject"][:-2 if f["subject"].endswith("约为") else -1]
+            f["qualifier"] = f["qualifier"] or "约"
         if f["unit"] in _PEOPLE_UNITS and took_part.fullmatch(f["subject"]):
             f["subject"] += "人员"  # 参加…考试，参考486人 -> 参考人员 (as 486人参考)
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
