@@ -157,6 +157,11 @@ def _parts(text: str) -> list[tuple]:
     ("共受理复议案件120件，结果分别为决定撤销48件，责令履职10件，撤销并责令重做28件。",
      [("120件", "复议案件", "受理", "", False), ("48件", "复议案件", "决定撤销", "", False),
       ("10件", "复议案件", "责令履职", "", False), ("28件", "复议案件", "撤销并责令重做", "", False)]),
+    # a bare change after a baseline figure is the change of the thing counted before, in its unit
+    ("审结的复议案件977件中直接纠错236件，纠错率约为24%，较去年60件增长了近3倍。",
+     [("977件", "复议案件", "审结", "", False), ("236件", "复议案件", "直接纠错", "", True),
+      ("24%", "纠错率", "", "约", False), ("60件", "复议案件", "增长了", "", False),
+      ("3倍", "复议案件", "增长了", "近", False)]),
 ])
 def test_the_parts_of_a_breakdown(text, expected):
     assert _parts(text) == expected

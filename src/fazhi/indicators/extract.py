@@ -1445,6 +1445,7 @@ def _share_of(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> No
 _TITLE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[—–-](?:19|20)?\d\d)?年(?:度)?")  # 《2023年度…目录》
 
 
+_BARE_CHANGE = re.compile(r"(?:同比)?(?:增长|增加|下降|减少|提高|提升|上升|降低)了?")
 _MANNER_OF_VERB = re.compile(r"^(?:直接|依法|共|累计|当场|现场)")
 
 
@@ -2184,6 +2185,17 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _scopes_and_manners(r, norm, facts, max_subject=max_subject)
     _relative_verbs(r, norm, facts)
     took_part = r.pattern("took_part_after")
+    for i, f in enumerate(facts):
+        if not _BARE_CHANGE.fullmatch(f["subject"]):
+            continue
+        # 纠错236件…，较去年60件增长了近3倍: the change of the thing before (of its unit when it has one),
+        # not a noun 增长了
+        same = [p for p in facts[:i] if p["sentence"] == f["sentence"] and p["subject"]
+                and not _BARE_CHANGE.fullmatch(p["subject"])]
+        own = [p for p in same if p["unit"] == f["unit"]] or (same if f["unit"] in ("倍", "%") else [])
+        if own:
+            f["verb"] = f["verb"] or f["subject"]
+            f["subject"] = own[-1]["subject"]
     for f in facts:
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
             # 纠错率约为24%: the qualifier stands before 为, not before the number
