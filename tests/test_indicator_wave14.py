@@ -70,8 +70,13 @@ def _totals(text: str) -> list[tuple]:
       ("847条", "其他政策措施", "清理", False), ("965条", "规章、规范性文件、其他政策措施", "清理", False)]),
     # … the items may stand in clauses of their own
     ("截至目前，“好差评”非常满意802条，满意163条，合计965条。",
-     [("802条", "好差评非常满意", "", True), ("163条", "满意", "", True),
+     [("802条", "好差评非常满意", "", True), ("163条", "好差评满意", "", True),
       ("965条", "好差评非常满意、满意", "", False)]),
+    # grades listed after the name of one evaluation are its grades, and so is the rate of a grade
+    ("“好差评”非常满意802条，满意163条，满意率100%。",
+     [("802条", "好差评非常满意", "", False), ("163条", "好差评满意", "", False), ("100%", "好差评满意率", "", False)]),
+    ("群众评议优秀12人，合格30人，不合格1人。",
+     [("12人", "群众评议优秀", "", False), ("30人", "群众评议合格", "", False), ("1人", "群众评议不合格", "", False)]),
     # a total of one thing's stages is not a list's total: the items keep their one noun (all after 其中
     # are parts of the 58)
     ("共办理行政复议案件58件，其中维持32件、撤销6件、驳回14件，共计审结52件。",

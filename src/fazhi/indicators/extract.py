@@ -1464,6 +1464,22 @@ def _among_them(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> No
             f["subject"] = done
 
 
+def _grades_of_one_evaluation(r: IndicatorRules, facts: list[dict[str, Any]]) -> None:
+    """Grades listed after the name of an evaluation are its grades, in place: “好差评”非常满意802条，满意163条，
+    满意率100% -> 好差评满意, 好差评满意率 (the name is said once, before the first grade)."""
+    grade = r.pattern("grade")
+    owner, sentence = "", None
+    for f in facts:
+        if f["sentence"] != sentence:
+            owner, sentence = "", f["sentence"]
+        subject = f["subject"]
+        if (m := grade.search(subject)) is not None and m.end() == len(subject) and m.start() >= 2:
+            owner = subject[:m.start()]  # 好差评 | 非常满意
+        elif owner and (grade.fullmatch(subject) or (
+                f["number_kind"] == "rate" and subject.endswith("率") and grade.fullmatch(subject[:-1]))):
+            f["subject"] = owner + subject
+
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -2170,6 +2186,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _quantity_of_what_follows(r, norm, facts, max_subject=max_subject)
     _total_of_a_list(r, norm, facts, max_subject=max_subject)
     _among_them(r, norm, facts)
+    _grades_of_one_evaluation(r, facts)
     _share_of(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
