@@ -58,7 +58,7 @@ FACT_CASES = [
     ("verbs", "新招录执法辅助人员19名。", [(19, "执法辅助人员", "新招录", "result")]),
     # a threshold of the things counted next is no amount; the count is the fact
     ("threshold", "集体经济收入超过15万元的村达到28个。", [(28, "集体经济收入超过15万元村", "", "result")]),
-    ("threshold", "年营业收入2000万元以上的企业64家。", [(64, "企业", "", "result")]),
+    ("threshold", "年营业收入2000万元以上的企业64家。", [(64, "年营业收入2000万元以上企业", "", "result")]),
     # (an amount of the thing itself stays)
     ("threshold", "总投资8亿元的冷链物流园项目开工建设。", [(8, "冷链物流园项目总投资", "", "result")]),
     # an average per village after the total

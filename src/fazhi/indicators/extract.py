@@ -88,6 +88,8 @@ _JOINERS = frozenset({"和", "及", "与", "以及", "或", "或者"})
 _LIST_GAP = re.compile(r"^\s*(?:以上|以下|左右|多|余)?\s*[、和及与]\s*$")
 _ITEM_SPLIT = re.compile(r"[、，,]")
 _COORD_SPLIT = re.compile(r"[和与及]")
+_ANY_SPLIT = re.compile(r"[、，,和与及]")
+_SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
 _OPENS_CLAUSE = 4  # a target cue this near the start of an earlier clause governs the sentence
@@ -783,6 +785,8 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
         if v and len(rest) >= 2:
             return rest, v  # 物业管理协会等地设立基层法治观测点 -> 设立 + 基层法治观测点
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
+    if cut.group(0) == "的" and rules.pattern("size_class").fullmatch(pre):
+        return pre + noun, ""  # 100万元以上的项目 -> 100万元以上项目: a size class says which things
     if rules.pattern("qualifying_relative").fullmatch(pre):
         return noun, ""  # (符合条件的困难群众 -> 困难群众: a condition, no verb of what is counted)
     verb = ""
@@ -2240,6 +2244,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"] = "".join(t for t in _cut(f["subject"]) if t != "的")
         if (pm := r.pattern("place_inside").match(f["subject"])) is not None:
             f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
+        if (lv := r.pattern("light_verb_after").search(f["subject"])) is not None and lv.start() >= 2 \
+                and f["number_kind"] != "rate":
+            # 法治宣传活动开展12次, 法治讲座举办8场 -> 法治宣传活动: a light verb after its event goes, as it
+            # does before it (开展法治讲座8场: no verb)
+            f["subject"] = f["subject"][:lv.start()]
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
@@ -2687,9 +2696,16 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
         if i > 0 and k == len(parts) and "、" not in words and "和" not in words:
             # 金融机构存贷款余额分别… -> 金融机构存款余额, 金融机构贷款余额 (a pair inside the name)
             return [words[:i] + p + words[i + len(pair):] for p in parts]
+    if (share := _SHARE_TAIL.search(words)) is not None and share.start() >= 2:
+        # 战略性新兴产业和高新技术产业增加值占规上工业增加值比重分别… -> each item's share of it
+        parts = _list_items(r, words[:share.start()], k)
+        return None if parts is None else [p + share.group(0) for p in parts]
     items = [w.strip(_EDGE) for w in _ITEM_SPLIT.split(words)]
     if len(items) != k:
         items = [w.strip(_EDGE) for w in _COORD_SPLIT.split(words)]
+    if len(items) != k:
+        # 数字经济核心产业、战略性新兴产业和高新技术产业增加值: 、 and 和 in one list
+        items = [w.strip(_EDGE) for w in _ANY_SPLIT.split(words)]
     if len(items) != k or not all(items):
         return None
     last = items[-1]
@@ -2775,7 +2791,8 @@ def _distribute(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                 items = [f["subject"] for f in earlier]
         if items is not None:
             for f, item in zip(facts[i:j + 1], items, strict=True):
-                f["subject"] = _shorten(r, item, max_subject)
+                share = _SHARE_TAIL.search(item)  # (a share keeps what it is of: the limit is the item's)
+                f["subject"] = _shorten(r, item, max_subject + (len(share.group(0)) if share else 0))
         for f, v in zip(facts[i:j + 1], verbs, strict=False):
             f["verb"] = v
         if facts[i]["number_kind"] == "growth":
@@ -2921,6 +2938,12 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             and like["subject"] and kind != "growth":
         # a bare light verb in a list: 开展宣讲2场次，走进社区开展2场次 -> 宣讲, 开展
         lv = r.subject_verb.search(before)
+        held = list(r.subject_verb.finditer(clause))
+        event = _strip_repeat(clause[:held[-1].start()].strip(_EDGE), r.subject_lead, lead=True) if held else ""
+        if lv is not None and len(event) >= 2 and r.noun_end is not None and r.noun_end.search(event):
+            # 法治讲座举办9场: the event named before its light verb is counted, not the previous fact's
+            return {"phrase": event, "subject": _shorten(r, event, max_subject), "verb": "",
+                    "predicate": "", "number_kind": kind, "inherited": False}
         if lv is not None:
             return {"phrase": before, "subject": like["subject"], "verb": lv.group(0),
                     "predicate": "", "number_kind": kind, "inherited": True}
@@ -2936,7 +2959,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         else:
             # a short modifier before the number belongs to the noun (全县12个 -> no; 限额以上5家…),
             # a place or an agent does not (海门区28个村（社区） -> 村（社区）)
-            own = len(before) <= 4 and not (r.agent is not None and r.agent.search(before))
+            own = (len(before) <= 4 or r.pattern("size_class").fullmatch(before) is not None) and not (
+                r.agent is not None and r.agent.search(before))  # (30万以上32个村 -> 30万以上村)
             tm = r.verbs_trail.search(before) if (own and r.verbs_trail is not None) else None
             if tm is not None and tm.start() > 0:
                 before = before[tm.start():]  # 规划确定的77项主要指标 -> 确定 + 主要指标

@@ -1,0 +1,115 @@
+"""Wave 15: layouts of real general government work reports and rule-of-law reports judged blind (held25):
+a bare 亿 closing an amount; a year, 双双 or 翻番 after the noun; a share or a growth of each item of a
+list of three (、 and 和 in one list); a size class before a count or before 的; 接案 as a verb; a slogan
+in single quotes inside double ones; a light verb after its event. Our own wording and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _facts(text: str) -> list[tuple]:
+    return [(f["raw"], f["subject"], f["verb"], f["number_kind"]) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare 亿 is 亿元 before punctuation or 大关; a count in 亿 names its unit
+    ("全年社零实现98.6亿，增长4.2%。", [("98.6亿", "社零", "实现", "amount"), ("4.2%", "社零", "增长", "growth")]),
+    ("规上工业产值首次突破50亿大关。", [("50亿", "规上工业产值", "", "amount")]),
+    ("接待游客1.3亿人次。", [("1.3亿人次", "游客", "接待", "count")]),
+    ("全县地区生产总值达到286亿元。", [("286亿元", "地区生产总值", "", "amount")]),
+])
+def test_a_bare_yi_closes_an_amount(text, expected):
+    assert _facts(text) == expected
+
+
+def test_a_bare_yi_is_counted_in_yuan():
+    (f,) = extract_indicators("规上工业产值首次突破50亿大关。")
+    assert (f["value"], f["unit"], f["amount"], f["base_unit"], f["qualifier"]) == (50.0, "亿元", 5e9, "元", "超过")
+
+
+@pytest.mark.parametrize("text", [
+    "打造千亿级产业集群，建成2000亿级新材料基地。",  # a size class of a plan, no amount
+    "争创全国百强县，排名前移至第17位。",
+])
+def test_no_bare_yi_where_none_is_an_amount(text):
+    assert [f["raw"] for f in extract_indicators(text) if "亿" in f["raw"]] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year after the noun is when, not what
+    ("规上工业产值继2023年突破60亿元之后，达到71.5亿元。",
+     [("60亿元", "规上工业产值", "", "amount"), ("71.5亿元", "规上工业产值", "", "amount")]),
+    ("一般公共预算收入2024年达到12.3亿元。", [("12.3亿元", "一般公共预算收入", "", "amount")]),
+    ("地区生产总值于2022年突破300亿元。", [("300亿元", "地区生产总值", "", "amount")]),
+    # (but a year after 到 is the end of a change: the verb stays)
+    ("全乡生产总值由2019年的8.2亿元增长到2023年的11.4亿元。",
+     [("8.2亿元", "生产总值", "", "amount"), ("11.4亿元", "生产总值", "增长", "amount")]),
+    # both and doubling are said of the noun
+    ("上市公司总数翻番、达12家，金融机构存贷款余额双双突破800亿元。",
+     [("12家", "上市公司总数", "", "count"), ("800亿元", "金融机构存贷款余额", "", "amount")]),
+])
+def test_when_and_how_are_no_part_of_the_noun(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each item's share of one whole
+    ("战略性新兴产业和高新技术产业增加值占规上工业增加值比重分别达31.2%、58.4%。",
+     ["战略性新兴产业增加值占规上工业增加值比重", "高新技术产业增加值占规上工业增加值比重"]),
+    ("第二产业和第三产业增加值占GDP比重分别为38.5%和55.1%。",
+     ["第二产业增加值占GDP比重", "第三产业增加值占GDP比重"]),
+    ("数字经济核心产业制造业、装备制造业和高新技术产业增加值占规上工业增加值比重分别达18.3%、40.2%和66.7%。",
+     ["数字经济核心产业制造业增加值占规上工业增加值比重", "装备制造业增加值占规上工业增加值比重",
+      "高新技术产业增加值占规上工业增加值比重"]),
+    # 、 and 和 in one list of three
+    ("数字经济核心产业、战略性新兴产业和高新技术产业增加值分别增长12.6%、9.8%和11.2%。",
+     ["数字经济核心产业增加值", "战略性新兴产业增加值", "高新技术产业增加值"]),
+    ("农林牧渔业、工业和建筑业增加值分别增长3.1%、6.5%和4.4%。",
+     ["农林牧渔业增加值", "工业增加值", "建筑业增加值"]),
+])
+def test_each_item_of_a_list_has_its_own_share_or_growth(text, expected):
+    assert [f["subject"] for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a size class before a count says which things are counted, and the share after it is theirs
+    ("其中，30万元以上的村21个，占比48.8%；50万以上11个村，占比25.6%。",
+     [("21个", "30万元以上村"), ("48.8%", "30万元以上村占比"), ("11个", "50万以上村"),
+      ("25.6%", "50万以上村占比")]),
+    ("全镇年经营性收入20万元以上的14个村全部摘帽。", [("14个", "年经营性收入20万元以上村")]),
+    ("新签约5000万元以上的项目27个。", [("27个", "5000万元以上项目")]),
+    ("新开工亿元以上项目19个。", [("19个", "亿元以上项目")]),
+])
+def test_a_size_class_says_which_things_are_counted(text, expected):
+    assert [(f["raw"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 接案 is a verb of what came in, alone or before the action
+    ("全镇各级调解组织共排查矛盾纠纷214起，接案调处198起，成功化解191起。",
+     [("214起", "矛盾纠纷", "排查", "count"), ("198起", "矛盾纠纷", "接案调处", "count"),
+      ("191起", "矛盾纠纷", "化解", "count")]),
+    ("街道人民调解委员会全年受案86件，调处成功84件。",
+     [("86件", "街道人民调解委员会", "受案", "count"), ("84件", "街道人民调解委员会", "调处成功", "count")]),
+    # passing a review is one verb
+    ("全年审核通过市场主体登记1260家。", [("1260家", "市场主体登记", "审核通过", "count")]),
+    # a light verb after its event goes, as before it
+    ("“法律进企业”活动开展16次，法治讲座举办9场。",
+     [("16次", "法律进企业活动", "", "count"), ("9场", "法治讲座", "", "count")]),
+    ("全年开展法治讲座9场。", [("9场", "法治讲座", "", "count")]),
+    # (组织 ending a noun is no verb)
+    ("新增农民合作经济组织23家。", [("23家", "农民合作经济组织", "新增", "count")]),
+])
+def test_verbs_of_cases_and_events(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "对标“在奋进‘两个先行’中加快建设共同富裕示范区”的战略定位，奋力推进各项工作。",
+    "深入践行‘四下基层’制度，坚决做到“两个维护”。",
+])
+def test_a_slogan_in_single_quotes_is_no_count(text):
+    assert extract_indicators(text) == []
