@@ -113,3 +113,52 @@ def test_verbs_of_cases_and_events(text, expected):
 ])
 def test_a_slogan_in_single_quotes_is_no_count(text):
     assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a growth in a clause of its own word after a figure is of that figure's estimate or comparison
+    ("居民人均可支配收入预计5.2万元，增长7.5%。", [("5.2万元", "target"), ("7.5%", "target")]),
+    ("争取上级转移支付资金较2022年增加2.4亿元，增长18%。", [("2.4亿元", "baseline"), ("18%", "baseline")]),
+    # (a plain figure and its growth stay results)
+    ("地区生产总值412亿元，增长6.1%。", [("412亿元", "result"), ("6.1%", "result")]),
+    # a plan right before the number (固投计划13亿元), not a plan carried out or a completion rate
+    ("今年固投计划15亿元。", [("15亿元", "target")]),
+    ("年度投资计划20亿元，已完成18.6亿元。", [("20亿元", "target"), ("18.6亿元", "result")]),
+    ("固定资产投资完成年度计划108%。", [("108%", "result")]),
+])
+def test_status_of_a_figure_and_its_growth(text, expected):
+    assert [(f["raw"], f["status"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year compared with is no cut of the noun
+    ("税收收入比2022年增长5.3%。", [("5.3%", "税收收入", "增长", "growth")]),
+    ("社会消费品零售总额与2022年同期相比增长4.8%。", [("4.8%", "社会消费品零售总额", "增长", "growth")]),
+    ("争取上级转移支付资金较2022年增加2.4亿元。", [("2.4亿元", "上级转移支付资金", "增加", "growth")]),
+    # exceeding a task: the excess is the task's, the growth after it is of what was done
+    ("固定资产投资完成19亿元，超额完成年度任务2.6亿元，增长21.3%。",
+     [("19亿元", "固定资产投资", "完成", "amount"), ("2.6亿元", "年度任务", "超额完成", "amount"),
+      ("21.3%", "固定资产投资", "增长", "growth")]),
+    ("超额完成固定资产投资25亿元。", [("25亿元", "固定资产投资", "完成", "amount")]),
+    # transactions are counted in 笔; a written exam is no unit
+    ("全年办理“打包办”业务12650笔。", [("12650笔", "打包办业务", "办理", "count")]),
+    ("参加笔试人员120人。", [("120人", "笔试人员", "参加", "count")]),
+])
+def test_comparisons_excesses_and_transactions(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "出台推进工业经济高质量发展36条，制定乡村振兴20条。",  # programmes named by their number of articles
+    "建成全省首个超百亿元水利工程。",  # a round size of one project
+])
+def test_programmes_and_sizes_are_no_counts(text):
+    assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("清理规范性文件36条。", [("36条", "规范性文件")]),
+    ("规上工业产值超百亿元。", [("百亿元", "规上工业产值")]),
+])
+def test_counts_of_articles_and_round_amounts_stay(text, expected):
+    assert [(f["raw"], f["subject"]) for f in extract_indicators(text)] == expected

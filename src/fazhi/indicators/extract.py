@@ -89,6 +89,7 @@ _LIST_GAP = re.compile(r"^\s*(?:以上|以下|左右|多|余)?\s*[、和及与]\
 _ITEM_SPLIT = re.compile(r"[、，,]")
 _COORD_SPLIT = re.compile(r"[和与及]")
 _ANY_SPLIT = re.compile(r"[、，,和与及]")
+_GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
@@ -164,6 +165,7 @@ _PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,5}?[省市县区镇乡](?=[\u4e
 _OWN_LEVEL = re.compile(r"[省市县区镇]本级")  # the government's own level, apart from its area (市本级 vs 全市)
 _BODY_CORES = ("理论学习中心组", "中心组", "政府常务会议", "常务会议", "常务会", "常委会", "党组会议", "党委会")
 _NAMED_STUDY = ("学习", "学法", "专题学习", "集中学习", "集体学习", "专题学法", "集中学法", "集体学法")
+_COMPARED_YEAR = re.compile(r"(?:同比|较|比|同|与|和)(?:19|20)\d\d年(?:同期|时期)?(?:相比|比较|相较)?(?:而言)?")  # a baseline year
 _A_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # a year inside what is said is no figure of it
 _ASIDE_OPEN = re.compile(r"[（(]")  # an aside opening: what is said ends before it
 _NOTE = re.compile(r"\s*[（(]([^（）()\n]{1,16})[）)]")  # a bracketed note right after a number
@@ -286,6 +288,8 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     if " " in before:
         before = _CJK_SPACE.sub("", before)
     before = _strip_asides(before)
+    if "年" in before:
+        before = _COMPARED_YEAR.sub("", before)  # 税收收入比2021年增长 -> 税收收入增长 (no cut at the year)
     ends_with_verb = bool(rules.subject_verb and rules.subject_verb.search(before))
     head = ""
     if rules.subject_cut is not None:
@@ -2217,6 +2221,19 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if own:
             f["verb"] = f["verb"] or f["subject"]
             f["subject"] = own[-1]["subject"]
+    for i, f in enumerate(facts[2:], start=2):
+        excess, owner = facts[i - 1], facts[i - 2]
+        if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
+                and owner["sentence"] == f["sentence"] and owner["subject"] and owner["number_kind"] != "growth":
+            # 固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%: the growth of what was done, not of the task
+            f["subject"] = owner["subject"]
+    for prev, f in zip(facts, facts[1:]):
+        if f["number_kind"] == "growth" and f["status"] == "result" and prev["status"] != "result" \
+                and prev["sentence"] == f["sentence"] and prev["subject"] == f["subject"] \
+                and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
+            # 居民人均可支配收入预计4.6万元，增长10% / 较2021年增加1.86亿元，增长15%: a growth said right
+            # after a figure, in a clause of its own word, is of that figure's estimate or comparison
+            f["status"] = prev["status"]
     for f in facts:
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
             # 纠错率约为24%: the qualifier stands before 为, not before the number
