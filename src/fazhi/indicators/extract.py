@@ -2227,7 +2227,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 and owner["sentence"] == f["sentence"] and owner["subject"] and owner["number_kind"] != "growth":
             # 固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%: the growth of what was done, not of the task
             f["subject"] = owner["subject"]
-    for prev, f in zip(facts, facts[1:]):
+    for prev, f in zip(facts, facts[1:], strict=False):
         if f["number_kind"] == "growth" and f["status"] == "result" and prev["status"] != "result" \
                 and prev["sentence"] == f["sentence"] and prev["subject"] == f["subject"] \
                 and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
