@@ -162,3 +162,19 @@ def test_programmes_and_sizes_are_no_counts(text):
 ])
 def test_counts_of_articles_and_round_amounts_stay(text, expected):
     assert [(f["raw"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people who took part in an event named after 的 count for it, as 组织300人参加法治培训 does
+    ("举行了260余人参加的全市城管系统队列会操活动。",
+     [("260余人", "城管系统队列会操活动", "", "参加全市城管系统队列会操活动")]),
+    ("召开了150人参加的法治政府建设推进会。", [("150人", "法治政府建设推进会", "", "参加法治政府建设推进会")]),
+    ("组织320人参加法治培训。", [("320人", "法治培训", "", "参加法治培训")]),
+    # a campaign's slogan of several parts names it; the thing after it is counted, no verb inside it
+    ("开展“学习新思想、奋进新征程、建设新家乡”理论微宣讲活动36场。", [("36场", "理论微宣讲活动", "", "")]),
+    ("开展“法律进企业、进社区、进乡村”系列宣传活动28场。", [("28场", "系列宣传活动", "", "")]),
+    # (with only a bare head after it, the slogan stays the name)
+    ("开展“宪法进企业、进社区”活动12场。", [("12场", "宪法进企业、进社区活动", "", "")]),
+])
+def test_people_at_an_event_and_campaign_slogans(text, expected):
+    assert [(f["raw"], f["subject"], f["verb"], f["predicate"]) for f in extract_indicators(text)] == expected

@@ -89,6 +89,9 @@ _LIST_GAP = re.compile(r"^\s*(?:以上|以下|左右|多|余)?\s*[、和及与]\
 _ITEM_SPLIT = re.compile(r"[、，,]")
 _COORD_SPLIT = re.compile(r"[和与及]")
 _ANY_SPLIT = re.compile(r"[、，,和与及]")
+_PEOPLE_AT = re.compile(r"\s*(?P<took>参加|参与|出席|观摩|参训)的(?P<event>[^，。；、,;（）()]{2,30}?)"
+                        r"(?=[，。；,;（(]|$)")  # 300余人参加的…活动: the event they took part in
+_QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4e00-\u9fff]{2})")  # “A、B、C”活动
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -2221,6 +2224,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if own:
             f["verb"] = f["verb"] or f["subject"]
             f["subject"] = own[-1]["subject"]
+    for f in facts:
+        if f["unit"] in _PEOPLE_UNITS and (pm := _PEOPLE_AT.match(norm, f["end"])) is not None:
+            # 举行了300余人参加的队列会操活动 -> 队列会操活动 · 参加队列会操活动 (as 组织300人参加法治培训)
+            event = _shorten(r, _strip_repeat(_QUOTES.sub("", pm.group("event")), r.subject_lead, lead=True),
+                             max_subject)
+            if len(event) >= 2:
+                f["subject"], f["verb"], f["predicate"] = event, "", pm.group("took") + pm.group("event")
     for i, f in enumerate(facts[2:], start=2):
         excess, owner = facts[i - 1], facts[i - 2]
         if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
@@ -2991,6 +3001,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # a share of things named before it says what they are after it: 政务服务事项实现100%
             # 全程网办 -> 全程网办; 行政执法人员100%持证上岗 -> 持证上岗
             predicate = _predicate(r, rest)
+    if "、" in phrase and (ql := _QUOTED_LIST.search(phrase)) is not None and len(phrase) - ql.end() >= 4:
+        phrase = phrase[:ql.start()] + phrase[ql.end():]  # “学习新思想、奋进新征程”理论微宣讲活动: a campaign's
+        # slogan of several parts names it; the thing after it is counted (no verb inside the slogan)
     full = _QUOTES.sub("", phrase)
     if unit.kind in _VERB_AFTER and len(full) > max_subject and not _EVENT_HEAD.search(full) and (
             studies := list(r.pattern("study_event").finditer(full))):
