@@ -178,3 +178,65 @@ def test_counts_of_articles_and_round_amounts_stay(text, expected):
 ])
 def test_people_at_an_event_and_campaign_slogans(text, expected):
     assert [(f["raw"], f["subject"], f["verb"], f["predicate"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range with its unit said twice, joined by a dash
+    ("地区生产总值预计达到186.3亿元—189.5亿元，增长6%—7.5%。",
+     [(186.3, 189.5, "亿元", "地区生产总值"), (6.0, 7.5, "%", "地区生产总值")]),
+    ("覆盖群众1.2万—1.5万人。", [(12000.0, 15000.0, "人", "群众")]),
+    ("受理案件12件至15件。", [(12.0, 15.0, "件", "案件")]),
+])
+def test_a_range_with_its_unit_twice(text, expected):
+    assert [(f["value"], f["high"], f["unit"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (but 由…至… is a change: both numbers stay, the first the baseline)
+    ("受理案件由12件增加至15件。", [(12.0, "baseline"), (15.0, "result")]),
+    ("由10%提高至20%。", [(10.0, "baseline"), (20.0, "result")]),
+])
+def test_a_from_to_change_is_no_range(text, expected):
+    assert [(f["value"], f["status"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a topic before 累计 owns the quantity after it
+    ("全县重点项目累计完成投资56亿元。", [("56亿元", "重点项目投资", "完成")]),
+    ("其中500万元以上项目累计投资3.2亿元。", [("3.2亿元", "500万元以上项目投资", "")]),
+    ("规上企业累计实现产值14亿元。", [("14亿元", "规上企业产值", "实现")]),
+    # (a scope before it does not: 全年累计投资 -> 投资)
+    ("全年累计投资4.3亿元。", [("4.3亿元", "投资", "")]),
+    # 从业, 从轻 are words, not a from
+    ("依法从轻减轻行政处罚案件1320件。", [("1320件", "从轻减轻行政处罚案件", "")]),
+    ("从业资格高频事项受理逾8600件。", [("8600件", "从业资格高频事项", "受理")]),
+    # people or households a bare verb was done to
+    ("全年开展62轮核酸检测，累计检测538万人次。", [("62轮", "核酸检测", ""), ("538万人次", "检测人次", "")]),
+    ("调拨980万元防疫资金，入户核查26万户58万余人，隔离1.8万户4.1万人。",
+     [("980万元", "调拨防疫资金", ""), ("26万户", "入户核查户", ""), ("58万余人", "入户核查人员", ""),
+      ("1.8万户", "隔离户", ""), ("4.1万人", "隔离人员", "")]),
+    ("累计培训600人次。", [("600人次", "培训人次", "")]),
+    # whom events reached, its verb said once
+    ("开展法治讲座12场，受益群众3000人次。", [("12场", "法治讲座", ""), ("3000人次", "法治讲座受益群众", "受益")]),
+    # 依申请 names a class of matters; how it is done goes with the predicate
+    ("新增30余项其他依申请类事项网上受理。", [("30余项", "其他依申请类事项", "新增")]),
+])
+def test_owners_words_and_people_done_to(text, expected):
+    assert [(f["raw"], f["subject"], f["verb"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a programme named …计划 before what it pays is no plan; a plan of the year is
+    ("发放特惠性学生生活补助及雨露计划补助386.2万元。", "result"),
+    ("全年计划补助资金500万元。", "target"),
+])
+def test_a_programme_named_plan_is_no_target(text, expected):
+    assert [f["status"] for f in extract_indicators(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "完成广灵一村三期旧改签约，幸福家园二期建成交付。",  # phases of a housing estate
+    "紧跟区委区政府全面落实两个成为，做细做实三个转型。",  # numbered goals
+])
+def test_phases_and_numbered_goals_are_no_counts(text):
+    assert extract_indicators(text) == []

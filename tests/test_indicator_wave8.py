@@ -30,7 +30,7 @@ FACT_CASES = [
      # (wave 11: whom the events trained are the events')
      [(45, "送法进村讲座", "", "result"), (900, "送法进村讲座", "培训", "result")]),
     ("audience", "共办理政务服务事项8.2万件，服务2.6万人次。",
-     [(82000, "政务服务事项", "办理", "result"), (26000, "服务", "服务", "result")]),
+     [(82000, "政务服务事项", "办理", "result"), (26000, "服务人次", "", "result")]),  # (wave 15: 服务人次)
     # (the same kind of unit still carries the noun)
     ("audience", "受理法律援助案件120件，办结115件。",
      [(120, "法律援助案件", "受理", "result"), (115, "法律援助案件", "办结", "result")]),

@@ -64,8 +64,9 @@ _WORD_CUT = re.compile(r"[的对在把将向]")
 _COORD_CUT = re.compile(r"[和及与、]")
 _NUMBER_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _NUMERAL_WORDS = ("一般", "一体", "一线", "一站", "一流", "一级", "一号", "一把手", "一带", "万人", "千万")
-_RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％)?"
+_RANGE_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?P<lowunit>%|％|[\u4e00-\u9fff]{1,4})?"
                         r"\s*(?P<join>[-~～—–至到]|——)\s*$")
+_FROM_BEFORE = re.compile(r"[由从][^，。；,;]{0,12}$")  # 由12件至15件: a change, not a range
 _RANGE_HIGH = re.compile(r"^\s*(?:[-~～—–至到]|——)\s*[\d一二两三四五六七八九十]")
 _RATE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:率|度|比例|比重)|占比)$")
 _RATE_END = re.compile(r"(?:率|度|比例|比重|占比)$")
@@ -92,6 +93,7 @@ _ANY_SPLIT = re.compile(r"[、，,和与及]")
 _PEOPLE_AT = re.compile(r"\s*(?P<took>参加|参与|出席|观摩|参训)的(?P<event>[^，。；、,;（）()]{2,30}?)"
                         r"(?=[，。；,;（(]|$)")  # 300余人参加的…活动: the event they took part in
 _QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4e00-\u9fff]{2})")  # “A、B、C”活动
+_MANNER_END = re.compile(r"(?:网上|线上|全程|现场|当场|即时|限时|一次性|跨省|全部|均已|均)$")  # how, before a predicate
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -279,6 +281,18 @@ def _strip_asides(s: str) -> str:
     return _ASIDE.sub("", s) if ("（" in s or "(" in s) else s
 
 
+_CUMULATIVE = frozenset({"累计", "共计", "合计", "总计"})
+
+
+def _owns_quantity(rules: IndicatorRules, rest: str) -> bool:
+    """Whether ``rest`` is a quantity alone, after a verb of attaining (完成投资, 实现产值, 投资)."""
+    if rules.quantity_head is None:
+        return False
+    if rules.topic_verb is not None and (tv := rules.topic_verb.match(rest)) is not None:
+        rest = rest[tv.end():]
+    return 2 <= len(rest) <= 6 and rules.quantity_head.fullmatch(rest) is not None
+
+
 def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> tuple[str, str, bool]:
     """(phrase before the number, the clause's head before its last cut word, ends with a light
     verb) of the clause before a number."""
@@ -300,6 +314,14 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
         for m in rules.subject_cut.finditer(before):
             if m.end() < len(before):
                 last = m
+        if last is not None and last.group(0) in _CUMULATIVE and last.start() >= 2 \
+                and _owns_quantity(rules, before[last.end():]):
+            # 重点项目累计完成投资 -> 重点项目完成投资 (the topic owns the quantity; 全年累计投资 still cuts)
+            before = before[:last.start()] + before[last.end():]
+            last = None
+            for m in rules.subject_cut.finditer(before):
+                if m.end() < len(before):
+                    last = m
         if last is not None:
             head = before[:last.start()]
             before = before[last.end():]
@@ -598,6 +620,28 @@ def _tail_verb(rules: IndicatorRules, s: str) -> str:
         m = rules.verb_one.match(s, i)
         if m is not None and m.end() == len(s) and (starts is None or i in starts):
             return m.group(0)
+    return ""
+
+
+_PEOPLE_NOUN = {"人": "人员", "名": "人员", "人次": "人次", "户": "户", "户次": "户次"}
+
+
+def _done_to_people(r: IndicatorRules, facts: list[dict[str, Any]], i: int) -> str:
+    """The bare verb a count of people or households names them by ("" when it has a noun): its subject
+    when that is only verbs (检测 714万人次), or its verb when the subject is a money's or a measure's noun
+    taken from the fact before (调拨1257万元防疫资金，入户核查37万户), or the pair's first (…37万户73万余人)."""
+    f = facts[i]
+    prev = facts[i - 1] if i > 0 and facts[i - 1]["sentence"] == f["sentence"] else None
+    if prev is not None and not f["verb"] and prev["unit"] in _PEOPLE_NOUN and prev["unit"] != f["unit"] \
+            and int(prev["end"]) == int(f["start"]) and prev["subject"].endswith(_PEOPLE_NOUN[prev["unit"]]) \
+            and len(prev["subject"]) > len(_PEOPLE_NOUN[prev["unit"]]):
+        return prev["subject"][:-len(_PEOPLE_NOUN[prev["unit"]])]  # 隔离2.4万户5.4万人: the pair's verb
+    if f["subject"] and len(f["subject"]) <= 6 and not f["predicate"] and (
+            _only_verbs(r, f["subject"]) or r.pattern("people_verb").fullmatch(f["subject"])):
+        return f["subject"]
+    if prev is not None and prev["subject"] == f["subject"] and f["verb"] and len(f["verb"]) >= 2 \
+            and prev["number_kind"] in ("amount", "measure") and not prev["verb"]:
+        return f["verb"]
     return ""
 
 
@@ -1158,7 +1202,8 @@ def _audience_of_event(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]
             # 组织…等17场品牌活动，覆盖企业1500余家次 -> 品牌活动覆盖企业: whom the events reached
             taken = _tail_words(prev["subject"], _EVENT_PREFIX_MAX)
             if sum(map(len, taken)) >= 2:
-                f["subject"] = "".join(taken) + f["verb"] + f["subject"]
+                verb = "" if f["subject"].startswith(f["verb"]) else f["verb"]  # (受益群众: its verb said)
+                f["subject"] = "".join(taken) + verb + f["subject"]
             continue
         if u.kind not in _AUDIENCE or not generic.fullmatch(f["subject"]):
             continue
@@ -1982,8 +2027,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         line_end = lines.next(end, n + 1) - 1
         left = norm[max(line_start, start - _LEFT):start]
         right = norm[end:min(line_end, end + _RIGHT)]
-        if _RANGE_HIGH.match(right):
-            continue  # the low end of a range (10%—20%): the high end makes the fact
+        if (hm := _RANGE_HIGH.match(right)) is not None and not (
+                m.group("unit") not in (None, "%", "％") and hm.group(0).strip()[:1] in ("至", "到")
+                and _FROM_BEFORE.search(left)):
+            continue  # the low end of a range (10%—20%, 1.2亿元—1.5亿元): the high end makes the fact
+            # (由12件至15件 is a change: both stay)
         if _excluded(r, left, norm[start:end], right):
             continue
         unit, value = _unit_of(r, m, value, mult)
@@ -1995,6 +2043,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         q_start = start
         high = math.nan
         rm = _RANGE_LOW.search(left)
+        if rm is not None and (lu := rm.group("lowunit")) and lu not in ("%", "％") and not (
+                (unit.form.startswith(lu) or lu in ((mult or "") + (m.group("unit") or ""), mult))
+                and not (rm.group("join") in ("至", "到") and _FROM_BEFORE.search(left, 0, rm.start()))):
+            rm = None  # (201.06亿元—204.05亿元: the unit said twice, joined by a dash; 由12件至15件 is a change)
         if rm is not None:
             low = _low_value(rm.group("low"))
             if low is not None:
@@ -2244,13 +2296,17 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # 居民人均可支配收入预计4.6万元，增长10% / 较2021年增加1.86亿元，增长15%: a growth said right
             # after a figure, in a clause of its own word, is of that figure's estimate or comparison
             f["status"] = prev["status"]
-    for f in facts:
+    for i, f in enumerate(facts):
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
             # 纠错率约为24%: the qualifier stands before 为, not before the number
             f["subject"] = f["subject"][:-2 if f["subject"].endswith("约为") else -1]
             f["qualifier"] = f["qualifier"] or "约"
         if f["unit"] in _PEOPLE_UNITS and took_part.fullmatch(f["subject"]):
             f["subject"] += "人员"  # 参加…考试，参考486人 -> 参考人员 (as 486人参考)
+        elif f["unit"] in _PEOPLE_NOUN and (done := _done_to_people(r, facts, i)):
+            # 累计检测714万人次 -> 检测人次; 调拨…防疫资金，入户核查37万户 -> 入户核查户 (not the money's noun):
+            # people or households a bare verb was done to
+            f["subject"], f["verb"] = done + _PEOPLE_NOUN[f["unit"]], ""
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
         if (om := _ON_OCCASION.match(f["subject"])) is not None:
@@ -2271,6 +2327,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"] = "".join(t for t in _cut(f["subject"]) if t != "的")
         if (pm := r.pattern("place_inside").match(f["subject"])) is not None:
             f["subject"] = f["subject"][pm.end():]  # 为镇内10余家企业 -> 企业
+        if f["predicate"] and (mw := _MANNER_END.search(f["subject"])) is not None and mw.start() >= 2:
+            # 30余项其他依申请类事项网上受理 -> 其他依申请类事项 · 网上受理: how it is done is the predicate's
+            f["subject"], f["predicate"] = f["subject"][:mw.start()], mw.group(0) + f["predicate"]
         if (lv := r.pattern("light_verb_after").search(f["subject"])) is not None and lv.start() >= 2 \
                 and f["number_kind"] != "rate":
             # 法治宣传活动开展12次, 法治讲座举办8场 -> 法治宣传活动: a light verb after its event goes, as it
