@@ -240,3 +240,41 @@ def test_a_programme_named_plan_is_no_target(text, expected):
 ])
 def test_phases_and_numbered_goals_are_no_counts(text):
     assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # short items of a list share the quantity alone; a long item's words are shared (城、乡居民…)
+    ("肉、奶和蔬菜产量分别增长2.8%、3.6%和5.1%。", [("肉产量", "增长"), ("奶产量", "增长"), ("蔬菜产量", "增长")]),
+    ("城、乡居民人均可支配收入分别增长5.3%、6.8%。",
+     [("城居民人均可支配收入", "增长"), ("乡居民人均可支配收入", "增长")]),
+    ("旅游接待人次、收入分别增长14%、17%。", [("旅游接待人次", "增长"), ("旅游接待收入", "增长")]),
+    # the verb before unquoted examples is the count's
+    ("全年新建第一小学、实验中学等4所学校。", [("学校", "新建")]),
+    # a pair counts one thing done once
+    ("全年起诉刑事犯罪案件41件63人。", [("刑事犯罪案件", "起诉"), ("刑事犯罪案件", "起诉")]),
+    ("消除返贫风险386户1520人。", [("返贫风险", "消除"), ("返贫风险", "消除")]),
+])
+def test_items_examples_and_pairs(text, expected):
+    assert [(f["subject"], f["verb"]) for f in extract_indicators(text)] == expected
+
+
+def test_what_was_done_to_each_item_after_dui():
+    facts = extract_indicators("对重大行政决策18份、行政规范性文件52份进行归档整理。")
+    assert [(f["subject"], f["predicate"]) for f in facts] == [
+        ("重大行政决策", "进行归档整理"), ("行政规范性文件", "进行归档整理")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("日检测量可达1.5万人份。", [("1.5万人份", "日检测量")]),
+    ("斩获奖牌38枚。", [("38枚", "奖牌")]),
+    ("其中老年人就有1.6万名。", [("1.6万名", "老年人")]),
+    ("累计隔离管控7.2万人。", [("7.2万人", "隔离管控人员")]),
+    ("办理行政许可事项120件。", [("120件", "行政许可事项")]),
+])
+def test_units_and_words_after_the_noun(text, expected):
+    assert [(f["raw"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+def test_the_next_five_years_are_a_plan():
+    facts = extract_indicators("明确未来五年法治政府建设的目标任务，提出建立25项重要制度，健全23个工作机制。")
+    assert [(f["raw"], f["status"]) for f in facts] == [("25项", "target"), ("23个", "target")]

@@ -93,7 +93,8 @@ _ANY_SPLIT = re.compile(r"[、，,和与及]")
 _PEOPLE_AT = re.compile(r"\s*(?P<took>参加|参与|出席|观摩|参训)的(?P<event>[^，。；、,;（）()]{2,30}?)"
                         r"(?=[，。；,;（(]|$)")  # 300余人参加的…活动: the event they took part in
 _QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4e00-\u9fff]{2})")  # “A、B、C”活动
-_MANNER_END = re.compile(r"(?:网上|线上|全程|现场|当场|即时|限时|一次性|跨省|全部|均已|均)$")  # how, before a predicate
+_DONE_TO_LIST = re.compile(r"(?:、[^，。；、,;]{1,20}?\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2})*\s*"
+                           r"(?P<done>进行(?:了)?[\u4e00-\u9fff]{2,8}?)(?=[，。；,;]|$)")  # 对A20份、B66份进行归档整理
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -161,6 +162,7 @@ _MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|�
 _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 # a verb, then named examples before a count: 新增“农村宅基地审批初审”等3项…
+_EXAMPLES_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?P<what>[^，,；;：:。]{4,40}、[^，,；;：:。]{2,20})等$")  # A、B等 + count
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
@@ -632,10 +634,11 @@ def _done_to_people(r: IndicatorRules, facts: list[dict[str, Any]], i: int) -> s
     taken from the fact before (调拨1257万元防疫资金，入户核查37万户), or the pair's first (…37万户73万余人)."""
     f = facts[i]
     prev = facts[i - 1] if i > 0 and facts[i - 1]["sentence"] == f["sentence"] else None
-    if prev is not None and not f["verb"] and prev["unit"] in _PEOPLE_NOUN and prev["unit"] != f["unit"] \
-            and int(prev["end"]) == int(f["start"]) and prev["subject"].endswith(_PEOPLE_NOUN[prev["unit"]]) \
-            and len(prev["subject"]) > len(_PEOPLE_NOUN[prev["unit"]]):
-        return prev["subject"][:-len(_PEOPLE_NOUN[prev["unit"]])]  # 隔离2.4万户5.4万人: the pair's verb
+    noun = _PEOPLE_NOUN.get(prev["unit"], "") if prev is not None else ""
+    stem = prev["subject"][:-len(noun)] if noun and prev["subject"].endswith(noun) else ""
+    if stem and prev["unit"] != f["unit"] and int(prev["end"]) == int(f["start"]) \
+            and f["verb"] in ("", prev["verb"], f["subject"], stem):
+        return stem  # 隔离2.4万户5.4万人: the pair's verb
     if f["subject"] and len(f["subject"]) <= 6 and not f["predicate"] and (
             _only_verbs(r, f["subject"]) or r.pattern("people_verb").fullmatch(f["subject"])):
         return f["subject"]
@@ -1876,6 +1879,11 @@ def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
         if not f["verb"] and r.verb_one is not None and (vm := _VERB_EXAMPLES.search(head)) is not None \
                 and r.verb_one.fullmatch(vm.group("verb")):
             f["verb"] = vm.group("verb")
+        elif not f["verb"] and r.verb_one is not None and head.endswith("等") and "、" in head[-30:] \
+                and (cm := _EXAMPLES_CLAUSE.search(head)) is not None \
+                and (vo := r.verb_one.match(what := _strip_repeat(cm.group("what"), r.subject_lead, lead=True))) \
+                is not None and len(what) - vo.end() >= 4:
+            f["verb"] = vo.group(0)  # 新建第一小学、实验中学等5所学校 -> 新建 + 学校 (unquoted examples)
         if prev is not None and head.endswith("”") and prev["unit"] == f["unit"] and prev["subject"] \
                 and changes.fullmatch(f["verb"] or "") \
                 and not _SEGMENT_END.search(norm, prev["end"], start):
@@ -2283,6 +2291,15 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                              max_subject)
             if len(event) >= 2:
                 f["subject"], f["verb"], f["predicate"] = event, "", pm.group("took") + pm.group("event")
+    for prev, f in zip(facts, facts[1:], strict=False):
+        if not f["verb"] and prev["verb"] and int(prev["end"]) == int(f["start"]) \
+                and prev["subject"] == f["subject"]:
+            f["verb"] = prev["verb"]  # 消除返贫风险445户1910人: the pair counts one thing done once
+    for f in facts:
+        if not f["predicate"] and (dm := _DONE_TO_LIST.match(norm, int(f["end"]))) is not None \
+                and "对" in norm[max(0, int(f["start"]) - 40):int(f["start"])]:
+            # 对重大行政决策20份、行政规范性文件66份进行归档整理: what was done to each item of the list
+            f["predicate"] = dm.group("done")
     for i, f in enumerate(facts[2:], start=2):
         excess, owner = facts[i - 1], facts[i - 2]
         if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
@@ -2801,6 +2818,11 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
         # 一般公共预算收入和支出 -> 一般公共预算收入, 一般公共预算支出
         stem = items[0][: first_head.start()]
         return [items[0]] + [stem + w for w in items[1:]]
+    head = r.quantity_head.search(last) if r.quantity_head is not None else None
+    if head is not None and 0 < head.start() <= 3 and all(len(w) <= 3 and not r.quantity_head.search(w)
+                                                          for w in items[:-1]):
+        # 肉、奶和蔬菜产量 -> 肉产量, 奶产量, 蔬菜产量: short items share the quantity alone
+        return [w + head.group(0) for w in items[:-1]] + [last]
     if all(len(w) <= 2 for w in items[:-1]) and len(last) > len(items[0]) + 1:
         # 城、乡居民… / 城镇和农村常住居民…: the short items take the tail of the last one
         tail = last[len(items[0]):]
