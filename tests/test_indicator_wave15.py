@@ -250,6 +250,7 @@ def test_phases_and_numbered_goals_are_no_counts(text):
     ("旅游接待人次、收入分别增长14%、17%。", [("旅游接待人次", "增长"), ("旅游接待收入", "增长")]),
     # the verb before unquoted examples is the count's
     ("全年新建第一小学、实验中学等4所学校。", [("学校", "新建")]),
+    ("改扩建城关小学扬帆分校等5所学校。", [("学校", "改扩建")]),  # (one example)
     # a pair counts one thing done once
     ("全年起诉刑事犯罪案件41件63人。", [("刑事犯罪案件", "起诉"), ("刑事犯罪案件", "起诉")]),
     ("消除返贫风险386户1520人。", [("返贫风险", "消除"), ("返贫风险", "消除")]),
@@ -278,3 +279,40 @@ def test_units_and_words_after_the_noun(text, expected):
 def test_the_next_five_years_are_a_plan():
     facts = extract_indicators("明确未来五年法治政府建设的目标任务，提出建立25项重要制度，健全23个工作机制。")
     assert [(f["raw"], f["status"]) for f in facts] == [("25项", "target"), ("23个", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "建成时速350公里的城际铁路。",  # a design speed
+    "办好两件大事，完成三件大事。",  # the big events of a year
+    "改扩建一只船小学扬帆分校。",  # a numeral opening a name
+])
+def test_speeds_events_and_names_are_no_counts(text):
+    assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first of its kind is a class; the figure before it stays
+    ("龙潭产业园产值首次突破300亿元，成为全市首个300亿元园区。", [("300亿元", "龙潭产业园产值", "超过")]),
+    # 左右 after the last number of a 分别 list is each one's
+    ("城乡居民人均可支配收入分别增长5%和7.5%左右。",
+     [("5%", "城镇居民人均可支配收入", "左右"), ("7.5%", "农村居民人均可支配收入", "左右")]),
+    ("受理案件12件，办结10件左右。", [("12件", "案件", ""), ("10件", "案件", "左右")]),
+])
+def test_classes_and_shared_qualifiers(text, expected):
+    assert [(f["raw"], f["subject"], f["qualifier"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who took part is named by the event after 参加, not by a title in the clause before
+    ("制定《深化学习贯彻习近平法治思想任务清单》，组织全市1.2万人参加习近平法治思想网络专题班学习。",
+     [("1.2万人", "习近平法治思想网络专题班学习")]),
+    # (an event named in the clause before stays theirs)
+    ("举办全区科级干部集中轮训班，1100余人参加了轮训。", [("1100余人", "科级干部集中轮训班")]),
+])
+def test_who_took_part_after_a_title(text, expected):
+    assert [(f["raw"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+def test_a_plan_made_and_carried_out_is_no_target():
+    facts = extract_indicators("研究制定2025年度党组理论学习计划并组织开展领导班子学法、研讨、各类讲座12余次。")
+    assert [(f["raw"], f["status"]) for f in facts] == [("12余次", "result")]

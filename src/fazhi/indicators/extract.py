@@ -162,7 +162,7 @@ _MORE_EVENTS = re.compile(r"((?:[、和及][\u4e00-\u9fff]{2,8}?(?:会议|会|�
 _SEGMENT_END = re.compile(r"[；;。！？!?\n]")
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 # a verb, then named examples before a count: 新增“农村宅基地审批初审”等3项…
-_EXAMPLES_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?P<what>[^，,；;：:。]{4,40}、[^，,；;：:。]{2,20})等$")  # A、B等 + count
+_EXAMPLES_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?P<what>[^，,；;：:。]{4,60})等$")  # (verb) A、B等 + count
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
@@ -1879,7 +1879,7 @@ def _named_items(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
         if not f["verb"] and r.verb_one is not None and (vm := _VERB_EXAMPLES.search(head)) is not None \
                 and r.verb_one.fullmatch(vm.group("verb")):
             f["verb"] = vm.group("verb")
-        elif not f["verb"] and r.verb_one is not None and head.endswith("等") and "、" in head[-30:] \
+        elif not f["verb"] and r.verb_one is not None and head.endswith("等") \
                 and (cm := _EXAMPLES_CLAUSE.search(head)) is not None \
                 and (vo := r.verb_one.match(what := _strip_repeat(cm.group("what"), r.subject_lead, lead=True))) \
                 is not None and len(what) - vo.end() >= 4:
@@ -2291,6 +2291,15 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                              max_subject)
             if len(event) >= 2:
                 f["subject"], f["verb"], f["predicate"] = event, "", pm.group("took") + pm.group("event")
+    carry = False
+    for i in range(len(facts) - 1, 0, -1):
+        f, prev = facts[i], facts[i - 1]
+        joined = prev["sentence"] == f["sentence"] and norm[int(prev["end"]):int(f["start"])].strip() in (*_JOINERS, "、")
+        if joined and f["qualifier"] == "左右" and not prev["qualifier"] and (
+                carry or _RESPECTIVELY.search(norm, max(0, int(prev["start"]) - 12), int(prev["start"]))):
+            prev["qualifier"], carry = "左右", True  # 分别增长5%和7.5%左右: each of the list is about
+        else:
+            carry = False
     for prev, f in zip(facts, facts[1:], strict=False):
         if not f["verb"] and prev["verb"] and int(prev["end"]) == int(f["start"]) \
                 and prev["subject"] == f["subject"]:
@@ -3287,6 +3296,11 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         om = r.pattern("sector").match(last[-1].strip(_EDGE)) if last else None
         if om is not None:
             subject = _shorten(r, om.group(0) + subject, max_subject)
+    if not subject and unit.kind in _AUDIENCE and earlier and "》" in earlier[-40:] \
+            and (pm := r.pattern("took_part").match(predicate)) is not None:
+        # 制定《…任务清单》，组织全市1.19万人参加…网络专题班学习: the event they took part in, not the title
+        # of the clause before (an event named before stays theirs: 举办…轮训班，1100余人参加了轮训)
+        subject = _shorten(r, predicate[pm.end():], max_subject)
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         subject = _noun_of_last_clause(r, earlier, max_subject=max_subject,
@@ -3297,15 +3311,15 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and para is not None and para["subject"]:
         # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
+    if not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate)):
+        # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
+        subject = _shorten(r, predicate[pm.end():], max_subject)
     if share_of and share_of not in _SHARE_TOTAL and subject and inherited \
             and not subject.endswith(("比重", "比例")):
         # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
         # its own, and so is a share of a named whole (税收收入9.8亿元，占一般公共预算收入的78% ->
         # 税收收入占一般公共预算收入比重; but 其中…案件9件，占总量的31% stays the share of those cases)
         subject = subject + "占" + share_of + "比重"
-    if not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate)):
-        # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
-        subject = _shorten(r, predicate[pm.end():], max_subject)
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
     event = (_event_before(r, earlier, max_subject=max_subject)
