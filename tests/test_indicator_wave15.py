@@ -306,6 +306,8 @@ def test_classes_and_shared_qualifiers(text, expected):
     # who took part is named by the event after 参加, not by a title in the clause before
     ("制定《深化学习贯彻习近平法治思想任务清单》，组织全市1.2万人参加习近平法治思想网络专题班学习。",
      [("1.2万人", "习近平法治思想网络专题班学习")]),
+    ("探索开展主要负责人履行第一责任人职责民主评议，83人参加市管干部任前法律知识考试。",
+     [("83人", "市管干部任前法律知识考试")]),
     # (an event named in the clause before stays theirs)
     ("举办全区科级干部集中轮训班，1100余人参加了轮训。", [("1100余人", "科级干部集中轮训班")]),
 ])

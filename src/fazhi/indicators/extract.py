@@ -95,6 +95,7 @@ _PEOPLE_AT = re.compile(r"\s*(?P<took>参加|参与|出席|观摩|参训)的(?P<
 _QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4e00-\u9fff]{2})")  # “A、B、C”活动
 _DONE_TO_LIST = re.compile(r"(?:、[^，。；、,;]{1,20}?\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2})*\s*"
                            r"(?P<done>进行(?:了)?[\u4e00-\u9fff]{2,8}?)(?=[，。；,;]|$)")  # 对A20份、B66份进行归档整理
+_EVENT_END = re.compile(r"(?:考试|测试|培训|培训班|轮训|学习|讲座|活动|会议|大会|比赛|竞赛|演练|论坛)$")  # an event's name
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -3296,10 +3297,13 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         om = r.pattern("sector").match(last[-1].strip(_EDGE)) if last else None
         if om is not None:
             subject = _shorten(r, om.group(0) + subject, max_subject)
-    if not subject and unit.kind in _AUDIENCE and earlier and "》" in earlier[-40:] \
-            and (pm := r.pattern("took_part").match(predicate)) is not None:
-        # 制定《…任务清单》，组织全市1.19万人参加…网络专题班学习: the event they took part in, not the title
-        # of the clause before (an event named before stays theirs: 举办…轮训班，1100余人参加了轮训)
+    if not subject and unit.kind in _AUDIENCE and earlier \
+            and (pm := r.pattern("took_part").match(predicate)) is not None and (
+                "》" in earlier[-40:] or (_EVENT_END.search(predicate) is not None
+                                          and r.pattern("event_named").search(earlier) is None)):
+        # 制定《…任务清单》，组织全市1.19万人参加…网络专题班学习 / …民主评议，83人参加…任前法律知识考试: the
+        # event they took part in, not the title or the work of the clause before (an event named before
+        # stays theirs: 举办…轮训班，1100余人参加了轮训)
         subject = _shorten(r, predicate[pm.end():], max_subject)
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
