@@ -318,3 +318,31 @@ def test_who_took_part_after_a_title(text, expected):
 def test_a_plan_made_and_carried_out_is_no_target():
     facts = extract_indicators("研究制定2025年度党组理论学习计划并组织开展领导班子学法、研讨、各类讲座12余次。")
     assert [(f["raw"], f["status"]) for f in facts] == [("12余次", "result")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ordinals of a list share what follows them
+    ("一、二、三产业增加值分别增长4.1%、6.3%、7.2%。", ["一产业增加值", "二产业增加值", "三产业增加值"]),
+    ("第一、二、三产业增加值分别增长3%、5%和7%。", ["第一产业增加值", "二产业增加值", "三产业增加值"]),
+    # a level before a class of things is the class's; before what is done it is who did it
+    ("其中市级重点项目完成投资17.1亿元，省级重点项目完成投资38.2亿元。", ["市级重点项目投资", "省级重点项目投资"]),
+    ("区级政务服务事项实现100%全程网办。", ["政务服务事项"]),
+    ("创建省级示范村3个、县级示范村9个，验收合格率100%。", ["省级示范村", "县级示范村", "示范村验收合格率"]),
+    # a class named after 其中 is of the things before
+    ("引进企业120家，其中注册资金千万元以上46家。", ["企业", "注册资金千万元以上企业"]),
+    # a named regime in quotes stays part of the noun; a slogan of three parts does not
+    ("完成“双随机、一公开”国家任务412个。", ["双随机、一公开国家任务"]),
+    ("开展“法律进企业、进社区、进乡村”系列宣传活动36场。", ["系列宣传活动"]),
+    # tasks in 单; what is still under way names nothing
+    ("完成监督检查任务917单。", ["监督检查任务"]),
+])
+def test_ordinals_levels_classes_and_regimes(text, expected):
+    assert [f["subject"] for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "建成年产海鲜菇1600吨扩建项目。",  # a plant's capacity in its name
+    "研究制定70条经济稳增长政策措施。",  # a numbered package
+])
+def test_capacities_and_packages_are_no_counts(text):
+    assert extract_indicators(text) == []

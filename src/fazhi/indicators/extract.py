@@ -96,6 +96,7 @@ _QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4
 _DONE_TO_LIST = re.compile(r"(?:、[^，。；、,;]{1,20}?\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2})*\s*"
                            r"(?P<done>进行(?:了)?[\u4e00-\u9fff]{2,8}?)(?=[，。；,;]|$)")  # 对A20份、B66份进行归档整理
 _EVENT_END = re.compile(r"(?:考试|测试|培训|培训班|轮训|学习|讲座|活动|会议|大会|比赛|竞赛|演练|论坛)$")  # an event's name
+_ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,2}")  # 一、二、三产业: ordinals of a list
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -647,6 +648,13 @@ def _done_to_people(r: IndicatorRules, facts: list[dict[str, Any]], i: int) -> s
             and prev["number_kind"] in ("amount", "measure") and not prev["verb"]:
         return f["verb"]
     return ""
+
+
+def _a_slogan_of_parts(quoted: str) -> bool:
+    """Whether a quoted list is a campaign's slogan (three parts or more, or parts of four characters or
+    more: “学习新思想、奋进新征程”), not a named regime (“双随机、一公开” stays part of the noun)."""
+    parts = [p for p in re.split(r"[、“”]", quoted) if p]
+    return len(parts) >= 3 or all(len(p) >= 4 for p in parts)
 
 
 def _only_verbs(rules: IndicatorRules, s: str) -> bool:
@@ -1616,7 +1624,8 @@ def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int)
         k = 0
         while k < min(map(len, names)) and len({n[len(n) - k - 1] for n in names}) == 1:
             k += 1
-        whole = names[0][len(names[0]) - k:] if k >= 2 else "和".join(names)
+        whole = names[0][len(names[0]) - k:].lstrip("级") if k >= 2 else "和".join(names)
+        # (省级示范村、县级示范村 -> 示范村: the shared words start after the level)
         if len(whole) + len(own) <= max_subject + (_COORD_EXTRA if "、" in own else 0):
             f["subject"] = _overlap_join(whole, own)
 
@@ -2177,6 +2186,9 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             sw = r.pattern("size_word")
             if not level and sw.fullmatch(fact["subject"]) and (sm := sw.match(prev["subject"])):
                 fact["subject"] += prev["subject"][sm.end():]  # 其中3亿元以上17个 -> 3亿元以上项目
+            elif not level and r.pattern("size_class").fullmatch(fact["subject"]) \
+                    and not _DIGIT.search(prev["subject"]) and "以" not in prev["subject"]:
+                fact["subject"] += prev["subject"]  # 引进企业120家，其中注册资金千万元以上46家 -> …以上企业
             elif level or r.pattern("per_unit").fullmatch(fact["subject"]):
                 pm = lw.match(prev["subject"])
                 rest = prev["subject"][pm.end():] if pm else prev["subject"]
@@ -2828,9 +2840,13 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
         # 一般公共预算收入和支出 -> 一般公共预算收入, 一般公共预算支出
         stem = items[0][: first_head.start()]
         return [items[0]] + [stem + w for w in items[1:]]
+    if all(_ORDINAL.fullmatch(w) for w in items[:-1]) and (om := _ORDINAL.match(last)) is not None \
+            and len(last) - om.end() >= 2:
+        # 第一、二、三产业增加值 -> 第一产业增加值, 二产业增加值, 三产业增加值: ordinals share what follows them
+        return [w + last[om.end():] for w in items[:-1]] + [last]
     head = r.quantity_head.search(last) if r.quantity_head is not None else None
     if head is not None and 0 < head.start() <= 3 and all(len(w) <= 3 and not r.quantity_head.search(w)
-                                                          for w in items[:-1]):
+                                                          and not _ORDINAL.fullmatch(w) for w in items[:-1]):
         # 肉、奶和蔬菜产量 -> 肉产量, 奶产量, 蔬菜产量: short items share the quantity alone
         return [w + head.group(0) for w in items[:-1]] + [last]
     if all(len(w) <= 2 for w in items[:-1]) and len(last) > len(items[0]) + 1:
@@ -3092,7 +3108,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             # a share of things named before it says what they are after it: 政务服务事项实现100%
             # 全程网办 -> 全程网办; 行政执法人员100%持证上岗 -> 持证上岗
             predicate = _predicate(r, rest)
-    if "、" in phrase and (ql := _QUOTED_LIST.search(phrase)) is not None and len(phrase) - ql.end() >= 4:
+    if "、" in phrase and (ql := _QUOTED_LIST.search(phrase)) is not None and len(phrase) - ql.end() >= 4 \
+            and _a_slogan_of_parts(ql.group(0)):
         phrase = phrase[:ql.start()] + phrase[ql.end():]  # “学习新思想、奋进新征程”理论微宣讲活动: a campaign's
         # slogan of several parts names it; the thing after it is counted (no verb inside the slogan)
     full = _QUOTES.sub("", phrase)
