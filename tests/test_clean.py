@@ -19,6 +19,7 @@ from fazhi.clean import (
     remove_trailer,
     remove_web_chrome,
 )
+from fazhi.indicators import extract_indicators
 from fazhi.read import read_file
 
 S000 = RAW / "2020-fujian-fuzhou-mawei-tingjiang.txt"
@@ -345,6 +346,50 @@ def test_lines_wrapped_at_a_page_width_are_joined():
     cleaned = clean_text(_WRAPPED)
     assert cleaned.text == _PARAGRAPHS
     assert cleaned.flags["normalised"]["wrapped_lines_joined"] == _WRAPPED.count("\n") - _PARAGRAPHS.count("\n")
+
+
+# a PDF read as runs of its text objects: each number, and pieces of words, on a line of its own
+_RUNS = """各位代表：
+现在，我代表市人民政府向大会
+作工
+作报告，请
+予审
+议。
+一、
+2023
+年工作回顾
+过去的一年，
+地区生产总值从
+512.6
+亿元增加到
+548.3
+亿元，增长
+6.2%
+。一般公共预算收入
+41.2
+亿元，增长
+5.5%
+。
+二、
+2024
+年工作安排
+主要预期目标是：地区生产总值增长
+6%
+左右。"""
+
+_RUNS_JOINED = """各位代表：
+现在，我代表市人民政府向大会作工作报告，请予审议。
+一、2023年工作回顾过去的一年，地区生产总值从512.6亿元增加到548.3亿元，增长6.2%。一般公共预算收入41.2亿元，增长5.5%。
+二、2024年工作安排主要预期目标是：地区生产总值增长6%左右。"""
+
+
+def test_runs_of_a_pdf_are_joined_into_sentences():
+    cleaned = clean_text(_RUNS)
+    assert cleaned.text == _RUNS_JOINED
+    assert cleaned.flags["normalised"]["wrapped_lines_joined"] == _RUNS.count("\n") - _RUNS_JOINED.count("\n")
+    facts = extract_indicators(cleaned.text)
+    assert [(f["raw"], f["subject"]) for f in facts][:3] == [
+        ("512.6亿元", "地区生产总值"), ("548.3亿元", "地区生产总值"), ("6.2%", "地区生产总值")]
 
 
 @pytest.mark.parametrize("text", [

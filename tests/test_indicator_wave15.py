@@ -346,3 +346,27 @@ def test_ordinals_levels_classes_and_regimes(text, expected):
 ])
 def test_capacities_and_packages_are_no_counts(text):
     assert extract_indicators(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a minus sign a space away from its number (page layout)
+    ("外贸出口106.6亿元，增长- 39.7%。", [(106.6, "外贸出口"), (-39.7, "外贸出口")]),
+    # (a range with spaces stays a range)
+    ("增长3 - 5 %。", [(3.0, "增长")]),
+])
+def test_a_sign_a_space_away(text, expected):
+    assert [(f["value"], f["subject"]) for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money invested in the thing named right after it, and in the next item of the list
+    ("开工建设投资5亿元金翔科技新材料项目、投资33亿元大庆赛车小镇。", ["金翔科技新材料项目投资", "大庆赛车小镇投资"]),
+    ("投资14亿元大众国轩三元正极材料、15亿元南方水泥优化升级等32个项目开工建设。",
+     ["大众国轩三元正极材料投资", "南方水泥优化升级投资", "项目"]),
+    # (not what it is for, nor the ground it stands on)
+    ("在完成投资15亿元的基础上，新增投资3亿元。", ["投资", "投资"]),
+    # a time names nothing; a verb of cases counts cases
+    ("今年以来，共计立案查处390件（其中简易程序110件，普通程序280件）。", ["案件", "简易程序案件", "普通程序案件"]),
+])
+def test_money_of_named_things_and_cases(text, expected):
+    assert [f["subject"] for f in extract_indicators(text)] == expected

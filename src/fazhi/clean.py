@@ -24,7 +24,7 @@ from functools import cache
 from typing import Literal
 
 from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START, needles
-from fazhi.read import load_table, looks_wrapped, normalize_newlines, unwrap_lines
+from fazhi.read import join_fragments, load_table, looks_fragmented, looks_wrapped, normalize_newlines, unwrap_lines
 
 Span = tuple[int, int, str]
 
@@ -341,7 +341,11 @@ def join_wrapped_lines(text: str) -> str:
     """Join the lines of a text wrapped at a fixed width (a PDF saved as .txt, see
     :func:`fazhi.read.looks_wrapped`) the way PDFs are read: a full line that does not end a
     sentence goes on with the next one, unless that one opens a heading. Other texts are returned
-    as they are. ``"…社会消费品零售\n总额增长8%；…"`` -> ``"…社会消费品零售总额增长8%；…"`` in such a text."""
+    as they are. ``"…社会消费品零售\n总额增长8%；…"`` -> ``"…社会消费品零售总额增长8%；…"`` in such a text.
+    A text whose lines are runs of a PDF's text objects (each number on a line of its own,
+    :func:`fazhi.read.looks_fragmented`) is joined into its sentences."""
+    if looks_fragmented(text):
+        return join_fragments(text)
     return unwrap_lines(text) if looks_wrapped(text) else text
 
 

@@ -521,6 +521,39 @@ def looks_wrapped(text: str, *, full: float = 0.9, min_lines: int = 8) -> bool:
     return len(wide) >= len(lines) / 3 and sum(not _END.search(line) for line in wide) > 0.6 * len(wide)
 
 
+def looks_fragmented(text: str, *, min_lines: int = 20) -> bool:
+    """Whether a text's lines are runs of a PDF's text objects, not its lines (each number, and pieces of
+    words, on a line of its own: ``地区生产总值从\n497.8\n亿元增加到…``): at least ``min_lines`` lines, a
+    quarter of them of four characters or fewer, and four in five ending no sentence.
+
+    ``looks_fragmented("各位代表：\n现在，我代表\n2021\n年…")`` -> True for a page of such lines.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < min_lines:
+        return False
+    short = sum(len(line) <= 4 for line in lines)
+    open_ = sum(not _END.search(line) for line in lines)
+    return short >= len(lines) / 4 and open_ >= 0.8 * len(lines)
+
+
+def join_fragments(text: str) -> str:
+    """Join the runs of a fragmented text (:func:`looks_fragmented`) into its sentences: a line that
+    does not end a sentence goes on with the next, unless that one opens a heading.
+
+    ``join_fragments("地区生产总值从\n497.8\n亿元增加到\n845亿元。\n二、…")`` ->
+    ``"地区生产总值从497.8亿元增加到845亿元。\n二、…"``.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if out and stripped and out[-1].strip() and not _END.search(out[-1].strip()) \
+                and not _STARTS_HEADING.match(stripped):
+            out[-1] = out[-1].rstrip() + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 _READERS = {"txt": _read_txt, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf}
 
 

@@ -97,6 +97,10 @@ _DONE_TO_LIST = re.compile(r"(?:、[^，。；、,;]{1,20}?\d+(?:\.\d+)?[\u4e00-
                            r"(?P<done>进行(?:了)?[\u4e00-\u9fff]{2,8}?)(?=[，。；,;]|$)")  # 对A20份、B66份进行归档整理
 _EVENT_END = re.compile(r"(?:考试|测试|培训|培训班|轮训|学习|讲座|活动|会议|大会|比赛|竞赛|演练|论坛)$")  # an event's name
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,2}")  # 一、二、三产业: ordinals of a list
+_INVESTMENT = frozenset({"投资", "总投资", "计划投资", "计划总投资"})
+_NOT_A_NAME = ("的", "用于", "用", "于", "在", "将", "为", "以", "对", "向", "是", "占", "同比", "比", "较", "其中", "全部", "已")
+_NAMED_AFTER = re.compile(r"([\u4e00-\u9fff“”]{3,20}?)(?=等|[、，,；;。]|$)")  # 5亿元金翔科技新材料项目、
+_TIME_CLAUSE = re.compile(r"(?:今年|去年|全年|近年|年初|年内|本年度|上半年|下半年|自?(?:19|20)\d\d年(?:\d{1,2}月)?(?:份)?|[一二三四]季度)?(?:以来|来)?")
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -879,6 +883,8 @@ def _noun_of_last_clause(rules: IndicatorRules, text: str, *, max_subject: int,
 def _noun_of_clause(rules: IndicatorRules, clause: str, *, max_subject: int, event: bool = False) -> str:
     """The noun an earlier clause is about: 开展“小散乱污”专项整治行动 -> 小散乱污; with ``event`` (a
     count of times or sessions) the event itself: 开展普法活动，共计56场 -> 普法活动."""
+    if _TIME_CLAUSE.fullmatch(clause.strip(_EDGE)):
+        return ""  # 今年以来，共计立案查处390件: a time names nothing
     phrase, _, _ = _before_phrase(rules, _QUOTES.sub("", clause), max_subject=max_subject)
     _, noun = _split_verb(rules, phrase)
     noun, _ = _head_noun(rules, noun)  # (调整部门部分行政权力事项，新增18项 -> 行政权力事项)
@@ -2053,9 +2059,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if _excluded(r, left, norm[start:end], right):
             continue
         unit, value = _unit_of(r, m, value, mult)
-        if unit.kind == "rate" and start > line_start and norm[start - 1] in _MINUS and not (
-                start - 2 >= line_start and (norm[start - 2].isdigit() or norm[start - 2] in "%％")):
-            start, value = start - 1, -value  # 同比分别-6.2%、-19.3%
+        sign = start - 2 if (start - 3 >= line_start and norm[start - 1] == " "
+                             and "\u4e00" <= norm[start - 3] <= "\u9fff") else start - 1  # (增长- 39.7%)
+        if unit.kind == "rate" and sign >= line_start and norm[sign] in _MINUS and not (
+                sign - 1 >= line_start and (norm[sign - 1].isdigit() or norm[sign - 1] in "%％")):
+            start, value = sign, -value  # 同比分别-6.2%、-19.3%
         # 5000多份, 1.2万余人, 30多万公里
         qualifier = r.qualifier_inner.get(m.group("inner") or m.group("pre") or "", "")
         q_start = start
@@ -2322,6 +2330,20 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 and "对" in norm[max(0, int(f["start"]) - 40):int(f["start"])]:
             # 对重大行政决策20份、行政规范性文件66份进行归档整理: what was done to each item of the list
             f["predicate"] = dm.group("done")
+    named_money = ""  # the quantity word of the last amount named by the thing after it
+    for f in facts:
+        said = norm[max(0, int(f["start"]) - 5):int(f["start"])]
+        quantity = next((w for w in sorted(_INVESTMENT, key=len, reverse=True) if said.endswith(w)), "") \
+            if f["subject"].endswith(tuple(_INVESTMENT)) else ""
+        if f["number_kind"] == "amount" and not quantity and named_money and norm[int(f["start"]) - 1:int(f["start"])] == "、":
+            quantity = named_money  # 投资14亿元A项目、15亿元B项目: the next item of the list
+        nm = _NAMED_AFTER.match(norm, int(f["end"])) if f["number_kind"] == "amount" and quantity else None
+        if nm is not None and not nm.group(1).startswith(_NOT_A_NAME) \
+                and not (r.verb_one is not None and r.verb_one.match(nm.group(1))):
+            # 投资5亿元金翔科技新材料项目 -> 金翔科技新材料项目投资: the money of the thing named right after it
+            f["subject"], named_money = _shorten(r, _QUOTES.sub("", nm.group(1)) + quantity, max_subject), quantity
+        else:
+            named_money = ""
     for i, f in enumerate(facts[2:], start=2):
         excess, owner = facts[i - 1], facts[i - 2]
         if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
@@ -3343,6 +3365,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         subject = subject + "占" + share_of + "比重"
     if not subject:
         subject = phrase or verb  # nothing better: the words as written (出庭46宗)
+        if subject == verb and unit.canonical in ("件", "起", "宗") and r.pattern("case_verb").search(verb):
+            subject = "案件"  # 今年以来，共计立案查处390件: the cases the verb of cases counts
     event = (_event_before(r, earlier, max_subject=max_subject)
              if kind == "rate" and earlier and r.event_rate is not None and r.event_rate.match(subject)
              else "")
