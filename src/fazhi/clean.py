@@ -24,7 +24,14 @@ from functools import cache
 from typing import Literal
 
 from fazhi.patterns import CJK, CJK_PUNCT, HEADING_START, needles
-from fazhi.read import join_fragments, load_table, looks_fragmented, looks_wrapped, normalize_newlines, unwrap_lines
+from fazhi.read import (
+    join_fragments,
+    load_table,
+    looks_fragmented,
+    looks_wrapped,
+    normalize_newlines,
+    unwrap_lines,
+)
 
 Span = tuple[int, int, str]
 
