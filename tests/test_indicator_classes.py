@@ -819,7 +819,7 @@ WAVE5 = [
     # 从 of a from-to frame, 正式 before a predicate, a comparison with a wider area
     ("税收收入从3.2亿元增加到4.1亿元。", "3.2亿元", "税收收入", ""),
     ("引进项目15个，其中9个项目正式开工。", "9个", "项目", ""),
-    ("规上工业增加值增长9.2%，高出全省2.1个百分点。", "2.1个百分点", "规上工业增加值", ""),
+    ("规上工业增加值增长9.2%，高出全省2.1个百分点。", "2.1个百分点", "规上工业增加值", "高出"),  # (wave 15: a benchmark, as 低于全省)
     # a prospect of the fact before, a manner of change, a qualifier that belongs to the number before
     ("行政诉讼败诉率大幅度下降至6.1%，有望突破至5%以下。", "5%", "行政诉讼败诉率", ""),
     ("行政诉讼败诉率大幅度下降至6.1%，有望突破至5%以下。", "6.1%", "行政诉讼败诉率", ""),

@@ -370,3 +370,22 @@ def test_a_sign_a_space_away(text, expected):
 ])
 def test_money_of_named_things_and_cases(text, expected):
     assert [f["subject"] for f in extract_indicators(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 高出 a benchmark compares as 高于 does: the verb, the benchmark and a baseline
+    ("地区生产总值完成285亿元，同比增长6%，高出全市1.1个百分点。",
+     ("1.1个百分点", "地区生产总值", "高出", "全市", "baseline")),
+    ("居民消费价格上涨1.3%，低于全省0.2个百分点。", ("0.2个百分点", "居民消费价格", "低于", "全省", "baseline")),
+])
+def test_a_growth_above_a_benchmark(text, expected):
+    f = extract_indicators(text)[-1]
+    assert (f["raw"], f["subject"], f["verb"], f["predicate"], f["status"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "跃居一类县市区第四名。",  # a class of a ranking
+    "深化“最多跑一次”改革。",  # a reform's slogan
+])
+def test_ranking_classes_and_reform_slogans_are_no_counts(text):
+    assert extract_indicators(text) == []
