@@ -389,3 +389,24 @@ def test_a_growth_above_a_benchmark(text, expected):
 ])
 def test_ranking_classes_and_reform_slogans_are_no_counts(text):
     assert extract_indicators(text) == []
+
+
+def test_an_estimate_noted_after_the_noun_holds_for_the_paragraph():
+    facts = extract_indicators("全年实现地区生产总值（预计，下同）7100亿元左右，增长3.5%；一般公共预算收入468.3亿元、下降11%。")
+    assert [(f["raw"], f["status"]) for f in facts] == [
+        ("7100亿元", "target"), ("3.5%", "target"), ("468.3亿元", "target"), ("11%", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "形成三个闭环。",  # a numbered slogan
+    "三堂社区党群服务中心投入使用。",  # a numeral in a place's name
+    "二本上线人数再创新高。",  # a tier's name
+])
+def test_slogans_places_and_tiers_are_no_counts(text):
+    assert extract_indicators(text) == []
+
+
+def test_people_of_a_task_named_after_them_are_not_its_verb():
+    facts = extract_indicators("完成79户280人脱贫任务。")
+    # (not 完成户, 完成人员: the noun after the pair says who they are)
+    assert [(f["raw"], f["subject"]) for f in facts] == [("79户", "完成"), ("280人", "脱贫任务")]

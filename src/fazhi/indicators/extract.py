@@ -101,6 +101,7 @@ _INVESTMENT = frozenset({"投资", "总投资", "计划投资", "计划总投资
 _NOT_A_NAME = ("的", "用于", "用", "于", "在", "将", "为", "以", "对", "向", "是", "占", "同比", "比", "较", "其中", "全部", "已")
 _NAMED_AFTER = re.compile(r"([\u4e00-\u9fff“”]{3,20}?)(?=等|[、，,；;。]|$)")  # 5亿元金翔科技新材料项目、
 _TIME_CLAUSE = re.compile(r"(?:今年|去年|全年|近年|年初|年内|本年度|上半年|下半年|自?(?:19|20)\d\d年(?:\d{1,2}月)?(?:份)?|[一二三四]季度)?(?:以来|来)?")
+_NOUN_FOLLOWS = re.compile(r"(?:\d+(?:\.\d+)?[万亿]?(?:人次|户次|人|户|名))?[\u4e00-\u9fff]")  # 79户280人脱贫任务
 _GROWTH_CLAUSE = re.compile(r"[，,]\s*(?:增长|下降|增加|减少|提高|降低|上升|回落|增幅为?|增速为?)(?:了)?\s*")  # ，增长 alone
 _SHARE_TAIL = re.compile(r"占(?:[^占、，,和与及]{2,20}?)(?:的)?(?:比重|比例)$")  # a share the items of a list have each
 _QUANTITY_END = re.compile(r"[量额值率数]$")
@@ -172,6 +173,7 @@ _EXAMPLES_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?P<what>[^，,；;：
 _VERB_EXAMPLES = re.compile(r"(?:^|(?<=[，,；;：:。年]))\s*(?P<verb>[\u4e00-\u9fff]{2,4})(?:“[^”]{1,20}”[、和及]?)+等$")
 _AFTER_YEAR = re.compile(r"^(?:年度?|的)+")
 _PAIR_GAP = 4  # an amount and its growth: 595亿元，增长5.5%
+_NOTE_CARRIED = re.compile(r"[（(]\s*((?:预计|初步核算|同比)[^（）()]{0,8}?)[，,、]\s*下同\s*[）)]")  # （预计，下同）
 _CUE_CARRIED = re.compile(r"(预计|初步核算|同比)\s*[（(]\s*下同\s*[）)]")  # a cue carried on by its own note
 _LIST_TITLE = re.compile(r"《([^《》]{2,20}?(?:清单|目录))》")  # a list named by its title
 _PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,5}?[省市县区镇乡](?=[\u4e00-\u9fff]{4})")  # 三亚市 (市级权力清单)
@@ -634,7 +636,7 @@ def _tail_verb(rules: IndicatorRules, s: str) -> str:
 _PEOPLE_NOUN = {"人": "人员", "名": "人员", "人次": "人次", "户": "户", "户次": "户次"}
 
 
-def _done_to_people(r: IndicatorRules, facts: list[dict[str, Any]], i: int) -> str:
+def _done_to_people(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], i: int) -> str:
     """The bare verb a count of people or households names them by ("" when it has a noun): its subject
     when that is only verbs (检测 714万人次), or its verb when the subject is a money's or a measure's noun
     taken from the fact before (调拨1257万元防疫资金，入户核查37万户), or the pair's first (…37万户73万余人)."""
@@ -646,8 +648,9 @@ def _done_to_people(r: IndicatorRules, facts: list[dict[str, Any]], i: int) -> s
             and f["verb"] in ("", prev["verb"], f["subject"], stem):
         return stem  # 隔离2.4万户5.4万人: the pair's verb
     if f["subject"] and len(f["subject"]) <= 6 and not f["predicate"] and (
-            _only_verbs(r, f["subject"]) or r.pattern("people_verb").fullmatch(f["subject"])):
-        return f["subject"]
+            _only_verbs(r, f["subject"]) or r.pattern("people_verb").fullmatch(f["subject"])) \
+            and not _NOUN_FOLLOWS.match(norm, int(f["end"])):
+        return f["subject"]  # (完成79户280人脱贫任务: the noun after says who they are)
     if prev is not None and prev["subject"] == f["subject"] and f["verb"] and len(f["verb"]) >= 2 \
             and prev["number_kind"] in ("amount", "measure") and not prev["verb"]:
         return f["verb"]
@@ -1918,8 +1921,9 @@ def _apply_notes(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> N
     line_end = -1
     prev = None
     # a cue word with its own 下同 (预计（下同）全年实现…): it holds from there to the end of its line
-    cues = [(m.end(), tuple(c.status for c in r.note_cues if c.pattern.search(m.group(1))))
-            for m in _CUE_CARRIED.finditer(norm)]
+    cues = sorted([(m.end(), tuple(c.status for c in r.note_cues if c.pattern.search(m.group(1))))
+                   for rx in (_CUE_CARRIED, _NOTE_CARRIED) for m in rx.finditer(norm)])
+    # (and a note of its own after the noun: 全年实现地区生产总值（预计，下同）7100亿元左右)
     for f in facts:
         if f["start"] > line_end:
             carried = ()  # a note carried on holds to the end of its line (paragraph)
@@ -2364,7 +2368,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["qualifier"] = f["qualifier"] or "约"
         if f["unit"] in _PEOPLE_UNITS and took_part.fullmatch(f["subject"]):
             f["subject"] += "人员"  # 参加…考试，参考486人 -> 参考人员 (as 486人参考)
-        elif f["unit"] in _PEOPLE_NOUN and (done := _done_to_people(r, facts, i)):
+        elif f["unit"] in _PEOPLE_NOUN and (done := _done_to_people(r, norm, facts, i)):
             # 累计检测714万人次 -> 检测人次; 调拨…防疫资金，入户核查37万户 -> 入户核查户 (not the money's noun):
             # people or households a bare verb was done to
             f["subject"], f["verb"] = done + _PEOPLE_NOUN[f["unit"]], ""
