@@ -92,12 +92,13 @@ _COORD_SPLIT = re.compile(r"[和与及]")
 _ANY_SPLIT = re.compile(r"[、，,和与及]")
 _PEOPLE_AT = re.compile(r"\s*(?P<took>参加|参与|出席|观摩|参训)的(?P<event>[^，。；、,;（）()]{2,30}?)"
                         r"(?=[，。；,;（(]|$)")  # 300余人参加的…活动: the event they took part in
+_SLOGAN_PARTS = re.compile(r"[、“”]")
 _QUOTED_LIST = re.compile(r"(?:^|“)[^“”]{2,30}、[^“”]{2,30}”(?=[\u4e00-\u9fff]{2})")  # “A、B、C”活动
 _DONE_TO_LIST = re.compile(r"(?:、[^，。；、,;]{1,20}?\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2})*\s*"
                            r"(?P<done>进行(?:了)?[\u4e00-\u9fff]{2,8}?)(?=[，。；,;]|$)")  # 对A20份、B66份进行归档整理
 _EVENT_END = re.compile(r"(?:考试|测试|培训|培训班|轮训|学习|讲座|活动|会议|大会|比赛|竞赛|演练|论坛)$")  # an event's name
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,2}")  # 一、二、三产业: ordinals of a list
-_INVESTMENT = frozenset({"投资", "总投资", "计划投资", "计划总投资"})
+_INVESTMENT_WORDS = ("计划总投资", "计划投资", "总投资", "投资")  # longest first
 _NOT_A_NAME = ("的", "用于", "用", "于", "在", "将", "为", "以", "对", "向", "是", "占", "同比", "比", "较", "其中", "全部", "已")
 _NAMED_AFTER = re.compile(r"([\u4e00-\u9fff“”]{3,20}?)(?=等|[、，,；;。]|$)")  # 5亿元金翔科技新材料项目、
 _TIME_CLAUSE = re.compile(r"(?:今年|去年|全年|近年|年初|年内|本年度|上半年|下半年|自?(?:19|20)\d\d年(?:\d{1,2}月)?(?:份)?|[一二三四]季度)?(?:以来|来)?")
@@ -198,6 +199,11 @@ def _number(m: re.Match) -> tuple[float | None, str | None]:
     return chinese_number(cn), None
 
 
+def _a_change(joiner: str, before: str) -> bool:
+    """Whether two numbers joined so are a change, not a range: 由12件至15件 (至/到 after 由/从)."""
+    return joiner in ("至", "到") and _FROM_BEFORE.search(before) is not None
+
+
 def _low_value(s: str) -> float | None:
     if s[0].isdigit():
         return float(s)
@@ -294,6 +300,15 @@ def _strip_asides(s: str) -> str:
 _CUMULATIVE = frozenset({"累计", "共计", "合计", "总计"})
 
 
+def _last_cut(cut: re.Pattern, s: str) -> re.Match | None:
+    """The last cut word of ``s`` that something follows."""
+    last = None
+    for m in cut.finditer(s):
+        if m.end() < len(s):
+            last = m
+    return last
+
+
 def _owns_quantity(rules: IndicatorRules, rest: str) -> bool:
     """Whether ``rest`` is a quantity alone, after a verb of attaining (完成投资, 实现产值, 投资)."""
     if rules.quantity_head is None:
@@ -320,18 +335,12 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     ends_with_verb = bool(rules.subject_verb and rules.subject_verb.search(before))
     head = ""
     if rules.subject_cut is not None:
-        last = None
-        for m in rules.subject_cut.finditer(before):
-            if m.end() < len(before):
-                last = m
+        last = _last_cut(rules.subject_cut, before)
         if last is not None and last.group(0) in _CUMULATIVE and last.start() >= 2 \
                 and _owns_quantity(rules, before[last.end():]):
             # 重点项目累计完成投资 -> 重点项目完成投资 (the topic owns the quantity; 全年累计投资 still cuts)
             before = before[:last.start()] + before[last.end():]
-            last = None
-            for m in rules.subject_cut.finditer(before):
-                if m.end() < len(before):
-                    last = m
+            last = _last_cut(rules.subject_cut, before)
         if last is not None:
             head = before[:last.start()]
             before = before[last.end():]
@@ -660,7 +669,7 @@ def _done_to_people(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], i
 def _a_slogan_of_parts(quoted: str) -> bool:
     """Whether a quoted list is a campaign's slogan (three parts or more, or parts of four characters or
     more: “学习新思想、奋进新征程”), not a named regime (“双随机、一公开” stays part of the noun)."""
-    parts = [p for p in re.split(r"[、“”]", quoted) if p]
+    parts = [p for p in _SLOGAN_PARTS.split(quoted) if p]
     return len(parts) >= 3 or all(len(p) >= 4 for p in parts)
 
 
@@ -1557,6 +1566,86 @@ def _grades_of_one_evaluation(r: IndicatorRules, facts: list[dict[str, Any]]) ->
             f["subject"] = owner + subject
 
 
+
+def _people_at_events(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """People who took part in an event named after 的 count for it, in place: 举行了300余人参加的队列会操活动 ->
+    队列会操活动 · 参加队列会操活动 (as 组织300人参加法治培训)."""
+    for f in facts:
+        if f["unit"] in _PEOPLE_UNITS and (pm := _PEOPLE_AT.match(norm, f["end"])) is not None:
+            event = _shorten(r, _strip_repeat(_QUOTES.sub("", pm.group("event")), r.subject_lead, lead=True),
+                             max_subject)
+            if len(event) >= 2:
+                f["subject"], f["verb"], f["predicate"] = event, "", pm.group("took") + pm.group("event")
+
+
+def _about_shared_by_a_list(norm: str, facts: list[dict[str, Any]]) -> None:
+    """左右 after the last number of a 分别 list is each one's, in place: 分别增长5%和7.5%左右 -> both 左右."""
+    carry = False
+    for i in range(len(facts) - 1, 0, -1):
+        f, prev = facts[i], facts[i - 1]
+        joined = prev["sentence"] == f["sentence"] and norm[int(prev["end"]):int(f["start"])].strip() in (*_JOINERS, "、")
+        if joined and f["qualifier"] == "左右" and not prev["qualifier"] and (
+                carry or _RESPECTIVELY.search(norm, max(0, int(prev["start"]) - 12), int(prev["start"]))):
+            prev["qualifier"], carry = "左右", True
+        else:
+            carry = False
+
+
+def _verb_of_a_pair(facts: list[dict[str, Any]]) -> None:
+    """The second number of a pair takes the first's verb, in place: 消除返贫风险445户1910人 -> both 消除 (the
+    pair counts one thing done once)."""
+    for prev, f in zip(facts, facts[1:], strict=False):
+        if not f["verb"] and prev["verb"] and int(prev["end"]) == int(f["start"]) \
+                and prev["subject"] == f["subject"]:
+            f["verb"] = prev["verb"]
+
+
+def _done_to_each_item(norm: str, facts: list[dict[str, Any]]) -> None:
+    """What was done to each item of a list after 对 is their predicate, in place: 对重大行政决策20份、行政规范性
+    文件66份进行归档整理 -> 进行归档整理 for both."""
+    for f in facts:
+        if not f["predicate"] and (dm := _DONE_TO_LIST.match(norm, int(f["end"]))) is not None \
+                and "对" in norm[max(0, int(f["start"]) - 40):int(f["start"])]:
+            f["predicate"] = dm.group("done")
+
+
+def _money_of_named_things(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
+    """Money invested in the thing named right after it is that thing's, and so is the next item's of the
+    list, in place: 投资14亿元A项目、15亿元B项目 -> A项目投资, B项目投资 (not what it is for: 用于…, 的基础上)."""
+    named_money = ""  # the quantity word of the last amount named by the thing after it
+    for f in facts:
+        said = norm[max(0, int(f["start"]) - 5):int(f["start"])]
+        quantity = next((w for w in _INVESTMENT_WORDS if said.endswith(w)), "") \
+            if f["subject"].endswith(_INVESTMENT_WORDS) else ""
+        if f["number_kind"] == "amount" and not quantity and named_money and norm[int(f["start"]) - 1:int(f["start"])] == "、":
+            quantity = named_money  # (the next item of the list)
+        nm = _NAMED_AFTER.match(norm, int(f["end"])) if f["number_kind"] == "amount" and quantity else None
+        if nm is not None and not nm.group(1).startswith(_NOT_A_NAME) \
+                and not (r.verb_one is not None and r.verb_one.match(nm.group(1))):
+            f["subject"], named_money = _shorten(r, _QUOTES.sub("", nm.group(1)) + quantity, max_subject), quantity
+        else:
+            named_money = ""
+
+
+def _growth_after_an_excess(facts: list[dict[str, Any]]) -> None:
+    """A growth after an excess over a task is of what was done, in place: 固定资产投资完成17亿元，超额完成年度任务
+    2.1亿元，增长20.6% -> 固定资产投资, not 年度任务."""
+    for i, f in enumerate(facts[2:], start=2):
+        excess, owner = facts[i - 1], facts[i - 2]
+        if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
+                and owner["sentence"] == f["sentence"] and owner["subject"] and owner["number_kind"] != "growth":
+            f["subject"] = owner["subject"]
+
+
+def _status_of_a_following_growth(norm: str, facts: list[dict[str, Any]]) -> None:
+    """A growth said right after a figure, in a clause of its own word, is of that figure's estimate or
+    comparison, in place: 居民人均可支配收入预计4.6万元，增长10% / 较2021年增加1.86亿元，增长15%."""
+    for prev, f in zip(facts, facts[1:], strict=False):
+        if f["number_kind"] == "growth" and f["status"] == "result" and prev["status"] != "result" \
+                and prev["sentence"] == f["sentence"] and prev["subject"] == f["subject"] \
+                and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
+            f["status"] = prev["status"]
+
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
     更新《三亚市市级权力清单》，梳理事项6392项 -> 市级权力清单事项 (the place before the title's words goes)."""
@@ -2056,8 +2145,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         left = norm[max(line_start, start - _LEFT):start]
         right = norm[end:min(line_end, end + _RIGHT)]
         if (hm := _RANGE_HIGH.match(right)) is not None and not (
-                m.group("unit") not in (None, "%", "％") and hm.group(0).strip()[:1] in ("至", "到")
-                and _FROM_BEFORE.search(left)):
+                m.group("unit") not in (None, "%", "％") and _a_change(hm.group(0).strip()[:1], left)):
             continue  # the low end of a range (10%—20%, 1.2亿元—1.5亿元): the high end makes the fact
             # (由12件至15件 is a change: both stay)
         if _excluded(r, left, norm[start:end], right):
@@ -2075,7 +2163,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         rm = _RANGE_LOW.search(left)
         if rm is not None and (lu := rm.group("lowunit")) and lu not in ("%", "％") and not (
                 (unit.form.startswith(lu) or lu in ((mult or "") + (m.group("unit") or ""), mult))
-                and not (rm.group("join") in ("至", "到") and _FROM_BEFORE.search(left, 0, rm.start()))):
+                and not _a_change(rm.group("join"), left[:rm.start()])):
             rm = None  # (201.06亿元—204.05亿元: the unit said twice, joined by a dash; 由12件至15件 is a change)
         if rm is not None:
             low = _low_value(rm.group("low"))
@@ -2309,58 +2397,13 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         if own:
             f["verb"] = f["verb"] or f["subject"]
             f["subject"] = own[-1]["subject"]
-    for f in facts:
-        if f["unit"] in _PEOPLE_UNITS and (pm := _PEOPLE_AT.match(norm, f["end"])) is not None:
-            # 举行了300余人参加的队列会操活动 -> 队列会操活动 · 参加队列会操活动 (as 组织300人参加法治培训)
-            event = _shorten(r, _strip_repeat(_QUOTES.sub("", pm.group("event")), r.subject_lead, lead=True),
-                             max_subject)
-            if len(event) >= 2:
-                f["subject"], f["verb"], f["predicate"] = event, "", pm.group("took") + pm.group("event")
-    carry = False
-    for i in range(len(facts) - 1, 0, -1):
-        f, prev = facts[i], facts[i - 1]
-        joined = prev["sentence"] == f["sentence"] and norm[int(prev["end"]):int(f["start"])].strip() in (*_JOINERS, "、")
-        if joined and f["qualifier"] == "左右" and not prev["qualifier"] and (
-                carry or _RESPECTIVELY.search(norm, max(0, int(prev["start"]) - 12), int(prev["start"]))):
-            prev["qualifier"], carry = "左右", True  # 分别增长5%和7.5%左右: each of the list is about
-        else:
-            carry = False
-    for prev, f in zip(facts, facts[1:], strict=False):
-        if not f["verb"] and prev["verb"] and int(prev["end"]) == int(f["start"]) \
-                and prev["subject"] == f["subject"]:
-            f["verb"] = prev["verb"]  # 消除返贫风险445户1910人: the pair counts one thing done once
-    for f in facts:
-        if not f["predicate"] and (dm := _DONE_TO_LIST.match(norm, int(f["end"]))) is not None \
-                and "对" in norm[max(0, int(f["start"]) - 40):int(f["start"])]:
-            # 对重大行政决策20份、行政规范性文件66份进行归档整理: what was done to each item of the list
-            f["predicate"] = dm.group("done")
-    named_money = ""  # the quantity word of the last amount named by the thing after it
-    for f in facts:
-        said = norm[max(0, int(f["start"]) - 5):int(f["start"])]
-        quantity = next((w for w in sorted(_INVESTMENT, key=len, reverse=True) if said.endswith(w)), "") \
-            if f["subject"].endswith(tuple(_INVESTMENT)) else ""
-        if f["number_kind"] == "amount" and not quantity and named_money and norm[int(f["start"]) - 1:int(f["start"])] == "、":
-            quantity = named_money  # 投资14亿元A项目、15亿元B项目: the next item of the list
-        nm = _NAMED_AFTER.match(norm, int(f["end"])) if f["number_kind"] == "amount" and quantity else None
-        if nm is not None and not nm.group(1).startswith(_NOT_A_NAME) \
-                and not (r.verb_one is not None and r.verb_one.match(nm.group(1))):
-            # 投资5亿元金翔科技新材料项目 -> 金翔科技新材料项目投资: the money of the thing named right after it
-            f["subject"], named_money = _shorten(r, _QUOTES.sub("", nm.group(1)) + quantity, max_subject), quantity
-        else:
-            named_money = ""
-    for i, f in enumerate(facts[2:], start=2):
-        excess, owner = facts[i - 1], facts[i - 2]
-        if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
-                and owner["sentence"] == f["sentence"] and owner["subject"] and owner["number_kind"] != "growth":
-            # 固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%: the growth of what was done, not of the task
-            f["subject"] = owner["subject"]
-    for prev, f in zip(facts, facts[1:], strict=False):
-        if f["number_kind"] == "growth" and f["status"] == "result" and prev["status"] != "result" \
-                and prev["sentence"] == f["sentence"] and prev["subject"] == f["subject"] \
-                and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
-            # 居民人均可支配收入预计4.6万元，增长10% / 较2021年增加1.86亿元，增长15%: a growth said right
-            # after a figure, in a clause of its own word, is of that figure's estimate or comparison
-            f["status"] = prev["status"]
+    _people_at_events(r, norm, facts, max_subject=max_subject)
+    _about_shared_by_a_list(norm, facts)
+    _verb_of_a_pair(facts)
+    _done_to_each_item(norm, facts)
+    _money_of_named_things(r, norm, facts, max_subject=max_subject)
+    _growth_after_an_excess(facts)
+    _status_of_a_following_growth(norm, facts)
     for i, f in enumerate(facts):
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
             # 纠错率约为24%: the qualifier stands before 为, not before the number
@@ -3340,14 +3383,16 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         om = r.pattern("sector").match(last[-1].strip(_EDGE)) if last else None
         if om is not None:
             subject = _shorten(r, om.group(0) + subject, max_subject)
-    if not subject and unit.kind in _AUDIENCE and earlier \
-            and (pm := r.pattern("took_part").match(predicate)) is not None and (
-                "》" in earlier[-40:] or (_EVENT_END.search(predicate) is not None
-                                          and r.pattern("event_named").search(earlier) is None)):
+    # the event people took part in, after 参加 (组织全市1.19万人参加…专题班学习)
+    took_event = _shorten(r, predicate[pm.end():], max_subject) if (
+        not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate))) else ""
+    if took_event and earlier and (
+            "》" in earlier[-40:] or (_EVENT_END.search(predicate) is not None
+                                      and r.pattern("event_named").search(earlier) is None)):
         # 制定《…任务清单》，组织全市1.19万人参加…网络专题班学习 / …民主评议，83人参加…任前法律知识考试: the
         # event they took part in, not the title or the work of the clause before (an event named before
         # stays theirs: 举办…轮训班，1100余人参加了轮训)
-        subject = _shorten(r, predicate[pm.end():], max_subject)
+        subject = took_event
     if not subject and earlier:
         # the clause before: 开展“小散乱污”专项整治行动，共整改取缔15家 -> 小散乱污
         subject = _noun_of_last_clause(r, earlier, max_subject=max_subject,
@@ -3358,9 +3403,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
     if not subject and para is not None and para["subject"]:
         # a bare verb opening a sentence continues the paragraph: 收到申请862件。受理801件
         subject, inherited = para["subject"], True
-    if not subject and unit.kind in _AUDIENCE and (pm := r.pattern("took_part").match(predicate)):
-        # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part in it, named by the event
-        subject = _shorten(r, predicate[pm.end():], max_subject)
+    if not subject and took_event:
+        subject = took_event  # 组织全市1.19万人参加习近平法治思想网络专题班学习 -> who took part, named by the event
     if share_of and share_of not in _SHARE_TOTAL and subject and inherited \
             and not subject.endswith(("比重", "比例")):
         # 新增市场主体30.2万户，占全省81% -> 市场主体占全省比重: the area's share is an indicator of
