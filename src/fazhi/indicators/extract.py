@@ -408,6 +408,13 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         if not rest or rest[0] in _PUNCT_STOP or _only_verbs(rules, _cut(rest[:6])[0]):
             return vm.group(0), rest  # 新增5项服务实现跨省通办: the service is what is counted
     stop = rules.subject_after_stop.search(after, title) if rules.subject_after_stop else None
+    if stop is not None and stop.start() == 0 and (de := after.find("的", 2, 12)) > 0 \
+            and _a_relative_clause(rules, after[:de]) and not _PEOPLE_AT.match(after):
+        # 8家未按期整改的单位: the relative clause opens with a stop (未, 已, 存在); the things after 的
+        # are counted
+        tail, _ = _chunk(rules, after[de + 1:], max_subject=max_subject)
+        if len(tail) >= 2:
+            return after[:de + 1 + len(tail)], after[de + 1 + len(tail):]
     if stop is not None and len(stop.group(0)) == 1 and "\u4e00" <= stop.group(0) <= "\u9fff":
         # a one-character stop inside a word does not end the noun (惠及群众: 及)
         starts = _token_starts(after[:max_subject + 6])
@@ -425,7 +432,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
             stop = vm  # 23个村（社区）建立法律顾问制度 -> 村（社区）: a verb after the variant ends it
             break
         stop = rules.subject_after_stop.search(after, close + 1)
-    if stop is not None and stop.group(0) == "的" and rules.pattern("qualifying_relative").fullmatch(after, 0, stop.start()):
+    if stop is not None and stop.group(0) == "的" and (
+            rules.pattern("qualifying_relative").fullmatch(after, 0, stop.start())
+            or _a_relative_clause(rules, after[:stop.start()])):
         # 为3200名符合条件的外出务工人员提供…: the condition is no noun; the people after 的 are counted
         tail, _ = _chunk(rules, after[stop.end():], max_subject=max_subject)
         if len(tail) >= 2:
@@ -480,7 +489,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
                 noun = noun[: tm.start()]  # 12条背街巷道提升改造 -> 背街巷道
                 noun = _strip_repeat(noun, rules.subject_tail, lead=False)  # …项目已获批 -> …项目
         if _only_verbs(rules, noun) or (rules.subject_lead is not None
-                                        and rules.subject_lead.fullmatch(noun)):
+                                        and rules.subject_lead.fullmatch(noun)) or (
+                rules.growth is not None and (gm := rules.growth.search(noun)) is not None
+                and _CHANGE_MANNER.fullmatch(noun, 0, gm.start())):
             return "", after  # 较上年512件减少76件: the words after are the next fact's verb
         if front and len(noun) >= 2 and rest.startswith(front):
             return front + noun, rest[len(front):]
@@ -504,6 +515,29 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     return "", after
 
 
+
+
+def _a_relative_clause(rules: IndicatorRules, s: str) -> bool:
+    """Whether ``s`` (the words between a count and 的) says what the things counted did or are
+    (8家未按期整改的单位, 3个存在问题的项目): a negation, 已 or a verb opening 2–10 characters."""
+    if not 2 <= len(s) <= 10 or not all("\u4e00" <= c <= "\u9fff" for c in s):
+        return False
+    if _RELATIVE_OPEN.match(s):
+        return True
+    vm = rules.verb_one.match(s) if rules.verb_one is not None else None
+    return vm is not None and vm.end() < len(s) and (st := _token_starts(s)) is not None and vm.end() in st
+
+
+def _kept_relative(rules: IndicatorRules, phrase: str) -> str:
+    """The part of ``phrase`` from a negated or existential relative clause before its last 的 on
+    (辖区内存在问题的单位 -> 存在问题的单位, 未按期整改的单位), or "" when it has none."""
+    i = phrase.rfind("的")
+    if len(phrase) - i <= 2 or _token_verbs_in(rules, phrase[i + 1:]):
+        return ""  # (存在问题的单位制发督办函: a verb after the noun)
+    for m in _NEGATED_RELATIVE.finditer(phrase, 0, i):
+        if i - m.start() >= 2 and _a_relative_clause(rules, phrase[m.start():i]):
+            return phrase[m.start():]
+    return ""
 
 
 def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str, bool]:
@@ -534,6 +568,13 @@ def _chunk(rules: IndicatorRules, after: str, *, max_subject: int) -> tuple[str,
     return noun, by_verb
 
 
+_RELATIVE_OPEN = re.compile(r"(?:未|尚未|不|无|没有|已|逾期|存在|涉嫌|涉及|有)")  # a relative clause before 的
+# a noun counted, then 各 and a verb: what follows is per item (三个街道各涉及…, 两镇各建成…; not 各类, 各项, 各级)
+_EACH_VERB = re.compile(r"(?P<noun>[\u4e00-\u9fff（）()]{1,12}?)各(?![类项级种地部单界族自])(?=[\u4e00-\u9fff])")
+_NEWLY = re.compile(r"(?:全[省市区县旗镇乡])?新(?:提拔|提任|任职|任|录用|招录|入职|进|晋升|选任|调入)")
+_FOR_THEM = re.compile(r"(?:为|向|帮助|帮|替|给)$")  # who was helped: the count right after
+_CHANGE_MANNER = re.compile(r"(?:有所|略有|明显|大幅|稳步|持续|显著|进一步)?")  # 较上年的80宗有所上升: a change, no noun
+_NEGATED_RELATIVE = re.compile(r"尚未|未|不(?!予)|无|没有|逾期|存在|涉嫌")  # the clause before 的 says what the things are not/have
 _RATIO_NAME = re.compile(r"(?:占|相当于)[\u4e00-\u9fff]{2,}(?:比重|比例)$")  # X占Y比重, X相当于Y的比例
 # a short bracketed variant inside a noun (村（社区）, 县（市、区）): words only, no figure
 _VARIANT = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,2})[）)]")
@@ -697,7 +738,8 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     m = _CLAUSE_END.search(rest)
     rest = rest[: m.start()] if m else rest
     rest = _QUOTES.sub("", _ASIDE_OPEN.split(rest, maxsplit=1)[0]).strip(_EDGE).rstrip("）)")  # (…述法（其中21名…）: an aside)
-    rest = _strip_repeat(rest, rules.subject_lead, lead=True)
+    if not rest.startswith(("有所", "略有")):  # (有所上升: a change, whole)
+        rest = _strip_repeat(rest, rules.subject_lead, lead=True)
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
         rest = rest[1:]  # 从87个候选地区中脱颖而出: the frame's 中 is no part of what is said
@@ -712,6 +754,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
     行政复议案件办结 -> (办结, 行政复议案件); 建成 -> (建成, ""); 培训班 -> ("", 培训班)."""
     if not phrase:
         return "", ""
+    if "的" in phrase and (rel := _kept_relative(rules, phrase)):
+        return "", rel  # 未按期整改的单位: a negated or existential clause before 的 is no verb of the noun
     if "（" in phrase or "(" in phrase:
         phrase = _VERB_OPTION.sub(r"\1", phrase)
     if rules.verb_one is not None and len(phrase) > 6 and not _BENEFICIARY.match(phrase):
@@ -866,6 +910,10 @@ def _head_noun(rules: IndicatorRules, subject: str) -> tuple[str, str]:
     pre = _strip_repeat(subject[:cut.start()].strip(_EDGE), rules.subject_lead, lead=True)
     if cut.group(0) == "的" and rules.pattern("size_class").fullmatch(pre):
         return pre + noun, ""  # 100万元以上的项目 -> 100万元以上项目: a size class says which things
+    if cut.group(0) == "的" and (rel := _kept_relative(rules, subject)):
+        return rel, ""  # 存在问题的单位, 未按期整改的单位: what they are not or have says which things
+    if cut.group(0) == "的" and _NEWLY.fullmatch(pre):
+        return pre + noun, ""  # 新提拔的科级领导干部 -> 新提拔科级领导干部: who they are, not what was done
     if rules.pattern("qualifying_relative").fullmatch(pre):
         return noun, ""  # (符合条件的困难群众 -> 困难群众: a condition, no verb of what is counted)
     verb = ""
@@ -1554,16 +1602,26 @@ def _grades_of_one_evaluation(r: IndicatorRules, facts: list[dict[str, Any]]) ->
     """Grades listed after the name of an evaluation are its grades, in place: “好差评”非常满意802条，满意163条，
     满意率100% -> 好差评满意, 好差评满意率 (the name is said once, before the first grade)."""
     grade = r.pattern("grade")
-    owner, sentence = "", None
+    owner, sentence, whole = "", None, None
     for f in facts:
         if f["sentence"] != sentence:
-            owner, sentence = "", f["sentence"]
+            owner, sentence, whole = "", f["sentence"], None
         subject = f["subject"]
+        graded = grade.fullmatch(subject) or (
+            f["number_kind"] == "rate" and (gm := grade.match(subject)) is not None
+            and subject[gm.end():] in ("率", "占比", "比例"))
         if (m := grade.search(subject)) is not None and m.end() == len(subject) and m.start() >= 2:
             owner = subject[:m.start()]  # 好差评 | 非常满意
-        elif owner and (grade.fullmatch(subject) or (
-                f["number_kind"] == "rate" and subject.endswith("率") and grade.fullmatch(subject[:-1]))):
+        elif not owner and graded and whole is not None and whole["unit"] in (f["unit"], "%") \
+                and f["number_kind"] != "rate":
+            owner = whole["subject"]  # 接受群众评价6520条，其中非常满意5980条 -> 群众评价非常满意
             f["subject"] = owner + subject
+        elif owner and graded:
+            f["subject"] = owner + subject
+        elif graded and f["unit"] == "票":
+            f["subject"] = subject + "票"  # 满意26票，基本满意2票 -> 满意票, 基本满意票
+        if not graded and f["number_kind"] not in ("rate", "growth") and subject:
+            whole = f
 
 
 
@@ -1645,6 +1703,47 @@ def _status_of_a_following_growth(norm: str, facts: list[dict[str, Any]]) -> Non
                 and prev["sentence"] == f["sentence"] and prev["subject"] == f["subject"] \
                 and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
             f["status"] = prev["status"]
+
+def _per_each(norm: str, facts: list[dict[str, Any]]) -> None:
+    """Counts after a counted noun and 各 are per item, in place: 三个街道各涉及5个类别28项权责事项 -> 每个街道类别,
+    每个街道权责事项 (not totals)."""
+    for i, f in enumerate(facts[:-1]):
+        if not f["subject"] or f["number_kind"] in ("rate", "growth"):
+            continue
+        end = int(f["end"])
+        m = _EACH_VERB.match(norm, end)
+        if m is None or m.group("noun") != f["subject"].removesuffix("各"):
+            continue
+        f["subject"] = m.group("noun")  # (两个镇各建成…: 镇, not 镇各)
+        each = "每" + (f["unit"] if len(f["unit"]) == 1 else "") + f["subject"]
+        clause_end = _CLAUSE_MARK.search(norm, m.end())
+        stop = clause_end.start() if clause_end is not None else len(norm)
+        for g in facts[i + 1:]:
+            if int(g["start"]) >= stop or not g["subject"]:
+                break
+            g["subject"] = each + g["subject"]
+        if f["predicate"] and len(f["predicate"]) <= 2:
+            f["predicate"] = ""
+
+
+def _done_for_them(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """为124名劳动者追回欠薪316万元 -> 劳动者 · 追回欠薪: people a preposition names as helped take what
+    was done for them (the next fact's words) as their predicate."""
+    for i, f in enumerate(facts[:-1]):
+        nxt = facts[i + 1]
+        if f["unit"] not in _PEOPLE_UNITS or not f["subject"] or f["verb"] or f["predicate"] \
+                or nxt["sentence"] != f["sentence"] or r.verb_one is None:
+            continue
+        lo = _clause_start(norm, int(f["start"]))
+        if not _FOR_THEM.search(norm, lo, int(f["start"])):
+            continue
+        between = norm[int(f["end"]):int(nxt["start"])]
+        if not between.startswith(f["subject"]) or _CLAUSE_MARK.search(between):
+            continue
+        done = between[len(f["subject"]):].strip(_EDGE)
+        if 2 <= len(done) <= _PREDICATE_MAX and r.verb_one.match(done):
+            f["predicate"] = done
+
 
 def _items_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Bare 事项 after a list named by its title earlier in the sentence are that list's, in place:
@@ -1741,6 +1840,13 @@ def _took_part_before(r: IndicatorRules, norm: str, facts: list[dict[str, Any]])
         gap = norm[pos + len(f["subject"]):start] if pos >= 0 else ""
         if gap and took.match(gap) and len(gap) <= _PREDICATE_MAX and not _CLAUSE_MARK.search(gap):
             f["predicate"] = _QUOTES.sub("", gap)
+        elif not gap and (tm := took.match(norm, int(f["end"]))) is not None and tm.end() > int(f["end"]):
+            # 新提任科级领导干部120余人参加法律知识考试 -> · 参加法律知识考试 (what they took part in, after them)
+            said = norm[int(f["end"]):]
+            cm = _CLAUSE_MARK.search(said)
+            said = _QUOTES.sub("", said[:cm.start()] if cm else said)
+            if 2 < len(said) <= _PREDICATE_MAX and not _DIGIT.search(said):
+                f["predicate"] = said
 
 
 def _decisions_of_cases(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
@@ -2347,7 +2453,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
         clause_of.append((start, "", False) if shared else (clause_start, clause, inherited))
         prev_end, prev = end + taken, fact
     if len(facts) > 1:
-        _pair_nouns(norm, facts, clause_of)
+        _pair_nouns(r, norm, facts, clause_of)
         _distribute(r, norm, facts, clause_of, max_subject=max_subject)
         _carry_verbs(r, norm, facts, clause_of)
         _share_predicate(norm, facts)
@@ -2404,6 +2510,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _money_of_named_things(r, norm, facts, max_subject=max_subject)
     _growth_after_an_excess(facts)
     _status_of_a_following_growth(norm, facts)
+    _done_for_them(r, norm, facts)
+    _per_each(norm, facts)
     for i, f in enumerate(facts):
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
             # 纠错率约为24%: the qualifier stands before 为, not before the number
@@ -2417,6 +2525,10 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"], f["verb"] = done + _PEOPLE_NOUN[f["unit"]], ""
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
+        if f["verb"] and _NEWLY.fullmatch(new := "新" + f["verb"]) \
+                and norm.find(new, _clause_start(norm, int(f["start"])), int(f["start"])) >= 0:
+            # 新提拔的56名科级领导干部参加…: who they are, not a count of promotions
+            f["subject"], f["verb"] = new + f["subject"], ""
         if (om := _ON_OCCASION.match(f["subject"])) is not None:
             f["subject"] = om.group("occasion")  # 市长在市政府党组会议上9次专题研究…: the meeting, then what it did
         if (am := _ALL_OF_THEM.search(f["subject"])) is not None:
@@ -2694,13 +2806,23 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
 _MILESTONE_AFTER = re.compile(r"\s*(?:的)?大关")
 
 
+def _round(value: float) -> bool:
+    """Whether ``value`` has at most two significant digits (600, 1000, 25): a milestone's figure."""
+    if value <= 0 or value != int(value):
+        return False
+    v = int(value)
+    while v % 10 == 0:
+        v //= 10
+    return v < 100
+
+
 def _drop_milestones(norm: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Without a round milestone that restates the fact before (地区生产总值完成107.2亿元，稳定突破百亿元大关:
     the 百亿元 says no more than 107.2亿元); a milestone standing alone stays (…首次突破百亿元大关)."""
     out: list[dict[str, Any]] = []
     for f in facts:
         p = out[-1] if out else None
-        if (p is not None and f["qualifier"] == "超过" and not _DIGIT.search(f["raw"])
+        if (p is not None and f["qualifier"] == "超过" and (not _DIGIT.search(f["raw"]) or _round(f["value"]))
                 and _MILESTONE_AFTER.match(norm, f["end"]) and p["unit"] == f["unit"]
                 and p["sentence"] == f["sentence"] and p["value"] >= f["value"]):
             continue
@@ -2794,17 +2916,22 @@ def _split_each(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> li
     return out
 
 
-def _pair_nouns(norm: str, facts: list[dict[str, Any]], clause_of: list[tuple[int, str, bool]]) -> None:
+def _pair_nouns(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
+                clause_of: list[tuple[int, str, bool]]) -> None:
     """A pair of numbers whose noun follows both (8461户、29100人稳定脱贫, 165户568名建档立卡贫困户): the
-    first, which took an earlier noun, takes the second's, in place."""
+    first, which took an earlier noun or a bare verb (…全部退出、10742户42819名贫困人口), takes the
+    second's, in place."""
     for i in range(len(facts) - 1, 0, -1):
         a, b = facts[i - 1], facts[i]
-        if (not clause_of[i - 1][2] and a["subject"]) or clause_of[i][2] or a["unit"] == b["unit"]:
+        bare = _only_verbs(r, a["subject"]) or (i >= 2 and a["subject"] == facts[i - 2]["predicate"])
+        if (not clause_of[i - 1][2] and a["subject"] and not bare) or clause_of[i][2] or a["unit"] == b["unit"]:
             continue  # (a first number with no noun at all takes the second's: 10件32项市办实事)
         if norm[a["end"]:b["start"]].strip() not in ("", "、") or not b["subject"]:
             continue
         if a["number_kind"] in ("rate", "growth") or b["number_kind"] in ("rate", "growth"):
             continue
+        if bare and not a["predicate"]:
+            a["verb"], a["predicate"] = "", b["predicate"]
         a["subject"] = b["subject"]
         clause_of[i - 1] = (clause_of[i - 1][0], clause_of[i - 1][1], False)
 
@@ -2930,6 +3057,7 @@ def _list_items(r: IndicatorRules, words: str, k: int) -> list[str] | None:
     size = len(items[0])
     if all(len(w) == size for w in items[:-1]) and size + 2 <= len(last) <= size + 4 and (
             all(w[:2] == last[:2] for w in items[:-1])
+            or all(w[-1] == last[size - 1] for w in items[:-1])  # (简易程序和一般程序案件数量: parallel heads)
             or ((starts := _token_starts(last)) is not None and size in starts)):
         # 行政复议和行政诉讼案件 -> 行政复议案件, 行政诉讼案件: items as long as the last one's first
         # words (sharing its opening, or ending where a word of it ends) take the words after them
@@ -3108,7 +3236,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 or (r.verb_one is not None and (vm1 := r.verb_one.match(noun_after)) is not None
                     # (新建1个服务站: a verb opening one word of the lexicon is no action)
                     and not (vm1.end() < len(noun_after) and (st := _token_starts(noun_after)) is not None
-                             and vm1.end() not in st))):
+                             and vm1.end() not in st)
+                    # (制发8份督办函: a verb and a head after it make the noun)
+                    and not r.pattern("verb_noun_head").fullmatch(_cut(noun_after[vm1.end():])[0]
+                                                                  if vm1.end() < len(noun_after) else ""))):
             # 召开专题会议3次研究法治建设工作: the words after the number are what was done
             noun_after, rest = "", after
         if noun_after and ((not before and not joined) or before in _TO_WHOM) and rest[:1].isdigit() \
@@ -3438,7 +3569,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         lead = prev["subject"][:prev["subject"].index(stem)]
         # (行政机关负责人出庭应诉案件132件，出庭率100% -> 行政机关负责人出庭率: who did it, then the rate)
         subject = _shorten(r, (lead if len(lead) >= 2 else own) + subject, max_subject)
-    elif kind == "rate" and _RATE_NAME.match(subject) and topic and not (
+    elif kind == "rate" and (_RATE_NAME.match(subject) or r.pattern("process_rate").fullmatch(subject)) and topic and not (
             r.rate_own is not None and r.rate_own.match(subject)):
         # a bare rate name after a count: 受理信访件86件，办结率100% -> 信访件办结率 (the noun of
         # the segment's first fact, not of a part of it: 出庭52宗（其中正职19宗），出庭应诉率100%)

@@ -1,0 +1,95 @@
+"""Indicators, wave 16 (issue 16): the layouts judged unusable in the blind round held34, each as a
+table of sentences written in the layouts of real rule-of-law and government work reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.indicators import extract_indicators
+
+
+def _rows(text: str, *fields: str) -> list[tuple]:
+    return [tuple(f[k] for k in ("raw", *fields)) for f in extract_indicators(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negated or existential clause before 的 says which things are counted; it is no verb of them
+    ("对8家未按期整改的单位制发8份督办函。", [("8家", "未按期整改单位", ""), ("8份", "督办函", "制发")]),
+    ("对辖区内8家存在问题的单位制发督办函8份。", [("8家", "存在问题单位", ""), ("8份", "督办函", "制发")]),
+    ("共有36家尚未完成整改的企业。", [("36家", "尚未完成整改企业", "")]),
+    # (a prefixed verb stays one: 不予受理)
+    ("不予受理的行政复议申请3件。", [("3件", "行政复议申请", "不予受理")]),
+    # a verb and a noun head after the number make the noun (督办函, 提醒函, 通知书)
+    ("对企业制发8份督办函。", [("8份", "督办函", "制发")]),
+    ("约谈企业负责人12人次，发出6份提醒函。", [("12人次", "企业负责人", "约谈"), ("6份", "提醒函", "发出")]),
+    # (the segmenter keeps the verb whole after a noun: 单位 | 制发, not 单位制 | 发)
+    ("向5家单位制发8份督办函。", [("5家", "单位", ""), ("8份", "督办函", "制发")]),
+])
+def test_relative_clauses_and_verb_noun_heads(text, expected):
+    assert _rows(text, "subject", "verb") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a change said after a baseline figure is its predicate, not its noun
+    ("全年受理行政复议案件91宗，较上年的80宗有所上升。",
+     [("91宗", "行政复议案件", "", "result"), ("80宗", "行政复议案件", "有所上升", "baseline")]),
+    # people a preposition names as helped: what was done for them is their predicate
+    ("为124名劳动者追回欠薪316万元。", [("124名", "劳动者", "追回欠薪", "result"), ("316万元", "欠薪", "", "result")]),
+    ("向3.2万名困难群众发放救助金4.6亿元。",
+     [("3.2万名", "困难群众", "发放救助金", "result"), ("4.6亿元", "救助金", "", "result")]),
+    # what people counted after their noun took part in
+    ("新提任科级领导干部120余人参加法律知识考试，合格率100%。",
+     [("120余人", "新提任科级领导干部", "参加法律知识考试", "result"), ("100%", "法律知识考试合格率", "", "result")]),
+    # newly promoted cadres are who took part, not a count of promotions
+    ("组织全区新提拔的56名科级领导干部参加任前法律知识测试。",
+     [("56名", "新提拔科级领导干部", "参加任前法律知识测试", "result")]),
+])
+def test_predicates_of_baselines_and_people(text, expected):
+    assert _rows(text, "subject", "predicate", "status") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # parallel items ending alike share the words after the last one
+    ("简易程序和一般程序案件数量分别为42件、114件。", [("42件", "简易程序案件数量"), ("114件", "一般程序案件数量")]),
+    ("省级和市级重点项目分别为12个、30个。", [("12个", "省级重点项目"), ("30个", "市级重点项目")]),
+    # a rate of a process done to the things counted before it
+    ("全年审核规范性文件32件，合法性审查率100%。", [("32件", "规范性文件"), ("100%", "规范性文件合法性审查率")]),
+    ("受理政务服务热线工单1.2万件，按时办结率99.8%。",
+     [("1.2万件", "政务服务热线工单"), ("99.8%", "政务服务热线工单按时办结率")]),
+    # (a rate naming its own things stays: 群众满意率)
+    ("全年办理行政复议案件40件，群众满意率98%。", [("40件", "行政复议案件"), ("98%", "群众满意率")]),
+    # the first number of a pair after a clause's predicate takes the pair's noun
+    ("78个贫困村全部退出、10742户42819名贫困人口全面脱贫。",
+     [("78个", "贫困村"), ("10742户", "贫困人口"), ("42819名", "贫困人口")]),
+    # grades of one evaluation counted after it, votes by their grade
+    ("全年接受群众评价6520条，其中非常满意5980条，占比91.7%，满意460条，不满意80条。",
+     [("6520条", "群众评价"), ("5980条", "群众评价非常满意"), ("91.7%", "群众评价非常满意占比"),
+      ("460条", "群众评价满意"), ("80条", "群众评价不满意")]),
+    ("县人大常委会对政府专项工作报告进行满意度测评，满意26票，基本满意2票。",
+     [("26票", "满意票"), ("2票", "基本满意票")]),
+    ("“好差评”非常满意802条，满意163条，满意率100%。",
+     [("802条", "好差评非常满意"), ("163条", "好差评满意"), ("100%", "好差评满意率")]),
+    # counts after a counted noun and 各 are per item
+    ("三个街道各涉及5个类别28项权责事项。", [("三个", "街道"), ("5个", "每个街道类别"), ("28项", "每个街道权责事项")]),
+    ("两个镇各建成1个法治文化广场。", [("两个", "镇"), ("1个", "每个镇法治文化广场")]),
+    # (各类 is no distributive)
+    ("12个部门各类案件共计326件。", [("12个", "部门"), ("326件", "案件")]),
+    # a level of media is its class
+    ("省级媒体刊发稿件16篇，市级媒体刊发稿件22篇。", [("16篇", "省级媒体刊发稿件"), ("22篇", "市级媒体刊发稿件")]),
+])
+def test_subjects_of_lists_rates_grades_and_each(text, expected):
+    assert _rows(text, "subject") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # farm output counted in pieces
+    ("全年发展代料食用菌3173万筒。", [("3173万筒", "代料食用菌", 31730000.0)]),
+    ("家禽出栏120万羽，投放鱼苗50万尾，发展蜂群3000箱。",
+     [("120万羽", "家禽", 1200000.0), ("50万尾", "鱼苗", 500000.0), ("3000箱", "蜂群", 3000.0)]),
+    ("第3尾款支付。", []),
+    # a round milestone restating the figure before says no more; alone it stays
+    ("地区生产总值完成602.5亿元，首次突破600亿元大关。", [("602.5亿元", "地区生产总值", 602.5)]),
+    ("地区生产总值首次突破600亿元大关。", [("600亿元", "地区生产总值", 600.0)]),
+])
+def test_units_of_farm_output_and_milestones(text, expected):
+    assert _rows(text, "subject", "value") == expected
