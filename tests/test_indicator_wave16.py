@@ -70,7 +70,7 @@ def test_predicates_of_baselines_and_people(text, expected):
     ("“好差评”非常满意802条，满意163条，满意率100%。",
      [("802条", "好差评非常满意"), ("163条", "好差评满意"), ("100%", "好差评满意率")]),
     # counts after a counted noun and 各 are per item
-    ("三个街道各涉及5个类别28项权责事项。", [("三个", "街道"), ("5个", "每个街道类别"), ("28项", "每个街道权责事项")]),
+    ("三个街道各涉及5个类别28项权责事项。", [("三个", "街道"), ("5个", "每个街道权责事项类别"), ("28项", "每个街道权责事项")]),
     ("两个镇各建成1个法治文化广场。", [("两个", "镇"), ("1个", "每个镇法治文化广场")]),
     # (各类 is no distributive)
     ("12个部门各类案件共计326件。", [("12个", "部门"), ("326件", "案件")]),
@@ -93,3 +93,43 @@ def test_subjects_of_lists_rates_grades_and_each(text, expected):
 ])
 def test_units_of_farm_output_and_milestones(text, expected):
     assert _rows(text, "subject", "value") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # scopes or levels listed with their numbers share the noun after the last one
+    ("赋予镇级65项、街道31项权力事项。", [("65项", "镇级权力事项", "赋予", ""), ("31项", "街道权力事项", "赋予", "")]),
+    ("发挥8个国家级、62个省级、290个市级民主法治示范村（社区）示范作用。",
+     [("8个", "国家级民主法治示范村社区", "", "发挥示范作用"), ("62个", "省级民主法治示范村社区", "", "发挥示范作用"),
+      ("290个", "市级民主法治示范村社区", "", "发挥示范作用")]),
+    # (the level lists the earlier waves read stay)
+    ("创建省级示范村3个、市级8个。", [("3个", "省级示范村", "创建", ""), ("8个", "市级示范村", "创建", "")]),
+    ("培育4个市级和11个县级示范村。", [("4个", "市级示范村", "培育", ""), ("11个", "县级示范村", "培育", "")]),
+    # classes counted right before the things they class
+    ("鱼峰区28个部门涉及9个类别共2210项权责事项。",
+     [("28个", "部门", "", ""), ("9个", "权责事项类别", "", ""), ("2210项", "权责事项", "", "")]),
+    # a count and a measure of one thing share the verb; the second verb of a chain after 新增 is the noun's
+    ("拆除存量违建206处、5.2万平方米，拆除新增违建35处、480平方米。",
+     [("206处", "存量违建", "拆除", ""), ("5.2万平方米", "存量违建", "拆除", ""),
+      ("35处", "新增违建", "拆除", ""), ("480平方米", "新增违建", "拆除", "")]),
+    # an action on a noun counted in times names it
+    ("对规范性文件开展1次全面清理。", [("1次", "规范性文件清理", "", "")]),
+    ("对行政执法案卷开展2次集中评查。", [("2次", "行政执法案卷集中评查", "", "")]),
+    # bodies counted, then what they made of the next number's things
+    ("全区19个部门共制定512个行政许可事项实施规范。",
+     [("19个", "部门", "", "制定512个行政许可事项实施规范"), ("512个", "行政许可事项", "制定", "实施规范")]),
+    # a quoted way after 的 and a rate before it: the way is the things'
+    ("100%的政务服务事项“一窗通办”。", [("100%", "一窗通办政务服务事项", "", "")]),
+])
+def test_lists_of_scopes_classes_and_actions(text, expected):
+    assert _rows(text, "subject", "verb", "predicate") == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # the whole comparison goes, not only its first words (较去年 | 同期)
+    ("全年办件量3.2万件，较去年同期增长22%。", "办件量"),
+    ("较去年同期跨域办件增加19%。", "跨域办件"),
+    ("合法性审查办件量同比去年增加了39%。", "合法性审查办件量"),
+])
+def test_comparison_words_leave_no_trace_in_the_subject(text, subject):
+    facts = extract_indicators(text)
+    assert (facts[-1]["subject"], facts[-1]["status"]) == (subject, "baseline")

@@ -374,6 +374,8 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
                       event: bool = False) -> tuple[str, str]:
     limit = None
     front = ""
+    if after.startswith("的"):
+        after = after[1:]  # 95%以上的村（社区）; (before the quotes are read: 100%的政务服务事项“一窗通办”)
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
             term, closes = qm.group(1), after[qm.end():qm.end() + 1] in _LIST_STOP
@@ -397,9 +399,7 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         # a book title opens the noun and is read whole: 推出4期《执法者来普法》普法节目
         title = after.index("》") - 1
         after = after[1:title + 1] + after[title + 2:]
-    if after.startswith("的"):
-        after = after[1:]  # 95%以上的村（社区）
-    elif after.startswith("为") and len(after) > 3 and after[1] not in "主止期准":
+    if after.startswith("为") and len(after) > 3 and after[1] not in "主止期准":
         after = after[1:]  # 其中4篇为立法建议 (为主, 为止, 为期 are no copula)
     if not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0] == _MASK):
         return "", after
@@ -572,6 +572,11 @@ _RELATIVE_OPEN = re.compile(r"(?:未|尚未|不|无|没有|已|逾期|存在|涉
 # a noun counted, then 各 and a verb: what follows is per item (三个街道各涉及…, 两镇各建成…; not 各类, 各项, 各级)
 _EACH_VERB = re.compile(r"(?P<noun>[\u4e00-\u9fff（）()]{1,12}?)各(?![类项级种地部单界族自])(?=[\u4e00-\u9fff])")
 _NEWLY = re.compile(r"(?:全[省市区县旗镇乡])?新(?:提拔|提任|任职|任|录用|招录|入职|进|晋升|选任|调入)")
+_DONE_ON = re.compile(r"(?:^|[，,；;])?\s*对(?P<what>[\u4e00-\u9fff]{2,10}?)(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
+_LIGHT_GAP = re.compile(r"(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
+_CLASS_WORDS = frozenset({"类别", "类", "大类", "种类", "门类", "领域", "方面", "板块", "个类别"})
+_ROLE_END = re.compile(r"(?:示范引领|示范带动|示范|引领|带动|辐射|模范|桥梁纽带|桥梁|纽带|先锋模范)作用$")
+_SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _FOR_THEM = re.compile(r"(?:为|向|帮助|帮|替|给)$")  # who was helped: the count right after
 _CHANGE_MANNER = re.compile(r"(?:有所|略有|明显|大幅|稳步|持续|显著|进一步)?")  # 较上年的80宗有所上升: a change, no noun
 _NEGATED_RELATIVE = re.compile(r"尚未|未|不(?!予)|无|没有|逾期|存在|涉嫌")  # the clause before 的 says what the things are not/have
@@ -587,7 +592,7 @@ _RATE_MANNER = re.compile(r"网上|线上|掌上|按期|按时|及时|一次性|
 _SCOPE_ONLY = re.compile(r"(?:全|我|本)(?:省|市|区|县|镇|乡|州|旗|盟|街道)")  # the report's own area
 _OBJECT_OF = re.compile(r"(?<![针相面绝])(?:对|就)(?=[\u4e00-\u9fff]{6})")  # 对/就 + an object, then the event
 _TO_WHOM = ("向", "为", "对", "给", "帮助")  # a preposition alone before people counted
-_NEXT_ITEM = re.compile(r"[和及与、](?=\d)")  # a joiner opening the next counted item
+_NEXT_ITEM = re.compile(r"(?:[和与、]|(?<![涉以普波危触])及)(?=\d)")  # a joiner opening the next counted item
 _MANNER_ONLY = re.compile(r"书面|现场|集中|线上|线下|网上|当场|口头|集体|专题|外出|学习|行政|精准|依法|及时|主动")  # how, no noun (学习培训, 行政处理: one word)
 _MANNER = re.compile(r"^(?:专题|集体|专门)")  # how an event after a count of times was done
 _MEETING_END = re.compile(r"会(?:议)?$")  # a meeting that acts (…会议3次听取汇报)
@@ -794,6 +799,7 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                 and not (starts is not None and m.end() < len(phrase) and m.end() not in starts
                          and (ends or _BODY_SUFFIX.match(phrase, m.end()))) \
                 and not (ends and phrase.startswith(_RELATIONAL, pos)) \
+                and not (ends and phrase.startswith(("新增", "新建"), pos) and len(phrase) - pos >= 4) \
                 and not (m.groupdict().get("prefix") and m.end() < len(phrase)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
             # prefixed verb is one only alone: 不予受理9件, but 明确不予处罚事项121项 -> 不予处罚事项)
@@ -1649,13 +1655,14 @@ def _about_shared_by_a_list(norm: str, facts: list[dict[str, Any]]) -> None:
             carry = False
 
 
-def _verb_of_a_pair(facts: list[dict[str, Any]]) -> None:
+def _verb_of_a_pair(norm: str, facts: list[dict[str, Any]]) -> None:
     """The second number of a pair takes the first's verb, in place: 消除返贫风险445户1910人 -> both 消除 (the
     pair counts one thing done once)."""
     for prev, f in zip(facts, facts[1:], strict=False):
-        if not f["verb"] and prev["verb"] and int(prev["end"]) == int(f["start"]) \
-                and prev["subject"] == f["subject"]:
-            f["verb"] = prev["verb"]
+        if not f["verb"] and prev["verb"] and prev["subject"] == f["subject"] \
+                and (int(prev["end"]) == int(f["start"])
+                     or (f["unit"] != prev["unit"] and norm[int(prev["end"]):int(f["start"])] == "、")):
+            f["verb"] = prev["verb"]  # (拆除违法建筑218处、5.6万平方米: both 拆除)
 
 
 def _done_to_each_item(norm: str, facts: list[dict[str, Any]]) -> None:
@@ -1766,15 +1773,16 @@ def _levels_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
     """Levels listed before one noun share it, and an amount after the list is all of theirs, in place:
     6个盟级、42个旗级重点项目完成投资21亿元 -> 盟级重点项目, 旗级重点项目, 重点项目投资."""
     lw = r.pattern("level_word")
-    for i in range(len(facts) - 1):
+    for i in range(len(facts) - 2, -1, -1):  # (from the end: 8个国家级、62个省级、290个市级示范村 -> each)
         a, b = facts[i], facts[i + 1]
-        if lw.fullmatch(a["subject"]) is None or (bm := lw.match(b["subject"])) is None \
-                or a["unit"] != b["unit"] or len(b["subject"]) - bm.end() < 2:
+        if (bm := lw.match(b["subject"])) is None or a["unit"] != b["unit"] or len(b["subject"]) - bm.end() < 2:
             continue
-        if norm[int(a["end"]):int(b["start"])].strip() not in (a["subject"] + j for j in "、和及与"):
+        between = norm[int(a["end"]):int(b["start"])].strip()
+        level = between[:-1]
+        if not between or between[-1] not in "、和及与" or lw.fullmatch(level) is None:
             continue
         head = b["subject"][bm.end():]
-        a["subject"] = a["subject"] + head
+        a["subject"] = level + head
         _take_category(a, b)
         b["verb"] = b["verb"] or a["verb"]  # (培育4个市级和11个县级示范村: one verb of both)
         if i + 2 < len(facts):
@@ -1783,6 +1791,43 @@ def _levels_of_a_list(r: IndicatorRules, norm: str, facts: list[dict[str, Any]],
                     and norm.startswith(b["subject"], int(b["end"])) \
                     and len(head) + len(c["subject"]) - len(b["subject"]) <= max_subject:
                 c["subject"] = head + c["subject"][len(b["subject"]):]  # (the list's total, not its last item's)
+
+
+def _classes_of_the_next(norm: str, facts: list[dict[str, Any]]) -> None:
+    """Classes counted right before the things they class are those things' classes, in place: 28个部门涉及9个类别
+    共2210项权责事项 -> 权责事项类别 9个, 权责事项 2210项 (not 类别权责事项)."""
+    for f, g in zip(facts, facts[1:], strict=False):
+        if f["subject"] not in _CLASS_WORDS or not g["subject"] or f["sentence"] != g["sentence"]:
+            continue
+        gap = norm[int(f["end"]):int(g["start"])]
+        if gap.removeprefix(f["subject"]).strip(" 、，,") not in ("", "共", "共计", "合计", "计"):
+            continue
+        noun = g["subject"].removeprefix(f["subject"])
+        if len(noun) >= 2:
+            f["subject"], g["subject"] = noun + f["subject"], noun
+            _take_category(f, g)
+
+
+def _scopes_of_a_list(norm: str, facts: list[dict[str, Any]]) -> None:
+    """Scopes listed before their numbers share the noun after the last, in place: 赋予镇级65项、街道31项权力事项
+    -> 镇级权力事项 (赋予), 街道权力事项 (赋予)."""
+    for i in range(len(facts) - 2, -1, -1):
+        a, b = facts[i], facts[i + 1]
+        if a["unit"] != b["unit"] or a["sentence"] != b["sentence"] or len(b["subject"]) < 2 \
+                or not norm.startswith(b["subject"], int(b["end"])):
+            continue
+        gap = norm[int(a["end"]):int(b["start"])].strip()
+        if not gap or gap[0] not in "、和及与" or (scope_b := _SCOPE_ITEM.fullmatch(gap[1:].strip())) is None:
+            continue
+        if (scope_a := _SCOPE_ITEM.search(a["subject"])) is None or scope_a.end() != len(a["subject"]) \
+                or not norm.startswith(gap, int(a["end"])):
+            continue
+        noun = b["subject"]
+        done = a["subject"][:scope_a.start()]
+        a["verb"] = a["verb"] or (done if len(done) >= 2 else "")
+        a["subject"] = scope_a.group(0) + noun
+        b["subject"], b["verb"] = scope_b.group(0) + noun, b["verb"] or a["verb"]
+        _take_category(a, b)
 
 
 def _rate_of_a_list(norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
@@ -1931,6 +1976,7 @@ def _each_did_their_part(norm: str, facts: list[dict[str, Any]]) -> None:
                 f["subject"], f["predicate"] = noun, said[:_PREDICATE_MAX]
 
 
+_BODY_COUNTED = re.compile(r"(?:部门|单位|企业|村|社区|镇|街道|乡镇|镇街|机关|律师事务所|律所|学校|医院|窗口|中心|委办局)$")
 _ON_THE_NEXT = re.compile(r"(?:对|就|为|向)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[\u4e00-\u9fff]")
 
 
@@ -1938,12 +1984,18 @@ def _acts_on_the_next(norm: str, facts: list[dict[str, Any]]) -> None:
     """Bodies counted, then what they did to the things of the next number, say it, in place: 17个委办局对182个事项
     实施告知承诺 -> 委办局 · 对182个事项实施告知承诺 (the things keep their own fact)."""
     for a, b in zip(facts, facts[1:], strict=False):
-        if a["predicate"] or a["verb"] or not a["subject"] or not b["predicate"]:
+        if a["predicate"] or a["verb"] or not a["subject"]:
             continue
         tail = norm[int(a["end"]):int(b["start"])]
-        if not tail.startswith(a["subject"]) or _ON_THE_NEXT.match(tail[len(a["subject"]):] + b["raw"]) is None:
+        if not tail.startswith(a["subject"]):
             continue
-        said = norm[int(a["end"]) + len(a["subject"]):int(b["end"])] + b["subject"] + b["predicate"]
+        done = tail[len(a["subject"]):]
+        if not (b["predicate"] and _ON_THE_NEXT.match(done + b["raw"]) is not None) and not (
+                # 全区19个部门共制定512个行政许可事项实施规范 -> 部门 · 制定512个行政许可事项实施规范
+                _BODY_COUNTED.search(a["subject"]) and b["verb"] and done.endswith(b["verb"])
+                and len(done) - len(b["verb"]) <= 2 and norm.startswith(b["subject"], int(b["end"]))):
+            continue
+        said = (norm[int(a["end"]) + len(a["subject"]):int(b["end"])] + b["subject"] + b["predicate"]).lstrip("共均累计先后")
         if len(said) <= _PREDICATE_MAX + 4 and not _CLAUSE_MARK.search(said):
             a["predicate"] = said
 
@@ -2480,6 +2532,8 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _share_of(norm, facts, max_subject=max_subject)
     _items_of_a_list(norm, facts, max_subject=max_subject)
     _levels_of_a_list(r, norm, facts, max_subject=max_subject)
+    _scopes_of_a_list(norm, facts)
+    _classes_of_the_next(norm, facts)
     _rate_of_a_list(norm, facts, max_subject=max_subject)
     _took_part_before(r, norm, facts)
     _decisions_of_cases(r, norm, facts)
@@ -2505,7 +2559,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"] = own[-1]["subject"]
     _people_at_events(r, norm, facts, max_subject=max_subject)
     _about_shared_by_a_list(norm, facts)
-    _verb_of_a_pair(facts)
+    _verb_of_a_pair(norm, facts)
     _done_to_each_item(norm, facts)
     _money_of_named_things(r, norm, facts, max_subject=max_subject)
     _growth_after_an_excess(facts)
@@ -2555,6 +2609,24 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # 法治宣传活动开展12次, 法治讲座举办8场 -> 法治宣传活动: a light verb after its event goes, as it
             # does before it (开展法治讲座8场: no verb)
             f["subject"] = f["subject"][:lv.start()]
+        if f["predicate"] and f["subject"] and len(f["predicate"]) <= 4 and _only_verbs(r, f["predicate"]) \
+                and (u := r.units.get(f["unit"])) is not None and u.kind in _VERB_AFTER:
+            lo = _clause_start(norm, int(f["start"]))
+            at = norm.rfind(f["subject"], lo, int(f["start"]))
+            if at >= 0 and _LIGHT_GAP.fullmatch(norm, at + len(f["subject"]), int(f["start"])):
+                # 对规范性文件开展1次全面清理 -> 规范性文件清理: the action on the noun is what is counted
+                f["subject"], f["predicate"] = f["subject"] + f["predicate"], ""
+        elif f["subject"] and norm.startswith(f["subject"], int(f["end"])) \
+                and (u := r.units.get(f["unit"])) is not None and u.kind in _VERB_AFTER \
+                and (om := _DONE_ON.search(norm, _clause_start(norm, int(f["start"])), int(f["start"]))) is not None \
+                and om.end() == int(f["start"]) and len(om.group("what")) + len(f["subject"]) <= 16 \
+                and not _DIGIT.search(om.group("what")):
+            f["subject"] = om.group("what") + f["subject"]  # 对行政执法案卷开展2次集中评查 -> 行政执法案卷集中评查
+        if (rm := _ROLE_END.search(f["subject"])) is not None and rm.start() >= 2:
+            # 发挥290个市级民主法治示范村（社区）示范作用 -> 市级民主法治示范村社区 · 发挥示范作用: the things counted
+            # play the role; the role is what is said of them
+            f["predicate"] = f["predicate"] or ((f["verb"] if f["verb"] == "发挥" else "") + rm.group(0))
+            f["subject"], f["verb"] = f["subject"][:rm.start()], "" if f["verb"] == "发挥" else f["verb"]
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
@@ -3264,7 +3336,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         before = ""  # 86名律师、33名基层法律服务工作者: the words before belong to the list
     # the fact of the same kind of unit before, unless the two numbers touch (犯罪案件10件12人,
     # 宣传册12种5000余份: the pair counts one thing)
-    like = prev if (prev is not None and not clause.strip()) else (kin or prev)
+    like = prev if (prev is not None and not clause.strip().strip("、")) else (kin or prev)  # (违建35处、480平方米)
     # (who took part is not what was held: 开展普法讲座60余场次，培训600人次 -> 培训, not 普法讲座)
     audience_verb = (like is prev and prev is not None and prev_kind != unit.kind
                      and unit.kind in _AUDIENCE and prev_kind not in _AUDIENCE)
