@@ -133,3 +133,22 @@ def test_lists_of_scopes_classes_and_actions(text, expected):
 def test_comparison_words_leave_no_trace_in_the_subject(text, subject):
     facts = extract_indicators(text)
     assert (facts[-1]["subject"], facts[-1]["status"]) == (subject, "baseline")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people named before their number, then what they did
+    ("地区人大代表、政协委员和社区居民共200余人听取审议街道办事处2019年工作。",
+     [("200余人", "地区人大代表、政协委员和社区居民", "听取审议街道办事处2019年工作")]),
+    ("组织地区居民30余人通过视频会议形式参与区政府向公众报告会议。", [("30余人", "地区居民", "参与区政府向公众报告会议")]),
+    ("法律顾问12人提供法律服务。", [("12人", "法律顾问", "提供法律服务")]),
+    # the work done on the things counted, said once after the last of them
+    ("共完成5家单位，21项行政职权事项的调整和公示工作。", [("5家", "单位", "调整和公示"), ("21项", "行政职权事项", "调整和公示")]),
+    ("完成12个村的换届选举工作。", [("12个", "村", "换届选举")]),
+    # bodies counted, then the things of the next number and what was done to them
+    ("旗本级43个部门1740项事项实现“一站式”办理。",
+     [("43个", "旗本级部门", "1740项事项实现一站式办理"), ("1740项", "事项", "实现一站式办理")]),
+    # signed instructions keep what they were on
+    ("党政主要负责同志对法治政府建设相关工作累计签批21次。", [("21次", "法治政府建设签批", "")]),
+])
+def test_what_people_and_bodies_did(text, expected):
+    assert _rows(text, "subject", "predicate") == expected

@@ -574,8 +574,11 @@ _EACH_VERB = re.compile(r"(?P<noun>[\u4e00-\u9fff（）()]{1,12}?)各(?![类项�
 _NEWLY = re.compile(r"(?:全[省市区县旗镇乡])?新(?:提拔|提任|任职|任|录用|招录|入职|进|晋升|选任|调入)")
 _DONE_ON = re.compile(r"(?:^|[，,；;])?\s*对(?P<what>[\u4e00-\u9fff]{2,10}?)(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
 _LIGHT_GAP = re.compile(r"(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
+_MEANS_FIRST = re.compile(r"^(?:通过|以|采取)[^，。；,;]{1,12}?(?:形式|方式)")
+_PEOPLE_DO = re.compile(r"(?:通过|以|采取)[^，。；,;]{1,12}?(?:形式|方式)|听取|旁听|观看|参与|参加|出席|列席|审议|评议|接受|受益|获得|获评")
 _CLASS_WORDS = frozenset({"类别", "类", "大类", "种类", "门类", "领域", "方面", "板块", "个类别"})
 _ROLE_END = re.compile(r"(?:示范引领|示范带动|示范|引领|带动|辐射|模范|桥梁纽带|桥梁|纽带|先锋模范)作用$")
+_WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作|任务)(?=[，。；,;]|$)")  # …事项的调整和公示工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _FOR_THEM = re.compile(r"(?:为|向|帮助|帮|替|给)$")  # who was helped: the count right after
 _CHANGE_MANNER = re.compile(r"(?:有所|略有|明显|大幅|稳步|持续|显著|进一步)?")  # 较上年的80宗有所上升: a change, no noun
@@ -1711,6 +1714,26 @@ def _status_of_a_following_growth(norm: str, facts: list[dict[str, Any]]) -> Non
                 and _GROWTH_CLAUSE.fullmatch(norm[prev["end"]:f["start"]]):
             f["status"] = prev["status"]
 
+def _work_done_on_them(norm: str, facts: list[dict[str, Any]]) -> None:
+    """Things counted, then 的 and the work done on them, say it, in place; so do the counts listed before them:
+    共完成5家单位，21项行政职权事项的调整和公示工作 -> 单位 · 调整和公示, 行政职权事项 · 调整和公示."""
+    for i, f in enumerate(facts):
+        if f["predicate"] or not f["subject"] or not norm.startswith(f["subject"], int(f["end"])):
+            continue
+        m = _WORK_ON.match(norm, int(f["end"]) + len(f["subject"]))
+        if m is None:
+            continue
+        f["predicate"] = m.group("work")
+        j = i
+        while j > 0:
+            p = facts[j - 1]
+            gap = norm[int(p["end"]):int(facts[j]["start"])]
+            if p["predicate"] or not p["subject"] or gap.removeprefix(p["subject"]) not in ("，", "、", "和", "及", ","):
+                break
+            p["predicate"] = m.group("work")
+            j -= 1
+
+
 def _per_each(norm: str, facts: list[dict[str, Any]]) -> None:
     """Counts after a counted noun and 各 are per item, in place: 三个街道各涉及5个类别28项权责事项 -> 每个街道类别,
     每个街道权责事项 (not totals)."""
@@ -1947,16 +1970,23 @@ def _instructions_on(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], 
     工作作出批示15次 -> 依法治市批示 (and 对法治政府建设工作作出批示21次 -> 法治政府建设批示)."""
     event = r.pattern("instruction_event")
     for f in facts:
-        if event.fullmatch(f["subject"]) is None or f["verb"] not in ("作出", "做出"):
+        if event.fullmatch(f["subject"]) is None:
             continue
         start = int(f["start"])
         text = norm[_clause_start(norm, start):start]
         at = text.rfind(f["subject"])
-        m = _ON_WHAT.search(text, 0, at) if at > 0 else None
+        if f["verb"] in ("作出", "做出"):
+            m = _ON_WHAT.search(text, 0, at) if at > 0 else None
+        elif not f["verb"]:
+            # 党政主要负责同志对法治政府建设相关工作累计签批21次 -> 法治政府建设相关工作签批 (no 作出)
+            m = _ON_WHAT_SIGNED.search(text, 0, at) if at > 0 else None
+        else:
+            continue
         if m is not None and len(m.group("what")) + len(f["subject"]) <= max_subject:
             f["subject"] = m.group("what") + f["subject"]
 
 
+_ON_WHAT_SIGNED = re.compile(r"对(?P<what>[\u4e00-\u9fff]{2,12}?)(?:相关|有关)?(?:工作)?(?:累计|共|先后|共计)?$")  # 对…工作累计 | 签批
 _NOUNS_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){0,3}[\u4e00-\u9fff]{2,8}?)等?$")
 
 
@@ -1987,15 +2017,20 @@ def _acts_on_the_next(norm: str, facts: list[dict[str, Any]]) -> None:
         if a["predicate"] or a["verb"] or not a["subject"]:
             continue
         tail = norm[int(a["end"]):int(b["start"])]
-        if not tail.startswith(a["subject"]):
+        # (旗本级43个部门…: the subject's words before the number are no part of the tail)
+        own = next((a["subject"][k:] for k in range(len(a["subject"]) - 1) if tail.startswith(a["subject"][k:])), "")
+        if not own:
             continue
-        done = tail[len(a["subject"]):]
+        done = tail[len(own):]
         if not (b["predicate"] and _ON_THE_NEXT.match(done + b["raw"]) is not None) and not (
                 # 全区19个部门共制定512个行政许可事项实施规范 -> 部门 · 制定512个行政许可事项实施规范
                 _BODY_COUNTED.search(a["subject"]) and b["verb"] and done.endswith(b["verb"])
-                and len(done) - len(b["verb"]) <= 2 and norm.startswith(b["subject"], int(b["end"]))):
+                and len(done) - len(b["verb"]) <= 2 and norm.startswith(b["subject"], int(b["end"]))) and not (
+                # 旗本级43个部门1740项事项实现“一站式”办理 -> 部门 · 1740项事项实现一站式办理
+                _BODY_COUNTED.search(a["subject"]) and not done and (b["predicate"] or b["verb"])
+                and norm.startswith(b["subject"], int(b["end"]))):
             continue
-        said = (norm[int(a["end"]) + len(a["subject"]):int(b["end"])] + b["subject"] + b["predicate"]).lstrip("共均累计先后")
+        said = (norm[int(a["end"]) + len(own):int(b["end"])] + b["subject"] + b["predicate"]).lstrip("共均累计先后")
         if len(said) <= _PREDICATE_MAX + 4 and not _CLAUSE_MARK.search(said):
             a["predicate"] = said
 
@@ -2565,6 +2600,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _growth_after_an_excess(facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
+    _work_done_on_them(norm, facts)
     _per_each(norm, facts)
     for i, f in enumerate(facts):
         if len(f["subject"]) > 2 and f["subject"].endswith(("约", "约为")) and f["number_kind"] == "rate":
@@ -3376,6 +3412,10 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         phrase = before
         if unit.kind in _VERB_AFTER or not before:
             predicate = _predicate(r, rest)
+        elif unit.kind in _AUDIENCE and r.verb_one is not None and (
+                r.verb_one.match(rest) or _PEOPLE_DO.match(rest)):
+            # people named before their number, then what they did: 社区居民共200余人听取审议街道工作 -> 听取审议街道工作
+            predicate = _predicate(r, _MEANS_FIRST.sub("", rest, count=1))  # (通过视频会议形式参与… -> 参与…)
         elif unit.kind == "rate" and not _RATE_END.search(before.rstrip(_EDGE)):
             # a share of things named before it says what they are after it: 政务服务事项实现100%
             # 全程网办 -> 全程网办; 行政执法人员100%持证上岗 -> 持证上岗
