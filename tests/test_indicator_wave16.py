@@ -152,3 +152,16 @@ def test_comparison_words_leave_no_trace_in_the_subject(text, subject):
 ])
 def test_what_people_and_bodies_did(text, expected):
     assert _rows(text, "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # how a place runs ends its noun and is said of it
+    ("建成13个乡(镇)公共法律服务工作站、109个村(社区)公共法律服务工作室规范化运行。",
+     [("13个", "乡镇公共法律服务工作站", "规范化运行"), ("109个", "村社区公共法律服务工作室", "规范化运行")]),
+    ("新建3个调解室投入使用。", [("3个", "调解室", "投入使用")]),
+    # grades joined by 和 are one grade of the evaluation
+    ("接受群众总评价5156条，其中非常满意4699条，不满意和非常不满意0条。",
+     [("5156条", "群众总评价", ""), ("4699条", "群众总评价非常满意", ""), ("0条", "群众总评价不满意和非常不满意", "")]),
+])
+def test_how_places_run_and_joined_grades(text, expected):
+    assert _rows(text, "subject", "predicate") == expected

@@ -1617,6 +1617,7 @@ def _grades_of_one_evaluation(r: IndicatorRules, facts: list[dict[str, Any]]) ->
             owner, sentence, whole = "", f["sentence"], None
         subject = f["subject"]
         graded = grade.fullmatch(subject) or (
+            "和" in subject and all(grade.fullmatch(w) for w in _COORD_SPLIT.split(subject))) or (
             f["number_kind"] == "rate" and (gm := grade.match(subject)) is not None
             and subject[gm.end():] in ("率", "占比", "比例"))
         if (m := grade.search(subject)) is not None and m.end() == len(subject) and m.start() >= 2:
