@@ -165,3 +165,61 @@ def test_what_people_and_bodies_did(text, expected):
 ])
 def test_how_places_run_and_joined_grades(text, expected):
     assert _rows(text, "subject", "predicate") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (held35) rates listed after the first: the first's opening term is theirs too
+    ("“双随机”掌上执法率、按时处置率100%。", [("100%", "双随机掌上执法率", ""), ("100%", "双随机按时处置率", "")]),
+    ("行政执法文书规范率、程序合规率均达到100%。", [("100%", "行政执法文书规范率", ""), ("100%", "行政执法程序合规率", "")]),
+    ("网上可办率和编目覆盖率均达100%。", [("100%", "网上可办率", ""), ("100%", "编目覆盖率", "")]),
+    # titles in a row: the last names the study
+    ("集中学习《习近平法治思想》《习近平法治思想学习纲要》5次。", [("5次", "集中学习习近平法治思想学习纲要", "")]),
+    # the verb opening a long coordination is no part of the noun's length
+    ("审核市政府规范性文件和重要政策文件221件。", [("221件", "市政府规范性文件和重要政策文件", "审核")]),
+    # people who passed (名人 is a word, 名人员 and 名人民 are not)
+    ("6名人员通过行政执法考试。", [("6名", "人员", "")]),
+    ("表彰3名人民调解员。", [("3名", "人民调解员", "表彰")]),
+    # a short part named by its whole's head keeps the whole's words
+    ("不予行政处罚案件80件，其中涉企案件31件；从轻减轻行政处罚案件903件，其中涉企案件412件。",
+     [("80件", "不予行政处罚案件", ""), ("31件", "不予行政处罚涉企案件", ""),
+      ("903件", "从轻减轻行政处罚案件", ""), ("412件", "从轻减轻行政处罚涉企案件", "")]),
+    # people of the bodies counted before them
+    ("共有10个乡镇（街道）的20名主要负责人和38个县直单位的50名主要负责人参加了述法。",
+     [("10个", "乡镇街道", ""), ("20名", "乡镇街道主要负责人", ""), ("38个", "县直单位", ""),
+      ("50名", "县直单位主要负责人", "")]),
+    # a verb and the head 指标 make one noun; a variant inside the second of two nouns
+    ("扎实开展法治政府建设“八大行动”，高质量完成104项创建指标。", [("104项", "创建指标", "完成")]),
+    ("组织33名市直部门及县（市）区主要负责人现场述法。", [("33名", "市直部门及县市区主要负责人", "")]),
+    # 项 counts the powers of the bodies, not the bodies
+    ("将8项市政府部门的行政执法职能赋予乡镇（街）。", [("8项", "市政府部门行政执法职能", "")]),
+    ("23个乡镇上下齐心。", [("23个", "乡镇", "")]),
+    # a level reached after a growth; a benchmark exceeded
+    ("比重提高15.6个百分点、达66.6%。", [("15.6个百分点", "比重", "提高"), ("66.6%", "比重", "")]),
+    ("战略性新兴产业增长21.3%，远超传统产业13.9个百分点。",
+     [("21.3%", "战略性新兴产业", "增长"), ("13.9个百分点", "战略性新兴产业", "远超")]),
+    # a verb and a head after a quoted name make the noun
+    ("建成3个露营地，打造10个省级“双微”提升点。", [("3个", "露营地", "建成"), ("10个", "省级双微提升点", "打造")]),
+    # electricity in 度
+    ("全社会用电量9.25亿度，增长6.8%。", [("9.25亿度", "全社会用电量", ""), ("6.8%", "全社会用电量", "增长")]),
+])
+def test_held35_layouts(text, expected):
+    assert _rows(text, "subject", "verb") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("6名人员通过行政执法考试。", [("6名", "通过行政执法考试", "result")]),
+    ("共有10个乡镇（街道）的20名主要负责人参加了述法。",
+     [("10个", "参加了述法", "result"), ("20名", "参加了述法", "result")]),
+    # a pair from, a pair to: both of the first pair are the baseline
+    ("贫困人口由13677户49479人减至0户0人。",
+     [("13677户", "", "baseline"), ("49479人", "", "baseline"), ("0户", "", "result"), ("0人", "", "result")]),
+    ("战略性新兴产业增长21.3%，远超传统产业13.9个百分点。",
+     [("21.3%", "", "result"), ("13.9个百分点", "传统产业", "baseline")]),
+])
+def test_held35_predicates_and_statuses(text, expected):
+    assert _rows(text, "predicate", "status") == expected
+
+
+@pytest.mark.parametrize("text", ["集中做好四篇文章。", "打好三大攻坚战。", "下好三盘棋。"])
+def test_numbered_tasks_are_no_counts(text):
+    assert extract_indicators(text) == []

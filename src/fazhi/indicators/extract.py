@@ -54,6 +54,7 @@ _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _TITLES_ETC = re.compile(r"(?:《[^《》]*》[、和及与]?)+等(?=[\u4e00-\u9fff]{2})")
 # the title's own verb after the clause's verb is no verb of what is counted (开展新修订《…》等6次集体学法)
 _TITLE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:新修订|新修改|新修正|新颁布|新出台|新制定|修订后的|最新)的?(?=《)")
+_TITLE_RUN = re.compile(r"(?:《[^《》]*》[、和及与]?){2,}$")  # titles in a row before a number
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
 _LEADING_BRACKET = re.compile(r"^[^（(]*[）)]|^[（(][^）)]*[）)]")
 # a bracketed aside inside a phrase: stripped (法律援助案件（含刑事案件）-> 法律援助案件); a short
@@ -324,6 +325,8 @@ def _before_phrase(rules: IndicatorRules, clause: str, *, max_subject: int) -> t
     if "《" in clause:
         clause = _TITLE_VERB.sub("", clause)
     before = _TITLES_ETC.sub("", clause) if "》等" in clause else clause
+    if before.endswith("》") and (tr := _TITLE_RUN.search(before)) is not None:
+        before = before[:tr.start()] + _BOOK_TITLE.findall(tr.group(0))[-1]  # 学习《A》《B》5次: the last title
     if len(before) > max_subject and not before.rstrip().endswith("》"):
         before = _BOOK_TITLE.sub("", before)  # (a title right before the number names what it counts:
         # 印发《…权责事项清单》4133项)
@@ -379,7 +382,10 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
     if rules.verb_one is not None and ("“" in after or '"' in after):
         for qm in _QUOTED.finditer(after, 2):
             term, closes = qm.group(1), after[qm.end():qm.end() + 1] in _LIST_STOP
-            if 1 <= qm.start() <= max_subject and (rules.verb_one.match(after, qm.end()) or (
+            vq = rules.verb_one.match(after, qm.end())
+            if vq is not None and _HEAD_THEN_STOP.match(after, vq.end()):
+                vq = None  # (10个省级“双微”提升点: the verb and a head make the noun)
+            if 1 <= qm.start() <= max_subject and (vq or (
                     qm.start() >= 2 and closes
                     and ("、" in term or (rules.subject_after_stop is not None and len(term) >= 3
                                           and rules.subject_after_stop.search(term, 1))
@@ -446,6 +452,9 @@ def _noun_after_words(rules: IndicatorRules, after: str, *, max_subject: int,
         # second noun ends at the next stop or verb
         seg = _CLAUSE_END.split(after[stop.end():], 1)[0]
         nxt = rules.subject_after_stop.search(after, stop.end())
+        while nxt is not None and nxt.group(0) in ("（", "(") and (
+                close := after.find("）" if nxt.group(0) == "（" else ")", nxt.end(), nxt.end() + 6)) > 0:
+            nxt = rules.subject_after_stop.search(after, close + 1)  # (市直部门及县（市）区主要负责人: a variant)
         if not seg or _DIGIT.search(_A_YEAR.sub("", seg)) or not ("\u4e00" <= seg[0] <= "\u9fff") or nxt is None:
             break
         if rules.verb_search is not None:
@@ -574,12 +583,18 @@ _EACH_VERB = re.compile(r"(?P<noun>[\u4e00-\u9fff（）()]{1,12}?)各(?![类项�
 _NEWLY = re.compile(r"(?:全[省市区县旗镇乡])?新(?:提拔|提任|任职|任|录用|招录|入职|进|晋升|选任|调入)")
 _DONE_ON = re.compile(r"(?:^|[，,；;])?\s*对(?P<what>[\u4e00-\u9fff]{2,10}?)(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
 _LIGHT_GAP = re.compile(r"(?:集中|专门|专项)?(?:开展|进行|组织开展|组织)了?(?:共|累计)?")
+_PASSED = re.compile(r"通过[^，。；,;]{0,10}?(?:考试|考核|测试|验收|审核|评审|认证|评估|审查|审定)")
 _MEANS_FIRST = re.compile(r"^(?:通过|以|采取)[^，。；,;]{1,12}?(?:形式|方式)")
 _PEOPLE_DO = re.compile(r"(?:通过|以|采取)[^，。；,;]{1,12}?(?:形式|方式)|听取|旁听|观看|参与|参加|出席|列席|审议|评议|接受|受益|获得|获评")
 _CLASS_WORDS = frozenset({"类别", "类", "大类", "种类", "门类", "领域", "方面", "板块", "个类别"})
 _ROLE_END = re.compile(r"(?:示范引领|示范带动|示范|引领|带动|辐射|模范|桥梁纽带|桥梁|纽带|先锋模范)作用$")
 _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作|任务)(?=[，。；,;]|$)")  # …事项的调整和公示工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
+_LEVEL_GAP = re.compile(r"[、，,]\s*(?:达到|达|升至|提高到|提升至|提高至|增至|为)\s*")  # …个百分点、达66.6%
+_HEAD_THEN_STOP = re.compile(r"(?:点|站|室|所|中心|基地|平台|窗口|示范点|工程|项目|行动)(?=[，。；、,;]|$)")
+_MADE_THING = re.compile(r"(?:指标|函|书|通知书|意见书|决定书)")  # a verb and this head make one noun (创建指标, 督办函)
+_THINGS_UNITS = frozenset({"项", "条", "件", "份", "类"})  # units that count no bodies
+_PART_HEADS = frozenset({"案件", "事项", "问题", "人员", "企业", "单位", "纠纷"})  # a short part by the whole's head
 _FOR_THEM = re.compile(r"(?:为|向|帮助|帮|替|给)$")  # who was helped: the count right after
 _CHANGE_MANNER = re.compile(r"(?:有所|略有|明显|大幅|稳步|持续|显著|进一步)?")  # 较上年的80宗有所上升: a change, no noun
 _NEGATED_RELATIVE = re.compile(r"尚未|未|不(?!予)|无|没有|逾期|存在|涉嫌")  # the clause before 的 says what the things are not/have
@@ -746,7 +761,7 @@ def _predicate(rules: IndicatorRules, rest: str) -> str:
     m = _CLAUSE_END.search(rest)
     rest = rest[: m.start()] if m else rest
     rest = _QUOTES.sub("", _ASIDE_OPEN.split(rest, maxsplit=1)[0]).strip(_EDGE).rstrip("）)")  # (…述法（其中21名…）: an aside)
-    if not rest.startswith(("有所", "略有")):  # (有所上升: a change, whole)
+    if not rest.startswith(("有所", "略有")) and not _PASSED.match(rest):  # (有所上升: a change, whole; 通过考试)
         rest = _strip_repeat(rest, rules.subject_lead, lead=True)
     rest = _NEXT_ITEM.split(rest, 1)[0]  # 提标改造和12座水厂…: the next item is not this one's
     if rest.startswith("中") and len(rest) > 2:
@@ -803,6 +818,7 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
                          and (ends or _BODY_SUFFIX.match(phrase, m.end()))) \
                 and not (ends and phrase.startswith(_RELATIONAL, pos)) \
                 and not (ends and phrase.startswith(("新增", "新建"), pos) and len(phrase) - pos >= 4) \
+                and not (ends and _MADE_THING.fullmatch(phrase, m.end())) \
                 and not (m.groupdict().get("prefix") and m.end() < len(phrase)):
             # (清理涉及营商环境的规范性文件: 涉及 opens a modifier of the noun, not a second verb; a
             # prefixed verb is one only alone: 不予受理9件, but 明确不予处罚事项121项 -> 不予处罚事项)
@@ -990,6 +1006,18 @@ def _token_starts(text: str) -> frozenset[int] | None:
         pos += len(t)
     starts.add(pos)
     return frozenset(starts)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_terms() -> frozenset[str]:
+    """The governance terms of the lexicon (行政执法, 双随机, 政务服务 ...)."""
+    return frozenset(w for w, _, _ in _tokenizer().lexicon.userdict)
+
+
+def _lexicon_prefix(s: str) -> str:
+    """The longest term of the lexicon opening ``s`` (行政执法文书规范率 -> 行政执法), or ""."""
+    terms = _lexicon_terms()
+    return next((s[:k] for k in range(min(len(s) - 1, 8), 1, -1) if s[:k] in terms), "")
 
 
 _NOMINAL_EXTRA = ("报告",)  # nominal heads the compound table leaves out (述法报告)
@@ -1755,6 +1783,22 @@ def _per_each(norm: str, facts: list[dict[str, Any]]) -> None:
             g["subject"] = each + g["subject"]
         if f["predicate"] and len(f["predicate"]) <= 2:
             f["predicate"] = ""
+
+
+def _parts_keep_their_whole(facts: list[dict[str, Any]]) -> None:
+    """A part (其中…) named by the same head as its whole keeps the whole's words, in place: 不予行政处罚案件80件，
+    其中涉企案件31件 -> 不予行政处罚涉企案件 (so two parts 涉企案件 of two wholes stay apart)."""
+    whole = None
+    for f in facts:
+        if not f["breakdown"]:
+            whole = f
+            continue
+        if whole is None or whole["sentence"] != f["sentence"] or whole["unit"] != f["unit"]:
+            continue
+        w, s = whole["subject"], f["subject"]
+        if 3 <= len(s) <= 4 and len(w) >= 5 and s[-2:] == w[-2:] and s[-2:] in _PART_HEADS and s not in w \
+                and w[:-2] not in s and f["number_kind"] == "count":
+            f["subject"] = w[:-2] + s
 
 
 def _done_for_them(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
@@ -2601,6 +2645,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _growth_after_an_excess(facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
+    _parts_keep_their_whole(facts)
     _work_done_on_them(norm, facts)
     _per_each(norm, facts)
     for i, f in enumerate(facts):
@@ -2659,6 +2704,16 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 and om.end() == int(f["start"]) and len(om.group("what")) + len(f["subject"]) <= 16 \
                 and not _DIGIT.search(om.group("what")):
             f["subject"] = om.group("what") + f["subject"]  # 对行政执法案卷开展2次集中评查 -> 行政执法案卷集中评查
+        if f["number_kind"] == "growth" and f["unit"] in ("%", "％") and i > 0 \
+                and _LEVEL_GAP.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
+            # 比重提高15.6个百分点、达66.6%: the level reached, not a second growth
+            f["number_kind"], f["verb"] = "rate", ""
+        if f["unit"] in _THINGS_UNITS and _BODY_COUNTED.search(f["subject"]) \
+                and norm.startswith(f["subject"] + "的", int(f["end"])):
+            # 将8项市政府部门的行政执法职能赋予乡镇 -> 市政府部门行政执法职能: 项 counts the powers, not the bodies
+            owned, _ = _chunk(r, norm[int(f["end"]) + len(f["subject"]) + 1:], max_subject=max_subject)
+            if len(owned) >= 2:
+                f["subject"] = f["subject"] + owned
         if (rm := _ROLE_END.search(f["subject"])) is not None and rm.start() >= 2:
             # 发挥290个市级民主法治示范村（社区）示范作用 -> 市级民主法治示范村社区 · 发挥示范作用: the things counted
             # play the role; the role is what is said of them
@@ -2912,6 +2967,15 @@ def _from_to(norm: str, facts: list[dict[str, Any]]) -> None:
                     b["subject"] = a["subject"]
 
 
+    for a, a2, b, b2 in zip(facts, facts[1:], facts[2:], facts[3:], strict=False):
+        # 贫困人口由13677户49479人减至0户0人: a pair from, a pair to
+        if a["end"] == a2["start"] and b["end"] == b2["start"] and a["unit"] == b["unit"] \
+                and a2["unit"] == b2["unit"] and a["status"] == a2["status"] == "result" \
+                and _TO.fullmatch(norm, a2["end"], b["start"]) is not None \
+                and _FROM.search(norm, max(0, a["start"] - 24), a["start"]):
+            a["status"] = a2["status"] = "baseline"
+
+
 _MILESTONE_AFTER = re.compile(r"\s*(?:的)?大关")
 
 
@@ -2949,10 +3013,19 @@ _HEADS_OF = re.compile(r"(?:党政)?(?:主要)?(?:负责人|负责同志|领导)
 def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
     """The items of a list of counts share the predicate after the last one (5个乡镇（街道）、56个部门
     述法全覆盖 -> both 述法全覆盖; 49名…负责人、14名…负责人进行了述职述法), in place."""
+    for i in range(len(facts) - 1):
+        a, b = facts[i], facts[i + 1]
+        gap = norm[a["end"]:b["start"]]
+        if a["subject"] and b["subject"] and gap in (a["phrase"] + "的", a["subject"] + "的") \
+                and b["unit"] in _PEOPLE_UNITS and a["unit"] not in _PEOPLE_UNITS:
+            # 10个乡镇（街道）的20名主要负责人 -> 乡镇街道主要负责人: the people are the bodies'
+            b["subject"] = a["subject"] + b["subject"]
+            b["owned"] = True
     for i in range(len(facts) - 2, -1, -1):
         a, b = facts[i], facts[i + 1]
+        owned = b.pop("owned", False)
         if (not a["predicate"] and b["predicate"] and a["number_kind"] == b["number_kind"] == "count"
-                and _LIST_LINK.fullmatch(norm, a["end"], b["start"])):
+                and (owned or _LIST_LINK.fullmatch(norm, a["end"], b["start"]))):
             a["predicate"] = b["predicate"]
             if a["category"] == "other" and "label" in b:
                 _take_category(a, b)  # (what is said of them names it)
@@ -2991,6 +3064,9 @@ def _split_shared_rates(norm: str, facts: list[dict[str, Any]]) -> list[dict[str
         own = max(len(i) for i in later)  # the first rate's own name is about as long as the others
         # (a later rate with a name of its own takes nothing: …审查率、行政机关负责人出庭应诉率)
         prefix = first[:-own] if len(first) > own + 1 and own <= 4 else ""
+        if not prefix and own <= 6 and len(first) > own + 1 and (term := _lexicon_prefix(first)) \
+                and len(first) - len(term) >= 3 and not any(i.startswith(term) for i in later):
+            prefix = term  # “双随机”掌上执法率、按时处置率 -> 双随机按时处置率 (the first's opening term)
         named = [first, *(prefix + i for i in later)]
         if topic is not None and all(_RATE_NAME.fullmatch(i) for i in named):
             # 办理群众反映问题388件，办结率、满意率均达100% -> 群众反映问题办结率, 群众反映问题满意率
@@ -3426,6 +3502,8 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
         phrase = phrase[:ql.start()] + phrase[ql.end():]  # “学习新思想、奋进新征程”理论微宣讲活动: a campaign's
         # slogan of several parts names it; the thing after it is counted (no verb inside the slogan)
     full = _QUOTES.sub("", phrase)
+    if len(full) > max_subject and "《" in full and len(plain := full.replace("《", "").replace("》", "")) <= max_subject:
+        full = plain  # 集中学习《习近平法治思想学习纲要》5次: the title's brackets do not make it too long
     if unit.kind in _VERB_AFTER and len(full) > max_subject and not _EVENT_HEAD.search(full) and (
             studies := list(r.pattern("study_event").finditer(full))):
         # 中心组集中学习习近平法治思想和相关法律法规4次: the sessions of study are counted, not the laws
@@ -3438,7 +3516,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
             kept += w
         if len(kept) - len(sm.group(0)) >= 2:
             full = kept  # (a study at the end names its event: …法治大讲堂学习5期 stays)
-    phrase = _shorten(r, full, max_subject)
+    lead = _split_verb(r, full)[0] if len(full) > max_subject else ""
+    # (the verb opening the phrase is no part of the noun's length: 合法性审核市政府规范性文件和重要政策文件)
+    phrase = _shorten(r, full, max_subject + (len(lead) if lead and full.startswith(lead) and len(full) - len(lead) >= 4 else 0))
     if kind == "growth":
         # the verb and the scope words go, the noun stays: 推动全县信访总量 -> 信访总量
         v, subject = _split_verb(r, phrase)
