@@ -223,3 +223,25 @@ def test_held35_predicates_and_statuses(text, expected):
 @pytest.mark.parametrize("text", ["集中做好四篇文章。", "打好三大攻坚战。", "下好三盘棋。"])
 def test_numbered_tasks_are_no_counts(text):
     assert extract_indicators(text) == []
+
+
+def test_a_second_whole_after_a_part_is_no_part():
+    facts = extract_indicators("全县共办理轻微违法行为不予行政处罚案件80件,其中涉企案件31件,"
+                               "一般违法行为从轻减轻行政处罚案件903件,其中涉企案件412件。")
+    assert [(f["raw"], f["subject"], f["breakdown"]) for f in facts] == [
+        ("80件", "轻微违法行为不予行政处罚案件", False), ("31件", "轻微违法行为不予行政处罚涉企案件", True),
+        ("903件", "一般违法行为从轻减轻行政处罚案件", False), ("412件", "一般违法行为从轻减轻行政处罚涉企案件", True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what an event counted before found or did is framed by it
+    ("开展企业走访102次，收集诉求10件，解决6件。", [("102次", ""), ("10件", "企业走访"), ("6件", "企业走访")]),
+    ("开展法治督察专项督查3次，通报整改问题12项。", [("3次", ""), ("12项", "法治督察专项督查")]),
+])
+def test_what_an_event_found_is_framed_by_it(text, expected):
+    assert _rows(text, "frame") == expected
+
+
+def test_a_means_ends_the_noun():
+    facts = extract_indicators("全县26家单位依托四级一体化平台开展网上申报。")
+    assert [(f["raw"], f["subject"], f["predicate"]) for f in facts] == [("26家", "单位", "开展网上申报")]

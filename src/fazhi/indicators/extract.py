@@ -1785,11 +1785,19 @@ def _per_each(norm: str, facts: list[dict[str, Any]]) -> None:
             f["predicate"] = ""
 
 
-def _parts_keep_their_whole(facts: list[dict[str, Any]]) -> None:
+def _parts_keep_their_whole(norm: str, facts: list[dict[str, Any]]) -> None:
     """A part (其中…) named by the same head as its whole keeps the whole's words, in place: 不予行政处罚案件80件，
     其中涉企案件31件 -> 不予行政处罚涉企案件 (so two parts 涉企案件 of two wholes stay apart)."""
-    whole = None
+    whole, prev = None, None
     for f in facts:
+        if f["breakdown"] and whole is not None and prev is not None and prev["breakdown"] \
+                and whole["sentence"] == f["sentence"] and len(f["subject"]) >= 5 \
+                and f["subject"][-2:] == whole["subject"][-2:] and f["unit"] == whole["unit"] \
+                and "其中" not in norm[int(prev["end"]):int(f["start"])] and not _in_brackets(norm, int(whole["end"]), int(f["start"])) \
+                and norm.find(f["subject"], int(prev["end"]), int(f["start"])) >= 0:  # (its own noun, not taken)
+            # …不予行政处罚案件80件，其中涉企案件31件，从轻减轻行政处罚案件903件: a second whole, not a part
+            f["breakdown"] = False
+        prev = f
         if not f["breakdown"]:
             whole = f
             continue
@@ -2645,7 +2653,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _growth_after_an_excess(facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
-    _parts_keep_their_whole(facts)
+    _parts_keep_their_whole(norm, facts)
     _work_done_on_them(norm, facts)
     _per_each(norm, facts)
     for i, f in enumerate(facts):
@@ -2764,8 +2772,15 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
     a column alone and not naming the frame already:
     全面落实告知承诺改革，…，办件量达11.34万件 -> 告知承诺改革; 政府主要领导同志切实履行法治建设第一
     责任人职责，协调解决问题60余个 -> 法治建设第一责任人职责."""
+    event = None  # the last count of times of the sentence: an event what follows came of
     for f in facts:
         f["frame"] = ""
+        if event is not None and event["sentence"] != f["sentence"]:
+            event = None
+        u = r.units.get(f["unit"])
+        if u is not None and u.kind in _VERB_AFTER and f["subject"] and len(f["subject"]) >= 3:
+            event = f
+            continue
         if len(f["subject"]) > _FRAMED_MAX:
             continue  # a noun of its own names the column
         start = int(f["start"])
@@ -2780,8 +2795,13 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
                 if what not in f["subject"]:
                     f["frame"] = what
                 break
+        if not f["frame"] and event is not None and event["subject"] not in f["subject"] \
+                and _EVENT_FRAME.search(event["subject"]):
+            # 开展企业走访102次，收集诉求10件，解决6件 -> 诉求 of 企业走访: what the event before found or did
+            f["frame"] = event["subject"]
 
 
+_EVENT_FRAME = re.compile(r"(?:走访|检查|督查|督导|评查|巡查|暗访|调研|排查|约谈|接访|下访|督察|体检|抽查|核查|回访)$")
 _INSTANCE = re.compile(r"(?:一审|二审|再审|终审)")  # the instance of a court, before its verb
 _JOINED = re.compile(r"(?:[、和及与]|等)\s*$")  # an item of a list, examples of what is counted
 _OWN_BODY = re.compile(r"^(?:我|本|全)(?:局|委|办|厅|单位|部门|中心|院|所|镇|乡|街道|区|县|市|旗)$")  # the reporting body itself
