@@ -245,3 +245,8 @@ def test_what_an_event_found_is_framed_by_it(text, expected):
 def test_a_means_ends_the_noun():
     facts = extract_indicators("全县26家单位依托四级一体化平台开展网上申报。")
     assert [(f["raw"], f["subject"], f["predicate"]) for f in facts] == [("26家", "单位", "开展网上申报")]
+
+
+def test_the_audience_of_a_framed_event_has_its_frame():
+    facts = extract_indicators("深入开展“大篷车”活动，每周为辖区企业群众提供法律服务，全年开展活动40余场，惠及企业和群众50余万人。")
+    assert [(f["raw"], f["frame"]) for f in facts] == [("40余场", "大篷车活动"), ("50余万人", "大篷车活动")]

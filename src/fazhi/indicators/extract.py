@@ -2773,13 +2773,21 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
     全面落实告知承诺改革，…，办件量达11.34万件 -> 告知承诺改革; 政府主要领导同志切实履行法治建设第一
     责任人职责，协调解决问题60余个 -> 法治建设第一责任人职责."""
     event = None  # the last count of times of the sentence: an event what follows came of
+    last = None
     for f in facts:
         f["frame"] = ""
         if event is not None and event["sentence"] != f["sentence"]:
             event = None
+        before, last = last, f
         u = r.units.get(f["unit"])
-        if u is not None and u.kind in _VERB_AFTER and f["subject"] and len(f["subject"]) >= 3:
-            event = f
+        if u is not None and u.kind in _VERB_AFTER and f["subject"]:
+            this_event, event = True, (f if len(f["subject"]) >= 3 else event)
+        else:
+            this_event = False
+        if before is not None and before["frame"] and before["sentence"] == f["sentence"] \
+                and len(before["subject"]) >= 2 and f["subject"].startswith(before["subject"]) and not this_event:
+            # 全年开展活动40余场（大篷车活动），惠及企业和群众50余万人 -> the same frame: the event's audience
+            f["frame"] = before["frame"]
             continue
         if len(f["subject"]) > _FRAMED_MAX:
             continue  # a noun of its own names the column
@@ -2795,7 +2803,7 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
                 if what not in f["subject"]:
                     f["frame"] = what
                 break
-        if not f["frame"] and event is not None and event["subject"] not in f["subject"] \
+        if not f["frame"] and not this_event and event is not None and event["subject"] not in f["subject"] \
                 and _EVENT_FRAME.search(event["subject"]):
             # 开展企业走访102次，收集诉求10件，解决6件 -> 诉求 of 企业走访: what the event before found or did
             f["frame"] = event["subject"]
