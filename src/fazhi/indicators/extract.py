@@ -590,6 +590,8 @@ _CLASS_WORDS = frozenset({"类别", "类", "大类", "种类", "门类", "领域
 _ROLE_END = re.compile(r"(?:示范引领|示范带动|示范|引领|带动|辐射|模范|桥梁纽带|桥梁|纽带|先锋模范)作用$")
 _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作|任务)(?=[，。；,;]|$)")  # …事项的调整和公示工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
+_TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
+_BARE_QUANTITY = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
 _LEVEL_GAP = re.compile(r"[、，,]\s*(?:达到|达|升至|提高到|提升至|提高至|增至|为)\s*")  # …个百分点、达66.6%
 _HEAD_THEN_STOP = re.compile(r"(?:点|站|室|所|中心|基地|平台|窗口|示范点|工程|项目|行动)(?=[，。；、,;]|$)")
 _MADE_THING = re.compile(r"(?:指标|函|书|通知书|意见书|决定书)")  # a verb and this head make one noun (创建指标, 督办函)
@@ -1732,6 +1734,25 @@ def _growth_after_an_excess(facts: list[dict[str, Any]]) -> None:
         if f["number_kind"] == "growth" and excess["verb"] == "超额完成" and f["subject"] == excess["subject"] \
                 and owner["sentence"] == f["sentence"] and owner["subject"] and owner["number_kind"] != "growth":
             f["subject"] = owner["subject"]
+    for owner, excess in zip(facts, facts[1:], strict=False):
+        if excess["verb"] == "超额完成" and _TASK_ONLY.fullmatch(excess["subject"]) and owner["subject"] \
+                and owner["sentence"] == excess["sentence"] and owner["unit"] == excess["unit"] \
+                and owner["number_kind"] != "growth":
+            excess["subject"] = owner["subject"] + excess["subject"]  # 固定资产投资年度任务 · 超额完成
+
+
+def _quantity_of_the_counted(norm: str, facts: list[dict[str, Any]]) -> None:
+    """A bare quantity in the clause right after a count of things is theirs, in place: 引进…关联企业105家，年产值突破
+    10亿元 -> …关联企业年产值; 组织实施重点项目136项，年度投资完成95亿元 -> 重点项目年度投资."""
+    for a, f in zip(facts, facts[1:], strict=False):
+        if f["number_kind"] not in ("amount", "measure") or not _BARE_QUANTITY.fullmatch(f["subject"]) \
+                or a["number_kind"] != "count" or len(a["subject"]) < 2 or a["sentence"] != f["sentence"] \
+                or a["unit"] in _PEOPLE_UNITS:
+            continue
+        gap = norm[int(a["end"]):int(f["start"])]
+        if gap[:1] in "，," and gap[1:].lstrip().startswith(f["subject"]) and not _CLAUSE_MARK.search(gap, 1) \
+                and len(a["subject"]) + len(f["subject"]) <= 16:
+            f["subject"] = a["subject"] + f["subject"]
 
 
 def _status_of_a_following_growth(norm: str, facts: list[dict[str, Any]]) -> None:
@@ -2651,6 +2672,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _done_to_each_item(norm, facts)
     _money_of_named_things(r, norm, facts, max_subject=max_subject)
     _growth_after_an_excess(facts)
+    _quantity_of_the_counted(norm, facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
     _parts_keep_their_whole(norm, facts)
