@@ -263,3 +263,13 @@ def test_the_audience_of_a_framed_event_has_its_frame():
 ])
 def test_quantities_of_tasks_and_counted_things(text, expected):
     assert _rows(text, "subject") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 产生 is the verb of what came out, the short noun then takes its frame
+    ("推进“信用+容缺”受理，产生办件99件。", [("99件", "信用+容缺受理", "办件", "产生")]),
+    ("全面推行“一件事一次办”，全年产生办件量5.8万件，较去年同期增长22%。",
+     [("5.8万件", "一件事一次办", "办件量", "产生"), ("22%", "一件事一次办", "办件量", "增长")]),
+])
+def test_what_came_out_takes_its_frame(text, expected):
+    assert _rows(text, "frame", "subject", "verb") == expected
