@@ -273,3 +273,23 @@ def test_quantities_of_tasks_and_counted_things(text, expected):
 ])
 def test_what_came_out_takes_its_frame(text, expected):
     assert _rows(text, "frame", "subject", "verb") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (held36) a scope alone after a count names the noun before it, with its own scope
+    ("区级审批服务事项896项、街道26项实现“一窗通办”。", [("896项", "区级审批服务事项", ""), ("26项", "街道审批服务事项", "")]),
+    # classes counted in 大类 are the next count's classes; measures for rectification are counts
+    ("梳理出6大类36个具体问题，分解成45条整改措施。",
+     [("6大类", "具体问题类别", ""), ("36个", "具体问题", ""), ("45条", "整改措施", "分解成")]),
+    ("制定了70条整改措施。", [("70条", "整改措施", "制定")]),
+    # events joined by 和 are counted together
+    ("组织任职前法律知识考试和依法行政能力测试11场。", [("11场", "任职前法律知识考试和依法行政能力测试", "")]),
+    # who took part in the clause before is whom the count covers
+    ("镇村干部、行政执法人员参加法治培训，覆盖300余人次。", [("300余人次", "镇村干部、行政执法人员", "")]),
+])
+def test_held36_layouts(text, expected):
+    assert _rows(text, "subject", "verb") == expected
+
+
+def test_a_numbered_package_of_policies_is_still_no_count():
+    assert extract_indicators("研究制定70条经济稳增长政策措施。") == []

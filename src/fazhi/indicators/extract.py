@@ -164,6 +164,7 @@ _REACHED = frozenset({"覆盖", "惠及", "服务", "受益"})
 _TRAINED = frozenset({"培训", "轮训", "培训干部", "参训"})  # who an event count before trained (…10期，培训1170人次)  # whom events reached (…活动17场，覆盖企业1500家次)
 _PREDICATE_AS_RATE = 8  # the longest predicate that names a share without a noun (入户筛查)
 # a phrase ending in an event of its own (…学习贯彻党的二十大精神专题轮训): the event is counted, not a study
+_EVENT_TEST = re.compile(r"(?:考试|测试|考核|测评|培训|讲座|竞赛|比赛)$")  # events counted together
 _EVENT_HEAD = re.compile(r"(?:培训|轮训|讲座|班|会议|会|活动|论坛|宣讲|比赛|竞赛|考试|讲堂)$")
 _BODY_SUFFIX = re.compile(r"[部局委办处科所站队]")  # a verb + one of these in one word is a body: 组织部
 # more kinds of event after the first, up to the end of the clause (、局长办公会，研究…)
@@ -243,6 +244,9 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
         return s
     if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
         return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
+    if len(s) <= max_len + _COORD_EXTRA and "和" in s and not _WORD_CUT.search(s) \
+            and all(len(w) >= 4 and _EVENT_TEST.search(w) for w in s.split("和")):
+        return s  # events joined by 和 (任职前法律知识考试和依法行政能力测试)
     inside = _inside_nouns(rules, s)
     for pat in (_WORD_CUT, rules.verb_search, _COORD_CUT):
         if pat is None:
@@ -592,6 +596,7 @@ _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
 _BARE_QUANTITY = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_TOOK_PART_IN = re.compile(r"参加|参与|参训")
 _LEVEL_GAP = re.compile(r"[、，,]\s*(?:达到|达|升至|提高到|提升至|提高至|增至|为)\s*")  # …个百分点、达66.6%
 _HEAD_THEN_STOP = re.compile(r"(?:点|站|室|所|中心|基地|平台|窗口|示范点|工程|项目|行动)(?=[，。；、,;]|$)")
 _MADE_THING = re.compile(r"(?:指标|函|书|通知书|意见书|决定书)")  # a verb and this head make one noun (创建指标, 督办函)
@@ -1894,20 +1899,36 @@ def _classes_of_the_next(norm: str, facts: list[dict[str, Any]]) -> None:
     """Classes counted right before the things they class are those things' classes, in place: 28个部门涉及9个类别
     共2210项权责事项 -> 权责事项类别 9个, 权责事项 2210项 (not 类别权责事项)."""
     for f, g in zip(facts, facts[1:], strict=False):
-        if f["subject"] not in _CLASS_WORDS or not g["subject"] or f["sentence"] != g["sentence"]:
+        classed = f["unit"] == "大类" and norm[int(f["end"]):int(g["start"])].strip(" 、，,") in ("", "共", "共计")
+        if (f["subject"] not in _CLASS_WORDS and not classed) or not g["subject"] or f["sentence"] != g["sentence"]:
             continue
         gap = norm[int(f["end"]):int(g["start"])]
-        if gap.removeprefix(f["subject"]).strip(" 、，,") not in ("", "共", "共计", "合计", "计"):
+        if not classed and gap.removeprefix(f["subject"]).strip(" 、，,") not in ("", "共", "共计", "合计", "计"):
             continue
-        noun = g["subject"].removeprefix(f["subject"])
+        noun = g["subject"].removeprefix(f["subject"]) if not classed else g["subject"]
         if len(noun) >= 2:
-            f["subject"], g["subject"] = noun + f["subject"], noun
+            if classed:
+                f["verb"] = f["verb"] or g["verb"]
+            f["subject"], g["subject"] = noun + ("类别" if classed else f["subject"]), noun
             _take_category(f, g)
 
 
 def _scopes_of_a_list(norm: str, facts: list[dict[str, Any]]) -> None:
     """Scopes listed before their numbers share the noun after the last, in place: 赋予镇级65项、街道31项权力事项
     -> 镇级权力事项 (赋予), 街道权力事项 (赋予)."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        # 区级审批服务事项896项、街道26项 -> 区级审批服务事项, 街道审批服务事项: a scope alone names the noun before
+        gap = norm[int(a["end"]):int(b["start"])]
+        if a["unit"] != b["unit"] or a["sentence"] != b["sentence"] or len(a["subject"]) < 2 \
+                or gap[:1] not in ("、", "，") or _SCOPE_ITEM.fullmatch(b["subject"]) is None \
+                or gap[1:].strip() != b["subject"]:
+            continue
+        lo = int(a["start"]) - len(a["subject"])
+        sm = _SCOPE_ITEM.search(norm, max(0, lo - 6), lo) if norm.startswith(a["subject"], lo) else None
+        if sm is not None and sm.end() == lo:
+            a["subject"] = sm.group(0) + a["subject"]
+            b["subject"] = b["subject"] + a["subject"][len(sm.group(0)):]
+            _take_category(b, a)
     for i in range(len(facts) - 2, -1, -1):
         a, b = facts[i], facts[i + 1]
         if a["unit"] != b["unit"] or a["sentence"] != b["sentence"] or len(b["subject"]) < 2 \
@@ -2734,6 +2755,15 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 and om.end() == int(f["start"]) and len(om.group("what")) + len(f["subject"]) <= 16 \
                 and not _DIGIT.search(om.group("what")):
             f["subject"] = om.group("what") + f["subject"]  # 对行政执法案卷开展2次集中评查 -> 行政执法案卷集中评查
+        if f["verb"] in ("覆盖", "惠及") and (tp := _TOOK_PART_IN.search(f["subject"])) is not None and tp.start() >= 2:
+            # 镇村干部、行政执法人员参加法治培训，覆盖300余人次 -> 镇村干部、行政执法人员 · 参加法治培训
+            who = f["subject"][:tp.start()]
+            at = norm.rfind(who + tp.group(0), _sentence_start(norm, int(f["start"])), int(f["start"]))
+            if at >= 0:
+                cm = _CLAUSE_MARK.search(norm, at)
+                said = norm[at + len(who):cm.start() if cm else int(f["start"])]
+                if len(said) <= _PREDICATE_MAX:
+                    f["subject"], f["verb"], f["predicate"] = who, "", _QUOTES.sub("", said)
         if f["number_kind"] == "growth" and f["unit"] in ("%", "％") and i > 0 \
                 and _LEVEL_GAP.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
             # 比重提高15.6个百分点、达66.6%: the level reached, not a second growth
