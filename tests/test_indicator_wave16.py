@@ -293,3 +293,13 @@ def test_held36_layouts(text, expected):
 
 def test_a_numbered_package_of_policies_is_still_no_count():
     assert extract_indicators("研究制定70条经济稳增长政策措施。") == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a list of meetings or events counted together stays whole up to twice the noun's length
+    ("主持召开依法治州委员会会议、法治督察动员会、法治政府建设推进会4次。", "依法治州委员会会议、法治督察动员会、法治政府建设推进会"),
+    ("举办领导干部法治专题讲座、专题培训和行政执法人员公共法律知识培训班6期。",
+     "领导干部法治专题讲座、专题培训和行政执法人员公共法律知识培训班"),
+])
+def test_lists_of_events_counted_together(text, subject):
+    assert [f["subject"] for f in extract_indicators(text)] == [subject]

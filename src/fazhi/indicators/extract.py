@@ -244,6 +244,9 @@ def _shorten(rules: IndicatorRules, s: str, max_len: int) -> str:
         return s
     if len(s) <= max_len + _COORD_EXTRA and "、" in s and not _WORD_CUT.search(s):
         return s  # a list stays whole when not much longer (党委会议、法治建设专题会、村书记例会)
+    if len(s) <= 2 * max_len and "、" in s and not _WORD_CUT.search(s) \
+            and all(len(w) >= 3 and _EVENT_HEAD.search(w) for w in s.split("、")):
+        return s  # a list of meetings or events counted together (依法治州委员会会议、法治督察动员会、…推进会4次)
     if len(s) <= max_len + _COORD_EXTRA and "和" in s and not _WORD_CUT.search(s) \
             and all(len(w) >= 4 and _EVENT_TEST.search(w) for w in s.split("和")):
         return s  # events joined by 和 (任职前法律知识考试和依法行政能力测试)
@@ -3635,7 +3638,7 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
               and r.verb_one is not None and r.verb_one.match(phrase, phrase.rfind("、") + 1)):
             v, subject = "", phrase  # 开展法治宣讲、摆放展板等20余场次: the actions together
         elif (unit.kind in _VERB_AFTER and "、" in phrase
-              and all(_EVENT_HEAD.search(w) for w in phrase.split("、")) and len(phrase) <= max_subject + _COORD_EXTRA):
+              and all(_EVENT_HEAD.search(w) for w in phrase.split("、")) and len(phrase) <= 2 * max_subject):
             v, subject = "", phrase  # 举办法治专题学习培训、辅导讲座200余场次: the kinds of event together
         else:
             v, subject = _split_verb(r, phrase, trail=unit.kind not in _VERB_AFTER)
