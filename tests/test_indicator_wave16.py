@@ -303,3 +303,13 @@ def test_a_numbered_package_of_policies_is_still_no_count():
 ])
 def test_lists_of_events_counted_together(text, subject):
     assert [f["subject"] for f in extract_indicators(text)] == [subject]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb with a noun head after it inside the noun is no verb of it; the share after the count is theirs
+    ("241个涉企服务事项100%全程网办。", [("241个", "涉企服务事项", ""), ("100%", "涉企服务事项", "全程网办")]),
+    # (a verb with a place after it still ends the noun)
+    ("128家民营企业结对帮扶村132个。", [("128家", "民营企业", ""), ("132个", "帮扶村", "")]),
+])
+def test_shares_of_things_just_counted(text, expected):
+    assert _rows(text, "subject", "predicate") == expected

@@ -2767,6 +2767,11 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
                 said = norm[at + len(who):cm.start() if cm else int(f["start"])]
                 if len(said) <= _PREDICATE_MAX:
                     f["subject"], f["verb"], f["predicate"] = who, "", _QUOTES.sub("", said)
+        if f["number_kind"] == "rate" and i > 0 and (p := facts[i - 1])["number_kind"] == "count" \
+                and len(p["subject"]) >= 2 and norm[int(p["end"]):int(f["start"])] == p["subject"] \
+                and f["subject"] != p["subject"] and not _RATE_END.search(f["subject"]):
+            # 241个涉企服务事项100%全程网办 -> 涉企服务事项 · 全程网办: the share of the things just counted
+            f["subject"], f["predicate"] = p["subject"], f["predicate"] or f["subject"]
         if f["number_kind"] == "growth" and f["unit"] in ("%", "％") and i > 0 \
                 and _LEVEL_GAP.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
             # 比重提高15.6个百分点、达66.6%: the level reached, not a second growth
@@ -3514,8 +3519,9 @@ def _describe(r: IndicatorRules, unit: Unit, clause: str, after: str, *, max_sub
                 and r.verb_one is not None:
             # (向3.2万名困难群众发放救助金4.6亿元: the people, then what was given them)
             # 128家民营企业结对帮扶村132个: the noun up to the verb; the rest names the next fact
-            cut = next((m.start() for m in _token_verbs(r, noun_after) if m.start() < len(noun_after) - 1),
-                       None)
+            cut = next((m.start() for m in _token_verbs(r, noun_after) if m.start() < len(noun_after) - 1
+                        # (241个涉企服务事项100%全程网办: 服务事项 is one noun, no verb of it)
+                        and not r.pattern("verb_noun_head").fullmatch(noun_after, m.end())), None)
             if cut is not None:
                 noun_after, rest = noun_after[:cut], noun_after[cut:] + rest
         if noun_after and not joined and ((before and not _SCOPE_ONLY.fullmatch(before) and rest[:1].isdigit()
