@@ -313,3 +313,10 @@ def test_lists_of_events_counted_together(text, subject):
 ])
 def test_shares_of_things_just_counted(text, expected):
     assert _rows(text, "subject", "predicate") == expected
+
+
+def test_things_counted_after_bodies_and_their_things_are_the_things():
+    facts = extract_indicators("动态调整9个部门部分行政权力事项，新增25项、取消28项、变更25项。")
+    assert [(f["raw"], f["subject"], f["verb"]) for f in facts] == [
+        ("9个", "部门", "动态调整"), ("25项", "行政权力事项", "新增"), ("28项", "行政权力事项", "取消"),
+        ("25项", "行政权力事项", "变更")]

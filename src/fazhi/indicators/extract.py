@@ -598,7 +598,8 @@ _ROLE_END = re.compile(r"(?:示范引领|示范带动|示范|引领|带动|辐�
 _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作|任务)(?=[，。；,;]|$)")  # …事项的调整和公示工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
-_BARE_QUANTITY = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_QUANTITY_OF_COUNTED = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_OF_PART = re.compile(r"^(?:的)?(?:部分|全部|所有|相关|各类)?")
 _TOOK_PART_IN = re.compile(r"参加|参与|参训")
 _LEVEL_GAP = re.compile(r"[、，,]\s*(?:达到|达|升至|提高到|提升至|提高至|增至|为)\s*")  # …个百分点、达66.6%
 _HEAD_THEN_STOP = re.compile(r"(?:点|站|室|所|中心|基地|平台|窗口|示范点|工程|项目|行动)(?=[，。；、,;]|$)")
@@ -1753,7 +1754,7 @@ def _quantity_of_the_counted(norm: str, facts: list[dict[str, Any]]) -> None:
     """A bare quantity in the clause right after a count of things is theirs, in place: 引进…关联企业105家，年产值突破
     10亿元 -> …关联企业年产值; 组织实施重点项目136项，年度投资完成95亿元 -> 重点项目年度投资."""
     for a, f in zip(facts, facts[1:], strict=False):
-        if f["number_kind"] not in ("amount", "measure") or not _BARE_QUANTITY.fullmatch(f["subject"]) \
+        if f["number_kind"] not in ("amount", "measure") or not _QUANTITY_OF_COUNTED.fullmatch(f["subject"]) \
                 or a["number_kind"] != "count" or len(a["subject"]) < 2 or a["sentence"] != f["sentence"] \
                 or a["unit"] in _PEOPLE_UNITS:
             continue
@@ -1836,6 +1837,24 @@ def _parts_keep_their_whole(norm: str, facts: list[dict[str, Any]]) -> None:
         if 3 <= len(s) <= 4 and len(w) >= 5 and s[-2:] == w[-2:] and s[-2:] in _PART_HEADS and s not in w \
                 and w[:-2] not in s and f["number_kind"] == "count":
             f["subject"] = w[:-2] + s
+
+
+def _things_of_the_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+    """Things counted in 项/件/条 after a count of bodies and their things are those things, in place: 动态调整9个
+    部门部分行政权力事项，新增25项、取消28项 -> 行政权力事项 · 新增, 行政权力事项 · 取消 (not 部门)."""
+    body, topic = None, ""
+    for f in facts:
+        if body is not None and body["sentence"] != f["sentence"]:
+            body, topic = None, ""
+        if f["unit"] not in _THINGS_UNITS and _BODY_COUNTED.search(f["subject"]) \
+                and norm.startswith(f["subject"], int(f["end"])):
+            after = norm[int(f["end"]) + len(f["subject"]):]
+            after = _OF_PART.sub("", after, count=1)
+            topic, _ = _chunk(r, after, max_subject=16)
+            body = f if len(topic) >= 2 else None
+            continue
+        if body is not None and f["unit"] in _THINGS_UNITS and f["subject"] == body["subject"]:
+            f["subject"] = topic
 
 
 def _done_for_them(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
@@ -2699,6 +2718,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _quantity_of_the_counted(norm, facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
+    _things_of_the_bodies(r, norm, facts)
     _parts_keep_their_whole(norm, facts)
     _work_done_on_them(norm, facts)
     _per_each(norm, facts)
