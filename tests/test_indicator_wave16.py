@@ -314,3 +314,8 @@ def test_things_counted_after_bodies_and_their_things_are_the_things():
     assert [(f["raw"], f["subject"], f["verb"]) for f in facts] == [
         ("9个", "部门", "动态调整"), ("25项", "行政权力事项", "新增"), ("28项", "行政权力事项", "取消"),
         ("25项", "行政权力事项", "变更")]
+
+
+def test_a_total_amount_after_a_count_is_the_counts():
+    facts = extract_indicators("全区各单位共承办生效合同4690件，涉及总金额30.75亿元。")
+    assert [(f["raw"], f["subject"]) for f in facts] == [("4690件", "生效合同"), ("30.75亿元", "生效合同总金额")]
