@@ -319,3 +319,8 @@ def test_things_counted_after_bodies_and_their_things_are_the_things():
 def test_a_total_amount_after_a_count_is_the_counts():
     facts = extract_indicators("全区各单位共承办生效合同4690件，涉及总金额30.75亿元。")
     assert [(f["raw"], f["subject"]) for f in facts] == [("4690件", "生效合同"), ("30.75亿元", "生效合同总金额")]
+
+
+def test_people_counted_clause_by_clause_share_their_coverage():
+    facts = extract_indicators("区委、区政府主要负责人及班子成员16人，各街办（园区）、区各部门班子成员147人，实现述法全覆盖。")
+    assert [(f["raw"], f["predicate"]) for f in facts] == [("16人", "实现述法全覆盖"), ("147人", "实现述法全覆盖")]

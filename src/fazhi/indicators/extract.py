@@ -599,6 +599,7 @@ _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
 _QUANTITY_OF_COUNTED = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_COVERED_AFTER = re.compile(r"[，,]\s*(?P<said>(?:均|全部)?实现[^，,。；;\d]{1,12}?全覆盖)(?=[，,。；;]|$)")
 _OF_PART = re.compile(r"^(?:的)?(?:部分|全部|所有|相关|各类)?")
 _TOOK_PART_IN = re.compile(r"参加|参与|参训")
 _LEVEL_GAP = re.compile(r"[、，,]\s*(?:达到|达|升至|提高到|提升至|提高至|增至|为)\s*")  # …个百分点、达66.6%
@@ -1839,6 +1840,24 @@ def _parts_keep_their_whole(norm: str, facts: list[dict[str, Any]]) -> None:
             f["subject"] = w[:-2] + s
 
 
+def _coverage_of_the_list(norm: str, facts: list[dict[str, Any]]) -> None:
+    """People counted clause by clause, then a clause saying all of them were covered, say it, in place:
+    主要负责人及班子成员16人，…班子成员147人，实现述法全覆盖 -> both · 实现述法全覆盖."""
+    for i, f in enumerate(facts):
+        if f["unit"] not in _PEOPLE_UNITS or f["predicate"]:
+            continue
+        m = _COVERED_AFTER.match(norm, int(f["end"]))
+        if m is None:
+            continue
+        said = m.group("said")
+        f["predicate"] = said
+        for p in reversed(facts[:i]):
+            if p["sentence"] != f["sentence"] or p["unit"] not in _PEOPLE_UNITS or p["predicate"] \
+                    or norm[int(p["end"]):int(p["end"]) + 1] not in "，,":
+                break
+            p["predicate"] = said
+
+
 def _things_of_the_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
     """Things counted in 项/件/条 after a count of bodies and their things are those things, in place: 动态调整9个
     部门部分行政权力事项，新增25项、取消28项 -> 行政权力事项 · 新增, 行政权力事项 · 取消 (not 部门)."""
@@ -2719,6 +2738,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
     _things_of_the_bodies(r, norm, facts)
+    _coverage_of_the_list(norm, facts)
     _parts_keep_their_whole(norm, facts)
     _work_done_on_them(norm, facts)
     _per_each(norm, facts)
