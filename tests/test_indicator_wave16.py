@@ -324,3 +324,8 @@ def test_a_total_amount_after_a_count_is_the_counts():
 def test_people_counted_clause_by_clause_share_their_coverage():
     facts = extract_indicators("区委、区政府主要负责人及班子成员16人，各街办（园区）、区各部门班子成员147人，实现述法全覆盖。")
     assert [(f["raw"], f["predicate"]) for f in facts] == [("16人", "实现述法全覆盖"), ("147人", "实现述法全覆盖")]
+
+
+def test_a_means_inside_the_phrase_is_no_part_of_it():
+    facts = extract_indicators("岩山村通过民主议事会解决土地流转纠纷8起。")
+    assert [(f["raw"], f["subject"], f["verb"]) for f in facts] == [("8起", "土地流转纠纷", "解决")]

@@ -599,6 +599,7 @@ _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
 _QUANTITY_OF_COUNTED = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_MEANS_INSIDE = re.compile(r"通过[\u4e00-\u9fff“”]{2,12}?(?:议事会|协商会|会议|机制|模式|平台|方式|形式|途径|渠道|载体|制度)")
 _COVERED_AFTER = re.compile(r"[，,]\s*(?P<said>(?:均|全部)?实现[^，,。；;\d]{1,12}?全覆盖)(?=[，,。；;]|$)")
 _OF_PART = re.compile(r"^(?:的)?(?:部分|全部|所有|相关|各类)?")
 _TOOK_PART_IN = re.compile(r"参加|参与|参训")
@@ -791,6 +792,8 @@ def _split_verb(rules: IndicatorRules, phrase: str, *, trail: bool = True) -> tu
         return "", ""
     if "的" in phrase and (rel := _kept_relative(rules, phrase)):
         return "", rel  # 未按期整改的单位: a negated or existential clause before 的 is no verb of the noun
+    if "通过" in phrase and (mi := _MEANS_INSIDE.search(phrase)) is not None and mi.start() >= 2:
+        phrase = phrase[:mi.start()] + phrase[mi.end():]  # 岩山村通过民主议事会解决…纠纷: how, not who or what
     if "（" in phrase or "(" in phrase:
         phrase = _VERB_OPTION.sub(r"\1", phrase)
     if rules.verb_one is not None and len(phrase) > 6 and not _BENEFICIARY.match(phrase):
