@@ -599,6 +599,7 @@ _WORK_ON = re.compile(r"的(?P<work>[\u4e00-\u9fff、和及与]{2,12}?)(?:工作
 _SCOPE_ITEM = re.compile(r"(?:(?:国家|省|自治区|市|州|盟|区|县|旗|镇|乡|街道|村|社区)级|街道|乡镇|镇|乡|村|社区|园区|开发区)")
 _TASK_ONLY = re.compile(r"(?:年度|全年)?(?:目标)?任务|年度目标")
 _QUANTITY_OF_COUNTED = re.compile(r"(?:年|年度|总|累计|全年)?(?:产值|投资|营业收入|营收|销售收入|销售额|利润|税收|纳税|产量)")
+_TOOK_PART_VERBS = frozenset({"参与", "参加", "出席", "列席", "旁听"})
 _MEANS_INSIDE = re.compile(r"通过[\u4e00-\u9fff“”]{2,12}?(?:议事会|协商会|会议|机制|模式|平台|方式|形式|途径|渠道|载体|制度)")
 _COVERED_AFTER = re.compile(r"[，,]\s*(?P<said>(?:均|全部)?实现[^，,。；;\d]{1,12}?全覆盖)(?=[，,。；;]|$)")
 _OF_PART = re.compile(r"^(?:的)?(?:部分|全部|所有|相关|各类)?")
@@ -2914,7 +2915,7 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
 
 _EVENT_FRAME = re.compile(r"(?:走访|检查|督查|督导|评查|巡查|暗访|调研|排查|约谈|接访|下访|督察|体检|抽查|核查|回访)$")
 _INSTANCE = re.compile(r"(?:一审|二审|再审|终审)")  # the instance of a court, before its verb
-_JOINED = re.compile(r"(?:[、和及与]|等)\s*$")  # an item of a list, examples of what is counted
+_JOINED = re.compile(r"(?:[、和及]|(?<![参给赋授])与|等)\s*$")  # an item of a list, examples of what is counted
 _OWN_BODY = re.compile(r"^(?:我|本|全)(?:局|委|办|厅|单位|部门|中心|院|所|镇|乡|街道|区|县|市|旗)$")  # the reporting body itself
 
 
@@ -2924,6 +2925,7 @@ def _acts(r: IndicatorRules, token: str) -> bool:
     def one(t: str) -> bool:
         return bool((r.verb_search is not None and r.verb_search.fullmatch(t))
                     or (r.head_verb is not None and r.head_verb.fullmatch(t)) or t in _NAMED_STUDY
+                    or t in _TOOK_PART_VERBS  # (法律顾问参与街道重大事项讨论16次 -> 法律顾问)
                     or r.pattern("actor_not").fullmatch(t) or r.pattern("actor_tail").fullmatch(t))
 
     # (a manner and a verb cut as one token: 全面推行, 深入开展)
