@@ -327,8 +327,8 @@ def test_people_counted_clause_by_clause_share_their_coverage():
 
 
 def test_a_means_inside_the_phrase_is_no_part_of_it():
-    facts = extract_indicators("岩山村通过民主议事会解决土地流转纠纷8起。")
-    assert [(f["raw"], f["subject"], f["verb"]) for f in facts] == [("8起", "土地流转纠纷", "解决")]
+    facts = extract_indicators("例如，岩山村通过民主议事会解决土地流转纠纷8起。")
+    assert [(f["raw"], f["actor"], f["subject"], f["verb"]) for f in facts] == [("8起", "岩山村", "土地流转纠纷", "解决")]
 
 
 def test_who_took_part_is_the_actor():

@@ -2997,6 +2997,8 @@ def _actors(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
                 and im.end() == clause.find(f["verb"]):
             f["verb"] = im.group(0) + f["verb"]  # 法院一审审结行政案件: 一审审结 and 二审审结 stay apart
         cand = _QUOTES.sub("", clause[:min(found)] if found else clause).strip(" ")
+        if "通过" in cand:
+            cand = _MEANS_INSIDE.sub("", cand)  # 岩山村通过民主议事会解决…: who, not how
         if after_number or _JOINED.search(cand):
             continue  # (…政府、32个部门; 司法所、派出所等14家单位)
         cand = lead.sub("", cand.strip(_EDGE + " ")).strip(_EDGE + " ")
