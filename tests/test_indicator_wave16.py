@@ -335,3 +335,10 @@ def test_who_took_part_is_the_actor():
     facts = extract_indicators("法律顾问参与街道重大事项讨论16次，审核合同19份。")
     assert [(f["raw"], f["actor"], f["subject"]) for f in facts] == [
         ("16次", "法律顾问", "街道重大事项讨论"), ("19份", "法律顾问", "合同")]
+
+
+def test_air_quality_in_micrograms_per_cubic_metre():
+    facts = extract_indicators("PM2.5浓度为20µg/m3，同比改善13%；PM10浓度为34微克/立方米，同比改善17.1%。")
+    assert [(f["raw"], f["subject"], f["unit"], f["number_kind"]) for f in facts] == [
+        ("20µg/m3", "PM2.5浓度", "微克/立方米", "measure"), ("13%", "PM2.5浓度", "%", "growth"),
+        ("34微克/立方米", "PM10浓度", "微克/立方米", "measure"), ("17.1%", "PM10浓度", "%", "growth")]
