@@ -1862,7 +1862,7 @@ def _coverage_of_the_list(norm: str, facts: list[dict[str, Any]]) -> None:
             p["predicate"] = said
 
 
-def _things_of_the_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]]) -> None:
+def _things_of_the_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_subject: int) -> None:
     """Things counted in 项/件/条 after a count of bodies and their things are those things, in place: 动态调整9个
     部门部分行政权力事项，新增25项、取消28项 -> 行政权力事项 · 新增, 行政权力事项 · 取消 (not 部门)."""
     body, topic = None, ""
@@ -1873,7 +1873,7 @@ def _things_of_the_bodies(r: IndicatorRules, norm: str, facts: list[dict[str, An
                 and norm.startswith(f["subject"], int(f["end"])):
             after = norm[int(f["end"]) + len(f["subject"]):]
             after = _OF_PART.sub("", after, count=1)
-            topic, _ = _chunk(r, after, max_subject=16)
+            topic, _ = _chunk(r, after, max_subject=max_subject)
             body = f if len(topic) >= 2 else None
             continue
         if body is not None and f["unit"] in _THINGS_UNITS and f["subject"] == body["subject"]:
@@ -2741,7 +2741,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _quantity_of_the_counted(norm, facts)
     _status_of_a_following_growth(norm, facts)
     _done_for_them(r, norm, facts)
-    _things_of_the_bodies(r, norm, facts)
+    _things_of_the_bodies(r, norm, facts, max_subject=max_subject)
     _coverage_of_the_list(norm, facts)
     _parts_keep_their_whole(norm, facts)
     _work_done_on_them(norm, facts)
@@ -2759,10 +2759,7 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             f["subject"], f["verb"] = done + _PEOPLE_NOUN[f["unit"]], ""
         if f["subject"] and not any(c.isalnum() for c in f["subject"]):
             f["subject"] = ""  # （）12件: brackets alone name nothing
-        if f["verb"] and _NEWLY.fullmatch(new := "新" + f["verb"]) \
-                and norm.find(new, _clause_start(norm, int(f["start"])), int(f["start"])) >= 0:
-            # 新提拔的56名科级领导干部参加…: who they are, not a count of promotions
-            f["subject"], f["verb"] = new + f["subject"], ""
+        _newly_promoted(norm, f)
         if (om := _ON_OCCASION.match(f["subject"])) is not None:
             f["subject"] = om.group("occasion")  # 市长在市政府党组会议上9次专题研究…: the meeting, then what it did
         if (am := _ALL_OF_THEM.search(f["subject"])) is not None:
@@ -2789,48 +2786,12 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
             # 法治宣传活动开展12次, 法治讲座举办8场 -> 法治宣传活动: a light verb after its event goes, as it
             # does before it (开展法治讲座8场: no verb)
             f["subject"] = f["subject"][:lv.start()]
-        if f["predicate"] and f["subject"] and len(f["predicate"]) <= 4 and _only_verbs(r, f["predicate"]) \
-                and (u := r.units.get(f["unit"])) is not None and u.kind in _VERB_AFTER:
-            lo = _clause_start(norm, int(f["start"]))
-            at = norm.rfind(f["subject"], lo, int(f["start"]))
-            if at >= 0 and _LIGHT_GAP.fullmatch(norm, at + len(f["subject"]), int(f["start"])):
-                # 对规范性文件开展1次全面清理 -> 规范性文件清理: the action on the noun is what is counted
-                f["subject"], f["predicate"] = f["subject"] + f["predicate"], ""
-        elif f["subject"] and norm.startswith(f["subject"], int(f["end"])) \
-                and (u := r.units.get(f["unit"])) is not None and u.kind in _VERB_AFTER \
-                and (om := _DONE_ON.search(norm, _clause_start(norm, int(f["start"])), int(f["start"]))) is not None \
-                and om.end() == int(f["start"]) and len(om.group("what")) + len(f["subject"]) <= 16 \
-                and not _DIGIT.search(om.group("what")):
-            f["subject"] = om.group("what") + f["subject"]  # 对行政执法案卷开展2次集中评查 -> 行政执法案卷集中评查
-        if f["verb"] in ("覆盖", "惠及") and (tp := _TOOK_PART_IN.search(f["subject"])) is not None and tp.start() >= 2:
-            # 镇村干部、行政执法人员参加法治培训，覆盖300余人次 -> 镇村干部、行政执法人员 · 参加法治培训
-            who = f["subject"][:tp.start()]
-            at = norm.rfind(who + tp.group(0), _sentence_start(norm, int(f["start"])), int(f["start"]))
-            if at >= 0:
-                cm = _CLAUSE_MARK.search(norm, at)
-                said = norm[at + len(who):cm.start() if cm else int(f["start"])]
-                if len(said) <= _PREDICATE_MAX:
-                    f["subject"], f["verb"], f["predicate"] = who, "", _QUOTES.sub("", said)
-        if f["number_kind"] == "rate" and i > 0 and (p := facts[i - 1])["number_kind"] == "count" \
-                and len(p["subject"]) >= 2 and norm[int(p["end"]):int(f["start"])] == p["subject"] \
-                and f["subject"] != p["subject"] and not _RATE_END.search(f["subject"]):
-            # 241个涉企服务事项100%全程网办 -> 涉企服务事项 · 全程网办: the share of the things just counted
-            f["subject"], f["predicate"] = p["subject"], f["predicate"] or f["subject"]
-        if f["number_kind"] == "growth" and f["unit"] in ("%", "％") and i > 0 \
-                and _LEVEL_GAP.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
-            # 比重提高15.6个百分点、达66.6%: the level reached, not a second growth
-            f["number_kind"], f["verb"] = "rate", ""
-        if f["unit"] in _THINGS_UNITS and _BODY_COUNTED.search(f["subject"]) \
-                and norm.startswith(f["subject"] + "的", int(f["end"])):
-            # 将8项市政府部门的行政执法职能赋予乡镇 -> 市政府部门行政执法职能: 项 counts the powers, not the bodies
-            owned, _ = _chunk(r, norm[int(f["end"]) + len(f["subject"]) + 1:], max_subject=max_subject)
-            if len(owned) >= 2:
-                f["subject"] = f["subject"] + owned
-        if (rm := _ROLE_END.search(f["subject"])) is not None and rm.start() >= 2:
-            # 发挥290个市级民主法治示范村（社区）示范作用 -> 市级民主法治示范村社区 · 发挥示范作用: the things counted
-            # play the role; the role is what is said of them
-            f["predicate"] = f["predicate"] or ((f["verb"] if f["verb"] == "发挥" else "") + rm.group(0))
-            f["subject"], f["verb"] = f["subject"][:rm.start()], "" if f["verb"] == "发挥" else f["verb"]
+        _action_in_times(r, norm, f, max_subject=max_subject)
+        _who_took_part_covered(norm, f)
+        _share_of_the_counted(norm, facts, i)
+        _level_after_a_growth(norm, facts, i)
+        _powers_of_bodies(r, norm, f, max_subject=max_subject)
+        _role_played(f)
         if "各" in f["subject"][1:]:
             # 机关各支部理论学习 -> 机关支部理论学习: a distributive 各 inside the noun names nothing
             f["subject"] = r.pattern("inner_each").sub("", f["subject"])
@@ -2838,6 +2799,87 @@ def extract_indicators(text: str, *, rules: IndicatorRules | str | Path | None =
     _actors(r, norm, facts)
     _frames(r, norm, facts, max_subject=max_subject)
     return facts
+
+
+def _newly_promoted(norm: str, f: dict[str, Any]) -> None:
+    """新提拔的56名科级领导干部参加… -> 新提拔科级领导干部: who they are, not a count of promotions (in place)."""
+    if f["verb"] and _NEWLY.fullmatch(new := "新" + f["verb"]) \
+            and norm.find(new, _clause_start(norm, int(f["start"])), int(f["start"])) >= 0:
+        f["subject"], f["verb"] = new + f["subject"], ""
+
+
+def _counts_times(r: IndicatorRules, f: dict[str, Any]) -> bool:
+    """Whether the fact counts times of an event (次, 场, 期 …)."""
+    u = r.units.get(f["unit"])
+    return u is not None and u.kind in _VERB_AFTER
+
+
+def _action_in_times(r: IndicatorRules, norm: str, f: dict[str, Any], *, max_subject: int) -> None:
+    """An action on a noun counted in times names it, in place: 对规范性文件开展1次全面清理 -> 规范性文件清理;
+    对行政执法案卷开展2次集中评查 -> 行政执法案卷集中评查."""
+    if not f["subject"] or not _counts_times(r, f):
+        return
+    start = int(f["start"])
+    lo = _clause_start(norm, start)
+    if f["predicate"] and len(f["predicate"]) <= 4 and _only_verbs(r, f["predicate"]):
+        at = norm.rfind(f["subject"], lo, start)
+        if at >= 0 and _LIGHT_GAP.fullmatch(norm, at + len(f["subject"]), start):
+            f["subject"], f["predicate"] = f["subject"] + f["predicate"], ""
+    elif norm.startswith(f["subject"], int(f["end"])) and (om := _DONE_ON.search(norm, lo, start)) is not None \
+            and om.end() == start and len(om.group("what")) + len(f["subject"]) <= max_subject \
+            and not _DIGIT.search(om.group("what")):
+        f["subject"] = om.group("what") + f["subject"]
+
+
+def _who_took_part_covered(norm: str, f: dict[str, Any]) -> None:
+    """Who took part in the clause before is whom a coverage counts, in place: 镇村干部、行政执法人员参加法治培训，
+    覆盖300余人次 -> 镇村干部、行政执法人员 · 参加法治培训."""
+    if f["verb"] not in ("覆盖", "惠及") or (tp := _TOOK_PART_IN.search(f["subject"])) is None or tp.start() < 2:
+        return
+    who = f["subject"][:tp.start()]
+    at = norm.rfind(who + tp.group(0), _sentence_start(norm, int(f["start"])), int(f["start"]))
+    if at >= 0:
+        cm = _CLAUSE_MARK.search(norm, at)
+        said = norm[at + len(who):cm.start() if cm else int(f["start"])]
+        if len(said) <= _PREDICATE_MAX:
+            f["subject"], f["verb"], f["predicate"] = who, "", _QUOTES.sub("", said)
+
+
+def _share_of_the_counted(norm: str, facts: list[dict[str, Any]], i: int) -> None:
+    """A share right after a count is of the things counted, in place: 241个涉企服务事项100%全程网办 -> 涉企服务事项 ·
+    全程网办."""
+    f = facts[i]
+    if f["number_kind"] == "rate" and i > 0 and (p := facts[i - 1])["number_kind"] == "count" \
+            and len(p["subject"]) >= 2 and norm[int(p["end"]):int(f["start"])] == p["subject"] \
+            and f["subject"] != p["subject"] and not _RATE_END.search(f["subject"]):
+        f["subject"], f["predicate"] = p["subject"], f["predicate"] or f["subject"]
+
+
+def _level_after_a_growth(norm: str, facts: list[dict[str, Any]], i: int) -> None:
+    """比重提高15.6个百分点、达66.6%: the level reached is a rate, not a second growth (in place)."""
+    f = facts[i]
+    if f["number_kind"] == "growth" and f["unit"] in ("%", "％") and i > 0 \
+            and _LEVEL_GAP.fullmatch(norm, int(facts[i - 1]["end"]), int(f["start"])):
+        f["number_kind"], f["verb"] = "rate", ""
+
+
+def _powers_of_bodies(r: IndicatorRules, norm: str, f: dict[str, Any], *, max_subject: int) -> None:
+    """项 counts the powers of the bodies named, not the bodies, in place: 将8项市政府部门的行政执法职能赋予乡镇 ->
+    市政府部门行政执法职能."""
+    if f["unit"] in _THINGS_UNITS and _BODY_COUNTED.search(f["subject"]) \
+            and norm.startswith(f["subject"] + "的", int(f["end"])):
+        owned, _ = _chunk(r, norm[int(f["end"]) + len(f["subject"]) + 1:], max_subject=max_subject)
+        if len(owned) >= 2:
+            f["subject"] = f["subject"] + owned
+
+
+def _role_played(f: dict[str, Any]) -> None:
+    """Things that play a role are counted, the role is said of them, in place: 发挥290个市级民主法治示范村（社区）
+    示范作用 -> 市级民主法治示范村社区 · 发挥示范作用."""
+    if (rm := _ROLE_END.search(f["subject"])) is not None and rm.start() >= 2:
+        played = f["verb"] == "发挥"
+        f["predicate"] = f["predicate"] or (("发挥" if played else "") + rm.group(0))
+        f["subject"], f["verb"] = f["subject"][:rm.start()], "" if played else f["verb"]
 
 
 _FRAMED_MAX = 4  # the longest subject that needs a frame to name a column (问题, 办件量, 服务事项)
@@ -2883,11 +2925,9 @@ def _frames(r: IndicatorRules, norm: str, facts: list[dict[str, Any]], *, max_su
         if event is not None and event["sentence"] != f["sentence"]:
             event = None
         before, last = last, f
-        u = r.units.get(f["unit"])
-        if u is not None and u.kind in _VERB_AFTER and f["subject"]:
-            this_event, event = True, (f if len(f["subject"]) >= 3 else event)
-        else:
-            this_event = False
+        this_event = bool(f["subject"]) and _counts_times(r, f)
+        if this_event and len(f["subject"]) >= 3:
+            event = f
         if before is not None and before["frame"] and before["sentence"] == f["sentence"] \
                 and len(before["subject"]) >= 2 and f["subject"].startswith(before["subject"]) and not this_event:
             # 全年开展活动40余场（大篷车活动），惠及企业和群众50余万人 -> the same frame: the event's audience
@@ -3148,6 +3188,7 @@ _HEADS_OF = re.compile(r"(?:党政)?(?:主要)?(?:负责人|负责同志|领导)
 def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
     """The items of a list of counts share the predicate after the last one (5个乡镇（街道）、56个部门
     述法全覆盖 -> both 述法全覆盖; 49名…负责人、14名…负责人进行了述职述法), in place."""
+    owned = set()  # the people counted right after their bodies (their gap is no list link)
     for i in range(len(facts) - 1):
         a, b = facts[i], facts[i + 1]
         gap = norm[a["end"]:b["start"]]
@@ -3155,12 +3196,11 @@ def _share_predicate(norm: str, facts: list[dict[str, Any]]) -> None:
                 and b["unit"] in _PEOPLE_UNITS and a["unit"] not in _PEOPLE_UNITS:
             # 10个乡镇（街道）的20名主要负责人 -> 乡镇街道主要负责人: the people are the bodies'
             b["subject"] = a["subject"] + b["subject"]
-            b["owned"] = True
+            owned.add(i + 1)
     for i in range(len(facts) - 2, -1, -1):
         a, b = facts[i], facts[i + 1]
-        owned = b.pop("owned", False)
         if (not a["predicate"] and b["predicate"] and a["number_kind"] == b["number_kind"] == "count"
-                and (owned or _LIST_LINK.fullmatch(norm, a["end"], b["start"]))):
+                and (i + 1 in owned or _LIST_LINK.fullmatch(norm, a["end"], b["start"]))):
             a["predicate"] = b["predicate"]
             if a["category"] == "other" and "label" in b:
                 _take_category(a, b)  # (what is said of them names it)
